@@ -1,0 +1,62 @@
+"""The `galley` command line (also `python -m app`).
+
+Each sub-command lives in `app/commands/<name>.py` with `add_parser(subparsers)` and
+`run(args) -> int`. Errors are one line on stderr, `galley: error: WHAT (FILE)`, exit 2;
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+
+from app import __version__
+from app.errors import GalleyError
+
+COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "gui"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="galley", description="Copy-editing and page layout for Chinese newspapers.")
+    parser.add_argument("--version", action="version", version=f"galley {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        if importlib.util.find_spec(f"app.commands.{name}") is None:
+            continue  # a command whose module is not part of this build
+        module = importlib.import_module(f"app.commands.{name}")
+        p = module.add_parser(sub)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 0
+    try:
+        return args._run(args)
+    except GalleyError as exc:
+        print(f"galley: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("galley: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except MemoryError:
+        print("galley: error: out of memory", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: still one line, with a hint, never a traceback
+        print(f"galley: error: internal error: {type(exc).__name__}: {exc} "
+              "(please report this; set GALLEY_DEBUG=1 for details)", file=sys.stderr)
+        import os
+        if os.environ.get("GALLEY_DEBUG"):
+            raise
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

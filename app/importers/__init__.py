@@ -1,0 +1,65 @@
+"""Importers: a file on disk → a list of `RawBlock`s (one per line/block, source order).
+
+One module per format behind one function, chosen from a registry by file suffix. Odd
+text never fails; only unreadable files raise `GalleyError` naming the file and the problem.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import GalleyError
+from app.model import RawBlock
+
+Reader = Callable[[Path], list[RawBlock]]
+
+
+def _text(path: Path) -> list[RawBlock]:
+    from app.importers.text import read_text_file
+    return read_text_file(path)
+
+
+def _docx(path: Path) -> list[RawBlock]:
+    from app.importers.docx import read_docx
+    return read_docx(path)
+
+
+def _pdf(path: Path) -> list[RawBlock]:
+    from app.importers.pdf import read_pdf
+    return read_pdf(path)
+
+
+READERS: dict[str, Reader] = {".txt": _text, ".text": _text, ".md": _text, "": _text,
+                              ".docx": _docx, ".pdf": _pdf}
+
+
+def read_blocks(path: str | Path) -> list[RawBlock]:
+    p = Path(path)
+    if not p.exists():
+        raise GalleyError("no such file", p)
+    if p.is_dir():
+        raise GalleyError("is a folder, not a file", p)
+    reader = READERS.get(p.suffix.lower())
+    if reader is None:
+        raise GalleyError(f"cannot open {p.suffix} files (Galley reads .txt, .docx, .pdf and .galley)", p)
+    try:
+        return reader(p)
+    except GalleyError:
+        raise
+    except OSError as exc:
+        raise GalleyError(f"cannot read the file: {exc.strerror or exc}", p) from exc
+
+
+def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) -> list[RawBlock]:
+    """Lines of text → blocks: each non-empty line a block, remembering blank lines before it."""
+    blocks: list[RawBlock] = []
+    blank = True
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            blank = True
+            continue
+        off = start_offsets[i] if start_offsets else 0
+        blocks.append(RawBlock(index=len(blocks), text=s, blank_before=blank, offset=off))
+        blank = False
+    return blocks

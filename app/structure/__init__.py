@@ -1,0 +1,4 @@
+"""Structure recognition: assembled blocks → stories of typed elements."""
+from app.structure.classify import build_stories, detect_script
+
+__all__ = ["build_stories", "detect_script"]
