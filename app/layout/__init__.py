@@ -1,0 +1,1 @@
+"""Page layout: an edition on a page grid → a `PagedDocument` (see `paged.py`)."""
