@@ -46,7 +46,7 @@ def run(args) -> int:
             out.append(f"  {el.kind:<9} {text}{mark}")
         out.append("")
     joins = sum(1 for f in edition.fixes if f.kind == "join" and f.accepted)
-    moves = sum(1 for f in edition.fixes if f.kind == "move" and f.accepted)
+    moves = sum(1 for f in edition.fixes if f.moved and f.accepted)
     out.append(f"{len(edition.stories)} stories, {joins} split lines joined, {moves} interleaved groups moved out")
     sys.stdout.write("\n".join(out) + "\n")
     return 0

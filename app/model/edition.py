@@ -119,8 +119,9 @@ class Fix:
     """A structural repair the editor can accept or reject.
 
     kind "join": `blocks` = (a, b): block b continues the paragraph that block a was cut from.
-    kind "move": `blocks` = the interleaved blocks moved out of the paragraph that `target`
-    (the block cut before them) belongs to; they follow that paragraph as their own elements.
+    `moved` are the blocks that stood between a and b (a sidebar, caption or credit interleaved
+    into the article); with the join accepted they follow the repaired paragraph as their own
+    elements, with it rejected everything stays where it was.
     """
 
     id: str
@@ -129,14 +130,14 @@ class Fix:
     confidence: float
     reason: str                    # English
     reason_zh: str                 # 中文
-    target: int | None = None
+    moved: tuple[int, ...] = ()
     accepted: bool = True
     before: str = ""               # the text on each side of the seam, for review
     after: str = ""
 
     def to_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "blocks": list(self.blocks), "confidence": self.confidence,
-                "reason": self.reason, "reason_zh": self.reason_zh, "target": self.target,
+                "reason": self.reason, "reason_zh": self.reason_zh, "moved": list(self.moved),
                 "accepted": self.accepted, "before": self.before, "after": self.after}
 
 
