@@ -1,12 +1,255 @@
-"""Placeholder: every block stands alone (replaced by the real joiner)."""
+"""Split-line repair: find where a paragraph cut at a column end continues, and join it.
+
+For every block that ends mid-paragraph (a clause mark, a word that needs a sequel, or a body
+line with no sentence end), look ahead over the blocks that can stand in the middle of an
+article — sidebar items, captions, credits, a dateline-led item from another story — for the
+block that continues it. Candidates are scored on the evidence at the seam (a word spanning
+it, a start no paragraph can have), on whether the candidate itself reads as a paragraph start
+(a dateline, a deck, a byline), and on how well it fits the article (shared words). The best
+candidate above the threshold is joined; what stood between moves out, after the paragraph.
+
+Every join is a `Fix` with its confidence and reason, so the editor can review and undo it.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from app.model import Fix, RawBlock
+from app.repair import features as ft
+from collections import Counter
+
+from app.repair.seam import block_words, cohesion, seam_word
+
+LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
+MIN_SCORE = 1.0         # below this a continuation is not trusted
+
+
+@dataclass
+class _Block:
+    raw: RawBlock
+    text: str
+    terminal: bool = field(init=False)
+    body_like: bool = field(init=False)
+    short: bool = field(init=False)
+
+    def __post_init__(self):
+        t = self.text
+        self.terminal = ft.ends_terminal(t)
+        self.body_like = ft.has_clause_punct(t[:-1]) or len(t) > 34
+        self.short = ft.is_short_line(t)
+
+    @property
+    def furniture(self) -> bool:
+        """Blocks that head or sign a story: never a continuation, never skipped over."""
+        t = self.text
+        return ft.is_byline(t) or ft.is_page_marker(t) or ft.is_deck_start(t)
+
+    @property
+    def para_start(self) -> bool:
+        return ft.is_dateline_start(self.text)
+
+    @property
+    def insert_like(self) -> bool:
+        """Can stand inside an article without belonging to it (so may be skipped over)."""
+        t = self.text
+        if self.furniture:
+            return False
+        if ft.is_credit(t) or self.short:
+            return True
+        if self.terminal and len(t) <= 160:
+            return True          # a caption or a one-paragraph item from elsewhere
+        return self.para_start and len(t) <= 200
+
+
+def cut_kind(b: _Block) -> str | None:
+    """Why block b looks cut at a column end, or None."""
+    t = b.text
+    if b.furniture or ft.is_credit(t):
+        return None
+    why = ft.open_end(t)
+    if why == "punct":
+        return "punct"
+    if b.terminal:
+        return None
+    if why and (b.body_like or len(t) >= 6):
+        return why
+    if t[-1] in "：:":
+        return "colon"
+    if b.body_like:
+        return "open"
+    if len(t) >= 8 and not b.para_start:
+        return "maybe"       # a short unpunctuated line: a heading, a sidebar item, or a cut start
+    return None
+
+
+PRIOR = {"punct": 2.5, "word": 2.0, "hyphen": 2.0, "open": 1.5, "colon": 1.2, "maybe": -0.8}
+
+
+def skip_cost(b: _Block) -> float:
+    """How unlikely it is that block b stands inside an article it does not belong to."""
+    if ft.is_credit(b.text) or b.short:
+        return 0.1
+    if b.para_start:
+        return 0.3
+    return 0.6
+
+
+def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tuple[float, list[str]]:
+    reasons: list[str] = []
+    s = PRIOR[cut] - skip
+    evidence = False
+    start = ft.closed_start(b.text)
+    if start == "punct":
+        s += 4; reasons.append("starts with a mark no paragraph begins with"); evidence = True
+    elif start == "lower":
+        s += 3; reasons.append("a Latin word continues in lower case"); evidence = True
+    elif start == "word":
+        s += 1.5; reasons.append("starts with a word no paragraph begins with"); evidence = True
+    if ft.number_continues(a.text, b.text):
+        s += 2.5; reasons.append("a number or its unit continues"); evidence = True
+    w = seam_word(a.text, b.text)
+    if w:
+        s += 2.5 if len(w) >= 3 else 2.0
+        reasons.append(f"the word {w} spans the cut"); evidence = True
+    if b.para_start:
+        s -= 6
+    if b.furniture:
+        s -= 8
+    if not b.body_like and not b.terminal:
+        s -= 1.0 if evidence else 2.5      # a short unpunctuated line: a heading or a list item
+        if cut == "maybe":
+            s -= 3.0                       # two short lines in a row: a list, not a cut paragraph
+    if ft.figure_starts(b.text) and not evidence:
+        s += 1.0; reasons.append("a figure continues the sentence")
+    if b.text.startswith(("“", "‘", "「")):
+        s -= 0.3
+    s += 2.0 * cohesion(b.text, context)
+    return s, reasons
 
 
 def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
-    return []
+    bs = [_Block(r, r.text) for r in blocks]
+    fixes: list[Fix] = []
+    consumed: set[int] = set()       # blocks already joined to a predecessor
+    moved: set[int] = set()
+    for i, a in enumerate(bs):
+        cut = cut_kind(a)
+        if cut is None and not a.terminal:
+            continue
+        best, best_score, best_reasons = None, None, []
+        skipped: list[int] = []
+        skip = 0.0
+        context = _context(bs, i) if cut is not None else Counter()
+        for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
+            if j in consumed:
+                continue
+            b = bs[j]
+            if cut is None:
+                # a complete sentence end: only a start no paragraph can have continues it
+                if ft.closed_start(b.text) == "punct" and not b.furniture:
+                    best, best_score, best_reasons = j, 4.0, ["starts with a mark no paragraph begins with"]
+                    break
+            else:
+                sc, why = _score(a, b, cut, skip, context)
+                if best_score is None or sc > best_score:
+                    best, best_score, best_reasons = j, sc, why
+            if not b.insert_like:
+                break
+            skipped.append(j)
+            skip += skip_cost(b)
+        if best is None or best_score is None:
+            continue
+        if best_score < MIN_SCORE:
+            continue
+        between = tuple(k for k in range(i + 1, best) if k not in consumed)
+        conf = max(0.05, min(0.99, 0.5 + 0.1 * best_score))
+        if not best_reasons:
+            best_reasons = ["the paragraph has no sentence end and the next block reads as its sequel"]
+        reason = "; ".join(best_reasons)
+        if between:
+            reason += f"; {len(between)} interleaved block(s) moved out"
+        fixes.append(Fix(
+            id=f"j{i}-{best}", kind="join", blocks=(i, best), confidence=round(conf, 2),
+            reason=reason, reason_zh=_zh(best_reasons, len(between)), moved=between,
+            before=a.text[-12:], after=bs[best].text[:12]))
+        consumed.add(best)
+        moved.update(between)
+    return fixes
+
+
+def _context(bs: list[_Block], i: int) -> Counter:
+    """Words of the article around block i: back to its headline, and the blocks ahead."""
+    lo = i
+    while lo > 0 and i - lo < 12:
+        if bs[lo].furniture or bs[lo].para_start:
+            lo -= 1            # take the headline above a dateline or byline too
+            break
+        lo -= 1
+    hi = min(len(bs), i + LOOKAHEAD + 4)
+    ctx: Counter = Counter()
+    for k in range(max(0, lo), hi):
+        ctx.update(block_words(bs[k].text))
+    return ctx
+
+
+_ZH = {
+    "starts with a mark no paragraph begins with": "下一段以不能居段首的标点开头",
+    "a Latin word continues in lower case": "英文单词以小写字母续接",
+    "starts with a word no paragraph begins with": "下一段以不能居段首的字开头",
+    "the paragraph has no sentence end and the next block reads as its sequel": "本段没有结束标点，下文与之衔接",
+}
+
+
+def _zh(reasons: list[str], moved: int) -> str:
+    out = []
+    for r in reasons:
+        if r.startswith("the word "):
+            out.append(f"“{r[9:].split(' ')[0]}”一词跨越断行")
+        else:
+            out.append(_ZH.get(r, r))
+    text = "；".join(out)
+    if moved:
+        text += f"；{moved}个穿插的块移出正文"
+    return text
 
 
 def assemble(blocks: list[RawBlock], fixes: list[Fix]) -> list[tuple[int, ...]]:
-    return [(b.index,) for b in blocks]
+    """Apply the accepted joins: paragraphs as tuples of block indices, in reading order.
+
+    The blocks a join moved out follow the repaired paragraph, in their own order.
+    """
+    nxt: dict[int, int] = {}
+    after: dict[int, list[int]] = {}
+    is_cont: set[int] = set()
+    held: set[int] = set()
+    for f in fixes:
+        if f.kind != "join" or not f.accepted:
+            continue
+        a, b = f.blocks
+        nxt[a] = b
+        is_cont.add(b)
+        after.setdefault(a, []).extend(f.moved)
+        held.update(f.moved)
+    units: list[tuple[int, ...]] = []
+    emitted: set[int] = set()
+
+    def emit(head: int) -> None:
+        if head in emitted or head in is_cont:
+            return
+        chain = [head]
+        while chain[-1] in nxt:
+            chain.append(nxt[chain[-1]])
+        emitted.update(chain)
+        units.append(tuple(chain))
+        for k in chain:
+            for m in after.get(k, ()):
+                emit(m)
+
+    for b in blocks:
+        if b.index in held or b.index in is_cont:
+            continue
+        emit(b.index)
+    for b in blocks:                     # anything held by a chain that never got emitted
+        if b.index not in emitted and b.index not in is_cont:
+            emit(b.index)
+    return units

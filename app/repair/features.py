@@ -1,0 +1,124 @@
+"""Text features of a block that repair and structure both read.
+
+Character classes follow GB/T 15834 and the clreq line-start/line-end rules; the function-word
+lists (what a clause can end on when it is cut, what a paragraph cannot begin with) are data in
+`resources/repair/words.toml` so a newsroom can tune them.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "repair"
+
+# A paragraph ends on these (possibly followed by closing marks).
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)》〉】〕\"'"
+# Nothing begins a paragraph with these.
+NO_START = "，,。、；;：:？?！!）)】》〉」』”’…%‰·—-/"
+# A cut clause: these cannot end a paragraph.
+OPEN_END = "，,、；;（(“‘《〈【「『"
+HAN = r"\u3400-\u9fff\uf900-\ufaff"
+CLAUSE_PUNCT = re.compile(r"[，,。；;：:、！？!?]")
+
+_TERMINAL_END = re.compile(rf"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
+_DATELINE = re.compile(
+    r"^(?:本报讯|本报[^，,。]{0,12}(?:电|讯)|新华社[^，,。]{0,24}?电|中新社[^，,。]{0,24}?电|"
+    r"[（(][^（）()]{1,24}(?:电|讯|报道)(?:/\w+)?[）)]|据新华社|【[^】]{1,20}】)")
+_CREDIT = re.compile(
+    r"^(?:图表?|制图|摄影|图/文|文/图|图片|视觉|设计|编辑|责编|责任编辑|校对|美编)\s*[：:/]\s*\S.{0,30}$"
+    r"|^[（(][^（）()]{0,30}(?:摄|记者\s*\S{2,12}|通讯员\s*\S{2,12})[）)]$"
+    r"|^\S{0,20}(?:记者|通讯员)\s*\S{2,6}\s*摄$")
+_BYLINE = re.compile(r"^[■□◆●▲★☆◎]\s*\S")
+_PAGE_MARK = re.compile(r"^第\s*[0-9０-９一二三四五六七八九十百]+\s*版")
+_LATIN_WORD_END = re.compile(r"[A-Za-z]-?$")
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    with open(RESOURCES / "words.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def ends_terminal(text: str) -> bool:
+    return bool(_TERMINAL_END.search(text))
+
+
+def has_clause_punct(text: str) -> bool:
+    return bool(CLAUSE_PUNCT.search(text))
+
+
+def is_dateline_start(text: str) -> bool:
+    return bool(_DATELINE.match(text))
+
+
+def is_credit(text: str) -> bool:
+    return len(text) <= 40 and bool(_CREDIT.match(text))
+
+
+def is_byline(text: str) -> bool:
+    return len(text) <= 60 and bool(_BYLINE.match(text))
+
+
+def is_page_marker(text: str) -> bool:
+    return len(text) <= 30 and bool(_PAGE_MARK.match(text))
+
+
+def is_deck_start(text: str) -> bool:
+    return text.startswith(("——", "—-", "--"))
+
+
+def is_short_line(text: str, limit: int = 30) -> bool:
+    """A heading or sidebar item: short, with no clause punctuation and no sentence end."""
+    return len(text) <= limit and not has_clause_punct(text) and not ends_terminal(text)
+
+
+def open_end(text: str) -> str | None:
+    """Why `text` cannot end a paragraph, or None: a clause mark, or a word that needs a sequel."""
+    if not text:
+        return None
+    last = text[-1]
+    if last in OPEN_END:
+        return "punct"
+    words = word_lists()
+    if text[-2:] in words["end_pairs"] or last in words["end_chars"]:
+        return "word"
+    if _LATIN_WORD_END.search(text) and text[-1] == "-":
+        return "hyphen"
+    return None
+
+
+def closed_start(text: str) -> str | None:
+    """Why `text` cannot begin a paragraph, or None."""
+    if not text:
+        return None
+    first = text[0]
+    if first in NO_START and not is_deck_start(text):
+        return "punct"
+    if _LOWER_START.match(text):
+        return "lower"
+    words = word_lists()
+    if first in words["start_chars"] and text[:2] not in words["start_ok"]:
+        return "word"
+    return None
+
+
+_NUM_END = re.compile(r"[0-9０-９.,]$")
+_NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百倍元角股点名人个位家项次岁米吨]|(?:多|余)[万亿年个名人])")
+
+
+def number_continues(left: str, right: str) -> bool:
+    """A number, or a number and its unit, cut in two: `1975年11` / `月`, `2` / `万名`."""
+    return bool(_NUM_END.search(left) and _NUM_CONT.match(right))
+
+
+_FIGURE_START = re.compile(r"^[0-9０-９][0-9０-９.,]*(?:点|%|‰|倍|万|亿|元|美元|名|人|个|家|项|次|公里|米|吨)")
+
+
+def figure_starts(text: str) -> bool:
+    """Starts with a figure and its unit (not a date): more often mid-sentence than a paragraph start."""
+    return bool(_FIGURE_START.match(text))
