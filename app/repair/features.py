@@ -122,3 +122,18 @@ _FIGURE_START = re.compile(r"^[0-9０-９][0-9０-９.,]*(?:点|%|‰|倍|万|�
 def figure_starts(text: str) -> bool:
     """Starts with a figure and its unit (not a date): more often mid-sentence than a paragraph start."""
     return bool(_FIGURE_START.match(text))
+
+
+_MAGNITUDE_END = re.compile(r"[0-9０-９][0-9０-９.]*(?:多|余)?[万亿千百]$")
+_NOT_NOUN_START = set("在从向对把被将于由为和与及或是有让使给但而并且就都也还又再已")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|…{2}[”’」』）)]*(?=\S)")
+
+
+def counted_noun_follows(left: str, right: str) -> bool:
+    """`将近200万` / `大军`: a number with its magnitude is followed by what it counts."""
+    return bool(_MAGNITUDE_END.search(left)) and bool(right) and "\u4e00" <= right[0] <= "\u9fff" \
+        and right[0] not in _NOT_NOUN_START
+
+
+def sentence_count(text: str) -> int:
+    return max(1, len(_SENTENCE_END.findall(text)))

@@ -21,6 +21,7 @@ from collections import Counter
 from app.repair.seam import block_words, cohesion, seam_word
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
+COHESION = 2.0          # weight of the candidate's fit with the article
 MIN_SCORE = 1.0         # below this a continuation is not trusted
 
 
@@ -43,6 +44,8 @@ class _Block:
         """Blocks that head or sign a story: never a continuation, never skipped over."""
         t = self.text
         return ft.is_byline(t) or ft.is_page_marker(t) or ft.is_deck_start(t)
+
+    heading: bool = False    # set when a deck (——…) follows: a subhead or headline
 
     @property
     def para_start(self) -> bool:
@@ -85,13 +88,22 @@ def cut_kind(b: _Block) -> str | None:
 PRIOR = {"punct": 2.5, "word": 2.0, "hyphen": 2.0, "open": 1.5, "colon": 1.2, "maybe": -0.8}
 
 
-def skip_cost(b: _Block) -> float:
-    """How unlikely it is that block b stands inside an article it does not belong to."""
+def skip_cost(b: _Block, context: Counter) -> float:
+    """How unlikely it is that block b stands inside an article it does not belong to.
+
+    Sidebar items and credits are cheap to pass over. A caption is one sentence; the more
+    words it has that the article around it does not use, the surer it is a stranger here.
+    """
     if ft.is_credit(b.text) or b.short:
         return 0.1
     if b.para_start:
         return 0.3
-    return 0.6
+    if ft.sentence_count(b.text) > 1:
+        return 1.5
+    hits, n = cohesion(b.text, context)
+    if n < 6:
+        return 1.5          # too few words to call it a stranger: a paragraph's short tail, maybe
+    return 1.5 - 2.0 * (1 - hits / n)
 
 
 def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tuple[float, list[str]]:
@@ -105,15 +117,15 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tup
         s += 3; reasons.append("a Latin word continues in lower case"); evidence = True
     elif start == "word":
         s += 1.5; reasons.append("starts with a word no paragraph begins with"); evidence = True
-    if ft.number_continues(a.text, b.text):
+    if ft.number_continues(a.text, b.text) or (skip == 0 and ft.counted_noun_follows(a.text, b.text)):
         s += 2.5; reasons.append("a number or its unit continues"); evidence = True
-    w = seam_word(a.text, b.text)
-    if w:
-        s += 2.5 if len(w) >= 3 else 2.0
-        reasons.append(f"the word {w} spans the cut"); evidence = True
+    seam = seam_word(a.text, b.text)
+    if seam:
+        s += seam[1]
+        reasons.append(f"the word {seam[0]} spans the cut"); evidence = True
     if b.para_start:
         s -= 6
-    if b.furniture:
+    if b.furniture or b.heading:
         s -= 8
     if not b.body_like and not b.terminal:
         s -= 1.0 if evidence else 2.5      # a short unpunctuated line: a heading or a list item
@@ -123,12 +135,15 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tup
         s += 1.0; reasons.append("a figure continues the sentence")
     if b.text.startswith(("“", "‘", "「")):
         s -= 0.3
-    s += 2.0 * cohesion(b.text, context)
+    hits, n = cohesion(b.text, context)
+    s += COHESION * hits / (n + 2)          # a block of few words says little either way
     return s, reasons
 
 
 def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     bs = [_Block(r, r.text) for r in blocks]
+    for k in range(len(bs) - 1):
+        bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
     fixes: list[Fix] = []
     consumed: set[int] = set()       # blocks already joined to a predecessor
     moved: set[int] = set()
@@ -144,6 +159,8 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
             if j in consumed:
                 continue
             b = bs[j]
+            if _story_starts(bs, j):
+                break
             if cut is None:
                 # a complete sentence end: only a start no paragraph can have continues it
                 if ft.closed_start(b.text) == "punct" and not b.furniture:
@@ -156,7 +173,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
             if not b.insert_like:
                 break
             skipped.append(j)
-            skip += skip_cost(b)
+            skip += skip_cost(b, context)
         if best is None or best_score is None:
             continue
         if best_score < MIN_SCORE:
@@ -177,6 +194,14 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     return fixes
 
 
+def _story_starts(bs: list[_Block], j: int) -> bool:
+    """Block j opens another story: a headline over a dateline, or a long dateline-led paragraph."""
+    b = bs[j]
+    if b.para_start:
+        return len(b.text) > 120 or (j > 0 and bs[j - 1].short)
+    return b.short and j + 1 < len(bs) and bs[j + 1].para_start
+
+
 def _context(bs: list[_Block], i: int) -> Counter:
     """Words of the article around block i: back to its headline, and the blocks ahead."""
     lo = i
@@ -185,7 +210,9 @@ def _context(bs: list[_Block], i: int) -> Counter:
             lo -= 1            # take the headline above a dateline or byline too
             break
         lo -= 1
-    hi = min(len(bs), i + LOOKAHEAD + 4)
+    hi = i + 1
+    while hi < min(len(bs), i + LOOKAHEAD + 4) and not _story_starts(bs, hi):
+        hi += 1
     ctx: Counter = Counter()
     for k in range(max(0, lo), hi):
         ctx.update(block_words(bs[k].text))

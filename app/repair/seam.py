@@ -22,17 +22,31 @@ def tokenizer():
     return jieba.dt
 
 
-def seam_word(left: str, right: str) -> str | None:
-    """The dictionary word that spans the seam between `left` and `right`, if segmentation finds one."""
+COMMON = 200         # jieba frequency of a word common enough to trust at a seam
+
+
+def seam_word(left: str, right: str) -> tuple[str, float] | None:
+    """The word that spans the seam between `left` and `right`, and how much to trust it.
+
+    A word the segmenter puts across the seam is strong evidence when it is a common word;
+    a common dictionary word that could span it, though the segmenter cut elsewhere, is weaker.
+    """
     a, b = left[-WINDOW:], right[:WINDOW]
     if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
         return None
+    dt = tokenizer()
+    freq = dt.FREQ
     pos = 0
-    for tok in tokenizer().cut(a + b, HMM=False):
+    for tok in dt.cut(a + b, HMM=False):
         end = pos + len(tok)
         if pos < len(a) < end and len(tok) >= 2:
-            return tok
+            common = max(freq.get(tok, 0), *(freq.get(a[k:] + b[:m], 0)
+                                             for k in range(max(0, pos), len(a)) for m in range(1, end - len(a) + 1)))
+            return tok, (2.5 if common >= COMMON else 1.0)
         pos = end
+    best = max(((freq.get(a[-k:] + b[:m], 0), a[-k:] + b[:m]) for k in (1, 2) for m in (1, 2)), default=(0, ""))
+    if best[0] >= 5 * COMMON:
+        return best[1], 1.5
     return None
 
 
@@ -51,15 +65,15 @@ def block_words(text: str) -> frozenset[str]:
     return _words(text[:400])
 
 
-def cohesion(candidate: str, context: Counter) -> float:
-    """Share of the candidate's opening words found elsewhere in the article around the cut.
+def cohesion(candidate: str, context: Counter) -> tuple[int, int]:
+    """(words of the candidate's opening found elsewhere around the cut, words in its opening).
 
     `context` counts, for each word, the blocks around the cut that use it (the candidate
     itself included), so a word counts only when another block has it too.
     """
     words = _words(candidate[:80])
     if not words:
-        return 0.0
+        return 0, 0
     own = block_words(candidate)
     hits = sum(1 for w in words if context.get(w, 0) - (w in own) > 0)
-    return hits / len(words)
+    return hits, len(words)
