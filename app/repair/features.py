@@ -137,3 +137,10 @@ def counted_noun_follows(left: str, right: str) -> bool:
 
 def sentence_count(text: str) -> int:
     return max(1, len(_SENTENCE_END.findall(text)))
+
+
+def function_words(text: str) -> int:
+    """How many function words (是、在、的、目前…) a line has: clauses have them, headings seldom."""
+    words = word_lists()
+    n = sum(1 for ch in text if ch in words["clause_chars"])
+    return n + sum(1 for w in words["clause_words"] if w in text)

@@ -101,14 +101,17 @@ def skip_cost(b: _Block, context: Counter) -> float:
     if ft.sentence_count(b.text) > 1:
         return 1.5
     hits, n = cohesion(b.text, context)
-    if n < 6:
-        return 1.5          # too few words to call it a stranger: a paragraph's short tail, maybe
-    return 1.5 - 2.0 * (1 - hits / n)
+    if n < 6 or hits > 1:
+        return 1.5          # it shares the article's words, or has too few to tell: not a stranger
+    return 1.5 - 2.0 * min(1.0, n / 8)
 
 
 def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tuple[float, list[str]]:
     reasons: list[str] = []
     s = PRIOR[cut] - skip
+    if cut == "maybe":
+        # a line that reads as a clause (是、在、的…) rather than a heading's phrase
+        s += {0: 0.0, 1: 0.5}.get(ft.function_words(a.text), 1.8)
     evidence = False
     start = ft.closed_start(b.text)
     if start == "punct":
@@ -148,7 +151,11 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     consumed: set[int] = set()       # blocks already joined to a predecessor
     moved: set[int] = set()
     for i, a in enumerate(bs):
+        if i in moved:
+            continue             # stands inside another paragraph: a sidebar, caption or credit
         cut = cut_kind(a)
+        if cut == "maybe" and _in_list(bs, i):
+            continue             # one line of a list of short lines: a sidebar, not a cut paragraph
         if cut is None and not a.terminal:
             continue
         best, best_score, best_reasons = None, None, []
@@ -192,6 +199,12 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         consumed.add(best)
         moved.update(between)
     return fixes
+
+
+def _in_list(bs: list[_Block], i: int) -> bool:
+    def item(k: int) -> bool:
+        return 0 <= k < len(bs) and bs[k].short and not ft.is_credit(bs[k].text)
+    return item(i - 1)
 
 
 def _story_starts(bs: list[_Block], j: int) -> bool:
