@@ -1,0 +1,249 @@
+"""Impose: a placement plan + composed stories → a `PagedDocument` of positioned items.
+
+The last layout stage. For each story, in plan order of its modules: the headline block goes
+across the top of its first module, the body flow threads through the module's columns (then
+on into the story's next module), the sidebar is boxed and tinted in the columns kept for it.
+What is left over after the last module is overset: counted and reported, never dropped.
+Painters (PDF, PNG, the GUI) only read the items made here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.layout.compose import (
+    StoryParts, compose_flow, compose_head, sidebar_measure, split_story, thread,
+)
+from app.layout.grid import Grid
+from app.layout.paged import (
+    BLACK, Box, Cmyk, GlyphRun, Module, Overset, Page, PagedDocument, Rule, TextLine,
+)
+from app.layout.plan import Placement, Plan
+from app.model import Edition
+
+COLUMN_RULE = 0.25
+MODULE_RULE = 0.6
+
+
+def _text_line(par, li: int, style, x: float, y: float, measure: float, story: str, element: int,
+               column: int) -> TextLine:
+    ln = par.lines[li]
+    text = par.text
+    xs = ln.xs
+    s0 = ln.start
+    runs = []
+    size = par.size
+    for role, a, b in ln.runs:
+        t = text[a:b]
+        if not t.strip():
+            continue
+        runs.append(GlyphRun(role, size, t, tuple([x + v for v in xs[a - s0:b - s0]])))
+    return TextLine(x, y, measure, tuple(runs), style.name, story, element, s0, column)
+
+
+class _StoryState:
+    __slots__ = ("parts", "slots", "pos", "side_slots", "side_pos", "head_done", "head", "side_inline")
+
+    def __init__(self, parts: StoryParts):
+        self.parts = parts
+        self.slots = None
+        self.pos = 0
+        self.side_slots = None
+        self.side_pos = 0
+        self.head_done = False
+        self.head = None
+        self.side_inline = False
+
+
+def _page(grid: Grid, number: int, label: str) -> Page:
+    p = Page(number=number, width=grid.width, height=grid.height, bleed=grid.bleed,
+             margins=(grid.margin_top, grid.margin_right, grid.height - grid.margin_top - grid.type_height,
+                      grid.margin_left), label=label)
+    return p
+
+
+def _folio(grid: Grid, page: Page, layers) -> None:
+    from app.layout.linebreak import break_paragraph
+
+    y_rule = grid.margin_top - 6
+    layers[1].append(Rule(grid.margin_left, y_rule, grid.margin_left + grid.type_width, y_rule,
+                          grid.folio_rule))
+    size = grid.folio_size
+    for text, align in ((page.label or f"第{page.number}版", "left"), (str(page.number), "right")):
+        par = break_paragraph(text, grid.folio_role, size, grid.type_width, 0.0, align)
+        for li in range(len(par.lines)):
+            layers[2].append(_text_line(par, li, grid.style("section"), grid.margin_left,
+                                        y_rule - 5 - (len(par.lines) - 1 - li) * size * 1.2,
+                                        grid.type_width, "", -1, 0))
+
+
+def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_col: int,
+                  box_pad: float) -> list[int]:
+    """Draw threaded columns; returns the used height (grid lines) of each column."""
+    used = []
+    lead = grid.leading
+    for ci, col in enumerate(cols):
+        x = x_of(ci)
+        line = top
+        box_start = None
+        for s in col:
+            if s.boxed and box_start is None:
+                box_start = line
+            elif not s.boxed and box_start is not None:
+                _box(layers, grid, x, box_start, line, grid.column_width)
+                box_start = None
+            if s.kind == "text":
+                st = s.style
+                y = grid.line_y(line) + (s.h * lead - st.size) / 2 + st.size * 0.86
+                tx = x + (box_pad if s.boxed else 0.0)
+                layers[2].append(_text_line(s.par, s.line, st, tx, y, grid.column_width, story, s.element,
+                                            first_col + ci))
+            elif s.kind == "photo":
+                y0 = grid.line_y(line)
+                h = s.h * lead - lead * 0.3
+                layers[0].append(Box(x, y0, grid.column_width, h, BLACK, Cmyk(0, 0, 0, 0.12), 0.5, "photo"))
+                layers[1].append(Rule(x, y0, x + grid.column_width, y0 + h, 0.25))
+                layers[1].append(Rule(x, y0 + h, x + grid.column_width, y0, 0.25))
+            line += s.h
+        if box_start is not None:
+            _box(layers, grid, x, box_start, line, grid.column_width)
+        used.append(line - top)
+    return used
+
+
+def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None:
+    tint = grid.style("sidebar").tint
+    y0 = grid.line_y(line0) - grid.leading * 0.25
+    h = (line1 - line0) * grid.leading + grid.leading * 0.5
+    layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, tint) if tint else None, 0.6, "frame"))
+
+
+def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
+    """Draw the headline block at the module top; returns the grid lines it takes."""
+    head = state.head
+    if head is None or not head.grid_lines:
+        return 0
+    x = grid.column_x(m.column)
+    w = grid.span_width(m.columns)
+    top = grid.line_y(m.line)
+    story = state.parts.story.id
+    y = top
+    if head.section is not None:
+        st = grid.style("section")
+        par = head.section_par
+        for li in range(len(par.lines)):
+            by = top + li * 2 * grid.leading
+            tw = par.lines[li].width + st.size
+            layers[0].append(Box(x, by + grid.leading * 0.2, min(w, tw), grid.leading * 1.4, None,
+                                 Cmyk(0, 0, 0, st.tint or 0.15), 0, "tint"))
+            layers[2].append(_text_line(par, li, st, x + st.size / 2,
+                                        by + grid.leading * 0.2 + grid.leading * 0.7 + st.size * 0.36, w,
+                                        story, head.section[1], m.column))
+        y = top + 2 * grid.leading * len(par.lines)
+        layers[1].append(Rule(x, y - grid.leading * 0.35, x + w, y - grid.leading * 0.35, 0.5))
+    for hl in head.lines:
+        layers[2].append(_text_line(hl.par, hl.line, hl.style, x, top + hl.dy, w, story, hl.element, m.column))
+    return head.grid_lines
+
+
+def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int, PagedDocument | None]]:
+    """Yield (done, total, None) per page, then (total, total, the document)."""
+    plan.validate(grid)
+    doc = PagedDocument(grid=grid.name, title=(edition.stories[0].headline if edition.stories else ""))
+    states = {s.id: _StoryState(split_story(s)) for s in edition.stories}
+    n_pages = max([plan.pages, *[m.page for m in plan.modules]] or [0])
+    by_page: dict[int, list[Placement]] = {}
+    for m in plan.modules:
+        by_page.setdefault(m.page, []).append(m)
+    measure = grid.column_width
+    missing: dict[str, str] = {}
+    for pno in range(1, n_pages + 1):
+        page = _page(grid, pno, plan.labels.get(pno, ""))
+        layers: tuple[list, list, list] = ([], [], [])   # tints/boxes, rules, text
+        for m in by_page.get(pno, []):
+            st = states.get(m.story)
+            if st is None:
+                continue
+            top = m.line
+            if not st.head_done:
+                st.head = compose_head(st.parts, grid, m.columns)
+                st.head_done = True
+                top += _head(st, grid, m, layers)
+                st.side_inline = not (m.sidebar_columns and st.parts.sidebar)
+            if st.slots is None:
+                flow = list(st.parts.flow)
+                if st.side_inline and st.parts.sidebar:
+                    st.slots = (compose_flow(flow, grid, measure)
+                                + compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True))
+                else:
+                    st.slots = compose_flow(flow, grid, measure)
+            height = m.line + m.lines - top
+            sc = m.sidebar_columns if (st.parts.sidebar and not st.side_inline) else 0
+            body_cols = m.columns - sc
+            used = []
+            if height > 0 and body_cols > 0:
+                cols, st.pos = thread(st.slots, body_cols, height, st.pos)
+                used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
+                                     m.story, layers, m.column, grid.body_size / 2)
+                if grid.column_rules:
+                    for ci in range(1, len(cols)):
+                        if cols[ci] and cols[ci - 1]:
+                            gx = grid.column_x(m.column + ci) - grid.gutter / 2
+                            layers[1].append(Rule(gx, grid.line_y(top) + 2, gx,
+                                                  grid.line_y(top + max(used[ci - 1], used[ci])) - 2,
+                                                  COLUMN_RULE))
+            if sc and height > 1:
+                if st.side_slots is None:
+                    st.side_slots = compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True)
+                    for s in st.side_slots:
+                        s.boxed = False      # the whole sidebar module is one box, drawn below
+                c0 = m.column + body_cols
+                cols, st.side_pos = thread(st.side_slots, sc, height - 1, st.side_pos)
+                x0 = grid.column_x(c0)
+                sused = _emit_columns(cols, grid, lambda ci, c0=c0: grid.column_x(c0 + ci) + grid.body_size / 2,
+                                      top, m.story, layers, c0, 0.0)
+                bw = grid.span_width(sc)
+                tint = grid.style("sidebar").tint
+                lines_used = max(sused or [0])
+                y0 = grid.line_y(top) - grid.leading * 0.4
+                layers[0].insert(0, Box(x0, y0, bw, (lines_used + 0.8) * grid.leading, BLACK,
+                                        Cmyk(0, 0, 0, tint) if tint else None, 0.6, "frame"))
+            # module separators: a rule below the module and one at its right edge
+            bottom = m.line + m.lines
+            if bottom < grid.lines:
+                yb = grid.line_y(bottom) + grid.leading / 2
+                layers[1].append(Rule(grid.column_x(m.column), yb, grid.column_x(m.column) + grid.span_width(m.columns),
+                                      yb, MODULE_RULE))
+            if m.column + m.columns < grid.columns:
+                xr = grid.column_x(m.column + m.columns) - grid.gutter / 2
+                layers[1].append(Rule(xr, grid.line_y(m.line), xr, grid.line_y(bottom), MODULE_RULE))
+            page.modules.append(Module(m.story, m.column, m.columns, m.line, m.lines, grid.column_x(m.column),
+                                       grid.line_y(m.line), grid.span_width(m.columns), m.lines * grid.leading))
+        _folio(grid, page, layers)
+        page.items = layers[0] + layers[1] + layers[2]
+        doc.pages.append(page)
+        yield pno, n_pages, None
+    # overset: whatever is left of each story
+    for story in edition.stories:
+        st = states[story.id]
+        left = 0
+        if not st.head_done:
+            left = sum(len(e.text.replace(" ", "")) for _, e in st.parts.head + st.parts.flow + st.parts.sidebar)
+        else:
+            if st.slots is not None:
+                left += sum(s.chars for s in st.slots[st.pos:])
+            else:
+                left += sum(len(e.text.replace(" ", "")) for _, e in st.parts.flow)
+            if st.parts.sidebar and not st.side_inline:
+                if st.side_slots is None:
+                    left += sum(len(e.text.replace(" ", "")) for _, e in st.parts.sidebar)
+                else:
+                    left += sum(s.chars for s in st.side_slots[st.side_pos:])
+        if left:
+            doc.overset[story.id] = left
+            first_page = next((m.page for m in plan.modules if m.story == story.id), None)
+            doc.overset_details.append(Overset(story.id, left, story.headline, first_page))
+    from app.layout.linebreak import _tables
+    for t in _tables.values():
+        missing.update(t.missing)
+    doc.missing_glyphs = dict(sorted(missing.items()))
+    yield n_pages, n_pages, doc

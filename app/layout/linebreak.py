@@ -1,0 +1,292 @@
+"""Chinese line breaking: one paragraph at one measure → lines with every glyph's x.
+
+The innermost stage of composition (compose.py calls it for every paragraph, headline and
+caption). Rules, from `layouts/composition.toml` (GB-level 避头尾 after W3C clreq):
+
+* no 、，。：；！？”’」』）〕】〗］｝》〉 at a line start, no “‘「『（〔【〖［｛《〈 at a line end;
+* —— and …… are never split; runs of Latin letters and digits are never split;
+* 先挤进，后推出: a line first tries to squeeze the next unbreakable unit in by compressing
+  full-width punctuation (to half width) before pushing it to the next line;
+* adjacent full-width punctuation is always compressed (，“ → the comma's blank half goes);
+* justified lines spread the remaining space evenly between characters (not inside Latin words);
+* ¼ em between Han and Latin/digits unless the text has its own space;
+* first-line indent in characters.
+
+Widths come from `fonts.metrics`. Results are cached per (text, style, measure), so an
+interactive relayout only recomposes the paragraph that changed. Deterministic.
+"""
+from __future__ import annotations
+
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+
+from app.layout import fonts
+
+RULES_FILE = Path(__file__).resolve().parents[2] / "layouts" / "composition.toml"
+
+H, L, S = 0, 1, 2      # character classes: CJK (set in the style's font), Latin/digits, space
+CJK_GENERAL = set("‘’“”—…·•※■□●○◆◇△▲→←℃％")
+
+
+@dataclass(frozen=True)
+class Rules:
+    no_start: frozenset
+    no_end: frozenset
+    inseparable: frozenset
+    closing: frozenset
+    opening: frozenset
+    amount: float
+    han_latin: float
+    indent: float
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    k, c, s = data["kinsoku"], data["compression"], data["spacing"]
+    return Rules(frozenset(k["no_start"]), frozenset(k["no_end"]), frozenset(k["inseparable"]),
+                 frozenset(c["closing"]), frozenset(c["opening"]), float(c["amount"]),
+                 float(s["han_latin"]), float(s["first_line_indent"]))
+
+
+def char_class(ch: str) -> int:
+    o = ord(ch)
+    if ch == " " or ch == "\t" or ch == "\u00a0":
+        return S
+    if o >= 0x2E80 or ch in CJK_GENERAL:
+        return H
+    return L
+
+
+def is_ideograph(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
+
+
+@dataclass(frozen=True)
+class Line:
+    """A composed line: characters text[start:end] with glyph origins relative to the line's left edge."""
+
+    start: int
+    end: int
+    xs: tuple[float, ...]
+    runs: tuple[tuple[str, int, int], ...]   # (role, start, end) in paragraph offsets
+    width: float                             # set width (≤ measure unless a unit could not fit)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    size: float
+    lines: tuple[Line, ...]
+    missing: tuple[tuple[str, str], ...] = ()     # (char, role used instead or "") for chars the font lacks
+
+
+class _CharTable:
+    """Per style role: char → (drawing role, advance in 1/1000 em, class). Built lazily, cached."""
+
+    def __init__(self, role: str):
+        self.role = role
+        self.cache: dict[str, tuple[str, float, int]] = {}
+        self.missing: dict[str, str] = {}
+
+    def lookup(self, ch: str) -> tuple[str, float, int]:
+        got = self.cache.get(ch)
+        if got is not None:
+            return got
+        cls = char_class(ch)
+        want = self.role
+        if cls != H and self.role == "song":
+            want = "latin"          # body text: Latin letters and figures in the Latin face
+        m = fonts.metrics(want)
+        if cls == S:
+            sp = " "
+            got = (want, m.widths.get(sp, 250.0) if want == "latin" else min(m.widths.get(sp, 500.0), 500.0), S)
+        elif ch in m.widths:
+            got = (want, m.widths[ch], cls)
+        else:
+            got = None
+            for alt in fonts.FALLBACK[want]:
+                try:
+                    am = fonts.metrics(alt)
+                except Exception:  # noqa: BLE001 - an unavailable fallback font is skipped
+                    continue
+                if ch in am.widths:
+                    got = (alt, am.widths[ch], cls)
+                    self.missing[ch] = alt
+                    break
+            if got is None:
+                self.missing[ch] = ""
+                got = (want, 1000.0 if cls == H else 500.0, cls)
+        self.cache[ch] = got
+        return got
+
+
+_tables: dict[str, _CharTable] = {}
+
+
+def table(role: str) -> _CharTable:
+    t = _tables.get(role)
+    if t is None:
+        t = _tables[role] = _CharTable(role)
+    return t
+
+
+def reset_caches() -> None:
+    _tables.clear()
+    break_paragraph.cache_clear()
+
+
+@lru_cache(maxsize=50000)
+def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
+                    align: str = "justify") -> Paragraph:
+    """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
+
+    align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
+    """
+    R = rules()
+    n = len(text)
+    if n == 0:
+        return Paragraph(text, size, ())
+    tab = table(role)
+    lookup = tab.lookup
+    info = [lookup(ch) for ch in text]
+    scale = size / 1000.0
+    roles = [i[0] for i in info]
+    adv = [i[1] * scale for i in info]
+    cls = [i[2] for i in info]
+    half = R.amount * size
+    closing, opening = R.closing, R.opening
+    comp = [0.0] * n          # compressible amount still available
+    shift = [0.0] * n         # glyph origin shift left (opening punctuation compressed)
+    gap = [0.0] * n           # fixed space before char i (Han–Latin)
+    no_start, no_end, insep = R.no_start, R.no_end, R.inseparable
+    hl = R.han_latin * size
+    full = size * 0.95
+
+    for i, ch in enumerate(text):
+        if cls[i] == H and adv[i] >= full and (ch in closing or ch in opening):
+            comp[i] = half
+    # adjacent punctuation: always compress the blank half that faces the neighbour
+    for i in range(n - 1):
+        a, b = text[i], text[i + 1]
+        if comp[i] and a in closing and (comp[i + 1] or b in no_start):
+            adv[i] -= half
+            comp[i] = 0.0
+        elif comp[i + 1] and b in opening and (comp[i] or a in opening):
+            adv[i + 1] -= half
+            shift[i + 1] = half
+            comp[i + 1] = 0.0
+
+    brk = [True] * (n + 1)
+    glue = [True] * (n + 1)
+    brk[0] = glue[0] = False
+    prev_c, prev_ch = cls[0], text[0]
+    for i in range(1, n):
+        c, ch = cls[i], text[i]
+        if prev_c == L and c == L:
+            brk[i] = glue[i] = False
+        elif ch == prev_ch and ch in insep:
+            brk[i] = glue[i] = False
+        else:
+            if ch in no_start or prev_ch in no_end or c == S:
+                brk[i] = False
+            if (prev_c == H and c == L and is_ideograph(prev_ch)) or (prev_c == L and c == H and is_ideograph(ch)):
+                gap[i] = hl
+        prev_c, prev_ch = c, ch
+
+    widths = [a + g for a, g in zip(adv, gap)]
+    P = list(accumulate(widths, initial=0.0))
+    C = list(accumulate(comp, initial=0.0))
+    Q = [p - c for p, c in zip(P, C)]
+    lines: list[Line] = []
+    s = 0
+    first = True
+    eps = 1e-6
+    while s < n:
+        while s < n and cls[s] == S:      # spaces never start a line
+            s += 1
+        if s >= n:
+            break
+        avail = measure - (indent if first else 0.0)
+        base = P[s] + gap[s]              # a line-start Han–Latin gap is dropped
+        # farthest k with squeezed width (Q) fitting
+        k = bisect_right(Q, Q[s] + gap[s] + avail + eps, s) - 1
+        if k >= n:
+            e = n
+        else:
+            e = k
+            while e > s and not brk[e]:
+                e -= 1
+            if e == s:                    # one unit wider than the measure: cut it
+                e = max(k, s + 1)
+        # trailing spaces hang in the margin
+        t = e
+        while t < n and cls[t] == S:
+            t += 1
+        vis_end = e
+        while vis_end > s and cls[vis_end - 1] == S:
+            vis_end -= 1
+        natural = P[vis_end] - base
+        last = t >= n
+        # compression needed?
+        over = natural - avail
+        comp_used = {}
+        if over > eps:
+            idx = [j for j in range(s, vis_end) if comp[j]]
+            if idx and idx[-1] == vis_end - 1 and text[vis_end - 1] in closing:
+                take = min(comp[vis_end - 1], over)
+                comp_used[vis_end - 1] = take
+                over -= take
+                idx = idx[:-1]
+            if over > eps and idx:
+                share = min(over / len(idx), half)
+                for j in idx:
+                    comp_used[j] = share
+                over -= share * len(idx)
+        set_width = natural - sum(comp_used.values())
+        slack = avail - set_width
+        spread = 0.0
+        offset = indent if first else 0.0
+        if slack > eps:
+            if align == "justify" and not last:
+                g = sum(1 for j in range(s + 1, vis_end) if glue[j])
+                if g:
+                    spread = slack / g
+            elif align == "center":
+                offset += slack / 2
+            elif align == "right":
+                offset += slack
+        xs = []
+        x = offset
+        for j in range(s, e):
+            if j > s:
+                x += gap[j]
+                if glue[j] and spread:
+                    x += spread
+            cu = comp_used.get(j, 0.0)
+            if cu and text[j] in opening:
+                xs.append(x - shift[j] - cu)
+            else:
+                xs.append(x - shift[j])
+            x += adv[j] - cu
+        runs = []
+        rs = s
+        for j in range(s + 1, e + 1):
+            if j == e or roles[j] != roles[rs]:
+                runs.append((roles[rs], rs, j))
+                rs = j
+        width = x if not (align == "justify" and not last) else max(x, avail + offset)
+        lines.append(Line(s, e, tuple(xs), tuple(runs), width - offset + (indent if first else 0.0)))
+        first = False
+        s = t if t > e else e
+    missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing))
+    return Paragraph(text, size, tuple(lines), missing)
+
+
+def line_texts(par: Paragraph) -> list[str]:
+    return [par.text[ln.start:ln.end] for ln in par.lines]

@@ -1,0 +1,215 @@
+"""Print PDF: paint a `PagedDocument` with reportlab's low-level canvas, then add the output intent.
+
+A thin painter over app/layout/paged.py (the GUI paints the same items). Print rules:
+every font embedded as a subset (reportlab's TrueType subsets; .ttc subfonts chosen in
+app.layout.fonts), text 100% K and overprinted, CMYK only (no RGB operator anywhere),
+MediaBox/BleedBox/TrimBox with the grid's bleed, optional crop marks, a CMYK newsprint output
+intent added with pikepdf, document info; invariant mode, so the same input gives the same bytes.
+
+Speed: fonts are parsed once per process (app.layout.fonts), each page's text is one text
+object, and each glyph run is one TJ array whose spacing numbers are computed per run.
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from app.fsutil import write_bytes
+from app.layout import fonts
+from app.layout.paged import Box, PagedDocument, Rule, TextLine
+
+MM = 72 / 25.4
+MARK_ZONE = 10 * MM          # room outside the bleed for crop marks
+ICC_CANDIDATES = [
+    "/usr/share/color/icc/ghostscript/default_cmyk.icc",      # Debian libgs10-common / libgs-common
+    "/usr/share/color/icc/ISOnewspaper26v4.icc",
+    "/usr/share/color/icc/colord/FOGRA39L_coated.icc",
+]
+OUTPUT_CONDITION = "Newsprint, ISO 12647-3 (IFRA26)"
+
+
+def _fmt(v: float) -> str:
+    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    return s if s not in ("-0", "") else "0"
+
+
+def find_cmyk_profile() -> str | None:
+    """A CMYK ICC profile for the output intent: GALLEY_ICC_PROFILE, then known system paths."""
+    env = os.environ.get("GALLEY_ICC_PROFILE")
+    if env and Path(env).is_file():
+        return env
+    for p in ICC_CANDIDATES:
+        if Path(p).is_file():
+            return p
+    gs = Path("/usr/share/ghostscript")
+    if gs.is_dir():
+        for p in sorted(gs.glob("*/iccprofiles/default_cmyk.icc")):
+            return str(p)
+    return None
+
+
+class _TextPainter:
+    """Glyph runs → PDF text operators, reusing reportlab's subset bookkeeping."""
+
+    def __init__(self, canvas):
+        self.doc = canvas._doc
+        self.fonts: dict[str, object] = {}
+        self.widths: dict[str, dict] = {}
+        self.cur = None
+
+    def font(self, role: str):
+        f = self.fonts.get(role)
+        if f is None:
+            f = self.fonts[role] = fonts.font_for(role)
+            face = f.face
+            self.widths[role] = (face.charWidths, face.defaultWidth)
+        return f
+
+    def run(self, out: list[str], run, y: float) -> None:
+        font = self.font(run.role)
+        cw, dw = self.widths[run.role]
+        size = run.size
+        text = run.text
+        xs = run.xs
+        k = 1000.0 / size
+        groups = font.splitString(text, self.doc)
+        out.append(f"1 0 0 1 {_fmt(xs[0])} {_fmt(y)} Tm")
+        idx = 0
+        n = len(text)
+        for subset, data in groups:
+            name = font.getSubsetInternalName(subset, self.doc)
+            key = (name, size)
+            if key != self.cur:
+                out.append(f"{name} {_fmt(size)} Tf")
+                self.cur = key
+            parts = []
+            chunk = []
+            for b in data:
+                chunk.append(b)
+                if idx + 1 < n:
+                    adv = cw.get(ord(text[idx]), dw)
+                    adj = adv - (xs[idx + 1] - xs[idx]) * k
+                    if adj > 0.05 or adj < -0.05:
+                        parts.append("<" + bytes(chunk).hex() + ">" + _fmt(adj))
+                        chunk = []
+                idx += 1
+            if chunk:
+                parts.append("<" + bytes(chunk).hex() + ">")
+            out.append("[" + "".join(parts) + "] TJ")
+
+
+def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None = None) -> bytes:
+    """The PDF as bytes (before the output intent: see `write_pdf`)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    first = doc.pages[0] if doc.pages else None
+    extra = (first.bleed + MARK_ZONE) if (first and crop_marks) else (first.bleed if first else 0)
+    size = ((first.width + 2 * extra, first.height + 2 * extra) if first else (595, 842))
+    from reportlab.pdfbase import pdfmetrics
+
+    initial = fonts.font_for("latin")      # a dynamic (subset) font: no unembedded Helvetica preamble
+    if initial.fontName not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(initial)
+    c = Canvas(buf, pagesize=size, invariant=1, pageCompression=1, initialFontName=initial.fontName)
+    c.setTitle(title or doc.title or "Galley edition")
+    c.setAuthor("Galley")
+    c.setSubject(f"Newspaper pages, layout {doc.grid}")
+    c.setCreator("Galley")
+    c.setKeywords("print, CMYK, newsprint")
+    painter = _TextPainter(c)
+    for page in doc.pages:
+        bleed = page.bleed
+        off = bleed + (MARK_ZONE if crop_marks else 0)
+        W, H = page.width + 2 * off, page.height + 2 * off
+        c.setPageSize((W, H))
+        c.setTrimBox((off, off, off + page.width, off + page.height))
+        c.setBleedBox((off - bleed, off - bleed, off + page.width + bleed, off + page.height + bleed))
+        c.setFillOverprint(True)
+        c.setStrokeOverprint(True)
+        c.setOverprintMask(1)
+        code = c._code
+        top = off + page.height
+        text_ops: list[str] = []
+        painter.cur = None
+        for item in page.items:
+            if isinstance(item, TextLine):
+                by = top - item.y
+                for run in item.runs:
+                    if run.text:
+                        painter.run(text_ops, run, by)
+                continue
+            if isinstance(item, Box):
+                stroke = item.stroke is not None and item.stroke_width > 0
+                fill = item.fill is not None
+                if not (stroke or fill):
+                    continue
+                if fill:
+                    f = item.fill
+                    code.append(f"{_fmt(f.c)} {_fmt(f.m)} {_fmt(f.y)} {_fmt(f.k)} k")
+                if stroke:
+                    s = item.stroke
+                    code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.stroke_width)} w")
+                op = "B" if (stroke and fill) else ("S" if stroke else "f")
+                code.append(f"{_fmt(off + item.x)} {_fmt(top - item.y - item.h)} {_fmt(item.w)} {_fmt(item.h)} re {op}")
+            elif isinstance(item, Rule):
+                s = item.color
+                code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.width)} w "
+                            f"[{' '.join(_fmt(d) for d in item.dash)}] 0 d "
+                            f"{_fmt(off + item.x1)} {_fmt(top - item.y1)} m {_fmt(off + item.x2)} {_fmt(top - item.y2)} l S")
+        if text_ops:
+            code.append("BT 0 0 0 1 k 0 Tr")
+            code.extend(text_ops)
+            code.append("ET")
+        if crop_marks:
+            _crop_marks(code, off, page.width, page.height, bleed)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _crop_marks(code: list[str], off: float, w: float, h: float, bleed: float) -> None:
+    """Trim marks in the zone outside the bleed, 0.25 pt, 100% K (not registration: ink limit)."""
+    gap = bleed + 2
+    length = MARK_ZONE - 4
+    code.append("0 0 0 1 K 0.25 w [] 0 d")
+    for x in (off, off + w):
+        for y in (off, off + h):
+            dy = -1 if y == off else 1
+            dx = -1 if x == off else 1
+            code.append(f"{_fmt(x)} {_fmt(y + dy * gap)} m {_fmt(x)} {_fmt(y + dy * (gap + length))} l S")
+            code.append(f"{_fmt(x + dx * gap)} {_fmt(y)} m {_fmt(x + dx * (gap + length))} {_fmt(y)} l S")
+
+
+def add_output_intent(pdf_bytes: bytes, profile: str | None = None) -> bytes:
+    """Add a CMYK newsprint output intent (GTS_PDFX) with pikepdf; deterministic save."""
+    import pikepdf
+
+    profile = profile or find_cmyk_profile()
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        intent = pikepdf.Dictionary(
+            Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
+            OutputConditionIdentifier=pikepdf.String("IFRA26"),
+            OutputCondition=pikepdf.String(OUTPUT_CONDITION),
+            RegistryName=pikepdf.String("http://www.color.org"),
+            Info=pikepdf.String(OUTPUT_CONDITION))
+        if profile:
+            data = Path(profile).read_bytes()
+            stream = pikepdf.Stream(pdf, data)
+            stream["/N"] = 4
+            intent["/DestOutputProfile"] = pdf.make_indirect(stream)
+            intent["/Info"] = pikepdf.String(f"{OUTPUT_CONDITION}; profile {Path(profile).name}")
+        pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        return out.getvalue()
+
+
+def write_pdf(doc: PagedDocument, path: str | os.PathLike, crop_marks: bool = False,
+              output_intent: bool = True) -> None:
+    data = render_pdf(doc, crop_marks=crop_marks)
+    if output_intent:
+        data = add_output_intent(data)
+    write_bytes(path, data)
