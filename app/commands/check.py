@@ -1,0 +1,107 @@
+"""`galley check IN [--json] [--rules ID,...]`: proofreading findings on the repaired text.
+
+The text report groups findings by story, shows each with its line and column in the text
+`galley repair` prints and the line around it, and ends with a summary: findings per 10,000
+characters. Exit 0 with no findings, 1 with findings, 2 on error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from bisect import bisect_right
+
+from app.errors import GalleyError
+from app.pipeline import load_edition
+
+CONTEXT = 18
+
+
+def add_parser(sub):
+    p = sub.add_parser("check", help="proofread: findings on the repaired text")
+    p.add_argument("input", metavar="IN")
+    p.add_argument("--json", action="store_true", help="machine-readable list of findings")
+    p.add_argument("--rules", metavar="ID,...", help="only these rules (ids or prefixes such as punct)")
+    p.add_argument("--script", choices=("simplified", "traditional"), help="the edition's script (default: detected)")
+    return p
+
+
+def parse_rules(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    from app.proof.registry import registry
+    names = [r.strip() for r in value.split(",") if r.strip()]
+    known = registry()
+    for n in names:
+        if not any(rid == n or rid.startswith(n + ".") for rid in known):
+            raise GalleyError(f"unknown rule {n!r}; known rules: {', '.join(sorted(known))}")
+    return names
+
+
+def load_settings(args):
+    from app.proof.settings import load_user_settings
+    s = load_user_settings()
+    if getattr(args, "script", None):
+        s.script = args.script
+    return s
+
+
+def spelling_note(rules, settings) -> str | None:
+    from app.proof.engine import resolve_rules
+    from app.proof.rules.spelling import status
+    if not settings.spelling or not any(a.spec.id == "spell.en" for a in resolve_rules(rules, settings)):
+        return None
+    ok, why = status(settings.spelling_language)
+    return None if ok else f"spelling skipped: {why}"
+
+
+def summary(findings, chars: int) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    per = len(findings) * 10000 / chars if chars else 0.0
+    per_err = counts["error"] * 10000 / chars if chars else 0.0
+    return (f"{len(findings)} findings ({counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} info) in {chars} characters: {per:.1f} per 10,000 characters "
+            f"({per_err:.1f} errors per 10,000)")
+
+
+def text_report(edition, findings) -> str:
+    text = edition.text()
+    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    out: list[str] = []
+    current = None
+    for f in findings:
+        if f.story != current:
+            current = f.story
+            st = edition.stories[f.story] if f.story is not None else None
+            where = " · ".join(x for x in ((st.page, st.section) if st else ()) if x)
+            out.append(f"== {st.id if st else '?'}: {st.headline if st else ''}" + (f"  [{where}]" if where else ""))
+        ln = bisect_right(line_starts, f.start) - 1
+        ls = line_starts[ln]
+        le = text.find("\n", ls)
+        le = len(text) if le == -1 else le
+        a, b = max(ls, f.start - CONTEXT), min(le, f.end + CONTEXT)
+        snippet = ("…" if a > ls else "") + text[a:f.start] + "【" + text[f.start:f.end] + "】" + text[f.end:b] \
+            + ("…" if b < le else "")
+        fix = "" if f.fix is None else f"  → “{f.fix}”" + ("" if f.safe else " (?)")
+        out.append(f"  {ln + 1}:{f.start - ls + 1}  {f.severity:<7} {f.rule:<20} {snippet}")
+        out.append(f"      {f.message_zh} / {f.message_en}{fix}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def run(args) -> int:
+    from app.proof import check_edition
+    rules = parse_rules(args.rules)
+    settings = load_settings(args)
+    edition = load_edition(args.input)
+    findings = check_edition(edition, rules, settings)
+    note = spelling_note(rules, settings)
+    if args.json:
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        if note:
+            print(f"galley: {note}", file=sys.stderr)
+    else:
+        sys.stdout.write(text_report(edition, findings))
+        sys.stdout.write(summary(findings, edition.char_count) + "\n")
+        if note:
+            sys.stdout.write(note + "\n")
+    return 1 if findings else 0

@@ -1,0 +1,19 @@
+"""Proofreading: rules → findings over the repaired edition (the proof stage of the pipeline).
+
+    check_edition(edition, rules=None, settings=None) -> list[Finding]   offsets into edition.text()
+    check_paragraph(text, rules=None, settings=None) -> list[Finding]    offsets into text (live re-check)
+    apply_fixes(text, findings) / fix_edition(edition, findings)        apply the safe fixes
+    convert_story(edition, story_index, config) -> list[str]            OpenCC s2t, t2s, s2tw, s2hk, tw2sp
+
+Rules are registered by id in `app.proof.rules` (`all_rules()`); severities and on/off live in
+resources/proof/rules.toml; ignore records in `app.proof.ignores`.
+"""
+from app.proof.engine import check_edition, check_paragraph
+from app.proof.finding import Finding
+from app.proof.fixes import apply_fixes, fix_edition
+from app.proof.ignores import Ignores
+from app.proof.script import convert_story, detect_script
+from app.proof.settings import ProofSettings
+
+__all__ = ["Finding", "Ignores", "ProofSettings", "apply_fixes", "check_edition", "check_paragraph",
+           "convert_story", "detect_script", "fix_edition"]

@@ -1,0 +1,98 @@
+"""Running the rules: over a whole edition (`check_edition`) or one paragraph (`check_paragraph`).
+
+This is the proof stage of the pipeline: it reads the repaired `Edition` and returns
+`Finding`s with offsets into `Edition.text()`. Each element is one `Para`; the rules see the
+neighbouring elements of the same story (quotations running over paragraphs) and the
+edition's script and Han–Latin spacing style, which are worked out once per edition.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.proof.context import Para
+from app.proof.finding import Finding
+from app.proof.registry import ActiveRule, active_rules
+from app.proof.settings import ProofSettings
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@lru_cache(maxsize=32)
+def _active_cached(selection: tuple[str, ...] | None, overrides: tuple) -> list[ActiveRule]:
+    return active_rules(list(selection) if selection else None,
+                        {k: dict(v) for k, v in overrides})
+
+
+def resolve_rules(rules: list[str] | str | None, settings: ProofSettings) -> list[ActiveRule]:
+    """The active rules; raises ValueError naming an unknown rule id."""
+    if isinstance(rules, str):
+        rules = [r for r in rules.split(",") if r.strip()]
+    sel = tuple(r.strip() for r in rules) if rules else None
+    overrides = tuple(sorted((k, tuple(sorted(v.items()))) for k, v in settings.rules.items()))
+    return _active_cached(sel, overrides)
+
+
+def run_para(para: Para, active: list[ActiveRule]) -> list[Finding]:
+    out: list[Finding] = []
+    text = para.text
+    for ar in active:
+        kinds = ar.spec.kinds
+        if kinds is not None and para.kind is not None and para.kind not in kinds:
+            continue
+        for h in ar.spec.fn(para):
+            out.append(Finding(ar.spec.id, ar.severity, h.start, h.end, text[h.start:h.end],
+                               h.zh, h.en, h.fix, h.safe))
+    return out
+
+
+def _sort(findings: list[Finding]) -> list[Finding]:
+    findings.sort(key=lambda f: (f.start, f.end, SEVERITY_ORDER.get(f.severity, 3), f.rule))
+    return findings
+
+
+def check_paragraph(text: str, rules: list[str] | str | None = None, settings=None, *,
+                    kind: str | None = "body", prev_text: str | None = None, next_text: str | None = None,
+                    script: str | None = None, spacing: str = "tight") -> list[Finding]:
+    """Findings for one paragraph, offsets into `text` (the GUI's live re-check as the editor types)."""
+    s = ProofSettings.coerce(settings)
+    active = resolve_rules(rules, s)
+    if script is None:
+        script = s.script or "simplified"
+    para = Para(text, kind, None, script, s, prev_text, next_text, spacing)
+    found = run_para(para, active)
+    if s.ignores:
+        found = [f for f in found if not s.ignores.suppresses(f, text)]
+    return _sort(found)
+
+
+def edition_script(edition, settings: ProofSettings) -> str:
+    if settings.script:
+        return settings.script
+    from app.proof.script import detect_script
+    return detect_script("".join(el.text for _, _, el in edition.elements()))
+
+
+def check_edition(edition, rules: list[str] | str | None = None, settings=None) -> list[Finding]:
+    """Findings for the whole edition, offsets into `edition.text()`, sorted by position."""
+    from app.proof.rules.spacing import edition_spacing
+
+    s = ProofSettings.coerce(settings)
+    active = resolve_rules(rules, s)
+    script = edition_script(edition, s)
+    spacing = edition_spacing(el.text for _, _, el in edition.elements())
+    full = edition.text() if s.ignores else ""
+    out: list[Finding] = []
+    pos = 0
+    for si, story in enumerate(edition.stories):
+        els = story.elements
+        for ei, el in enumerate(els):
+            para = Para(el.text, str(el.kind), si, script, s,
+                        els[ei - 1].text if ei > 0 else None,
+                        els[ei + 1].text if ei + 1 < len(els) else None, spacing)
+            for f in run_para(para, active):
+                f = f.shifted(pos, si)
+                if s.ignores and s.ignores.suppresses(f, full, story.id):
+                    continue
+                out.append(f)
+            pos += len(el.text) + 2
+    return _sort(out)

@@ -1,0 +1,23 @@
+"""The proofreading rules, one module per family; importing this package registers them all.
+
+`all_rules()` lists (id, default severity, description) for the GUI's rule settings.
+"""
+from __future__ import annotations
+
+from app.proof.rules import (  # noqa: F401  (registration side effects)
+    numbers,
+    pairs,
+    punctuation,
+    repeats,
+    script,
+    spacing,
+    spelling,
+    words,
+)
+
+
+def all_rules() -> list[tuple[str, str, str]]:
+    from app.proof.registry import registry, rules_config
+    cfg = rules_config()
+    return [(rid, cfg.get(rid, {}).get("severity", spec.severity), spec.description)
+            for rid, spec in sorted(registry().items())]

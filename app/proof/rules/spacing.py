@@ -1,0 +1,54 @@
+"""Spacing: stray spaces inside Chinese running text, and Han–Latin/digit spacing that differs
+from the rest of the edition (Chinese papers set no space there; layout adds ¼ em itself).
+
+Headings, bylines and credits are left alone: they use spaces as separators on purpose.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.proof.chars import HAN
+from app.proof.finding import Hit
+from app.proof.registry import rule
+
+CJK_MARK = "，。、；：？！“”‘’（）《》〈〉【】…—"
+HAN_SPACE_RE = re.compile(f"(?<=[{HAN[1:-1]}{CJK_MARK}])[ \u3000\u00a0]+(?=[{HAN[1:-1]}{CJK_MARK}])")
+SPACED_RE = re.compile(f"{HAN}[ \u00a0]+[A-Za-z0-9]|[A-Za-z0-9%][ \u00a0]+{HAN}")
+TIGHT_RE = re.compile(f"{HAN}[A-Za-z0-9]|[A-Za-z0-9%]{HAN}")
+
+
+def edition_spacing(texts: Iterable[str]) -> str:
+    """"spaced" when most Han–Latin/digit boundaries have a space, else "tight"."""
+    spaced = tight = 0
+    for t in texts:
+        spaced += len(SPACED_RE.findall(t))
+        tight += len(TIGHT_RE.findall(t))
+    return "spaced" if spaced > tight else "tight"
+
+
+@rule("space.han", "warning", "中文之间多余的空格 / a stray space inside Chinese text", kinds=("body", "caption"))
+def han_space(p):
+    t = p.text
+    if " " not in t and "\u3000" not in t and "\u00a0" not in t:
+        return
+    for m in HAN_SPACE_RE.finditer(t):
+        yield Hit(m.start(), m.end(), "中文之间多了空格", "a stray space inside Chinese text", "", True)
+
+
+@rule("space.mixed", "warning", "中西文间距不一致 / Han–Latin/digit spacing unlike the rest of the edition",
+      kinds=("body", "caption", "sidebar"))
+def mixed_space(p):
+    t = p.text
+    if p.spacing == "tight":
+        if " " not in t and "\u00a0" not in t:
+            return
+        for m in SPACED_RE.finditer(t):
+            s, e = m.start() + 1, m.end() - 1
+            yield Hit(s, e, "中文与西文、数字之间一般不加空格（本版其他地方未加）",
+                      "no space between Han and Latin or digits here (the rest of the edition has none)", "", False)
+    else:
+        for m in TIGHT_RE.finditer(t):
+            g = m.group()
+            yield Hit(m.start(), m.end(), "中文与西文、数字之间的空格与本版其他地方不一致",
+                      "Han–Latin spacing differs from the rest of the edition", g[0] + " " + g[1], False)
