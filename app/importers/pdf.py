@@ -1,0 +1,713 @@
+"""PDF import: the characters of each page → paragraphs in reading order (`RawBlock`s).
+
+Sits at the start of the pipeline beside the text and DOCX importers. A PDF has no
+paragraphs, only glyphs at positions, so this module rebuilds them:
+
+1. **glyphs** — every character with its box, baseline and size (read with pypdfium2, which
+   pdfplumber itself depends on, because it is about five times faster than pdfminer on a
+   16-page edition; pdfplumber is the fallback reader and gives the same glyphs). Identical
+   glyphs stacked at (nearly) the same spot — fake bold — are kept once. Drawn rectangles
+   are kept as possible sidebar boxes.
+2. **lines** — glyphs on one baseline, split where the gap is wider than a character (a gutter).
+3. **reading order** — a recursive XY-cut over the lines: a region is cut at its vertical
+   gutters (columns, left to right); where a headline or a box spans the gutters, the region is
+   first cut horizontally into bands, each band either spanning or columnar; a headline-sized
+   line below a blank band starts a new band before the gutters are tried (stacked stories).
+4. **paragraphs** — lines are joined within a column unless the next line is indented (first-line
+   indent), the line before ends short of the column's right edge, a blank gap or a change of
+   size separates them; a paragraph flows on into the next column when the column's last line is
+   full and the next column's first line is not indented. Headline-sized lines stay one block a
+   line. Text inside a drawn box (a sidebar) is its own flow of blocks, placed after the
+   paragraph it interrupted, so the paragraph flows on past it.
+
+Unreadable files (not a PDF, truncated, encrypted, no text layer) raise `GalleyError`.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import statistics
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.errors import GalleyError
+from app.model import RawBlock, join_parts
+
+# How far glyphs may be apart and still be one line, in ems of their size.
+SEGMENT_GAP = 0.8
+# The narrowest gutter the XY-cut accepts, in ems of the page's body size.
+MIN_GUTTER = 0.45
+# A line whose size is this much above the body size is a heading (one block a line).
+HEADING_RATIO = 1.15
+# A first-line indent is at least this many ems.
+INDENT_MIN = 1.2
+# A line ending more than this many ems short of the column edge ends its paragraph.
+SHORT_LINE = 0.9
+
+
+@dataclass(slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    base: float          # baseline, measured down from the top of the page
+    size: float
+    upright: bool = True
+
+
+@dataclass(slots=True)
+class Box:
+    """A drawn rectangle (stroked or tinted): a possible sidebar frame."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def area(self) -> float:
+        return (self.x1 - self.x0) * (self.bottom - self.top)
+
+
+@dataclass
+class PageGlyphs:
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    boxes: list[Box]
+
+
+@dataclass(slots=True)
+class Line:
+    glyphs: list[Glyph]
+    x0: float
+    x1: float
+    base: float
+    size: float
+    text: str
+    box: int | None = None       # index of the innermost box holding the line
+    frame: tuple[float, float] = (0.0, 0.0)   # the column (x0, x1) the line was read in
+    leaf: int = 0                # which reading-order leaf it came from
+    pos: int = 0                 # position in reading order
+
+    @property
+    def top(self) -> float:
+        return self.base - 0.75 * self.size
+
+    @property
+    def bottom(self) -> float:
+        return self.base
+
+
+@dataclass
+class Para:
+    lines: list[Line] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    blank_before: bool = True
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return join_parts(self.texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# entry point
+
+def read_pdf(path: Path) -> list[RawBlock]:
+    path = Path(path)
+    _check_bytes(path)
+    pages = _read_glyphs(path)
+    if not pages:
+        raise GalleyError("the PDF is damaged or truncated (it has no pages)", path)
+    total = sum(len(p.glyphs) for p in pages)
+    if total == 0:
+        raise GalleyError("the PDF has no text layer (a scan?); Galley needs text", path)
+    unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
+    if unmapped > total * 0.5:
+        raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read", path)
+    blocks: list[RawBlock] = []
+    offset = 0
+    for page in pages:
+        for para, column in page_paragraphs(page):
+            text = para.text
+            blocks.append(RawBlock(index=len(blocks), text=text, blank_before=para.blank_before,
+                                   offset=offset, page=page.number, column=column))
+            offset += len(text) + 2
+    return blocks
+
+
+def _check_bytes(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, size - 2048))
+            tail = fh.read()
+    except OSError as exc:
+        raise GalleyError(f"cannot read the file: {exc.strerror or exc}", path) from exc
+    if b"%PDF-" not in head:
+        raise GalleyError("not a PDF file (it does not start with %PDF)", path)
+    if b"%%EOF" not in tail:
+        raise GalleyError("the PDF is damaged or truncated (no end-of-file marker)", path)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. glyphs
+
+def _read_glyphs(path: Path) -> list[PageGlyphs]:
+    backend = os.environ.get("GALLEY_PDF_READER", "")
+    if backend != "pdfplumber":
+        try:
+            import pypdfium2  # noqa: F401
+        except ImportError:
+            backend = "pdfplumber"
+    if backend == "pdfplumber":
+        return _glyphs_pdfplumber(path)
+    return _glyphs_pdfium(path)
+
+
+def _clean(text: str) -> str:
+    if text.startswith("(cid:") or text in ("\ufffe", "\uffff", "\x00"):
+        return "\ufffd"
+    return text
+
+
+def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
+    import ctypes
+
+    import pypdfium2 as pdfium
+    from pypdfium2 import raw
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise GalleyError("the PDF is encrypted (password protected); save an unprotected copy", path) from exc
+        raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
+    pages = []
+    try:
+        rect = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        for n in range(len(pdf)):
+            page = pdf[n]
+            width, height = page.get_size()
+            tp = page.get_textpage()
+            handle = tp.raw
+            glyphs = []
+            for i in range(tp.count_chars()):
+                code = raw.FPDFText_GetUnicode(handle, i)
+                if code in (0x20, 0x0D, 0x0A, 0x09, 0x3000, 0xA0) or code == 0:
+                    continue
+                # PDFium reports a hyphen at a line end as 0x02
+                ch = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"
+                if ch.isspace():
+                    continue
+                raw.FPDFText_GetLooseCharBox(handle, i, rect)
+                raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
+                size = raw.FPDFText_GetFontSize(handle, i)
+                angle = raw.FPDFText_GetCharAngle(handle, i)
+                upright = angle < 0.02 or angle > 6.26 or angle < 0
+                if size <= 0:
+                    size = max(1.0, rect.top - rect.bottom)
+                glyphs.append(Glyph(_clean(ch), rect.left, rect.right, height - oy.value, size, upright))
+            _join_surrogates(glyphs)
+            boxes = []
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+                if raw.FPDFPath_CountSegments(obj.raw) > 16:
+                    continue
+                left, bottom, right, top = obj.get_bounds()
+                boxes.append(Box(left, height - top, right, height - bottom))
+            pages.append(PageGlyphs(n + 1, width, height, glyphs, boxes))
+            tp.close()
+            page.close()
+    except GalleyError:
+        raise
+    except Exception as exc:
+        raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
+    finally:
+        pdf.close()
+    return pages
+
+
+def _join_surrogates(glyphs: list[Glyph]) -> None:
+    """PDFium reports a character outside the BMP as two UTF-16 halves."""
+    i = 0
+    while i < len(glyphs) - 1:
+        a, b = glyphs[i].text, glyphs[i + 1].text
+        if "\ud800" <= a <= "\udbff" and "\udc00" <= b <= "\udfff":
+            glyphs[i].text = (a + b).encode("utf-16", "surrogatepass").decode("utf-16")
+            glyphs[i].x1 = max(glyphs[i].x1, glyphs[i + 1].x1)
+            del glyphs[i + 1]
+        i += 1
+
+
+def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        name = type(inner).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise GalleyError("the PDF is encrypted (password protected); save an unprotected copy", path) from exc
+        raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
+    except Exception as exc:
+        raise GalleyError(f"the PDF is damaged or truncated ({type(exc).__name__})", path) from exc
+    pages = []
+    try:
+        with pdf:
+            for n, page in enumerate(pdf.pages):
+                glyphs = []
+                for c in page.chars:
+                    text = c["text"]
+                    if not text or text.isspace():
+                        continue
+                    base = c["top"] + (c["y1"] - c["matrix"][5]) if c["upright"] else c["bottom"]
+                    glyphs.append(Glyph(_clean(text), c["x0"], c["x1"], base, c["size"], bool(c["upright"])))
+                boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+                pages.append(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes))
+    except GalleyError:
+        raise
+    except Exception as exc:
+        raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
+    return pages
+
+
+def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop glyphs drawn again on top of an identical one (fake bold, double printing)."""
+    seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    out = []
+    for g in glyphs:
+        tol = min(1.0, 0.3 * max(0.1, g.x1 - g.x0))
+        kx, ky = int(g.x0), int(g.base)
+        dup = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for h in seen.get((g.text, kx + dx, ky + dy), ()):
+                    if abs(h.x0 - g.x0) <= tol and abs(h.base - g.base) <= tol:
+                        dup = True
+                        break
+                if dup:
+                    break
+            if dup:
+                break
+        if not dup:
+            seen.setdefault((g.text, kx, ky), []).append(g)
+            out.append(g)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. lines
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff“”‘’—…·]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def build_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs on one baseline, split at gaps wider than a character."""
+    glyphs = sorted(glyphs, key=lambda g: (g.base, g.x0))
+    lines: list[Line] = []
+    i, n = 0, len(glyphs)
+    while i < n:
+        anchor = glyphs[i]
+        j = i + 1
+        while j < n and glyphs[j].base - anchor.base <= max(1.0, 0.2 * anchor.size):
+            j += 1
+        row = sorted(glyphs[i:j], key=lambda g: g.x0)
+        seg = [row[0]]
+        for g in row[1:]:
+            prev = seg[-1]
+            size = max(prev.size, g.size)
+            if g.x0 - prev.x1 > SEGMENT_GAP * size or abs(g.size - prev.size) > 0.35 * size:
+                lines.append(_make_line(seg))
+                seg = [g]
+            else:
+                seg.append(g)
+        lines.append(_make_line(seg))
+        i = j
+    return lines
+
+
+def _make_line(glyphs: list[Glyph]) -> Line:
+    sizes = [round(g.size * 2) / 2 for g in glyphs]
+    size = max(set(sizes), key=lambda s: (sizes.count(s), s)) if len(set(sizes)) > 1 else sizes[0]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)]
+    # letter-spaced headlines and justified lines spread every gap alike: only a gap wider than
+    # the line's usual one is a word space
+    usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
+    parts = [glyphs[0].text]
+    for (a, b), gap in zip(itertools.pairwise(glyphs), gaps, strict=True):
+        extra = gap - usual
+        cjk = _is_cjk(a.text[-1]) and _is_cjk(b.text[0])
+        if extra > (0.25 if cjk else 0.15) * size:
+            parts.append(" ")
+        parts.append(b.text)
+    base = statistics.median(g.base for g in glyphs) if len(glyphs) > 2 else glyphs[0].base
+    return Line(glyphs, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), base, size, "".join(parts))
+
+
+def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float) -> list[Box]:
+    """Keep the boxes that frame some text (but not the whole page); give each line its innermost box."""
+    page_area = page.width * page.height
+    cands = [b for b in boxes
+             if b.x1 - b.x0 >= 3 * body and b.bottom - b.top >= 1.2 * body and b.area < 0.6 * page_area]
+    cands.sort(key=lambda b: b.area)
+    # the same rectangle stroked and filled is one box
+    uniq: list[Box] = []
+    for b in cands:
+        if not any(abs(b.x0 - u.x0) < 1 and abs(b.x1 - u.x1) < 1 and abs(b.top - u.top) < 1
+                   and abs(b.bottom - u.bottom) < 1 for u in uniq[-8:]):
+            uniq.append(b)
+    uniq = uniq[:400]
+    used: dict[int, int] = {}
+    for line in lines:
+        line.box = None
+        for k, b in enumerate(uniq):
+            if (b.x0 - 1 <= line.x0 and line.x1 <= b.x1 + 1 and b.top - 1 <= line.top
+                    and line.bottom <= b.bottom + 1):
+                line.box = used.setdefault(k, len(used))
+                break
+    # a box holding every line on the page frames the page, not a sidebar
+    if lines and all(line.box is not None and line.box == lines[0].box for line in lines):
+        for line in lines:
+            line.box = None
+    return uniq
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. reading order (recursive XY-cut)
+
+def _merge_intervals(spans: list[tuple[float, float]]) -> list[list[float]]:
+    spans = sorted(spans)
+    out: list[list[float]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def _has_gap(merged: list[list[float]], min_gap: float) -> bool:
+    """Whether the lines leave a gutter open between them (an indent at the edge is not one)."""
+    return any(b[0] - a[1] >= min_gap for a, b in itertools.pairwise(merged))
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Bands of lines whose vertical extents overlap, top to bottom."""
+    lines = sorted(lines, key=lambda ln: ln.top)
+    rows: list[list[Line]] = []
+    bottom = None
+    for ln in lines:
+        if rows and ln.top < bottom:
+            rows[-1].append(ln)
+            bottom = max(bottom, ln.bottom)
+        else:
+            rows.append([ln])
+            bottom = ln.bottom
+    return rows
+
+
+class _Orderer:
+    def __init__(self, body: float):
+        self.body = body
+        self.min_gutter = max(2.0, MIN_GUTTER * body)
+        self.leaves: list[tuple[list[Line], tuple[float, float]]] = []
+
+    def run(self, lines: list[Line]) -> list[tuple[list[Line], tuple[float, float]]]:
+        if lines:
+            self.cut(lines, (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)), 0)
+        return self.leaves
+
+    def leaf(self, lines, frame):
+        self.leaves.append((sorted(lines, key=lambda ln: (round(ln.base / max(1.0, 0.3 * ln.size)), ln.x0)), frame))
+
+    def cut(self, lines: list[Line], frame: tuple[float, float], depth: int) -> None:
+        if len(lines) == 1 or depth > 60:
+            self.leaf(lines, frame)
+            return
+        rows = _rows(lines)
+        # blank bands across the whole region come first: the white space between stacked
+        # stories, above a caption or a footer, and below a headline block
+        if len(rows) > 1:
+            breaks = self._breaks(rows)
+            if breaks:
+                for a, b in itertools.pairwise([0, *breaks, len(rows)]):
+                    self.cut([ln for r in rows[a:b] for ln in r], frame, depth + 1)
+                return
+        merged = _merge_intervals([(ln.x0, ln.x1) for ln in lines])
+        gutters = [(a[1], b[0]) for a, b in itertools.pairwise(merged) if b[0] - a[1] >= self.min_gutter]
+        if gutters:
+            groups: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
+            starts = [g[1] for g in gutters]
+            for ln in lines:
+                groups[bisect_left(starts, ln.x0 + 1e-6)].append(ln)
+            for g in groups:
+                if g:
+                    self.cut(g, (min(ln.x0 for ln in g), max(ln.x1 for ln in g)), depth + 1)
+            return
+        if len(rows) == 1:
+            self.leaf(lines, frame)
+            return
+        bands = self._bands(rows)
+        if len(bands) == 1:
+            self.leaf(lines, frame)
+            return
+        for band in bands:
+            self.cut([ln for r in band for ln in r], frame, depth + 1)
+
+    def _breaks(self, rows: list[list[Line]]) -> list[int]:
+        """Rows that begin after a blank band: a wide one, or a narrower one above a headline."""
+        gaps = []
+        bottom = max(ln.bottom for ln in rows[0])
+        for k in range(1, len(rows)):
+            gaps.append(min(ln.top for ln in rows[k]) - bottom)
+            bottom = max(bottom, max(ln.bottom for ln in rows[k]))
+        usual = statistics.median(gaps) if len(gaps) >= 3 else 0.0
+        wide = max(1.5 * self.body, usual + 0.75 * self.body)
+        out = []
+        for k, gap in enumerate(gaps, start=1):
+            if gap >= wide or (gap >= 0.9 * self.body and any(ln.size >= 1.4 * self.body for ln in rows[k])):
+                out.append(k)
+        return out
+
+    def _bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
+        """Group rows top-down: a band stays together while its lines leave a gutter open."""
+        bands = [[rows[0]]]
+        union = _merge_intervals([(ln.x0, ln.x1) for ln in rows[0]])
+        for row in rows[1:]:
+            trial = _merge_intervals([tuple(m) for m in union] + [(ln.x0, ln.x1) for ln in row])
+            if _has_gap(trial, self.min_gutter):
+                bands[-1].append(row)
+                union = trial
+            else:
+                bands.append([row])
+                union = _merge_intervals([(ln.x0, ln.x1) for ln in row])
+        return bands
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. paragraphs
+
+def _first_word(line: Line) -> float:
+    """Width of the first word of a line (a Han character is a word)."""
+    gs = line.glyphs
+    if not gs[0].text or _is_cjk(gs[0].text[0]):
+        return gs[0].x1 - gs[0].x0
+    end = gs[0].x1
+    for a, b in itertools.pairwise(gs):
+        if b.x0 - a.x1 > 0.2 * line.size or _is_cjk(b.text[0]):
+            break
+        end = b.x1
+    return end - gs[0].x0
+
+
+class _Columns:
+    """Known left and right column edges of a page, to judge indents and short lines."""
+
+    def __init__(self, lines: list[Line]):
+        lefts: dict[tuple, int] = {}
+        rights: dict[tuple, int] = {}
+        for ln in lines:
+            lefts[(ln.box, round(ln.x0))] = lefts.get((ln.box, round(ln.x0)), 0) + 1
+            rights[(ln.box, round(ln.x1))] = rights.get((ln.box, round(ln.x1)), 0) + 1
+        self.lefts: dict = {}
+        self.rights: dict = {}
+        for (box, x), c in lefts.items():
+            if c >= 3:
+                self.lefts.setdefault(box, []).append(x)
+        for (box, x), c in rights.items():
+            if c >= 3:
+                self.rights.setdefault(box, []).append(x)
+        for d in (self.lefts, self.rights):
+            for v in d.values():
+                v.sort()
+
+
+def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
+    glyphs = dedupe(page.glyphs)
+    upright = [g for g in glyphs if g.upright]
+    rotated = [g for g in glyphs if not g.upright]
+    out: list[tuple[Para, int]] = []
+    if upright:
+        out.extend(_flow_page(upright, page))
+    out.extend(_rotated_paragraphs(rotated))
+    return out
+
+
+def _body_size(lines: list[Line]) -> float:
+    counts: dict[float, int] = {}
+    for ln in lines:
+        counts[ln.size] = counts.get(ln.size, 0) + len(ln.glyphs)
+    return max(counts, key=lambda s: (counts[s], -s))
+
+
+def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
+    lines = build_lines(glyphs)
+    body = _body_size(lines)
+    _assign_boxes(lines, page.boxes, page, body)
+    leaves = _Orderer(body).run(lines)
+    ordered: list[Line] = []
+    for k, (leaf_lines, frame) in enumerate(leaves):
+        for ln in leaf_lines:
+            ln.frame = frame
+            ln.leaf = k
+            ln.pos = len(ordered)
+            ordered.append(ln)
+    # frames known from fewer than 3 lines may be narrower than their column
+    frame_counts: dict[tuple[float, float], int] = {}
+    for ln in ordered:
+        frame_counts[ln.frame] = frame_counts.get(ln.frame, 0) + 1
+    columns = _Columns(ordered)
+    thin = {f for f, c in frame_counts.items() if c < 3}
+    pitch = _pitch(ordered, body)
+
+    flows: dict[int | None, list[Line]] = {}
+    for ln in ordered:
+        flows.setdefault(ln.box, []).append(ln)
+    paras_by_flow = {box: _paragraphs(flow_lines, body, pitch, columns, thin)
+                     for box, flow_lines in flows.items()}
+    main = paras_by_flow.pop(None, [])
+    # each boxed flow follows the main paragraph that was open when the box was met
+    inserts: dict[int, list[Para]] = {}
+    head: list[Para] = []
+    main_lines = sorted((ln.pos, k) for k, p in enumerate(main) for ln in p.lines)
+    positions = [pos for pos, _ in main_lines]
+    for box in sorted(paras_by_flow, key=lambda b: paras_by_flow[b][0].lines[0].pos):
+        paras = paras_by_flow[box]
+        first = paras[0].lines[0].pos
+        i = bisect_left(positions, first) - 1
+        if i < 0:
+            head.extend(paras)
+        else:
+            inserts.setdefault(main_lines[i][1], []).extend(paras)
+    result: list[Para] = list(head)
+    for k, p in enumerate(main):
+        result.append(p)
+        result.extend(inserts.get(k, []))
+    col_x = sorted({round(ln.frame[0]) for ln in ordered})
+    return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
+
+
+def _column_index(col_x: list[int], x: float) -> int:
+    return bisect_left(col_x, round(x))
+
+
+def _pitch(lines: list[Line], body: float) -> float:
+    deltas = [b.base - a.base for a, b in itertools.pairwise(lines)
+              if a.leaf == b.leaf and a.size == b.size == body and 0 < b.base - a.base < 4 * body]
+    return statistics.median(deltas) if deltas else 1.5 * body
+
+
+def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns, thin: set) -> list[Para]:
+    paras: list[Para] = []
+    cur: Para | None = None
+    prev: Line | None = None
+    for ln in lines:
+        heading = ln.size >= HEADING_RATIO * body
+        if cur is not None and prev is not None and _same_row(prev, ln, body):
+            gap = ln.x0 - prev.x1
+            sep = " " if gap >= 0.5 * ln.size else ""
+            cur.texts[-1] = cur.texts[-1] + sep + ln.text
+            merged = Line(prev.glyphs + ln.glyphs, prev.x0, ln.x1, prev.base, prev.size, "", prev.box,
+                          (prev.frame[0], max(prev.frame[1], ln.frame[1])), ln.leaf, ln.pos)
+            cur.lines[-1] = merged
+            prev = merged
+            continue
+        decision = _continues(prev, ln, body, pitch, columns, thin) if cur is not None else None
+        if decision is True:
+            cur.lines.append(ln)
+            cur.texts.append(ln.text)
+        else:
+            blank = True
+            if (prev is not None and heading and cur.heading and abs(prev.size - ln.size) < 0.1 * ln.size
+                    and prev.leaf == ln.leaf and 0 < ln.base - prev.base < 2.2 * ln.size):
+                blank = False  # the second line of a two-line heading
+            cur = Para([ln], [ln.text], blank_before=blank, heading=heading)
+            paras.append(cur)
+        prev = ln
+    return paras
+
+
+def _same_row(a: Line, b: Line, body: float) -> bool:
+    """`b` carries on the line `a` (a headline cut at a wide word space, text beside a gutter-less gap)."""
+    size = max(a.size, b.size)
+    if abs(a.base - b.base) > 0.3 * size or abs(a.size - b.size) > 0.1 * size or a.box != b.box:
+        return False
+    gap = b.x0 - a.x1
+    if gap < -0.5:
+        return False
+    heading = size >= HEADING_RATIO * body
+    return gap < (3.0 if heading else 0.95) * size
+
+
+def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Columns, thin: set) -> bool:
+    if abs(prev.size - ln.size) > 0.1 * max(prev.size, ln.size):
+        return False
+    if ln.size >= HEADING_RATIO * body:
+        return False
+    size = ln.size
+    left, _right = _edges(ln, columns, thin)
+    p_left, p_right = _edges(prev, columns, thin)
+    indent = ln.x0 - left
+    if indent >= INDENT_MIN * size:
+        return False
+    slack = p_right - prev.x1
+    if ln.text[:1].isascii() and ln.text[:1].isalnum():
+        if slack > _first_word(ln) + 0.5 * size:
+            return False
+    elif slack > SHORT_LINE * size:
+        return False
+    below = ln.leaf == prev.leaf or (ln.base > prev.base and ln.x0 < p_right and ln.x1 > p_left
+                                      and abs(left - p_left) < 2 * size)
+    if below:
+        interrupted = ln.pos - prev.pos > 1
+        if not interrupted and ln.base - prev.base > 1.6 * max(pitch, size):
+            return False  # a blank line between them
+        if ln.base <= prev.base:
+            return False
+    return True
+
+
+def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
+    left, right = ln.frame
+    if ln.frame in thin:
+        lefts = columns.lefts.get(ln.box, [])
+        k = bisect_left(lefts, ln.x0 + 1.01) - 1
+        if k >= 0 and ln.x0 - lefts[k] <= 4.5 * ln.size:
+            left = min(left, lefts[k])
+        rights = columns.rights.get(ln.box, [])
+        k = bisect_left(rights, ln.x1 - 1.01)
+        if k < len(rights) and rights[k] - ln.x1 <= 40 * ln.size:
+            right = max(right, rights[k])
+    return left, right
+
+
+def _rotated_paragraphs(glyphs: list[Glyph]) -> list[tuple[Para, int]]:
+    """Rotated text (vertical labels, turned tables): one block per run, kept so no text is lost."""
+    if not glyphs:
+        return []
+    glyphs = sorted(glyphs, key=lambda g: (round(g.x0 / max(1.0, 0.5 * g.size)), g.base))
+    runs: list[list[Glyph]] = [[glyphs[0]]]
+    for g in glyphs[1:]:
+        p = runs[-1][-1]
+        if abs(g.x0 - p.x0) <= 0.5 * g.size and abs(g.base - p.base) <= 3 * g.size:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    out = []
+    for run in runs:
+        text = "".join(g.text for g in run)
+        line = Line(run, run[0].x0, run[-1].x1, run[0].base, run[0].size, text)
+        out.append((Para([line], [text]), 0))
+    return out
