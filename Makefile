@@ -32,3 +32,22 @@ bench: venv
 
 clean:
 	rm -rf build dist .pytest_cache
+
+# --- Packaging (packaging/README.md): `make package` builds dist/galley (PyInstaller bundle),
+# dist/galley_<version>_<arch>.deb and compile-checks the NSIS script; `make package-test`
+# smoke-tests the frozen app, installs and removes the .deb, and compiles the NSIS script.
+PKG_STAMP := $(VENV)/.package-stamp
+.PHONY: package-sysdeps
+
+package-sysdeps:
+	@sh packaging/sysdeps.sh
+
+$(PKG_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[package]'
+	@touch $(PKG_STAMP)
+
+package: venv package-sysdeps $(PKG_STAMP)
+	@sh packaging/build.sh $(BIN)
+
+package-test: package
+	$(BIN)/python packaging/smoke_test.py

@@ -24,14 +24,17 @@ HAN = r"\u3400-\u9fff\uf900-\ufaff"
 CLAUSE_PUNCT = re.compile(r"[，,。；;：:、！？!?]")
 
 _TERMINAL_END = re.compile(rf"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
+# what may follow a story's last sentence: (完), (记者 王明), (《新京报》7月10日), 刘军摄
+_SIGN_OFF = re.compile(r"(?:\s*[（(][^（）()]{1,30}[）)])+$|\s*[\u4e00-\u9fff]{2,4}摄$")
 _DATELINE = re.compile(
     r"^(?:本报讯|本报[^，,。]{0,12}(?:电|讯)|新华社[^，,。]{0,24}?电|中新社[^，,。]{0,24}?电|"
-    r"[（(][^（）()]{1,24}(?:电|讯|报道)(?:/\w+)?[）)]|据新华社|【[^】]{1,20}】)")
+    r"[（(][^（）()]{1,24}(?:电|讯|报道)(?:/\w+)?[）)]|据新华社|【[^】]{1,20}】|"
+    r"[^，,。：:（）()“”]{2,24}?(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:电|讯|专电|消息))")
 _CREDIT = re.compile(
     r"^(?:图表?|制图|摄影|图/文|文/图|图片|视觉|设计|编辑|责编|责任编辑|校对|美编)\s*[：:/]\s*\S.{0,30}$"
     r"|^[（(][^（）()]{0,30}(?:摄|记者\s*\S{2,12}|通讯员\s*\S{2,12})[）)]$"
     r"|^\S{0,20}(?:记者|通讯员)\s*\S{2,6}\s*摄$")
-_BYLINE = re.compile(r"^[■□◆●▲★☆◎]\s*\S")
+_BYLINE = re.compile(r"^(?:[■□◆●▲★☆◎]\s*\S|[（(【\[]?小标题[）)】\]])")
 _PAGE_MARK = re.compile(r"^第\s*[0-9０-９一二三四五六七八九十百]+\s*版")
 _LATIN_WORD_END = re.compile(r"[A-Za-z]-?$")
 _LOWER_START = re.compile(r"^[a-z]")
@@ -45,7 +48,18 @@ def word_lists() -> dict[str, frozenset[str]]:
 
 
 def ends_terminal(text: str) -> bool:
-    return bool(_TERMINAL_END.search(text))
+    if _TERMINAL_END.search(text):
+        return True
+    bare = _SIGN_OFF.sub("", text)
+    return bare != text and bool(_TERMINAL_END.search(bare))
+
+
+_BODY_PUNCT = re.compile(r"[，,。]")
+
+
+def has_body_punct(text: str) -> bool:
+    """Commas and full stops (and 、 in a longer line): running text has them, headings seldom."""
+    return bool(_BODY_PUNCT.search(text)) or (len(text) > 24 and "、" in text)
 
 
 def has_clause_punct(text: str) -> bool:
@@ -69,7 +83,7 @@ def is_page_marker(text: str) -> bool:
 
 
 def is_deck_start(text: str) -> bool:
-    return text.startswith(("——", "—-", "--"))
+    return text.startswith(("——", "—-", "--", "――", "──"))
 
 
 def is_short_line(text: str, limit: int = 30) -> bool:
@@ -111,9 +125,12 @@ _NUM_END = re.compile(r"[0-9０-９.,]$")
 _NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百倍元角股点名人个位家项次岁米吨]|(?:多|余)[万亿年个名人])")
 
 
+_DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
+
+
 def number_continues(left: str, right: str) -> bool:
     """A number, or a number and its unit, cut in two: `1975年11` / `月`, `2` / `万名`."""
-    return bool(_NUM_END.search(left) and _NUM_CONT.match(right))
+    return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right)
 
 
 _FIGURE_START = re.compile(r"^[0-9０-９][0-9０-９.,]*(?:点|%|‰|倍|万|亿|元|美元|名|人|个|家|项|次|公里|米|吨)")
@@ -144,3 +161,20 @@ def function_words(text: str) -> int:
     words = word_lists()
     n = sum(1 for ch in text if ch in words["clause_chars"])
     return n + sum(1 for w in words["clause_words"] if w in text)
+
+
+_OPENER = re.compile(
+    r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日[，,]|今年以来|去年以来|长期以来|近年来|近日|日前|"
+    r"近期|目前[，,]|昨天|昨日|今天|今日|本周|上周|据悉|据了解|据报道|据介绍|记者[从近日获]|"
+    r"为(?:了|更好地|进一步|切实)|在[^，,。]{1,12}[，,])")
+
+
+def is_paragraph_opener(text: str) -> bool:
+    """Starts the way a news paragraph starts: a date, 近日/日前/据悉, 为了…, 在…，"""
+    return bool(_OPENER.match(text))
+
+
+def restates(heading: str, para: str, size: int = 4) -> bool:
+    """The paragraph's opening repeats a run of the heading's words: a lead under its headline."""
+    opening = para[:60]
+    return any(heading[k:k + size] in opening for k in range(0, max(0, len(heading) - size + 1)))

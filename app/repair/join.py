@@ -36,7 +36,7 @@ class _Block:
     def __post_init__(self):
         t = self.text
         self.terminal = ft.ends_terminal(t)
-        self.body_like = ft.has_clause_punct(t[:-1]) or len(t) > 34
+        self.body_like = ft.has_body_punct(t[:-1]) or len(t) > 40
         self.short = ft.is_short_line(t)
 
     @property
@@ -61,13 +61,13 @@ class _Block:
             return True
         if self.terminal and len(t) <= 160:
             return True          # a caption or a one-paragraph item from elsewhere
-        return self.para_start and len(t) <= 200
+        return self.para_start and len(t) <= 90
 
 
 def cut_kind(b: _Block) -> str | None:
     """Why block b looks cut at a column end, or None."""
     t = b.text
-    if b.furniture or ft.is_credit(t):
+    if b.furniture or ft.is_credit(t) or (b.para_start and not b.body_like):
         return None
     why = ft.open_end(t)
     if why == "punct":
@@ -111,7 +111,7 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tup
     s = PRIOR[cut] - skip
     if cut == "maybe":
         # a line that reads as a clause (是、在、的…) rather than a heading's phrase
-        s += {0: 0.0, 1: 0.5}.get(ft.function_words(a.text), 1.8)
+        s += {0: 0.0, 1: 0.3}.get(ft.function_words(a.text), 1.8)
     evidence = False
     start = ft.closed_start(b.text)
     if start == "punct":
@@ -138,8 +138,13 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tup
         s += 1.0; reasons.append("a figure continues the sentence")
     if b.text.startswith(("“", "‘", "「")):
         s -= 0.3
+    if not evidence and ft.is_paragraph_opener(b.text):
+        s -= 1.5; reasons.append("")
+    if not a.body_like and ft.restates(a.text, b.text):
+        s -= 2.5                           # a lead paragraph retelling its headline
     hits, n = cohesion(b.text, context)
-    s += COHESION * hits / (n + 2)          # a block of few words says little either way
+    # a block of few words says little either way; a heading shares words with its story anyway
+    s += (COHESION if a.body_like else COHESION / 2) * hits / (n + 2)
     return s, reasons
 
 
@@ -158,6 +163,8 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
             continue             # one line of a list of short lines: a sidebar, not a cut paragraph
         if cut is None and not a.terminal:
             continue
+        if cut not in (None, "punct") and not a.body_like and i + 1 < len(bs) and bs[i + 1].para_start:
+            continue             # a line over a dateline is a headline
         best, best_score, best_reasons = None, None, []
         skipped: list[int] = []
         skip = 0.0
@@ -189,7 +196,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         conf = max(0.05, min(0.99, 0.5 + 0.1 * best_score))
         if not best_reasons:
             best_reasons = ["the paragraph has no sentence end and the next block reads as its sequel"]
-        reason = "; ".join(best_reasons)
+        reason = "; ".join(r for r in best_reasons if r)
         if between:
             reason += f"; {len(between)} interleaved block(s) moved out"
         fixes.append(Fix(
@@ -211,7 +218,8 @@ def _story_starts(bs: list[_Block], j: int) -> bool:
     """Block j opens another story: a headline over a dateline, or a long dateline-led paragraph."""
     b = bs[j]
     if b.para_start:
-        return len(b.text) > 120 or (j > 0 and bs[j - 1].short)
+        prev = bs[j - 1] if j > 0 else None
+        return len(b.text) > 120 or (prev is not None and not prev.terminal and not prev.body_like)
     return b.short and j + 1 < len(bs) and bs[j + 1].para_start
 
 
