@@ -13,7 +13,7 @@ Paragraphs are broken by linebreak.py (cached), so recomposing after an edit is 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.layout.grid import Grid, Style
 from app.layout.linebreak import Paragraph, break_paragraph
@@ -134,7 +134,18 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
             y += grid.leading * 2 * max(1, len(block.section_par.lines))
             continue
         st = headline_style(grid, width_cols, el.kind)
-        par = break_paragraph(el.text, st.role, st.size, width, 0.0, st.align if st.align != "justify" else "left")
+        align = st.align if st.align != "justify" else "left"
+        par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
+        if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK) and len(par.lines) == 2:
+            # a headline that just misses one line is set a little smaller rather than broken
+            size = st.size
+            while size > st.size * 0.75 and len(par.lines) > 1:
+                size -= 0.5
+                par = break_paragraph(el.text, st.role, size, width, 0.0, align)
+            if len(par.lines) > 1:
+                par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
+            else:
+                st = replace(st, size=size)
         for li in range(len(par.lines)):
             block.lines.append(HeadLine(y + _baseline(st, st.leading), par, li, st, i))
             y += st.leading

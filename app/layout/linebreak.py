@@ -171,15 +171,23 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     for i, ch in enumerate(text):
         if cls[i] == H and adv[i] >= full and (ch in closing or ch in opening):
             comp[i] = half
+    full_adv = adv[:]
+
+    def ink_shift(j: int, taken: float) -> float:
+        # move the glyph left so its ink stays centred in the narrowed slot (fonts differ)
+        want = fonts.ink_center(roles[j], text[j]) * size - (full_adv[j] - taken) / 2
+        return 0.0 if want <= 0 else (taken if want > taken else want)
+
     # adjacent punctuation: always compress the blank half that faces the neighbour
     for i in range(n - 1):
         a, b = text[i], text[i + 1]
         if comp[i] and a in closing and (comp[i + 1] or b in no_start):
             adv[i] -= half
+            shift[i] = ink_shift(i, half)
             comp[i] = 0.0
         elif comp[i + 1] and b in opening and (comp[i] or a in opening):
             adv[i + 1] -= half
-            shift[i + 1] = half
+            shift[i + 1] = ink_shift(i + 1, half)
             comp[i + 1] = 0.0
 
     brk = [True] * (n + 1)
@@ -269,8 +277,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 if glue[j] and spread:
                     x += spread
             cu = comp_used.get(j, 0.0)
-            if cu and text[j] in opening:
-                xs.append(x - shift[j] - cu)
+            if cu:
+                xs.append(x - ink_shift(j, cu))
             else:
                 xs.append(x - shift[j])
             x += adv[j] - cu

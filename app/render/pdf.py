@@ -66,7 +66,7 @@ class _TextPainter:
             self.widths[role] = (face.charWidths, face.defaultWidth)
         return f
 
-    def run(self, out: list[str], run, y: float) -> None:
+    def run(self, out: list[str], run, x0: float, y: float) -> None:
         font = self.font(run.role)
         cw, dw = self.widths[run.role]
         size = run.size
@@ -74,7 +74,7 @@ class _TextPainter:
         xs = run.xs
         k = 1000.0 / size
         groups = font.splitString(text, self.doc)
-        out.append(f"1 0 0 1 {_fmt(xs[0])} {_fmt(y)} Tm")
+        out.append(f"1 0 0 1 {_fmt(x0 + xs[0])} {_fmt(y)} Tm")
         idx = 0
         n = len(text)
         for subset, data in groups:
@@ -138,7 +138,7 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
                 by = top - item.y
                 for run in item.runs:
                     if run.text:
-                        painter.run(text_ops, run, by)
+                        painter.run(text_ops, run, off, by)
                 continue
             if isinstance(item, Box):
                 stroke = item.stroke is not None and item.stroke_width > 0

@@ -1,0 +1,60 @@
+"""`galley export IN [--layout NAME] [--plan PLAN.json] [--pdf OUT] [--docx OUT] [--png DIR]`.
+
+Lays the edition out (automatic placement unless a plan is given) and writes the outputs.
+Exit 0; 3 when text is overset (the stories are named; the files are still written so the
+overset can be seen) unless --allow-overset; 2 on errors.
+"""
+from __future__ import annotations
+
+import sys
+
+from app.errors import GalleyError, OversetError
+from app.layout import load_layout
+from app.layout.plan import load_plan, save_plan
+from app.pipeline import load_edition
+from app.render.export import iter_export
+
+
+def add_parser(sub):
+    p = sub.add_parser("export", help="lay the edition out on a page grid and write PDF / DOCX / PNG proofs")
+    p.add_argument("input", metavar="IN")
+    p.add_argument("--layout", metavar="NAME", help="page grid (see `galley layouts`; default: the broadsheet)")
+    p.add_argument("--plan", metavar="PLAN.json", help="placement plan (default: automatic placement)")
+    p.add_argument("--pdf", metavar="OUT", help="print PDF")
+    p.add_argument("--docx", metavar="OUT", help="Word document")
+    p.add_argument("--png", metavar="DIR", help="PNG proof of each page into this folder")
+    p.add_argument("--save-plan", metavar="OUT", help="write the placement used (JSON) for later --plan")
+    p.add_argument("--crop-marks", action="store_true", help="add trim marks outside the bleed")
+    p.add_argument("--allow-overset", action="store_true", help="exit 0 even when text is overset")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on standard error")
+    return p
+
+
+def run(args) -> int:
+    edition = load_edition(args.input)
+    plan = load_plan(args.plan) if args.plan else None
+    layout = args.layout or (plan.layout if plan and plan.layout else None)
+    grid = load_layout(layout)
+    if not (args.pdf or args.docx or args.png or args.save_plan):
+        raise GalleyError("nothing to write: give --pdf, --docx, --png or --save-plan", args.input)
+    result = None
+    for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
+                            crop_marks=args.crop_marks):
+        if step.result is not None:
+            result = step.result
+        elif not args.quiet and step.done == step.total and step.stage != "layout":
+            print(f"galley: {step.stage}: {step.message}", file=sys.stderr)
+    doc = result.document
+    if args.save_plan:
+        save_plan(doc.plan, args.save_plan)
+    if not args.quiet:
+        print(f"galley: {len(doc.pages)} pages on {grid.name}", file=sys.stderr)
+    if doc.missing_glyphs:
+        chars = "".join(c for c, alt in doc.missing_glyphs.items())
+        print(f"galley: warning: characters missing from their font (set from another font): {chars}",
+              file=sys.stderr)
+    if doc.overset and not args.allow_overset:
+        names = "; ".join(f"{o.story} 「{o.headline[:16]}」 {o.chars} characters"
+                          for o in doc.overset_details)
+        raise OversetError(f"text is overset: {names} (use --allow-overset to accept)", args.input)
+    return 0

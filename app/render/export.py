@@ -1,0 +1,66 @@
+"""Export as a long job: layout, then PDF, DOCX and PNG proofs, yielding progress.
+
+The CLI (`galley export`) prints the steps; the GUI runs the same generator in a worker thread
+with a progress bar and can stop between steps. The final item carries the `ExportResult`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.layout import iter_layout
+from app.layout.grid import Grid
+from app.layout.paged import PagedDocument
+from app.layout.plan import Plan
+
+
+@dataclass
+class Progress:
+    stage: str                 # "layout" | "pdf" | "docx" | "png" | "done"
+    done: int
+    total: int
+    message: str = ""
+    result: ExportResult | None = None
+
+
+@dataclass
+class ExportResult:
+    document: PagedDocument
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def overset(self) -> dict[str, int]:
+        return self.document.overset
+
+
+def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None = None, docx: str | None = None,
+                png: str | None = None, crop_marks: bool = False, output_intent: bool = True
+                ) -> Iterator[Progress]:
+    doc = None
+    for done, total, doc in iter_layout(edition, grid, plan):
+        yield Progress("layout", done, total, f"page {done}/{total}")
+    result = ExportResult(doc)
+    pdf_bytes = None
+    if pdf or png:
+        from app.render.pdf import add_output_intent, render_pdf
+        yield Progress("pdf", 0, 1, "PDF")
+        pdf_bytes = render_pdf(doc, crop_marks=crop_marks)
+        if pdf:
+            from app.fsutil import write_bytes
+            data = add_output_intent(pdf_bytes) if output_intent else pdf_bytes
+            write_bytes(pdf, data)
+            result.written.append(Path(pdf))
+        yield Progress("pdf", 1, 1, str(pdf or ""))
+    if docx:
+        from app.render.docx import write_docx
+        yield Progress("docx", 0, 1, "DOCX")
+        write_docx(edition, grid, docx, doc)
+        result.written.append(Path(docx))
+        yield Progress("docx", 1, 1, str(docx))
+    if png:
+        from app.render.png import pdf_to_pngs
+        yield Progress("png", 0, 1, "PNG")
+        result.written.extend(pdf_to_pngs(pdf_bytes, png))
+        yield Progress("png", 1, 1, str(png))
+    yield Progress("done", 1, 1, "", result)
