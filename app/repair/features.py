@@ -34,7 +34,9 @@ _CREDIT = re.compile(
     r"^(?:图表?|制图|摄影|图/文|文/图|图片|视觉|设计|编辑|责编|责任编辑|校对|美编)\s*[：:/]\s*\S.{0,30}$"
     r"|^[（(][^（）()]{0,30}(?:摄|记者\s*\S{2,12}|通讯员\s*\S{2,12})[）)]$"
     r"|^\S{0,20}(?:记者|通讯员)\s*\S{2,6}\s*摄$")
-_BYLINE = re.compile(r"^(?:[■□◆●▲★☆◎]\s*\S|[（(【\[]?小标题[）)】\]])")
+_BYLINE = re.compile(r"^(?:[■□◆●▲★☆◎]\s*\S|[（(【\[]?小标题[）)】\]]|"
+                     r"(?:新华社|本报|中新社|新华网|人民网)?(?:特约|见习)?记者\s*[\u4e00-\u9fff·]{2,5}"
+                     r"(?:[\s、]+[\u4e00-\u9fff·]{2,5})*$)")
 _PAGE_MARK = re.compile(r"^第\s*[0-9０-９一二三四五六七八九十百]+\s*版")
 _LATIN_WORD_END = re.compile(r"[A-Za-z]-?$")
 _LOWER_START = re.compile(r"^[a-z]")
@@ -68,6 +70,11 @@ def has_clause_punct(text: str) -> bool:
 
 def is_dateline_start(text: str) -> bool:
     return bool(_DATELINE.match(text))
+
+
+def strip_dateline(text: str) -> str:
+    m = _DATELINE.match(text)
+    return text[m.end():] if m else text
 
 
 def is_credit(text: str) -> bool:

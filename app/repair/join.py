@@ -22,7 +22,7 @@ from app.repair.seam import block_words, cohesion, seam_word
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
 COHESION = 2.0          # weight of the candidate's fit with the article
-MIN_SCORE = 1.0         # below this a continuation is not trusted
+MIN_SCORE = 0.8         # below this a continuation is not trusted
 
 
 @dataclass
@@ -67,8 +67,11 @@ class _Block:
 def cut_kind(b: _Block) -> str | None:
     """Why block b looks cut at a column end, or None."""
     t = b.text
-    if b.furniture or ft.is_credit(t) or (b.para_start and not b.body_like):
+    if b.furniture or ft.is_credit(t):
         return None
+    if b.para_start and not b.body_like:
+        # a dateline-led line: a lead cut short, unless the dateline is all there is
+        return "open" if len(ft.strip_dateline(t)) >= 4 and not b.terminal else None
     why = ft.open_end(t)
     if why == "punct":
         return "punct"
@@ -180,12 +183,14 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
                 if ft.closed_start(b.text) == "punct" and not b.furniture:
                     best, best_score, best_reasons = j, 4.0, ["starts with a mark no paragraph begins with"]
                     break
+                if cut_kind(b) is not None:
+                    break        # b is cut itself: what follows is b's
             else:
                 sc, why = _score(a, b, cut, skip, context)
                 if best_score is None or sc > best_score:
                     best, best_score, best_reasons = j, sc, why
-            if not b.insert_like:
-                break
+            if not b.insert_like or cut_kind(b) in ("punct", "word", "open"):
+                break            # running text, or a paragraph cut itself: no further
             skipped.append(j)
             skip += skip_cost(b, context)
         if best is None or best_score is None:
