@@ -36,16 +36,20 @@ def stories(path: Path, headlines: set[str]) -> list[tuple[str, list[str]]]:
     return [s for s in out if len(s[1]) >= 2]
 
 
-def sentence(rng, pool) -> str:
-    _, paras = rng.choice(pool)
-    sents = re.findall(r"[^。！？]+[。！？]", rng.choice(paras))
-    return rng.choice(sents) if sents else rng.choice(paras)
+def sentence(rng, pool, limit: int = 80) -> str:
+    """One sentence of another story: what a caption is."""
+    for _ in range(50):
+        _, paras = rng.choice(pool)
+        sents = [x for x in re.findall(r"[^。！？]+[。！？]", rng.choice(paras)) if 8 <= len(x) <= limit]
+        if sents:
+            return rng.choice(sents)
+    return "图为会议现场。"
 
 
 def sidebar(rng, pool) -> list[str]:
-    s = sentence(rng, pool)
-    items = [x for x in re.split(r"[,，;；。:：]", s) if len(x) >= 4]
-    return items[:6] if len(items) >= 2 else [s.rstrip("。")]
+    s = sentence(rng, pool, 200)
+    items = [x for x in re.split(r"[,，;；。:：]", s) if 4 <= len(x) <= 24]
+    return items[:6] if len(items) >= 2 else [s]
 
 
 def credit(rng) -> str:

@@ -88,7 +88,7 @@ def cut_kind(b: _Block) -> str | None:
     return None
 
 
-PRIOR = {"punct": 2.5, "word": 2.0, "hyphen": 2.0, "open": 1.5, "colon": 1.2, "maybe": -0.8}
+PRIOR = {"punct": 2.5, "word": 2.0, "hyphen": 2.0, "open": 1.5, "colon": 1.2, "maybe": -0.5}
 
 
 def skip_cost(b: _Block, context: Counter) -> float:
