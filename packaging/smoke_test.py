@@ -53,13 +53,13 @@ def clean_env() -> dict[str, str]:
 
 def run(cmd: list[str], cwd: Path, timeout: float = 300) -> tuple[subprocess.CompletedProcess, float]:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env=clean_env(), capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, check=False, cwd=cwd, env=clean_env(), capture_output=True, text=True, timeout=timeout)
     return proc, time.perf_counter() - start
 
 
 def source_galley(args: list[str]) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([PY, "-m", "app", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run([PY, "-m", "app", *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 def du_mb(path: Path) -> float:
@@ -95,22 +95,23 @@ def test_bundle(work: Path, sample: Path) -> bool:
 def test_export(work: Path, sample: Path) -> None:
     galley = BUNDLE / "galley"
     helptext, _ = run([str(galley), "--help"], work)
-    if not re.search(r"^\s+export\b", helptext.stdout, re.M):
+    if not re.search(r"^\s+export\b", helptext.stdout, re.MULTILINE):
         print("package-test: skip export: this build has no `galley export` command yet")
         return
     pdf = work / "sample.pdf"
     proc, seconds = run([str(galley), "export", str(sample), "--pdf", str(pdf)], work, timeout=600)
     figures["cold start to finished export (frozen)"] = f"{seconds:.2f} s"
-    if not check("frozen galley export writes a PDF", proc.returncode == 0 and pdf.is_file(),
-                 (proc.stderr or proc.stdout).strip()[-400:]):
+    wrote = proc.returncode == 0 and pdf.is_file()
+    if not check("frozen galley export writes a PDF", wrote,
+                 f"{seconds:.2f} s" if wrote else (proc.stderr or proc.stdout).strip()[-400:]):
         return
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
+    fonts = subprocess.run(["pdffonts", str(pdf)], check=False, capture_output=True, text=True)
     rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
     # pdffonts columns end with: emb sub uni object ID → 'emb' is the 5th field from the end.
     not_embedded = [r[0] for r in rows if len(r) >= 5 and r[-5] != "yes"]
     check("PDF fonts all embedded", fonts.returncode == 0 and rows != [] and not not_embedded,
           f"{len(rows)} fonts" + (f"; not embedded: {not_embedded}" if not_embedded else ""))
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=False, capture_output=True, text=True).stdout
     repaired = run([str(galley), "repair", str(sample)], work)[0].stdout
     want = collections.Counter(squeeze(repaired))
     have = collections.Counter(squeeze(text))
@@ -118,8 +119,8 @@ def test_export(work: Path, sample: Path) -> None:
     check("PDF text holds all of `galley repair` (whitespace ignored)", not missing and sum(want.values()) > 0,
           f"{sum(want.values())} characters" if not missing
           else f"{sum(missing.values())} missing, e.g. {''.join(list(missing.elements())[:40])!r}")
-    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    match = re.search(r"^Pages:\s+(\d+)", pages, re.M)
+    pages = subprocess.run(["pdfinfo", str(pdf)], check=False, capture_output=True, text=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", pages, re.MULTILINE)
     figures["export"] = f"{match.group(1) if match else '?'} page(s), {pdf.stat().st_size // 1024} KB"
 
 
@@ -141,7 +142,7 @@ def test_gui(work: Path, sample: Path) -> None:
 
 def apt(*args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    return subprocess.run(["apt-get", "-y", "-q", *args], capture_output=True, text=True, env=env)
+    return subprocess.run(["apt-get", "-y", "-q", *args], check=False, capture_output=True, text=True, env=env)
 
 
 def test_deb(work: Path, sample: Path) -> None:
@@ -150,14 +151,14 @@ def test_deb(work: Path, sample: Path) -> None:
         return
     deb = Path(debs[-1])
     figures[".deb size"] = f"{deb.stat().st_size / 1e6:.0f} MB (zstd)"
-    info = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True).stdout
+    info = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], check=False, capture_output=True, text=True).stdout
     check(".deb depends on the fonts and spelling packages",
           all(p in info for p in ("fonts-arphic-uming", "fonts-wqy-zenhei", "fonts-lxgw-wenkai",
                                   "fonts-liberation", "libenchant-2-2", "hunspell-en-us")), info.strip()[:120])
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         print("package-test: skip .deb install: needs root and apt-get")
         return
-    if subprocess.run(["dpkg", "-s", "galley"], capture_output=True).returncode == 0:
+    if subprocess.run(["dpkg", "-s", "galley"], check=False, capture_output=True).returncode == 0:
         apt("remove", "galley")
     proc = apt("install", str(deb))
     if not check("apt-get install ./galley_*.deb", proc.returncode == 0, (proc.stderr or "").strip()[-400:]):
@@ -176,7 +177,7 @@ def test_deb(work: Path, sample: Path) -> None:
     absent = [p for p in installed if not os.path.exists(p)]
     check("desktop entry, icon and MIME type installed", not absent, f"missing {absent}" if absent else "")
     if shutil.which("desktop-file-validate"):
-        val = subprocess.run(["desktop-file-validate", "/usr/share/applications/galley.desktop"],
+        val = subprocess.run(["desktop-file-validate", "/usr/share/applications/galley.desktop"], check=False,
                              capture_output=True, text=True)
         check("desktop entry validates", val.returncode == 0, (val.stdout + val.stderr).strip()[:300])
     proc = apt("remove", "galley")
@@ -188,7 +189,7 @@ def test_deb(work: Path, sample: Path) -> None:
 
 
 def test_nsis() -> None:
-    proc = subprocess.run(["sh", "packaging/windows/check_nsis.sh"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(["sh", "packaging/windows/check_nsis.sh"], check=False, cwd=ROOT, capture_output=True, text=True)
     check("NSIS script compiles (stand-in payload)", proc.returncode == 0,
           (proc.stdout + proc.stderr).strip().splitlines()[-1] if (proc.stdout + proc.stderr).strip() else "")
 

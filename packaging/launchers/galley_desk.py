@@ -17,9 +17,9 @@ def _give_streams_a_home() -> None:
         from platformdirs import user_log_dir
         folder = user_log_dir("Galley", appauthor=False)
         os.makedirs(folder, exist_ok=True)
-        log = open(os.path.join(folder, "galley-desk.log"), "a", encoding="utf-8", buffering=1)
+        log = open(os.path.join(folder, "galley-desk.log"), "a", encoding="utf-8", buffering=1)  # noqa: SIM115 (lives as long as the app)
     except OSError:
-        log = open(os.devnull, "w", encoding="utf-8")
+        log = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     sys.stdout = sys.stdout or log
     sys.stderr = sys.stderr or log
 
