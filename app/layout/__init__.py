@@ -13,8 +13,16 @@ from app.layout.grid import Grid, list_layouts, load_layout
 from app.layout.paged import PagedDocument
 from app.layout.plan import Plan
 
-__all__ = ["Grid", "PagedDocument", "Plan", "iter_layout", "layout_edition", "list_layouts", "load_layout",
-           "auto_plan"]
+__all__ = [
+    "Grid",
+    "PagedDocument",
+    "Plan",
+    "auto_plan",
+    "iter_layout",
+    "layout_edition",
+    "list_layouts",
+    "load_layout",
+]
 
 
 def auto_plan(edition, grid: Grid) -> Plan:

@@ -26,7 +26,7 @@ PHOTO_LINES = 8          # height of the picture frame placeholder set above a c
 class Slot:
     """One entry of a column flow: `h` grid lines holding one text line, a blank, or a frame."""
 
-    __slots__ = ("h", "par", "line", "style", "element", "keep", "boxed", "kind")
+    __slots__ = ("boxed", "element", "h", "keep", "kind", "line", "par", "style")
 
     def __init__(self, h, kind, par=None, line=0, style=None, element=None, keep=False, boxed=False):
         self.h = h

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from app.errors import GalleyError
@@ -130,7 +130,7 @@ def parse_grid(data: dict, path: Path) -> Grid:
     return g
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path_str: str, mtime: float) -> Grid:
     path = Path(path_str)
     try:

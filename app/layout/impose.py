@@ -11,11 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.layout.compose import (
-    StoryParts, compose_flow, compose_head, sidebar_measure, split_story, thread,
+    StoryParts,
+    compose_flow,
+    compose_head,
+    sidebar_measure,
+    split_story,
+    thread,
 )
 from app.layout.grid import Grid
 from app.layout.paged import (
-    BLACK, Box, Cmyk, GlyphRun, Module, Overset, Page, PagedDocument, Rule, TextLine,
+    BLACK,
+    Box,
+    Cmyk,
+    GlyphRun,
+    Module,
+    Overset,
+    Page,
+    PagedDocument,
+    Rule,
+    TextLine,
 )
 from app.layout.plan import Placement, Plan
 from app.model import Edition
@@ -41,7 +55,7 @@ def _text_line(par, li: int, style, x: float, y: float, measure: float, story: s
 
 
 class _StoryState:
-    __slots__ = ("parts", "slots", "pos", "side_slots", "side_pos", "head_done", "head", "side_inline")
+    __slots__ = ("head", "head_done", "parts", "pos", "side_inline", "side_pos", "side_slots", "slots")
 
     def __init__(self, parts: StoryParts):
         self.parts = parts
@@ -150,7 +164,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
     plan.validate(grid)
     doc = PagedDocument(grid=grid.name, title=(edition.stories[0].headline if edition.stories else ""))
     states = {s.id: _StoryState(split_story(s)) for s in edition.stories}
-    n_pages = max([plan.pages, *[m.page for m in plan.modules]] or [0])
+    n_pages = max([plan.pages, *[m.page for m in plan.modules]])
     by_page: dict[int, list[Placement]] = {}
     for m in plan.modules:
         by_page.setdefault(m.page, []).append(m)

@@ -113,7 +113,7 @@ class _CharTable:
             for alt in fonts.FALLBACK[want]:
                 try:
                     am = fonts.metrics(alt)
-                except Exception:  # noqa: BLE001 - an unavailable fallback font is skipped
+                except Exception:  # noqa: BLE001, S112 - an unavailable fallback font is skipped
                     continue
                 if ch in am.widths:
                     got = (alt, am.widths[ch], cls)
@@ -176,7 +176,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     def ink_shift(j: int, taken: float) -> float:
         # move the glyph left so its ink stays centred in the narrowed slot (fonts differ)
         want = fonts.ink_center(roles[j], text[j]) * size - (full_adv[j] - taken) / 2
-        return 0.0 if want <= 0 else (taken if want > taken else want)
+        return 0.0 if want <= 0 else (min(want, taken))
 
     # adjacent punctuation: always compress the blank half that faces the neighbour
     for i in range(n - 1):
@@ -196,9 +196,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     prev_c, prev_ch = cls[0], text[0]
     for i in range(1, n):
         c, ch = cls[i], text[i]
-        if prev_c == L and c == L:
-            brk[i] = glue[i] = False
-        elif ch == prev_ch and ch in insep:
+        if prev_c == L and c == L or ch == prev_ch and ch in insep:
             brk[i] = glue[i] = False
         else:
             if ch in no_start or prev_ch in no_end or c == S:
@@ -291,7 +289,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         width = x if not (align == "justify" and not last) else max(x, avail + offset)
         lines.append(Line(s, e, tuple(xs), tuple(runs), width - offset + (indent if first else 0.0)))
         first = False
-        s = t if t > e else e
+        s = max(e, t)
     missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing))
     return Paragraph(text, size, tuple(lines), missing)
 

@@ -10,7 +10,13 @@ in order and impose threads the text through them), so nothing is left over.
 from __future__ import annotations
 
 from app.layout.compose import (
-    StoryParts, compose_flow, compose_head, needed_height, sidebar_measure, split_story, thread,
+    StoryParts,
+    compose_flow,
+    compose_head,
+    needed_height,
+    sidebar_measure,
+    split_story,
+    thread,
 )
 from app.layout.grid import Grid
 from app.layout.plan import Placement, Plan

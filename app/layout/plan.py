@@ -44,7 +44,7 @@ class Plan:
         return [m for m in self.modules if m.story == story_id]
 
     def to_json(self) -> dict:
-        n = max([self.pages, *[m.page for m in self.modules]] or [0])
+        n = max([self.pages, *[m.page for m in self.modules]])
         return {"format": FORMAT, "version": VERSION, "layout": self.layout,
                 "pages": [{"number": i, "label": self.labels.get(i, "")} for i in range(1, n + 1)],
                 "modules": [asdict(m) for m in self.modules]}
@@ -64,7 +64,7 @@ class Plan:
                        for m in data.get("modules", [])]
         except (KeyError, TypeError, ValueError) as exc:
             raise GalleyError(f"placement plan: bad module entry ({exc})", path) from None
-        return cls(layout=str(data.get("layout", "")), pages=max([len(pages), *[m.page for m in modules]] or [0]),
+        return cls(layout=str(data.get("layout", "")), pages=max([len(pages), *[m.page for m in modules]]),
                    labels=labels, modules=modules)
 
     def validate(self, grid) -> None:

@@ -29,7 +29,7 @@ def pdf_to_pngs(pdf_bytes: bytes, folder: str | os.PathLike, dpi: int = 100) -> 
             src = Path(tmp) / "in.pdf"
             src.write_bytes(pdf_bytes)
             r = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(src), str(Path(tmp) / "p")],
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, check=False)
             if r.returncode != 0:
                 raise GalleyError(f"pdftoppm failed: {r.stderr.strip()[:200]}", str(out))
             files = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))

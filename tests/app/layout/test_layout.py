@@ -1,0 +1,170 @@
+"""Layout of an edition: placement, threading, overset, plans, fonts, determinism."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from app.errors import GalleyError
+from app.layout import auto_plan, fonts, layout_edition, load_layout
+from app.layout.linebreak import rules
+from app.layout.paged import Box, Rule, TextLine
+from app.layout.plan import Placement, Plan, load_plan, save_plan
+from app.model import Kind
+from tests.app.layout.sample import long_edition, sample_edition
+
+SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds" / "000_e7e65077cf72d160.txt"
+
+
+def _placed_chars(doc) -> Counter:
+    c = Counter()
+    for ln in doc.lines():
+        c.update(ln.text.replace(" ", ""))
+    return c
+
+
+def _edition_chars(ed) -> Counter:
+    c = Counter()
+    for _, _, el in ed.elements():
+        c.update(el.text.replace(" ", ""))
+    return c
+
+
+@pytest.mark.parametrize("name", ["broadsheet", "tabloid", "a3"])
+def test_sample_edition_is_set_whole(name):
+    ed = sample_edition()
+    doc = layout_edition(ed, load_layout(name))
+    assert doc.overset == {}
+    missing = _edition_chars(ed) - _placed_chars(doc)
+    assert not missing, missing
+
+
+def test_no_line_starts_or_ends_with_a_prohibited_character():
+    r = rules()
+    doc = layout_edition(long_edition(), load_layout("a3"))
+    lines = list(doc.lines())
+    assert len(lines) > 200
+    for ln in lines:
+        t = ln.text.strip()
+        if ln.style == "body" and ln.start > 0:
+            assert t[0] not in r.no_start, t
+        assert t[-1] not in r.no_end, t
+
+
+def test_headline_block_spans_the_module_and_body_threads_through_columns():
+    g = load_layout("broadsheet")
+    doc = layout_edition(sample_edition(), g)
+    page = doc.pages[0]
+    lead = next(m for m in page.modules if m.story == "s1")
+    assert lead.columns == g.columns and lead.line == 0
+    head = [ln for ln in page.lines() if ln.story == "s1" and ln.style == "headline"]
+    assert head and head[0].width == pytest.approx(g.type_width)
+    body_cols = {ln.column for ln in page.lines() if ln.story == "s1" and ln.style == "body"}
+    assert len(body_cols) >= 3
+    # body lines sit on the grid
+    for ln in page.lines():
+        if ln.style == "body":
+            k = (ln.y - g.margin_top - ((g.leading - 9) / 2 + 9 * 0.86)) / g.leading
+            assert abs(k - round(k)) < 1e-6
+    # the sidebar is boxed and tinted, column rules and module rules are drawn
+    frames = [i for i in page.items if isinstance(i, Box) and i.role == "frame"]
+    assert any(b.fill is not None and b.fill.k > 0 for b in frames)
+    assert any(isinstance(i, Rule) for i in page.items)
+    sidebar_lines = [ln for ln in page.lines() if ln.style == "sidebar"]
+    assert sidebar_lines and all(any(b.x <= ln.x and ln.x < b.x + b.w for b in frames) for ln in sidebar_lines)
+
+
+def test_automatic_placement_adds_pages_instead_of_overset():
+    ed = long_edition(9)
+    doc = layout_edition(ed, load_layout("tabloid"))
+    assert doc.overset == {}
+    assert len(doc.pages) >= 3
+    assert not (_edition_chars(ed) - _placed_chars(doc))
+    # each page marker starts its own page
+    labels = [p.label for p in doc.pages]
+    assert any("第2版" in lb for lb in labels) and any("第3版" in lb for lb in labels)
+
+
+def test_a_plan_with_a_small_module_reports_overset_with_story_and_count():
+    ed = sample_edition()
+    g = load_layout("broadsheet")
+    plan = Plan(layout=g.name, pages=1, labels={1: "第1版"},
+                modules=[Placement("s1", 1, 0, 4, 0, 12, 0), Placement("s2", 1, 4, 4, 0, 40, 0)])
+    doc = layout_edition(ed, g, plan)
+    assert "s1" in doc.overset and doc.overset["s1"] > 0
+    # s3, s4, s5 are not in the plan: wholly overset, never dropped silently
+    for sid in ("s3", "s4", "s5"):
+        story = next(s for s in ed.stories if s.id == sid)
+        assert doc.overset[sid] == sum(len(e.text.replace(" ", "")) for e in story.elements if e.kind != Kind.PAGE)
+    placed = _placed_chars(doc)
+    s1_total = sum(len(e.text.replace(" ", "")) for e in ed.stories[0].elements if e.kind != Kind.PAGE)
+    s1_placed = sum(len(ln.text.replace(" ", "")) for ln in doc.lines() if ln.story == "s1")
+    assert s1_placed + doc.overset["s1"] == s1_total
+    assert placed
+
+
+def test_plan_round_trips_through_json(tmp_path):
+    ed = sample_edition()
+    g = load_layout("tabloid")
+    plan = auto_plan(ed, g)
+    path = tmp_path / "plan.json"
+    save_plan(plan, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "galley-plan" and data["layout"] == "tabloid"
+    again = load_plan(path)
+    assert again.modules == plan.modules
+    a = layout_edition(ed, g, plan)
+    b = layout_edition(ed, g, again)
+    assert [p.items for p in a.pages] == [p.items for p in b.pages]
+
+
+def test_a_plan_outside_the_grid_is_an_error(tmp_path):
+    g = load_layout("tabloid")
+    plan = Plan(layout="tabloid", pages=1, modules=[Placement("s1", 1, 4, 5, 0, 10)])
+    with pytest.raises(GalleyError, match="does not fit"):
+        layout_edition(sample_edition(), g, plan)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GalleyError):
+        load_plan(bad)
+
+
+def test_layout_is_deterministic():
+    g = load_layout("broadsheet")
+    a = layout_edition(long_edition(3), g)
+    b = layout_edition(long_edition(3), g)
+    assert [p.items for p in a.pages] == [p.items for p in b.pages]
+
+
+def test_text_lines_have_a_position_for_every_glyph():
+    doc = layout_edition(sample_edition(), load_layout("a3"))
+    for ln in doc.lines():
+        assert isinstance(ln, TextLine)
+        for run in ln.runs:
+            assert len(run.xs) == len(run.text) and run.role in fonts.ROLES
+            assert run.color.k == 1 and run.color.c == run.color.m == run.color.y == 0
+
+
+def test_missing_font_names_the_role_and_the_package(monkeypatch):
+    monkeypatch.setitem(fonts.CANDIDATES, "kai", [("no-such-font-file.ttf", 0)])
+    monkeypatch.setattr(fonts, "_paths", {})
+    with pytest.raises(GalleyError) as err:
+        fonts.resolve_font("kai")
+    assert "kai" in str(err.value) and "fonts-lxgw-wenkai" in str(err.value)
+
+
+def test_font_roles_resolve_to_truetype_files():
+    for role in fonts.ROLES:
+        assert Path(fonts.resolve_font(role)).is_file()
+    assert fonts.metrics("song").has("青")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed edition not present")
+def test_seed_edition_lays_out_without_loss():
+    from app.pipeline import load_edition
+    ed = load_edition(SEED)
+    doc = layout_edition(ed, load_layout("broadsheet"))
+    assert doc.overset == {}
+    assert not (_edition_chars(ed) - _placed_chars(doc))

@@ -1,0 +1,70 @@
+"""`galley export`: outputs, exit codes (0, 3 overset, 2 errors), plans, PNG proofs, progress."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from app.cli import main
+from app.layout import load_layout
+from app.render.export import iter_export
+from tests.app.layout.sample import P, sample_edition
+
+TEXT = "\n\n".join(["青川港一季度吞吐量创新高", *P[:6]]) + "\n"
+
+
+@pytest.fixture()
+def src(tmp_path):
+    path = tmp_path / "edition.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_export_writes_pdf_docx_pngs_and_plan(src, tmp_path, capsys):
+    pdf, docx_, pngs, plan = tmp_path / "o.pdf", tmp_path / "o.docx", tmp_path / "png", tmp_path / "plan.json"
+    rc = main(["export", str(src), "--layout", "tabloid", "--pdf", str(pdf), "--docx", str(docx_),
+               "--save-plan", str(plan)] + (["--png", str(pngs)] if shutil.which("pdftoppm") else []))
+    assert rc == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and docx_.stat().st_size > 1000
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    assert data["layout"] == "tabloid" and data["modules"]
+    if shutil.which("pdftoppm"):
+        files = sorted(pngs.glob("page-*.png"))
+        assert len(files) == len(data["pages"])
+        assert files[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_overset_exits_3_and_names_the_story_unless_allowed(src, tmp_path, capsys):
+    plan = {"format": "galley-plan", "version": 1, "layout": "broadsheet", "pages": [{"number": 1, "label": ""}],
+            "modules": []}
+    out = tmp_path / "o.pdf"
+    # find the story id the structure stage gives the text, and give it a tiny module
+    from app.pipeline import load_edition
+    ed = load_edition(src)
+    sid = ed.stories[0].id
+    plan["modules"] = [{"story": sid, "page": 1, "column": 0, "columns": 1, "line": 0, "lines": 10}]
+    pp = tmp_path / "plan.json"
+    pp.write_text(json.dumps(plan), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", str(src), "--plan", str(pp), "--pdf", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert "overset" in err and sid in err and "characters" in err
+    assert out.exists()          # still written, so the overset can be seen
+    assert main(["export", str(src), "--plan", str(pp), "--pdf", str(out), "--allow-overset"]) == 0
+
+
+def test_errors_exit_2(tmp_path, src, capsys):
+    assert main(["export", str(tmp_path / "missing.txt"), "--pdf", str(tmp_path / "x.pdf")]) == 2
+    assert main(["export", str(src), "--layout", "nope", "--pdf", str(tmp_path / "x.pdf")]) == 2
+    assert "unknown layout" in capsys.readouterr().err
+    assert main(["export", str(src)]) == 2
+
+
+def test_export_job_yields_progress_then_result(tmp_path):
+    steps = list(iter_export(sample_edition(), load_layout("a3"), pdf=str(tmp_path / "a.pdf")))
+    stages = [s.stage for s in steps]
+    assert stages[0] == "layout" and "pdf" in stages and stages[-1] == "done"
+    assert steps[-1].result is not None and steps[-1].result.overset == {}
+    layout_steps = [s for s in steps if s.stage == "layout"]
+    assert layout_steps[-1].done == layout_steps[-1].total
