@@ -43,12 +43,28 @@ def year_zero(p):
         return
     for m in YEAR_CN_RE.finditer(t):
         g = m.group()
-        if not any(c in "一二三四五六七八九" for c in g) or not any(c in "零○O0" for c in g):
+        if not any(c in "一二三四五六七八九" for c in g) or "零" not in g:
             continue
         if sum(c in "一二三四五六七八九〇零○O0" for c in g) < 4 or g[0] in "〇零○O0":
             continue
         fix = re.sub("[零○O0]", "〇", g)
         yield Hit(m.start(), m.end(), f"年份中的零应写作“〇”：{fix}年", f"write 〇 in the year: {fix}年", fix, True)
+
+
+@rule("num.year-circle", "warning", "汉字年份中的“○”“0”应为“〇” / ○ or 0 in place of 〇 in a year (二○○一年)")
+def year_circle(p):
+    t = p.text
+    if "年" not in t:
+        return
+    for m in YEAR_CN_RE.finditer(t):
+        g = m.group()
+        if "零" in g or not any(c in "一二三四五六七八九" for c in g) or not any(c in "○O0" for c in g):
+            continue
+        if g[0] in "〇零○O0":
+            continue
+        fix = re.sub("[○O0]", "〇", g)
+        yield Hit(m.start(), m.end(), f"年份中的零应写作“〇”（U+3007），不用“○”或“0”",
+                  "write 〇 (U+3007) in the year, not ○ or 0", fix, True)
 
 
 RANGE_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~至到\-－—])(\d+(?:\.\d+)?)(%|‰|万亿|亿|万)")

@@ -7,6 +7,8 @@ with “.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.proof.finding import Hit
 from app.proof.registry import rule
 
@@ -22,6 +24,7 @@ def _is_apostrophe(t: str, i: int) -> bool:
     return before.isascii() and before.isalpha()
 
 
+@lru_cache(maxsize=4096)
 def _scan(t: str):
     """(unmatched opens, unmatched closes) as index lists, per family; each family on its own stack."""
     stacks: dict[str, list[int]] = {}
@@ -45,7 +48,38 @@ def _scan(t: str):
 
 
 def _quote_continues(next_text: str | None) -> bool:
-    return bool(next_text) and next_text.lstrip("\u3000 ").startswith("“")
+    return bool(next_text) and next_text.lstrip("\u3000 ").startswith(("“", "「", "『", "‘"))
+
+
+QUOTE_OPENS = "“「『‘"
+
+
+def _runs_on(p, o: str) -> bool:
+    """An unclosed quotation o here is closed in the next paragraph, which does not reopen it."""
+    if not p.next_text or not any(c in p.next_text for c in CLOSE_OF[o]):
+        return False
+    _, closes = _scan(p.next_text)
+    return any(OPEN_OF[p.next_text[i]] == o for i in closes)
+
+
+def _ran_on(p, c: str) -> bool:
+    """An unmatched closing quote c here closes a quotation left open in the previous paragraph."""
+    if not p.prev_text or OPEN_OF[c] not in p.prev_text:
+        return False
+    opens, _ = _scan(p.prev_text)
+    return bool(opens.get(OPEN_OF[c]))
+
+
+@rule("punct.quote-paragraph", "warning", "引文跨段时每段开头都要用前引号 / a quotation running on opens each paragraph")
+def quote_paragraph(p):
+    t = p.text
+    if not p.next_text or not any(c in t for c in QUOTE_OPENS):
+        return
+    opens, _ = _scan(t)
+    for o, idx in opens.items():
+        if o in QUOTE_OPENS and len(idx) == 1 and _runs_on(p, o):
+            yield Hit(idx[0], idx[0] + 1, f"引文延续到下一段，下一段开头也应加“{o}”",
+                      f"the quotation runs into the next paragraph, which should open with {o} too", None)
 
 
 @rule("punct.pairs", "error", "成对标点不配对 / unbalanced paired marks “” ‘’ （） 《》 〈〉 【】")
@@ -55,13 +89,15 @@ def pairs(p):
         return
     opens, closes = _scan(t)
     for o, idx in opens.items():
-        if o == "“" and len(idx) == 1 and _quote_continues(p.next_text):
+        if o in QUOTE_OPENS and len(idx) == 1 and (_quote_continues(p.next_text) or _runs_on(p, o)):
             continue                    # a quotation running on into the next paragraph
         for i in idx:
             yield Hit(i, i + 1, f"“{t[i]}”没有对应的“{CLOSE_OF[FAMILY.get(t[i], t[i])]}”",
                       f"{t[i]} is never closed", None)
     for i in closes:
         c = FAMILY.get(t[i], t[i])
+        if OPEN_OF[c] in QUOTE_OPENS and _ran_on(p, c):
+            continue
         yield Hit(i, i + 1, f"“{t[i]}”前面没有对应的“{OPEN_OF[c]}”", f"{t[i]} closes nothing", None)
 
 

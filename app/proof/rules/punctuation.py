@@ -108,7 +108,7 @@ def period(p):
         if after == "" or after == " " and not t[i + 1:].strip():
             yield Hit(i, i + 1, "中文句末应使用句号“。”", "use the Chinese full stop 。", "。", True)
         elif is_han(after) or after in "“”":
-            if before in tl and after in tl:
+            if before in tl or after in tl:
                 continue                          # 比尔.盖茨: the interpunct rule reports it
             yield Hit(i, i + 1, "中文里不用西文句点：句末用“。”，外国人名中间用“·”",
                       "a Latin full stop in Chinese text: 。 to end a sentence, · inside a foreign name", "。")
@@ -133,7 +133,7 @@ def interpunct(p):
         if c == ".":
             if i + 1 < len(t) and t[i + 1] == "." or i and t[i - 1] == ".":
                 continue
-            if before in tl and (after in tl or after.isupper()):
+            if before in tl or after in tl or after.isupper():
                 yield Hit(i, i + 1, "外国人名中的间隔号应为“·”", "the interpunct in a foreign name is ·", "·", False)
         else:
             yield Hit(i, i + 1, f"间隔号应为“·”，不用“{c}”", f"the interpunct is ·, not {c}", "·", True)
@@ -210,6 +210,9 @@ def dash(p):
         yield Hit(s, e, f"破折号应为“——”，不用“{g}”", f"the dash is ——, not {g}", "——", True)
 
 
+CHAIN_RE = re.compile(r"(?<!—)—(?!—)[^—，。；！？、“”]{1,10}(?<!—)—(?!—)")
+
+
 @rule("punct.dash-single", "warning", "单个“—”：破折号应为“——”，连接号可不改 / a single — between Han")
 def dash_single(p):
     t = p.text
@@ -221,6 +224,8 @@ def dash_single(p):
             continue
         before, after = t[i - 1], t[i + 1] if i + 1 < len(t) else ""
         if is_han(before) and (is_han(after) or after in "“《"):
+            if CHAIN_RE.search(t, max(0, i - 12), i + 13):
+                continue                          # 培训—实践—上岗: a chain of connectors
             yield Hit(i, i + 1, "单个“—”：如为破折号应为“——”（表示起止的连接号可不改）",
                       "a single —: a dash is —— (a range connector may stay)", "——", False)
 
@@ -253,3 +258,15 @@ def straight_quote(p):
         if any(is_han(c) for c in inner) or is_cjk(prev_char(t, a)) or is_cjk(next_char(t, b)):
             yield Hit(a, a + 1, "中文里应使用弯引号“”", "use Chinese quotation marks “” in Chinese text", "“", True)
             yield Hit(b, b + 1, "中文里应使用弯引号“”", "use Chinese quotation marks “” in Chinese text", "”", True)
+
+
+@rule("punct.corner-quote", "warning", "横排简体文本的引号用“”‘’ / corner quotes 「」『』 in simplified text")
+def corner_quote(p):
+    t = p.text
+    if p.script == "traditional" or not any(c in t for c in "「」『』"):
+        return
+    table = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+    for m in re.finditer("[「」『』]", t):
+        c = m.group()
+        yield Hit(m.start(), m.end(), f"横排简体文本中引号应为“{table[c]}”", f"horizontal simplified text quotes with {table[c]}",
+                  table[c], True)

@@ -27,12 +27,26 @@ def edition_spacing(texts: Iterable[str]) -> str:
     return "spaced" if spaced > tight else "tight"
 
 
+CREDIT_WORDS = ("记者", "通讯员", "实习生", "摄", "文", "图", "电")
+
+
+def _inside_marks(t: str, i: int) -> bool:
+    """Inside (…) or “…” / 《…》 / 「…」 on the same paragraph."""
+    for o, c in (("(（", ")）"), ("“", "”"), ("《", "》"), ("「", "」")):
+        lo = max(t.rfind(x, 0, i) for x in o)
+        if lo != -1 and max(t.rfind(x, 0, i) for x in c) < lo:
+            return True
+    return False
+
+
 @rule("space.han", "warning", "中文之间多余的空格 / a stray space inside Chinese text", kinds=("body", "caption"))
 def han_space(p):
     t = p.text
     if " " not in t and "\u3000" not in t and "\u00a0" not in t:
         return
     for m in HAN_SPACE_RE.finditer(t):
+        if _inside_marks(t, m.start()) or t[max(0, m.start() - 3):m.start()].endswith(CREDIT_WORDS):
+            continue            # (记者 黄振), “携手向新质 赢未来”: a space on purpose
         yield Hit(m.start(), m.end(), "中文之间多了空格", "a stray space inside Chinese text", "", True)
 
 

@@ -54,6 +54,12 @@ class WordTable:
 
 def _excepted(text: str, i: int, e: Entry, dictionary) -> bool:
     for ex in e.exceptions + tuple(w for w in dictionary if e.wrong in w):
+        if ex.startswith("…"):
+            end = i + len(e.wrong)
+            stop = min((k for k in (text.find(c, end) for c in "。！？；") if k != -1), default=len(text))
+            if ex[1:] and ex[1:] in text[end:stop]:
+                return True
+            continue
         k = ex.find(e.wrong)
         while k != -1:
             if i - k >= 0 and text.startswith(ex, i - k):
@@ -95,11 +101,20 @@ def _user_table(items: tuple[tuple[str, str], ...]) -> WordTable:
     return WordTable([Entry(a, b) for a, b in items])
 
 
+def _aligned(p, s: int, e: int) -> bool:
+    """The match starts and ends on word boundaries of the paragraph's segmentation."""
+    _, ws, _ = p.word_at(s)
+    _, _, we = p.word_at(e - 1)
+    return ws == s and we == e
+
+
 def _hits(table: WordTable, p, zh: str, en: str, safe: bool = False):
     t = p.text
     if not table.firsts.intersection(t):
         return
     for s, e, entry in table.find(t, p.settings.dictionary):
+        if e - s <= 3 and not _aligned(p, s, e):
+            continue        # 一家|俱乐部, 开展|转变: the match straddles real words
         note = f"（{entry.note}）" if entry.note else ""
         yield Hit(s, e, f"{zh}：“{entry.wrong}”应为“{entry.right}”{note}",
                   f"{en}: {entry.wrong} should be {entry.right}", entry.right, safe)
