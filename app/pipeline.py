@@ -34,6 +34,7 @@ def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: 
     for f in fixes:
         f.accepted = f.id not in rejected
     units = assemble(blocks, fixes)
-    stories = build_stories(blocks, units)
+    moved = frozenset(m for f in fixes if f.accepted for m in f.moved)
+    stories = build_stories(blocks, units, moved)
     return Edition(blocks=blocks, stories=stories, fixes=fixes, source=source,
                    script=detect_script("".join(b.text for b in blocks[:400])))

@@ -25,7 +25,7 @@ CLAUSE_PUNCT = re.compile(r"[，,。；;：:、！？!?]")
 
 _TERMINAL_END = re.compile(rf"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
 # what may follow a story's last sentence: (完), (记者 王明), (《新京报》7月10日), 刘军摄
-_SIGN_OFF = re.compile(r"(?:\s*[（(][^（）()]{1,30}[）)])+$|\s*[\u4e00-\u9fff]{2,4}摄$")
+_SIGN_OFF = re.compile(r"(?:\s*[（(][^（）()]{1,30}[）)])+$|(?:\s*(?:本报|新华社)?记者)?(?:\s*[\u4e00-\u9fff·]{2,5})+\s*摄$")
 _DATELINE = re.compile(
     r"^(?:本报讯|本报[^，,。]{0,12}(?:电|讯)|新华社[^，,。]{0,24}?电|中新社[^，,。]{0,24}?电|"
     r"[（(][^（）()]{1,24}(?:电|讯|报道)(?:/\w+)?[）)]|据新华社|【[^】]{1,20}】|"
@@ -47,6 +47,10 @@ def word_lists() -> dict[str, frozenset[str]]:
     with open(RESOURCES / "words.toml", "rb") as fh:
         data = tomllib.load(fh)
     return {k: frozenset(v) for k, v in data.items()}
+
+
+def strip_sign_off(text: str) -> str:
+    return _SIGN_OFF.sub("", text)
 
 
 def ends_terminal(text: str) -> bool:
@@ -173,7 +177,7 @@ def function_words(text: str) -> int:
 _OPENER = re.compile(
     r"^(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9０-９]{1,2}日[，,]|今年以来|去年以来|长期以来|近年来|近日|日前|"
     r"近期|目前[，,]|昨天|昨日|今天|今日|本周|上周|据悉|据了解|据报道|据介绍|记者[从近日获]|"
-    r"为(?:了|更好地|进一步|切实)|在[^，,。]{1,12}[，,])")
+    r"为(?:了|更好地|进一步|切实)|在[^，,。]{1,12}[，,]|(?:目前|当前|此外|同时|另外|其中|对此|为此|因此|但是|然而|不过)[，,])")
 
 
 def is_paragraph_opener(text: str) -> bool:
@@ -185,3 +189,20 @@ def restates(heading: str, para: str, size: int = 4) -> bool:
     """The paragraph's opening repeats a run of the heading's words: a lead under its headline."""
     opening = para[:60]
     return any(heading[k:k + size] in opening for k in range(0, max(0, len(heading) - size + 1)))
+
+
+_HEADING_PAIR = re.compile(r"^([^，,。；;：:！？!?]{3,10})[，,]([^，,。；;：:！？!?]{3,10})$")
+_SPEECH = re.compile(r"说|表示|指出|认为|介绍|强调|称")
+_CAPTION_START = re.compile(r"^(?:图为|图中|上图|下图|左图|右图|图[①②③④⑤⑥1-9一二三四五六]|[（(]图[）)])")
+
+
+def is_paired_heading(text: str) -> bool:
+    """A two-part heading such as 抓前期，项目储备更充足 or 抢抓新赛道，抢占制高点."""
+    m = _HEADING_PAIR.match(text)
+    return bool(m) and not is_paragraph_opener(text) and open_end(text) is None \
+        and not _SPEECH.search(m.group(1))
+
+
+def is_caption_start(text: str) -> bool:
+    """图为… / 上图: a photo caption, wherever it stands."""
+    return bool(_CAPTION_START.match(text))

@@ -36,7 +36,7 @@ class _Block:
     def __post_init__(self):
         t = self.text
         self.terminal = ft.ends_terminal(t)
-        self.body_like = ft.has_body_punct(t[:-1]) or len(t) > 40
+        self.body_like = (ft.has_body_punct(t[:-1]) or len(t) > 40) and not ft.is_paired_heading(t)
         self.short = ft.is_short_line(t)
 
     @property
@@ -57,7 +57,7 @@ class _Block:
         t = self.text
         if self.furniture:
             return False
-        if ft.is_credit(t) or self.short:
+        if ft.is_credit(t) or self.short or ft.is_caption_start(t):
             return True
         if self.terminal and len(t) <= 160:
             return True          # a caption or a one-paragraph item from elsewhere
@@ -97,7 +97,7 @@ def skip_cost(b: _Block, context: Counter) -> float:
     Sidebar items and credits are cheap to pass over. A caption is one sentence; the more
     words it has that the article around it does not use, the surer it is a stranger here.
     """
-    if ft.is_credit(b.text) or b.short:
+    if ft.is_credit(b.text) or b.short or ft.is_caption_start(b.text):
         return 0.1
     if b.para_start:
         return 0.3
@@ -133,6 +133,8 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tup
         s -= 6
     if b.furniture or b.heading:
         s -= 8
+    if ft.is_caption_start(b.text) and not evidence:
+        s -= 3
     if not b.body_like and not b.terminal:
         s -= 1.0 if evidence else 2.5      # a short unpunctuated line: a heading or a list item
         if cut == "maybe":

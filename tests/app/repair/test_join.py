@@ -1,0 +1,121 @@
+"""Split-line repair: what each rule must join and what it must leave apart.
+
+Fixtures are our own invented text about the fictional city of 临川.
+"""
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.pipeline import edition_from_text
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p for p in (re.sub(r"\s+", "", x) for x in text.split("\n\n")) if p]
+
+
+def repaired(*blocks: str) -> list[str]:
+    return paragraphs(edition_from_text("\n\n".join(blocks)).text())
+
+
+def test_mid_word_cut_is_joined():
+    out = repaired("临川新区加快推进基础设施建设,全力推动产业繁", "荣发展,城市面貌焕然一新。")
+    assert out == ["临川新区加快推进基础设施建设,全力推动产业繁荣发展,城市面貌焕然一新。"]
+
+
+def test_cut_after_comma_is_joined():
+    out = repaired("会议指出,要坚持问题导向,", "切实解决群众最关心的难题。")
+    assert out == ["会议指出,要坚持问题导向,切实解决群众最关心的难题。"]
+
+
+def test_cut_after_full_stop_joined_when_next_cannot_start_a_paragraph():
+    out = repaired("他说:“我们要把好事办实。", "”随后,代表们参观了展览。")
+    assert out == ["他说:“我们要把好事办实。”随后,代表们参观了展览。"]
+
+
+def test_number_cut_from_its_unit_is_joined():
+    out = repaired("临川港码头始建于1975年11", "月,至今已有五十年历史。")
+    assert out == ["临川港码头始建于1975年11月,至今已有五十年历史。"]
+
+
+def test_sidebar_and_credit_interleaved_mid_word_are_moved_out():
+    out = repaired(
+        "大力推动全市文化体育事业繁",
+        "全市建成社区健身中心 86 个",
+        "新建城市绿道 120 公里",
+        "举办全民健身赛事 300 余场",
+        "图表:陈一凡",
+        "荣发展,不断丰富市民精神文化生活。",
+    )
+    assert out[0] == "大力推动全市文化体育事业繁荣发展,不断丰富市民精神文化生活。"
+    assert out[1:] == ["全市建成社区健身中心86个", "新建城市绿道120公里", "举办全民健身赛事300余场", "图表:陈一凡"]
+
+
+def test_caption_between_the_parts_is_moved_out():
+    out = repaired(
+        "港口部门推出便利化措施后,企业通关时间平均缩短",
+        "图为临川港集装箱码头一角。 周海涛 摄",
+        "了近一半。",
+    )
+    assert out == ["港口部门推出便利化措施后,企业通关时间平均缩短了近一半。", "图为临川港集装箱码头一角。周海涛摄"]
+
+
+def test_headline_over_dateline_is_left_apart():
+    out = repaired("全市春季植树造林动员会召开", "本报讯(记者 何雨晴)3月20日,全市春季植树造林动员会召开。")
+    assert len(out) == 2
+
+
+def test_kicker_headline_deck_and_byline_are_left_apart():
+    blocks = ["抓项目 强产业 优环境", "我市一季度重点项目开工率达九成", "——全市上下掀起项目建设热潮",
+              "■ 本报记者 林晓岚", "3月18日,临川高新区光电产业园内塔吊林立。"]
+    assert len(repaired(*blocks)) == 5
+
+
+def test_two_part_subhead_with_a_comma_is_left_apart():
+    out = repaired("今年以来,我市新开工项目186个。", "抓前期,项目储备更充足",
+                   "市发展改革委有关负责人介绍,我市建立了滚动推进机制。")
+    assert len(out) == 3
+
+
+def test_sidebar_lines_without_punctuation_are_not_joined_to_each_other():
+    out = repaired("临川市一季度经济运行平稳。", "全市新增市场主体 1.2 万户",
+                   "规上工业增加值增长 8.1%", "社会消费品零售总额增长 6.5%")
+    assert len(out) == 4
+
+
+def test_caption_ending_in_punctuation_stays_its_own_block():
+    out = repaired("市民在临川湿地公园观赏春景。", "近日,临川湿地公园迎来踏青高峰,游客量同比增长两成。")
+    assert len(out) == 2
+
+
+def test_lead_retelling_its_headline_is_not_joined():
+    out = repaired("临川港集装箱吞吐量创同期新高", "临川港一季度集装箱吞吐量创同期新高,同比增长21.4%。")
+    assert len(out) == 2
+
+
+def test_latin_line_end_hyphen_is_kept_and_joined_without_space():
+    ed = edition_from_text("The port handles inter-\n\nnational container traffic every day.")
+    assert "inter-national" in ed.text()
+
+
+def test_every_join_is_a_reviewable_fix_and_can_be_rejected():
+    from app.importers.text import read_text
+    from app.pipeline import build_edition
+    blocks = read_text("会议指出,要坚持问题导向,\n\n切实解决群众最关心的难题。\n")
+    ed = build_edition(blocks)
+    assert len(ed.fixes) == 1 and ed.fixes[0].kind == "join" and 0 < ed.fixes[0].confidence <= 1
+    assert ed.fixes[0].reason and ed.fixes[0].reason_zh
+    undone = build_edition(blocks, rejected={ed.fixes[0].id})
+    assert len(paragraphs(undone.text())) == 2
+
+
+han = st.text(alphabet="临川市发展建设会议指出要坚持问题导向切实解决群众的难题。,、“”", min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(han, min_size=1, max_size=12))
+def test_repair_adds_and_removes_no_character(blocks):
+    text = "\n\n".join(blocks)
+    out = edition_from_text(text).text()
+    assert Counter(re.sub(r"\s", "", out)) == Counter(re.sub(r"\s", "", text))
