@@ -1,0 +1,82 @@
+"""`galley check` and `galley fix` on an invented edition."""
+from __future__ import annotations
+
+import json
+
+from app.cli import main
+from app.pipeline import load_edition
+
+TEXT = "青川日报\n\n青川新区建设提速\n\n今年以来,青川新区按步就班推进建设。\n\n二零二五年，新区投资增长。\n"
+CLEAN = "青川日报\n\n青川新区建设提速\n\n今年以来，青川新区按部就班推进建设。\n"
+
+
+def _write(tmp_path, text, name="in.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_check_text_report_and_exit_code(tmp_path, capsys):
+    p = _write(tmp_path, TEXT)
+    assert main(["check", str(p)]) == 1
+    out = capsys.readouterr().out
+    assert "punct.halfwidth" in out and "words.confusable" in out
+    assert "【,】" in out and "按部就班" in out
+    assert "per 10,000 characters" in out.strip().splitlines()[-1] or "per 10,000" in out
+
+
+def test_check_json_offsets_match_repair_output(tmp_path, capsys):
+    p = _write(tmp_path, TEXT)
+    assert main(["check", str(p), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert main(["repair", str(p)]) == 0
+    repaired = capsys.readouterr().out
+    assert data and all(set(d) == {"rule", "severity", "start", "end", "text", "message", "fix"} for d in data)
+    for d in data:
+        assert repaired[d["start"]:d["end"]] == d["text"]
+
+
+def test_check_clean_text_exits_zero(tmp_path, capsys):
+    p = _write(tmp_path, CLEAN)
+    assert main(["check", str(p)]) == 0
+    assert "0 findings" in capsys.readouterr().out
+
+
+def test_check_rules_option(tmp_path, capsys):
+    p = _write(tmp_path, TEXT)
+    assert main(["check", str(p), "--json", "--rules", "num"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert {d["rule"] for d in data} == {"num.year-zero"}
+    assert main(["check", str(p), "--rules", "bogus"]) == 2
+    assert "galley: error: unknown rule" in capsys.readouterr().err
+
+
+def test_check_missing_file_is_exit_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope.txt")]) == 2
+    assert capsys.readouterr().err.startswith("galley: error:")
+
+
+def test_fix_writes_text_with_safe_fixes(tmp_path, capsys):
+    p = _write(tmp_path, TEXT)
+    out = tmp_path / "out.txt"
+    assert main(["fix", str(p), "-o", str(out)]) == 0
+    fixed = out.read_text(encoding="utf-8")
+    assert "今年以来，青川新区" in fixed and "二〇二五年" in fixed
+    assert "按步就班" in fixed          # a word fix is a suggestion, not applied blindly
+    assert main(["check", str(out), "--json", "--rules", "punct,num"]) == 0
+
+
+def test_fix_rules_limit_what_is_fixed(tmp_path):
+    p = _write(tmp_path, TEXT)
+    out = tmp_path / "out.txt"
+    assert main(["fix", str(p), "-o", str(out), "--rules", "num"]) == 0
+    fixed = out.read_text(encoding="utf-8")
+    assert "二〇二五年" in fixed and "今年以来," in fixed
+
+
+def test_fix_writes_a_galley_project(tmp_path):
+    p = _write(tmp_path, TEXT)
+    out = tmp_path / "out.galley"
+    assert main(["fix", str(p), "-o", str(out)]) == 0
+    ed = load_edition(out)
+    assert "二〇二五年" in ed.text() and "今年以来，" in ed.text()

@@ -1,0 +1,26 @@
+"""Repeated characters and words, with segmentation keeping real words alone."""
+from __future__ import annotations
+
+import pytest
+
+from tests.app.proof.conftest import hits
+
+
+@pytest.mark.parametrize("text,dup", [("这是我的的书。", "的的"), ("他来了了。", "了了"), ("会议在在青川举行。", "在在")])
+def test_doubled_characters_are_caught(text, dup):
+    found = hits(text, "repeat.char")
+    assert len(found) == 1 and found[0].text == dup and found[0].fix == dup[0]
+
+
+@pytest.mark.parametrize("text", [
+    "这次调研的目的的确很明确。", "此行的目的的确达到了。", "谢谢大家。", "请大家看看。", "他常常来青川。",
+    "天天向上。", "人人有责。", "此事不了了之。", "苹果、梨等等。", "他的的确确来过。",
+])
+def test_real_words_are_left_alone(text):
+    assert hits(text, "repeat.char") == []
+
+
+def test_doubled_words_are_a_warning():
+    found = hits("我们我们要加快建设。", "repeat.word")
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert hits("把煤矿一个一个关掉。", "repeat.word") == []

@@ -1,0 +1,59 @@
+"""Simplified/traditional mixing and story conversion with OpenCC."""
+from __future__ import annotations
+
+import pytest
+
+from app.errors import GalleyError
+from app.pipeline import edition_from_text
+from app.proof import check_edition, convert_story, detect_script
+from tests.app.proof.conftest import hits
+
+
+def test_traditional_characters_in_simplified_text():
+    found = hits("青川市這個项目很好。", "script.mixed")
+    assert [(f.text, f.fix) for f in found] == [("這", "这"), ("個", "个")]
+
+
+def test_phrase_level_check_leaves_valid_characters_alone():
+    assert hits("乾隆年间，著名学者来到青川。", "script.mixed") == []
+    assert hits("皇后之后", "script.mixed") == []
+
+
+def test_simplified_characters_in_traditional_text():
+    found = hits("青川市這個項目很好，后来發展", "script.mixed", script="traditional")
+    assert [(f.text, f.fix) for f in found] == [("后", "後"), ("来", "來")]
+    assert hits("皇后駕到", "script.mixed", script="traditional") == []
+
+
+def test_detect_script():
+    assert detect_script("這是繁體中文的報紙，後來發展很快。") == "traditional"
+    assert detect_script("这是简体中文的报纸，后来发展很快。") == "simplified"
+
+
+def test_edition_script_is_detected_for_checking():
+    ed = edition_from_text("青川報\n\n這是繁體中文的報紙，後來發展很快。這個城市很美。\n")
+    found = check_edition(ed, rules=["script.mixed"])
+    assert found == []
+
+
+@pytest.mark.parametrize("config,expected", [("s2t", "後來"), ("s2tw", "後來"), ("s2hk", "後來")])
+def test_convert_story(config, expected):
+    ed = edition_from_text("青川新闻\n\n后来青川发展很快。\n")
+    texts = convert_story(ed, 0, config)
+    assert len(texts) == len(ed.stories[0].elements)
+    assert expected in "".join(texts)
+    assert ed.stories[0].elements[-1].text == "后来青川发展很快。"   # the edition is not changed
+
+
+def test_convert_story_back_to_simplified():
+    ed = edition_from_text("青川新聞\n\n後來青川發展很快，軟體產業興旺。\n")
+    assert "软件" in "".join(convert_story(ed, 0, "tw2sp"))
+    assert "后来" in "".join(convert_story(ed, 0, "t2s"))
+
+
+def test_convert_story_errors():
+    ed = edition_from_text("青川新闻\n\n正文。\n")
+    with pytest.raises(GalleyError):
+        convert_story(ed, 5, "s2t")
+    with pytest.raises(GalleyError):
+        convert_story(ed, 0, "x2y")

@@ -1,0 +1,49 @@
+"""English spelling (pyenchant) and spacing rules."""
+from __future__ import annotations
+
+import pytest
+
+from app.proof.rules import spelling
+from tests.app.proof.conftest import hits
+
+
+def test_misspelled_lowercase_latin_words_are_caught():
+    if not spelling.status()[0]:
+        pytest.skip("no enchant en_US dictionary here")
+    found = hits("青川市举办了 international confrence 活动。", "spell.en")
+    assert [f.text for f in found] == ["confrence"]
+    assert found[0].fix == "conference" and found[0].severity == "warning"
+
+
+def test_names_acronyms_and_urls_are_left_alone():
+    assert hits("Xinhua 记者 Smithson 报道，GDP 和 CPI 上升，见 www.qingchuan.gov.cn。", "spell.en") == []
+
+
+def test_user_dictionary_suppresses_spelling():
+    if not spelling.status()[0]:
+        pytest.skip("no enchant en_US dictionary here")
+    assert hits("qingchuanese 美食", "spell.en", settings={"dictionary": ["qingchuanese"]}) == []
+
+
+def test_missing_dictionary_skips_spelling_and_says_why(monkeypatch):
+    monkeypatch.setattr(spelling, "_dicts", {})
+    monkeypatch.setattr(spelling, "_reasons", {})
+    found = hits("confrence", "spell.en", settings={"spelling_language": "xx_XX"})
+    assert found == []
+    ok, why = spelling.status("xx_XX")
+    assert not ok and "xx_XX" in why
+
+
+def test_stray_space_inside_chinese():
+    found = hits("青川市今天 召开会议。", "space.han")
+    assert len(found) == 1 and found[0].text == " " and found[0].fix == "" and found[0].safe
+    assert hits("本报讯（记者 林一）今天", "space.han") == []           # a byline inside parentheses
+    assert hits("主题为“携手向新 共创未来”的活动", "space.han") == []   # a slogan in quotes
+    assert hits("青川 江城", "space.han", kind="headline") == []        # headings use spaces on purpose
+
+
+def test_han_latin_spacing_is_a_warning_at_most():
+    found = hits("建成运营 147 处", "space.mixed", kind="sidebar")
+    assert found and all(f.severity == "warning" for f in found)
+    assert hits("建成运营147处", "space.mixed", kind="sidebar") == []
+    assert hits("建成运营147处", "space.mixed", kind="sidebar", spacing="spaced")
