@@ -25,6 +25,7 @@ Unreadable files (not a PDF, truncated, encrypted, no text layer) raise `GalleyE
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import re
 import statistics
@@ -88,6 +89,8 @@ class Line:
     base: float
     size: float
     text: str
+    cx0: float = 0.0             # the extent without punctuation hanging into the margins
+    cx1: float = 0.0
     box: int | None = None       # index of the innermost box holding the line
     frame: tuple[float, float] = (0.0, 0.0)   # the column (x0, x1) the line was read in
     leaf: int = 0                # which reading-order leaf it came from
@@ -108,6 +111,10 @@ class Para:
     texts: list[str] = field(default_factory=list)
     blank_before: bool = True
     heading: bool = False
+    main: bool = True              # in the page's running text, not in a box
+    body: bool = False             # set in the page's body size
+    starts_indented: bool = False
+    ends_full: bool = False        # its last line fills the column: it may run on
 
     @property
     def text(self) -> str:
@@ -130,14 +137,40 @@ def read_pdf(path: Path) -> list[RawBlock]:
     if unmapped > total * 0.5:
         raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read", path)
     blocks: list[RawBlock] = []
-    offset = 0
+    carry: tuple[int, Para] | None = None    # the running paragraph that ended the last page
     for page in pages:
-        for para, column in page_paragraphs(page):
-            text = para.text
-            blocks.append(RawBlock(index=len(blocks), text=text, blank_before=para.blank_before,
-                                   offset=offset, page=page.number, column=column))
-            offset += len(text) + 2
+        paras = page_paragraphs(page)
+        if carry is not None:
+            _run_on(blocks, carry, paras)
+        carry = None
+        for para, column in paras:
+            blocks.append(RawBlock(index=len(blocks), text=para.text, blank_before=para.blank_before,
+                                   page=page.number, column=column))
+            if para.main and not para.heading:
+                carry = (len(blocks) - 1, para)
+    offset = 0
+    for b in blocks:
+        b.offset = offset
+        offset += len(b.text) + 2
     return blocks
+
+
+def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[Para, int]]) -> None:
+    """A paragraph that fills the last line of a page runs on into the first body paragraph of the
+    next page when that one starts without an indent (past the folio and other page furniture)."""
+    k, last = carry
+    if not (last.ends_full and last.body):
+        return
+    for i, (para, _) in enumerate(paras):
+        if not para.main:
+            continue
+        if para.body:
+            if not para.starts_indented and not para.heading:
+                blocks[k].text = join_parts([blocks[k].text, para.text])
+                del paras[i]
+            return
+        if len(para.text) > 12:
+            return  # a real heading, not furniture: the story does not run on here
 
 
 def _check_bytes(path: Path) -> None:
@@ -313,8 +346,64 @@ def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
-def build_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Glyphs on one baseline, split at gaps wider than a character."""
+class _Gutters:
+    """Where the page's columns leave white space: a histogram of how many glyphs cover each
+    point across the page, and the thin vertical rules drawn between columns. A gap in a row
+    of glyphs that falls where the page is nearly empty from top to bottom (or on a column
+    rule) is a gutter even when it is narrower than a character."""
+
+    def __init__(self, glyphs: list[Glyph], rules: list[Box]):
+        self.lo = int(min(g.x0 for g in glyphs)) - 8 if glyphs else 0
+        hi = int(max(g.x1 for g in glyphs)) + 8 if glyphs else 1
+        diff = [0] * (hi - self.lo + 2)
+        for g in glyphs:
+            # every point the glyph touches; adjacent glyphs leave no empty point between them
+            a, b = math.floor(g.x0) - self.lo, math.ceil(g.x1) - self.lo
+            if b > a:
+                diff[a] += 1
+                diff[b] -= 1
+        cov, run = [], 0
+        for d in diff:
+            run += d
+            cov.append(run)
+        self.cov = cov
+        self.rules = rules
+
+    def separates(self, a: Glyph, b: Glyph, gap: float | None = None) -> bool:
+        gap = b.x0 - a.x1 if gap is None else gap
+        lo, hi = math.ceil(b.x0 - gap) - self.lo, math.floor(b.x0) - self.lo   # the points wholly in the gap
+        if hi <= lo:
+            return False
+        cov = self.cov
+        inside = min(cov[lo:hi])
+        left = max(cov[max(0, lo - 7):lo - 1] or [0])
+        right = max(cov[hi + 1:hi + 7] or [0])
+        if min(left, right) >= 4 and inside <= 0.2 * min(left, right) and gap >= 0.45 * a.size:
+            return True
+        y0, y1 = a.base - 0.8 * a.size, a.base
+        return any(a.x1 - 0.5 <= r.x0 and r.x1 <= b.x0 + 0.5 and r.top <= y0 + 1 and r.bottom >= y1 - 1
+                   for r in self.rules)
+
+
+_FW_CLOSING = set("，。、：；！？）》」』”’】〕〉")
+_FW_OPENING = set("（《「『“‘【〔〈")
+
+
+def _ink_gap(a: Glyph, b: Glyph) -> float:
+    """The white space between two glyphs. A full-width punctuation mark has its ink in one half
+    of its box (closing marks left, opening marks right): when the typesetter compresses it the
+    empty half reaches into the gap or the gutter, so it does not count."""
+    x1, x0 = a.x1, b.x0
+    if a.text in _FW_CLOSING and a.x1 - a.x0 >= 0.8 * a.size:
+        x1 = a.x0 + 0.5 * (a.x1 - a.x0)
+    if b.text in _FW_OPENING and b.x1 - b.x0 >= 0.8 * b.size:
+        x0 = b.x0 + 0.5 * (b.x1 - b.x0)
+    return x0 - x1
+
+
+def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Line]:
+    """Glyphs on one baseline, split at gaps wider than a character and at gutters."""
+    gutters = gutters or _Gutters(glyphs, [])
     glyphs = sorted(glyphs, key=lambda g: (g.base, g.x0))
     lines: list[Line] = []
     i, n = 0, len(glyphs)
@@ -323,12 +412,17 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
         j = i + 1
         while j < n and glyphs[j].base - anchor.base <= max(1.0, 0.2 * anchor.size):
             j += 1
-        row = sorted(glyphs[i:j], key=lambda g: g.x0)
+        # by centre: a compressed quote mark's box reaches over the comma set before it
+        row = sorted(glyphs[i:j], key=lambda g: g.x0 + g.x1)
+        gaps = [_ink_gap(a, b) for a, b in itertools.pairwise(row)]
+        usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
         seg = [row[0]]
-        for g in row[1:]:
+        for g, gap in zip(row[1:], gaps, strict=True):
             prev = seg[-1]
             size = max(prev.size, g.size)
-            if g.x0 - prev.x1 > SEGMENT_GAP * size or abs(g.size - prev.size) > 0.35 * size:
+            resized = abs(g.size - prev.size)
+            if (gap > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
+                    or (gap - usual > 0.2 * size and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
                 seg = [g]
             else:
@@ -347,13 +441,44 @@ def _make_line(glyphs: list[Glyph]) -> Line:
     usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
     parts = [glyphs[0].text]
     for (a, b), gap in zip(itertools.pairwise(glyphs), gaps, strict=True):
-        extra = gap - usual
-        cjk = _is_cjk(a.text[-1]) and _is_cjk(b.text[0])
-        if extra > (0.25 if cjk else 0.15) * size:
+        if _word_space(a.text[-1], b.text[0], gap - usual, size):
             parts.append(" ")
         parts.append(b.text)
     base = statistics.median(g.base for g in glyphs) if len(glyphs) > 2 else glyphs[0].base
-    return Line(glyphs, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), base, size, "".join(parts))
+    x0, x1 = min(g.x0 for g in glyphs), max(g.x1 for g in glyphs)
+    # compressed or hanging punctuation at either end may stick into the gutter
+    i, j = 0, len(glyphs) - 1
+    while i < j and i < 2 and glyphs[i].text in _OPENING:
+        i += 1
+    while j > i and len(glyphs) - 1 - j < 2 and glyphs[j].text in _CLOSING:
+        j -= 1
+    cx0 = glyphs[i].x0 if i else x0
+    cx1 = glyphs[j].x1 if j < len(glyphs) - 1 else x1
+    return Line(glyphs, x0, x1, base, size, "".join(parts), cx0, cx1)
+
+
+_OPENING = set("“‘（(《「『【〔〈[")
+_CLOSING = set("，。、：；！？）》」』”’】〕〉,.;:!?)]")
+
+
+_NO_SPACE_BEFORE = set(",.;:!?)]}%、，。：；！？）》」』”’〕】")
+_NO_SPACE_AFTER = set("([{（《「『“‘〔【")
+
+
+def _word_space(left: str, right: str, extra: float, size: float) -> bool:
+    """Whether a gap `extra` wider than the line's usual one is a word space.
+
+    Between Han characters a space is at least about 0.3 em (a half-width space); between Han
+    and Latin text typesetters put ¼ em that is not a space; Latin word spaces are ≥ 0.2 em.
+    """
+    if right in _NO_SPACE_BEFORE or left in _NO_SPACE_AFTER:
+        return extra > 0.8 * size
+    cl, cr = _is_cjk(left), _is_cjk(right)
+    if cl and cr:
+        return extra > 0.27 * size
+    if cl or cr:
+        return extra > 0.32 * size
+    return extra > 0.15 * size
 
 
 def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float) -> list[Box]:
@@ -418,6 +543,27 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
+def _side_by_side(a: list[Line], b: list[Line]) -> bool:
+    """Whether some line of `a` stands level with some line of `b`."""
+    events = sorted([(ln.top, ln.bottom, 0) for ln in a] + [(ln.top, ln.bottom, 1) for ln in b])
+    low = [float("-inf"), float("-inf")]
+    for top, bottom, side in events:
+        if top < low[1 - side]:
+            return True
+        low[side] = max(low[side], bottom)
+    return False
+
+
+def _row_gaps(rows: list[list[Line]]) -> list[float]:
+    """The blank height above each row after the first."""
+    gaps = []
+    bottom = max(ln.bottom for ln in rows[0])
+    for row in rows[1:]:
+        gaps.append(min(ln.top for ln in row) - bottom)
+        bottom = max(bottom, max(ln.bottom for ln in row))
+    return gaps
+
+
 class _Orderer:
     def __init__(self, body: float):
         self.body = body
@@ -426,38 +572,43 @@ class _Orderer:
 
     def run(self, lines: list[Line]) -> list[tuple[list[Line], tuple[float, float]]]:
         if lines:
-            self.cut(lines, (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)), 0)
+            self.cut(lines, (min(ln.cx0 for ln in lines), max(ln.cx1 for ln in lines)), 0)
         return self.leaves
 
     def leaf(self, lines, frame):
-        self.leaves.append((sorted(lines, key=lambda ln: (round(ln.base / max(1.0, 0.3 * ln.size)), ln.x0)), frame))
+        ordered = [ln for row in _rows(lines) for ln in sorted(row, key=lambda ln: ln.x0)]
+        self.leaves.append((ordered, frame))
 
     def cut(self, lines: list[Line], frame: tuple[float, float], depth: int) -> None:
         if len(lines) == 1 or depth > 60:
             self.leaf(lines, frame)
             return
         rows = _rows(lines)
-        # blank bands across the whole region come first: the white space between stacked
-        # stories, above a caption or a footer, and below a headline block
-        if len(rows) > 1:
-            breaks = self._breaks(rows)
-            if breaks:
-                for a, b in itertools.pairwise([0, *breaks, len(rows)]):
-                    self.cut([ln for r in rows[a:b] for ln in r], frame, depth + 1)
-                return
-        merged = _merge_intervals([(ln.x0, ln.x1) for ln in lines])
-        gutters = [(a[1], b[0]) for a, b in itertools.pairwise(merged) if b[0] - a[1] >= self.min_gutter]
-        if gutters:
-            groups: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
-            starts = [g[1] for g in gutters]
-            for ln in lines:
-                groups[bisect_left(starts, ln.x0 + 1e-6)].append(ln)
+        gaps = _row_gaps(rows)
+        # 1. a story stacked below another: a headline after a blank band below body text
+        breaks = self._story_breaks(rows, gaps)
+        # 2. a headline block over the columns of its story (not as wide as all of them)
+        if not breaks:
+            breaks = self._heading_block(rows, gaps)
+        # 3. a footer or header band (a caption, a credit line) across some of the gutters
+        if not breaks:
+            breaks = self._furniture_breaks(rows, gaps)
+        if breaks:
+            self._cut_rows(rows, breaks, frame, depth)
+            return
+        # 4. columns and side-by-side stories, left to right
+        groups = self._columns(lines)
+        if len(groups) > 1:
             for g in groups:
-                if g:
-                    self.cut(g, (min(ln.x0 for ln in g), max(ln.x1 for ln in g)), depth + 1)
+                self.cut(g, (min(ln.cx0 for ln in g), max(ln.cx1 for ln in g)), depth + 1)
             return
         if len(rows) == 1:
             self.leaf(lines, frame)
+            return
+        # 5. blank bands, then bands of rows that span the gutters or do not
+        breaks = self._wide_breaks(gaps)
+        if breaks:
+            self._cut_rows(rows, breaks, frame, depth)
             return
         bands = self._bands(rows)
         if len(bands) == 1:
@@ -466,33 +617,89 @@ class _Orderer:
         for band in bands:
             self.cut([ln for r in band for ln in r], frame, depth + 1)
 
-    def _breaks(self, rows: list[list[Line]]) -> list[int]:
-        """Rows that begin after a blank band: a wide one, or a narrower one above a headline."""
-        gaps = []
-        bottom = max(ln.bottom for ln in rows[0])
+    def _cut_rows(self, rows, breaks, frame, depth) -> None:
+        for a, b in itertools.pairwise([0, *breaks, len(rows)]):
+            self.cut([ln for r in rows[a:b] for ln in r], frame, depth + 1)
+
+    def _story_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
+        out = []
+        body_above = False
         for k in range(1, len(rows)):
-            gaps.append(min(ln.top for ln in rows[k]) - bottom)
-            bottom = max(bottom, max(ln.bottom for ln in rows[k]))
+            body_above = body_above or any(abs(ln.size - self.body) < 0.1 * self.body for ln in rows[k - 1])
+            if (body_above and gaps[k - 1] >= 0.9 * self.body
+                    and any(ln.size >= 1.4 * self.body for ln in rows[k])):
+                out.append(k)
+        return out
+
+    def _heading_block(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
+        """The first rows, holding headline-sized text in one block (no gutter of its own: not
+        the headlines of stories side by side), above a gap and above columns: the headline
+        comes before the columns even where it is not as wide as all of them."""
+        for k in range(1, len(rows)):
+            if gaps[k - 1] < 0.5 * self.body:
+                continue
+            above = [ln for r in rows[:k] for ln in r]
+            if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
+                return []
+            return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
+        return []
+
+    def _wide_breaks(self, gaps: list[float]) -> list[int]:
         usual = statistics.median(gaps) if len(gaps) >= 3 else 0.0
         wide = max(1.5 * self.body, usual + 0.75 * self.body)
+        return [k for k, gap in enumerate(gaps, start=1) if gap >= wide]
+
+    def _furniture_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
+        """A band of small text below (or above) the rest, lying across the rest's gutters."""
+        wide = self._wide_breaks(gaps)
         out = []
-        for k, gap in enumerate(gaps, start=1):
-            if gap >= wide or (gap >= 0.9 * self.body and any(ln.size >= 1.4 * self.body for ln in rows[k])):
+        for k in (wide[-1:] + wide[:1]) if wide else []:
+            if k in out:
+                continue
+            above = [ln for r in rows[:k] for ln in r]
+            below = [ln for r in rows[k:] for ln in r]
+            edge, rest = (below, above) if k == wide[-1] else (above, below)
+            if any(ln.size >= HEADING_RATIO * self.body for ln in edge):
+                continue
+            gutters = self._gutters(rest)
+            if any(ln.cx0 < g1 and ln.cx1 > g0 for ln in edge for g0, g1 in gutters):
                 out.append(k)
+        return sorted(out)
+
+    def _gutters(self, lines: list[Line]) -> list[tuple[float, float]]:
+        merged = _merge_intervals([(ln.cx0, ln.cx1) for ln in lines])
+        return [(a[1], b[0]) for a, b in itertools.pairwise(merged) if b[0] - a[1] >= self.min_gutter]
+
+    def _columns(self, lines: list[Line]) -> list[list[Line]]:
+        """Split at the gutters, keeping only gutters with text beside them on both sides (a short
+        last line and the indented line below it leave a gap too, but one above the other)."""
+        gutters = self._gutters(lines)
+        if not gutters:
+            return [lines]
+        groups: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
+        starts = [g[1] for g in gutters]
+        for ln in lines:
+            groups[bisect_left(starts, ln.cx0 + 1e-6)].append(ln)
+        out = [groups[0]]
+        for g in groups[1:]:
+            if _side_by_side(out[-1], g):
+                out.append(g)
+            else:
+                out[-1].extend(g)
         return out
 
     def _bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
         """Group rows top-down: a band stays together while its lines leave a gutter open."""
         bands = [[rows[0]]]
-        union = _merge_intervals([(ln.x0, ln.x1) for ln in rows[0]])
+        union = _merge_intervals([(ln.cx0, ln.cx1) for ln in rows[0]])
         for row in rows[1:]:
-            trial = _merge_intervals([tuple(m) for m in union] + [(ln.x0, ln.x1) for ln in row])
+            trial = _merge_intervals([tuple(m) for m in union] + [(ln.cx0, ln.cx1) for ln in row])
             if _has_gap(trial, self.min_gutter):
                 bands[-1].append(row)
                 union = trial
             else:
                 bands.append([row])
-                union = _merge_intervals([(ln.x0, ln.x1) for ln in row])
+                union = _merge_intervals([(ln.cx0, ln.cx1) for ln in row])
         return bands
 
 
@@ -502,6 +709,8 @@ class _Orderer:
 def _first_word(line: Line) -> float:
     """Width of the first word of a line (a Han character is a word)."""
     gs = line.glyphs
+    if gs[0].text in _OPENING and len(gs) > 1:
+        return gs[1].x1 - gs[0].x0   # an opening bracket never ends a line: it comes with what follows
     if not gs[0].text or _is_cjk(gs[0].text[0]):
         return gs[0].x1 - gs[0].x0
     end = gs[0].x1
@@ -553,7 +762,9 @@ def _body_size(lines: list[Line]) -> float:
 
 
 def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
-    lines = build_lines(glyphs)
+    rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
+    gutters = _Gutters(glyphs, rules)
+    lines = build_lines(glyphs, gutters)
     body = _body_size(lines)
     _assign_boxes(lines, page.boxes, page, body)
     leaves = _Orderer(body).run(lines)
@@ -575,7 +786,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     flows: dict[int | None, list[Line]] = {}
     for ln in ordered:
         flows.setdefault(ln.box, []).append(ln)
-    paras_by_flow = {box: _paragraphs(flow_lines, body, pitch, columns, thin)
+    paras_by_flow = {box: _paragraphs(flow_lines, body, pitch, columns, thin, gutters)
                      for box, flow_lines in flows.items()}
     main = paras_by_flow.pop(None, [])
     # each boxed flow follows the main paragraph that was open when the box was met
@@ -609,18 +820,20 @@ def _pitch(lines: list[Line], body: float) -> float:
     return statistics.median(deltas) if deltas else 1.5 * body
 
 
-def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns, thin: set) -> list[Para]:
+def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns, thin: set,
+                gutters: _Gutters) -> list[Para]:
     paras: list[Para] = []
     cur: Para | None = None
     prev: Line | None = None
     for ln in lines:
         heading = ln.size >= HEADING_RATIO * body
-        if cur is not None and prev is not None and _same_row(prev, ln, body):
+        if cur is not None and prev is not None and _same_row(prev, ln, body, gutters):
             gap = ln.x0 - prev.x1
             sep = " " if gap >= 0.5 * ln.size else ""
             cur.texts[-1] = cur.texts[-1] + sep + ln.text
-            merged = Line(prev.glyphs + ln.glyphs, prev.x0, ln.x1, prev.base, prev.size, "", prev.box,
-                          (prev.frame[0], max(prev.frame[1], ln.frame[1])), ln.leaf, ln.pos)
+            merged = Line(prev.glyphs + ln.glyphs, prev.x0, ln.x1, prev.base, prev.size, "",
+                          cx0=prev.cx0, cx1=ln.cx1, box=prev.box,
+                          frame=(prev.frame[0], max(prev.frame[1], ln.frame[1])), leaf=ln.leaf, pos=ln.pos)
             cur.lines[-1] = merged
             prev = merged
             continue
@@ -629,18 +842,29 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
             cur.lines.append(ln)
             cur.texts.append(ln.text)
         else:
+            if cur is not None:
+                cur.ends_full = _full(prev, columns, thin)
             blank = True
             if (prev is not None and heading and cur.heading and abs(prev.size - ln.size) < 0.1 * ln.size
                     and prev.leaf == ln.leaf and 0 < ln.base - prev.base < 2.2 * ln.size):
                 blank = False  # the second line of a two-line heading
-            cur = Para([ln], [ln.text], blank_before=blank, heading=heading)
+            cur = Para([ln], [ln.text], blank_before=blank, heading=heading, main=ln.box is None,
+                       body=abs(ln.size - body) < 0.05 * body,
+                       starts_indented=ln.x0 - _edges(ln, columns, thin)[0] >= INDENT_MIN * ln.size)
             paras.append(cur)
         prev = ln
+    if cur is not None:
+        cur.ends_full = _full(prev, columns, thin)
     return paras
 
 
-def _same_row(a: Line, b: Line, body: float) -> bool:
-    """`b` carries on the line `a` (a headline cut at a wide word space, text beside a gutter-less gap)."""
+def _full(ln: Line, columns: _Columns, thin: set) -> bool:
+    return _edges(ln, columns, thin)[1] - ln.x1 <= SHORT_LINE * ln.size
+
+
+def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
+    """`b` carries on the line `a`: a headline cut at a wide word space, not two headlines side
+    by side over their own columns (a gutter or column rule between them)."""
     size = max(a.size, b.size)
     if abs(a.base - b.base) > 0.3 * size or abs(a.size - b.size) > 0.1 * size or a.box != b.box:
         return False
@@ -648,25 +872,28 @@ def _same_row(a: Line, b: Line, body: float) -> bool:
     if gap < -0.5:
         return False
     heading = size >= HEADING_RATIO * body
-    return gap < (3.0 if heading else 0.95) * size
+    if gap >= (3.0 if heading else 0.95) * size:
+        return False
+    return not gutters.separates(a.glyphs[-1], b.glyphs[0])
 
 
 def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Columns, thin: set) -> bool:
     if abs(prev.size - ln.size) > 0.1 * max(prev.size, ln.size):
         return False
     if ln.size >= HEADING_RATIO * body:
-        return False
+        return _heading_wraps(prev, ln)
     size = ln.size
     left, _right = _edges(ln, columns, thin)
     p_left, p_right = _edges(prev, columns, thin)
     indent = ln.x0 - left
     if indent >= INDENT_MIN * size:
         return False
+    # the line before ends short when the first word of this one would have fitted after it
     slack = p_right - prev.x1
     if ln.text[:1].isascii() and ln.text[:1].isalnum():
-        if slack > _first_word(ln) + 0.5 * size:
+        if slack > _first_word(ln) + 0.3 * size:
             return False
-    elif slack > SHORT_LINE * size:
+    elif slack > _first_word(ln) - 0.02 * size:
         return False
     below = ln.leaf == prev.leaf or (ln.base > prev.base and ln.x0 < p_right and ln.x1 > p_left
                                       and abs(left - p_left) < 2 * size)
@@ -677,6 +904,21 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
         if ln.base <= prev.base:
             return False
     return True
+
+
+def _heading_wraps(prev: Line, ln: Line) -> bool:
+    """A headline too long for its width goes on to a second line: the first one fills the
+    width it was set in (left-aligned or centred), the second follows right below it, or at
+    the head of the next column for a subhead set at the foot of one."""
+    if prev.box != ln.box:
+        return False
+    slack = (prev.frame[1] - prev.x1) + max(0.0, prev.x0 - prev.frame[0])
+    if slack > 1.5 * ln.size:
+        return False
+    step = ln.base - prev.base
+    if 0 < step <= 1.8 * ln.size:
+        return True
+    return step < 0 and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
 
 
 def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
