@@ -1,9 +1,10 @@
 #!/bin/sh
 # Packaging-only system packages (on top of tools/sysdeps.sh): the NSIS compiler for the
 # Windows installer script, binutils (PyInstaller reads ELF headers with objdump),
-# poppler-utils (pdffonts/pdftotext in the smoke test) and zstd (compressed .deb).
+# poppler-utils (pdffonts/pdftotext in the smoke test), zstd (compressed .deb) and xvfb +
+# xauth (the smoke test opens the frozen GUI on a real X server, through Qt's xcb plugin).
 # Installs the missing ones with apt-get when run as root; otherwise prints the command.
-PKGS="nsis binutils poppler-utils zstd dpkg"
+PKGS="nsis binutils poppler-utils zstd dpkg xvfb xauth"
 command -v dpkg-query >/dev/null 2>&1 || { echo "packaging/sysdeps: not a Debian system; install NSIS, binutils and poppler yourself"; exit 0; }
 missing=""
 for p in $PKGS; do
