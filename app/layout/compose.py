@@ -137,15 +137,17 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
         align = st.align if st.align != "justify" else "left"
         par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
         if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK) and len(par.lines) == 2:
-            # a headline that just misses one line is set a little smaller rather than broken
-            size = st.size
-            while size > st.size * 0.75 and len(par.lines) > 1:
-                size -= 0.5
-                par = break_paragraph(el.text, st.role, size, width, 0.0, align)
-            if len(par.lines) > 1:
-                par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
-            else:
-                st = replace(st, size=size)
+            # a headline that just misses one line is set a little smaller rather than broken:
+            # widths scale with the size, so the fitting size is computed, then checked once
+            natural = sum(ln.width for ln in par.lines) if align != "justify" else width * 2
+            size = math.floor(st.size * width / max(natural, 1e-6) * 2) / 2
+            if size >= st.size * 0.75:
+                while size >= st.size * 0.75:
+                    trial = break_paragraph(el.text, st.role, size, width, 0.0, align)
+                    if len(trial.lines) == 1:
+                        par, st = trial, replace(st, size=size)
+                        break
+                    size -= 0.5
         for li in range(len(par.lines)):
             block.lines.append(HeadLine(y + _baseline(st, st.leading), par, li, st, i))
             y += st.leading

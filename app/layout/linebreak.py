@@ -17,6 +17,7 @@ interactive relayout only recomposes the paragraph that changed. Deterministic.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -141,36 +142,46 @@ def reset_caches() -> None:
     break_paragraph.cache_clear()
 
 
+@lru_cache(maxsize=8)
+def _patterns(R: Rules):
+    cjk_general = "".join(sorted(CJK_GENERAL))
+    latin = re.compile("[^\\s\u00a0\u2e80-\U0010ffff" + re.escape(cjk_general) + "]{2,}")
+    return (re.compile("[" + re.escape("".join(sorted(R.closing | R.opening))) + "]"),
+            re.compile("[" + re.escape("".join(sorted(R.no_start))) + "]"),
+            re.compile("[" + re.escape("".join(sorted(R.no_end))) + "]"),
+            re.compile("|".join(re.escape(c) + "{2,}" for c in sorted(R.inseparable))),
+            latin, re.compile("[ \t\u00a0]"))
+
+
 @lru_cache(maxsize=50000)
 def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
                     align: str = "justify") -> Paragraph:
     """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
 
     align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
+    Per-character work is done in list comprehensions; the rules only touch the (few) places
+    where punctuation, Latin runs and spaces occur.
     """
     R = rules()
     n = len(text)
     if n == 0:
         return Paragraph(text, size, ())
     tab = table(role)
-    lookup = tab.lookup
-    info = [lookup(ch) for ch in text]
+    get, lookup = tab.cache.get, tab.lookup
+    info = [get(ch) or lookup(ch) for ch in text]
+    roles, adv1000, cls = zip(*info)
     scale = size / 1000.0
-    roles = [i[0] for i in info]
-    adv = [i[1] * scale for i in info]
-    cls = [i[2] for i in info]
+    adv = [a * scale for a in adv1000]
     half = R.amount * size
     closing, opening = R.closing, R.opening
-    comp = [0.0] * n          # compressible amount still available
-    shift = [0.0] * n         # glyph origin shift left (opening punctuation compressed)
-    gap = [0.0] * n           # fixed space before char i (Han–Latin)
-    no_start, no_end, insep = R.no_start, R.no_end, R.inseparable
+    no_start, no_end = R.no_start, R.no_end
     hl = R.han_latin * size
     full = size * 0.95
+    punct_re, start_re, end_re, insep_re, latin_re, space_re = _patterns(R)
 
-    for i, ch in enumerate(text):
-        if cls[i] == H and adv[i] >= full and (ch in closing or ch in opening):
-            comp[i] = half
+    comp = [0.0] * n          # compressible amount still available
+    shift = [0.0] * n         # glyph origin shift left (compressed punctuation keeps its ink in the slot)
+    gap = [0.0] * n           # fixed space before char i (Han–Latin)
     full_adv = adv[:]
 
     def ink_shift(j: int, taken: float) -> float:
@@ -178,8 +189,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         want = fonts.ink_center(roles[j], text[j]) * size - (full_adv[j] - taken) / 2
         return 0.0 if want <= 0 else (min(want, taken))
 
+    comp_pos = [m.start() for m in punct_re.finditer(text)]
+    for i in comp_pos:
+        if cls[i] == H and adv[i] >= full:
+            comp[i] = half
     # adjacent punctuation: always compress the blank half that faces the neighbour
-    for i in range(n - 1):
+    for i in sorted({k for p in comp_pos for k in (p - 1, p) if 0 <= k < n - 1}):
         a, b = text[i], text[i + 1]
         if comp[i] and a in closing and (comp[i + 1] or b in no_start):
             adv[i] -= half
@@ -193,22 +208,35 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     brk = [True] * (n + 1)
     glue = [True] * (n + 1)
     brk[0] = glue[0] = False
-    prev_c, prev_ch = cls[0], text[0]
-    for i in range(1, n):
-        c, ch = cls[i], text[i]
-        if prev_c == L and c == L or ch == prev_ch and ch in insep:
-            brk[i] = glue[i] = False
-        else:
-            if ch in no_start or prev_ch in no_end or c == S:
-                brk[i] = False
-            if (prev_c == H and c == L and is_ideograph(prev_ch)) or (prev_c == L and c == H and is_ideograph(ch)):
-                gap[i] = hl
-        prev_c, prev_ch = c, ch
+    for m in start_re.finditer(text):
+        brk[m.start()] = False
+    for m in end_re.finditer(text):
+        brk[m.start() + 1] = False
+    for m in space_re.finditer(text):
+        brk[m.start()] = False
+    for m in insep_re.finditer(text) if R.inseparable else ():
+        for k in range(m.start() + 1, m.end()):
+            brk[k] = glue[k] = False
+    for m in latin_re.finditer(text):
+        a0, a1 = m.span()
+        for k in range(a0 + 1, a1):
+            brk[k] = glue[k] = False
+    for m in re.finditer(r"[^\s\u00a0\u2e80-\U0010ffff" + re.escape("".join(sorted(CJK_GENERAL))) + "]+", text):
+        a0, a1 = m.span()
+        if a0 > 0 and is_ideograph(text[a0 - 1]):
+            gap[a0] = hl
+        if a1 < n and is_ideograph(text[a1]):
+            gap[a1] = hl
+    brk[n] = True
 
     widths = [a + g for a, g in zip(adv, gap)]
     P = list(accumulate(widths, initial=0.0))
     C = list(accumulate(comp, initial=0.0))
     Q = [p - c for p, c in zip(P, C)]
+    PG = [p + g - sh for p, g, sh in zip(P, gap, shift)]      # glyph origin before spreading
+    G1 = list(accumulate(glue[1:n + 1]))                        # glue points in 1..j, at index j
+    G1.insert(0, 0)
+    changes = [j for j in range(1, n) if roles[j] != roles[j - 1]]
     lines: list[Line] = []
     s = 0
     first = True
@@ -230,8 +258,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 e -= 1
             if e == s:                    # one unit wider than the measure: cut it
                 e = max(k, s + 1)
-        # trailing spaces hang in the margin
-        t = e
+        t = e                             # trailing spaces hang in the margin
         while t < n and cls[t] == S:
             t += 1
         vis_end = e
@@ -239,9 +266,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
             vis_end -= 1
         natural = P[vis_end] - base
         last = t >= n
-        # compression needed?
         over = natural - avail
-        comp_used = {}
+        comp_used: dict[int, float] = {}
         if over > eps:
             idx = [j for j in range(s, vis_end) if comp[j]]
             if idx and idx[-1] == vis_end - 1 and text[vis_end - 1] in closing:
@@ -260,37 +286,40 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         offset = indent if first else 0.0
         if slack > eps:
             if align == "justify" and not last:
-                g = sum(1 for j in range(s + 1, vis_end) if glue[j])
-                if g:
+                g = G1[vis_end - 1] - G1[s] if vis_end - 1 > s else 0
+                if g > 0:
                     spread = slack / g
             elif align == "center":
                 offset += slack / 2
             elif align == "right":
                 offset += slack
-        xs = []
-        x = offset
-        for j in range(s, e):
-            if j > s:
-                x += gap[j]
-                if glue[j] and spread:
-                    x += spread
-            cu = comp_used.get(j, 0.0)
-            if cu:
-                xs.append(x - ink_shift(j, cu))
+        if not comp_used:
+            o = offset - base - spread * G1[s]
+            if spread:
+                xs = tuple([o + PG[j] + spread * G1[j] for j in range(s, e)])
             else:
-                xs.append(x - shift[j])
-            x += adv[j] - cu
-        runs = []
-        rs = s
-        for j in range(s + 1, e + 1):
-            if j == e or roles[j] != roles[rs]:
-                runs.append((roles[rs], rs, j))
-                rs = j
-        width = x if not (align == "justify" and not last) else max(x, avail + offset)
-        lines.append(Line(s, e, tuple(xs), tuple(runs), width - offset + (indent if first else 0.0)))
+                xs = tuple([o + PG[j] for j in range(s, e)])
+        else:
+            xs_l = []
+            x = offset
+            for j in range(s, e):
+                if j > s:
+                    x += gap[j]
+                    if glue[j] and spread:
+                        x += spread
+                cu = comp_used.get(j, 0.0)
+                xs_l.append(x - ink_shift(j, cu) if cu else x - shift[j])
+                x += adv[j] - cu
+            xs = tuple(xs_l)
+        c0 = bisect_right(changes, s)
+        c1 = bisect_right(changes, e - 1)
+        bounds = [s, *changes[c0:c1], e]
+        runs = tuple((roles[bounds[q]], bounds[q], bounds[q + 1]) for q in range(len(bounds) - 1))
+        width = avail if (align == "justify" and not last) else set_width
+        lines.append(Line(s, e, xs, runs, width + (indent if first else 0.0)))
         first = False
-        s = max(e, t)
-    missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing))
+        s = t if t > e else e
+    missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing)) if tab.missing else ()
     return Paragraph(text, size, tuple(lines), missing)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from app.fsutil import write_bytes
 from app.layout import fonts
 from app.layout.paged import Box, PagedDocument, Rule, TextLine
+from app.render.cidfont import CidFont
 
 MM = 72 / 25.4
 MARK_ZONE = 10 * MM          # room outside the bleed for crop marks
@@ -50,53 +51,64 @@ def find_cmyk_profile() -> str | None:
 
 
 class _TextPainter:
-    """Glyph runs → PDF text operators, reusing reportlab's subset bookkeeping."""
+    """Glyph runs → PDF text operators over one subset CID font per role (see cidfont.py).
+
+    Characters get their codes once per page (sorted: deterministic); each run is then one hex
+    string, with a TJ spacing number only where a glyph is not at its font advance
+    (justification, compressed punctuation, Han–Latin space).
+    """
 
     def __init__(self, canvas):
         self.doc = canvas._doc
-        self.fonts: dict[str, object] = {}
-        self.widths: dict[str, dict] = {}
+        self.cid: dict[str, CidFont] = {}
+        self.widths: dict[str, tuple[dict, float]] = {}
         self.cur = None
 
-    def font(self, role: str):
-        f = self.fonts.get(role)
-        if f is None:
-            f = self.fonts[role] = fonts.font_for(role)
-            face = f.face
-            self.widths[role] = (face.charWidths, face.defaultWidth)
-        return f
+    def _font(self, role: str) -> CidFont:
+        cf = self.cid.get(role)
+        if cf is None:
+            ttf = fonts.font_for(role)
+            cf = self.cid[role] = CidFont(ttf, f"FG{role}")
+            self.widths[role] = (ttf.face.charWidths, ttf.face.defaultWidth)
+        return cf
+
+    def prepare(self, runs_by_role: dict[str, list[str]]) -> None:
+        for role, texts in runs_by_role.items():
+            cf = self._font(role)
+            new = set("".join(texts)).difference(cf.hex)
+            if new:
+                cf.add(sorted(new))
+
+    def finish(self) -> None:
+        for role in sorted(self.cid):
+            self.cid[role].add_to_document(self.doc)
 
     def run(self, out: list[str], run, x0: float, y: float) -> None:
-        font = self.font(run.role)
-        cw, dw = self.widths[run.role]
+        role = run.role
+        cf = self.cid[role]
+        hx = cf.hex
         size = run.size
         text = run.text
         xs = run.xs
-        k = 1000.0 / size
-        groups = font.splitString(text, self.doc)
+        key = (role, size)
+        if key != self.cur:
+            out.append(f"/{cf.resource} {_fmt(size)} Tf")
+            self.cur = key
         out.append(f"1 0 0 1 {_fmt(x0 + xs[0])} {_fmt(y)} Tm")
-        idx = 0
-        n = len(text)
-        for subset, data in groups:
-            name = font.getSubsetInternalName(subset, self.doc)
-            key = (name, size)
-            if key != self.cur:
-                out.append(f"{name} {_fmt(size)} Tf")
-                self.cur = key
-            parts = []
-            chunk = []
-            for b in data:
-                chunk.append(b)
-                if idx + 1 < n:
-                    adv = cw.get(ord(text[idx]), dw)
-                    adj = adv - (xs[idx + 1] - xs[idx]) * k
-                    if adj > 0.05 or adj < -0.05:
-                        parts.append("<" + bytes(chunk).hex() + ">" + _fmt(adj))
-                        chunk = []
-                idx += 1
-            if chunk:
-                parts.append("<" + bytes(chunk).hex() + ">")
-            out.append("[" + "".join(parts) + "] TJ")
+        cw, dw = self.widths[role]
+        k = 1000.0 / size
+        adj = [cw.get(ord(c), dw) - (b - a) * k for c, a, b in zip(text, xs, xs[1:])]
+        if not any(v > 0.05 or v < -0.05 for v in adj):
+            out.append("<" + "".join([hx[c] for c in text]) + "> Tj")
+            return
+        parts = []
+        start = 0
+        for q, v in enumerate(adj):
+            if v > 0.05 or v < -0.05:
+                parts.append("<" + "".join([hx[c] for c in text[start:q + 1]]) + f">{v:.1f}")
+                start = q + 1
+        parts.append("<" + "".join([hx[c] for c in text[start:]]) + ">")
+        out.append("[" + "".join(parts) + "] TJ")
 
 
 def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None = None) -> bytes:
@@ -112,6 +124,9 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
     initial = fonts.font_for("latin")      # a dynamic (subset) font: no unembedded Helvetica preamble
     if initial.fontName not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(initial)
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0                   # binary streams: ASCII85 costs time and 25% size
     c = Canvas(buf, pagesize=size, invariant=1, pageCompression=1, initialFontName=initial.fontName)
     c.setTitle(title or doc.title or "Galley edition")
     c.setAuthor("Galley")
@@ -133,6 +148,12 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
         top = off + page.height
         text_ops: list[str] = []
         painter.cur = None
+        by_role: dict[str, list[str]] = {}
+        for item in page.items:
+            if isinstance(item, TextLine):
+                for run in item.runs:
+                    by_role.setdefault(run.role, []).append(run.text)
+        painter.prepare(by_role)
         for item in page.items:
             if isinstance(item, TextLine):
                 by = top - item.y
@@ -165,6 +186,7 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
         if crop_marks:
             _crop_marks(code, off, page.width, page.height, bleed)
         c.showPage()
+    painter.finish()
     c.save()
     return buf.getvalue()
 

@@ -1,0 +1,152 @@
+"""Benchmark: whole-process PDF export of edition16 versus Typst, DOCX export, interactive relayout.
+
+1. `galley export edition16.txt --layout a3 --pdf` as a fresh process (16 source pages, 5 columns,
+   9 pt body), median of 5, alternating with Typst (PyPI `typst`) setting the same text on the same
+   page size, margins and columns in a fresh process; prints both and the ratio (target ≤ 1.5×).
+2. DOCX export of edition16 in-process (target < 1 s).
+3. In-process relayout of one broadsheet page after an edit (target < 50 ms).
+
+Reads ../shared/data/bench/edition16.txt (skips with a message when absent). Always exits 0.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "bench"
+EDITION16 = DATA / "edition16.txt"
+EDITION1 = DATA / "edition1.txt"
+PY = sys.executable
+RUNS = 5
+
+sys.path.insert(0, str(ROOT))
+
+
+def typst_source(edition, grid) -> str:
+    """The same text as Typst markup: same page, margins, columns, fonts and sizes."""
+    from app.model import Kind
+
+    mm = 72 / 25.4
+    bottom = grid.height - grid.margin_top - grid.type_height
+
+    def esc(t: str) -> str:
+        for ch in "\\#$*_`<>@=-+/[]~\"'":
+            t = t.replace(ch, "\\" + ch)
+        return t
+
+    out = [f"#set page(width: {grid.width / mm:.2f}mm, height: {grid.height / mm:.2f}mm, "
+           f"margin: (top: {grid.margin_top:.2f}pt, bottom: {bottom:.2f}pt, left: {grid.margin_left:.2f}pt, "
+           f"right: {grid.margin_right:.2f}pt), columns: {grid.columns})",
+           f"#set columns(gutter: {grid.gutter}pt)",
+           f'#set text(font: ("Liberation Serif", "AR PL UMing CN"), size: {grid.body_size}pt, lang: "zh")',
+           f"#set par(justify: true, first-line-indent: (amount: 2em, all: true), "
+           f"leading: {grid.leading - grid.body_size}pt, spacing: {grid.leading - grid.body_size}pt)",
+           '#show heading: set text(font: "WenQuanYi Zen Hei", size: 16pt, weight: "regular")',
+           ""]
+    for story in edition.stories:
+        for el in story.elements:
+            if el.kind == Kind.PAGE:
+                out.append("#pagebreak(weak: true)")
+                out.append(esc(el.text))
+            elif el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK, Kind.SECTION, Kind.BANNER, Kind.SUBHEAD):
+                out.append("= " + esc(el.text))
+            else:
+                out.append(esc(el.text))
+            out.append("")
+    return "\n".join(out)
+
+
+def timed(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   cwd=str(ROOT), env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    if not EDITION16.exists():
+        print(f"bench_export: {EDITION16} not found; skipped")
+        return 0
+    from app.layout import load_layout
+    from app.pipeline import load_edition
+
+    grid = load_layout("a3")
+    edition = load_edition(EDITION16)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        typ = tmp / "edition16.typ"
+        typ.write_text(typst_source(edition, grid), encoding="utf-8")
+        galley_cmd = [PY, "-m", "app", "export", str(EDITION16), "--layout", "a3", "--pdf", str(tmp / "g.pdf"),
+                      "-q", "--allow-overset"]
+        typst_cmd = [PY, "-c", f"import typst; typst.compile({str(typ)!r}, output={str(tmp / 't.pdf')!r})"]
+        try:
+            timed(typst_cmd)                       # warm the disk cache for both
+            typst_ok = True
+        except (subprocess.CalledProcessError, OSError) as exc:
+            print(f"bench_export: typst failed ({exc}); comparing against nothing")
+            typst_ok = False
+        timed(galley_cmd)
+        g_times, t_times = [], []
+        for _ in range(RUNS):
+            g_times.append(timed(galley_cmd))
+            if typst_ok:
+                t_times.append(timed(typst_cmd))
+        g = statistics.median(g_times)
+    return report(g, t_times, edition, grid)
+
+
+def report(g: float, t_times: list[float], edition, grid) -> int:
+    from app.layout import layout_edition
+    print(f"export edition16 → PDF (a3, {grid.columns} columns, body {grid.body_size:g} pt), whole process, "
+          f"median of {RUNS}: galley {g:.2f} s")
+    if t_times:
+        t = statistics.median(t_times)
+        print(f"  typst same text, page and columns: {t:.2f} s; ratio galley/typst {g / t:.2f}× (target ≤ 1.5×)")
+    doc = layout_edition(edition, grid)
+    from app.render.docx import render_docx
+    times = []
+    for _ in range(3):
+        s = time.perf_counter()
+        render_docx(edition, grid, doc)
+        times.append(time.perf_counter() - s)
+    print(f"DOCX export of edition16 (in process, layout done): {statistics.median(times):.3f} s (target < 1 s)")
+    relayout()
+    return 0
+
+
+def relayout() -> None:
+    """One broadsheet page laid out, one paragraph edited, the page laid out again with the same plan."""
+    from app.layout import auto_plan, layout_edition, load_layout
+    from app.model import Kind
+    from app.pipeline import load_edition
+
+    src = EDITION1 if EDITION1.exists() else EDITION16
+    ed = load_edition(src)
+    grid = load_layout("broadsheet")
+    plan = auto_plan(ed, grid)
+    first_page = [m for m in plan.modules if m.page == 1]
+    plan.modules = first_page
+    plan.pages = 1
+    layout_edition(ed, grid, plan)
+    body = [el for _, _, el in ed.elements() if el.kind == Kind.BODY and any(
+        m.story == s.id for s in ed.stories if el in s.elements for m in first_page)]
+    times = []
+    for i in range(7):
+        el = body[i % len(body)] if body else next(iter(ed.elements()))[2]
+        el.text = el.text[:5] + "新" + el.text[5:]
+        s = time.perf_counter()
+        doc = layout_edition(ed, grid, plan)
+        times.append(time.perf_counter() - s)
+    chars = sum(len(ln.text) for ln in doc.pages[0].lines())
+    print(f"relayout of one broadsheet page ({chars} characters) after an edit: median "
+          f"{statistics.median(times) * 1000:.1f} ms (target < 50 ms)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
