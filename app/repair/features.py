@@ -25,7 +25,8 @@ CLAUSE_PUNCT = re.compile(r"[，,。；;：:、！？!?]")
 
 _TERMINAL_END = re.compile(rf"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*$")
 # what may follow a story's last sentence: (完), (记者 王明), (《新京报》7月10日), 刘军摄
-_SIGN_OFF = re.compile(r"(?:\s*[（(][^（）()]{1,30}[）)])+$|(?:\s*(?:本报|新华社)?记者)?(?:\s*[\u4e00-\u9fff·]{2,5})+\s*摄$")
+_PAREN_TAIL = re.compile(r"[（(][^（）()]{1,30}[）)]\s*$")
+_PHOTO_CREDIT = re.compile(r"^\s*(?:(?:本报|新华社)?记者)?[\u4e00-\u9fff·\s]{2,20}摄$")
 _DATELINE = re.compile(
     r"^(?:本报讯|本报[^，,。]{0,12}(?:电|讯)|新华社[^，,。]{0,24}?电|中新社[^，,。]{0,24}?电|"
     r"[（(][^（）()]{1,24}(?:电|讯|报道)(?:/\w+)?[）)]|据新华社|【[^】]{1,20}】|"
@@ -50,14 +51,25 @@ def word_lists() -> dict[str, frozenset[str]]:
 
 
 def strip_sign_off(text: str) -> str:
-    return _SIGN_OFF.sub("", text)
+    """The text without what may follow a story's last sentence: (完), (记者 王明), 周海涛 摄."""
+    bare = text.rstrip()
+    for _ in range(3):                       # (完)(朱晓颖 柳扬)
+        m = _PAREN_TAIL.search(bare[-40:])
+        if not m:
+            break
+        bare = bare[: len(bare) - (len(bare[-40:]) - m.start())].rstrip()
+    if bare.endswith("摄"):
+        cut = max(bare.rfind(ch) for ch in "。！？!?”")
+        if cut >= 0 and _PHOTO_CREDIT.match(bare[cut + 1:]):
+            bare = bare[: cut + 1]
+    return bare
 
 
 def ends_terminal(text: str) -> bool:
-    if _TERMINAL_END.search(text):
+    if _TERMINAL_END.search(text[-8:]):
         return True
-    bare = _SIGN_OFF.sub("", text)
-    return bare != text and bool(_TERMINAL_END.search(bare))
+    bare = strip_sign_off(text)
+    return bare != text and bool(_TERMINAL_END.search(bare[-8:]))
 
 
 _BODY_PUNCT = re.compile(r"[，,。]")

@@ -13,6 +13,7 @@ Every join is a `Fix` with its confidence and reason, so the editor can review a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.model import Fix, RawBlock
 from app.repair import features as ft
@@ -25,6 +26,9 @@ COHESION = 2.0          # weight of the candidate's fit with the article
 MIN_SCORE = 0.8         # below this a continuation is not trusted
 
 
+_UNSET = object()
+
+
 @dataclass
 class _Block:
     raw: RawBlock
@@ -34,24 +38,26 @@ class _Block:
     short: bool = field(init=False)
 
     def __post_init__(self):
+        self.cut = _UNSET
         t = self.text
         self.terminal = ft.ends_terminal(t)
         self.body_like = (ft.has_body_punct(t[:-1]) or len(t) > 40) and not ft.is_paired_heading(t)
         self.short = ft.is_short_line(t)
 
-    @property
+    @cached_property
     def furniture(self) -> bool:
         """Blocks that head or sign a story: never a continuation, never skipped over."""
         t = self.text
         return ft.is_byline(t) or ft.is_page_marker(t) or ft.is_deck_start(t)
 
     heading: bool = False    # set when a deck (——…) follows: a subhead or headline
+    cut: object = field(default=None, repr=False)   # cut_kind, once computed (see _UNSET)
 
-    @property
+    @cached_property
     def para_start(self) -> bool:
         return ft.is_dateline_start(self.text)
 
-    @property
+    @cached_property
     def insert_like(self) -> bool:
         """Can stand inside an article without belonging to it (so may be skipped over)."""
         t = self.text
@@ -66,6 +72,12 @@ class _Block:
 
 def cut_kind(b: _Block) -> str | None:
     """Why block b looks cut at a column end, or None."""
+    if b.cut is _UNSET:
+        b.cut = _cut_kind(b)
+    return b.cut
+
+
+def _cut_kind(b: _Block) -> str | None:
     t = b.text
     if b.furniture or ft.is_credit(t):
         return None
@@ -91,7 +103,7 @@ def cut_kind(b: _Block) -> str | None:
 PRIOR = {"punct": 2.5, "word": 2.0, "hyphen": 2.0, "open": 1.5, "colon": 1.2, "maybe": -0.5}
 
 
-def skip_cost(b: _Block, context: Counter) -> float:
+def skip_cost(b: _Block, context) -> float:
     """How unlikely it is that block b stands inside an article it does not belong to.
 
     Sidebar items and credits are cheap to pass over. A caption is one sentence; the more
@@ -103,13 +115,14 @@ def skip_cost(b: _Block, context: Counter) -> float:
         return 0.3
     if ft.sentence_count(b.text) > 1:
         return 1.5
-    hits, n = cohesion(b.text, context)
+    hits, n = cohesion(b.text, context())
     if n < 6 or hits > 1:
         return 1.5          # it shares the article's words, or has too few to tell: not a stranger
     return 1.5 - 2.0 * min(1.0, n / 8)
 
 
-def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tuple[float, list[str]]:
+def _score(a: _Block, b: _Block, cut: str, skip: float, context) -> tuple[float, list[str]]:
+    """How well b continues a, and why. `context()` gives the article's words (computed lazily)."""
     reasons: list[str] = []
     s = PRIOR[cut] - skip
     if cut == "maybe":
@@ -147,9 +160,11 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context: Counter) -> tup
         s -= 1.5; reasons.append("")
     if not a.body_like and ft.restates(a.text, b.text):
         s -= 2.5                           # a lead paragraph retelling its headline
-    hits, n = cohesion(b.text, context)
-    # a block of few words says little either way; a heading shares words with its story anyway
-    s += (COHESION if a.body_like else COHESION / 2) * hits / (n + 2)
+    weight = COHESION if a.body_like else COHESION / 2
+    if s + weight >= MIN_SCORE:        # else no fit with the article could carry it
+        hits, n = cohesion(b.text, context())
+        # a block of few words says little either way; a heading shares words with its story anyway
+        s += weight * hits / (n + 2)
     return s, reasons
 
 
@@ -173,7 +188,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         best, best_score, best_reasons = None, None, []
         skipped: list[int] = []
         skip = 0.0
-        context = _context(bs, i) if cut is not None else Counter()
+        context = _lazy(lambda i=i: _context(bs, i))
         for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
             if j in consumed:
                 continue
@@ -213,6 +228,17 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         consumed.add(best)
         moved.update(between)
     return fixes
+
+
+def _lazy(make):
+    """A getter that computes its value on first use."""
+    box: list = []
+
+    def get():
+        if not box:
+            box.append(make())
+        return box[0]
+    return get
 
 
 def _in_list(bs: list[_Block], i: int) -> bool:

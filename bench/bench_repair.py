@@ -1,0 +1,59 @@
+"""Benchmark: repair and structure of ../shared/data/bench/edition16.txt, in process after imports.
+
+Target: under 1 s. Also prints repair accuracy on ../shared/data/dev and the seed page, and on
+simulated pages (bench/repair_synth.py). Figures go in the closing notes; no test times anything.
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    src = SHARED / "data" / "bench" / "edition16.txt"
+    if not src.exists():
+        print("bench_repair: ../shared/data/bench is not here; skipped")
+        return 0
+    from app.importers.text import read_text
+    from app.pipeline import build_edition
+    from app.repair.seam import tokenizer
+    from app.structure.classify import _converters
+    tokenizer()          # imports and dictionaries load once per process
+    _converters()
+    text = src.read_text(encoding="utf-8")
+    first = None
+    runs = []
+    for k in range(5):
+        from app.repair import seam
+        seam._words.cache_clear()       # no help from an earlier run's caches
+        t = time.perf_counter()
+        ed = build_edition(read_text(text))
+        runs.append(time.perf_counter() - t)
+        first = first or ed
+    print(f"repair+structure edition16 ({len(text):,} chars, {len(first.stories)} stories): "
+          f"median {statistics.median(runs) * 1000:.0f} ms (runs: {', '.join(f'{r * 1000:.0f}' for r in runs)}) "
+          f"[target < 1000 ms]")
+    score = SHARED / "tools" / "score.py"
+    for name in ("dev", "seed"):
+        cmd = [sys.executable, str(score), str(SHARED / "data" / name), "--run",
+               f"{sys.executable} -m app repair {{input}} -o {{output}}"]
+        if name == "seed":
+            out = Path("/tmp") / "galley-bench-seed.txt"
+            subprocess.run([sys.executable, "-m", "app", "repair", str(SHARED / "data" / "seed" / "input.txt"),
+                            "-o", str(out)], cwd=ROOT, check=True)
+            cmd = [sys.executable, str(score), str(SHARED / "data" / "seed"), str(out)]
+        res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        print(f"repair accuracy {name}: {res.stdout.strip().splitlines()[-1]}")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "repair_synth.py"), "--cases", "150"], cwd=ROOT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
