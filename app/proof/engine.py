@@ -32,16 +32,17 @@ def resolve_rules(rules: list[str] | str | None, settings: ProofSettings) -> lis
     return _active_cached(sel, overrides)
 
 
-def run_para(para: Para, active: list[ActiveRule]) -> list[Finding]:
+def run_para(para: Para, active: list[ActiveRule], offset: int = 0) -> list[Finding]:
     out: list[Finding] = []
     text = para.text
+    story = para.story
     for ar in active:
         kinds = ar.spec.kinds
         if kinds is not None and para.kind is not None and para.kind not in kinds:
             continue
         for h in ar.spec.fn(para):
-            out.append(Finding(ar.spec.id, ar.severity, h.start, h.end, text[h.start:h.end],
-                               h.zh, h.en, h.fix, h.safe))
+            out.append(Finding(ar.spec.id, ar.severity, h.start + offset, h.end + offset, text[h.start:h.end],
+                               h.zh, h.en, h.fix, h.safe, story))
     return out
 
 
@@ -89,8 +90,7 @@ def check_edition(edition, rules: list[str] | str | None = None, settings=None) 
             para = Para(el.text, str(el.kind), si, script, s,
                         els[ei - 1].text if ei > 0 else None,
                         els[ei + 1].text if ei + 1 < len(els) else None, spacing)
-            for f in run_para(para, active):
-                f = f.shifted(pos, si)
+            for f in run_para(para, active, pos):
                 if s.ignores and s.ignores.suppresses(f, full, story.id):
                     continue
                 out.append(f)

@@ -6,7 +6,12 @@ at most once (the `Para.words` cache), and only when a rule asks for it.
 from __future__ import annotations
 
 import logging
+import re
 import threading
+
+# what jieba itself keeps together before segmenting (its re_han_default)
+BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
+MAX_BLOCK = 80
 
 _lock = threading.Lock()
 _tokenizer = None
@@ -30,6 +35,24 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return list(tokenizer().tokenize(text))
 
 
+def is_dictionary_word(word: str) -> bool:
+    """In jieba's dictionary (not a word its HMM made up for unknown characters)."""
+    return tokenizer().FREQ.get(word, 0) > 0
+
+
 def warm_up() -> None:
     """Load the dictionary now (the GUI calls this in a worker thread at start-up)."""
     tokenizer()
+
+
+def block_around(text: str, i: int) -> tuple[int, int]:
+    """The run of characters jieba segments as one block around position i (at most ~2×MAX_BLOCK)."""
+    a = i
+    lo = max(0, i - MAX_BLOCK)
+    while a > lo and BLOCK_RE.match(text[a - 1]):
+        a -= 1
+    b = i + 1
+    hi = min(len(text), i + MAX_BLOCK)
+    while b < hi and BLOCK_RE.match(text[b]):
+        b += 1
+    return a, b

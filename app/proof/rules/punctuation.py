@@ -139,14 +139,20 @@ def interpunct(p):
             yield Hit(i, i + 1, f"间隔号应为“·”，不用“{c}”", f"the interpunct is ·, not {c}", "·", True)
 
 
-DOUBLED_RE = re.compile(r"([，、；：])\1+|(?<!。)。。(?!。)")
+DOUBLED_RE = re.compile(r"([，、；：,;])\1+|(?<!。)。。(?!。)")
+FULL_OF = {",": "，", ";": "；"}
 
 
 @rule("punct.doubled", "error", "标点重复 / doubled punctuation (，， 。。)")
 def doubled(p):
     t = p.text
     for m in DOUBLED_RE.finditer(t):
-        yield Hit(m.start(), m.end(), f"标点“{m.group()[0]}”重复", f"doubled {m.group()[0]}", m.group()[0], True)
+        c = m.group()[0]
+        if c in FULL_OF:
+            if not (is_cjk(prev_char(t, m.start())) or is_cjk(next_char(t, m.end() - 1))):
+                continue
+            c = FULL_OF[c]
+        yield Hit(m.start(), m.end(), f"标点“{c}”重复", f"doubled {c}", c, True)
 
 
 ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|…+|⋯+|·{3,}")

@@ -67,6 +67,9 @@ def test_doubled_marks():
     assert [(f.text, f.fix) for f in found] == [("，，", "，"), ("。。", "。")]
     assert hits("今天，天气很好。", "punct.doubled") == []
     assert hits("他沉默了。。。", "punct.doubled") == []   # an ellipsis, reported by punct.ellipsis
+    found = hits("今天,,天气很好", "punct.doubled")
+    assert len(found) == 1 and found[0].fix == "，"
+    assert hits("a,,b", "punct.doubled") == []
 
 
 @pytest.mark.parametrize("text,bad", [

@@ -1,0 +1,60 @@
+"""Benchmark: `check` on ../shared/data/bench/edition16.txt, and re-checking one edited paragraph.
+
+Targets: the whole edition under 2 s in-process after imports; one paragraph under 10 ms
+(the GUI re-checks as the editor types). Prints its figures and exits 0.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BENCH = ROOT.parent / "shared" / "data" / "bench" / "edition16.txt"
+
+
+def main() -> int:
+    if not BENCH.is_file():
+        print(f"bench_check: skipped ({BENCH} not found)")
+        return 0
+    from app.pipeline import load_edition
+    from app.proof import check_edition, check_paragraph
+
+    edition = load_edition(BENCH)
+    chars = edition.char_count
+
+    t0 = time.perf_counter()
+    findings = check_edition(edition)
+    cold = time.perf_counter() - t0          # includes loading jieba, OpenCC and the word lists
+
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        check_edition(edition)
+        runs.append(time.perf_counter() - t0)
+    warm = min(runs)
+
+    paras = [el.text for _, _, el in edition.elements() if len(el.text) > 40]
+    step = max(1, len(paras) // 300)
+    sample = paras[::step]
+    times = []
+    for p in sample:
+        edited = p[: len(p) // 2] + "的的" + p[len(p) // 2:]    # an edit that a rule must see
+        t0 = time.perf_counter()
+        check_paragraph(edited)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    errors = sum(1 for f in findings if f.severity == "error")
+    print(f"check edition16: {chars} characters, {len(findings)} findings ({errors} errors)")
+    print(f"check edition16: first run {cold:.2f} s (incl. loading jieba/OpenCC/lists), "
+          f"warm {warm:.2f} s (target < 2 s)")
+    print(f"check_paragraph: median {statistics.median(times) * 1000:.2f} ms, "
+          f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms "
+          f"over {len(times)} edited paragraphs (target < 10 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
