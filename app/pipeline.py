@@ -11,22 +11,29 @@ from pathlib import Path
 from app.model import Edition, RawBlock
 
 
-def load_edition(path: str | Path) -> Edition:
+def load_edition(path: str | Path, dehyphenate: bool = True) -> Edition:
     p = Path(path)
     if p.suffix.lower() == ".galley":
         from app.project import load_project
         return load_project(p).edition
     from app.importers import read_blocks
-    return build_edition(read_blocks(p), source=str(p))
+    return build_edition(read_blocks(p), source=str(p), dehyphenate=dehyphenate)
 
 
-def edition_from_text(text: str, source: str | None = None) -> Edition:
+def edition_from_text(text: str, source: str | None = None, dehyphenate: bool = True) -> Edition:
     from app.importers.text import read_text
-    return build_edition(read_text(text), source=source)
+    return build_edition(read_text(text), source=source, dehyphenate=dehyphenate)
 
 
-def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: str | None = None) -> Edition:
+def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: str | None = None,
+                  dehyphenate: bool = True) -> Edition:
+    """Repair and structure `blocks`. Fixes whose ids are in `rejected` are left unapplied.
+
+    With `dehyphenate` False, line-end hyphens are proposed for removal but not removed
+    (what `galley repair` prints changes only whitespace).
+    """
     from app.repair import assemble, plan_repairs
+    from app.repair.hyphen import plan_dehyphenation
     from app.structure import build_stories, detect_script
 
     fixes = plan_repairs(blocks)
@@ -34,7 +41,12 @@ def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: 
     for f in fixes:
         f.accepted = f.id not in rejected
     units = assemble(blocks, fixes)
+    hyphens = plan_dehyphenation(blocks, units)
+    for f in hyphens:
+        f.accepted = dehyphenate and f.id not in rejected
+    fixes += hyphens
     moved = frozenset(m for f in fixes if f.accepted for m in f.moved)
-    stories = build_stories(blocks, units, moved)
+    stories = build_stories(blocks, units, moved,
+                            frozenset(f.blocks for f in hyphens if f.accepted))
     return Edition(blocks=blocks, stories=stories, fixes=fixes, source=source,
                    script=detect_script("".join(b.text for b in blocks[:400])))

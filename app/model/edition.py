@@ -50,16 +50,19 @@ _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]’”'\"%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(\[‘“'\"]")
 
 
-def join_parts(parts: list[str]) -> str:
+def join_parts(parts: list[str], drop_hyphen: frozenset[int] = frozenset()) -> str:
     """Join the texts of blocks cut at column ends into one paragraph.
 
     Chinese needs no space at the seam; Latin words get one space, except after a
-    line-end hyphen (kept as is: whether it is a real hyphen is the dehyphenation fix's call).
-    Only whitespace is ever added, so `galley repair` changes no character.
+    line-end hyphen (kept as is: whether it is a real hyphen is the dehyphenation fix's call;
+    `drop_hyphen` holds the seams, by index of the part before them, where it was accepted).
+    Otherwise only whitespace is added, so `galley repair` changes no character.
     """
     out = parts[0] if parts else ""
-    for p in parts[1:]:
-        if out.endswith("-") or not (_LATIN_END.search(out) and _LATIN_START.match(p)):
+    for k, p in enumerate(parts[1:]):
+        if k in drop_hyphen and out.endswith("-"):
+            out = out[:-1] + p
+        elif out.endswith("-") or not (_LATIN_END.search(out) and _LATIN_START.match(p)):
             out += p
         else:
             out += " " + p

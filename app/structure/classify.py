@@ -162,9 +162,12 @@ class _Builder:
 
 
 def build_stories(blocks: list[RawBlock], units: list[tuple[int, ...]],
-                  moved: frozenset[int] = frozenset()) -> list[Story]:
+                  moved: frozenset[int] = frozenset(),
+                  dehyphenated: frozenset[tuple[int, int]] = frozenset()) -> list[Story]:
     """Type the units and group them into stories, in reading order; every unit lands once."""
-    texts = [join_parts([blocks[i].text for i in u]) for u in units]
+    texts = [join_parts([blocks[i].text for i in u],
+                        frozenset(k for k, seam in enumerate(zip(u, u[1:])) if seam in dehyphenated))
+             for u in units]
     forms = [_form(t, u[0] in moved) for t, u in zip(texts, units)]
     return _Builder(texts, units, forms).run()
 

@@ -11,7 +11,7 @@ def _score(case_dir):
     sys.path.insert(0, str(SHARED / "tools"))
     import score
     text = (case_dir / "input.txt").read_text(encoding="utf-8")
-    return score.score_case(str(case_dir), edition_from_text(text).text())
+    return score.score_case(str(case_dir), edition_from_text(text, dehyphenate=False).text())
 
 
 def test_seed_page_is_repaired_perfectly(shared_dir):
