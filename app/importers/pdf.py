@@ -623,9 +623,8 @@ class _Orderer:
 
     def _story_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         out = []
-        body_above = False
         for k in range(1, len(rows)):
-            body_above = body_above or any(abs(ln.size - self.body) < 0.1 * self.body for ln in rows[k - 1])
+            body_above = any(abs(ln.size - self.body) < 0.1 * self.body for ln in rows[k - 1])
             if (body_above and gaps[k - 1] >= 0.9 * self.body
                     and any(ln.size >= 1.4 * self.body for ln in rows[k])):
                 out.append(k)
@@ -916,9 +915,9 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     if slack > 1.5 * ln.size:
         return False
     step = ln.base - prev.base
-    if 0 < step <= 1.8 * ln.size:
+    if 0.8 * ln.size < step <= 1.8 * ln.size:
         return True
-    return step < 0 and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
+    return step < -1.5 * ln.size and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
 
 
 def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
