@@ -279,9 +279,9 @@ def main() -> int:
             before = {(f.rule, f.text) for f in check_paragraph(p)}
             after = check_paragraph(new)
             n += 1
-            near = (lambda f: f.start < max(e, s + 1) and f.end > s - 1)
-            if rule in ANYWHERE:     # a deleted closing mark is reported at its opening mark
-                near = (lambda f: True)
+            def near(f, s=s, e=e, anywhere=rule in ANYWHERE):
+                # a deleted closing mark is reported at its opening mark: anywhere counts for pairs
+                return anywhere or (f.start < max(e, s + 1) and f.end > s - 1)
             if any(f.rule == rule and near(f) for f in after):
                 hit += 1
             elif verbose:

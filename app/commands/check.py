@@ -45,6 +45,21 @@ def load_settings(args):
     return s
 
 
+def load_for_check(path: str, settings):
+    """The edition; for a .galley project also its ignore records (merged into `settings`)."""
+    from pathlib import Path
+    if Path(path).suffix.lower() == ".galley":
+        from app.project import load_project
+        from app.proof.ignores import Ignores
+        project = load_project(path)
+        saved = Ignores.from_json(project.ignores or [])
+        settings.ignores.here |= saved.here
+        settings.ignores.rules_in_story |= saved.rules_in_story
+        settings.ignores.words |= saved.words
+        return project.edition
+    return load_edition(path)
+
+
 def spelling_note(rules, settings) -> str | None:
     from app.proof.engine import resolve_rules
     from app.proof.rules.spelling import status
@@ -91,7 +106,7 @@ def run(args) -> int:
     from app.proof import check_edition
     rules = parse_rules(args.rules)
     settings = load_settings(args)
-    edition = load_edition(args.input)
+    edition = load_for_check(args.input, settings)
     findings = check_edition(edition, rules, settings)
     note = spelling_note(rules, settings)
     if args.json:

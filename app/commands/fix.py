@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.commands.check import load_settings, parse_rules
+from app.commands.check import load_for_check, load_settings, parse_rules
 from app.errors import GalleyError
 from app.fsutil import write_text
 from app.pipeline import load_edition
@@ -36,11 +36,12 @@ def run(args) -> int:
             project = load_project(args.input)
             project.path = None
             project.stamp = None
+            load_for_check(args.input, settings)     # its ignore records
         else:
             project = Project.from_edition(load_edition(args.input))
         edition = project.edition
     else:
-        edition = load_edition(args.input)
+        edition = load_for_check(args.input, settings)
     findings = check_edition(edition, rules, settings)
     applied = fix_edition(edition, findings)
     if out.suffix.lower() == ".galley":

@@ -26,8 +26,7 @@ def year_short(p):
     for m in YEAR_SHORT_RE.finditer(t):
         yy = m.group(2) or m.group(3) or m.group(4)
         full = ("19" if int(yy) >= 50 else "20") + yy
-        s = m.start()
-        e = m.end() if m.group(4) is None else m.end()
+        s, e = m.span()
         span_text = t[s:e]
         fix = span_text.replace("’", "").replace("'", "").replace("‘", "").replace(yy, full, 1)
         yield Hit(s, e, f"年份不能简写，应写作“{full}年”", f"write the year in full: {full}", fix, False)
@@ -63,7 +62,7 @@ def year_circle(p):
         if g[0] in "〇零○O0":
             continue
         fix = re.sub("[○O0]", "〇", g)
-        yield Hit(m.start(), m.end(), f"年份中的零应写作“〇”（U+3007），不用“○”或“0”",
+        yield Hit(m.start(), m.end(), "年份中的零应写作“〇”（U+3007），不用“○”或“0”",
                   "write 〇 (U+3007) in the year, not ○ or 0", fix, True)
 
 

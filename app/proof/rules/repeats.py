@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.proof.chars import HAN
 from app.proof.finding import Hit
 from app.proof.registry import RESOURCES, rule
-
-from app.proof.chars import HAN
 
 DOUBLE_RE = re.compile(f"({HAN})\\1")
 WORD_DOUBLE_RE = re.compile(f"({HAN}{{2,4}})\\1")
@@ -30,8 +29,8 @@ def repeated_char(p):
     if not cands:
         return
     for i in cands:
-        w1, s1, e1 = p.word_at(i)
-        w2, s2, e2 = p.word_at(i + 1)
+        _, s1, e1 = p.word_at(i)
+        _, s2, e2 = p.word_at(i + 1)
         if s1 == s2:            # one word holds both (等等, 的的确确, 不了了之)
             continue
         if e1 - s1 > 1 or e2 - s2 > 1:   # 目的|的, 的|的确: each belongs to a real word
@@ -47,8 +46,8 @@ def repeated_word(p):
     for m in WORD_DOUBLE_RE.finditer(t):
         g = m.group(1)
         s = m.start()
-        w1, s1, e1 = p.word_at(s)
-        w2, s2, e2 = p.word_at(s + len(g))
+        _, s1, e1 = p.word_at(s)
+        _, s2, e2 = p.word_at(s + len(g))
         if not (s1 == s and e1 == s + len(g) and s2 == s + len(g) and e2 == m.end()):
             continue            # not two whole equal words
         if len(g) == 2 and g[0] == g[1] or g[0] in "一每这那":

@@ -15,6 +15,7 @@ from app.proof.registry import rule
 CJK_MARK = "，。、；：？！“”‘’（）《》〈〉【】…—"
 HAN_SPACE_RE = re.compile(f"(?<=[{HAN[1:-1]}{CJK_MARK}])[ \u3000\u00a0]+(?=[{HAN[1:-1]}{CJK_MARK}])")
 SPACED_RE = re.compile(f"{HAN}[ \u00a0]+[A-Za-z0-9]|[A-Za-z0-9%][ \u00a0]+{HAN}")
+BOTH_SIDES_RE = re.compile(f"(?<={HAN})[ \u00a0]+([A-Za-z0-9][A-Za-z0-9.%]*)[ \u00a0]+(?={HAN})")
 TIGHT_RE = re.compile(f"{HAN}[A-Za-z0-9]|[A-Za-z0-9%]{HAN}")
 
 
@@ -27,6 +28,7 @@ def edition_spacing(texts: Iterable[str]) -> str:
     return "spaced" if spaced > tight else "tight"
 
 
+CREDIT_END = re.compile(r"(?:摄|供图|制图|图)$")
 CREDIT_WORDS = ("记者", "通讯员", "实习生", "摄", "文", "图", "电")
 
 
@@ -47,6 +49,8 @@ def han_space(p):
     for m in HAN_SPACE_RE.finditer(t):
         if _inside_marks(t, m.start()) or t[max(0, m.start() - 3):m.start()].endswith(CREDIT_WORDS):
             continue            # (记者 黄振), “携手向新质 赢未来”: a space on purpose
+        if t[m.start() - 1] in "。！？" or CREDIT_END.match(t, m.end()):
+            continue            # a credit after a caption: 图为…一角。 周海涛 摄
         yield Hit(m.start(), m.end(), "中文之间多了空格", "a stray space inside Chinese text", "", True)
 
 
@@ -57,8 +61,14 @@ def mixed_space(p):
     if p.spacing == "tight":
         if " " not in t and "\u00a0" not in t:
             return
+        for m in BOTH_SIDES_RE.finditer(t):       # 运营 147 处: one finding for the pair of spaces
+            yield Hit(m.start(), m.end(), "中文与西文、数字之间一般不加空格（本版其他地方未加）",
+                      "no space between Han and Latin or digits here (the rest of the edition has none)",
+                      m.group(1), False)
         for m in SPACED_RE.finditer(t):
             s, e = m.start() + 1, m.end() - 1
+            if any(a <= s < b for a, b in (mm.span() for mm in BOTH_SIDES_RE.finditer(t))):
+                continue
             yield Hit(s, e, "中文与西文、数字之间一般不加空格（本版其他地方未加）",
                       "no space between Han and Latin or digits here (the rest of the edition has none)", "", False)
     else:

@@ -32,7 +32,7 @@ def dictionary(lang: str = "en_US"):
             return None
         try:
             _dicts[lang] = enchant.Dict(lang)
-        except Exception as exc:  # enchant.errors.DictNotFoundError and friends
+        except Exception as exc:  # noqa: BLE001  (DictNotFoundError, a broken provider, …)
             _reasons[lang] = f"no {lang} dictionary for enchant ({exc}); install hunspell-en-us"
             return None
     return _dicts[lang]

@@ -80,3 +80,17 @@ def test_fix_writes_a_galley_project(tmp_path):
     assert main(["fix", str(p), "-o", str(out)]) == 0
     ed = load_edition(out)
     assert "二〇二五年" in ed.text() and "今年以来，" in ed.text()
+
+
+def test_check_honours_ignores_saved_in_a_galley_project(tmp_path, capsys):
+    from app.project import Project, save_project
+    from app.proof import Ignores, check_edition
+
+    ed = load_edition(_write(tmp_path, TEXT))
+    ign = Ignores()
+    for f in check_edition(ed):
+        ign.ignore_here(f, ed.text())
+    path = tmp_path / "ed.galley"
+    save_project(Project.from_edition(ed, ignores=ign.to_json()), path)
+    assert main(["check", str(path)]) == 0
+    assert "0 findings" in capsys.readouterr().out

@@ -40,10 +40,11 @@ def test_stray_space_inside_chinese():
     assert hits("本报讯（记者 林一）今天", "space.han") == []           # a byline inside parentheses
     assert hits("主题为“携手向新 共创未来”的活动", "space.han") == []   # a slogan in quotes
     assert hits("青川 江城", "space.han", kind="headline") == []        # headings use spaces on purpose
+    assert hits("图为青川港一角。 林一 摄", "space.han", kind="caption") == []   # the credit of a caption
 
 
 def test_han_latin_spacing_is_a_warning_at_most():
     found = hits("建成运营 147 处", "space.mixed", kind="sidebar")
-    assert found and all(f.severity == "warning" for f in found)
+    assert len(found) == 1 and found[0].severity == "warning" and found[0].fix == "147" and not found[0].safe
     assert hits("建成运营147处", "space.mixed", kind="sidebar") == []
     assert hits("建成运营147处", "space.mixed", kind="sidebar", spacing="spaced")
