@@ -40,13 +40,13 @@ def typst_source(edition, grid) -> str:
             t = t.replace(ch, "\\" + ch)
         return t
 
-    out = [f"#set page(width: {grid.width / mm:.2f}mm, height: {grid.height / mm:.2f}mm, "
-           f"margin: (top: {grid.margin_top:.2f}pt, bottom: {bottom:.2f}pt, left: {grid.margin_left:.2f}pt, "
-           f"right: {grid.margin_right:.2f}pt), columns: {grid.columns})",
+    out = [(f"#set page(width: {grid.width / mm:.2f}mm, height: {grid.height / mm:.2f}mm, "
+            f"margin: (top: {grid.margin_top:.2f}pt, bottom: {bottom:.2f}pt, left: {grid.margin_left:.2f}pt, "
+            f"right: {grid.margin_right:.2f}pt), columns: {grid.columns})"),
            f"#set columns(gutter: {grid.gutter}pt)",
            f'#set text(font: ("Liberation Serif", "AR PL UMing CN"), size: {grid.body_size}pt, lang: "zh")',
-           f"#set par(justify: true, first-line-indent: (amount: 2em, all: true), "
-           f"leading: {grid.leading - grid.body_size}pt, spacing: {grid.leading - grid.body_size}pt)",
+           (f"#set par(justify: true, first-line-indent: (amount: 2em, all: true), "
+            f"leading: {grid.leading - grid.body_size}pt, spacing: {grid.leading - grid.body_size}pt)"),
            '#show heading: set text(font: "WenQuanYi Zen Hei", size: 16pt, weight: "regular")',
            ""]
     for story in edition.stories:

@@ -174,7 +174,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     adv = [a * scale for a in adv1000]
     half = R.amount * size
     closing, opening = R.closing, R.opening
-    no_start, no_end = R.no_start, R.no_end
+    no_start = R.no_start
     hl = R.han_latin * size
     full = size * 0.95
     punct_re, start_re, end_re, insep_re, latin_re, space_re = _patterns(R)
@@ -318,7 +318,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         width = avail if (align == "justify" and not last) else set_width
         lines.append(Line(s, e, xs, runs, width + (indent if first else 0.0)))
         first = False
-        s = t if t > e else e
+        s = max(e, t)
     missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing)) if tab.missing else ()
     return Paragraph(text, size, tuple(lines), missing)
 

@@ -43,13 +43,12 @@ def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None =
     result = ExportResult(doc)
     pdf_bytes = None
     if pdf or png:
-        from app.render.pdf import add_output_intent, render_pdf
+        from app.render.pdf import render_pdf
         yield Progress("pdf", 0, 1, "PDF")
-        pdf_bytes = render_pdf(doc, crop_marks=crop_marks)
+        pdf_bytes = render_pdf(doc, crop_marks=crop_marks, output_intent=output_intent)
         if pdf:
             from app.fsutil import write_bytes
-            data = add_output_intent(pdf_bytes) if output_intent else pdf_bytes
-            write_bytes(pdf, data)
+            write_bytes(pdf, pdf_bytes)
             result.written.append(Path(pdf))
         yield Progress("pdf", 1, 1, str(pdf or ""))
     if docx:

@@ -4,7 +4,7 @@ A thin painter over app/layout/paged.py (the GUI paints the same items). Print r
 every font embedded as a subset (reportlab's TrueType subsets; .ttc subfonts chosen in
 app.layout.fonts), text 100% K and overprinted, CMYK only (no RGB operator anywhere),
 MediaBox/BleedBox/TrimBox with the grid's bleed, optional crop marks, a CMYK newsprint output
-intent added with pikepdf, document info; invariant mode, so the same input gives the same bytes.
+intent (written with the document; `add_output_intent` does the same with pikepdf for other PDFs), document info; invariant mode, so the same input gives the same bytes.
 
 Speed: fonts are parsed once per process (app.layout.fonts), each page's text is one text
 object, and each glyph run is one TJ array whose spacing numbers are computed per run.
@@ -31,8 +31,7 @@ OUTPUT_CONDITION = "Newsprint, ISO 12647-3 (IFRA26)"
 
 
 def _fmt(v: float) -> str:
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
-    return s if s not in ("-0", "") else "0"
+    return f"{v:.2f}"
 
 
 def find_cmyk_profile() -> str | None:
@@ -63,6 +62,7 @@ class _TextPainter:
         self.cid: dict[str, CidFont] = {}
         self.widths: dict[str, tuple[dict, float]] = {}
         self.cur = None
+        self.tc = 0.0
 
     def _font(self, role: str) -> CidFont:
         cf = self.cid.get(role)
@@ -92,27 +92,37 @@ class _TextPainter:
         xs = run.xs
         key = (role, size)
         if key != self.cur:
-            out.append(f"/{cf.resource} {_fmt(size)} Tf")
+            out.append(f"/{cf.resource} {size:.2f} Tf")
             self.cur = key
-        out.append(f"1 0 0 1 {_fmt(x0 + xs[0])} {_fmt(y)} Tm")
+        out.append(f"1 0 0 1 {x0 + xs[0]:.2f} {y:.2f} Tm")
         cw, dw = self.widths[role]
         k = 1000.0 / size
         adj = [cw.get(ord(c), dw) - (b - a) * k for c, a, b in zip(text, xs, xs[1:])]
-        if not any(v > 0.05 or v < -0.05 for v in adj):
+        # the usual case: every gap spread by the same amount → character spacing (Tc),
+        # and TJ numbers only where a glyph differs (compressed punctuation, Han–Latin space)
+        base = adj[len(adj) // 2] if adj else 0.0
+        if -0.05 < base < 0.05:
+            base = 0.0
+        tc = round(-base * size / 1000.0, 3)
+        if tc != self.tc:
+            out.append(f"{tc} Tc")
+            self.tc = tc
+        odd = [q for q, v in enumerate(adj) if v - base > 0.05 or v - base < -0.05]
+        if not odd:
             out.append("<" + "".join([hx[c] for c in text]) + "> Tj")
             return
         parts = []
         start = 0
-        for q, v in enumerate(adj):
-            if v > 0.05 or v < -0.05:
-                parts.append("<" + "".join([hx[c] for c in text[start:q + 1]]) + f">{v:.1f}")
-                start = q + 1
+        for q in odd:
+            parts.append("<" + "".join([hx[c] for c in text[start:q + 1]]) + f">{adj[q] - base:.1f}")
+            start = q + 1
         parts.append("<" + "".join([hx[c] for c in text[start:]]) + ">")
         out.append("[" + "".join(parts) + "] TJ")
 
 
-def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None = None) -> bytes:
-    """The PDF as bytes (before the output intent: see `write_pdf`)."""
+def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None = None,
+               output_intent: bool = True) -> bytes:
+    """The PDF as bytes, with the output intent (a CMYK profile from the system, see find_cmyk_profile)."""
     from reportlab.pdfgen.canvas import Canvas
 
     buf = io.BytesIO()
@@ -148,6 +158,7 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
         top = off + page.height
         text_ops: list[str] = []
         painter.cur = None
+        painter.tc = 0.0
         by_role: dict[str, list[str]] = {}
         for item in page.items:
             if isinstance(item, TextLine):
@@ -187,6 +198,8 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
             _crop_marks(code, off, page.width, page.height, bleed)
         c.showPage()
     painter.finish()
+    if output_intent:
+        _intent_objects(c._doc, find_cmyk_profile())
     c.save()
     return buf.getvalue()
 
@@ -204,8 +217,29 @@ def _crop_marks(code: list[str], off: float, w: float, h: float, bleed: float) -
             code.append(f"{_fmt(x + dx * gap)} {_fmt(y)} m {_fmt(x + dx * (gap + length))} {_fmt(y)} l S")
 
 
+def _intent_objects(doc, profile: str | None) -> None:
+    """Put a CMYK newsprint output intent (GTS_PDFX) into the reportlab document's catalog."""
+    from reportlab.pdfbase import pdfdoc
+
+    info = OUTPUT_CONDITION
+    entries = {"Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
+               "OutputConditionIdentifier": pdfdoc.PDFString("IFRA26"),
+               "OutputCondition": pdfdoc.PDFString(OUTPUT_CONDITION),
+               "RegistryName": pdfdoc.PDFString("http://www.color.org")}
+    if profile:
+        stream = pdfdoc.PDFStream(dictionary=pdfdoc.PDFDictionary({"N": 4}), content=Path(profile).read_bytes(),
+                                  filters=[pdfdoc.PDFZCompress])
+        entries["DestOutputProfile"] = doc.Reference(stream, "galleyOutputProfile")
+        info = f"{OUTPUT_CONDITION}; profile {Path(profile).name}"
+    entries["Info"] = pdfdoc.PDFString(info)
+    intent = doc.Reference(pdfdoc.PDFDictionary(entries), "galleyOutputIntent")
+    cat = doc.Catalog
+    cat.__NoDefault__ = [*type(cat).__NoDefault__, "OutputIntents"]
+    cat.OutputIntents = pdfdoc.PDFArray([intent])
+
+
 def add_output_intent(pdf_bytes: bytes, profile: str | None = None) -> bytes:
-    """Add a CMYK newsprint output intent (GTS_PDFX) with pikepdf; deterministic save."""
+    """Add the output intent to an existing PDF with pikepdf (for PDFs made without one)."""
     import pikepdf
 
     profile = profile or find_cmyk_profile()
@@ -217,8 +251,7 @@ def add_output_intent(pdf_bytes: bytes, profile: str | None = None) -> bytes:
             RegistryName=pikepdf.String("http://www.color.org"),
             Info=pikepdf.String(OUTPUT_CONDITION))
         if profile:
-            data = Path(profile).read_bytes()
-            stream = pikepdf.Stream(pdf, data)
+            stream = pikepdf.Stream(pdf, Path(profile).read_bytes())
             stream["/N"] = 4
             intent["/DestOutputProfile"] = pdf.make_indirect(stream)
             intent["/Info"] = pikepdf.String(f"{OUTPUT_CONDITION}; profile {Path(profile).name}")
@@ -231,7 +264,4 @@ def add_output_intent(pdf_bytes: bytes, profile: str | None = None) -> bytes:
 
 def write_pdf(doc: PagedDocument, path: str | os.PathLike, crop_marks: bool = False,
               output_intent: bool = True) -> None:
-    data = render_pdf(doc, crop_marks=crop_marks)
-    if output_intent:
-        data = add_output_intent(data)
-    write_bytes(path, data)
+    write_bytes(path, render_pdf(doc, crop_marks=crop_marks, output_intent=output_intent))
