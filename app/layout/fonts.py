@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import GalleyError
@@ -48,18 +47,29 @@ _paths: dict[str, tuple[str, int]] = {}
 _settings: dict[str, str] = {}
 
 
-@dataclass
 class FontMetrics:
-    """Advances (1/1000 em) of one font, by character; what the line breaker reads."""
+    """Advances (1/1000 em) of one font, by character; what the line breaker reads.
 
-    role: str
-    path: str
-    widths: dict[str, float]       # char -> advance in 1/1000 em (only chars the font has)
-    ascent: float
-    descent: float
+    A view over the parsed font's tables (no copy): `advance(ch)` and `has(ch)`.
+    """
+
+    def __init__(self, role: str, path: str, face):
+        self.role = role
+        self.path = path
+        self._c2g = face.charToGlyph
+        self._cw = face.charWidths
+        self._dw = float(face.defaultWidth)
+        self.ascent = float(face.ascent)
+        self.descent = float(face.descent)
 
     def has(self, ch: str) -> bool:
-        return ch in self.widths
+        return ord(ch) in self._c2g
+
+    def advance(self, ch: str, default: float | None = None) -> float:
+        o = ord(ch)
+        if o not in self._c2g and default is not None:
+            return default
+        return float(self._cw.get(o, self._dw))
 
 
 def configure(settings: dict[str, str] | None) -> None:
@@ -128,13 +138,79 @@ def font_for(role: str):
             from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
             path, idx = _resolve(role)
-            try:
-                font = TTFont(f"Galley-{role}", path, subfontIndex=idx, asciiReadable=False, shapable=False)
-            except (TTFError, OSError, ValueError) as exc:
-                raise GalleyError(f"cannot use the font for role {role}: {exc}; TrueType-outline fonts only",
-                                  path) from exc
+            font = _from_cache(role, path, idx)
+            if font is None:
+                try:
+                    font = TTFont(f"Galley-{role}", path, subfontIndex=idx, asciiReadable=False, shapable=False)
+                except (TTFError, OSError, ValueError) as exc:
+                    raise GalleyError(f"cannot use the font for role {role}: {exc}; TrueType-outline fonts only",
+                                      path) from exc
+                _to_cache(font, path, idx)
             _fonts[role] = font
     return font
+
+
+def _cache_file(path: str, idx: int) -> Path | None:
+    """Where the parsed tables of a font file are kept (per user; keyed by path, size and mtime)."""
+    if os.environ.get("GALLEY_NO_FONT_CACHE"):
+        return None
+    try:
+        import hashlib
+
+        from platformdirs import user_cache_dir
+        st = os.stat(path)
+        key = hashlib.sha1(f"{path}|{idx}|{st.st_size}|{st.st_mtime_ns}|2".encode()).hexdigest()[:20]
+        return Path(user_cache_dir("galley")) / "fonts" / f"{key}.marshal"
+    except (OSError, ImportError):
+        return None
+
+
+def _from_cache(role: str, path: str, idx: int):
+    """A TTFont rebuilt from cached parsed tables (marshal: plain data only) plus the font bytes."""
+    import marshal
+    from weakref import WeakKeyDictionary
+
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+
+    cf = _cache_file(path, idx)
+    if cf is None or not cf.is_file():
+        return None
+    try:
+        state = marshal.loads(cf.read_bytes())
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(state)
+        face._ttf_data = Path(path).read_bytes()
+        upm = face.unitsPerEm
+        face._pdfScale = (lambda x: x) if upm == 1000 else (lambda x, m=1000 / upm: x * m)
+        font = TTFont.__new__(TTFont)
+        font.fontName = f"Galley-{role}"
+        font.face = face
+        font.encoding = TTEncoding()
+        font.state = WeakKeyDictionary()
+        font._asciiReadable = False
+        font.shapable = False
+        return font
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return None
+
+
+def _to_cache(font, path: str, idx: int) -> None:
+    import marshal
+    import tempfile
+
+    cf = _cache_file(path, idx)
+    if cf is None:
+        return
+    try:
+        state = {k: v for k, v in vars(font.face).items() if k not in ("_ttf_data", "_pdfScale")}
+        data = marshal.dumps(state)
+        cf.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cf.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, cf)
+    except (OSError, ValueError):
+        pass
 
 
 def metrics(role: str) -> FontMetrics:
@@ -142,11 +218,7 @@ def metrics(role: str) -> FontMetrics:
     if m is not None:
         return m
     font = font_for(role)
-    face = font.face
-    cw = face.charWidths
-    default = face.defaultWidth
-    widths = {chr(c): float(cw.get(c, default)) for c in face.charToGlyph if c < 0x110000}
-    m = FontMetrics(role, _paths[role][0], widths, float(face.ascent), float(face.descent))
+    m = FontMetrics(role, _paths[role][0], font.face)
     _metrics[role] = m
     return m
 

@@ -106,9 +106,9 @@ class _CharTable:
         m = fonts.metrics(want)
         if cls == S:
             sp = " "
-            got = (want, m.widths.get(sp, 250.0) if want == "latin" else min(m.widths.get(sp, 500.0), 500.0), S)
-        elif ch in m.widths:
-            got = (want, m.widths[ch], cls)
+            got = (want, m.advance(sp, 250.0) if want == "latin" else min(m.advance(sp, 500.0), 500.0), S)
+        elif m.has(ch):
+            got = (want, m.advance(ch), cls)
         else:
             got = None
             for alt in fonts.FALLBACK[want]:
@@ -116,8 +116,8 @@ class _CharTable:
                     am = fonts.metrics(alt)
                 except Exception:  # noqa: BLE001, S112 - an unavailable fallback font is skipped
                     continue
-                if ch in am.widths:
-                    got = (alt, am.widths[ch], cls)
+                if am.has(ch):
+                    got = (alt, am.advance(ch), cls)
                     self.missing[ch] = alt
                     break
             if got is None:

@@ -168,3 +168,18 @@ def test_seed_edition_lays_out_without_loss():
     doc = layout_edition(ed, load_layout("broadsheet"))
     assert doc.overset == {}
     assert not (_edition_chars(ed) - _placed_chars(doc))
+
+
+def test_font_table_cache_rebuilds_the_same_font(tmp_path, monkeypatch):
+    path, idx = fonts._resolve("latin")
+    monkeypatch.setattr(fonts, "_cache_file", lambda p, i: tmp_path / "latin.marshal")
+    from reportlab.pdfbase.ttfonts import TTFont
+    parsed = TTFont("x", path, subfontIndex=idx)
+    fonts._to_cache(parsed, path, idx)
+    cached = fonts._from_cache("latin", path, idx)
+    assert cached is not None
+    assert cached.face.charToGlyph == parsed.face.charToGlyph
+    assert cached.face.charWidths == parsed.face.charWidths
+    assert cached.face.makeSubset([65, 66, 67]) == parsed.face.makeSubset([65, 66, 67])
+    (tmp_path / "latin.marshal").write_bytes(b"not marshal data")
+    assert fonts._from_cache("latin", path, idx) is None        # a damaged cache is ignored
