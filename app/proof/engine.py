@@ -69,6 +69,8 @@ def check_paragraph(text: str, rules: list[str] | str | None = None, settings=No
 def edition_script(edition, settings: ProofSettings) -> str:
     if settings.script:
         return settings.script
+    if getattr(edition, "script", None) == "traditional":
+        return "traditional"          # set by the user (detection only ever proposes it from the text)
     from app.proof.script import detect_script
     return detect_script("".join(el.text for _, _, el in edition.elements()))
 

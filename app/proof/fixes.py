@@ -12,7 +12,7 @@ def choose(findings: list[Finding], safe_only: bool = True) -> list[Finding]:
     """Non-overlapping findings that carry a fix, in text order."""
     chosen: list[Finding] = []
     last_end = -1
-    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):   # at one place the wider fix wins
         if f.fix is None or (safe_only and not f.safe):
             continue
         if f.start < last_end or (f.start == f.end and f.start == last_end and chosen):
