@@ -15,7 +15,7 @@ def test_sample_edition_structure():
     assert first.headline == "我市一季度重点项目开工率达九成"
     assert first.page == "第1版" and first.section == "时政动态"
     subheads = [e.text for e in first.elements if e.kind == Kind.SUBHEAD]
-    assert subheads == ["抓前期,项目储备更充足", "优服务,审批跑出加速度"]
+    assert subheads == ["抓前期，项目储备更充足", "优服务，审批跑出加速度"]
     by_headline = {s.headline: s for s in ed.stories}
     port = by_headline["临川港集装箱吞吐量创同期新高"]
     assert [str(e.kind) for e in port.elements if e.kind.is_insert] == ["caption"]
@@ -24,7 +24,7 @@ def test_sample_edition_structure():
     column = by_headline["清风徐来 廉洁为本"]
     assert kinds(column)[:2] == ["headline", "author"]
     # the dateline stays inside the first paragraph
-    assert by_headline["全市春季植树造林动员会召开"].elements[1].text.startswith("本报讯(记者 何雨晴)3月20日")
+    assert by_headline["全市春季植树造林动员会召开"].elements[1].text.startswith("本报讯（记者 何雨晴）3月20日")
 
 
 def test_every_block_lands_in_exactly_one_element():
