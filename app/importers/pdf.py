@@ -740,6 +740,13 @@ class _Columns:
         for d in (self.lefts, self.rights):
             for v in d.values():
                 v.sort()
+        # where the full lines of each column end: the rightmost line end shared by 3 lines
+        ends: dict[tuple, dict[int, int]] = {}
+        for ln in lines:
+            e = ends.setdefault((ln.frame, ln.box), {})
+            e[round(ln.x1)] = e.get(round(ln.x1), 0) + 1
+        self.frame_rights = {key: float(max(x for x, c in e.items() if c >= 3))
+                             for key, e in ends.items() if any(c >= 3 for c in e.values())}
 
 
 def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
@@ -912,7 +919,7 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     if prev.box != ln.box:
         return False
     slack = (prev.frame[1] - prev.x1) + max(0.0, prev.x0 - prev.frame[0])
-    if slack > 1.5 * ln.size:
+    if slack > max(1.5 * ln.size, _first_word(ln) + 0.3 * ln.size):
         return False
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:
@@ -931,6 +938,12 @@ def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
         k = bisect_left(rights, ln.x1 - 1.01)
         if k < len(rights) and rights[k] - ln.x1 <= 40 * ln.size:
             right = max(right, rights[k])
+    else:
+        # a column set in a module wider than its text (a story given more columns than it
+        # fills): its right edge is where its full lines end, not the module's edge
+        own = columns.frame_rights.get((ln.frame, ln.box))
+        if own is not None and own >= ln.x1 - 1.01 and right - own >= 1.5 * ln.size:
+            right = own
     return left, right
 
 
