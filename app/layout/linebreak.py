@@ -258,6 +258,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 e -= 1
             if e == s:                    # one unit wider than the measure: cut it
                 e = max(k, s + 1)
+                if e < n and text[e] in R.inseparable and text[e - 1] == text[e]:
+                    r0 = e                # …but between pairs of a —— / …… run
+                    while r0 > s and text[r0 - 1] == text[e]:
+                        r0 -= 1
+                    if (e - r0) % 2 and e - 1 > s:
+                        e -= 1
         t = e                             # trailing spaces hang in the margin
         while t < n and cls[t] == S:
             t += 1
