@@ -119,8 +119,10 @@ class _Builder:
                  or not any(e.kind == Kind.BODY for e in self.current.elements)
                  or (len(lines) == 1 and self._single_headline(start, end)))
         if not opens:
+            # short lines over a credit (图表：…) are a fact box's items; otherwise subheads
+            kind = Kind.SIDEBAR if nxt == "credit" and len(lines) >= 2 else Kind.SUBHEAD
             for k in lines:
-                self.current.elements.append(self.el(Kind.SUBHEAD, k))
+                self.current.elements.append(self.el(kind, k))
             return
         story = self.new_story()
         heads = [k for k in lines if not ft.is_deck_start(texts[k])]
@@ -152,6 +154,8 @@ class _Builder:
                 self.story().elements.append(self.el(Kind.CREDIT, k))
             elif f == "insert":
                 self.story().elements.append(self.el(_insert_kind(t), k))
+            elif ft.is_caption_start(t):
+                self.story().elements.append(self.el(Kind.CAPTION, k))
             else:
                 self.story().elements.append(self.el(Kind.BODY, k))
             k += 1
