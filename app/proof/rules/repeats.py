@@ -11,6 +11,8 @@ from app.proof.chars import HAN
 from app.proof.finding import Hit
 from app.proof.registry import RESOURCES, rule
 
+NUMERALS = set("〇一二三四五六七八九十百千万亿两")
+HEAD_SUFFIX = set("长会初底末中周委员医魁")
 DOUBLE_RE = re.compile(f"({HAN})\\1")
 WORD_DOUBLE_RE = re.compile(f"({HAN}{{2,4}})\\1")
 
@@ -53,3 +55,23 @@ def repeated_word(p):
         if len(g) == 2 and g[0] == g[1] or g[0] in "一每这那":
             continue            # 一个一个, 每天每天: reduplication on purpose
         yield Hit(s, m.end(), f"“{g}”重复", f"{g} is doubled", g, False)
+
+
+@rule("repeat.stutter", "warning", "多打了一个字 / a character typed twice across a word (经济济发展)")
+def stutter(p):
+    t = p.text
+    chars = repeat_chars()
+    cands = [m.start() for m in DOUBLE_RE.finditer(t) if m.group(1) not in chars]
+    for i in cands:
+        _, s1, e1 = p.word_at(i)
+        _, s2, e2 = p.word_at(i + 1)
+        if s1 == s2:
+            continue                      # one word: 天天, 常常, 一个个
+        long1, long2 = e1 - s1 > 1, e2 - s2 > 1
+        if long1 == long2:
+            continue                      # 中国|国家 (two words) or 啊|啊 (two particles)
+        if t[i] in NUMERALS or (i and t[i - 1] == "一"):
+            continue                      # 十五五, 一枚枚
+        if t[i + 2:i + 3] in HEAD_SUFFIX:
+            continue                      # 消防署|署长, 两国|国会, 2002年|年初: an unknown compound before
+        yield Hit(i, i + 2, f"“{t[i]}”可能多打了一个", f"{t[i]} may be typed twice", t[i], False)

@@ -24,3 +24,10 @@ def test_doubled_words_are_a_warning():
     found = hits("我们我们要加快建设。", "repeat.word")
     assert len(found) == 1 and found[0].severity == "warning"
     assert hits("把煤矿一个一个关掉。", "repeat.word") == []
+
+
+def test_a_character_typed_twice_across_words_is_a_warning():
+    found = hits("青川经济济发展很快。", "repeat.stutter")
+    assert len(found) == 1 and found[0].text == "济济" and found[0].severity == "warning"
+    for text in ("中国国家博物馆", "学生生活", "一个个问题", "消防署署长", "2002年年初", "“十五五”规划"):
+        assert hits(text, "repeat.stutter") == [], text
