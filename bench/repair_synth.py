@@ -119,6 +119,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     out = Path(args.keep or tempfile.mkdtemp(prefix="galley-synth-"))
     import score
+
     from app.pipeline import edition_from_text
     tot = Counter()
     for n in range(args.cases):

@@ -200,7 +200,7 @@ def is_paragraph_opener(text: str) -> bool:
 def restates(heading: str, para: str, size: int = 4) -> bool:
     """The paragraph's opening repeats a run of the heading's words: a lead under its headline."""
     opening = para[:60]
-    return any(heading[k:k + size] in opening for k in range(0, max(0, len(heading) - size + 1)))
+    return any(heading[k:k + size] in opening for k in range(max(0, len(heading) - size + 1)))
 
 
 _HEADING_PAIR = re.compile(r"^([^，,。；;：:！？!?]{3,10})[，,]([^，,。；;：:！？!?]{3,10})$")

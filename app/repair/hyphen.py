@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from app.model import Fix, RawBlock
 
@@ -21,15 +22,19 @@ _RIGHT = re.compile(r"^([a-z]+)")
 def dictionary():
     try:
         import enchant
+    except (ImportError, OSError):       # no libenchant: nothing to check against
+        return None
+    try:
         return enchant.Dict("en_US")
-    except Exception:        # no libenchant, or no en_US dictionary: skip quietly
+    except enchant.errors.Error:         # no en_US dictionary
+        return None
         return None
 
 
 def plan_dehyphenation(blocks: list[RawBlock], units: list[tuple[int, ...]]) -> list[Fix]:
     fixes: list[Fix] = []
     for unit in units:
-        for a, b in zip(unit, unit[1:]):
+        for a, b in pairwise(unit):
             left, right = _LEFT.search(blocks[a].text), _RIGHT.match(blocks[b].text)
             if not (left and right):
                 continue

@@ -12,13 +12,12 @@ Every join is a `Fix` with its confidence and reason, so the editor can review a
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from app.model import Fix, RawBlock
 from app.repair import features as ft
-from collections import Counter
-
 from app.repair.seam import block_words, cohesion, seam_word
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation

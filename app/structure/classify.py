@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from app.model import Element, Kind, RawBlock, Story, join_parts
@@ -170,7 +171,7 @@ def build_stories(blocks: list[RawBlock], units: list[tuple[int, ...]],
                   dehyphenated: frozenset[tuple[int, int]] = frozenset()) -> list[Story]:
     """Type the units and group them into stories, in reading order; every unit lands once."""
     texts = [join_parts([blocks[i].text for i in u],
-                        frozenset(k for k, seam in enumerate(zip(u, u[1:])) if seam in dehyphenated))
+                        frozenset(k for k, seam in enumerate(pairwise(u)) if seam in dehyphenated))
              for u in units]
     forms = [_form(t, u[0] in moved) for t, u in zip(texts, units)]
     return _Builder(texts, units, forms).run()
@@ -184,7 +185,7 @@ def detect_script(text: str) -> str:
     sample = "".join(han[:3000])
     try:
         t2s, s2t = _converters()
-    except Exception:   # opencc missing: assume the common case
+    except (ImportError, OSError, RuntimeError):   # opencc missing: assume the common case
         return "simplified"
     trad = sum(1 for a, b in zip(sample, t2s.convert(sample)) if a != b)
     simp = sum(1 for a, b in zip(sample, s2t.convert(sample)) if a != b)

@@ -56,7 +56,7 @@ def test_cli_reports_broken_docx_on_one_line_and_writes_nothing(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     out = tmp_path / "out.txt"
     proc = subprocess.run([sys.executable, "-m", "app", "repair", str(path), "-o", str(out)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert proc.stderr.startswith("galley: error: ") and proc.stderr.count("\n") == 1
     assert "Traceback" not in proc.stderr and not out.exists()
@@ -68,6 +68,6 @@ def test_failed_run_does_not_overwrite_a_good_output(tmp_path):
     bad = tmp_path / "junk.txt"
     bad.write_bytes(bytes(range(256)) * 8)
     proc = subprocess.run([sys.executable, "-m", "app", "repair", str(bad), "-o", str(good)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "junk.txt" in proc.stderr
     assert good.read_text(encoding="utf-8") == "earlier good output"
