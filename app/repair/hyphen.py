@@ -28,7 +28,6 @@ def dictionary():
         return enchant.Dict("en_US")
     except enchant.errors.Error:         # no en_US dictionary
         return None
-        return None
 
 
 def plan_dehyphenation(blocks: list[RawBlock], units: list[tuple[int, ...]]) -> list[Fix]:
