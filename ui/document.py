@@ -1,0 +1,152 @@
+"""The open edition as the GUI sees it: project, findings as marks, undo stack, signals.
+
+Every change goes through a command on `undo_stack` (see `ui.undo`), which calls the
+`apply_*` methods here; the methods emit signals the panels listen to. Findings are kept
+per element (`Mark`s, offsets local to the element) so typing re-checks one paragraph.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.model import Element, Story
+from app.project import Project
+from ui import proofing
+from ui.proofing import Mark
+
+
+class EditionDocument(QObject):
+    storyChanged = Signal(object)      # a Story whose element texts changed (not from the editor itself)
+    structureChanged = Signal()        # stories/elements replaced (a repair accepted or rejected)
+    findingsChanged = Signal()
+    layoutChanged = Signal()           # layout name or placement plan changed
+
+    RECHECK_DELAY_MS = 120
+
+    def __init__(self, project: Project, settings: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.settings = settings or {}
+        self.undo_stack = QUndoStack(self)
+        self.marks: dict[int, list[Mark]] = {}
+        self._dirty_elements: dict[int, Element] = {}
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(self.RECHECK_DELAY_MS)
+        self._recheck.timeout.connect(self.flush_rechecks)
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def edition(self):
+        return self.project.edition
+
+    def locate(self, element: Element) -> tuple[int, int] | None:
+        for si, st in enumerate(self.edition.stories):
+            for ei, el in enumerate(st.elements):
+                if el is element:
+                    return si, ei
+        return None
+
+    def story_index(self, story: Story) -> int:
+        for i, st in enumerate(self.edition.stories):
+            if st is story:
+                return i
+        return -1
+
+    # ------------------------------------------------------------------ findings
+    def recheck_all(self) -> None:
+        self._dirty_elements.clear()
+        self.marks = proofing.check_edition(self.edition, self.proof_settings())
+        self.findingsChanged.emit()
+
+    def proof_settings(self) -> dict:
+        return {k: v for k, v in self.settings.items() if k in ("severities", "spelling_language", "user_words")}
+
+    def recheck_element(self, element: Element) -> None:
+        self.marks[id(element)] = proofing.check_paragraph(element.text, self.proof_settings())
+
+    def element_edited(self, element: Element, pos: int, removed: int, added: int) -> None:
+        """Typing in the editor: shift the element's marks now, re-check it after a pause."""
+        delta = added - removed
+        kept = []
+        for m in self.marks.get(id(element), []):
+            if m.end <= pos:
+                kept.append(m)
+            elif m.start >= pos + removed:
+                kept.append(Mark(m.finding, m.start + delta, m.end + delta))
+        self.marks[id(element)] = kept
+        self._dirty_elements[id(element)] = element
+        self._recheck.start()
+
+    def flush_rechecks(self) -> None:
+        self._recheck.stop()
+        if not self._dirty_elements:
+            return
+        for el in list(self._dirty_elements.values()):
+            self.recheck_element(el)
+        self._dirty_elements.clear()
+        self.findingsChanged.emit()
+
+    def _suppressed(self, story: Story, ei: int, mark: Mark) -> bool:
+        f = mark.finding
+        text = getattr(f, "text", "")
+        for rec in self.project.ignores:
+            if isinstance(rec, dict) and rec.get("rule") in (f.rule, None, "*") and rec.get("text") == text:
+                return True
+        for rec in self.project.rejected_findings:
+            if (rec.get("rule") == f.rule and rec.get("text") == text and rec.get("story") == story.id
+                    and rec.get("element") == ei):
+                return True
+        return bool(text) and text in set(self.settings.get("user_words") or ())
+
+    def element_marks(self, story: Story, ei: int) -> list[Mark]:
+        el = story.elements[ei]
+        return [m for m in self.marks.get(id(el), []) if not self._suppressed(story, ei, m)]
+
+    def visible_marks(self) -> list[tuple[int, int, Element, Mark]]:
+        """Every finding not rejected, ignored or in the dictionary, in reading order."""
+        out = []
+        for si, st in enumerate(self.edition.stories):
+            for ei, el in enumerate(st.elements):
+                if id(el) in self.marks:
+                    for m in sorted(self.element_marks(st, ei), key=lambda m: (m.start, m.end)):
+                        out.append((si, ei, el, m))
+        return out
+
+    # ------------------------------------------------------------------ changes (called by commands)
+    def apply_story_state(self, story: Story, state: list[tuple[Element, str]], full: bool) -> None:
+        """Set element texts (and, when `full`, the story's element list) and tell the views."""
+        if full:
+            story.elements[:] = [el for el, _ in state]
+        for el, text in state:
+            if el.text != text:
+                el.text = text
+                self.recheck_element(el)
+        self.storyChanged.emit(story)
+        self.findingsChanged.emit()
+
+    def apply_structure(self, stories: list[Story], fixes: list) -> None:
+        self.edition.stories = stories
+        self.edition.fixes = fixes
+        live = {id(el) for _, _, el in self.edition.elements()}
+        missing = [el for _, _, el in self.edition.elements() if id(el) not in self.marks]
+        self.marks = {k: v for k, v in self.marks.items() if k in live}
+        for el in missing:
+            self.recheck_element(el)
+        self.structureChanged.emit()
+        self.findingsChanged.emit()
+
+    def apply_records(self, attr: str, records: list) -> None:
+        setattr(self.project, attr, list(records))
+        self.findingsChanged.emit()
+
+    def apply_user_words(self, words: list[str]) -> None:
+        self.settings["user_words"] = list(words)
+        from ui import prefs
+        prefs.store_user_words(words)
+        self.findingsChanged.emit()
+
+    def apply_layout(self, layout: str | None, plan: dict | None) -> None:
+        self.project.layout = layout
+        self.project.plan = plan
+        self.layoutChanged.emit()

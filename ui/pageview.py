@@ -1,0 +1,679 @@
+"""The page view: the layout's `PagedDocument` painted in a QGraphicsScene, and edited.
+
+Preview equals print: the scene paints the very display items the PDF writer paints
+(`app/layout/paged.py`), at the same positions (scene units are PostScript points, y down,
+origin at each page's trim top-left), with the same font files (`app.layout.fonts`)
+loaded as QRawFonts and every glyph placed at its `xs` position.
+
+Editing: modules (a story's rectangle of whole columns and grid lines) can be dragged and
+resized, snapping to columns and grid lines; a story dragged from the navigator onto the
+page is placed in the module under the drop point (or a new module there). Each change
+becomes a placement plan and a `LayoutCommand` on the undo stack. Overset text is shown on
+its module: a red marker with the count of characters not set. Layout runs again (in a
+worker thread) a moment after any edit.
+"""
+from __future__ import annotations
+
+import copy
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGlyphRun, QPainter, QPen, QRawFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import GalleyError
+from ui.navigator import STORY_MIME
+from ui.undo import LayoutCommand
+
+PAGE_GAP = 36.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PageView", text)
+
+
+def _font_settings() -> dict:
+    from ui import prefs
+    return {k: v for k, v in (prefs.load_preferences().get("fonts") or {}).items() if v}
+
+
+def layout_module():
+    """`app.layout` when this build has the layout engine, else None."""
+    try:
+        mod = importlib.import_module("app.layout")
+    except ImportError:
+        return None
+    return mod if hasattr(mod, "layout_edition") else None
+
+
+def cmyk_color(c, alpha: float = 1.0) -> QColor:
+    """A print colour on screen (naive CMYK → RGB, good enough for a preview)."""
+    if c is None:
+        return QColor(0, 0, 0, 0)
+    r = 255 * (1 - c.c) * (1 - c.k)
+    g = 255 * (1 - c.m) * (1 - c.k)
+    b = 255 * (1 - c.y) * (1 - c.k)
+    return QColor(int(r), int(g), int(b), int(255 * alpha))
+
+
+class FontCache:
+    """One QRawFont per (role, size), loaded from the same files the PDF embeds."""
+
+    def __init__(self):
+        self._base: dict[str, QRawFont] = {}
+        self._sized: dict[tuple[str, float], QRawFont] = {}
+
+    def get(self, role: str, size: float) -> QRawFont | None:
+        key = (role, round(size, 3))
+        f = self._sized.get(key)
+        if f is not None:
+            return f
+        base = self._base.get(role)
+        if base is None:
+            try:
+                from app.layout.fonts import resolve_font
+                base = QRawFont(resolve_font(role), 10.0)
+            except (ImportError, GalleyError):
+                base = QRawFont()
+            self._base[role] = base
+        if not base.isValid():
+            return None
+        f = QRawFont(base)
+        f.setPixelSize(size)
+        self._sized[key] = f
+        return f
+
+
+    def clear(self) -> None:
+        self._base.clear()
+        self._sized.clear()
+
+
+FONTS = FontCache()
+
+
+class LineItem(QGraphicsItem):
+    """One `TextLine`: every run's glyphs drawn at their `xs` on the line's baseline."""
+
+    def __init__(self, line, parent=None):
+        super().__init__(parent)
+        self.line = line
+        self._runs: list[tuple[QGlyphRun, object]] | None = None
+        self._fallback: list = []
+        size = line.size or 9
+        right = max((r.xs[-1] + (r.advances[-1] if r.advances else r.size) for r in line.runs if r.xs),
+                    default=line.x + line.width)
+        self._rect = QRectF(line.x, line.y - size * 1.05, max(right, line.x + line.width) - line.x, size * 1.35)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def glyph_runs(self) -> list[tuple[QGlyphRun, object]]:
+        if self._runs is None:
+            self._runs = []
+            for run in self.line.runs:
+                raw = FONTS.get(run.role, run.size)
+                if raw is None:
+                    self._fallback.append(run)
+                    continue
+                gr = QGlyphRun()
+                gr.setRawFont(raw)
+                idx = raw.glyphIndexesForString(run.text)
+                if len(idx) != len(run.xs):  # characters outside the BMP: place them one by one
+                    idx = [raw.glyphIndexesForString(ch)[0] for ch in run.text]
+                gr.setGlyphIndexes(idx)
+                gr.setPositions([QPointF(x, self.line.y) for x in run.xs])
+                self._runs.append((gr, run))
+        return self._runs
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        for gr, run in self.glyph_runs():
+            painter.setPen(cmyk_color(run.color))
+            painter.drawGlyphRun(QPointF(0, 0), gr)
+        for run in self._fallback:  # no font file for the role: still show the text
+            f = QFont()
+            f.setPixelSize(max(1, int(run.size)))
+            painter.setFont(f)
+            painter.setPen(cmyk_color(run.color))
+            for ch, x in zip(run.text, run.xs, strict=False):
+                painter.drawText(QPointF(x, self.line.y), ch)
+
+
+class ModuleItem(QGraphicsRectItem):
+    """A story's module: drag to move, drag the corner to resize; snaps to the page grid."""
+
+    HANDLE = 10.0
+
+    def __init__(self, panel: PagePanel, page, module, grid, parent=None):
+        super().__init__(0, 0, module.w, module.h, parent)
+        self.panel, self.page, self.module, self.grid = panel, page, module, grid
+        self.setPos(module.x, module.y)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable |
+                      QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self._resizing = False
+        self._press = None
+        self.highlight = False
+        self._style()
+        self.setToolTip(tr("%1 — %2 columns × %3 lines").replace("%1", panel.story_title(module.story)).replace(
+            "%2", str(module.columns)).replace("%3", str(module.lines)))
+        if module.overset:
+            marker = QGraphicsRectItem(0, 0, 54, 16, self)
+            marker.setBrush(QBrush(QColor("#d32f2f")))
+            marker.setPen(QPen(Qt.PenStyle.NoPen))
+            marker.setPos(module.w - 56, module.h - 18)
+            label = QGraphicsSimpleTextItem(f"+{module.overset}", marker)
+            f = QFont()
+            f.setPixelSize(11)
+            f.setBold(True)
+            label.setFont(f)
+            label.setBrush(QBrush(QColor("white")))
+            label.setPos(4, 1)
+            marker.setToolTip(tr("%1 characters overset").replace("%1", str(module.overset)))
+            self.overset_marker = marker
+
+    def _style(self) -> None:
+        over = self.module.overset > 0
+        color = QColor("#d32f2f") if over else QColor("#1e6fd9")
+        pen = QPen(color, 1.6 if (over or self.highlight) else 0.8)
+        pen.setCosmetic(True)
+        if not (over or self.highlight):
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        fill = QColor(color)
+        fill.setAlpha(28 if self.highlight else 0)
+        self.setBrush(QBrush(fill))
+
+    def set_highlight(self, on: bool) -> None:
+        self.highlight = on
+        self._style()
+
+    def _snap_pos(self, p: QPointF) -> QPointF:
+        col, line = self.panel.cell_at(self.grid, p.x() + 1, p.y() + 1, clamp_cols=self.module.columns,
+                                       clamp_lines=self.module.lines)
+        return QPointF(self.grid.column_x(col), self.grid.line_y(line))
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and not self._resizing:
+            return self._snap_pos(value)
+        return super().itemChange(change, value)
+
+    def hoverMoveEvent(self, event) -> None:
+        r = self.rect()
+        near = (r.right() - event.pos().x() < self.HANDLE and r.bottom() - event.pos().y() < self.HANDLE)
+        self.setCursor(Qt.CursorShape.SizeFDiagCursor if near else Qt.CursorShape.OpenHandCursor)
+        super().hoverMoveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        r = self.rect()
+        self._resizing = (r.right() - event.pos().x() < self.HANDLE and r.bottom() - event.pos().y() < self.HANDLE)
+        self._press = self.pos()
+        self.panel.storyActivated.emit(self.module.story)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._resizing:
+            g = self.grid
+            x1, y1 = self.pos().x() + event.pos().x(), self.pos().y() + event.pos().y()
+            cols = max(1, round((x1 - g.column_x(self.module.column) + g.gutter) / (g.column_width + g.gutter)))
+            cols = min(cols, g.columns - self.module.column)
+            lines = max(3, min(round((y1 - g.line_y(self.module.line)) / g.leading), g.lines - self.module.line))
+            self.setRect(0, 0, g.span_width(cols), lines * g.leading)
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        g = self.grid
+        if self._resizing:
+            self._resizing = False
+            cols = max(1, round((self.rect().width() + g.gutter) / (g.column_width + g.gutter)))
+            lines = max(1, round(self.rect().height() / g.leading))
+            if (cols, lines) != (self.module.columns, self.module.lines):
+                self.panel.change_module(self.page, self.module, self.module.column, cols, self.module.line, lines)
+            return
+        if self._press is not None and self.pos() != self._press:
+            col, line = self.panel.cell_at(g, self.pos().x() + 1, self.pos().y() + 1)
+            self.panel.change_module(self.page, self.module, col, self.module.columns, line, self.module.lines)
+
+
+class GridOverlay(QGraphicsItem):
+    """Columns and body grid lines of a page (toggled from the Page menu)."""
+
+    def __init__(self, grid, parent=None):
+        super().__init__(parent)
+        self.grid = grid
+        self.setZValue(5)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.grid.width, self.grid.height)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        g = self.grid
+        top, bottom = g.line_y(0), g.line_y(g.lines)
+        col_fill = QColor(30, 111, 217, 18)
+        for c in range(g.columns):
+            painter.fillRect(QRectF(g.column_x(c), top, g.column_width, bottom - top), col_fill)
+        pen = QPen(QColor(30, 111, 217, 60), 0)
+        painter.setPen(pen)
+        for n in range(g.lines + 1):
+            y = g.line_y(n)
+            painter.drawLine(QPointF(g.column_x(0), y), QPointF(g.column_x(g.columns - 1) + g.column_width, y))
+
+
+class PageScene(QGraphicsScene):
+    """All pages of a PagedDocument, stacked vertically; remembers which display item each graphics item paints."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackgroundBrush(QBrush(QColor("#8a8f96")))
+        self.painted: list = []           # the display-list items painted, in paint order
+        self.page_items: list[QGraphicsRectItem] = []
+        self.module_items: list[ModuleItem] = []
+        self.grid_items: list[GridOverlay] = []
+
+    def build(self, panel: PagePanel, paged, grid, grid_visible: bool) -> None:
+        from app.layout.paged import Box, Rule, TextLine
+        self.clear()
+        self.painted, self.page_items, self.module_items, self.grid_items = [], [], [], []
+        y = 0.0
+        for page in paged.pages:
+            shadow = self.addRect(QRectF(4, y + 4, page.width, page.height), QPen(Qt.PenStyle.NoPen),
+                                  QBrush(QColor(0, 0, 0, 70)))
+            shadow.setZValue(-2)
+            sheet = self.addRect(QRectF(0, 0, page.width, page.height), QPen(QColor("#666"), 0),
+                                 QBrush(QColor("white")))
+            sheet.setPos(0, y)
+            sheet.setZValue(-1)
+            sheet.setData(0, page.number)
+            self.page_items.append(sheet)
+            for it in page.items:
+                if isinstance(it, TextLine):
+                    LineItem(it, sheet)
+                elif isinstance(it, Rule):
+                    pen = QPen(cmyk_color(it.color), it.width)
+                    if it.dash:
+                        pen.setDashPattern([d / max(it.width, 0.1) for d in it.dash])
+                    item = self.addLine(it.x1, it.y1, it.x2, it.y2, pen)
+                    item.setParentItem(sheet)
+                elif isinstance(it, Box):
+                    pen = QPen(cmyk_color(it.stroke), it.stroke_width) if it.stroke else QPen(Qt.PenStyle.NoPen)
+                    item = QGraphicsRectItem(it.x, it.y, it.w, it.h, sheet)
+                    item.setPen(pen)
+                    item.setBrush(QBrush(cmyk_color(it.fill)) if it.fill else QBrush(Qt.BrushStyle.NoBrush))
+                    item.setZValue(-0.5 if it.fill else 0)
+                else:
+                    continue
+                self.painted.append(it)
+            if grid is not None:
+                ov = GridOverlay(grid, sheet)
+                ov.setVisible(grid_visible)
+                self.grid_items.append(ov)
+                for m in page.modules:
+                    if m.w > 0 and m.h > 0:
+                        self.module_items.append(ModuleItem(panel, page, m, grid, sheet))
+            y += page.height + PAGE_GAP
+        self.setSceneRect(QRectF(-PAGE_GAP, -PAGE_GAP, (max((p.width for p in paged.pages), default=600) +
+                                                         2 * PAGE_GAP), y + PAGE_GAP))
+
+    def line_items(self) -> list[LineItem]:
+        return [i for i in self.items() if isinstance(i, LineItem)]
+
+
+class PageView(QGraphicsView):
+    storyDropped = Signal(str, QPointF)   # story id, scene position
+
+    def __init__(self, scene: PageScene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setAcceptDrops(True)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.scale(*(2 * [1.15 if event.angleDelta().y() > 0 else 1 / 1.15]))
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if isinstance(item, ModuleItem) or (
+            item is not None and isinstance(item.parentItem(), ModuleItem)) else QGraphicsView.DragMode.ScrollHandDrag)
+        super().mousePressEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(STORY_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(STORY_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if event.mimeData().hasFormat(STORY_MIME):
+            sid = bytes(event.mimeData().data(STORY_MIME)).decode("utf-8")
+            self.storyDropped.emit(sid, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+
+class PagePanel(QWidget):
+    """The page view with its layout chooser; keeps the layout in step with the edition."""
+
+    storyActivated = Signal(str)
+    oversetChanged = Signal(dict)
+
+    RELAYOUT_DELAY_MS = 400
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.paged = None
+        self.grid = None
+        self._grid_visible = False
+        self._req = 0
+        self._busy = False
+        self._pending = False
+        self.lay = layout_module()
+        self.scene = PageScene(self)
+        self.view = PageView(self.scene, self)
+        self.view.storyDropped.connect(self.drop_story)
+        self.layout_box = QComboBox(self)
+        self.info = QLabel(self)
+        self.info.setStyleSheet("color:#555")
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 3, 6, 3)
+        top.addWidget(QLabel(tr("Page grid:")))
+        top.addWidget(self.layout_box)
+        top.addStretch(1)
+        top.addWidget(self.info)
+        self.placeholder = QLabel(tr("The page view appears here when the layout engine is installed."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.placeholder)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addLayout(top)
+        lay.addLayout(self.stack)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.RELAYOUT_DELAY_MS)
+        self._timer.timeout.connect(self.relayout)
+        self._worker = None
+        if self.lay is None:
+            self.stack.setCurrentWidget(self.placeholder)
+            self.layout_box.setEnabled(False)
+            return
+        self._fill_layouts()
+        self.layout_box.currentIndexChanged.connect(self._layout_chosen)
+        doc.storyChanged.connect(self.schedule)
+        doc.structureChanged.connect(self.schedule)
+        doc.layoutChanged.connect(self._layout_changed)
+        from ui.layout_process import LayoutProcess
+        self._worker = LayoutProcess()
+        self._poll = QTimer(self)
+        self._poll.setInterval(25)
+        self._poll.timeout.connect(self._poll_result)
+        QTimer.singleShot(0, self, self.relayout)
+
+    # ------------------------------------------------------------------ layouts
+    def _fill_layouts(self) -> None:
+        try:
+            grids = self.lay.list_layouts()
+        except GalleyError as exc:
+            self.info.setText(str(exc))
+            grids = []
+        self.layout_box.blockSignals(True)
+        for g in grids:
+            self.layout_box.addItem(g.title or g.name, g.name)
+        want = self.doc.project.layout or next((g.name for g in grids if getattr(g, "default", False)), None)
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(want)))
+        self.layout_box.blockSignals(False)
+
+    def current_grid(self):
+        name = self.doc.project.layout or self.layout_box.currentData()
+        if not name:
+            return None
+        return self.lay.load_layout(name)
+
+    def _layout_chosen(self) -> None:
+        name = self.layout_box.currentData()
+        if name and name != (self.doc.project.layout or None):
+            self.doc.undo_stack.push(LayoutCommand(self.doc, name, None, tr("Page grid: %1").replace(
+                "%1", self.layout_box.currentText())))
+
+    def _layout_changed(self) -> None:
+        i = self.layout_box.findData(self.doc.project.layout)
+        if i >= 0 and i != self.layout_box.currentIndex():
+            self.layout_box.blockSignals(True)
+            self.layout_box.setCurrentIndex(i)
+            self.layout_box.blockSignals(False)
+        self.schedule()
+
+    # ------------------------------------------------------------------ relayout
+    def schedule(self, *_):
+        if self.lay is not None:
+            self._timer.start()
+
+    def relayout(self, sync: bool = False) -> None:
+        """Lay the edition out again (in the worker thread, or right here when `sync`)."""
+        if self.lay is None or self._closed:
+            return
+        self._timer.stop()
+        if not self.doc.edition.stories:
+            self.scene.clear()
+            self.info.setText("")
+            return
+        try:
+            grid = self.current_grid()
+        except GalleyError as exc:
+            self.info.setText(str(exc))
+            return
+        plan = copy.deepcopy(self.doc.project.plan)
+        self._req += 1
+        if sync:
+            self._applied = self._req
+            try:
+                paged = self.lay.layout_edition(copy.deepcopy(self.doc.edition), grid, plan=plan)
+                self._apply(paged, grid)
+            except Exception as exc:  # noqa: BLE001
+                self._show_error(exc)
+            return
+        if self._busy:
+            self._pending = True
+            return
+        edition = self.doc.edition  # pickled into the pipe right away: a snapshot
+        self._busy = True
+        self.info.setText(tr("Laying out…"))
+        self._pending_grid = grid
+        try:
+            self._worker.submit(self._req, edition, grid.name, plan, _font_settings())
+        except (OSError, ValueError) as exc:  # cannot start a process here: lay out in this one
+            self._busy = False
+            self.info.setText(str(exc))
+            self.relayout(sync=True)
+            return
+        self._poll.start()
+
+    def _poll_result(self) -> None:
+        got = self._worker.poll()
+        if got is None:
+            return
+        self._poll.stop()
+        self._done(*got)
+
+    def wait_idle(self, timeout: float = 30.0) -> None:
+        """Block until the pending layout (if any) has arrived and is shown (tests, screenshots)."""
+        import time
+        end = time.monotonic() + timeout
+        if self.lay is None:
+            return
+        if not self._busy and (self.paged is None or self._timer.isActive()):
+            self.relayout()
+        while (self._busy or self._timer.isActive()) and time.monotonic() < end:
+            if self._timer.isActive():
+                self._timer.stop()
+                self.relayout()
+            got = self._worker.poll() if self._worker is not None else (-1, None, None)
+            if got is not None:
+                self._poll.stop()
+                self._done(*got)
+            else:
+                time.sleep(0.01)
+
+    _applied = 0
+    _closed = False
+
+    def _done(self, req: int, paged, error) -> None:
+        self._busy = False
+        if error is not None:
+            self._show_error(error)
+        elif paged is not None and req > self._applied:  # not older than what is shown
+            self._applied = req
+            self._apply(paged, self._pending_grid)
+        if self._pending:
+            self._pending = False
+            self.relayout()
+
+    def _show_error(self, exc) -> None:
+        msg = str(exc) if isinstance(exc, GalleyError) else f"{type(exc).__name__}: {exc}"
+        self.info.setText(tr("Layout failed: %1").replace("%1", msg))
+
+    def _apply(self, paged, grid) -> None:
+        center = self.view.mapToScene(self.view.viewport().rect().center())
+        first = self.paged is None
+        self.paged, self.grid = paged, grid
+        self.scene.build(self, paged, grid, self._grid_visible)
+        overset = {k: v for k, v in paged.overset.items() if v}
+        n_over = sum(overset.values())
+        txt = tr("%1 pages").replace("%1", str(len(paged.pages)))
+        if n_over:
+            txt += " · <span style='color:#c62828'>" + tr("overset %1 characters").replace("%1", str(n_over)) + \
+                "</span>"
+        self.info.setText(txt)
+        self.oversetChanged.emit(overset)
+        if first:
+            self.fit()
+        else:
+            self.view.centerOn(center)
+        if self._highlight:
+            self.highlight_story(self._highlight)
+
+    _highlight: str | None = None
+
+    def shutdown(self) -> None:
+        """Stop the worker thread and drop the Qt font objects (before the application goes away)."""
+        self._closed = True
+        if self._worker is not None:
+            self._poll.stop()
+            self._worker.close()
+        self._timer.stop()
+        self.scene.clear()
+        self.scene.painted = []
+        self.paged = None
+        FONTS.clear()
+
+    # ------------------------------------------------------------------ view
+    def zoom(self, factor: float) -> None:
+        self.view.scale(factor, factor)
+
+    def fit(self) -> None:
+        if self.scene.page_items:
+            first = self.scene.page_items[0]
+            self.view.fitInView(first.sceneBoundingRect().adjusted(-12, -12, 12, 12), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def grid_visible(self) -> bool:
+        return self._grid_visible
+
+    def set_grid_visible(self, on: bool) -> None:
+        self._grid_visible = on
+        for g in self.scene.grid_items:
+            g.setVisible(on)
+
+    def highlight_story(self, story_id: str) -> None:
+        self._highlight = story_id
+        for m in self.scene.module_items:
+            m.set_highlight(m.module.story == story_id)
+
+    def story_title(self, story_id: str) -> str:
+        st = next((s for s in self.doc.edition.stories if s.id == story_id), None)
+        return st.headline if st else story_id
+
+    # ------------------------------------------------------------------ editing the placement
+    def cell_at(self, grid, x: float, y: float, clamp_cols: int = 1, clamp_lines: int = 1) -> tuple[int, int]:
+        """The column and grid line at page point (x, y), kept inside the type area."""
+        col = int((x - grid.margin_left) // (grid.column_width + grid.gutter))
+        line = round((y - grid.margin_top) / grid.leading)
+        col = max(0, min(col, grid.columns - clamp_cols))
+        line = max(0, min(line, grid.lines - clamp_lines))
+        return col, line
+
+    def current_plan(self) -> dict:
+        """The placement now on the pages, as a plan (what automatic placement chose, made explicit)."""
+        if self.doc.project.plan:
+            return copy.deepcopy(self.doc.project.plan)
+        from ui.placement import plan_from_paged
+        return plan_from_paged(self.paged, self.grid)
+
+    def change_module(self, page, module, column: int, columns: int, line: int, lines: int) -> None:
+        from ui.placement import set_module
+        plan = set_module(self.current_plan(), page.number, module.story, column, columns, line, lines)
+        label = tr("Move %1") if columns == module.columns and lines == module.lines else tr("Resize %1")
+        self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
+                                               plan, label.replace("%1", self.story_title(module.story))))
+        self.relayout()
+
+    def page_at(self, scene_pos: QPointF):
+        for sheet, page in zip(self.scene.page_items, self.paged.pages if self.paged else [], strict=False):
+            local = sheet.mapFromScene(scene_pos)
+            if sheet.rect().contains(local):
+                return page, local
+        return None, None
+
+    def drop_story(self, story_id: str, scene_pos: QPointF) -> None:
+        if self.paged is None or self.grid is None:
+            return
+        page, local = self.page_at(scene_pos)
+        if page is None:
+            return
+        g = self.grid
+        target = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h),
+                      None)
+        from ui.placement import place_story
+        if target is not None:
+            col, cols, line, lines = target.column, target.columns, target.line, target.lines
+        else:
+            cols, lines = min(2, g.columns), min(60, g.lines)
+            col, line = self.cell_at(g, local.x(), local.y(), cols, lines)
+        plan = place_story(self.current_plan(), page.number, story_id, col, cols, line, lines,
+                           replace=target.story if target is not None and target.story != story_id else None)
+        self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
+                                               plan, tr("Place %1").replace("%1", self.story_title(story_id))))
+        self.relayout()
+
+
+__all__ = ["FONTS", "LineItem", "PagePanel", "PageScene", "layout_module"]

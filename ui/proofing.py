@@ -1,0 +1,109 @@
+"""The proofreading adapter: `app.proof` seen from the GUI, with element-local marks.
+
+`app.proof` reports findings as offsets into `Edition.text()` (whole edition) or into one
+paragraph (`check_paragraph`). The editor works per element, so findings are kept as
+`Mark`s: a finding plus its start/end inside one element's text. When `app.proof` is not
+part of this build the GUI still runs, with no findings.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def _proof():
+    try:
+        mod = importlib.import_module("app.proof")
+    except ImportError:
+        return None
+    return mod if hasattr(mod, "check_edition") and hasattr(mod, "check_paragraph") else None
+
+
+def available() -> bool:
+    return _proof() is not None
+
+
+def all_rules() -> list[tuple[str, str, str]]:
+    """(id, default severity, description) of every rule, or [] without app.proof."""
+    try:
+        rules = importlib.import_module("app.proof.rules")
+        return [tuple(r)[:3] for r in rules.all_rules()]
+    except (ImportError, AttributeError, TypeError):
+        return []
+
+
+@dataclass
+class Mark:
+    """A finding placed in one element: `start`/`end` are offsets into that element's text."""
+
+    finding: object
+    start: int
+    end: int
+
+    @property
+    def rule(self) -> str:
+        return self.finding.rule
+
+    @property
+    def severity(self) -> str:
+        return getattr(self.finding, "severity", "warning")
+
+    @property
+    def fix(self) -> str | None:
+        return getattr(self.finding, "fix", None)
+
+    def message(self, lang: str = "zh") -> str:
+        f = self.finding
+        if lang.startswith("en"):
+            return getattr(f, "message_en", None) or getattr(f, "message", "")
+        return getattr(f, "message_zh", None) or getattr(f, "message", "")
+
+
+def _apply_severity(findings, settings):
+    sev = (settings or {}).get("severities") or {}
+    out = []
+    for f in findings:
+        s = sev.get(f.rule)
+        if s == "off":
+            continue
+        if s and s != getattr(f, "severity", None):
+            try:
+                import dataclasses
+                f = dataclasses.replace(f, severity=s)
+            except TypeError:
+                pass
+        out.append(f)
+    return out
+
+
+def check_edition(edition, settings=None) -> dict[int, list[Mark]]:
+    """Findings of the whole edition, as marks per element (keyed by the element's id())."""
+    proof = _proof()
+    if proof is None or not edition.stories:
+        return {}
+    findings = _apply_severity(proof.check_edition(edition, settings=settings), settings)
+    spans = edition.spans()
+    elements = {(si, ei): el for si, ei, el in edition.elements()}
+    out: dict[int, list[Mark]] = {}
+    j = 0
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        while j < len(spans) and spans[j].end < f.start:
+            j += 1
+        if j >= len(spans):
+            break
+        sp = spans[j]
+        if not (sp.start <= f.start <= sp.end):
+            continue  # a finding on the blank line between elements
+        el = elements[(sp.story, sp.element)]
+        out.setdefault(id(el), []).append(Mark(f, f.start - sp.start, min(f.end, sp.end) - sp.start))
+    return out
+
+
+def check_paragraph(text: str, settings=None) -> list[Mark]:
+    proof = _proof()
+    if proof is None or not text:
+        return []
+    return [Mark(f, f.start, f.end) for f in _apply_severity(proof.check_paragraph(text, settings=settings),
+                                                             settings)]

@@ -1,0 +1,159 @@
+"""Undoable commands: every edit, fix and layout change goes on the document's QUndoStack.
+
+A command records the state before and after and asks the `EditionDocument` to apply one
+or the other; element objects are kept, not copied, so commands further down the stack
+stay valid after a repair is undone (it restores the very same objects).
+"""
+from __future__ import annotations
+
+import copy
+import time
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from app.model import join_parts
+
+TYPING_ID = 1001
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Undo", text)
+
+
+class EditTextCommand(QUndoCommand):
+    """Text of a story's elements changed (typing, a paragraph split or joined, a finding fixed).
+
+    `before`/`after` are lists of (element, text); with `full` they are the whole element list.
+    Pushed after the editor already shows the change, so the first redo does nothing
+    unless `apply_first` (a fix applied from the findings panel).
+    """
+
+    def __init__(self, doc, story, before, after, full=False, label=None, typing=True, apply_first=False):
+        super().__init__(label or tr("Typing"))
+        self.doc, self.story = doc, story
+        self.before, self.after, self.full = before, after, full
+        self.typing = typing
+        self._skip = not apply_first
+        self._time = time.monotonic()
+
+    def id(self) -> int:
+        return TYPING_ID if self.typing and not self.full else -1
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, EditTextCommand) or other.story is not self.story or other.full or self.full:
+            return False
+        if [e for e, _ in other.after] != [e for e, _ in self.after] or other._time - self._time > 3.0:
+            return False
+        self.after = other.after
+        self._time = other._time
+        return True
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self.doc.apply_story_state(self.story, self.after, self.full)
+
+    def undo(self) -> None:
+        self.doc.apply_story_state(self.story, self.before, self.full)
+
+
+def original_text(element, blocks) -> str:
+    try:
+        return join_parts([blocks[i].text for i in element.parts])
+    except IndexError:
+        return element.text
+
+
+class RebuildCommand(QUndoCommand):
+    """Accept or reject structural repairs: rebuild the stories from the imported blocks.
+
+    The editor's text edits survive for every element made from the same blocks as before.
+    """
+
+    def __init__(self, doc, rejected: set[str], label: str):
+        super().__init__(label)
+        self.doc = doc
+        self.rejected = set(rejected)
+        ed = doc.edition
+        self.before = (ed.stories, ed.fixes, [f.accepted for f in ed.fixes])
+        self.after = None
+
+    def redo(self) -> None:
+        ed = self.doc.edition
+        if self.after is None:
+            from app.pipeline import build_edition
+            edited = {}
+            kinds = {}
+            for _, _, el in ed.elements():
+                if el.text != original_text(el, ed.blocks):
+                    edited[el.parts] = el.text
+                kinds[el.parts] = el
+            new = build_edition(ed.blocks, rejected=self.rejected, source=ed.source)
+            for _, _, el in new.elements():
+                if el.parts in edited:
+                    el.text = edited[el.parts]
+                old = kinds.get(el.parts)
+                if old is not None and old.text == el.text:
+                    el.kind = old.kind  # keep a kind the editor chose, when the element is the same
+            self.after = (new.stories, new.fixes, [f.accepted for f in new.fixes])
+        stories, fixes, flags = self.after
+        for f, a in zip(fixes, flags, strict=True):
+            f.accepted = a
+        self.doc.apply_structure(stories, fixes)
+
+    def undo(self) -> None:
+        stories, fixes, flags = self.before
+        for f, a in zip(fixes, flags, strict=True):
+            f.accepted = a
+        self.doc.apply_structure(stories, fixes)
+
+
+class RecordCommand(QUndoCommand):
+    """Add a record to a project list: `ignores` (ignore a finding everywhere) or
+    `rejected_findings` (reject one finding)."""
+
+    def __init__(self, doc, attr: str, record: dict, label: str):
+        super().__init__(label)
+        self.doc, self.attr = doc, attr
+        self.before = list(getattr(doc.project, attr))
+        self.after = self.before + [record]
+
+    def redo(self) -> None:
+        self.doc.apply_records(self.attr, self.after)
+
+    def undo(self) -> None:
+        self.doc.apply_records(self.attr, self.before)
+
+
+class DictionaryCommand(QUndoCommand):
+    """Add a word to the user dictionary (the finding on it, and all like it, go away)."""
+
+    def __init__(self, doc, word: str):
+        super().__init__(tr("Add “%1” to dictionary").replace("%1", word))
+        self.doc = doc
+        self.before = list(doc.settings.get("user_words") or [])
+        self.after = self.before + ([word] if word not in self.before else [])
+
+    def redo(self) -> None:
+        self.doc.apply_user_words(self.after)
+
+    def undo(self) -> None:
+        self.doc.apply_user_words(self.before)
+
+
+class LayoutCommand(QUndoCommand):
+    """A layout change: the template, or the placement plan (a story moved or a module resized)."""
+
+    def __init__(self, doc, layout: str | None, plan: dict | None, label: str):
+        super().__init__(label)
+        self.doc = doc
+        self.before = (doc.project.layout, copy.deepcopy(doc.project.plan))
+        self.after = (layout, copy.deepcopy(plan))
+
+    def redo(self) -> None:
+        self.doc.apply_layout(*copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        self.doc.apply_layout(*copy.deepcopy(self.before))

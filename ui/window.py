@@ -1,0 +1,714 @@
+"""The main window: navigator, story editor, page view, findings and repairs, menus and toolbar.
+
+It opens files (menu, drag and drop, recent files), saves projects (.galley, with the
+project lock), autosaves every minute and offers to recover after a crash, and routes the
+Proofreading and Repairs actions to the panels. All changes go through the document's
+QUndoStack. On a language change the whole interface is rebuilt in the new language.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.errors import GalleyError
+from app.project import Project, ProjectLock, ProjectLockedError, load_project, save_project
+from app.project.autosave import Session, find_recoverable
+from ui import i18n, prefs
+from ui.document import EditionDocument
+from ui.editor import StoryEditor
+from ui.errors import show_error
+from ui.findings import FindingsPanel
+from ui.navigator import Navigator
+from ui.repairs import RepairsPanel
+from ui.undo import DictionaryCommand, EditTextCommand, RecordCommand
+
+OPEN_SUFFIXES = (".txt", ".docx", ".pdf", ".galley")
+MAX_RECENT = 10
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def empty_project() -> Project:
+    from app.model import Edition
+    return Project(edition=Edition(blocks=[], stories=[]))
+
+
+def editor_font() -> QFont:
+    """A CJK font for the editor: the body (song) font of the layout when registered, else a system one."""
+    fams = set(QFontDatabase.families())
+    for fam in ("AR PL UMing CN", "AR PL UMing", "LXGW WenKai", "WenQuanYi Zen Hei", "Noto Serif CJK SC",
+                "SimSun", "Microsoft YaHei"):
+        if fam in fams:
+            f = QFont(fam)
+            f.setPointSizeF(12.5)
+            return f
+    f = QFont()
+    f.setPointSizeF(12)
+    return f
+
+
+def register_layout_fonts() -> None:
+    """Make the layout's font files known to Qt (editor and page view use the same fonts as the PDF)."""
+    try:
+        from app.layout.fonts import ROLES, resolve_font
+    except ImportError:
+        return
+    for role in ROLES:
+        try:
+            QFontDatabase.addApplicationFont(resolve_font(role))
+        except GalleyError:
+            pass
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = prefs.qsettings()
+        self.preferences = prefs.load_preferences()
+        prefs.apply_fonts(self.preferences)
+        self.session = Session()
+        self.session.start(None)
+        self._autosaved_index = 0
+        self.read_only = False
+        self.setAcceptDrops(True)
+        self.setWindowIcon(self._icon("app"))
+        self.doc = self._make_doc(project or empty_project())
+        self._build()
+        self.resize(1440, 900)
+        geo = self.settings.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(int(self.preferences.get("autosave_minutes", 1)) * 60_000)
+
+    # ------------------------------------------------------------------ construction
+    def _make_doc(self, project: Project) -> EditionDocument:
+        doc = EditionDocument(project, settings=self._proof_prefs(), parent=self)
+        doc.recheck_all()
+        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.undo_stack.indexChanged.connect(self._update_status)
+        return doc
+
+    def _proof_prefs(self) -> dict:
+        p = self.preferences
+        return {"severities": dict(p.get("severities") or {}), "spelling_language": p.get("spelling_language",
+                                                                                         "en_US"),
+                "user_words": list(p.get("user_words") or [])}
+
+    def _icon(self, name: str) -> QIcon:
+        own = Path(__file__).resolve().parents[1] / "resources" / "icons" / f"{name}.png"
+        if own.exists():
+            return QIcon(str(own))
+        sp = {"open": QStyle.StandardPixmap.SP_DialogOpenButton, "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+              "undo": QStyle.StandardPixmap.SP_ArrowBack, "redo": QStyle.StandardPixmap.SP_ArrowForward,
+              "next": QStyle.StandardPixmap.SP_ArrowDown, "prev": QStyle.StandardPixmap.SP_ArrowUp,
+              "accept": QStyle.StandardPixmap.SP_DialogApplyButton,
+              "reject": QStyle.StandardPixmap.SP_DialogCancelButton,
+              "ignore": QStyle.StandardPixmap.SP_DialogDiscardButton,
+              "word": QStyle.StandardPixmap.SP_FileDialogNewFolder,
+              "export": QStyle.StandardPixmap.SP_DriveFDIcon, "grid": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+              "prefs": QStyle.StandardPixmap.SP_FileDialogInfoView, "app": QStyle.StandardPixmap.SP_DesktopIcon,
+              "zoomin": QStyle.StandardPixmap.SP_ArrowUp, "zoomout": QStyle.StandardPixmap.SP_ArrowDown,
+              "fit": QStyle.StandardPixmap.SP_TitleBarMaxButton, "quit": QStyle.StandardPixmap.SP_DialogCloseButton,
+              "recheck": QStyle.StandardPixmap.SP_BrowserReload}.get(name, QStyle.StandardPixmap.SP_FileIcon)
+        return self.style().standardIcon(sp)
+
+    def _action(self, key: str, text: str, slot, shortcut=None, icon: str | None = None, tip: str | None = None,
+                checkable: bool = False) -> QAction:
+        a = QAction(text, self)
+        if icon:
+            a.setIcon(self._icon(icon))
+        if shortcut:
+            seqs = shortcut if isinstance(shortcut, list) else [shortcut]
+            a.setShortcuts([QKeySequence(s) for s in seqs])
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        a.setCheckable(checkable)
+        a.setToolTip((tip or text.replace("&", "")) + (f" ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                                                        if shortcut else ""))
+        a.setStatusTip(tip or text.replace("&", ""))
+        if checkable:
+            a.toggled.connect(slot)
+        else:
+            a.triggered.connect(lambda _=False: slot())
+        self.actions_by_key[key] = a
+        return a
+
+    def _build(self) -> None:
+        """(Re)build every widget, action and menu for `self.doc` in the current language."""
+        state = self._ui_state() if hasattr(self, "editor") else None
+        if hasattr(self, "page_panel"):
+            self.page_panel.shutdown()
+        for w in self.findChildren(QDockWidget):
+            self.removeDockWidget(w)
+            w.deleteLater()
+        for tb in self.findChildren(QToolBar):
+            self.removeToolBar(tb)
+            tb.deleteLater()
+        self.menuBar().clear()
+        self.actions_by_key: dict[str, QAction] = {}
+        A = self._action
+        A("open", tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "open",
+          tr("Open an edition: .txt, .docx, .pdf or .galley"))
+        A("save", tr("&Save"), self.save, QKeySequence.StandardKey.Save, "save", tr("Save the project (.galley)"))
+        A("save_as", tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        A("export", tr("&Export…"), self.export_dialog, "Ctrl+E", "export", tr("Export PDF, DOCX or PNG"))
+        A("prefs", tr("&Preferences…"), self.preferences_dialog, QKeySequence.StandardKey.Preferences, "prefs")
+        A("quit", tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        A("next_finding", tr("&Next finding"), self.next_finding, "F8", "next")
+        A("prev_finding", tr("&Previous finding"), self.prev_finding, "Shift+F8", "prev")
+        A("accept_finding", tr("&Accept fix"), self.accept_finding, "Ctrl+Return", "accept",
+          tr("Apply the finding's fix"))
+        A("reject_finding", tr("&Reject finding"), self.reject_finding, "Ctrl+Backspace", "reject",
+          tr("Dismiss this finding here"))
+        A("ignore_finding", tr("&Ignore everywhere"), self.ignore_finding, "Ctrl+Shift+I", "ignore",
+          tr("Ignore this text for this rule in the whole edition"))
+        A("add_word", tr("Add to &dictionary"), self.add_word, "Ctrl+Shift+D", "word",
+          tr("Add the word to the user dictionary"))
+        A("recheck", tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
+        A("accept_repair", tr("Accept &repair"), lambda: self.set_repair(True), "Ctrl+Shift+Return", "accept")
+        A("reject_repair", tr("Re&ject repair"), lambda: self.set_repair(False), "Ctrl+Shift+Backspace", "reject")
+        A("next_repair", tr("Next repai&r"), self.next_repair, "F9")
+        A("grid", tr("&Grid overlay"), self._toggle_grid, "Ctrl+G", "grid", checkable=True)
+        A("zoom_in", tr("Zoom &in"), lambda: self.page_panel.zoom(1.25), QKeySequence.StandardKey.ZoomIn, "zoomin")
+        A("zoom_out", tr("Zoom &out"), lambda: self.page_panel.zoom(0.8), QKeySequence.StandardKey.ZoomOut,
+          "zoomout")
+        A("fit", tr("&Fit page"), lambda: self.page_panel.fit(), "Ctrl+0", "fit")
+        A("relayout", tr("&Lay out again"), lambda: self.page_panel.relayout(), "Ctrl+L", "recheck")
+        undo = self.doc.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(self._icon("undo"))
+        redo = self.doc.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo.setIcon(self._icon("redo"))
+        self.actions_by_key["undo"], self.actions_by_key["redo"] = undo, redo
+
+        # central: editor | page view
+        self.editor = StoryEditor(self.doc, self)
+        self.editor.setFont(editor_font())
+        self.editor.markClicked.connect(self._mark_under_cursor)
+        from ui.pageview import PagePanel
+        self.page_panel = PagePanel(self.doc, self)
+        self.page_panel.storyActivated.connect(self.show_story_id)
+        self.page_panel.oversetChanged.connect(self._overset_changed)
+        self.actions_by_key["grid"].setChecked(self.page_panel.grid_visible())
+        self.central_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.central_split.addWidget(self.editor)
+        self.central_split.addWidget(self.page_panel)
+        self.central_split.setStretchFactor(0, 3)
+        self.central_split.setStretchFactor(1, 2)
+        self.central_split.setSizes([760, 520])
+        self.setCentralWidget(self.central_split)
+
+        self.navigator = Navigator(self.doc, self)
+        self.navigator.storyActivated.connect(self.show_story)
+        nav_dock = QDockWidget(tr("Navigator"), self)
+        nav_dock.setObjectName("navigator")
+        nav_dock.setWidget(self.navigator)
+        nav_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, nav_dock)
+
+        self.findings = FindingsPanel(self.doc, self.actions_by_key, self)
+        self.findings.activated.connect(self.go_to_mark)
+        self.repairs = RepairsPanel(self.doc, self.actions_by_key, self)
+        self.repairs.activated.connect(self.go_to_fix)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.addTab(self.findings, tr("Findings"))
+        self.bottom_tabs.addTab(self.repairs, tr("Repairs"))
+        self.doc.findingsChanged.connect(self._update_tab_titles)
+        self.doc.structureChanged.connect(self._update_tab_titles)
+        bottom = QDockWidget(tr("Review"), self)
+        bottom.setObjectName("review")
+        bottom.setWidget(self.bottom_tabs)
+        bottom.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
+        self.resizeDocks([nav_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
+
+        # menus
+        m = self.menuBar().addMenu(tr("&File"))
+        m.addAction(self.actions_by_key["open"])
+        self.recent_menu = m.addMenu(tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addAction(self.actions_by_key["save"])
+        m.addAction(self.actions_by_key["save_as"])
+        m.addSeparator()
+        m.addAction(self.actions_by_key["export"])
+        m.addSeparator()
+        m.addAction(self.actions_by_key["quit"])
+        m = self.menuBar().addMenu(tr("&Edit"))
+        m.addAction(undo)
+        m.addAction(redo)
+        m.addSeparator()
+        m.addAction(self.actions_by_key["prefs"])
+        m = self.menuBar().addMenu(tr("&Proofreading"))
+        for k in ("next_finding", "prev_finding", None, "accept_finding", "reject_finding", "ignore_finding",
+                  "add_word", None, "recheck"):
+            m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
+        m = self.menuBar().addMenu(tr("&Repairs"))
+        for k in ("next_repair", "accept_repair", "reject_repair"):
+            m.addAction(self.actions_by_key[k])
+        m = self.menuBar().addMenu(tr("&Page"))
+        for k in ("grid", None, "zoom_in", "zoom_out", "fit", None, "relayout"):
+            m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
+        m = self.menuBar().addMenu(tr("&View"))
+        m.addAction(nav_dock.toggleViewAction())
+        m.addAction(bottom.toggleViewAction())
+        m = self.menuBar().addMenu(tr("&Help"))
+        about = QAction(tr("&About Galley"), self)
+        about.triggered.connect(self.about)
+        m.addAction(about)
+
+        tb = QToolBar(tr("Main"), self)
+        tb.setObjectName("main-toolbar")
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for k in ("open", "save", None, "undo", "redo", None, "prev_finding", "next_finding", "accept_finding",
+                  "reject_finding", None, "export", None, "grid", "fit"):
+            tb.addSeparator() if k is None else tb.addAction(self.actions_by_key[k])
+        self.addToolBar(tb)
+
+        self.status_label = QLabel(self)
+        self.overset_label = QLabel(self)
+        sb = self.statusBar()
+        for w in sb.findChildren(QLabel):
+            sb.removeWidget(w)
+        sb.addPermanentWidget(self.overset_label)
+        sb.addPermanentWidget(self.status_label)
+        self._update_title()
+        self._update_status()
+        self._update_tab_titles()
+        if state:
+            self._restore_ui_state(state)
+        elif self.doc.edition.stories:
+            self.show_story(0)
+
+    def _ui_state(self) -> dict:
+        return {"story": self.editor.story, "split": self.central_split.sizes(),
+                "tab": self.bottom_tabs.currentIndex()}
+
+    def _restore_ui_state(self, st: dict) -> None:
+        self.central_split.setSizes(st["split"])
+        self.bottom_tabs.setCurrentIndex(st["tab"])
+        i = self.doc.story_index(st["story"]) if st["story"] is not None else -1
+        if i >= 0:
+            self.show_story(i)
+        elif self.doc.edition.stories:
+            self.show_story(0)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
+            QTimer.singleShot(0, self._build)
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ status
+    def _update_title(self, *_):
+        p = self.doc.project
+        name = Path(p.path).name if p.path else (Path(p.edition.source).name if p.edition.source else tr("Untitled"))
+        mod = "" if self.doc.undo_stack.isClean() else "*"
+        ro = " " + tr("[read-only]") if self.read_only else ""
+        self.setWindowTitle(f"{name}{mod}{ro} — Galley")
+
+    def _update_status(self, *_):
+        ed = self.doc.edition
+        n = len(self.doc.visible_marks())
+        self.status_label.setText(tr("%1 stories · %2 characters · %3 findings").replace(
+            "%1", str(len(ed.stories))).replace("%2", f"{ed.char_count:,}").replace("%3", str(n)))
+
+    def _update_tab_titles(self) -> None:
+        self.bottom_tabs.setTabText(0, tr("Findings (%1)").replace("%1", str(len(self.doc.visible_marks()))))
+        pending = len(self.doc.edition.fixes)
+        self.bottom_tabs.setTabText(1, tr("Repairs (%1)").replace("%1", str(pending)))
+        self._update_status()
+
+    def _overset_changed(self, overset: dict) -> None:
+        self.navigator.set_overset(overset)
+        total = sum(overset.values())
+        if total:
+            self.overset_label.setText("<span style='color:#c62828'>" + tr("Overset: %1 characters in %2 stories")
+                                       .replace("%1", str(total)).replace("%2", str(sum(1 for v in overset.values()
+                                                                                        if v))) + "</span>")
+        else:
+            self.overset_label.setText("")
+
+    # ------------------------------------------------------------------ navigation
+    def show_story(self, i: int, element: int = 0, start: int = 0, end: int | None = None) -> None:
+        stories = self.doc.edition.stories
+        if not (0 <= i < len(stories)):
+            return
+        self.editor.show_story(stories[i], element, start, end)
+        self.navigator.select_story(i)
+        self.page_panel.highlight_story(stories[i].id)
+
+    def show_story_id(self, story_id: str) -> None:
+        for i, st in enumerate(self.doc.edition.stories):
+            if st.id == story_id:
+                self.show_story(i)
+                return
+
+    def go_to_mark(self, si: int, ei: int, mark) -> None:
+        self.show_story(si, ei, mark.start, mark.end)
+
+    def go_to_fix(self, fix) -> None:
+        for si, ei, el in self.doc.edition.elements():
+            if set(fix.blocks) & set(el.parts):
+                self.show_story(si, ei, 0, 0)
+                return
+
+    def _mark_under_cursor(self, story, ei: int, mark) -> None:
+        si = self.doc.story_index(story)
+        self.findings.select_like(si, ei, mark.start, quiet=True)
+
+    def _step_finding(self, step: int) -> None:
+        rows = self.findings.model.rows
+        if not rows:
+            self.statusBar().showMessage(tr("No findings."), 3000)
+            return
+        si = self.doc.story_index(self.editor.story) if self.editor.story is not None else 0
+        ei, off = self.editor.current_location()
+        c = self.editor.textCursor()
+        sel_start = c.selectionStart() - c.block().position() if c.hasSelection() else off
+        here = (si, ei, sel_start)
+        keys = [(r[0], r[1], r[3].start) for r in rows]
+        if step > 0:
+            nxt = next((i for i, k in enumerate(keys) if k > here), 0)
+        else:
+            nxt = next((i for i in range(len(keys) - 1, -1, -1) if keys[i] < here), len(keys) - 1)
+        self.findings.select_row(nxt, quiet=True)
+        r = rows[nxt]
+        self.go_to_mark(r[0], r[1], r[3])
+
+    def next_finding(self) -> None:
+        self._step_finding(+1)
+
+    def prev_finding(self) -> None:
+        self._step_finding(-1)
+
+    def _current_finding(self):
+        return self.findings.current()
+
+    def accept_finding(self) -> None:
+        cur = self._current_finding()
+        if cur is None:
+            return
+        si, ei, el, m = cur
+        if m.fix is None:
+            self.statusBar().showMessage(tr("This finding has no automatic fix; edit the text or reject it."), 4000)
+            return
+        story = self.doc.edition.stories[si]
+        new = el.text[:m.start] + m.fix + el.text[m.end:]
+        self.doc.undo_stack.push(EditTextCommand(self.doc, story, [(el, el.text)], [(el, new)], typing=False,
+                                                 apply_first=True,
+                                                 label=tr("Fix “%1” → “%2”").replace("%1", el.text[m.start:m.end])
+                                                 .replace("%2", m.fix)))
+        self._after_finding_action(si, ei, m.start)
+
+    def _after_finding_action(self, si: int, ei: int, start: int) -> None:
+        self.findings.select_like(si, ei, start, quiet=True)
+        cur = self.findings.current()
+        if cur is not None:
+            self.go_to_mark(cur[0], cur[1], cur[3])
+
+    def reject_finding(self) -> None:
+        cur = self._current_finding()
+        if cur is None:
+            return
+        si, ei, el, m = cur
+        rec = {"rule": m.rule, "text": getattr(m.finding, "text", el.text[m.start:m.end]),
+               "story": self.doc.edition.stories[si].id, "element": ei}
+        self.doc.undo_stack.push(RecordCommand(self.doc, "rejected_findings", rec,
+                                               tr("Reject finding “%1”").replace("%1", rec["text"])))
+        self._after_finding_action(si, ei, m.start)
+
+    def ignore_finding(self) -> None:
+        cur = self._current_finding()
+        if cur is None:
+            return
+        si, ei, el, m = cur
+        rec = {"rule": m.rule, "text": getattr(m.finding, "text", el.text[m.start:m.end])}
+        self.doc.undo_stack.push(RecordCommand(self.doc, "ignores", rec,
+                                               tr("Ignore “%1” everywhere").replace("%1", rec["text"])))
+        self._after_finding_action(si, ei, m.start)
+
+    def add_word(self) -> None:
+        cur = self._current_finding()
+        if cur is None:
+            return
+        si, ei, el, m = cur
+        word = getattr(m.finding, "text", "") or el.text[m.start:m.end]
+        if word.strip():
+            self.doc.undo_stack.push(DictionaryCommand(self.doc, word.strip()))
+            self.preferences["user_words"] = list(self.doc.settings.get("user_words") or [])
+        self._after_finding_action(si, ei, m.start)
+
+    def recheck_all(self) -> None:
+        self.doc.recheck_all()
+
+    def set_repair(self, accepted: bool) -> None:
+        if self.bottom_tabs.currentWidget() is not self.repairs:
+            self.bottom_tabs.setCurrentWidget(self.repairs)
+        if self.repairs.current() is None:
+            self.repairs.select_index(0)
+        if not self.repairs.set_current_accepted(accepted):
+            self.statusBar().showMessage(tr("Nothing to change."), 3000)
+
+    def next_repair(self) -> None:
+        self.bottom_tabs.setCurrentWidget(self.repairs)
+        it = self.repairs.tree.currentItem()
+        i = self.repairs.tree.indexOfTopLevelItem(it) + 1 if it is not None else 0
+        self.repairs.select_index(i if i < self.repairs.tree.topLevelItemCount() else 0)
+
+    def _toggle_grid(self, on: bool) -> None:
+        self.page_panel.set_grid_visible(on)
+
+    # ------------------------------------------------------------------ files
+    def open_dialog(self) -> None:
+        start = self.settings.value("files/last_dir", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open an edition"), start,
+                                              tr("Editions (*.txt *.docx *.pdf *.galley);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open an edition or project; problems are shown in a dialog. Returns True when opened."""
+        if not self.maybe_save():
+            return False
+        p = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            project, read_only = self._load(p)
+        except GalleyError as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc, tr("Cannot open the file"))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a bug in an importer must not take the window down
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc, tr("Cannot open the file"))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.set_project(project, read_only)
+        self.settings.setValue("files/last_dir", str(p.parent))
+        self._add_recent(str(p))
+        return True
+
+    def _load(self, p: Path) -> tuple[Project, bool]:
+        if p.suffix.lower() == ".galley":
+            project = load_project(p)
+            lock = ProjectLock(p)
+            try:
+                project.lock = lock.acquire()
+                return project, False
+            except ProjectLockedError as exc:
+                answer = QMessageBox.question(
+                    self, tr("Project in use"),
+                    exc.message + "\n\n" + tr("Open it read-only? (Choose No to take over the lock if you are "
+                                              "sure the other computer is not working on it.)"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No |
+                    QMessageBox.StandardButton.Cancel)
+                if answer == QMessageBox.StandardButton.Yes:
+                    return project, True
+                if answer == QMessageBox.StandardButton.No:
+                    lock.break_lock()
+                    project.lock = lock.acquire()
+                    return project, False
+                raise GalleyError(tr("not opened: the project is in use"), str(p)) from None
+        from app.pipeline import load_edition
+        return Project(edition=load_edition(p)), False
+
+    def set_project(self, project: Project, read_only: bool = False, modified: bool = False) -> None:
+        old = self.doc
+        if old.project.lock is not None:
+            old.project.lock.release()
+        self.read_only = read_only
+        self.doc = self._make_doc(project)
+        self._build()
+        old.deleteLater()
+        self.session.set_source(str(project.path or project.edition.source or ""))
+        if modified:
+            self.doc.undo_stack.resetClean()
+        self._autosaved_index = self.doc.undo_stack.index()
+        self._update_title()
+
+    def save(self) -> bool:
+        p = self.doc.project
+        if p.path is None or Path(p.path).suffix.lower() != ".galley":
+            return self.save_as()
+        return self._save_to(Path(p.path))
+
+    def save_as(self) -> bool:
+        p = self.doc.project
+        base = Path(p.path or p.edition.source or "edition").with_suffix(".galley")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save project"), str(base), tr("Galley projects (*.galley)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".galley"):
+            path += ".galley"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        project = self.doc.project
+        self.doc.flush_rechecks()
+        try:
+            if project.lock is None or Path(project.lock.project_path) != path:
+                new_lock = ProjectLock(path).acquire()
+                if project.lock is not None:
+                    project.lock.release()
+                project.lock = new_lock
+            save_project(project, path)
+        except GalleyError as exc:
+            show_error(self, exc, tr("Cannot save the project"))
+            return False
+        self.read_only = False
+        self.doc.undo_stack.setClean()
+        self.session.set_source(str(path))
+        self.session.discard_autosave()
+        self._add_recent(str(path))
+        self._update_title()
+        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the edition is replaced or the window closes: save, discard or cancel."""
+        if self.doc.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self, tr("Unsaved changes"), tr("Save the changes to this edition first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def autosave(self) -> None:
+        if self.doc.undo_stack.index() == self._autosaved_index or not self.doc.edition.stories:
+            return
+        try:
+            self.session.autosave(self.doc.project)
+            self._autosaved_index = self.doc.undo_stack.index()
+            self.statusBar().showMessage(tr("Autosaved at %1").replace("%1", time.strftime("%H:%M")), 3000)
+        except OSError as exc:
+            self.statusBar().showMessage(tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
+
+    def offer_recovery(self) -> None:
+        for rec in find_recoverable():
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
+            name = Path(rec.source).name if rec.source else tr("an unsaved edition")
+            answer = QMessageBox.question(
+                self, tr("Recover unsaved work?"),
+                tr("Galley did not close properly. Your work on %1 was autosaved at %2. Recover it?")
+                .replace("%1", name).replace("%2", when),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                try:
+                    project = load_project(rec.autosave)
+                except GalleyError as exc:
+                    show_error(self, exc)
+                    rec.discard()
+                    continue
+                project.path = None
+                if rec.source and rec.source.lower().endswith(".galley") and Path(rec.source).exists():
+                    from app.project.format import file_stamp
+                    project.path = Path(rec.source)
+                    project.stamp = file_stamp(Path(rec.source))
+                    try:
+                        project.lock = ProjectLock(rec.source).acquire()
+                    except ProjectLockedError:
+                        project.path, project.stamp = None, None
+                self.set_project(project, modified=True)
+                rec.discard()
+                return
+            rec.discard()
+
+    def _add_recent(self, path: str) -> None:
+        recent = [p for p in (self.settings.value("files/recent") or []) if p != path]
+        if isinstance(recent, str):
+            recent = [recent]
+        self.settings.setValue("files/recent", ([path] + recent)[:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        r = self.settings.value("files/recent") or []
+        return [r] if isinstance(r, str) else list(r)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for i, p in enumerate(files):
+            a = self.recent_menu.addAction(f"&{i + 1} {Path(p).name}")
+            a.setToolTip(p)
+            a.triggered.connect(lambda _=False, p=p: self.open_path(p))
+        if not files:
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(OPEN_SUFFIXES) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for u in event.mimeData().urls():
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(OPEN_SUFFIXES):
+                event.acceptProposedAction()
+                self.open_path(u.toLocalFile())
+                return
+
+    # ------------------------------------------------------------------ dialogs
+    def export_dialog(self) -> None:
+        from ui.export import ExportDialog
+        self.doc.flush_rechecks()
+        ExportDialog(self.doc, self).exec()
+
+    def preferences_dialog(self) -> None:
+        from ui.prefs import PreferencesDialog
+        lang = self.settings.value("ui/language", "system")
+        dlg = PreferencesDialog(self.preferences, lang, self)
+        if dlg.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        self.apply_preferences(dlg.result_preferences(self.preferences), dlg.chosen_language())
+
+    def apply_preferences(self, new: dict, language: str) -> None:
+        self.preferences = new
+        prefs.save_preferences(new)
+        prefs.apply_fonts(new)
+        self.doc.settings.update(self._proof_prefs())
+        self.doc.recheck_all()
+        self.autosave_timer.setInterval(int(new.get("autosave_minutes", 1)) * 60_000)
+        self.page_panel.relayout()
+        if language != self.settings.value("ui/language", "system"):
+            self.settings.setValue("ui/language", language)
+            i18n.install(language)  # LanguageChange → _build()
+
+    def about(self) -> None:
+        from app import __version__
+        QMessageBox.about(self, tr("About Galley"),
+                          tr("<b>Galley %1</b><p>Copy-editing, proofreading and page layout for Chinese newspaper "
+                             "newsrooms.</p>").replace("%1", __version__))
+
+    def closeEvent(self, event) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.page_panel.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.doc.project.lock is not None:
+            self.doc.project.lock.release()
+        self.session.end()
+        event.accept()
+
+
+__all__ = ["MainWindow", "QWidget"]
