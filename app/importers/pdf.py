@@ -357,8 +357,15 @@ class _Gutters:
         hi = int(max(g.x1 for g in glyphs)) + 8 if glyphs else 1
         diff = [0] * (hi - self.lo + 2)
         for g in glyphs:
-            # every point the glyph touches; adjacent glyphs leave no empty point between them
-            a, b = math.floor(g.x0) - self.lo, math.ceil(g.x1) - self.lo
+            # every point the glyph's ink may touch (compressed punctuation hangs into gutters
+            # with the empty half of its box); adjacent glyphs leave no empty point between them
+            x0, x1 = g.x0, g.x1
+            if x1 - x0 >= 0.8 * g.size:
+                if g.text in _FW_CLOSING:
+                    x1 = x0 + 0.5 * (x1 - x0)
+                elif g.text in _FW_OPENING:
+                    x0 = x0 + 0.5 * (x1 - x0)
+            a, b = math.floor(x0) - self.lo, math.ceil(x1) - self.lo
             if b > a:
                 diff[a] += 1
                 diff[b] -= 1
@@ -368,6 +375,16 @@ class _Gutters:
             cov.append(run)
         self.cov = cov
         self.rules = rules
+
+    def low(self, x0: float, x1: float) -> bool:
+        """Whether the page is nearly empty from top to bottom between x0 and x1."""
+        lo, hi = max(0, math.ceil(x0) - self.lo), min(len(self.cov) - 1, math.floor(x1) - self.lo)
+        if hi <= lo:
+            return False
+        cov = self.cov
+        left = max(cov[max(0, lo - 7):lo - 1] or [0])
+        right = max(cov[hi + 1:hi + 7] or [0])
+        return min(cov[lo:hi]) <= 0.25 * max(1, min(left, right))
 
     def separates(self, a: Glyph, b: Glyph, gap: float | None = None) -> bool:
         gap = b.x0 - a.x1 if gap is None else gap
@@ -543,15 +560,16 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _side_by_side(a: list[Line], b: list[Line]) -> bool:
-    """Whether some line of `a` stands level with some line of `b`."""
+def _side_by_side(a: list[Line], b: list[Line]) -> int:
+    """How many lines of `a` or `b` stand level with a line of the other."""
     events = sorted([(ln.top, ln.bottom, 0) for ln in a] + [(ln.top, ln.bottom, 1) for ln in b])
     low = [float("-inf"), float("-inf")]
+    level = 0
     for top, bottom, side in events:
         if top < low[1 - side]:
-            return True
+            level += 1
         low[side] = max(low[side], bottom)
-    return False
+    return level
 
 
 def _row_gaps(rows: list[list[Line]]) -> list[float]:
@@ -565,8 +583,9 @@ def _row_gaps(rows: list[list[Line]]) -> list[float]:
 
 
 class _Orderer:
-    def __init__(self, body: float):
+    def __init__(self, body: float, page: _Gutters | None = None):
         self.body = body
+        self.page = page
         self.min_gutter = max(2.0, MIN_GUTTER * body)
         self.leaves: list[tuple[list[Line], tuple[float, float]]] = []
 
@@ -680,8 +699,11 @@ class _Orderer:
         for ln in lines:
             groups[bisect_left(starts, ln.cx0 + 1e-6)].append(ln)
         out = [groups[0]]
-        for g in groups[1:]:
-            if _side_by_side(out[-1], g):
+        for g, (g0, g1) in zip(groups[1:], gutters, strict=True):
+            level = _side_by_side(out[-1], g)
+            # one line level with another across a gap that is no gutter of the page is a wide
+            # space inside a line (a caption's credit), not two columns
+            if level > 1 or (level == 1 and (self.page is None or self.page.low(g0, g1))):
                 out.append(g)
             else:
                 out[-1].extend(g)
@@ -747,6 +769,11 @@ class _Columns:
             e[round(ln.x1)] = e.get(round(ln.x1), 0) + 1
         self.frame_rights = {key: float(max(x for x, c in e.items() if c >= 3))
                              for key, e in ends.items() if any(c >= 3 for c in e.values())}
+        starts: dict[tuple, dict[int, int]] = {}
+        for ln in lines:
+            e = starts.setdefault((ln.frame, ln.box), {})
+            e[round(ln.x0)] = e.get(round(ln.x0), 0) + 1
+        self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
 
 
 def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
@@ -773,7 +800,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     lines = build_lines(glyphs, gutters)
     body = _body_size(lines)
     _assign_boxes(lines, page.boxes, page, body)
-    leaves = _Orderer(body).run(lines)
+    leaves = _Orderer(body, gutters).run(lines)
     ordered: list[Line] = []
     for k, (leaf_lines, frame) in enumerate(leaves):
         for ln in leaf_lines:
@@ -944,6 +971,11 @@ def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
         own = columns.frame_rights.get((ln.frame, ln.box))
         if own is not None and own >= ln.x1 - 1.01 and right - own >= 1.5 * ln.size:
             right = own
+        # and its left edge is where its lines start (text beside a photo whose caption is wider)
+        for x in columns.frame_lefts.get((ln.frame, ln.box), ()):
+            if x <= ln.x0 + 1.01 and ln.x0 - x <= 4.5 * ln.size:
+                left = max(left, x)
+                break
     return left, right
 
 
