@@ -63,6 +63,7 @@ class HeadBlock:
     grid_lines: int = 0            # whole grid lines taken, including the space below
     section: tuple[str, int] | None = None   # (text, element index) of a section label
     section_par: Paragraph | None = None
+    section_y: float = 0.0         # offset of the section label from the block top
     width: float = 0.0
 
     @property
@@ -127,8 +128,9 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
     block = HeadBlock(width=width)
     y = 0.0
     for i, el in parts.head:
-        if el.kind == Kind.SECTION and block.section is None and not block.lines:
+        if el.kind == Kind.SECTION and block.section is None:
             block.section = (el.text, i)
+            block.section_y = y
             st = grid.style("section")
             block.section_par = break_paragraph(el.text, st.role, st.size, width, 0.0, "left")
             y += grid.leading * 2 * max(1, len(block.section_par.lines))

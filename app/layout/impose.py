@@ -144,15 +144,16 @@ def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
     if head.section is not None:
         st = grid.style("section")
         par = head.section_par
+        sy = top + head.section_y
         for li in range(len(par.lines)):
-            by = top + li * 2 * grid.leading
+            by = sy + li * 2 * grid.leading
             tw = par.lines[li].width + st.size
             layers[0].append(Box(x, by + grid.leading * 0.2, min(w, tw), grid.leading * 1.4, None,
                                  Cmyk(0, 0, 0, st.tint or 0.15), 0, "tint"))
             layers[2].append(_text_line(par, li, st, x + st.size / 2,
                                         by + grid.leading * 0.2 + grid.leading * 0.7 + st.size * 0.36, w,
                                         story, head.section[1], m.column))
-        y = top + 2 * grid.leading * len(par.lines)
+        y = sy + 2 * grid.leading * len(par.lines)
         layers[1].append(Rule(x, y - grid.leading * 0.35, x + w, y - grid.leading * 0.35, 0.5))
     for hl in head.lines:
         layers[2].append(_text_line(hl.par, hl.line, hl.style, x, top + hl.dy, w, story, hl.element, m.column))

@@ -23,6 +23,14 @@ from app.layout.plan import Placement, Plan
 from app.model import Edition
 
 MIN_SPLIT_LINES = 12     # a story continues from a page only if at least this much room is left
+LEAD_MIN_LINES = 14      # a lead whose text is shallower than this at full width is set narrower
+MIN_STACK_LINES = 6      # space under a short story in a band worth filling with the next story
+
+
+def _same_group(parts: StoryParts, group) -> bool:
+    """Whether a story can join the current page's band (no page marker of its own, same page)."""
+    return (not parts.pages and (parts.story.page is None or parts.story.page == group)
+            and bool(parts.head or parts.flow or parts.sidebar))
 
 
 class _Material:
@@ -131,6 +139,28 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
         cursor = bottom + 1 if bottom < LINES - 2 else LINES
         has_content = True
 
+    def stack(slots: list[list[int]], bottom: int, i: int) -> int:
+        """Put the next stories, in order, into free column slots [column, width, top] above `bottom`."""
+        while slots and i < len(mats) and _same_group(mats[i].parts, group):
+            nxt = mats[i]
+            spot = None
+            for sl in slots:
+                free = bottom - sl[2]
+                if free >= MIN_STACK_LINES:
+                    need = nxt.need(sl[1], free)
+                    if need <= free:
+                        spot = (sl, need, free)
+                        break
+            if spot is None:
+                break
+            sl, need, free = spot
+            lines = free if free - need < MIN_STACK_LINES else need
+            plan.modules.append(Placement(nxt.parts.story.id, page, sl[0], sl[1], sl[2], lines,
+                                          nxt.sidebar_cols(sl[1])))
+            sl[2] += lines + 1
+            i += 1
+        return i
+
     i = 0
     while i < len(mats):
         m = mats[i]
@@ -155,6 +185,18 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
         sid = parts.story.id
         if cursor == 0:
             need = m.need(N, LINES)
+            lw = -(-N * 5 // 8)
+            if (need - m.head_lines(N) < LEAD_MIN_LINES and N >= 5 and i + 1 < len(mats)
+                    and _same_group(mats[i + 1].parts, group)):
+                # a short lead: narrower, with the next stories stacked beside it
+                h = m.need(lw, LINES)
+                first_side = mats[i + 1].need(N - lw, LINES)
+                if h <= LINES and first_side <= h:
+                    plan.modules.append(Placement(sid, page, 0, lw, 0, h, m.sidebar_cols(lw)))
+                    i = stack([[lw, N - lw, 0]], h, i + 1)
+                    cursor = h + 1
+                    has_content = True
+                    continue
             if need <= LINES:
                 plan.modules.append(Placement(sid, page, 0, N, 0, need, m.sidebar_cols(N)))
                 cursor = need + 1
@@ -167,9 +209,7 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
         band = [m]
         j = i + 1
         while len(band) < band_size and j < len(mats):
-            nxt = mats[j].parts
-            if nxt.pages or (nxt.story.page is not None and nxt.story.page != group) or not (
-                    nxt.head or nxt.flow or nxt.sidebar):
+            if not _same_group(mats[j].parts, group):
                 break
             band.append(mats[j])
             j += 1
@@ -181,12 +221,17 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
             h = max(heights)
             if h <= room:
                 col = 0
-                for b, w in zip(band, widths):
-                    plan.modules.append(Placement(b.parts.story.id, page, col, w, cursor, h, b.sidebar_cols(w)))
+                slots = []            # (column, width, free lines below the story) for stacking
+                for b, w, hb in zip(band, widths, heights):
+                    lines = h if h - hb < MIN_STACK_LINES else hb
+                    plan.modules.append(Placement(b.parts.story.id, page, col, w, cursor, lines, b.sidebar_cols(w)))
+                    if lines < h:
+                        slots.append([col, w, cursor + lines + 1])
                     col += w
+                i += len(band)
+                i = stack(slots, cursor + h, i)
                 cursor += h + 1
                 has_content = True
-                i += len(band)
                 placed = True
                 break
             band = band[:-1]

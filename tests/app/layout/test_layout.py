@@ -58,9 +58,14 @@ def test_headline_block_spans_the_module_and_body_threads_through_columns():
     doc = layout_edition(sample_edition(), g)
     page = doc.pages[0]
     lead = next(m for m in page.modules if m.story == "s1")
-    assert lead.columns == g.columns and lead.line == 0
+    # the lead is at the top left, at least 5/8 of the page wide (full width when it is deep)
+    assert lead.line == 0 and lead.column == 0 and lead.columns * 8 >= g.columns * 5
     head = [ln for ln in page.lines() if ln.story == "s1" and ln.style == "headline"]
-    assert head and head[0].width == pytest.approx(g.type_width)
+    assert head and head[0].width == pytest.approx(g.span_width(lead.columns))
+    # the stories beside a narrower lead stay within its height
+    for mod in page.modules:
+        if mod.column >= lead.columns and mod.line < lead.lines:
+            assert mod.line + mod.lines <= lead.lines
     body_cols = {ln.column for ln in page.lines() if ln.story == "s1" and ln.style == "body"}
     assert len(body_cols) >= 3
     # body lines sit on the grid
@@ -74,6 +79,16 @@ def test_headline_block_spans_the_module_and_body_threads_through_columns():
     assert any(isinstance(i, Rule) for i in page.items)
     sidebar_lines = [ln for ln in page.lines() if ln.style == "sidebar"]
     assert sidebar_lines and all(any(b.x <= ln.x and ln.x < b.x + b.w for b in frames) for ln in sidebar_lines)
+
+
+def test_a_deep_lead_spans_the_whole_page():
+    g = load_layout("tabloid")
+    ed = long_edition(1)
+    lead = ed.stories[0]
+    lead.elements[4:4] = [type(lead.elements[4])(Kind.BODY, lead.elements[4].text) for _ in range(12)]
+    doc = layout_edition(ed, g)
+    mod = next(m for m in doc.pages[0].modules if m.story == lead.id)
+    assert mod.columns == g.columns and mod.line == 0
 
 
 def test_automatic_placement_adds_pages_instead_of_overset():
