@@ -6,6 +6,8 @@ per element (`Mark`s, offsets local to the element) so typing re-checks one para
 """
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -60,7 +62,7 @@ class EditionDocument(QObject):
         self.findingsChanged.emit()
 
     def proof_settings(self) -> dict:
-        return {k: v for k, v in self.settings.items() if k in ("severities", "spelling_language", "user_words")}
+        return proofing.proof_settings(self.settings)
 
     def recheck_element(self, element: Element) -> None:
         self.marks[id(element)] = proofing.check_paragraph(element.text, self.proof_settings())
@@ -87,21 +89,27 @@ class EditionDocument(QObject):
         self._dirty_elements.clear()
         self.findingsChanged.emit()
 
-    def _suppressed(self, story: Story, ei: int, mark: Mark) -> bool:
-        f = mark.finding
-        text = getattr(f, "text", "")
-        for rec in self.project.ignores:
-            if isinstance(rec, dict) and rec.get("rule") in (f.rule, None, "*") and rec.get("text") == text:
-                return True
-        for rec in self.project.rejected_findings:
-            if (rec.get("rule") == f.rule and rec.get("text") == text and rec.get("story") == story.id
-                    and rec.get("element") == ei):
-                return True
-        return bool(text) and text in set(self.settings.get("user_words") or ())
+    def _ignores(self):
+        key = (repr(self.project.ignores), tuple(self.settings.get("user_words") or ()))
+        if getattr(self, "_ign_key", None) != key:
+            self._ign_key = key
+            self._ign = proofing.ignores_from(self.project.ignores, self.settings.get("user_words") or ())
+        return self._ign
 
     def element_marks(self, story: Story, ei: int) -> list[Mark]:
+        """The element's findings, less those the editor rejected, ignored or put in the dictionary."""
         el = story.elements[ei]
-        return [m for m in self.marks.get(id(el), []) if not self._suppressed(story, ei, m)]
+        marks = self.marks.get(id(el), [])
+        ign = self._ignores() if marks else None
+        if not ign:
+            return list(marks)
+        out = []
+        for m in marks:
+            f = m.finding
+            local = dataclasses.replace(f, start=m.start, end=m.end) if (f.start, f.end) != (m.start, m.end) else f
+            if not ign.suppresses(local, el.text, story.id):
+                out.append(m)
+        return out
 
     def visible_marks(self) -> list[tuple[int, int, Element, Mark]]:
         """Every finding not rejected, ignored or in the dictionary, in reading order."""
@@ -145,6 +153,7 @@ class EditionDocument(QObject):
         from ui import prefs
         prefs.store_user_words(words)
         self.findingsChanged.emit()
+
 
     def apply_layout(self, layout: str | None, plan: dict | None) -> None:
         self.project.layout = layout

@@ -26,7 +26,8 @@ def serve(conn) -> None:
             from app.layout import fonts as font_mod
             from app.layout import layout_edition, load_layout
             font_mod.configure(fonts)
-            paged = layout_edition(edition, load_layout(grid_name), plan=plan)
+            from app.layout.plan import Plan
+            paged = layout_edition(edition, load_layout(grid_name), plan=Plan.from_json(plan) if plan else None)
             conn.send((req, paged, None))
         except Exception as exc:  # noqa: BLE001 - sent back as a message; the GUI shows it
             from app.errors import GalleyError

@@ -498,7 +498,8 @@ class PagePanel(QWidget):
         if sync:
             self._applied = self._req
             try:
-                paged = self.lay.layout_edition(copy.deepcopy(self.doc.edition), grid, plan=plan)
+                from ui.placement import plan_object
+                paged = self.lay.layout_edition(copy.deepcopy(self.doc.edition), grid, plan=plan_object(plan))
                 self._apply(paged, grid)
             except Exception as exc:  # noqa: BLE001
                 self._show_error(exc)

@@ -1,8 +1,8 @@
 """Placement plans as the page view edits them: put a story in a module, move or resize one.
 
-A plan is the JSON `app.layout.plan` reads: pages, each with the modules placed on it
-(story id, first column, columns, first grid line, lines). These helpers only rewrite
-that JSON; layout does the rest.
+A plan is the JSON of `app.layout.plan.Plan` (`{"format": "galley-plan", "layout", "pages",
+"modules": [{story, page, column, columns, line, lines, sidebar_columns}]}`), kept in the
+project as is. These helpers only rewrite that JSON; layout does the rest.
 """
 from __future__ import annotations
 
@@ -10,62 +10,63 @@ import copy
 
 
 def plan_from_paged(paged, grid) -> dict:
-    """The placement automatic layout chose, as an explicit plan."""
-    try:
-        from app.layout import plan as plan_mod
-        if hasattr(plan_mod, "plan_from_document"):
-            return plan_mod.plan_from_document(paged)
-    except ImportError:
-        pass
-    return {"layout": getattr(grid, "name", None),
-            "pages": [{"number": p.number,
-                       "modules": [{"story": m.story, "column": m.column, "columns": m.columns, "line": m.line,
-                                    "lines": m.lines} for m in p.modules]}
-                      for p in (paged.pages if paged else [])]}
+    """The placement the layout used (automatic placement made explicit), as plan JSON."""
+    plan = getattr(paged, "plan", None)
+    if plan is not None and hasattr(plan, "to_json"):
+        return plan.to_json()
+    modules = [{"story": m.story, "page": p.number, "column": m.column, "columns": m.columns, "line": m.line,
+                "lines": m.lines, "sidebar_columns": 0} for p in (paged.pages if paged else []) for m in p.modules]
+    return {"format": "galley-plan", "version": 1, "layout": getattr(grid, "name", ""),
+            "pages": [{"number": p.number, "label": p.label} for p in (paged.pages if paged else [])],
+            "modules": modules}
 
 
-def _page(plan: dict, number: int) -> dict:
+def plan_object(plan: dict | None):
+    """Plan JSON → `app.layout.plan.Plan` (None stays None: automatic placement)."""
+    if not plan:
+        return None
+    from app.layout.plan import Plan
+    return Plan.from_json(plan)
+
+
+def _ensure_page(plan: dict, page: int) -> None:
     pages = plan.setdefault("pages", [])
-    for p in pages:
-        if p.get("number") == number:
-            return p
-    p = {"number": number, "modules": []}
-    pages.append(p)
-    pages.sort(key=lambda p: p.get("number", 0))
-    return p
+    if not any(p.get("number") == page for p in pages):
+        pages.append({"number": page, "label": ""})
+        pages.sort(key=lambda p: p.get("number", 0))
 
 
 def set_module(plan: dict, page: int, story: str, column: int, columns: int, line: int, lines: int) -> dict:
-    """Move or resize `story`'s module on `page` (the story is taken off any other page)."""
+    """Move or resize `story`'s module on `page` (its first module there; others stay)."""
     plan = copy.deepcopy(plan)
-    for p in plan.get("pages", []):
-        p["modules"] = [m for m in p.get("modules", []) if not (m.get("story") == story and p.get("number") != page)]
-    pg = _page(plan, page)
-    mod = next((m for m in pg["modules"] if m.get("story") == story), None)
+    mods = plan.setdefault("modules", [])
+    mod = next((m for m in mods if m.get("story") == story and m.get("page") == page), None)
     if mod is None:
-        mod = {"story": story}
-        pg["modules"].append(mod)
+        mod = {"story": story, "page": page, "sidebar_columns": 0}
+        mods.append(mod)
     mod.update({"column": column, "columns": columns, "line": line, "lines": lines})
+    if mod.get("sidebar_columns", 0) >= columns:
+        mod["sidebar_columns"] = 0
+    _ensure_page(plan, page)
     return plan
 
 
 def place_story(plan: dict, page: int, story: str, column: int, columns: int, line: int, lines: int,
                 replace: str | None = None) -> dict:
-    """Put `story` in the module at (column, line) of `page`; the story that was there (`replace`)
-    goes where `story` was, or is left for automatic placement."""
+    """Put `story` in the module at (column, line) of `page`. The story that was there (`replace`)
+    takes `story`'s old place when it had one; otherwise it is left out of the plan."""
     plan = copy.deepcopy(plan)
-    old = None
-    for p in plan.get("pages", []):
-        for m in p.get("modules", []):
-            if m.get("story") == story:
-                old = (p.get("number"), dict(m))
-        p["modules"] = [m for m in p.get("modules", []) if m.get("story") != story]
-    pg = _page(plan, page)
+    mods = plan.setdefault("modules", [])
+    old = [m for m in mods if m.get("story") == story]
+    mods[:] = [m for m in mods if m.get("story") != story]
     if replace is not None:
-        pg["modules"] = [m for m in pg["modules"] if m.get("story") != replace]
-        if old is not None:
-            op, om = old
-            om["story"] = replace
-            _page(plan, op)["modules"].append(om)
-    pg["modules"].append({"story": story, "column": column, "columns": columns, "line": line, "lines": lines})
+        theirs = [m for m in mods if m.get("story") == replace and m.get("page") == page]
+        mods[:] = [m for m in mods if not (m.get("story") == replace and m.get("page") == page)]
+        for m in old:
+            mods.append({**m, "story": replace})
+        if not old:
+            del theirs
+    mods.append({"story": story, "page": page, "column": column, "columns": columns, "line": line, "lines": lines,
+                 "sidebar_columns": 0})
+    _ensure_page(plan, page)
     return plan

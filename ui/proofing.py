@@ -61,21 +61,16 @@ class Mark:
         return getattr(f, "message_zh", None) or getattr(f, "message", "")
 
 
-def _apply_severity(findings, settings):
-    sev = (settings or {}).get("severities") or {}
-    out = []
-    for f in findings:
-        s = sev.get(f.rule)
-        if s == "off":
-            continue
-        if s and s != getattr(f, "severity", None):
-            try:
-                import dataclasses
-                f = dataclasses.replace(f, severity=s)
-            except TypeError:
-                pass
-        out.append(f)
-    return out
+def proof_settings(prefs: dict) -> dict:
+    """The GUI's preferences → the settings dict `app.proof` takes (see `app.proof.settings`).
+
+    Ignore records and the dictionary are not passed: the GUI filters them itself, so that
+    undoing an "ignore" brings the finding back without checking the edition again.
+    """
+    rules = {}
+    for rid, sev in (prefs.get("severities") or {}).items():
+        rules[rid] = {"enabled": False} if sev == "off" else {"enabled": True, "severity": sev}
+    return {"spelling_language": prefs.get("spelling_language", "en_US"), "rules": rules}
 
 
 def check_edition(edition, settings=None) -> dict[int, list[Mark]]:
@@ -83,7 +78,7 @@ def check_edition(edition, settings=None) -> dict[int, list[Mark]]:
     proof = _proof()
     if proof is None or not edition.stories:
         return {}
-    findings = _apply_severity(proof.check_edition(edition, settings=settings), settings)
+    findings = proof.check_edition(edition, settings=settings)
     spans = edition.spans()
     elements = {(si, ei): el for si, ei, el in edition.elements()}
     out: dict[int, list[Mark]] = {}
@@ -105,5 +100,14 @@ def check_paragraph(text: str, settings=None) -> list[Mark]:
     proof = _proof()
     if proof is None or not text:
         return []
-    return [Mark(f, f.start, f.end) for f in _apply_severity(proof.check_paragraph(text, settings=settings),
-                                                             settings)]
+    return [Mark(f, f.start, f.end) for f in proof.check_paragraph(text, settings=settings)]
+
+
+def ignores_from(records: list, words=()):
+    """An `app.proof.Ignores` from the project's records plus the user's dictionary (None without app.proof)."""
+    proof = _proof()
+    if proof is None:
+        return None
+    ign = proof.Ignores.from_json(list(records or []))
+    ign.words.update(words)
+    return ign

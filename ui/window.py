@@ -179,8 +179,8 @@ class MainWindow(QMainWindow):
           tr("Apply the finding's fix"))
         A("reject_finding", tr("&Reject finding"), self.reject_finding, "Ctrl+Backspace", "reject",
           tr("Dismiss this finding here"))
-        A("ignore_finding", tr("&Ignore everywhere"), self.ignore_finding, "Ctrl+Shift+I", "ignore",
-          tr("Ignore this text for this rule in the whole edition"))
+        A("ignore_finding", tr("&Ignore rule in story"), self.ignore_finding, "Ctrl+Shift+I", "ignore",
+          tr("Ignore this rule in the whole story"))
         A("add_word", tr("Add to &dictionary"), self.add_word, "Ctrl+Shift+D", "word",
           tr("Add the word to the user dictionary"))
         A("recheck", tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
@@ -428,24 +428,27 @@ class MainWindow(QMainWindow):
             self.go_to_mark(cur[0], cur[1], cur[3])
 
     def reject_finding(self) -> None:
+        """Dismiss this finding here (an "ignore here" record, kept in the project)."""
         cur = self._current_finding()
         if cur is None:
             return
         si, ei, el, m = cur
-        rec = {"rule": m.rule, "text": getattr(m.finding, "text", el.text[m.start:m.end]),
-               "story": self.doc.edition.stories[si].id, "element": ei}
-        self.doc.undo_stack.push(RecordCommand(self.doc, "rejected_findings", rec,
+        text = el.text[m.start:m.end]
+        rec = {"kind": "here", "rule": m.rule, "text": getattr(m.finding, "text", text),
+               "context": el.text[max(0, m.start - 6):m.start] + "\u2038" + el.text[m.end:m.end + 6]}
+        self.doc.undo_stack.push(RecordCommand(self.doc, "ignores", rec,
                                                tr("Reject finding “%1”").replace("%1", rec["text"])))
         self._after_finding_action(si, ei, m.start)
 
     def ignore_finding(self) -> None:
+        """Ignore this rule in this story."""
         cur = self._current_finding()
         if cur is None:
             return
-        si, ei, el, m = cur
-        rec = {"rule": m.rule, "text": getattr(m.finding, "text", el.text[m.start:m.end])}
+        si, ei, _el, m = cur
+        rec = {"kind": "rule_in_story", "rule": m.rule, "story": self.doc.edition.stories[si].id}
         self.doc.undo_stack.push(RecordCommand(self.doc, "ignores", rec,
-                                               tr("Ignore “%1” everywhere").replace("%1", rec["text"])))
+                                               tr("Ignore %1 in this story").replace("%1", m.rule)))
         self._after_finding_action(si, ei, m.start)
 
     def add_word(self) -> None:
@@ -454,6 +457,9 @@ class MainWindow(QMainWindow):
             return
         si, ei, el, m = cur
         word = getattr(m.finding, "text", "") or el.text[m.start:m.end]
+        if not m.rule.startswith(("words.", "spell.")):
+            self.statusBar().showMessage(tr("Only word and spelling findings can be added to the dictionary."), 4000)
+            return
         if word.strip():
             self.doc.undo_stack.push(DictionaryCommand(self.doc, word.strip()))
             self.preferences["user_words"] = list(self.doc.settings.get("user_words") or [])
