@@ -39,7 +39,6 @@ SetCompressor /SOLID lzma
 Name "${APP} ${VERSION}"
 OutFile "${OUTFILE}"
 InstallDir "$PROGRAMFILES64\${APP}"
-InstallDirRegKey HKLM "${UNINST_KEY}" "InstallLocation"
 BrandingText "${APP} ${VERSION}"
 
 VIProductVersion "${VERSION}.0"
@@ -72,6 +71,14 @@ Function .onInit
   ${EndIf}
   SetRegView 64
   SetShellVarContext all
+  ; An upgrade goes where the installed version is, unless /D= names a folder. (Read here,
+  ; not with InstallDirRegKey, so that the 64-bit registry view is used.)
+  ${If} $INSTDIR == "$PROGRAMFILES64\${APP}"
+    ReadRegStr $0 HKLM "${UNINST_KEY}" "InstallLocation"
+    ${If} $0 != ""
+      StrCpy $INSTDIR $0
+    ${EndIf}
+  ${EndIf}
 FunctionEnd
 
 Function un.onInit
