@@ -171,6 +171,37 @@ def inj_repeat(t, rng):
     return _replace(t, s, s + 1, w + w)
 
 
+def inj_stutter(t, rng):
+    from app.proof.segment import tokenize
+    cands = [(s, e) for w, s, e in tokenize(t) if e - s == 2 and HAN.match(w[0]) and HAN.match(w[1])]
+    if not cands:
+        return None
+    s, e = rng.choice(cands)
+    return _replace(t, s, e, t[s:e] + t[e - 1])
+
+
+def inj_word(t, rng):
+    from app.proof.segment import tokenize
+    cands = [(s, e) for w, s, e in tokenize(t) if e - s == 2 and HAN.match(w[0]) and w[0] != w[1]]
+    if not cands:
+        return None
+    s, e = rng.choice(cands)
+    return _replace(t, s, e, t[s:e] * 2)
+
+
+def inj_dunhao(t, rng):
+    m = _pick(rng, re.finditer("[”》](?=[“《])", t))
+    return _replace(t, m.start() + 1, m.start() + 1, "、") if m else None
+
+
+def inj_mixed(t, rng):
+    m = _pick(rng, re.finditer(r"(?<![\d.])(\d+)\.(\d{1,2})亿", t))
+    if not m:
+        return None
+    small = (m.group(2) + "000")[:4].lstrip("0")
+    return _replace(t, m.start(), m.end(), f"{m.group(1)}亿{small}万")
+
+
 def _confusable_index():
     from app.proof.rules.words import confusables
     by_right = defaultdict(list)
@@ -224,7 +255,8 @@ INJECTORS = {
     "punct.dash": inj_dash, "punct.interpunct": inj_interpunct, "punct.straight-quote": inj_straight_quote,
     "punct.pairs": inj_unpaired, "punct.nesting": inj_nesting, "num.year-short": inj_year_short,
     "num.year-zero": inj_year_zero, "num.range-unit": inj_range, "num.approx-dunhao": inj_approx,
-    "num.fixed-expr": inj_fixed, "repeat.char": inj_repeat, "words.confusable": inj_confusable,
+    "num.fixed-expr": inj_fixed, "num.mixed": inj_mixed, "punct.dunhao-quoted": inj_dunhao,
+    "repeat.char": inj_repeat, "repeat.stutter": inj_stutter, "repeat.word": inj_word, "words.confusable": inj_confusable,
     "script.mixed": inj_script, "spell.en": inj_spelling, "space.han": inj_space,
 }
 

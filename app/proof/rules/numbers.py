@@ -13,7 +13,7 @@ from app.proof.registry import RESOURCES, rule
 
 CN_DIGITS = "〇零一二三四五六七八九"
 
-YEAR_SHORT_RE = re.compile(r"(?<![\d.\-/:：年])([’'‘]?)(\d{2})年(?=\d{1,2}月)"
+YEAR_SHORT_RE = re.compile(r"(?<![\d.\-/年])([’'‘]?)(\d{2})年(?=\d{1,2}月)"
                            r"|(?<=[于在到至从自])(\d{2})年(?=[底初末]|上半年|下半年)"
                            r"|[’'‘](\d{2})(?=年)")
 

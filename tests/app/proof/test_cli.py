@@ -94,3 +94,13 @@ def test_check_honours_ignores_saved_in_a_galley_project(tmp_path, capsys):
     save_project(Project.from_edition(ed, ignores=ign.to_json()), path)
     assert main(["check", str(path)]) == 0
     assert "0 findings" in capsys.readouterr().out
+
+
+def test_report_says_when_spelling_was_skipped(tmp_path, capsys, monkeypatch):
+    from app.proof.rules import spelling
+    monkeypatch.setattr(spelling, "_dicts", {})
+    monkeypatch.setattr(spelling, "_reasons", {"en_US": "no en_US dictionary for enchant (test)"})
+    p = _write(tmp_path, CLEAN)
+    assert main(["check", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "spelling skipped: no en_US dictionary" in out

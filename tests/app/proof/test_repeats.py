@@ -23,7 +23,8 @@ def test_real_words_are_left_alone(text):
 def test_doubled_words_are_a_warning():
     found = hits("我们我们要加快建设。", "repeat.word")
     assert len(found) == 1 and found[0].severity == "warning"
-    assert hits("把煤矿一个一个关掉。", "repeat.word") == []
+    assert hits("把煤矿一个一个地关掉。", "repeat.word") == []
+    assert len(hits("按照法律，这种这种行动是不允许的。", "repeat.word")) == 1
 
 
 def test_a_character_typed_twice_across_words_is_a_warning():
