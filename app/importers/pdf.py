@@ -946,8 +946,8 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     if prev.box != ln.box:
         return False
     slack = (prev.frame[1] - prev.x1) + max(0.0, prev.x0 - prev.frame[0])
-    if slack > max(1.5 * ln.size, _first_word(ln) + 0.3 * ln.size):
-        return False
+    if slack > max(0.5 * ln.size, _first_word(ln) - 0.02 * ln.size):
+        return False  # the next line's first word would have fitted: the line was not full
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:
         return True
