@@ -275,4 +275,4 @@ def corner_quote(p):
     for m in re.finditer("[「」『』]", t):
         c = m.group()
         yield Hit(m.start(), m.end(), f"横排简体文本中引号应为“{table[c]}”", f"horizontal simplified text quotes with {table[c]}",
-                  table[c], True)
+                  table[c], False)
