@@ -203,6 +203,9 @@ def _read_glyphs(path: Path) -> list[PageGlyphs]:
     return _glyphs_pdfium(path)
 
 
+_SKIP_CODES = frozenset((0, 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x3000))
+
+
 def _clean(text: str) -> str:
     if text.startswith("(cid:") or text in ("\ufffe", "\uffff", "\x00"):
         return "\ufffd"
@@ -224,6 +227,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     pages = []
     try:
         rect = raw.FS_RECTF()
+        get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        get_size, get_angle = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
         ox, oy = ctypes.c_double(), ctypes.c_double()
         for n in range(len(pdf)):
             page = pdf[n]
@@ -231,22 +236,23 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             tp = page.get_textpage()
             handle = tp.raw
             glyphs = []
+            append = glyphs.append
             for i in range(tp.count_chars()):
-                code = raw.FPDFText_GetUnicode(handle, i)
-                if code in (0x20, 0x0D, 0x0A, 0x09, 0x3000, 0xA0) or code == 0:
+                code = get_unicode(handle, i)
+                if code in _SKIP_CODES:
                     continue
                 # PDFium reports a hyphen at a line end as 0x02
                 ch = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"
                 if ch.isspace():
                     continue
-                raw.FPDFText_GetLooseCharBox(handle, i, rect)
-                raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
-                size = raw.FPDFText_GetFontSize(handle, i)
-                angle = raw.FPDFText_GetCharAngle(handle, i)
-                upright = angle < 0.02 or angle > 6.26 or angle < 0
+                get_box(handle, i, rect)
+                get_origin(handle, i, ox, oy)
+                size = get_size(handle, i)
+                angle = get_angle(handle, i)
                 if size <= 0:
                     size = max(1.0, rect.top - rect.bottom)
-                glyphs.append(Glyph(_clean(ch), rect.left, rect.right, height - oy.value, size, upright))
+                append(Glyph(_clean(ch) if code < 0x20 or code >= 0xFFF0 else ch, rect.left, rect.right,
+                             height - oy.value, size, angle < 0.02 or angle > 6.26))
             _join_surrogates(glyphs)
             boxes = []
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
@@ -313,23 +319,25 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
 
 
 def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
-    """Drop glyphs drawn again on top of an identical one (fake bold, double printing)."""
+    """Drop glyphs drawn again on top of an identical one (fake bold, double printing).
+
+    Glyphs are filed in 4-point cells by text; a glyph is compared with those in its own cell
+    and, when it lies within the tolerance of a cell edge, in the neighbouring cell."""
     seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    get = seen.get
     out = []
     for g in glyphs:
         tol = min(1.0, 0.3 * max(0.1, g.x1 - g.x0))
-        kx, ky = int(g.x0), int(g.base)
+        kx, ky = int(g.x0 // 4), int(g.base // 4)
+        fx, fy = g.x0 - 4 * kx, g.base - 4 * ky
+        xs = (kx, kx - 1) if fx < tol else (kx, kx + 1) if fx > 4 - tol else (kx,)
+        ys = (ky, ky - 1) if fy < tol else (ky, ky + 1) if fy > 4 - tol else (ky,)
         dup = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for h in seen.get((g.text, kx + dx, ky + dy), ()):
+        for x in xs:
+            for y in ys:
+                for h in get((g.text, x, y), ()):
                     if abs(h.x0 - g.x0) <= tol and abs(h.base - g.base) <= tol:
                         dup = True
-                        break
-                if dup:
-                    break
-            if dup:
-                break
         if not dup:
             seen.setdefault((g.text, kx, ky), []).append(g)
             out.append(g)
@@ -457,8 +465,9 @@ def _make_line(glyphs: list[Glyph]) -> Line:
     # the line's usual one is a word space
     usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
     parts = [glyphs[0].text]
+    floor = usual + 0.15 * size
     for (a, b), gap in zip(itertools.pairwise(glyphs), gaps, strict=True):
-        if _word_space(a.text[-1], b.text[0], gap - usual, size):
+        if gap > floor and _word_space(a.text[-1], b.text[0], gap - usual, size):
             parts.append(" ")
         parts.append(b.text)
     base = statistics.median(g.base for g in glyphs) if len(glyphs) > 2 else glyphs[0].base
