@@ -23,16 +23,24 @@ def serve(conn) -> None:
             return
         req, edition, grid_name, plan, fonts = msg
         try:
-            from app.layout import fonts as font_mod
-            from app.layout import layout_edition, load_layout
-            font_mod.configure(fonts)
-            from app.layout.plan import Plan
-            paged = layout_edition(edition, load_layout(grid_name), plan=Plan.from_json(plan) if plan else None)
-            conn.send((req, paged, None))
-        except Exception as exc:  # noqa: BLE001 - sent back as a message; the GUI shows it
-            from app.errors import GalleyError
-            msg = str(exc) if isinstance(exc, GalleyError) else f"{type(exc).__name__}: {exc}"
-            conn.send((req, None, msg + ("" if isinstance(exc, GalleyError) else "\n" + traceback.format_exc(-3))))
+            _answer(conn, req, edition, grid_name, plan, fonts)
+        except (BrokenPipeError, EOFError, OSError):
+            return  # the window went away
+
+
+def _answer(conn, req, edition, grid_name, plan, fonts) -> None:
+    try:
+        from app.layout import fonts as font_mod
+        from app.layout import layout_edition, load_layout
+        from app.layout.plan import Plan
+        font_mod.configure(fonts)
+        paged = layout_edition(edition, load_layout(grid_name), plan=Plan.from_json(plan) if plan else None)
+    except Exception as exc:  # noqa: BLE001 - sent back as a message; the GUI shows it
+        from app.errors import GalleyError
+        msg = str(exc) if isinstance(exc, GalleyError) else f"{type(exc).__name__}: {exc}"
+        conn.send((req, None, msg + ("" if isinstance(exc, GalleyError) else "\n" + traceback.format_exc(-3))))
+        return
+    conn.send((req, paged, None))
 
 
 class LayoutProcess:
