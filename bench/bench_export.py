@@ -44,7 +44,8 @@ def typst_source(edition, grid) -> str:
             f"margin: (top: {grid.margin_top:.2f}pt, bottom: {bottom:.2f}pt, left: {grid.margin_left:.2f}pt, "
             f"right: {grid.margin_right:.2f}pt), columns: {grid.columns})"),
            f"#set columns(gutter: {grid.gutter}pt)",
-           f'#set text(font: ("Liberation Serif", "AR PL UMing CN"), size: {grid.body_size}pt, lang: "zh")',
+           ('#set text(font: ((name: "Liberation Serif", covers: "latin-in-cjk"), "AR PL UMing CN"), '
+            f'size: {grid.body_size}pt, lang: "zh")'),
            (f"#set par(justify: true, first-line-indent: (amount: 2em, all: true), "
             f"leading: {grid.leading - grid.body_size}pt, spacing: {grid.leading - grid.body_size}pt)"),
            '#show heading: set text(font: "WenQuanYi Zen Hei", size: 16pt, weight: "regular")',
@@ -108,6 +109,7 @@ def report(g: float, t_times: list[float], edition, grid) -> int:
     if t_times:
         t = statistics.median(t_times)
         print(f"  typst same text, page and columns: {t:.2f} s; ratio galley/typst {g / t:.2f}× (target ≤ 1.5×)")
+    stages()
     doc = layout_edition(edition, grid)
     from app.render.docx import render_docx
     times = []
@@ -118,6 +120,27 @@ def report(g: float, t_times: list[float], edition, grid) -> int:
     print(f"DOCX export of edition16 (in process, layout done): {statistics.median(times):.3f} s (target < 1 s)")
     relayout()
     return 0
+
+
+def stages() -> None:
+    """Where the time goes, in a fresh process (CPU seconds): import, load+repair, fonts, layout, PDF."""
+    code = f"""
+import time
+T = time.process_time
+t0 = T()
+from app.pipeline import load_edition
+from app.layout import layout_edition, load_layout, fonts
+from app.render.pdf import render_pdf
+t1 = T(); ed = load_edition({str(EDITION16)!r}); t2 = T()
+for r in fonts.ROLES: fonts.metrics(r)
+t3 = T(); doc = layout_edition(ed, load_layout('a3')); t4 = T()
+render_pdf(doc); t5 = T()
+print(f'  in one process (CPU s): import {{t1-t0:.2f}}, load+repair+structure {{t2-t1:.2f}}, fonts {{t3-t2:.2f}}, '
+      f'layout {{t4-t3:.2f}} ({{len(doc.pages)}} pages), PDF {{t5-t4:.2f}}')
+"""
+    r = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=str(ROOT), check=False,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    print(r.stdout.rstrip() or f"  (stage timing failed: {r.stderr.strip()[-200:]})")
 
 
 def relayout() -> None:

@@ -255,6 +255,13 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                     left += sum(s.chars for s in st.side_slots[st.side_pos:])
         if left:
             doc.overset[story.id] = left
+            last = None
+            for page in doc.pages:
+                for mod in page.modules:
+                    if mod.story == story.id:
+                        last = mod
+            if last is not None:
+                last.overset = left          # the GUI marks the module the text runs out of
             first_page = next((m.page for m in plan.modules if m.story == story.id), None)
             doc.overset_details.append(Overset(story.id, left, story.headline, first_page))
     from app.layout.linebreak import _tables

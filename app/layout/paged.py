@@ -174,6 +174,7 @@ class PagedDocument:
     grid: str = ""                 # layout name
     title: str = ""
     missing_glyphs: dict[str, str] = field(default_factory=dict)   # char -> role it fell back to ("" = none)
+    plan: object = None            # the app.layout.plan.Plan used (automatic or given): the GUI saves it
 
     def lines(self):
         for page in self.pages:

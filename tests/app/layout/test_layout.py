@@ -113,6 +113,8 @@ def test_a_plan_with_a_small_module_reports_overset_with_story_and_count():
     for sid in ("s3", "s4", "s5"):
         story = next(s for s in ed.stories if s.id == sid)
         assert doc.overset[sid] == sum(len(e.text.replace(" ", "")) for e in story.elements if e.kind != Kind.PAGE)
+    mod = next(m for m in doc.pages[0].modules if m.story == "s1")
+    assert mod.overset == doc.overset["s1"]
     placed = _placed_chars(doc)
     s1_total = sum(len(e.text.replace(" ", "")) for e in ed.stories[0].elements if e.kind != Kind.PAGE)
     s1_placed = sum(len(ln.text.replace(" ", "")) for ln in doc.lines() if ln.story == "s1")

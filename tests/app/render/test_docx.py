@@ -1,10 +1,14 @@
 """DOCX export read back with python-docx: styles, East Asian fonts, sections, every character."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from collections import Counter
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from app.layout import layout_edition, load_layout
@@ -56,3 +60,27 @@ def test_a_new_page_section_per_page_and_same_bytes_twice():
     starts = [s.start_type for s in d.sections]
     from docx.enum.section import WD_SECTION
     assert sum(1 for s in starts if s == WD_SECTION.NEW_PAGE) == len(doc.pages) - 1
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed")
+def test_libreoffice_opens_the_docx_and_keeps_every_character(tmp_path):
+    ed = sample_edition()
+    g = load_layout("tabloid")
+    src = tmp_path / "e.docx"
+    write_docx(ed, g, src, layout_edition(ed, g))
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    env = {**os.environ, "HOME": str(tmp_path)}          # a fresh profile, no user settings
+    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=300, env=env)
+    pdf = tmp_path / "e.pdf"
+    assert pdf.exists()
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    got = Counter(re.sub(r"\s", "", text))
+    want = Counter()
+    for _, _, el in ed.elements():
+        want.update(re.sub(r"\s", "", el.text))
+    assert not (want - got), want - got
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
+    assert abs(float(w) - g.width) < 2 and abs(float(h) - g.height) < 2
