@@ -711,12 +711,22 @@ class _Orderer:
         for g, (g0, g1) in zip(groups[1:], gutters, strict=True):
             level = _side_by_side(out[-1], g)
             # one line level with another across a gap that is no gutter of the page is a wide
-            # space inside a line (a caption's credit), not two columns
-            if level > 1 or (level == 1 and (self.page is None or self.page.low(g0, g1))):
+            # space inside a line (a caption's credit), not two columns; and a column whose text
+            # starts below the other side's headline lies under that headline (a centred headline
+            # need not reach over the first column of its story)
+            if ((level > 1 or (level == 1 and (self.page is None or self.page.low(g0, g1))))
+                    and not self._under_headline(out[-1], g) and not self._under_headline(g, out[-1])):
                 out.append(g)
             else:
                 out[-1].extend(g)
         return out
+
+    def _under_headline(self, side: list[Line], other: list[Line]) -> bool:
+        if any(ln.size >= 1.4 * self.body for ln in side):
+            return False
+        big = [ln for ln in other if ln.size >= 1.4 * self.body]
+        body = [ln for ln in side if abs(ln.size - self.body) < 0.1 * self.body]
+        return bool(big and body) and min(ln.top for ln in body) >= max(ln.bottom for ln in big)
 
     def _bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
         """Group rows top-down: a band stays together while its lines leave a gutter open."""
