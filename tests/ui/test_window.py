@@ -40,7 +40,7 @@ def test_open_sample_fills_navigator_editor_and_findings(sample_window):
 def test_editor_underlines_findings_by_severity(sample_window):
     from PySide6.QtGui import QTextCharFormat
     win = sample_window
-    si, ei, el, m = win.doc.visible_marks()[0]
+    si, ei, _el, m = win.doc.visible_marks()[0]
     win.show_story(si)
     block = win.editor.document().findBlockByNumber(ei)
     fmts = [r for r in block.layout().formats() if r.format.underlineStyle() ==
@@ -69,7 +69,7 @@ def test_keyboard_next_accept_and_undo(qtbot, sample_window):
     qtbot.keyClick(win, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert win.findings.current()[3] is marks[0][3]
     # accept a fix with Ctrl+Return, then undo with Ctrl+Z
-    si, ei, el, m = fixable[0]
+    _si, _ei, el, m = fixable[0]
     win.findings.select_row(win.findings.model.rows.index(fixable[0]), quiet=True)
     before = el.text
     qtbot.keyClick(win, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
