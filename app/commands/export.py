@@ -45,13 +45,19 @@ def run(args) -> int:
         elif not args.quiet and step.done == step.total and step.stage != "layout":
             print(f"galley: {step.stage}: {step.message}", file=sys.stderr)
     doc = result.document
+    blank = "".join(c for c, alt in doc.missing_glyphs.items() if not alt)
+    if blank:
+        # a blank box must never reach print
+        raise GalleyError(f"no installed font has these characters: {blank} (U+"
+                          + ", U+".join(f"{ord(c):04X}" for c in blank)
+                          + "); replace them in the text or install a font that has them", args.input)
     if args.save_plan:
         save_plan(doc.plan, args.save_plan)
     if not args.quiet:
         print(f"galley: {len(doc.pages)} pages on {grid.name}", file=sys.stderr)
     if doc.missing_glyphs:
         chars = "".join(c for c, alt in doc.missing_glyphs.items())
-        print(f"galley: warning: characters missing from their font (set from another font): {chars}",
+        print(f"galley: warning: characters missing from their role's font, set from another font: {chars}",
               file=sys.stderr)
     if doc.overset and not args.allow_overset:
         names = "; ".join(f"{o.story} 「{o.headline[:16]}」 {o.chars} characters"

@@ -264,8 +264,14 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                 last.overset = left          # the GUI marks the module the text runs out of
             first_page = next((m.page for m in plan.modules if m.story == story.id), None)
             doc.overset_details.append(Overset(story.id, left, story.headline, first_page))
-    from app.layout.linebreak import _tables
-    for t in _tables.values():
-        missing.update(t.missing)
+    # characters a role's font lacks, from the paragraphs of this edition only
+    for st in states.values():
+        pars = {id(s.par): s.par for s in (st.slots or []) + (st.side_slots or []) if s.par is not None}
+        if st.head is not None:
+            pars.update({id(h.par): h.par for h in st.head.lines})
+            if st.head.section_par is not None:
+                pars[id(st.head.section_par)] = st.head.section_par
+        for par in pars.values():
+            missing.update(par.missing)
     doc.missing_glyphs = dict(sorted(missing.items()))
     yield n_pages, n_pages, doc

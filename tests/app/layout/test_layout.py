@@ -200,3 +200,12 @@ def test_font_table_cache_rebuilds_the_same_font(tmp_path, monkeypatch):
     assert cached.face.makeSubset([65, 66, 67]) == parsed.face.makeSubset([65, 66, 67])
     (tmp_path / "latin.marshal").write_bytes(b"not marshal data")
     assert fonts._from_cache("latin", path, idx) is None        # a damaged cache is ignored
+
+
+def test_missing_glyphs_are_reported_per_document():
+    from app.model import Edition, Element, Story
+    odd = Edition(blocks=[], stories=[Story("x", [Element(Kind.HEADLINE, "青川港"), Element(Kind.BODY, "港口\U0001FAE8。")])])
+    doc = layout_edition(odd, load_layout("a3"))
+    assert doc.missing_glyphs.get("\U0001FAE8") == ""
+    clean = layout_edition(sample_edition(), load_layout("a3"))
+    assert "\U0001FAE8" not in clean.missing_glyphs

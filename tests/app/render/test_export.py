@@ -68,3 +68,10 @@ def test_export_job_yields_progress_then_result(tmp_path):
     assert steps[-1].result is not None and steps[-1].result.overset == {}
     layout_steps = [s for s in steps if s.stage == "layout"]
     assert layout_steps[-1].done == layout_steps[-1].total
+
+
+def test_a_character_no_font_has_is_an_error_not_a_blank_box(tmp_path, capsys):
+    src = tmp_path / "odd.txt"
+    src.write_text("青川港一季度吞吐量创新高\n\n本报讯 港口吞吐量创新高\U0001FAE8。\n", encoding="utf-8")
+    assert main(["export", str(src), "--pdf", str(tmp_path / "o.pdf")]) == 2
+    assert "U+1FAE8" in capsys.readouterr().err
