@@ -340,3 +340,37 @@ def test_cli_repair_prints_the_paragraphs(tmp_path):
     printed = r.stdout.split("\n\n")
     for para in BODY:
         assert para in [p.strip() for p in printed]
+
+
+# --- round trip through Galley's own exporter ------------------------------------------------
+
+EDITION = "\n\n".join([
+    "第3版", "城市建设", HEADLINE, DECK, "■ 本报记者 林晓岚", *BODY,
+    "青湾港一季度货物吞吐量同比增长一成",
+    "本报讯(记者 周海涛)记者从市港航管理局获悉,一季度青湾港完成货物吞吐量一千二百万吨,同比增长百分之十,"
+    "其中集装箱吞吐量增长百分之十五,创历史同期新高。",
+    "今年以来,港口加快智慧化改造,自动化岸桥、无人集卡陆续投入使用,船舶平均在港时间缩短了六个小时。"
+    "港航部门还联合海关推出“提前申报”“抵港直装”等便利措施,企业通关时间平均缩短近一半。",
+    "市港航管理局负责人表示,下一步将继续完善集疏运体系,推进铁水联运,力争全年吞吐量突破五千万吨。",
+]) + "\n"
+
+
+def _galley(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+@pytest.mark.parametrize("layout", ["broadsheet", "tabloid", "a3"])
+def test_round_trip_through_galley_export(tmp_path, layout):
+    """`galley export --pdf` then `galley repair` of that PDF gives the source's paragraphs back."""
+    src = tmp_path / "edition.txt"
+    src.write_text(EDITION, encoding="utf-8")
+    pdf = tmp_path / "page.pdf"
+    r = _galley("export", str(src), "--layout", layout, "--pdf", str(pdf), "-q")
+    assert r.returncode == 0, r.stderr
+    want = [_nows(p) for p in _galley("repair", str(src)).stdout.split("\n\n") if p.strip()]
+    got = [_nows(p) for p in _galley("repair", str(pdf)).stdout.split("\n\n") if p.strip()]
+    # the folio's page number is the only text the page adds
+    extra = [g for g in got if g not in want]
+    assert all(re.fullmatch(r"\d+", g) for g in extra), extra
+    assert [g for g in got if g in want] == want

