@@ -1,11 +1,15 @@
 """Frozen entry point of the `galley` command line (the console executable of the bundle).
 
 PyInstaller runs this file as the script of `galley` / `galley.exe` (see packaging/galley.spec);
-it does exactly what the `galley` console script of an installed Python package does.
+it does what the `galley` console script of an installed Python package does. First,
+`multiprocessing.freeze_support()`: the GUI's layout process (spawned) and multiprocessing's
+resource tracker start this same executable with their own arguments, which must not reach
+the command-line parser.
 """
+import multiprocessing
 import sys
 
-from app.cli import main
-
 if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    from app.cli import main
     sys.exit(main())

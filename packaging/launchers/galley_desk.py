@@ -3,9 +3,11 @@
 Runs `ui.main:main` (the `galley-desk` GUI script of pyproject.toml) when the bundle has it,
 otherwise `galley gui [FILE]`. A windowed Windows executable has no console: stdout/stderr
 are None there, so they go to a log file in the user's log folder instead of crashing the
-first print.
+first print. `multiprocessing.freeze_support()` comes first of all: spawned helper processes
+(the GUI's layout process, multiprocessing's resource tracker) re-run this executable.
 """
 import importlib.util
+import multiprocessing
 import os
 import sys
 
@@ -34,4 +36,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()
     sys.exit(main())
