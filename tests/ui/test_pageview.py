@@ -69,7 +69,6 @@ def test_pdf_draws_the_same_characters_at_the_same_places(laid_out, tmp_path):
 
 def test_overset_is_marked_on_the_story(laid_out):
     from app.model import Kind
-    from ui.pageview import ModuleItem
     win, panel = laid_out
     story = win.doc.edition.stories[1]
     win.show_story(1)
@@ -106,7 +105,7 @@ def test_moving_a_module_writes_the_plan_and_undoes(laid_out):
     placed = [p for p in plan["modules"] if p["story"] == m.story and p["page"] == mod.page.number]
     assert placed[0]["columns"] == new_cols
     panel.relayout(sync=True)
-    moved = next(x.module for p in panel.paged.pages for x in [p] for x in p.modules if x.story == m.story)
+    moved = next(x for p in panel.paged.pages for x in p.modules if x.story == m.story)
     assert moved.columns == new_cols and abs(moved.w - grid.span_width(new_cols)) < 0.5
     win.doc.undo_stack.undo()
     assert win.doc.project.plan is None
@@ -117,11 +116,15 @@ def test_snapping_to_columns_and_grid_lines(laid_out):
 
     from ui.pageview import ModuleItem
     _win, panel = laid_out
-    mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem))
     g = panel.grid
+    mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem) and i.module.columns <= g.columns - 2
+               and i.module.lines <= g.lines - 6)
     snapped = mod._snap_pos(QPointF(g.column_x(1) + 7.3, g.line_y(5) + 2.1))
     assert abs(snapped.x() - g.column_x(1)) < 1e-6
-    assert abs(snapped.y() - g.line_y(5)) < 1e-6 or abs(snapped.y() - g.line_y(0)) < 1e-6
+    assert abs(snapped.y() - g.line_y(5)) < 1e-6
+    # far outside the type area: kept inside it
+    snapped = mod._snap_pos(QPointF(g.width * 3, g.height * 3))
+    assert abs(snapped.x() - g.column_x(g.columns - mod.module.columns)) < 1e-6
 
 
 def test_dropping_a_story_places_it(laid_out):
