@@ -197,7 +197,7 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
                     slots.append(Slot(1, "space"))
                 slots.append(Slot(PHOTO_LINES, "photo", keep=True))
             par = break_paragraph(text, st.role, st.size, measure, 0.0, st.align)
-            slots.extend(_text_slots(par, st, grid, i, False))
+            slots.extend(_text_slots(par, st, grid, i, False, keep=True))   # stays with its picture
         elif kind == Kind.CREDIT:
             st = grid.style("credit")
             par = break_paragraph(text, st.role, st.size, measure, 0.0, "right")
@@ -231,8 +231,17 @@ def thread(slots: list[Slot], columns: int, height: int, start: int = 0) -> tupl
             s = slots[i]
             if used + s.h > height:
                 break
-            if s.keep and col and i + 1 < n and used + s.h + slots[i + 1].h > height:
-                break     # keep a subhead / picture frame with what follows it
+            if s.keep and col and (i == start or not slots[i - 1].keep or slots[i - 1] not in col):
+                # a chain of kept slots (subhead, picture frame + caption) and the slot after it
+                # move to the next column together rather than split
+                j, chain = i, 0
+                while j < n and slots[j].keep:
+                    chain += slots[j].h
+                    j += 1
+                if j < n:
+                    chain += slots[j].h
+                if used + chain > height and chain <= height:
+                    break
             col.append(s)
             used += s.h
             i += 1
@@ -246,7 +255,14 @@ def needed_height(slots: list[Slot], columns: int, limit: int) -> int:
     if not slots:
         return 0
     total = sum(s.h for s in slots)
-    lo = max(max(s.h for s in slots), math.ceil(total / columns))
+    longest_chain, chain = 0, 0          # kept-together runs (picture + caption) set the minimum
+    for s in slots:
+        chain += s.h
+        if not s.keep:
+            longest_chain = max(longest_chain, chain)
+            chain = 0
+    longest_chain = max(longest_chain, chain)
+    lo = max(max(s.h for s in slots), math.ceil(total / columns), min(longest_chain, limit))
     if lo > limit:
         _, i = thread(slots, columns, limit)
         return limit + 1 if i < len(slots) else limit
