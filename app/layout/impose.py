@@ -165,7 +165,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
     plan.validate(grid)
     doc = PagedDocument(grid=grid.name, title=(edition.stories[0].headline if edition.stories else ""))
     states = {s.id: _StoryState(split_story(s)) for s in edition.stories}
-    n_pages = max([plan.pages, *[m.page for m in plan.modules]])
+    n_pages = max([1, plan.pages, *[m.page for m in plan.modules]])   # an empty edition is one empty page
     by_page: dict[int, list[Placement]] = {}
     for m in plan.modules:
         by_page.setdefault(m.page, []).append(m)

@@ -75,3 +75,13 @@ def test_a_character_no_font_has_is_an_error_not_a_blank_box(tmp_path, capsys):
     src.write_text("青川港一季度吞吐量创新高\n\n本报讯 港口吞吐量创新高\U0001FAE8。\n", encoding="utf-8")
     assert main(["export", str(src), "--pdf", str(tmp_path / "o.pdf")]) == 2
     assert "U+1FAE8" in capsys.readouterr().err
+
+
+def test_an_empty_edition_gives_one_empty_page(tmp_path):
+    src = tmp_path / "empty.txt"
+    src.write_text("\n\n", encoding="utf-8")
+    out = tmp_path / "e.pdf"
+    assert main(["export", str(src), "--pdf", str(out), "--docx", str(tmp_path / "e.docx"), "-q"]) == 0
+    import pikepdf
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 1
