@@ -262,3 +262,11 @@ def ink_center(role: str, ch: str) -> float:
         pass
     _ink[key] = got
     return got
+
+
+def font_info(role: str) -> tuple[str, int, str]:
+    """(file, TTC subfont index, family name) of a role: what a Qt painter needs to load the same face."""
+    font = font_for(role)
+    path, idx = _paths[role]
+    fam = font.face.familyName
+    return path, idx, fam.decode("utf-8", "replace") if isinstance(fam, bytes) else str(fam)

@@ -17,8 +17,8 @@ A `TextLine` is one composed line: a baseline `y`, a left edge `x`, its set `wid
 one or more `GlyphRun`s (a run = one font role at one size). Each run carries the absolute x
 position of every character's glyph origin (`xs`, page coordinates), so justification,
 punctuation compression and Han–Latin spacing are exact: a painter draws character `i` of
-`run.text` with its origin at (`run.xs[i]`, `line.y`). `run.advances` gives each glyph's
-nominal advance (font units scaled to `size`), which painters may ignore.
+`run.text` with its origin at (`run.xs[i]`, `line.y`). `run.advances` is optional (may be
+empty). The face of a role: `app.layout.fonts.font_info(role)` → (file, TTC index, family).
 """
 from __future__ import annotations
 
