@@ -39,20 +39,30 @@ def main() -> int:
     paras = [el.text for _, _, el in edition.elements() if len(el.text) > 40]
     step = max(1, len(paras) // 300)
     sample = paras[::step]
-    times = []
+    times, first = [], []
     for p in sample:
         edited = p[: len(p) // 2] + "的的" + p[len(p) // 2:]    # an edit that a rule must see
-        t0 = time.perf_counter()
-        check_paragraph(edited)
-        times.append(time.perf_counter() - t0)
+        best = None
+        for _ in range(3):                  # best of 3: the cost, without the machine's other load
+            t0 = time.perf_counter()
+            check_paragraph(edited + "\u200b" * _)   # a fresh text each time: no cache helps
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+            if _ == 0:
+                first.append(dt)
+        times.append(best)
     times.sort()
+    first.sort()
     errors = sum(1 for f in findings if f.severity == "error")
     print(f"check edition16: {chars} characters, {len(findings)} findings ({errors} errors)")
     print(f"check edition16: first run {cold:.2f} s (incl. loading jieba/OpenCC/lists), "
           f"warm {warm:.2f} s (target < 2 s)")
     print(f"check_paragraph: median {statistics.median(times) * 1000:.2f} ms, "
           f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms "
-          f"over {len(times)} edited paragraphs (target < 10 ms)")
+          f"over {len(times)} edited paragraphs, best of 3 (target < 10 ms)")
+    print(f"check_paragraph: single runs median {statistics.median(first) * 1000:.2f} ms, "
+          f"p95 {first[int(len(first) * 0.95)] * 1000:.2f} ms, max {first[-1] * 1000:.2f} ms "
+          "(include the machine's other load)")
     return 0
 
 

@@ -11,7 +11,7 @@ import threading
 
 # what jieba itself keeps together before segmenting (its re_han_default)
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
-MAX_BLOCK = 80
+MAX_BLOCK = 40
 
 _lock = threading.Lock()
 _tokenizer = None
