@@ -374,3 +374,21 @@ def test_round_trip_through_galley_export(tmp_path, layout):
     extra = [g for g in got if g not in want]
     assert all(re.fullmatch(r"\d+", g) for g in extra), extra
     assert [g for g in got if g in want] == want
+
+
+@pytest.mark.parametrize("layout", ["broadsheet", "tabloid"])
+def test_seed_page_round_trip(seed_path, tmp_path, layout):
+    """A real page (read from ../shared, never copied here) set by Galley and read back: every
+    element whole; only the folio (第N版, page numbers) is added."""
+    from app.layout import layout_edition
+    from app.pipeline import build_edition, load_edition
+    from app.render.pdf import write_pdf
+
+    edition = load_edition(seed_path)
+    pdf = tmp_path / "seed.pdf"
+    write_pdf(layout_edition(edition, layout), pdf)
+    want = [_nows(el.text) for _, _, el in edition.elements()]
+    got = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()]
+    assert sorted(g for g in got if g in want) == sorted(want)
+    assert all(re.fullmatch(r"第\d+版|\d+", g) for g in got if g not in want)
+    assert _chars("".join(g for g in got if g in want)) == _chars("".join(want))
