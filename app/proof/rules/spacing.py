@@ -29,7 +29,7 @@ def edition_spacing(texts: Iterable[str]) -> str:
 
 
 CREDIT_END = re.compile(r"(?:摄|供图|制图|图)$")
-CREDIT_WORDS = ("记者", "通讯员", "实习生", "摄", "文", "图", "电")
+CREDIT_WORDS = ("记者", "記者", "通讯员", "通訊員", "实习生", "摄", "攝", "文", "图", "圖", "电", "電", "讯", "訊")
 
 
 def _inside_marks(t: str, i: int) -> bool:

@@ -48,3 +48,8 @@ def test_han_latin_spacing_is_a_warning_at_most():
     assert len(found) == 1 and found[0].severity == "warning" and found[0].fix == "147" and not found[0].safe
     assert hits("建成运营147处", "space.mixed", kind="sidebar") == []
     assert hits("建成运营147处", "space.mixed", kind="sidebar", spacing="spaced")
+
+
+def test_space_after_a_dateline_is_left_alone():
+    assert hits("本报讯\u3000今年以来，青川新区建设明显提速。", "space.han") == []
+    assert hits("本報訊　今年以來，青川新區建設明顯提速。", "space.han", script="traditional") == []
