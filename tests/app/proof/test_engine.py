@@ -156,3 +156,17 @@ def test_fix_edition_changes_only_element_texts(edition):
 def test_check_paragraph_works_without_edition():
     found = check_paragraph("这是我的的书,谢谢。")
     assert [f.rule for f in found] == ["repeat.char", "punct.halfwidth"]
+
+
+def test_user_settings_file(tmp_path):
+    from app.proof.settings import load_user_settings
+    p = tmp_path / "proof.toml"
+    p.write_text('script = "simplified"\ndictionary = ["Qingchuanese"]\nuser_words = ["青川日报社→青川日报"]\n'
+                 '[rules."space.mixed"]\nenabled = false\n', encoding="utf-8")
+    s = load_user_settings(p)
+    assert s.user_words == {"青川日报社": "青川日报"} and "Qingchuanese" in s.dictionary
+    assert s.rules["space.mixed"]["enabled"] is False
+    assert [f.rule for f in check_paragraph("青川日报社报道", settings=s)] == ["words.user"]
+    (tmp_path / "bad.toml").write_text("this is = = not toml", encoding="utf-8")
+    assert load_user_settings(tmp_path / "bad.toml").user_words == {}
+    assert load_user_settings(tmp_path / "missing.toml").user_words == {}
