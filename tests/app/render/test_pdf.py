@@ -142,3 +142,15 @@ def test_ink_limit_of_tints():
             for colour in (getattr(item, "fill", None), getattr(item, "stroke", None), getattr(item, "color", None)):
                 if colour is not None:
                     assert colour.total_ink <= 2.4
+
+
+def test_output_intent_without_a_profile_still_names_the_condition(monkeypatch):
+    import io
+
+    import app.render.pdf as pdfmod
+    monkeypatch.setattr(pdfmod, "find_cmyk_profile", lambda: None)
+    data = render_pdf(layout_edition(sample_edition(), load_layout("a3")))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        intent = pdf.Root.OutputIntents[0]
+        assert str(intent.OutputConditionIdentifier) == "IFRA26"
+        assert "/DestOutputProfile" not in intent
