@@ -113,7 +113,7 @@ def test_bundle(work: Path, sample: Path) -> bool:
         if "wonderfull" in source:
             frozen = run([str(galley), "check", "--json", str(spell)], work)[0]
             check("frozen spelling check finds a misspelt English word (enchant)", frozen.stdout == source,
-                  "" if frozen.stdout == source else (frozen.stderr or frozen.stdout).strip()[-300:])
+                  "" if frozen.stdout == source else (frozen.stderr or frozen.stdout).strip()[-300:] + stale_hint())
         else:
             print("package-test: skip spelling: the source tree flags no misspelling here (enchant missing?)")
     internal = BUNDLE / "_internal"
@@ -153,6 +153,14 @@ def test_export(work: Path, sample: Path) -> None:
     check("PDF text holds all of `galley repair` (whitespace ignored)", not missing and sum(want.values()) > 0,
           f"{sum(want.values())} characters" if not missing
           else f"{sum(missing.values())} missing, e.g. {''.join(list(missing.elements())[:40])!r}")
+    # Export is deterministic (DESIGN: same input, same bytes): the frozen app must write the
+    # very PDF the source tree writes on this machine.
+    twin = work / "sample-source.pdf"
+    source = source_galley(["export", str(sample), "--pdf", str(twin)])
+    if source.returncode == 0 and twin.is_file():
+        same = twin.read_bytes() == pdf.read_bytes()
+        check("frozen PDF is byte-identical to the source tree's", same,
+              "" if same else "differs (fonts, data or code differ in the bundle)" + stale_hint())
     pages = subprocess.run(["pdfinfo", str(pdf)], check=False, capture_output=True, text=True).stdout
     match = re.search(r"^Pages:\s+(\d+)", pages, re.MULTILINE)
     figures["export"] = f"{match.group(1) if match else '?'} page(s), {pdf.stat().st_size // 1024} KB"
