@@ -79,6 +79,7 @@ class PageGlyphs:
     height: float
     glyphs: list[Glyph]
     boxes: list[Box]
+    figures: list[Box] = field(default_factory=list)   # images
 
 
 @dataclass(slots=True)
@@ -95,10 +96,11 @@ class Line:
     frame: tuple[float, float] = (0.0, 0.0)   # the column (x0, x1) the line was read in
     leaf: int = 0                # which reading-order leaf it came from
     pos: int = 0                 # position in reading order
+    y0: float | None = None      # the top of a figure standing in the reading order (no text)
 
     @property
     def top(self) -> float:
-        return self.base - 0.75 * self.size
+        return self.base - 0.75 * self.size if self.y0 is None else self.y0
 
     @property
     def bottom(self) -> float:
@@ -260,7 +262,11 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     continue
                 left, bottom, right, top = obj.get_bounds()
                 boxes.append(Box(left, height - top, right, height - bottom))
-            pages.append(PageGlyphs(n + 1, width, height, glyphs, boxes))
+            figures = []
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+                left, bottom, right, top = obj.get_bounds()
+                figures.append(Box(left, height - top, right, height - bottom))
+            pages.append(PageGlyphs(n + 1, width, height, glyphs, boxes, figures))
             tp.close()
             page.close()
     except GalleyError:
@@ -310,7 +316,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     base = c["top"] + (c["y1"] - c["matrix"][5]) if c["upright"] else c["bottom"]
                     glyphs.append(Glyph(_clean(text), c["x0"], c["x1"], base, c["size"], bool(c["upright"])))
                 boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
-                pages.append(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes))
+                figures = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.images]
+                pages.append(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes, figures))
     except GalleyError:
         raise
     except Exception as exc:
@@ -393,6 +400,22 @@ class _Gutters:
         left = max(cov[max(0, lo - 7):lo - 1] or [0])
         right = max(cov[hi + 1:hi + 7] or [0])
         return min(cov[lo:hi]) <= 0.25 * max(1, min(left, right))
+
+    def gutter_after(self, x: float) -> bool:
+        """Whether a gutter (or the margin) begins at x: text to the left, white to the right."""
+        i = round(x) - self.lo
+        cov = self.cov
+        if i - 8 < 0 or i + 4 >= len(cov):
+            return i - 8 >= 0
+        return min(cov[i + 1:i + 4]) <= 0.25 * max(cov[i - 8:i - 1]) and max(cov[i - 8:i - 1]) >= 4
+
+    def gutter_before(self, x: float) -> bool:
+        """Whether a gutter (or the margin) ends at x: white to the left, text to the right."""
+        i = round(x) - self.lo
+        cov = self.cov
+        if i - 4 < 0 or i + 8 >= len(cov):
+            return i + 8 < len(cov)
+        return min(cov[i - 3:i]) <= 0.25 * max(cov[i + 1:i + 8]) and max(cov[i + 1:i + 8]) >= 4
 
     def separates(self, a: Glyph, b: Glyph, gap: float | None = None) -> bool:
         gap = b.x0 - a.x1 if gap is None else gap
@@ -764,7 +787,8 @@ def _first_word(line: Line) -> float:
 class _Columns:
     """Known left and right column edges of a page, to judge indents and short lines."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], page: _Gutters | None = None):
+        self.page = page
         lefts: dict[tuple, int] = {}
         rights: dict[tuple, int] = {}
         for ln in lines:
@@ -806,6 +830,24 @@ def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
     return out
 
 
+def _figures(lines: list[Line], boxes: list[Box], body: float) -> list[Line]:
+    """Photos and empty frames (a picture's placeholder) as text-less lines, so that the
+    columns beside and below a photo are cut apart as they stand on the page."""
+    big = [b for b in boxes if b.x1 - b.x0 >= 3 * body and b.bottom - b.top >= 3 * body]
+    big.sort(key=lambda b: -b.area)
+    keep: list[Box] = []
+    for b in big:
+        if any(k.x0 - 1 <= b.x0 and b.x1 <= k.x1 + 1 and k.top - 1 <= b.top and b.bottom <= k.bottom + 1
+               for k in keep):
+            continue  # drawn inside a figure already kept (the cross in a placeholder)
+        if any(ln.x0 < b.x1 and ln.x1 > b.x0 and ln.top < b.bottom and ln.bottom > b.top for ln in lines):
+            continue  # text on it: a tint or a frame, not a picture
+        keep.append(b)
+        if len(keep) >= 50:
+            break
+    return [Line([], b.x0, b.x1, b.bottom, 0.0, "", cx0=b.x0, cx1=b.x1, y0=b.top) for b in keep]
+
+
 def _body_size(lines: list[Line]) -> float:
     counts: dict[float, int] = {}
     for ln in lines:
@@ -818,11 +860,14 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     gutters = _Gutters(glyphs, rules)
     lines = build_lines(glyphs, gutters)
     body = _body_size(lines)
-    _assign_boxes(lines, page.boxes, page, body)
-    leaves = _Orderer(body, gutters).run(lines)
+    boxes = _assign_boxes(lines, page.boxes, page, body)
+    figures = _figures(lines, boxes + page.figures, body)
+    leaves = _Orderer(body, gutters).run(lines + figures)
     ordered: list[Line] = []
     for k, (leaf_lines, frame) in enumerate(leaves):
         for ln in leaf_lines:
+            if not ln.glyphs:
+                continue  # a figure: it only takes its place in the reading order
             ln.frame = frame
             ln.leaf = k
             ln.pos = len(ordered)
@@ -831,7 +876,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     frame_counts: dict[tuple[float, float], int] = {}
     for ln in ordered:
         frame_counts[ln.frame] = frame_counts.get(ln.frame, 0) + 1
-    columns = _Columns(ordered)
+    columns = _Columns(ordered, gutters)
     thin = {f for f, c in frame_counts.items() if c < 3}
     pitch = _pitch(ordered, body)
 
@@ -934,6 +979,8 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
         return False
     if ln.size >= HEADING_RATIO * body:
         return _heading_wraps(prev, ln)
+    if ln.text[:1] in _BULLETS:
+        return False  # ■ 本报记者 …, ● list items: a new block even when set flush left
     size = ln.size
     left, _right = _edges(ln, columns, thin)
     p_left, p_right = _edges(prev, columns, thin)
@@ -956,6 +1003,9 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
         if ln.base <= prev.base:
             return False
     return True
+
+
+_BULLETS = set("■●◆▲★▶►•※")  # not ○: it is written for 〇 (zero) in dates
 
 
 def _heading_wraps(prev: Line, ln: Line) -> bool:
@@ -995,6 +1045,14 @@ def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
             if x <= ln.x0 + 1.01 and ln.x0 - x <= 4.5 * ln.size:
                 left = max(left, x)
                 break
+        # a line that starts right after a gutter of the page, or ends right before one, fills
+        # its column on that side, whatever its region's frame (a column beside a photo, a caption)
+        page = columns.page
+        if page is not None:
+            if ln.x0 - left >= INDENT_MIN * ln.size and page.gutter_before(ln.x0):
+                left = ln.x0
+            if right - ln.x1 >= 0.5 * ln.size and page.gutter_after(ln.x1):
+                right = ln.x1
     return left, right
 
 
