@@ -45,6 +45,7 @@ _fonts: dict[str, object] = {}
 _metrics: dict[str, FontMetrics] = {}
 _paths: dict[str, tuple[str, int]] = {}
 _settings: dict[str, str] = {}
+_ink: dict[tuple[str, str], float] = {}
 
 
 class FontMetrics:
@@ -73,13 +74,23 @@ class FontMetrics:
 
 
 def configure(settings: dict[str, str] | None) -> None:
-    """Set role → font file overrides (from the user's settings); clears the caches."""
+    """Set role → font file overrides (from the user's settings).
+
+    Cheap when nothing changed (the GUI calls it before every relayout); otherwise the parsed
+    fonts and every composition made with them are dropped.
+    """
+    wanted = {k: v for k, v in (settings or {}).items() if v}
     with _lock:
+        if wanted == _settings:
+            return
         _settings.clear()
-        _settings.update({k: v for k, v in (settings or {}).items() if v})
+        _settings.update(wanted)
         _fonts.clear()
         _metrics.clear()
         _paths.clear()
+        _ink.clear()
+    from app.layout import linebreak
+    linebreak.reset_caches()
 
 
 def _find_file(name: str) -> Path | None:
@@ -233,8 +244,6 @@ def available_roles() -> dict[str, str | None]:
             out[role] = None
     return out
 
-
-_ink: dict[tuple[str, str], float] = {}
 
 
 def ink_center(role: str, ch: str) -> float:

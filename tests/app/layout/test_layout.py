@@ -209,3 +209,19 @@ def test_missing_glyphs_are_reported_per_document():
     assert doc.missing_glyphs.get("\U0001FAE8") == ""
     clean = layout_edition(sample_edition(), load_layout("a3"))
     assert "\U0001FAE8" not in clean.missing_glyphs
+
+
+def test_configure_keeps_caches_when_nothing_changes_and_applies_a_new_font(tmp_path):
+    fonts.configure(None)
+    song = fonts.font_for("song")
+    fonts.configure({})
+    assert fonts.font_for("song") is song              # no re-parse before every relayout
+    kai_path = fonts.resolve_font("kai")
+    try:
+        fonts.configure({"song": kai_path})
+        assert fonts.resolve_font("song") == kai_path
+        doc = layout_edition(sample_edition(), load_layout("a3"))
+        assert doc.overset == {}
+    finally:
+        fonts.configure(None)
+    assert fonts.resolve_font("song") != kai_path
