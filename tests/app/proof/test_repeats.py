@@ -24,6 +24,7 @@ def test_doubled_words_are_a_warning():
     found = hits("我们我们要加快建设。", "repeat.word")
     assert len(found) == 1 and found[0].severity == "warning"
     assert hits("把煤矿一个一个地关掉。", "repeat.word") == []
+    assert hits("把为民服务的事情一件一件办好。", "repeat.word") == []
     assert len(hits("按照法律，这种这种行动是不允许的。", "repeat.word")) == 1
 
 
