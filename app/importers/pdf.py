@@ -987,8 +987,11 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
     indent = ln.x0 - left
     if indent >= INDENT_MIN * size:
         return False
-    # the line before ends short when the first word of this one would have fitted after it
+    # the line before ends short when the first word of this one would have fitted after it;
+    # in a box (a fact box's items, set justified) any visible shortfall ends an item
     slack = p_right - prev.x1
+    if ln.box is not None and slack > 0.3 * size and prev.text[-1:] not in _CLOSING:
+        return False
     if ln.text[:1].isascii() and ln.text[:1].isalnum():
         if slack > _first_word(ln) + 0.3 * size:
             return False
