@@ -984,8 +984,12 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
     size = ln.size
     left, _right = _edges(ln, columns, thin)
     p_left, p_right = _edges(prev, columns, thin)
+    below = ln.leaf == prev.leaf or (ln.base > prev.base and ln.x0 < p_right and ln.x1 > p_left
+                                      and abs(left - p_left) < 2 * size)
     indent = ln.x0 - left
-    if indent >= INDENT_MIN * size:
+    if indent >= INDENT_MIN * size and not (below and abs(ln.x0 - prev.x0) < 0.5 and ln.base > prev.base
+                                            and not _is_cjk(ln.text[:1]) and not _is_cjk(prev.text[:1])):
+        # a first-line indent (in Latin text a block indented as a whole, a quotation, is none)
         return False
     # the line before ends short when the first word of this one would have fitted after it;
     # in a box (a fact box's items, set justified) any visible shortfall ends an item
@@ -997,8 +1001,6 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
             return False
     elif slack > _first_word(ln) - 0.02 * size:
         return False
-    below = ln.leaf == prev.leaf or (ln.base > prev.base and ln.x0 < p_right and ln.x1 > p_left
-                                      and abs(left - p_left) < 2 * size)
     if below:
         interrupted = ln.pos - prev.pos > 1
         if not interrupted and ln.base - prev.base > 1.6 * max(pitch, size):
