@@ -23,9 +23,9 @@ def main() -> int:
         return 0
     from app.importers.text import read_text
     from app.pipeline import build_edition
-    from app.repair.seam import tokenizer
+    from app.repair.lexicon import lexicon
     from app.structure.classify import _converters
-    tokenizer()          # imports and dictionaries load once per process
+    lexicon()            # imports and dictionaries load once per process
     _converters()
     text = src.read_text(encoding="utf-8")
     first = None

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the system packages Galley needs on Debian/Ubuntu when they are missing.
 # Runs apt-get only as root; otherwise prints the command to run.
-PKGS="fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation \
+PKGS="fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation libgs-common \
 libenchant-2-2 hunspell-en-us poppler-utils \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 $EXTRA_PKGS"

@@ -121,7 +121,11 @@ def skip_cost(b: _Block, context) -> float:
 
 
 def _score(a: _Block, b: _Block, cut: str, skip: float, context) -> tuple[float, list[str]]:
-    """How well b continues a, and why. `context()` gives the article's words (computed lazily)."""
+    """How well b continues a, and why. `context()` gives the article's words (computed lazily).
+
+    Segmentation (the seam word, the fit with the article) is the costly part, so it runs only
+    when it could lift the candidate over the threshold; otherwise an upper bound is returned.
+    """
     reasons: list[str] = []
     s = PRIOR[cut] - skip
     if cut == "maybe":
@@ -137,14 +141,33 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context) -> tuple[float,
         s += 1.5; reasons.append("starts with a word no paragraph begins with"); evidence = True
     if ft.number_continues(a.text, b.text) or (skip == 0 and ft.counted_noun_follows(a.text, b.text)):
         s += 2.5; reasons.append("a number or its unit continues"); evidence = True
-    seam = seam_word(a.text, b.text)
-    if seam:
-        s += seam[1]
-        reasons.append(f"the word {seam[0]} spans the cut"); evidence = True
     if b.para_start:
         s -= 6
     if b.furniture or b.heading:
         s -= 8
+    if not a.body_like and ft.restates(a.text, b.text):
+        s -= 2.5                           # a lead paragraph retelling its headline
+    if b.text.startswith(("“", "‘", "「")):
+        s -= 0.3
+    weight = COHESION if a.body_like else COHESION / 2
+    best_case = s + 2.5 + _form_adjust(a, b, cut, True, reasons=None) + weight
+    if best_case < MIN_SCORE:
+        return best_case, reasons          # not even a seam word and a perfect fit would carry it
+    seam = seam_word(a.text, b.text)
+    if seam:
+        s += seam[1]
+        reasons.append(f"the word {seam[0]} spans the cut"); evidence = True
+    s += _form_adjust(a, b, cut, evidence, reasons)
+    if s + weight >= MIN_SCORE:        # else no fit with the article could carry it
+        hits, n = cohesion(b.text, context())
+        # a block of few words says little either way; a heading shares words with its story anyway
+        s += weight * hits / (n + 2)
+    return s, reasons
+
+
+def _form_adjust(a: _Block, b: _Block, cut: str, evidence: bool, reasons: list[str] | None) -> float:
+    """What b's own form says, given whether the seam already showed evidence of a cut."""
+    s = 0.0
     if ft.is_caption_start(b.text) and not evidence:
         s -= 3
     if not b.body_like and not b.terminal:
@@ -152,19 +175,12 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context) -> tuple[float,
         if cut == "maybe":
             s -= 3.0                       # two short lines in a row: a list, not a cut paragraph
     if ft.figure_starts(b.text) and not evidence:
-        s += 1.0; reasons.append("a figure continues the sentence")
-    if b.text.startswith(("“", "‘", "「")):
-        s -= 0.3
+        s += 1.0
+        if reasons is not None:
+            reasons.append("a figure continues the sentence")
     if not evidence and ft.is_paragraph_opener(b.text):
-        s -= 1.5; reasons.append("")
-    if not a.body_like and ft.restates(a.text, b.text):
-        s -= 2.5                           # a lead paragraph retelling its headline
-    weight = COHESION if a.body_like else COHESION / 2
-    if s + weight >= MIN_SCORE:        # else no fit with the article could carry it
-        hits, n = cohesion(b.text, context())
-        # a block of few words says little either way; a heading shares words with its story anyway
-        s += weight * hits / (n + 2)
-    return s, reasons
+        s -= 1.5
+    return s
 
 
 def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
@@ -208,7 +224,8 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
             if not b.insert_like or cut_kind(b) in ("punct", "word", "open"):
                 break            # running text, or a paragraph cut itself: no further
             skipped.append(j)
-            skip += skip_cost(b, context)
+            if cut is not None:          # (a sentence end only looks for a closing mark)
+                skip += skip_cost(b, context)
         if best is None or best_score is None:
             continue
         if best_score < MIN_SCORE:

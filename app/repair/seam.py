@@ -1,27 +1,19 @@
 """Evidence at a seam: does a word span the cut, and does a candidate fit the article?
 
-Segmentation is jieba's; it is loaded once, lazily, and shared with proofreading.
+Both segment with a compact copy of jieba's dictionary (`app.repair.lexicon`), so repair never
+loads jieba itself; the article's words are cut only when a candidate's fit could matter.
 """
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from functools import lru_cache
 
+from app.repair.lexicon import lexicon, segment
+
 WINDOW = 4
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"[\u3400-\u9fff]{2,}|[A-Za-z]{3,}")
-
-
-@lru_cache(maxsize=1)
-def tokenizer():
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt
-
-
 COMMON = 200         # jieba frequency of a word common enough to trust at a seam
 
 
@@ -34,10 +26,9 @@ def seam_word(left: str, right: str) -> tuple[str, float] | None:
     a, b = left[-WINDOW:], right[:WINDOW]
     if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
         return None
-    dt = tokenizer()
-    freq = dt.FREQ
+    freq, _ = lexicon()
     pos = 0
-    for tok in dt.cut(a + b, HMM=False):
+    for tok in segment(a + b):
         end = pos + len(tok)
         if pos < len(a) < end and len(tok) >= 2:
             common = max(freq.get(tok, 0), *(freq.get(a[k:] + b[:m], 0)
@@ -57,7 +48,7 @@ def _words(text: str) -> frozenset[str]:
         if run[0].isascii():
             toks.add(run.lower())
             continue
-        toks.update(t for t in tokenizer().cut(run, HMM=False) if len(t) >= 2)
+        toks.update(t for t in segment(run) if len(t) >= 2)
     return frozenset(toks)
 
 

@@ -1,0 +1,85 @@
+"""A compact word list for seam checks: jieba's dictionary words of up to four characters.
+
+Loading jieba's whole prefix dictionary costs a second or two; repair only needs to know which
+short words could span a cut, and how common they are. The list is read once from jieba's
+`dict.txt` and kept as a marshal file in the user cache folder (rebuilt when jieba changes).
+`segment` cuts a short window the way jieba's dictionary-only mode does (the most probable
+path through the words the window contains).
+"""
+from __future__ import annotations
+
+import contextlib
+import marshal
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+
+MAX_WORD = 4
+
+
+def _dict_path() -> Path:
+    import importlib.util
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba is not installed")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def _cache_path(src: Path) -> Path | None:
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return None
+    st = src.stat()
+    return Path(user_cache_dir("galley")) / f"seam-lexicon-{st.st_size}-{int(st.st_mtime)}.marshal"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, int], float]:
+    """(word → frequency for words of 1–4 characters, log of jieba's total frequency)."""
+    src = _dict_path()
+    cache = _cache_path(src)
+    if cache is not None and cache.exists():
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            words, total = marshal.loads(cache.read_bytes())
+            return words, math.log(total)
+    words: dict[str, int] = {}
+    total = 0
+    with open(src, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) < 2:
+                continue
+            freq = int(parts[1])
+            total += freq
+            if len(parts[0]) <= MAX_WORD:
+                words[parts[0]] = freq
+    if cache is not None:
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((words, total)))
+            os.replace(tmp, cache)
+    return words, math.log(total)
+
+
+def segment(text: str) -> list[str]:
+    """Cut `text` into the most probable sequence of dictionary words (single characters otherwise)."""
+    words, log_total = lexicon()
+    n = len(text)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+            frag = text[i:j]
+            f = words.get(frag)
+            if f or j == i + 1:
+                options.append((math.log(f or 1) - log_total + best[j][0], j))
+        best[i] = max(options)
+    out, i = [], 0
+    while i < n:
+        j = best[i][1]
+        out.append(text[i:j])
+        i = j
+    return out

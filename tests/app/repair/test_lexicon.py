@@ -1,0 +1,25 @@
+"""The compact seam lexicon segments short windows as jieba's dictionary mode does."""
+import logging
+
+import jieba
+
+from app.repair.lexicon import lexicon, segment
+from app.repair.seam import seam_word
+
+
+def test_lexicon_has_jieba_words_with_frequencies():
+    words, log_total = lexicon()
+    assert words["繁荣"] > 1000 and words["发展"] > 1000 and log_total > 10
+    assert all(len(w) <= 4 for w in list(words)[:1000])
+
+
+def test_segment_agrees_with_jieba_on_plain_windows():
+    jieba.setLogLevel(logging.WARNING)
+    for window in ["事业繁荣发展", "阐述了今年度的", "高成长性创新", "科技助残共享美好生活", "大力推动文化"]:
+        assert segment(window) == list(jieba.cut(window, HMM=False))
+
+
+def test_seam_word_spans_the_cut_only_when_a_common_word_does():
+    assert seam_word("大力推动残疾人文化体育事业繁", "荣发展,不断丰富")[0] == "繁荣"
+    assert seam_word("全市地方立法工作推进会召开", "本报讯(记者 黄振)") is None
+    assert seam_word("目前,警方已封锁了", "爆炸现场。") is None
