@@ -1,26 +1,35 @@
 """PDF import: the characters of each page → paragraphs in reading order (`RawBlock`s).
 
 Sits at the start of the pipeline beside the text and DOCX importers. A PDF has no
-paragraphs, only glyphs at positions, so this module rebuilds them:
+paragraphs, only glyphs at positions, so this module rebuilds them in four steps:
 
-1. **glyphs** — every character with its box, baseline and size (read with pypdfium2, which
-   pdfplumber itself depends on, because it is about five times faster than pdfminer on a
-   16-page edition; pdfplumber is the fallback reader and gives the same glyphs). Identical
-   glyphs stacked at (nearly) the same spot — fake bold — are kept once. Drawn rectangles
-   are kept as possible sidebar boxes.
-2. **lines** — glyphs on one baseline, split where the gap is wider than a character (a gutter).
-3. **reading order** — a recursive XY-cut over the lines: a region is cut at its vertical
-   gutters (columns, left to right); where a headline or a box spans the gutters, the region is
-   first cut horizontally into bands, each band either spanning or columnar; a headline-sized
-   line below a blank band starts a new band before the gutters are tried (stacked stories).
-4. **paragraphs** — lines are joined within a column unless the next line is indented (first-line
-   indent), the line before ends short of the column's right edge, a blank gap or a change of
-   size separates them; a paragraph flows on into the next column when the column's last line is
-   full and the next column's first line is not indented. Headline-sized lines stay one block a
-   line. Text inside a drawn box (a sidebar) is its own flow of blocks, placed after the
-   paragraph it interrupted, so the paragraph flows on past it.
+1. **glyphs** — every character with its box, baseline and size, read with pypdfium2 (which
+   pdfplumber itself depends on; about five times faster than pdfminer, so a 16-page broadsheet
+   reads in a few seconds). pdfplumber is the fallback reader (GALLEY_PDF_READER=pdfplumber) and
+   gives the same glyphs. Identical glyphs stacked at nearly the same spot (fake bold) are kept
+   once; drawn rectangles are kept as possible sidebar boxes, thin ones as column rules, images
+   and empty frames as figures.
+2. **lines** — glyphs on one baseline, split where the gap is wider than a character, or where
+   it falls on a gutter of the page (a strip that glyphs hardly cover from top to bottom, or a
+   column rule): Galley's tabloid gutter is narrower than a character.
+3. **reading order** — a recursive XY-cut over the lines (and the figures, which take up room
+   but carry no text). In each region, in this order: a headline below body text starts a new
+   story stacked below; a headline block at the top comes before the columns under it, even
+   when it is not as wide as all of them; a caption or footer band across some gutters comes
+   after them; then the region is cut at its gutters into columns and side-by-side stories,
+   left to right (a gutter counts only with text level on both sides, and a column whose text
+   starts below the neighbouring headline belongs under it); then at blank bands; then into
+   bands of rows that span the gutters or do not.
+4. **paragraphs** — lines are joined within a column unless the next one is indented (first-line
+   indent), the line before ends short (the next line's first word would have fitted after it),
+   a blank line, a change of size or a bullet (■ 本报记者) separates them; a paragraph runs on into
+   the next column, and onto the next page, when the last line is full and the next first line
+   is not indented. Headline-sized lines are one block a line unless a headline wraps. Text in a
+   drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
+   Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
 
-Unreadable files (not a PDF, truncated, encrypted, no text layer) raise `GalleyError`.
+Every character is kept once (whitespace aside). Unreadable files (not a PDF, truncated,
+encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
 """
 from __future__ import annotations
 
