@@ -20,7 +20,8 @@ from ui.proofing import Mark
 class EditionDocument(QObject):
     storyChanged = Signal(object)      # a Story whose element texts changed (not from the editor itself)
     structureChanged = Signal()        # stories/elements replaced (a repair accepted or rejected)
-    findingsChanged = Signal()
+    findingsChanged = Signal()         # the list of findings changed (panels refresh; debounced while typing)
+    elementChecked = Signal(object)    # one element was re-checked (the editor re-highlights its paragraph)
     layoutChanged = Signal()           # layout name or placement plan changed
 
     RECHECK_DELAY_MS = 120
@@ -36,6 +37,12 @@ class EditionDocument(QObject):
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(self.RECHECK_DELAY_MS)
         self._recheck.timeout.connect(self.flush_rechecks)
+        self._notify = QTimer(self)
+        self._notify.setSingleShot(True)
+        self._notify.setInterval(250)
+        self._notify.timeout.connect(self.findingsChanged.emit)
+        self._version = 0
+        self._visible: tuple[int, list] | None = None
 
     # ------------------------------------------------------------------ basics
     @property
@@ -56,9 +63,48 @@ class EditionDocument(QObject):
         return -1
 
     # ------------------------------------------------------------------ findings
-    def recheck_all(self) -> None:
+    ASYNC_CHARS = 20_000   # larger editions are proofread in the background process
+
+    checking = False
+    check_error: str | None = None
+    _check_job: int | None = None
+
+    def recheck_all(self, hub=None) -> None:
+        """Proofread the whole edition: here for a small one, in the background for a large one."""
         self._dirty_elements.clear()
+        self.check_error = None
+        if hub is not None and self.edition.char_count > self.ASYNC_CHARS and proofing.available():
+            spans = proofing.element_spans(self.edition)
+            texts = [(el, el.text) for _, _, el in spans]
+            hub.cancel(self._check_job)
+            try:
+                self._check_job = hub.submit("check", self.edition, self.proof_settings(),
+                                             callback=lambda res, err: self._checked(res, err, spans, texts))
+                self.checking = True
+                self.findingsChanged.emit()
+                return
+            except (OSError, ValueError):
+                pass
         self.marks = proofing.check_edition(self.edition, self.proof_settings())
+        self._version += 1
+        self.findingsChanged.emit()
+
+    def _checked(self, findings, error, spans, texts) -> None:
+        self._check_job = None
+        self.checking = False
+        if error is not None:
+            self.check_error = error
+            self.findingsChanged.emit()
+            return
+        self.marks = proofing.marks_from_findings(findings, spans)
+        live = {id(el) for _, _, el in self.edition.elements()}
+        for el, text in texts:
+            if id(el) in live and el.text != text:   # edited while the check ran
+                self.recheck_element(el)
+        for _, _, el in self.edition.elements():
+            if id(el) not in self.marks:              # added while the check ran
+                self.recheck_element(el)
+        self._version += 1
         self.findingsChanged.emit()
 
     def proof_settings(self) -> dict:
@@ -66,6 +112,7 @@ class EditionDocument(QObject):
 
     def recheck_element(self, element: Element) -> None:
         self.marks[id(element)] = proofing.check_paragraph(element.text, self.proof_settings())
+        self._version += 1
 
     def element_edited(self, element: Element, pos: int, removed: int, added: int) -> None:
         """Typing in the editor: shift the element's marks now, re-check it after a pause."""
@@ -77,6 +124,7 @@ class EditionDocument(QObject):
             elif m.start >= pos + removed:
                 kept.append(Mark(m.finding, m.start + delta, m.end + delta))
         self.marks[id(element)] = kept
+        self._version += 1
         self._dirty_elements[id(element)] = element
         self._recheck.start()
 
@@ -84,10 +132,12 @@ class EditionDocument(QObject):
         self._recheck.stop()
         if not self._dirty_elements:
             return
-        for el in list(self._dirty_elements.values()):
-            self.recheck_element(el)
+        dirty = list(self._dirty_elements.values())
         self._dirty_elements.clear()
-        self.findingsChanged.emit()
+        for el in dirty:
+            self.recheck_element(el)
+            self.elementChecked.emit(el)
+        self._notify.start()
 
     def _ignores(self):
         key = (repr(self.project.ignores), tuple(self.settings.get("user_words") or ()))
@@ -112,18 +162,24 @@ class EditionDocument(QObject):
         return out
 
     def visible_marks(self) -> list[tuple[int, int, Element, Mark]]:
-        """Every finding not rejected, ignored or in the dictionary, in reading order."""
+        """Every finding not rejected, ignored or in the dictionary, in reading order (cached)."""
+        key = (self._version, repr(self.project.ignores), tuple(self.settings.get("user_words") or ()),
+               len(self.edition.stories))
+        if self._visible is not None and self._visible[0] == key:
+            return self._visible[1]
         out = []
         for si, st in enumerate(self.edition.stories):
             for ei, el in enumerate(st.elements):
                 if id(el) in self.marks:
                     for m in sorted(self.element_marks(st, ei), key=lambda m: (m.start, m.end)):
                         out.append((si, ei, el, m))
+        self._visible = (key, out)
         return out
 
     # ------------------------------------------------------------------ changes (called by commands)
     def apply_story_state(self, story: Story, state: list[tuple[Element, str]], full: bool) -> None:
         """Set element texts (and, when `full`, the story's element list) and tell the views."""
+        self._version += 1
         if full:
             story.elements[:] = [el for el, _ in state]
         for el, text in state:
@@ -139,6 +195,7 @@ class EditionDocument(QObject):
         live = {id(el) for _, _, el in self.edition.elements()}
         missing = [el for _, _, el in self.edition.elements() if id(el) not in self.marks]
         self.marks = {k: v for k, v in self.marks.items() if k in live}
+        self._version += 1
         for el in missing:
             self.recheck_element(el)
         self.structureChanged.emit()

@@ -79,6 +79,7 @@ class StoryEditor(QPlainTextEdit):
         doc.storyChanged.connect(self._story_changed)
         doc.structureChanged.connect(self._structure_changed)
         doc.findingsChanged.connect(self.highlighter.rehighlight)
+        doc.elementChecked.connect(self._element_checked)
 
     # ------------------------------------------------------------------ showing
     def show_story(self, story, element: int = 0, start: int = 0, end: int | None = None) -> None:
@@ -116,6 +117,16 @@ class StoryEditor(QPlainTextEdit):
         """(element index, offset in it) of the text cursor."""
         c = self.textCursor()
         return c.blockNumber(), c.positionInBlock()
+
+    def _element_checked(self, element) -> None:
+        if self.story is None:
+            return
+        for n, el in enumerate(self.story.elements):
+            if el is element:
+                block = self.document().findBlockByNumber(n)
+                if block.isValid():
+                    self.highlighter.rehighlightBlock(block)
+                return
 
     def _story_changed(self, story) -> None:
         if story is self.story:

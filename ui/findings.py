@@ -177,6 +177,10 @@ class FindingsPanel(QWidget):
         n = len(self.model.rows)
         total = len(self.doc.visible_marks()) if any(self.model.filters.values()) else n
         self.count_label.setText(tr("%1 of %2 findings").replace("%1", str(n)).replace("%2", str(total)))
+        if self.doc.checking:
+            self.count_label.setText(tr("Proofreading…"))
+        elif self.doc.check_error:
+            self.count_label.setText(tr("Proofreading failed: %1").replace("%1", self.doc.check_error.splitlines()[0]))
         if cur:
             self.select_like(cur[0], cur[1], cur[3].start, quiet=True)
 

@@ -44,6 +44,7 @@ def run_gui(file: str | None = None, screenshot: str | None = None, recover: boo
         return _run(app, win, file, screenshot, recover)
     finally:
         win.page_panel.shutdown()
+        win.hub.close()
         _dispose(app, win)
 
 
@@ -69,6 +70,7 @@ def _run(app, win, file, screenshot, recover) -> int:
     if screenshot:
         return take_screenshot(win, screenshot)
     app.aboutToQuit.connect(win.page_panel.shutdown)
+    app.aboutToQuit.connect(win.hub.close)
     return app.exec()
 
 
@@ -79,7 +81,7 @@ def take_screenshot(win, path: str) -> int:
     app = QApplication.instance()
     for _ in range(5):
         app.processEvents()
-    win.page_panel.wait_idle()
+    win.wait_idle()
     win.page_panel.fit()
     for _ in range(5):
         app.processEvents()

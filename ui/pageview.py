@@ -386,14 +386,16 @@ class PagePanel(QWidget):
 
     RELAYOUT_DELAY_MS = 400
 
-    def __init__(self, doc, parent=None):
+    def __init__(self, doc, parent=None, hub=None):
         super().__init__(parent)
         self.doc = doc
+        self.hub = hub
+        self._job: int | None = None
+        self._closed = False
+        self._highlight: str | None = None
         self.paged = None
         self.grid = None
         self._grid_visible = False
-        self._req = 0
-        self._busy = False
         self._pending = False
         self.lay = layout_module()
         self.scene = PageScene(self)
@@ -423,7 +425,6 @@ class PagePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.RELAYOUT_DELAY_MS)
         self._timer.timeout.connect(self.relayout)
-        self._worker = None
         if self.lay is None:
             self.stack.setCurrentWidget(self.placeholder)
             self.layout_box.setEnabled(False)
@@ -433,11 +434,6 @@ class PagePanel(QWidget):
         doc.storyChanged.connect(self.schedule)
         doc.structureChanged.connect(self.schedule)
         doc.layoutChanged.connect(self._layout_changed)
-        from ui.layout_process import LayoutProcess
-        self._worker = LayoutProcess()
-        self._poll = QTimer(self)
-        self._poll.setInterval(25)
-        self._poll.timeout.connect(self._poll_result)
         QTimer.singleShot(0, self, self.relayout)
 
     # ------------------------------------------------------------------ layouts
@@ -494,9 +490,10 @@ class PagePanel(QWidget):
             self.info.setText(str(exc))
             return
         plan = copy.deepcopy(self.doc.project.plan)
-        self._req += 1
         if sync:
-            self._applied = self._req
+            if self.hub is not None:
+                self.hub.cancel(self._job)
+                self._job = None
             try:
                 from ui.placement import plan_object
                 paged = self.lay.layout_edition(copy.deepcopy(self.doc.edition), grid, plan=plan_object(plan))
@@ -504,57 +501,39 @@ class PagePanel(QWidget):
             except Exception as exc:  # noqa: BLE001
                 self._show_error(exc)
             return
-        if self._busy:
+        if self.hub is None:
+            self.relayout(sync=True)
+            return
+        if self.hub.pending(self._job):
             self._pending = True
             return
-        edition = self.doc.edition  # pickled into the pipe right away: a snapshot
-        self._busy = True
         self.info.setText(tr("Laying out…"))
         self._pending_grid = grid
         try:
-            self._worker.submit(self._req, edition, grid.name, plan, _font_settings())
-        except (OSError, ValueError) as exc:  # cannot start a process here: lay out in this one
-            self._busy = False
+            # the edition is pickled into the pipe right away: a snapshot
+            self._job = self.hub.submit("layout", self.doc.edition, grid.name, plan, _font_settings(),
+                                        callback=self._done)
+        except (OSError, ValueError) as exc:  # no background process here: lay out in this one
             self.info.setText(str(exc))
+            self.hub = None
             self.relayout(sync=True)
-            return
-        self._poll.start()
 
-    def _poll_result(self) -> None:
-        got = self._worker.poll()
-        if got is None:
-            return
-        self._poll.stop()
-        self._done(*got)
-
-    def wait_idle(self, timeout: float = 30.0) -> None:
+    def wait_idle(self, timeout: float = 60.0) -> None:
         """Block until the pending layout (if any) has arrived and is shown (tests, screenshots)."""
-        import time
-        end = time.monotonic() + timeout
-        if self.lay is None:
+        if self.lay is None or self._closed:
             return
-        if not self._busy and (self.paged is None or self._timer.isActive()):
+        if self._timer.isActive() or (self.paged is None and not (self.hub and self.hub.pending(self._job))):
             self.relayout()
-        while (self._busy or self._timer.isActive()) and time.monotonic() < end:
-            if self._timer.isActive():
-                self._timer.stop()
-                self.relayout()
-            got = self._worker.poll() if self._worker is not None else (-1, None, None)
-            if got is not None:
-                self._poll.stop()
-                self._done(*got)
-            else:
-                time.sleep(0.01)
+        while self.hub is not None and self.hub.pending(self._job):
+            self.hub.wait(self._job, timeout)
 
-    _applied = 0
-    _closed = False
-
-    def _done(self, req: int, paged, error) -> None:
-        self._busy = False
+    def _done(self, paged, error) -> None:
+        self._job = None
+        if self._closed:
+            return
         if error is not None:
             self._show_error(error)
-        elif paged is not None and req > self._applied:  # not older than what is shown
-            self._applied = req
+        elif paged is not None:
             self._apply(paged, self._pending_grid)
         if self._pending:
             self._pending = False
@@ -584,14 +563,11 @@ class PagePanel(QWidget):
         if self._highlight:
             self.highlight_story(self._highlight)
 
-    _highlight: str | None = None
-
     def shutdown(self) -> None:
         """Stop the worker thread and drop the Qt font objects (before the application goes away)."""
         self._closed = True
-        if self._worker is not None:
-            self._poll.stop()
-            self._worker.close()
+        if self.hub is not None:
+            self.hub.cancel(self._job)
         self._timer.stop()
         self.scene.clear()
         self.scene.painted = []

@@ -73,27 +73,34 @@ def proof_settings(prefs: dict) -> dict:
     return {"spelling_language": prefs.get("spelling_language", "en_US"), "rules": rules}
 
 
+def element_spans(edition) -> list[tuple[int, int, object]]:
+    """(start, end, element) of every element in `edition.text()`."""
+    elements = {(si, ei): el for si, ei, el in edition.elements()}
+    return [(sp.start, sp.end, elements[(sp.story, sp.element)]) for sp in edition.spans()]
+
+
+def marks_from_findings(findings, spans: list[tuple[int, int, object]]) -> dict[int, list[Mark]]:
+    """Edition-offset findings → marks per element (keyed by the element's id())."""
+    out: dict[int, list[Mark]] = {id(el): [] for _, _, el in spans}  # checked, even when clean
+    j = 0
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        while j < len(spans) and spans[j][1] < f.start:
+            j += 1
+        if j >= len(spans):
+            break
+        start, end, el = spans[j]
+        if not (start <= f.start <= end):
+            continue  # a finding on the blank line between elements
+        out[id(el)].append(Mark(f, f.start - start, min(f.end, end) - start))
+    return out
+
+
 def check_edition(edition, settings=None) -> dict[int, list[Mark]]:
     """Findings of the whole edition, as marks per element (keyed by the element's id())."""
     proof = _proof()
     if proof is None or not edition.stories:
         return {}
-    findings = proof.check_edition(edition, settings=settings)
-    spans = edition.spans()
-    elements = {(si, ei): el for si, ei, el in edition.elements()}
-    out: dict[int, list[Mark]] = {}
-    j = 0
-    for f in sorted(findings, key=lambda f: (f.start, f.end)):
-        while j < len(spans) and spans[j].end < f.start:
-            j += 1
-        if j >= len(spans):
-            break
-        sp = spans[j]
-        if not (sp.start <= f.start <= sp.end):
-            continue  # a finding on the blank line between elements
-        el = elements[(sp.story, sp.element)]
-        out.setdefault(id(el), []).append(Mark(f, f.start - sp.start, min(f.end, sp.end) - sp.start))
-    return out
+    return marks_from_findings(proof.check_edition(edition, settings=settings), element_spans(edition))
 
 
 def check_paragraph(text: str, settings=None) -> list[Mark]:

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.read_only = False
         self.setAcceptDrops(True)
         self.setWindowIcon(self._icon("app"))
+        from ui.jobs import JobHub
+        self.hub = JobHub(self)
+        self.hub.start()
         self.doc = self._make_doc(project or empty_project())
         self._build()
         self.resize(1440, 900)
@@ -103,9 +106,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ construction
     def _make_doc(self, project: Project) -> EditionDocument:
         doc = EditionDocument(project, settings=self._proof_prefs(), parent=self)
-        doc.recheck_all()
+        doc.recheck_all(self.hub)
         doc.undo_stack.cleanChanged.connect(self._update_title)
-        doc.undo_stack.indexChanged.connect(self._update_status)
         return doc
 
     def _proof_prefs(self) -> dict:
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
         self.editor.setFont(editor_font())
         self.editor.markClicked.connect(self._mark_under_cursor)
         from ui.pageview import PagePanel
-        self.page_panel = PagePanel(self.doc, self)
+        self.page_panel = PagePanel(self.doc, self, hub=self.hub)
         self.page_panel.storyActivated.connect(self.show_story_id)
         self.page_panel.oversetChanged.connect(self._overset_changed)
         self.actions_by_key["grid"].setChecked(self.page_panel.grid_visible())
@@ -318,6 +320,11 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
             QTimer.singleShot(0, self._build)
         super().changeEvent(event)
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Block until background proofreading and layout have arrived (screenshots, tests, benchmarks)."""
+        self.hub.wait(self.doc._check_job, timeout)
+        self.page_panel.wait_idle(timeout)
 
     # ------------------------------------------------------------------ status
     def _update_title(self, *_):
@@ -466,7 +473,7 @@ class MainWindow(QMainWindow):
         self._after_finding_action(si, ei, m.start)
 
     def recheck_all(self) -> None:
-        self.doc.recheck_all()
+        self.doc.recheck_all(self.hub)
 
     def set_repair(self, accepted: bool) -> None:
         if self.bottom_tabs.currentWidget() is not self.repairs:
@@ -493,19 +500,52 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
+    ASYNC_OPEN_BYTES = 100_000   # larger text/DOCX/PDF files are imported in the background process
+
     def open_path(self, path: str | Path) -> bool:
-        """Open an edition or project; problems are shown in a dialog. Returns True when opened."""
+        """Open an edition or project; problems are shown in a dialog.
+
+        Returns True when opened (or, for a large file, when its import has started in the
+        background: the window stays usable and shows it when ready)."""
         if not self.maybe_save():
             return False
         p = Path(path)
+        if p.suffix.lower() != ".galley" and p.is_file() and p.stat().st_size > self.ASYNC_OPEN_BYTES:
+            return self._open_in_background(p)
+        return self._open_here(p)
+
+    opening: Path | None = None
+    _open_job: int | None = None
+
+    def _open_in_background(self, p: Path) -> bool:
+        try:
+            self.hub.cancel(self._open_job)
+            self._open_job = self.hub.submit("open", str(p), callback=lambda ed, err: self._opened(p, ed, err))
+        except (OSError, ValueError):
+            self._open_job = None
+            return self._open_here(p)
+        self.opening = p
+        self.statusBar().showMessage(tr("Opening %1…").replace("%1", p.name))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        return True
+
+    def _opened(self, p: Path, edition, error) -> None:
+        self._open_job = None
+        self.opening = None
+        QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+        if error is not None:
+            show_error(self, GalleyError(error.splitlines()[0]), tr("Cannot open the file"))
+            return
+        self.set_project(Project(edition=edition))
+        self.settings.setValue("files/last_dir", str(p.parent))
+        self._add_recent(str(p))
+
+    def _open_here(self, p: Path) -> bool:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             project, read_only = self._load(p)
-        except GalleyError as exc:
-            QApplication.restoreOverrideCursor()
-            show_error(self, exc, tr("Cannot open the file"))
-            return False
-        except Exception as exc:  # noqa: BLE001 - a bug in an importer must not take the window down
+        except Exception as exc:  # noqa: BLE001 - a GalleyError or a bug in an importer: a dialog either way
             QApplication.restoreOverrideCursor()
             show_error(self, exc, tr("Cannot open the file"))
             return False
@@ -692,7 +732,7 @@ class MainWindow(QMainWindow):
         prefs.save_preferences(new)
         prefs.apply_fonts(new)
         self.doc.settings.update(self._proof_prefs())
-        self.doc.recheck_all()
+        self.doc.recheck_all(self.hub)
         self.autosave_timer.setInterval(int(new.get("autosave_minutes", 1)) * 60_000)
         self.page_panel.relayout()
         if language != self.settings.value("ui/language", "system"):
@@ -714,6 +754,7 @@ class MainWindow(QMainWindow):
         if self.doc.project.lock is not None:
             self.doc.project.lock.release()
         self.session.end()
+        self.hub.close()
         event.accept()
 
 

@@ -158,6 +158,10 @@
       <translation>稿件：</translation>
     </message>
     <message>
+      <source>Proofreading…</source>
+      <translation>正在校对…</translation>
+    </message>
+    <message>
       <source>Severity</source>
       <translation>级别</translation>
     </message>
@@ -196,6 +200,10 @@
     <message>
       <source>%1 of %2 findings</source>
       <translation>%1 / %2 条问题</translation>
+    </message>
+    <message>
+      <source>Proofreading failed: %1</source>
+      <translation>校对失败：%1</translation>
     </message>
   </context>
   <context>
@@ -429,6 +437,10 @@
       <translation>无需更改。</translation>
     </message>
     <message>
+      <source>Cannot open the file</source>
+      <translation>无法打开文件</translation>
+    </message>
+    <message>
       <source>an unsaved edition</source>
       <translation>未保存的版面</translation>
     </message>
@@ -445,8 +457,8 @@
       <translation>结构修复（%1）</translation>
     </message>
     <message>
-      <source>Cannot open the file</source>
-      <translation>无法打开文件</translation>
+      <source>Opening %1…</source>
+      <translation>正在打开 %1…</translation>
     </message>
     <message>
       <source>Cannot save the project</source>

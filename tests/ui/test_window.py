@@ -265,3 +265,25 @@ def test_language_switch_rebuilds_the_menus(qtbot, sample_window, lang, word):
     qtbot.waitUntil(lambda: sample_window.menuBar().actions()[0].text().replace("&", "").startswith(word),
                     timeout=3000)
     i18n.install("en")
+
+
+def test_a_large_file_opens_in_the_background(tmp_path, qtbot, window):
+    import time
+    para = "本报讯 临川新区今天举行重点项目集中开工仪式，共有十二个项目开工，总投资八十亿元。"
+    text = "\n\n".join(f"第{i}条消息\n\n{para * 3}" for i in range(600))
+    big = tmp_path / "big.txt"
+    big.write_text(text, encoding="utf-8")
+    assert big.stat().st_size > window.ASYNC_OPEN_BYTES
+    assert window.open_path(big)
+    assert window.opening == big  # the window is not blocked while the file is imported
+    end = time.monotonic() + 120
+    while window.opening is not None and time.monotonic() < end:
+        window.hub.poll()
+        qtbot.wait(20)
+    assert window.doc.edition.source == str(big)
+    assert window.doc.edition.char_count > 20_000 and window.editor.story is not None
+    window.hub.wait(window.doc._check_job, 120)
+    assert not window.doc.checking and window.doc.check_error is None
+    # findings from the background check are placed in the right elements
+    for si, ei, el, m in window.doc.visible_marks():
+        assert el.text[m.start:m.end] == m.finding.text
