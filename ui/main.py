@@ -82,7 +82,7 @@ def take_screenshot(win, path: str) -> int:
     for _ in range(5):
         app.processEvents()
     win.wait_idle()
-    win.page_panel.fit()
+    win.page_panel.fit_width()
     for _ in range(5):
         app.processEvents()
     pix = win.grab()

@@ -18,8 +18,9 @@ class Navigator(QTreeWidget):
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.setHeaderLabels([tr("Pages and stories"), tr("Chars"), tr("Findings")])
-        self.setColumnWidth(0, 200)
-        self.setColumnWidth(1, 50)
+        self.setColumnWidth(0, 168)
+        self.setColumnWidth(1, 44)
+        self.setColumnWidth(2, 36)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setUniformRowHeights(True)

@@ -557,7 +557,7 @@ class PagePanel(QWidget):
         self.info.setText(txt)
         self.oversetChanged.emit(overset)
         if first:
-            self.fit()
+            self.fit_width()
         else:
             self.view.centerOn(center)
         if self._highlight:
@@ -579,9 +579,20 @@ class PagePanel(QWidget):
         self.view.scale(factor, factor)
 
     def fit(self) -> None:
+        """The whole first page in view."""
         if self.scene.page_items:
             first = self.scene.page_items[0]
             self.view.fitInView(first.sceneBoundingRect().adjusted(-12, -12, 12, 12), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def fit_width(self) -> None:
+        """The first page as wide as the view, its top in sight (how a page is first shown)."""
+        if not self.scene.page_items:
+            return
+        r = self.scene.page_items[0].sceneBoundingRect().adjusted(-10, -10, 10, 10)
+        vw = max(50, self.view.viewport().width() - 4)
+        self.view.resetTransform()
+        self.view.scale(vw / r.width(), vw / r.width())
+        self.view.centerOn(r.center().x(), r.top() + self.view.viewport().height() / 2 * r.width() / vw)
 
     def grid_visible(self) -> bool:
         return self._grid_visible
