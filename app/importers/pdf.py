@@ -150,7 +150,10 @@ def read_pdf(path: Path) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     carry: tuple[int, Para] | None = None    # the running paragraph that ended the last page
     for page in pages:
-        paras = page_paragraphs(page)
+        try:
+            paras = page_paragraphs(page)
+        except (ValueError, IndexError, ZeroDivisionError, RecursionError, statistics.StatisticsError):
+            paras = _plain_paragraphs(page)  # odd geometry: never lose the page's text over it
         if carry is not None:
             _run_on(blocks, carry, paras)
         carry = None
@@ -837,6 +840,12 @@ def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
         out.extend(_flow_page(upright, page))
     out.extend(_rotated_paragraphs(rotated))
     return out
+
+
+def _plain_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
+    """The fallback reading: every line a block, top to bottom."""
+    lines = sorted(build_lines(dedupe(page.glyphs)), key=lambda ln: (round(ln.base), ln.x0))
+    return [(Para([ln], [ln.text]), 0) for ln in lines]
 
 
 def _figures(lines: list[Line], boxes: list[Box], body: float) -> list[Line]:

@@ -392,3 +392,43 @@ def test_seed_page_round_trip(seed_path, tmp_path, layout):
     assert sorted(g for g in got if g in want) == sorted(want)
     assert all(re.fullmatch(r"第\d+版|\d+", g) for g in got if g not in want)
     assert _chars("".join(g for g in got if g in want)) == _chars("".join(want))
+
+
+def test_paragraph_runs_on_to_the_next_page(tmp_path, reader):
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "two.pdf"
+    width, body, lead = 13 * 9.0, 9.0, 13.5
+    lines = set_lines(BODY[:3], width, body)
+    cut = 9    # lines on page 1: the second paragraph runs on onto page 2
+    assert not lines[cut].first
+    c = canvas.Canvas(str(pdf), pagesize=(200, 300), invariant=1)
+    for page, chunk in ((1, lines[:cut]), (2, lines[cut:])):
+        c.setFont("WQY", 10.5)
+        c.drawString(40, 280, f"第{page}版")
+        for row, ln in enumerate(chunk):
+            indent = 2 * body if ln.first else 0
+            draw_justified(c, 40 + indent, 250 - row * lead, ln.text, width - indent, body, justify=not ln.last)
+        c.showPage()
+    c.save()
+    texts = [b.text for b in read_pdf(pdf)]
+    assert [t for t in texts if t in BODY] == BODY[:3]
+    assert texts == ["第1版", BODY[0], BODY[1], "第2版", BODY[2]]
+
+
+def test_rotated_text_is_kept(tmp_path):
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(300, 300), invariant=1)
+    c.setFont("WQY", 9)
+    c.drawString(40, 250, "青湾市图书馆今天开馆。")
+    c.saveState()
+    c.translate(20, 60)
+    c.rotate(90)
+    c.drawString(0, 0, "本版责任编辑 王明")
+    c.restoreState()
+    c.save()
+    texts = [b.text for b in read_pdf(pdf)]
+    assert "青湾市图书馆今天开馆。" in texts
+    assert _chars("".join(texts)) == _chars("青湾市图书馆今天开馆。本版责任编辑王明")
