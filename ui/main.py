@@ -34,9 +34,14 @@ def make_app(argv: list[str] | None = None):
 
 
 def run_gui(file: str | None = None, screenshot: str | None = None, recover: bool = True) -> int:
-    if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or
-                                                                      os.environ.get("WAYLAND_DISPLAY")):
+    headless = (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+                and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")))
+    if headless and screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif headless:
+        from app.errors import GalleyError
+        raise GalleyError("no display to open the window on (DISPLAY is not set): run it in a desktop session, "
+                          "with xvfb-run, or use --screenshot PATH")
     app = make_app()
     from ui.window import MainWindow
     win = MainWindow()
@@ -102,7 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="an edition (.txt, .docx, .pdf) or project (.galley) to open")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
     args = parser.parse_args(argv)
-    return run_gui(args.file, args.screenshot)
+    from app.errors import GalleyError
+    try:
+        return run_gui(args.file, args.screenshot)
+    except GalleyError as exc:
+        print(f"galley-desk: error: {exc}", file=sys.stderr)
+        return exc.exit_code
 
 
 if __name__ == "__main__":

@@ -32,3 +32,12 @@ def test_missing_file_is_a_one_line_error(tmp_path):
                           check=False)
     assert proc.returncode == 2
     assert proc.stderr.startswith("galley: error: no such file") and "Traceback" not in proc.stderr
+
+
+def test_no_display_is_a_clear_error(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["GALLEY_DATA_DIR"] = str(tmp_path / "data")
+    proc = subprocess.run([sys.executable, "-m", "app", "gui", str(SAMPLE)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    if sys.platform.startswith("linux"):
+        assert proc.returncode == 2 and "no display" in proc.stderr and "Traceback" not in proc.stderr
