@@ -37,6 +37,8 @@ def run(args) -> int:
     grid = load_layout(layout)
     if not (args.pdf or args.docx or args.png or args.save_plan):
         raise GalleyError("nothing to write: give --pdf, --docx, --png or --save-plan", args.input)
+    if not edition.char_count:
+        raise GalleyError("nothing to lay out: the file has no text", args.input)
     result = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
                             crop_marks=args.crop_marks):

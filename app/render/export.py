@@ -37,29 +37,39 @@ class ExportResult:
 def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None = None, docx: str | None = None,
                 png: str | None = None, crop_marks: bool = False, output_intent: bool = True
                 ) -> Iterator[Progress]:
+    """Lay out, render every output in memory, then write them all: a render that fails writes nothing."""
+    if png:
+        from app.render.png import check_folder
+        check_folder(png)
     doc = None
     for done, total, doc in iter_layout(edition, grid, plan):
         yield Progress("layout", done, total, f"page {done}/{total}")
     result = ExportResult(doc)
-    pdf_bytes = None
+    pdf_bytes = docx_bytes = None
+    pages: list[bytes] = []
     if pdf or png:
         from app.render.pdf import render_pdf
         yield Progress("pdf", 0, 1, "PDF")
         pdf_bytes = render_pdf(doc, crop_marks=crop_marks, output_intent=output_intent)
-        if pdf:
-            from app.fsutil import write_bytes
-            write_bytes(pdf, pdf_bytes)
-            result.written.append(Path(pdf))
         yield Progress("pdf", 1, 1, str(pdf or ""))
     if docx:
-        from app.render.docx import write_docx
+        from app.render.docx import render_docx
         yield Progress("docx", 0, 1, "DOCX")
-        write_docx(edition, grid, docx, doc)
-        result.written.append(Path(docx))
+        docx_bytes = render_docx(edition, grid, doc)
         yield Progress("docx", 1, 1, str(docx))
     if png:
-        from app.render.png import pdf_to_pngs
+        from app.render.png import render_pngs
         yield Progress("png", 0, 1, "PNG")
-        result.written.extend(pdf_to_pngs(pdf_bytes, png))
+        pages = render_pngs(pdf_bytes)
         yield Progress("png", 1, 1, str(png))
+    from app.fsutil import write_bytes
+    if pdf:
+        write_bytes(pdf, pdf_bytes)
+        result.written.append(Path(pdf))
+    if docx:
+        write_bytes(docx, docx_bytes)
+        result.written.append(Path(docx))
+    if png:
+        from app.render.png import write_png_files
+        result.written.extend(write_png_files(pages, png))
     yield Progress("done", 1, 1, "", result)

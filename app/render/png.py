@@ -20,10 +20,8 @@ def _name(i: int, n: int) -> str:
     return f"page-{i:0{max(2, len(str(n)))}d}.png"
 
 
-def pdf_to_pngs(pdf_bytes: bytes, folder: str | os.PathLike, dpi: int = 100) -> list[Path]:
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+def render_pngs(pdf_bytes: bytes, dpi: int = 100) -> list[bytes]:
+    """The PNG image of each page of the PDF, in memory."""
     if shutil.which("pdftoppm"):
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / "in.pdf"
@@ -31,13 +29,9 @@ def pdf_to_pngs(pdf_bytes: bytes, folder: str | os.PathLike, dpi: int = 100) -> 
             r = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(src), str(Path(tmp) / "p")],
                                capture_output=True, text=True, check=False)
             if r.returncode != 0:
-                raise GalleyError(f"pdftoppm failed: {r.stderr.strip()[:200]}", str(out))
+                raise GalleyError(f"pdftoppm failed: {r.stderr.strip()[:200]}")
             files = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-            for i, f in enumerate(files, 1):
-                dst = out / _name(i, len(files))
-                write_bytes(dst, f.read_bytes())
-                written.append(dst)
-        return written
+            return [f.read_bytes() for f in files]
     try:
         import io
 
@@ -45,15 +39,42 @@ def pdf_to_pngs(pdf_bytes: bytes, folder: str | os.PathLike, dpi: int = 100) -> 
     except ImportError:
         raise GalleyError("PNG proofs need pdftoppm (apt-get install poppler-utils) or pypdfium2") from None
     pdf = pdfium.PdfDocument(pdf_bytes)
-    n = len(pdf)
-    for i in range(n):
-        img = pdf[i].render(scale=dpi / 72).to_pil()
+    pages = []
+    for i in range(len(pdf)):
         buf = io.BytesIO()
-        img.save(buf, "PNG")
-        dst = out / _name(i + 1, n)
-        write_bytes(dst, buf.getvalue())
+        pdf[i].render(scale=dpi / 72).to_pil().save(buf, "PNG")
+        pages.append(buf.getvalue())
+    return pages
+
+
+def check_folder(folder: str | os.PathLike) -> Path:
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise GalleyError("cannot write PNG proofs here: it is a file, not a folder", str(out))
+    return out
+
+
+def write_png_files(pages: list[bytes], folder: str | os.PathLike) -> list[Path]:
+    """Write page-01.png … into the folder; proofs of pages the edition no longer has are removed."""
+    out = check_folder(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GalleyError(f"cannot create the folder: {exc.strerror}", str(out)) from exc
+    written = []
+    for i, data in enumerate(pages, 1):
+        dst = out / _name(i, len(pages))
+        write_bytes(dst, data)
         written.append(dst)
+    keep = {p.name for p in written}
+    for old in out.glob("page-*.png"):
+        if old.name not in keep and old.stem[5:].isdigit():
+            old.unlink(missing_ok=True)         # a stale proof must not pass for a current page
     return written
+
+
+def pdf_to_pngs(pdf_bytes: bytes, folder: str | os.PathLike, dpi: int = 100) -> list[Path]:
+    return write_png_files(render_pngs(pdf_bytes, dpi), folder)
 
 
 def write_pngs(doc: PagedDocument, folder: str | os.PathLike, dpi: int = 100, pdf_bytes: bytes | None = None,

@@ -77,11 +77,26 @@ def test_a_character_no_font_has_is_an_error_not_a_blank_box(tmp_path, capsys):
     assert "U+1FAE8" in capsys.readouterr().err
 
 
-def test_an_empty_edition_gives_one_empty_page(tmp_path):
+def test_an_empty_edition_is_an_error_and_writes_nothing(tmp_path, capsys):
     src = tmp_path / "empty.txt"
     src.write_text("\n\n", encoding="utf-8")
     out = tmp_path / "e.pdf"
-    assert main(["export", str(src), "--pdf", str(out), "--docx", str(tmp_path / "e.docx"), "-q"]) == 0
-    import pikepdf
-    with pikepdf.open(out) as pdf:
-        assert len(pdf.pages) == 1
+    assert main(["export", str(src), "--pdf", str(out), "--docx", str(tmp_path / "e.docx"), "-q"]) == 2
+    assert "nothing to lay out" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "e.docx").exists()
+
+
+def test_a_failing_output_writes_none_of_the_others(src, tmp_path):
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x", encoding="utf-8")
+    out = tmp_path / "new.pdf"
+    assert main(["export", str(src), "--pdf", str(out), "--png", str(a_file), "-q"]) == 2
+    assert not out.exists()
+
+
+def test_png_proofs_of_pages_no_longer_there_are_removed(src, tmp_path):
+    folder = tmp_path / "png"
+    folder.mkdir()
+    (folder / "page-07.png").write_bytes(b"stale")
+    assert main(["export", str(src), "--png", str(folder), "-q", "--allow-overset"]) == 0
+    assert not (folder / "page-07.png").exists() and (folder / "page-01.png").exists()
