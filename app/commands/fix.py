@@ -27,6 +27,9 @@ def run(args) -> int:
     rules = parse_rules(args.rules)
     settings = load_settings(args)
     out = Path(args.output)
+    if args.output != "-" and out.suffix.lower() not in ("", ".txt", ".text", ".md", ".galley"):
+        raise GalleyError(f"galley fix writes text (.txt) or a project (.galley), not {out.suffix}; "
+                          "use galley export --docx for Word", out)
     if out.suffix.lower() == ".galley":
         try:
             from app.project import Project, load_project, save_project

@@ -104,3 +104,12 @@ def test_report_says_when_spelling_was_skipped(tmp_path, capsys, monkeypatch):
     assert main(["check", str(p)]) == 0
     out = capsys.readouterr().out
     assert "spelling skipped: no en_US dictionary" in out
+
+
+def test_fix_refuses_an_output_it_cannot_write_as_that_format(tmp_path, capsys):
+    from app.cli import main
+    src = tmp_path / "in.txt"
+    src.write_text("临川市召开会议,讨论发展规划。\n", encoding="utf-8")
+    out = tmp_path / "out.docx"
+    assert main(["fix", str(src), "-o", str(out)]) == 2
+    assert ".galley" in capsys.readouterr().err and not out.exists()
