@@ -103,8 +103,8 @@ def split_story(story: Story, elements: list[tuple[int, Element]] | None = None)
             head.append((i, el))
             continue
         in_head = False
-        if el.kind == Kind.SIDEBAR:
-            side.append((i, el))
+        if el.kind == Kind.SIDEBAR or (el.kind == Kind.CREDIT and side and side[-1][0] == i - 1):
+            side.append((i, el))        # a fact box, with the credit that signs it
         else:
             flow.append((i, el))
     return StoryParts(story, head, flow, side, pages)
@@ -172,7 +172,11 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
     for i, el in items:
         kind = el.kind
         text = el.text
-        if boxed:
+        if boxed and kind == Kind.CREDIT:
+            st = grid.style("credit")
+            par = break_paragraph(text, st.role, st.size, measure, 0.0, "right")
+            slots.extend(_text_slots(par, st, grid, i, True))
+        elif boxed:
             st = grid.style("sidebar")
             par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
             slots.extend(_text_slots(par, st, grid, i, True))
