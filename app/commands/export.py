@@ -39,6 +39,8 @@ def run(args) -> int:
         raise GalleyError("nothing to write: give --pdf, --docx, --png or --save-plan", args.input)
     if not edition.char_count:
         raise GalleyError("nothing to lay out: the file has no text", args.input)
+    if plan is not None:
+        plan.validate(grid, [st.id for st in edition.stories], args.plan)
     result = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
                             crop_marks=args.crop_marks):

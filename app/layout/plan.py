@@ -67,21 +67,31 @@ class Plan:
         return cls(layout=str(data.get("layout", "")), pages=max([len(pages), *[m.page for m in modules]]),
                    labels=labels, modules=modules)
 
-    def validate(self, grid) -> None:
+    def validate(self, grid, story_ids=None, path: str | None = None) -> None:
+        """Every module fits the grid and, when `story_ids` is given, names a story of the edition."""
+        if story_ids is not None:
+            unknown = sorted({m.story for m in self.modules} - set(story_ids))
+            if unknown:
+                raise GalleyError(f"placement plan names stories the edition does not have: {', '.join(unknown)}",
+                                  path)
         for m in self.modules:
             if (m.page < 1 or m.column < 0 or m.columns < 1 or m.column + m.columns > grid.columns
                     or m.line < 0 or m.lines < 1 or m.line + m.lines > grid.lines
                     or not 0 <= m.sidebar_columns < m.columns):
                 raise GalleyError(f"placement plan: module of story {m.story} on page {m.page} does not fit "
-                                  f"the {grid.name} grid ({grid.columns} columns, {grid.lines} lines)")
+                                  f"the {grid.name} grid ({grid.columns} columns, {grid.lines} lines)", path)
 
 
 def load_plan(path: str | Path) -> Plan:
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GalleyError(f"cannot read placement plan: {exc}", str(p)) from None
+    except OSError as exc:
+        raise GalleyError(f"cannot read the placement plan: {exc.strerror or exc}", str(p)) from None
+    except UnicodeDecodeError:
+        raise GalleyError("the placement plan is not UTF-8 text", str(p)) from None
+    except json.JSONDecodeError as exc:
+        raise GalleyError(f"the placement plan is not valid JSON (line {exc.lineno})", str(p)) from None
     return Plan.from_json(data, str(p))
 
 

@@ -100,3 +100,13 @@ def test_png_proofs_of_pages_no_longer_there_are_removed(src, tmp_path):
     (folder / "page-07.png").write_bytes(b"stale")
     assert main(["export", str(src), "--png", str(folder), "-q", "--allow-overset"]) == 0
     assert not (folder / "page-07.png").exists() and (folder / "page-01.png").exists()
+
+def test_a_plan_naming_a_story_the_edition_lacks_is_an_error(src, tmp_path, capsys):
+    plan = tmp_path / "plan.json"
+    plan.write_text('{"format": "galley-plan", "version": 1, "layout": "broadsheet", "modules": '
+                    '[{"story": "s999", "page": 1, "column": 0, "columns": 8, "line": 0, "lines": 40}]}',
+                    encoding="utf-8")
+    out = tmp_path / "o.pdf"
+    assert main(["export", str(src), "--plan", str(plan), "--pdf", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "s999" in err and str(plan) in err and not out.exists()
