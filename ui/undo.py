@@ -111,8 +111,8 @@ class RebuildCommand(QUndoCommand):
 
 
 class RecordCommand(QUndoCommand):
-    """Add a record to a project list: `ignores` (ignore a finding everywhere) or
-    `rejected_findings` (reject one finding)."""
+    """Add an ignore record to the project (`app.proof.ignores` JSON): a rejected finding
+    ("here"), a rule ignored in a story ("rule_in_story") or a word of the edition ("word")."""
 
     def __init__(self, doc, attr: str, record: dict, label: str):
         super().__init__(label)

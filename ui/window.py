@@ -731,6 +731,8 @@ class MainWindow(QMainWindow):
         self.preferences = new
         prefs.save_preferences(new)
         prefs.apply_fonts(new)
+        from ui.pageview import FONTS
+        FONTS.clear()
         self.doc.settings.update(self._proof_prefs())
         self.doc.recheck_all(self.hub)
         self.autosave_timer.setInterval(int(new.get("autosave_minutes", 1)) * 60_000)

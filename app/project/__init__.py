@@ -15,10 +15,11 @@ The format (version 1) is a ZIP archive of JSON documents, UTF-8, no executable 
     ``blocks`` (the imported raw blocks: ``index, text, blank_before, offset, page, column``),
     ``stories`` (``id, page, section, elements: [{kind, text, parts, lines}]``; element
     texts carry the editor's edits), ``fixes`` (the structural repairs with their
-    ``accepted`` flags, as `Fix.to_json`), ``ignores`` (proofreading ignore records, as
-    `app.proof.ignores` serialises them), ``rejected_findings`` (findings the editor
-    rejected: ``{rule, text, story, element}``), ``layout`` (the page grid template's
-    name or null) and ``plan`` (the placement plan as `app.layout.plan` writes it, or null).
+    ``accepted`` flags, as `Fix.to_json`), ``ignores`` (the editor's decisions on findings
+    as `app.proof.ignores` serialises them: a rejected finding is an "ignore here" record,
+    also "ignore this rule in this story" and the edition's own words), ``layout`` (the
+    page grid template's name or null) and ``plan`` (the placement plan as
+    `app.layout.plan` writes it, or null).
 
 Saving is atomic (`app.fsutil.atomic_write`), refuses to overwrite a file that changed on
 disk since it was opened or last saved, and refuses while another computer holds the

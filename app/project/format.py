@@ -39,7 +39,6 @@ class Project:
     layout: str | None = None
     plan: dict | None = None
     ignores: list = field(default_factory=list)
-    rejected_findings: list = field(default_factory=list)
     path: Path | None = None
     stamp: tuple | None = None  # (size, sha256) of the file as opened / last saved
     lock: object | None = None  # a held `ProjectLock`, if the caller took one
@@ -76,8 +75,7 @@ def edition_to_json(edition: Edition) -> dict:
 
 def project_documents(project: Project) -> dict[str, dict]:
     ed = edition_to_json(project.edition)
-    ed.update({"ignores": list(project.ignores), "rejected_findings": list(project.rejected_findings),
-               "layout": project.layout, "plan": project.plan})
+    ed.update({"ignores": list(project.ignores), "layout": project.layout, "plan": project.plan})
     manifest = {"format": FORMAT, "version": VERSION, "generator": f"galley {__version__}",
                 "saved": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     return {"manifest.json": manifest, "edition.json": ed}
@@ -177,7 +175,7 @@ def project_from_bytes(data: bytes, path=None) -> Project:
     edition = edition_from_json(ed, path)
     plan = ed.get("plan")
     return Project(edition=edition, layout=ed.get("layout"), plan=plan if isinstance(plan, dict) else None,
-                   ignores=list(ed.get("ignores") or []), rejected_findings=list(ed.get("rejected_findings") or []))
+                   ignores=list(ed.get("ignores") or []))
 
 
 def load_project(path: str | Path) -> Project:

@@ -22,8 +22,8 @@ def make_project() -> Project:
     ed.stories[0].elements[1].kind = Kind.HEADLINE
     ed.stories[0].elements[2].text += "（编辑改动）"
     return Project(edition=ed, layout="broadsheet", plan={"pages": [{"modules": [{"story": "s1", "col": 0}]}]},
-                   ignores=[{"rule": "typo", "text": "三千米"}],
-                   rejected_findings=[{"rule": "x", "text": "y", "story": 0, "element": 1}])
+                   ignores=[{"kind": "here", "rule": "typo", "text": "三千米", "context": "全长\u2038。"},
+                            {"kind": "word", "word": "临江"}])
 
 
 def test_round_trip_keeps_everything(tmp_path):
@@ -35,7 +35,7 @@ def test_round_trip_keeps_everything(tmp_path):
     assert [e.parts for _, _, e in back.edition.elements()] == [e.parts for _, _, e in proj.edition.elements()]
     assert [b.text for b in back.edition.blocks] == [b.text for b in proj.edition.blocks]
     assert back.layout == "broadsheet" and back.plan == proj.plan
-    assert back.ignores == proj.ignores and back.rejected_findings == proj.rejected_findings
+    assert back.ignores == proj.ignores
     # the pipeline opens .galley files through the project loader
     assert load_edition(out).text() == proj.edition.text()
     # and the file is a zip of JSON with a manifest
