@@ -87,6 +87,9 @@ def take_screenshot(win, path: str) -> int:
     for _ in range(5):
         app.processEvents()
     win.wait_idle()
+    for _ in range(5):
+        app.processEvents()
+    win.wait_idle()
     win.page_panel.fit_width()
     for _ in range(5):
         app.processEvents()

@@ -558,6 +558,7 @@ class PagePanel(QWidget):
         self.oversetChanged.emit(overset)
         if first:
             self.fit_width()
+            QTimer.singleShot(0, self, self.fit_width)  # again once the panel has its final size
         else:
             self.view.centerOn(center)
         if self._highlight:

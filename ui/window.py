@@ -322,7 +322,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def wait_idle(self, timeout: float = 60.0) -> None:
-        """Block until background proofreading and layout have arrived (screenshots, tests, benchmarks)."""
+        """Block until a background import, proofreading and layout have arrived (screenshots, tests, benchmarks)."""
+        self.hub.wait(self._open_job, timeout)
         self.hub.wait(self.doc._check_job, timeout)
         self.page_panel.wait_idle(timeout)
 
