@@ -111,7 +111,17 @@ class EditionDocument(QObject):
         return proofing.proof_settings(self.settings)
 
     def recheck_element(self, element: Element) -> None:
-        self.marks[id(element)] = proofing.check_paragraph(element.text, self.proof_settings())
+        """Re-check one paragraph in its place: its kind, its neighbours (a quotation running over
+        paragraphs opens each and closes only at its end) and the edition's script."""
+        prev_text = next_text = None
+        for story in self.edition.stories:
+            for k, el in enumerate(story.elements):
+                if el is element:
+                    prev_text = story.elements[k - 1].text if k else None
+                    next_text = story.elements[k + 1].text if k + 1 < len(story.elements) else None
+        self.marks[id(element)] = proofing.check_paragraph(
+            element.text, self.proof_settings(), kind=str(element.kind), prev_text=prev_text,
+            next_text=next_text, script=self.edition.script)
         self._version += 1
 
     def element_edited(self, element: Element, pos: int, removed: int, added: int) -> None:

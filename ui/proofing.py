@@ -103,11 +103,12 @@ def check_edition(edition, settings=None) -> dict[int, list[Mark]]:
     return marks_from_findings(proof.check_edition(edition, settings=settings), element_spans(edition))
 
 
-def check_paragraph(text: str, settings=None) -> list[Mark]:
+def check_paragraph(text: str, settings=None, **context) -> list[Mark]:
+    """Live re-check of one paragraph; `context` is kind, prev_text, next_text and script."""
     proof = _proof()
     if proof is None or not text:
         return []
-    return [Mark(f, f.start, f.end) for f in proof.check_paragraph(text, settings=settings)]
+    return [Mark(f, f.start, f.end) for f in proof.check_paragraph(text, settings=settings, **context)]
 
 
 def ignores_from(records: list, words=()):

@@ -20,6 +20,10 @@ def add_parser(sub):
 def run(args) -> int:
     if args.file and not Path(args.file).exists():
         raise GalleyError("no such file", args.file)
+    if args.file and args.screenshot:
+        # no one is there to close an error dialog: an unreadable file is a one-line error
+        from app.pipeline import load_edition
+        load_edition(args.file)
     try:
         from ui.main import run_gui  # Qt only now: app/ never imports it at module level
     except ImportError as exc:

@@ -41,3 +41,15 @@ def test_no_display_is_a_clear_error(tmp_path):
                           text=True, timeout=60, check=False)
     if sys.platform.startswith("linux"):
         assert proc.returncode == 2 and "no display" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_screenshot_of_an_unreadable_file_is_a_one_line_error_not_a_dialog(tmp_path):
+    import subprocess
+    import sys
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
+    out = tmp_path / "shot.png"
+    proc = subprocess.run([sys.executable, "-m", "app", "gui", str(junk), "--screenshot", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 2 and "junk.txt" in proc.stderr and not out.exists()
