@@ -1,4 +1,4 @@
-"""A compact word list for seam checks: jieba's dictionary words of up to four characters.
+"""A compact word list for seam checks: jieba's common dictionary words of up to four characters.
 
 Loading jieba's whole prefix dictionary costs a second or two; repair only needs to know which
 short words could span a cut, and how common they are. The list is read once from jieba's
@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MAX_WORD = 4
+MIN_FREQ = 5         # rarer words (most of jieba's list: names, rare terms) are left out
 
 
 def _dict_path() -> Path:
@@ -32,7 +33,7 @@ def _cache_path(src: Path) -> Path | None:
     except ImportError:
         return None
     st = src.stat()
-    return Path(user_cache_dir("galley")) / f"seam-lexicon-{st.st_size}-{int(st.st_mtime)}.marshal"
+    return Path(user_cache_dir("galley")) / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.marshal"
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def lexicon() -> tuple[dict[str, int], float]:
                 continue
             freq = int(parts[1])
             total += freq
-            if len(parts[0]) <= MAX_WORD:
+            if len(parts[0]) == 1 or (len(parts[0]) <= MAX_WORD and freq >= MIN_FREQ):
                 words[parts[0]] = freq
     if cache is not None:
         with contextlib.suppress(OSError):
