@@ -201,7 +201,6 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         if cut not in (None, "punct") and not a.body_like and i + 1 < len(bs) and bs[i + 1].para_start:
             continue             # a line over a dateline is a headline
         best, best_score, best_reasons = None, None, []
-        skipped: list[int] = []
         skip = 0.0
         context = _lazy(lambda i=i: _context(bs, i))
         for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
@@ -223,12 +222,9 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
                     best, best_score, best_reasons = j, sc, why
             if not b.insert_like or cut_kind(b) in ("punct", "word", "open"):
                 break            # running text, or a paragraph cut itself: no further
-            skipped.append(j)
             if cut is not None:          # (a sentence end only looks for a closing mark)
                 skip += skip_cost(b, context)
-        if best is None or best_score is None:
-            continue
-        if best_score < MIN_SCORE:
+        if best is None or best_score < MIN_SCORE:
             continue
         between = tuple(k for k in range(i + 1, best) if k not in consumed)
         conf = max(0.05, min(0.99, 0.5 + 0.1 * best_score))
