@@ -120,11 +120,14 @@ def skip_cost(b: _Block, context) -> float:
     return 1.5 - 2.0 * min(1.0, n / 8)
 
 
-def _score(a: _Block, b: _Block, cut: str, skip: float, context) -> tuple[float, list[str]]:
+def _score(a: _Block, b: _Block, cut: str, skip: float, context, decided: bool = False
+           ) -> tuple[float, list[str]]:
     """How well b continues a, and why. `context()` gives the article's words (computed lazily).
 
     Segmentation (the seam word, the fit with the article) is the costly part, so it runs only
     when it could lift the candidate over the threshold; otherwise an upper bound is returned.
+    `decided`: b is the last candidate and none before it passed, so once b passes, how well it
+    fits the article no longer matters.
     """
     reasons: list[str] = []
     s = PRIOR[cut] - skip
@@ -158,7 +161,7 @@ def _score(a: _Block, b: _Block, cut: str, skip: float, context) -> tuple[float,
         s += seam[1]
         reasons.append(f"the word {seam[0]} spans the cut"); evidence = True
     s += _form_adjust(a, b, cut, evidence, reasons)
-    if s + weight >= MIN_SCORE:        # else no fit with the article could carry it
+    if s + weight >= MIN_SCORE and not (decided and s >= MIN_SCORE):
         hits, n = cohesion(b.text, context())
         # a block of few words says little either way; a heading shares words with its story anyway
         s += weight * hits / (n + 2)
@@ -217,7 +220,9 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
                 if cut_kind(b) is not None:
                     break        # b is cut itself: what follows is b's
             else:
-                sc, why = _score(a, b, cut, skip, context)
+                last = not b.insert_like or cut_kind(b) in ("punct", "word", "open")
+                decided = last and (best_score is None or best_score < MIN_SCORE)
+                sc, why = _score(a, b, cut, skip, context, decided)
                 if best_score is None or sc > best_score:
                     best, best_score, best_reasons = j, sc, why
             if not b.insert_like or cut_kind(b) in ("punct", "word", "open"):

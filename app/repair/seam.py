@@ -53,7 +53,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 def block_words(text: str) -> frozenset[str]:
-    return _words(text[:400])
+    return _words(text[:240])
 
 
 def cohesion(candidate: str, context: Counter) -> tuple[int, int]:
