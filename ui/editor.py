@@ -6,6 +6,8 @@ the paragraph's marks at once and re-checks only that paragraph after a short pa
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
@@ -230,7 +232,7 @@ def mark_tooltip(mark) -> str:
 
 
 def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(s, quote=False)
 
 
 __all__ = ["SEVERITY_COLORS", "Qt", "StoryEditor", "mark_tooltip"]

@@ -5,6 +5,8 @@ stories from the imported blocks (`RebuildCommand`), keeping the editor's text e
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -29,7 +31,7 @@ def tr(text: str) -> str:
 
 
 def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(s, quote=False)
 
 
 def kind_label(kind: str) -> str:

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from app.layout import layout_edition, load_layout
 from app.render.docx import render_docx, write_docx
 from tests.app.layout.sample import long_edition, sample_edition
+from tests.app.render.conftest import assert_pdf_holds_edition_text
 
 NAMES = ["引题", "主题", "副题", "正文", "署名", "小标题", "图片说明", "边栏"]
 
@@ -74,13 +75,7 @@ def test_libreoffice_opens_the_docx_and_keeps_every_character(tmp_path):
                    check=True, capture_output=True, timeout=300, env=env)
     pdf = tmp_path / "e.pdf"
     assert pdf.exists()
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    got = Counter(re.sub(r"\s", "", text))
-    want = Counter()
-    for _, _, el in ed.elements():
-        want.update(re.sub(r"\s", "", el.text))
-    assert not (want - got), want - got
+    assert_pdf_holds_edition_text(ed, pdf)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
     assert abs(float(w) - g.width) < 2 and abs(float(h) - g.height) < 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections import Counter
 
 import pikepdf
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from app.layout import layout_edition, load_layout
 from app.render.pdf import render_pdf, write_pdf
 from tests.app.layout.sample import long_edition, sample_edition
+from tests.app.render.conftest import assert_pdf_holds_edition_text
 
 MM = 72 / 25.4
 needs_poppler = pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
@@ -44,13 +44,7 @@ def test_every_font_is_embedded_as_a_subset(sample_pdf):
 @needs_poppler
 def test_text_read_back_holds_every_character(sample_pdf):
     ed, _, path = sample_pdf
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    got = Counter(re.sub(r"\s", "", text))
-    want = Counter()
-    for _, _, el in ed.elements():
-        want.update(re.sub(r"\s", "", el.text))
-    assert not (want - got), want - got
+    assert_pdf_holds_edition_text(ed, path)
 
 
 def test_column_text_reads_in_order_with_pdfplumber(sample_pdf):
