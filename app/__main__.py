@@ -1,6 +1,4 @@
 """`python -m app` runs the `galley` command line."""
-import sys
+from app.cli import entry
 
-from app.cli import main
-
-sys.exit(main())
+entry()

@@ -34,7 +34,7 @@ def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: 
     """
     from app.repair import assemble, plan_repairs
     from app.repair.hyphen import plan_dehyphenation
-    from app.structure import build_stories, detect_script
+    from app.structure import build_stories
 
     fixes = plan_repairs(blocks)
     rejected = set(rejected)
@@ -48,5 +48,4 @@ def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: 
     moved = frozenset(m for f in fixes if f.accepted for m in f.moved)
     stories = build_stories(blocks, units, moved,
                             frozenset(f.blocks for f in hyphens if f.accepted))
-    return Edition(blocks=blocks, stories=stories, fixes=fixes, source=source,
-                   script=detect_script("".join(b.text for b in blocks[:400])))
+    return Edition(blocks=blocks, stories=stories, fixes=fixes, source=source)   # script: detected when read

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from app.errors import GalleyError
@@ -161,6 +162,13 @@ def font_for(role: str):
     return font
 
 
+@lru_cache(maxsize=1)
+def _cached_face_class() -> type:
+    """reportlab's TTFontFace with lazily built tables (made on first use: reportlab loads late)."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+    return type("CachedFace", (_LazyTables, TTFontFace), {})
+
+
 def _cache_file(path: str, idx: int) -> Path | None:
     """Where the parsed tables of a font file are kept (per user; keyed by path, size and mtime)."""
     if os.environ.get("GALLEY_NO_FONT_CACHE"):
@@ -170,27 +178,55 @@ def _cache_file(path: str, idx: int) -> Path | None:
 
         from platformdirs import user_cache_dir
         st = os.stat(path)
-        key = hashlib.sha1(f"{path}|{idx}|{st.st_size}|{st.st_mtime_ns}|2".encode()).hexdigest()[:20]
+        key = hashlib.sha1(f"{path}|{idx}|{st.st_size}|{st.st_mtime_ns}|3".encode()).hexdigest()[:20]
         return Path(user_cache_dir("galley")) / "fonts" / f"{key}.marshal"
     except (OSError, ImportError):
         return None
 
 
+class _LazyTables:
+    """Tables of a cached font face made only when something reads them.
+
+    The line breaker reads character → glyph and advances; the PDF writer's subsetter also
+    reads glyph positions and horizontal metrics; `glyphToChar` nothing here reads. Kept as
+    flat arrays in the cache, they cost nothing until asked for.
+    """
+
+    def __getattr__(self, name: str):
+        if name == "hmetrics":
+            from array import array
+            adv, lsb = array("d"), array("d")
+            adv.frombytes(self.__dict__["_hm_adv"])
+            lsb.frombytes(self.__dict__["_hm_lsb"])
+            value = list(zip(adv, lsb))
+        elif name == "glyphToChar":
+            value = {}
+            for code, gid in self.charToGlyph.items():
+                value.setdefault(gid, []).append(code)
+        else:
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value
+
+
 def _from_cache(role: str, path: str, idx: int):
-    """A TTFont rebuilt from cached parsed tables (marshal: plain data only) plus the font bytes."""
+    """A TTFont rebuilt from cached parsed tables (marshal: plain data only) over the mapped font file."""
     import marshal
+    import mmap
     from weakref import WeakKeyDictionary
 
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
     cf = _cache_file(path, idx)
     if cf is None or not cf.is_file():
         return None
     try:
         state = marshal.loads(cf.read_bytes())
-        face = TTFontFace.__new__(TTFontFace)
+        cls = _cached_face_class()
+        face = cls.__new__(cls)
         face.__dict__.update(state)
-        face._ttf_data = Path(path).read_bytes()
+        with open(path, "rb") as fh:     # mapped, not read: only the glyphs a subset takes are paged in
+            face._ttf_data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         upm = face.unitsPerEm
         face._pdfScale = (lambda x: x) if upm == 1000 else (lambda x, m=1000 / upm: x * m)
         font = TTFont.__new__(TTFont)
@@ -208,19 +244,24 @@ def _from_cache(role: str, path: str, idx: int):
 def _to_cache(font, path: str, idx: int) -> None:
     import marshal
     import tempfile
+    from array import array
 
     cf = _cache_file(path, idx)
     if cf is None:
         return
     try:
-        state = {k: v for k, v in vars(font.face).items() if k not in ("_ttf_data", "_pdfScale")}
+        skip = ("_ttf_data", "_pdfScale", "hmetrics", "glyphToChar")
+        state = {k: v for k, v in vars(font.face).items() if k not in skip}
+        hm = font.face.hmetrics
+        state["_hm_adv"] = array("d", [a for a, _ in hm]).tobytes()
+        state["_hm_lsb"] = array("d", [b for _, b in hm]).tobytes()
         data = marshal.dumps(state)
         cf.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cf.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, cf)
-    except (OSError, ValueError):
+    except (OSError, ValueError, OverflowError, TypeError):   # no cache: parsed again next time
         pass
 
 

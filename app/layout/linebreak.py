@@ -150,7 +150,8 @@ def _patterns(R: Rules):
             re.compile("[" + re.escape("".join(sorted(R.no_start))) + "]"),
             re.compile("[" + re.escape("".join(sorted(R.no_end))) + "]"),
             re.compile("|".join(re.escape(c) + "{2,}" for c in sorted(R.inseparable))),
-            latin, re.compile("[ \t\u00a0]"))
+            latin, re.compile("[ \t\u00a0]"),
+            re.compile("[^\\s\u00a0\u2e80-\U0010ffff" + re.escape(cjk_general) + "]+"))
 
 
 @lru_cache(maxsize=50000)
@@ -177,7 +178,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     no_start = R.no_start
     hl = R.han_latin * size
     full = size * 0.95
-    punct_re, start_re, end_re, insep_re, latin_re, space_re = _patterns(R)
+    punct_re, start_re, end_re, insep_re, latin_re, space_re, alnum_re = _patterns(R)
 
     comp = [0.0] * n          # compressible amount still available
     shift = [0.0] * n         # glyph origin shift left (compressed punctuation keeps its ink in the slot)
@@ -221,7 +222,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         a0, a1 = m.span()
         for k in range(a0 + 1, a1):
             brk[k] = glue[k] = False
-    for m in re.finditer(r"[^\s\u00a0\u2e80-\U0010ffff" + re.escape("".join(sorted(CJK_GENERAL))) + "]+", text):
+    for m in alnum_re.finditer(text):
         a0, a1 = m.span()
         if a0 > 0 and is_ideograph(text[a0 - 1]):
             gap[a0] = hl
@@ -229,24 +230,33 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
             gap[a1] = hl
     brk[n] = True
 
-    widths = [a + g for a, g in zip(adv, gap)]
+    has_gap = any(gap)
+    has_comp = any(comp)
+    widths = [a + g for a, g in zip(adv, gap)] if has_gap else adv
     P = list(accumulate(widths, initial=0.0))
-    C = list(accumulate(comp, initial=0.0))
-    Q = [p - c for p, c in zip(P, C)]
-    PG = [p + g - sh for p, g, sh in zip(P, gap, shift)]      # glyph origin before spreading
-    G1 = list(accumulate(glue[1:n + 1]))                        # glue points in 1..j, at index j
-    G1.insert(0, 0)
-    changes = [j for j in range(1, n) if roles[j] != roles[j - 1]]
+    Q = [p - c for p, c in zip(P, accumulate(comp, initial=0.0))] if has_comp else P
+    if has_gap:
+        PG = [p + g - sh for p, g, sh in zip(P, gap, shift)]   # glyph origin before spreading
+    elif any(shift):
+        PG = [p - sh for p, sh in zip(P, shift)]
+    else:
+        PG = P
+    all_glue = all(glue[1:n + 1])
+    G1 = range(n + 1) if all_glue else list(accumulate(glue[1:n + 1], initial=0))  # glue points in 1..j
+    one_role = len(set(roles)) == 1
+    changes = [] if one_role else [j for j in range(1, n) if roles[j] != roles[j - 1]]
+    role0 = roles[0]
     lines: list[Line] = []
+    append = lines.append
     s = 0
-    first = True
     eps = 1e-6
+    first_indent = indent
     while s < n:
         while s < n and cls[s] == S:      # spaces never start a line
             s += 1
         if s >= n:
             break
-        avail = measure - (indent if first else 0.0)
+        avail = measure - first_indent
         base = P[s] + gap[s]              # a line-start Han–Latin gap is dropped
         # farthest k with squeezed width (Q) fitting
         k = bisect_right(Q, Q[s] + gap[s] + avail + eps, s) - 1
@@ -273,8 +283,10 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         natural = P[vis_end] - base
         last = t >= n
         over = natural - avail
-        comp_used: dict[int, float] = {}
+        comp_used = None
+        set_width = natural
         if over > eps:
+            comp_used = {}
             idx = [j for j in range(s, vis_end) if comp[j]]
             if idx and idx[-1] == vis_end - 1 and text[vis_end - 1] in closing:
                 take = min(comp[vis_end - 1], over)
@@ -286,10 +298,10 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 for j in idx:
                     comp_used[j] = share
                 over -= share * len(idx)
-        set_width = natural - sum(comp_used.values())
+            set_width = natural - sum(comp_used.values())
         slack = avail - set_width
         spread = 0.0
-        offset = indent if first else 0.0
+        offset = first_indent
         if slack > eps:
             if align == "justify" and not last:
                 g = G1[vis_end - 1] - G1[s] if vis_end - 1 > s else 0
@@ -300,11 +312,15 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
             elif align == "right":
                 offset += slack
         if not comp_used:
-            o = offset - base - spread * G1[s]
-            if spread:
-                xs = tuple([o + PG[j] + spread * G1[j] for j in range(s, e)])
+            if not spread:
+                o = offset - base
+                xs = tuple([o + v for v in PG[s:e]])
+            elif all_glue:
+                o = offset - base - spread * s
+                xs = tuple([o + v + spread * j for j, v in enumerate(PG[s:e], s)])
             else:
-                xs = tuple([o + PG[j] for j in range(s, e)])
+                o = offset - base - spread * G1[s]
+                xs = tuple([o + PG[j] + spread * G1[j] for j in range(s, e)])
         else:
             xs_l = []
             x = offset
@@ -317,13 +333,16 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 xs_l.append(x - ink_shift(j, cu) if cu else x - shift[j])
                 x += adv[j] - cu
             xs = tuple(xs_l)
-        c0 = bisect_right(changes, s)
-        c1 = bisect_right(changes, e - 1)
-        bounds = [s, *changes[c0:c1], e]
-        runs = tuple((roles[bounds[q]], bounds[q], bounds[q + 1]) for q in range(len(bounds) - 1))
+        if one_role:
+            runs = ((role0, s, e),)
+        else:
+            c0 = bisect_right(changes, s)
+            c1 = bisect_right(changes, e - 1)
+            bounds = [s, *changes[c0:c1], e]
+            runs = tuple([(roles[bounds[q]], bounds[q], bounds[q + 1]) for q in range(len(bounds) - 1)])
         width = avail if (align == "justify" and not last) else set_width
-        lines.append(Line(s, e, xs, runs, width + (indent if first else 0.0)))
-        first = False
+        append(Line(s, e, xs, runs, width + first_indent))
+        first_indent = 0.0
         s = max(e, t)
     missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing)) if tab.missing else ()
     return Paragraph(text, size, tuple(lines), missing)

@@ -162,7 +162,7 @@ class Edition:
     stories: list[Story]
     fixes: list[Fix] = field(default_factory=list)
     source: str | None = None      # the path it was opened from
-    script: str = "simplified"     # "simplified" or "traditional": detected or set
+    script: str | None = None      # "simplified" or "traditional": set, or detected on first read
 
     def elements(self):
         """(story index, element index, element) in output order."""
@@ -193,3 +193,20 @@ class Edition:
     @property
     def char_count(self) -> int:
         return sum(len(el.text) for _, _, el in self.elements())
+
+
+def _get_script(self: Edition) -> str:
+    if self._script is None:
+        from app.structure import detect_script  # opencc: loaded only when the script is asked for
+        self._script = detect_script("".join(b.text for b in self.blocks[:400]))
+    return self._script
+
+
+def _set_script(self: Edition, value: str | None) -> None:
+    self._script = value
+
+
+# Replaces the dataclass's class attribute (its default already went into __init__), so
+# `Edition(..., script=None)` stores None and the first read detects the script.
+Edition.script = property(_get_script, _set_script, doc="'simplified' or 'traditional'")
+

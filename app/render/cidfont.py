@@ -10,22 +10,8 @@ PDF reads back (pdftotext, pdfplumber, copy and paste).
 from __future__ import annotations
 
 import hashlib
-import zlib
 
-
-class _FastFlate:
-    """Flate at level 1 for the (large) font files: a third of the time of the default level."""
-
-    pdfname = "FlateDecode"
-
-    def encode(self, data):
-        return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, 1)
-
-    def decode(self, encoded):
-        return zlib.decompress(encoded)
-
-
-FAST_FLATE = _FastFlate()
+from app.render.deflate import deferred
 
 
 class CidFont:
@@ -38,11 +24,14 @@ class CidFont:
         self.subset: list[int] = []            # code points in order of first use
         self.gid_of_glyph: dict[int, int] = {0: 0}
         self.hex: dict[str, str] = {}          # char -> 4 hex digits (the CID = subset glyph id)
+        self.trans: dict[int, str] = {}        # the same keyed by code point, for str.translate
+        self.width: dict[str, float] = {}      # char -> advance in the W array (1/1000 em)
         self.to_unicode: dict[int, int] = {}   # gid -> code point (first char seen for a glyph)
 
     def add(self, chars) -> None:
         """Give codes to characters not seen before (call in a deterministic order)."""
         c2g = self.face.charToGlyph
+        cw, dw = self.face.charWidths, self.face.defaultWidth
         for ch in chars:
             if ch in self.hex:
                 continue
@@ -53,7 +42,8 @@ class CidFont:
             if gid is None:
                 gid = self.gid_of_glyph[orig] = len(self.gid_of_glyph)
                 self.to_unicode[gid] = code
-            self.hex[ch] = f"{gid:04x}"
+            self.hex[ch] = self.trans[ord(ch)] = f"{gid:04x}"
+            self.width[ch] = round(cw.get(self.to_unicode[gid], dw) if gid else dw, 3)   # as in the W array
 
     def _tag(self) -> str:
         digest = hashlib.sha1(",".join(map(str, self.subset)).encode()).digest()
@@ -66,11 +56,9 @@ class CidFont:
         face = self.face
         base = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
         name = f"{self._tag()}+{base}"
-        font_file = pdfdoc.PDFStream()
-        font_file.content = face.makeSubset(self.subset) if self.subset else face.makeSubset([32])
-        font_file.dictionary["Length1"] = len(font_file.content)
-        if doc.compression:
-            font_file.filters = [FAST_FLATE]
+        data = face.makeSubset(self.subset) if self.subset else face.makeSubset([32])
+        # level 1: the font files are large and compress nearly as well; on the worker thread
+        font_file = deferred(data, 1, {"Length1": len(data)})
         ff_ref = doc.Reference(font_file, f"cidFontFile:{self.resource}")
         flags = (face.flags & ~(1 << 5)) | (1 << 2)          # symbolic, as for any subset TrueType
         descriptor = pdfdoc.PDFDictionary({
@@ -95,10 +83,7 @@ class CidFont:
                                                    "Supplement": 0}),
         })
         cid_ref = doc.Reference(cid, f"cidFont:{self.resource}")
-        tu = pdfdoc.PDFStream()
-        tu.content = self._to_unicode_cmap(name).encode("ascii")
-        if doc.compression:
-            tu.filters = [pdfdoc.PDFZCompress]
+        tu = deferred(self._to_unicode_cmap(name).encode("ascii"))
         tu_ref = doc.Reference(tu, f"cidToUnicode:{self.resource}")
         type0 = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"),

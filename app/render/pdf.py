@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import io
 import os
+from itertools import repeat
+from operator import mul, sub
 from pathlib import Path
 
 from app.fsutil import write_bytes
 from app.layout import fonts
 from app.layout.paged import Box, PagedDocument, Rule, TextLine
 from app.render.cidfont import CidFont
+from app.render.deflate import deferred
 
 MM = 72 / 25.4
 MARK_ZONE = 10 * MM          # room outside the bleed for crop marks
@@ -53,23 +56,21 @@ class _TextPainter:
     """Glyph runs → PDF text operators over one subset CID font per role (see cidfont.py).
 
     Characters get their codes once per page (sorted: deterministic); each run is then one hex
-    string, with a TJ spacing number only where a glyph is not at its font advance
-    (justification, compressed punctuation, Han–Latin space).
+    string (`str.translate`), drawn with the character spacing (Tc) most of its gaps share
+    and a TJ number only where a glyph is not there (compressed punctuation, Latin words in a
+    justified line). The per-glyph arithmetic is done with `map` over whole runs.
     """
 
     def __init__(self, canvas):
         self.doc = canvas._doc
         self.cid: dict[str, CidFont] = {}
-        self.widths: dict[str, tuple[dict, float]] = {}
         self.cur = None
         self.tc = 0.0
 
     def _font(self, role: str) -> CidFont:
         cf = self.cid.get(role)
         if cf is None:
-            ttf = fonts.font_for(role)
-            cf = self.cid[role] = CidFont(ttf, f"FG{role}")
-            self.widths[role] = (ttf.face.charWidths, ttf.face.defaultWidth)
+            cf = self.cid[role] = CidFont(fonts.font_for(role), f"FG{role}")
         return cf
 
     def prepare(self, runs_by_role: dict[str, list[str]]) -> None:
@@ -83,41 +84,46 @@ class _TextPainter:
         for role in sorted(self.cid):
             self.cid[role].add_to_document(self.doc)
 
-    def run(self, out: list[str], run, x0: float, y: float) -> None:
-        role = run.role
-        cf = self.cid[role]
-        hx = cf.hex
-        size = run.size
-        text = run.text
-        xs = run.xs
-        key = (role, size)
-        if key != self.cur:
-            out.append(f"/{cf.resource} {size:.2f} Tf")
-            self.cur = key
-        out.append(f"1 0 0 1 {x0 + xs[0]:.2f} {y:.2f} Tm")
-        cw, dw = self.widths[role]
-        k = 1000.0 / size
-        adj = [cw.get(ord(c), dw) - (b - a) * k for c, a, b in zip(text, xs, xs[1:])]
-        # the usual case: every gap spread by the same amount → character spacing (Tc),
-        # and TJ numbers only where a glyph differs (compressed punctuation, Han–Latin space)
-        base = adj[len(adj) // 2] if adj else 0.0
-        if -0.05 < base < 0.05:
-            base = 0.0
-        tc = round(-base * size / 1000.0, 3)
-        if tc != self.tc:
-            out.append(f"{tc} Tc")
-            self.tc = tc
-        odd = [q for q, v in enumerate(adj) if v - base > 0.05 or v - base < -0.05]
-        if not odd:
-            out.append("<" + "".join([hx[c] for c in text]) + "> Tj")
-            return
-        parts = []
-        start = 0
-        for q in odd:
-            parts.append("<" + "".join([hx[c] for c in text[start:q + 1]]) + f">{adj[q] - base:.1f}")
-            start = q + 1
-        parts.append("<" + "".join([hx[c] for c in text[start:]]) + ">")
-        out.append("[" + "".join(parts) + "] TJ")
+    def line(self, out: list[str], line: TextLine, x0: float, y: float) -> None:
+        ys = f"{y:.2f}"
+        for run in line.runs:
+            text = run.text
+            if not text:
+                continue
+            cf = self.cid[run.role]
+            size = run.size
+            key = (run.role, size)
+            if key != self.cur:
+                out.append(f"/{cf.resource} {size:.2f} Tf")
+                self.cur = key
+            xs = run.xs
+            out.append(f"1 0 0 1 {x0 + xs[0]:.2f} {ys} Tm")
+            hx = text.translate(cf.trans)
+            if len(text) == 1:
+                out.append(f"<{hx}> Tj")
+                continue
+            # nominal advance minus the gap to the next glyph, in text space (1/1000 em)
+            adj = list(map(sub, map(cf.width.__getitem__, text[:-1]),
+                           map(mul, map(sub, xs[1:], xs), repeat(1000.0 / size))))
+            base = adj[len(adj) // 2]
+            if -0.05 < base < 0.05:
+                base = 0.0
+            tc = round(-base * size / 1000.0, 3)
+            if tc != self.tc:
+                out.append(f"{tc} Tc")
+                self.tc = tc
+            lo, hi = base - 0.05, base + 0.05
+            if min(adj) >= lo and max(adj) <= hi:
+                out.append(f"<{hx}> Tj")
+                continue
+            parts = []
+            start = 0
+            for q, v in enumerate(adj):
+                if v < lo or v > hi:
+                    parts.append(f"<{hx[start:4 * q + 4]}>{v - base:.1f}")
+                    start = 4 * q + 4
+            parts.append(f"<{hx[start:]}>")
+            out.append("[" + "".join(parts) + "] TJ")
 
 
 def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None = None,
@@ -143,6 +149,8 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
     c.setSubject(f"Newspaper pages, layout {doc.grid}")
     c.setCreator("Galley")
     c.setKeywords("print, CMYK, newsprint")
+    profile = find_cmyk_profile() if output_intent else None
+    icc = deferred(Path(profile).read_bytes(), 6, {"N": 4}) if profile else None   # compresses meanwhile
     painter = _TextPainter(c)
     for page in doc.pages:
         bleed = page.bleed
@@ -167,10 +175,7 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
         painter.prepare(by_role)
         for item in page.items:
             if isinstance(item, TextLine):
-                by = top - item.y
-                for run in item.runs:
-                    if run.text:
-                        painter.run(text_ops, run, off, by)
+                painter.line(text_ops, item, off, top - item.y)
                 continue
             if isinstance(item, Box):
                 stroke = item.stroke is not None and item.stroke_width > 0
@@ -197,9 +202,11 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
         if crop_marks:
             _crop_marks(code, off, page.width, page.height, bleed)
         c.showPage()
+        pdf_page = c._doc.Pages.pages[-1]
+        pdf_page.Contents = deferred(pdf_page.stream)      # compressed on the worker thread
     painter.finish()
     if output_intent:
-        _intent_objects(c._doc, find_cmyk_profile())
+        _intent_objects(c._doc, profile, icc)
     c.save()
     return buf.getvalue()
 
@@ -217,7 +224,7 @@ def _crop_marks(code: list[str], off: float, w: float, h: float, bleed: float) -
             code.append(f"{_fmt(x + dx * gap)} {_fmt(y)} m {_fmt(x + dx * (gap + length))} {_fmt(y)} l S")
 
 
-def _intent_objects(doc, profile: str | None) -> None:
+def _intent_objects(doc, profile: str | None, icc=None) -> None:
     """Put a CMYK newsprint output intent (GTS_PDFX) into the reportlab document's catalog."""
     from reportlab.pdfbase import pdfdoc
 
@@ -227,8 +234,7 @@ def _intent_objects(doc, profile: str | None) -> None:
                "OutputCondition": pdfdoc.PDFString(OUTPUT_CONDITION),
                "RegistryName": pdfdoc.PDFString("http://www.color.org")}
     if profile:
-        stream = pdfdoc.PDFStream(dictionary=pdfdoc.PDFDictionary({"N": 4}), content=Path(profile).read_bytes(),
-                                  filters=[pdfdoc.PDFZCompress])
+        stream = icc or deferred(Path(profile).read_bytes(), 6, {"N": 4})
         entries["DestOutputProfile"] = doc.Reference(stream, "galleyOutputProfile")
         info = f"{OUTPUT_CONDITION}; profile {Path(profile).name}"
     entries["Info"] = pdfdoc.PDFString(info)

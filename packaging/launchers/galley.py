@@ -7,9 +7,8 @@ resource tracker start this same executable with their own arguments, which must
 the command-line parser.
 """
 import multiprocessing
-import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from app.cli import main
-    sys.exit(main())
+    from app.cli import entry
+    entry()
