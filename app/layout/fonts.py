@@ -184,21 +184,35 @@ def _cache_file(path: str, idx: int) -> Path | None:
         return None
 
 
+class _Metrics:
+    """hmetrics as the subsetter reads it, `(advance, left side bearing)` by glyph, over two arrays."""
+
+    __slots__ = ("adv", "lsb")
+
+    def __init__(self, adv_bytes: bytes, lsb_bytes: bytes):
+        from array import array
+        self.adv, self.lsb = array("d"), array("d")
+        self.adv.frombytes(adv_bytes)
+        self.lsb.frombytes(lsb_bytes)
+
+    def __len__(self) -> int:
+        return len(self.adv)
+
+    def __getitem__(self, gid: int) -> tuple[float, float]:
+        return self.adv[gid], self.lsb[gid]
+
+
 class _LazyTables:
     """Tables of a cached font face made only when something reads them.
 
     The line breaker reads character → glyph and advances; the PDF writer's subsetter also
-    reads glyph positions and horizontal metrics; `glyphToChar` nothing here reads. Kept as
-    flat arrays in the cache, they cost nothing until asked for.
+    reads glyph positions and horizontal metrics (by glyph: kept as two flat arrays);
+    `glyphToChar` nothing here reads.
     """
 
     def __getattr__(self, name: str):
         if name == "hmetrics":
-            from array import array
-            adv, lsb = array("d"), array("d")
-            adv.frombytes(self.__dict__["_hm_adv"])
-            lsb.frombytes(self.__dict__["_hm_lsb"])
-            value = list(zip(adv, lsb))
+            value = _Metrics(self.__dict__["_hm_adv"], self.__dict__["_hm_lsb"])
         elif name == "glyphToChar":
             value = {}
             for code, gid in self.charToGlyph.items():

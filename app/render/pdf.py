@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import io
 import os
-from itertools import repeat
-from operator import mul, sub
+from operator import sub
 from pathlib import Path
 
 from app.fsutil import write_bytes
@@ -64,7 +63,8 @@ class _TextPainter:
     def __init__(self, canvas):
         self.doc = canvas._doc
         self.cid: dict[str, CidFont] = {}
-        self.cur = None
+        self.cur: CidFont | None = None     # the font and size last set with Tf in this text object
+        self.cur_size = 0.0
         self.tc = 0.0
 
     def _font(self, role: str) -> CidFont:
@@ -85,26 +85,27 @@ class _TextPainter:
             self.cid[role].add_to_document(self.doc)
 
     def line(self, out: list[str], line: TextLine, x0: float, y: float) -> None:
-        ys = f"{y:.2f}"
+        tm = f" {y:.2f} Tm"
+        cid = self.cid
         for run in line.runs:
             text = run.text
             if not text:
                 continue
-            cf = self.cid[run.role]
+            cf = cid[run.role]
             size = run.size
-            key = (run.role, size)
-            if key != self.cur:
+            if cf is not self.cur or size != self.cur_size:
                 out.append(f"/{cf.resource} {size:.2f} Tf")
-                self.cur = key
+                self.cur = cf
+                self.cur_size = size
             xs = run.xs
-            out.append(f"1 0 0 1 {x0 + xs[0]:.2f} {ys} Tm")
+            out.append(f"1 0 0 1 {x0 + xs[0]:.2f}{tm}")
             hx = text.translate(cf.trans)
             if len(text) == 1:
                 out.append(f"<{hx}> Tj")
                 continue
             # nominal advance minus the gap to the next glyph, in text space (1/1000 em)
             adj = list(map(sub, map(cf.width.__getitem__, text[:-1]),
-                           map(mul, map(sub, xs[1:], xs), repeat(1000.0 / size))))
+                           map((1000.0 / size).__mul__, map(sub, xs[1:], xs))))
             base = adj[len(adj) // 2]
             if -0.05 < base < 0.05:
                 base = 0.0
@@ -113,7 +114,7 @@ class _TextPainter:
                 out.append(f"{tc} Tc")
                 self.tc = tc
             lo, hi = base - 0.05, base + 0.05
-            if min(adj) >= lo and max(adj) <= hi:
+            if lo <= min(adj) and max(adj) <= hi:
                 out.append(f"<{hx}> Tj")
                 continue
             parts = []

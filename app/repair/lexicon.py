@@ -2,7 +2,8 @@
 
 Loading jieba's whole prefix dictionary costs a second or two; repair only needs to know which
 short words could span a cut, and how common they are. The list is read once from jieba's
-`dict.txt` and kept as a marshal file in the user cache folder (rebuilt when jieba changes).
+`dict.txt` and kept as a marshal file in the user cache folder (rebuilt when jieba changes),
+in buckets by first character that are unpacked as a repair first reads them.
 `segment` cuts a short window the way jieba's dictionary-only mode does (the most probable
 path through the words the window contains).
 """
@@ -12,6 +13,7 @@ import contextlib
 import marshal
 import math
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,18 +35,63 @@ def _cache_path(src: Path) -> Path | None:
     except ImportError:
         return None
     st = src.stat()
-    return Path(user_cache_dir("galley")) / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.marshal"
+    return Path(user_cache_dir("galley")) / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.v2.marshal"
+
+
+class Lexicon(Mapping):
+    """word → jieba frequency, in buckets by first character, each unpacked when first read.
+
+    A repair reads the words of the characters around its seams only: a few thousand of the
+    dictionary's seven thousand first characters, so most buckets stay packed.
+    """
+
+    def __init__(self, packed: dict[str, bytes]):
+        self._packed = packed
+        self._open: dict[str, dict[str, int]] = {}
+
+    def bucket(self, first: str) -> dict[str, int]:
+        """The words that start with `first` (empty if none)."""
+        got = self._open.get(first)
+        if got is None:
+            raw = self._packed.get(first)
+            got = self._open[first] = marshal.loads(raw) if raw is not None else {}
+        return got
+
+    def get(self, word: str, default=None):
+        return self.bucket(word[0]).get(word, default) if word else default
+
+    def __getitem__(self, word: str) -> int:
+        if not word:
+            raise KeyError(word)
+        return self.bucket(word[0])[word]
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and bool(word) and word in self.bucket(word[0])
+
+    def __iter__(self):
+        for first in self._packed:
+            yield from self.bucket(first)
+
+    def __len__(self) -> int:
+        return sum(len(self.bucket(first)) for first in self._packed)
+
+
+def _pack(words: dict[str, int]) -> dict[str, bytes]:
+    buckets: dict[str, dict[str, int]] = {}
+    for w, f in words.items():
+        buckets.setdefault(w[0], {})[w] = f
+    return {first: marshal.dumps(b) for first, b in buckets.items()}
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[dict[str, int], float]:
+def lexicon() -> tuple[Lexicon, float]:
     """(word → frequency for words of 1–4 characters, log of jieba's total frequency)."""
     src = _dict_path()
     cache = _cache_path(src)
     if cache is not None and cache.exists():
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            words, total = marshal.loads(cache.read_bytes())
-            return words, math.log(total)
+            packed, total = marshal.loads(cache.read_bytes())
+            return Lexicon(packed), math.log(total)
     words: dict[str, int] = {}
     total = 0
     with open(src, encoding="utf-8") as fh:
@@ -56,22 +103,24 @@ def lexicon() -> tuple[dict[str, int], float]:
             total += freq
             if len(parts[0]) == 1 or (len(parts[0]) <= MAX_WORD and freq >= MIN_FREQ):
                 words[parts[0]] = freq
+    packed = _pack(words)
     if cache is not None:
         with contextlib.suppress(OSError):
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((words, total)))
+            tmp.write_bytes(marshal.dumps((packed, total)))
             os.replace(tmp, cache)
-    return words, math.log(total)
+    return Lexicon(packed), math.log(total)
 
 
 def segment(text: str) -> list[str]:
     """Cut `text` into the most probable sequence of dictionary words (single characters otherwise)."""
-    words, log_total = lexicon()
+    lex, log_total = lexicon()
     n = len(text)
     best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
     for i in range(n - 1, -1, -1):
         options = []
+        words = lex.bucket(text[i])
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
             frag = text[i:j]
             f = words.get(frag)
