@@ -41,6 +41,7 @@ SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.ho
                Path.home() / ".fonts", Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts",
                Path("/Library/Fonts"), Path("/System/Library/Fonts")]
 
+CACHE_FORMAT = "v3"       # of the parsed-font cache files; older ones are removed when a new one is written
 _lock = threading.Lock()
 _fonts: dict[str, object] = {}
 _metrics: dict[str, FontMetrics] = {}
@@ -178,8 +179,8 @@ def _cache_file(path: str, idx: int) -> Path | None:
 
         from platformdirs import user_cache_dir
         st = os.stat(path)
-        key = hashlib.sha1(f"{path}|{idx}|{st.st_size}|{st.st_mtime_ns}|3".encode()).hexdigest()[:20]
-        return Path(user_cache_dir("galley")) / "fonts" / f"{key}.marshal"
+        key = hashlib.sha1(f"{path}|{idx}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:20]
+        return Path(user_cache_dir("galley")) / "fonts" / f"{CACHE_FORMAT}-{key}.marshal"
     except (OSError, ImportError):
         return None
 
@@ -275,6 +276,9 @@ def _to_cache(font, path: str, idx: int) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, cf)
+        for stale in cf.parent.glob("*.marshal"):          # written by an older Galley
+            if not stale.name.startswith(f"{CACHE_FORMAT}-"):
+                stale.unlink(missing_ok=True)
     except (OSError, ValueError, OverflowError, TypeError):   # no cache: parsed again next time
         pass
 

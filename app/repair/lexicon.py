@@ -110,6 +110,9 @@ def lexicon() -> tuple[Lexicon, float]:
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps((packed, total)))
             os.replace(tmp, cache)
+            for stale in cache.parent.glob("seam-lexicon-*.marshal"):   # from other jieba versions
+                if stale != cache:
+                    stale.unlink(missing_ok=True)
     return Lexicon(packed), math.log(total)
 
 
