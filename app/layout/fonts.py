@@ -277,7 +277,7 @@ def _to_cache(font, path: str, idx: int) -> None:
             fh.write(data)
         os.replace(tmp, cf)
         for stale in cf.parent.glob("*.marshal"):          # written by an older Galley
-            if not stale.name.startswith(f"{CACHE_FORMAT}-"):
+            if stale != cf and not stale.name.startswith(f"{CACHE_FORMAT}-"):
                 stale.unlink(missing_ok=True)
     except (OSError, ValueError, OverflowError, TypeError):   # no cache: parsed again next time
         pass
