@@ -13,10 +13,11 @@ Paragraphs are broken by linebreak.py (cached), so recomposing after an edit is 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from app.layout.grid import Grid, Style
-from app.layout.linebreak import Paragraph, break_paragraph
+from app.layout.linebreak import Line, Paragraph, break_paragraph
 from app.model import Element, Kind, Story
 
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
@@ -123,6 +124,57 @@ def headline_style(grid: Grid, width_cols: int, kind: Kind) -> Style:
     return grid.style(str(kind))
 
 
+MAX_HEAD_SEGMENTS = 8     # space-separated parts of a headline tried as line breaks (2**7 partitions)
+
+
+def _shifted(line: Line, offset: int) -> Line:
+    return replace(line, start=line.start + offset, end=line.end + offset,
+                   runs=tuple((role, a + offset, b + offset) for role, a, b in line.runs))
+
+
+def _break_at_spaces(text: str, st: Style, width: float, align: str, plain: Paragraph) -> Paragraph:
+    """A headline broken at its spaces (奋进新征程 / 建功新时代) rather than inside a word.
+
+    The space-separated parts are grouped into lines; each group is set on its own at the full
+    measure (a group too long for one line is broken inside, as a last resort). Groupings that
+    cut fewer words than the plain breaking qualify if they take no more lines (one more when
+    they cut none); the one cutting fewest words wins, then the fewest lines, then the most even
+    line widths. Offsets stay those of the element's text.
+    """
+    segs = [(m.start(), m.end()) for m in re.finditer(r"[^ \u3000\t]+", text)]
+    if len(segs) < 2 or len(segs) > MAX_HEAD_SEGMENTS:
+        return plain
+    plain_inner = sum(1 for ln in plain.lines[:-1]
+                      if not (text[ln.end - 1:ln.end].isspace() or text[ln.end:ln.end + 1].isspace()))
+    if not plain_inner:
+        return plain                     # the plain breaking already breaks at spaces only
+    k = len(segs)
+    best = None
+    for mask in range(1 << (k - 1)):
+        groups, a = [], 0
+        for b in range(1, k):
+            if mask >> (b - 1) & 1:
+                groups.append((segs[a][0], segs[b - 1][1]))
+                a = b
+        groups.append((segs[a][0], segs[k - 1][1]))
+        lines, inner, widths = [], 0, []
+        for g0, g1 in groups:
+            sub = break_paragraph(text[g0:g1], st.role, st.size, width, 0.0, align)
+            inner += len(sub.lines) - 1
+            lines.extend(_shifted(ln, g0) for ln in sub.lines)
+            widths.extend(ln.width for ln in sub.lines)
+        # one line more than the plain breaking is worth it to cut no word; otherwise no more lines
+        if len(lines) > len(plain.lines) + (0 if inner else 1) or inner >= plain_inner:
+            continue
+        key = (inner, len(lines), max(widths) - min(widths))
+        if best is None or key < best[0]:
+            best = (key, lines)
+    if best is None:
+        return plain
+    lines = best[1]
+    return Paragraph(text, plain.size, tuple(lines), plain.missing)
+
+
 def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
     width = grid.span_width(width_cols)
     block = HeadBlock(width=width)
@@ -138,7 +190,7 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
         st = headline_style(grid, width_cols, el.kind)
         align = st.align if st.align != "justify" else "left"
         par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
-        if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK) and len(par.lines) == 2:
+        if el.kind in (Kind.HEADLINE, Kind.BANNER, Kind.KICKER, Kind.DECK) and len(par.lines) == 2:
             # a headline that just misses one line is set a little smaller rather than broken:
             # widths scale with the size, so the fitting size is computed, then checked once
             natural = sum(ln.width for ln in par.lines) if align != "justify" else width * 2
@@ -150,6 +202,8 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
                         par, st = trial, replace(st, size=size)
                         break
                     size -= 0.5
+        if len(par.lines) > 1 and " " in el.text.strip():
+            par = _break_at_spaces(el.text, st, width, align, par)
         for li in range(len(par.lines)):
             block.lines.append(HeadLine(y + _baseline(st, st.leading), par, li, st, i))
             y += st.leading
@@ -258,18 +312,26 @@ def needed_height(slots: list[Slot], columns: int, limit: int) -> int:
     or `limit + 1` when even `limit` is not enough."""
     if not slots:
         return 0
-    total = sum(s.h for s in slots)
-    longest_chain, chain = 0, 0          # kept-together runs (picture + caption) set the minimum
+    hs = [s.h for s in slots]
+    total = sum(hs)
+    longest_chain, chain = max(hs), 0    # kept-together runs (picture + caption) set the minimum
     for s in slots:
-        chain += s.h
-        if not s.keep:
-            longest_chain = max(longest_chain, chain)
-            chain = 0
+        if s.keep or chain:
+            chain += s.h
+            if not s.keep:
+                longest_chain = max(longest_chain, chain)
+                chain = 0
     longest_chain = max(longest_chain, chain)
-    lo = max(max(s.h for s in slots), math.ceil(total / columns), min(longest_chain, limit))
+    lo = max(math.ceil(total / columns), min(longest_chain, limit))
     if lo > limit:
         _, i = thread(slots, columns, limit)
         return limit + 1 if i < len(slots) else limit
+    # the balanced height is almost always within a line or two of the lower bound: probe upwards
+    # first (one or two threadings), then bisect what is left
+    for h in range(lo, min(lo + 3, limit + 1)):
+        if thread(slots, columns, h)[1] >= len(slots):
+            return h
+    lo = min(lo + 3, limit)
     hi = limit
     _, i = thread(slots, columns, hi)
     if i < len(slots):

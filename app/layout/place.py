@@ -1,13 +1,29 @@
-"""Automatic placement: an edition's stories → a placement `Plan` that never oversets.
+"""Automatic placement: an edition's stories → a placement `Plan` that fills pages and never oversets.
 
-Runs before impose.py when no plan is given. Per page (a new page at each page marker of the
-edition): the first story across the full width at the top (the lead), the next ones in bands
-of side-by-side modules below it (columns shared in proportion to their length, a sidebar in
-its own columns at the right of its story), more pages when a story or band does not fit. A
-story too long for what is left of a page continues on the next page (its modules are listed
-in order and impose threads the text through them), so nothing is left over.
+Runs before impose.py when no plan is given. The stories are grouped by page (a new group at
+each page marker of the edition); each group is set on as many pages as it needs. A page is
+drawn the way a layout editor draws one:
+
+* the first story (the lead) across the top, full width, or narrower with a stack of the next
+  stories beside it, as deep as the lead;
+* below it, the rest of the type area split into vertical stacks of whole columns, each stack
+  a run of modules one above the other, every stack running down to the foot of the page;
+* a story's module is as wide as its stack and exactly as deep as its text needs with the
+  columns balanced (`needed_height`), so the widths are chosen to make the text depths add
+  up to the page: fewer columns make a story deeper. A module is stretched a line or two only
+  where that leaves its columns nearly even.
+
+The arrangement is chosen by a small dynamic programme over (region, column, story) that
+weighs the white left at the stack feet against the shape of the modules (shallow text across
+many columns, headlines broken into many lines, stretched columns). When a group does not fit
+on one page, the page is filled to the foot, ending if need be with a story that continues on
+the next page (its modules are listed in order and impose threads the text through them), so
+nothing is left over. Deterministic: the same edition and grid give the same plan.
 """
 from __future__ import annotations
+
+import math
+from collections import Counter
 
 from app.layout.compose import (
     StoryParts,
@@ -20,228 +36,558 @@ from app.layout.compose import (
 )
 from app.layout.grid import Grid
 from app.layout.plan import Placement, Plan
-from app.model import Edition
+from app.model import Edition, Kind
 
-MIN_SPLIT_LINES = 12     # a story continues from a page only if at least this much room is left
-LEAD_MIN_LINES = 14      # a lead whose text is shallower than this at full width is set narrower
-MIN_STACK_LINES = 6      # space under a short story in a band worth filling with the next story
+MIN_SPLIT_LINES = 10     # a story is cut to continue on the next page only with this much text on each side
+MIN_DEPTH = (3.0, 2.5)   # a module's text shallower than a + b × columns (grid lines) looks like a strip
+MAX_STACK = 6            # stories in one stack
+WINDOW = 20              # stories considered for one page
+# costs, in column × grid lines of white page (the unit of the slack they are weighed against)
+W_SLACK = 1.5            # on a group's last page (the material may run out)
+W_SLACK_FILL = 4.0       # on a page the group continues from: it must be filled
+W_SHALLOW = 2.0          # per missing line of depth per column
+W_HEAD_LINE = 6.0        # per headline line beyond two, per column
+W_EMPTY = 3.0            # factor on the slack cost for columns left without any module (a hole)
+W_GAP = 0.3              # a second line of space between two modules of a stack, per column
+W_STRETCH = 0.6
+W_RAGGED = 6.0           # per line a module's last column falls short of its deepest, beyond two
+RAGGED_OK = 4            # stretching never makes the last column shorter than this          # per line of raggedness a stretch adds
+W_JUMP = 60.0            # a story continued on the next page
+W_NARROW_LEAD = 4.0      # a lead narrower than the page, per column given up
+W_HALF_LEAD = 80.0       # …and per column below 3/5 of the page (only a short lead is set that narrow)
+W_SHORT = 0.5            # a group's last page ending above the foot, per column × line (an even foot
+                         # with white below reads better than stacks ending at random depths)
+W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
+SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
+SIDE_TRIES = 2           # out-of-order sets tried there
+FOOT_ROUNDS = 3          # rounds of trying an even foot on a group's last page
+INF = float("inf")
 
 
-def _same_group(parts: StoryParts, group) -> bool:
-    """Whether a story can join the current page's band (no page marker of its own, same page)."""
-    return (not parts.pages and (parts.story.page is None or parts.story.page == group)
-            and bool(parts.head or parts.flow or parts.sidebar))
+class _Piece:
+    """What is placed in one module: a whole story (head and text), or the rest of one
+    continuing from an earlier page (text from slot `pos`, no head). Sizes are cached."""
 
-
-class _Material:
-    """A story's composed slots, computed once."""
-
-    def __init__(self, parts: StoryParts, grid: Grid):
+    def __init__(self, parts: StoryParts, grid: Grid, mat: _Piece | None = None, pos: int = 0):
         self.parts = parts
         self.grid = grid
-        self.flow = compose_flow(parts.flow, grid, grid.column_width)
-        self.side = (compose_flow(parts.sidebar, grid, sidebar_measure(grid), boxed=True)
-                     if parts.sidebar else [])
-        self.inline = self.flow + self.side
-        self._heads: dict[int, int] = {}
+        self.sid = parts.story.id
+        self.pos = pos
+        if mat is None:
+            self.flow = compose_flow(parts.flow, grid, grid.column_width)
+            self.side = (compose_flow(parts.sidebar, grid, sidebar_measure(grid), boxed=True)
+                         if parts.sidebar else [])
+            self.inline = self.flow + self.side
+            self.whole = True
+        else:
+            self.flow, self.side = [], []
+            self.inline = mat.inline[pos:]
+            self.whole = False
+        self.root = mat or self
+        self._min_area: int | None = None
+        self._photo = any(x.kind == "photo" for x in self.inline)
+        self._need: dict[int, int] = {}
+        self._head: dict[int, tuple[int, int]] = {}
+        self._info: list[tuple[int, float, int] | None] = [None] * (grid.columns + 1)
 
-    def head_lines(self, cols: int) -> int:
-        h = self._heads.get(cols)
+    def head(self, cols: int) -> tuple[int, int]:
+        """(grid lines, lines of the main headline) of the head block at `cols` columns."""
+        if not self.whole:
+            return (0, 0)
+        h = self._head.get(cols)
         if h is None:
-            h = self._heads[cols] = compose_head(self.parts, self.grid, cols).grid_lines
+            block = compose_head(self.parts, self.grid, cols)
+            heads = [hl for hl in block.lines if self.parts.story.elements[hl.element].kind == Kind.HEADLINE]
+            n = len(heads)
+            if n > 1:
+                last = heads[-1].par.lines[heads[-1].line]
+                if len(heads[-1].par.text[last.start:last.end].strip()) <= 2:
+                    n += 1          # a character or two alone on the last line: as bad as another line
+            h = self._head[cols] = (block.grid_lines, n)
         return h
+
+    def banner_fits(self, cols: int) -> bool:
+        """Whether each banner of the head stands on one line at `cols` columns."""
+        if not self.whole or not any(e.kind == Kind.BANNER for _, e in self.parts.head):
+            return True
+        block = compose_head(self.parts, self.grid, cols)
+        per = Counter(hl.element for hl in block.lines
+                      if self.parts.story.elements[hl.element].kind == Kind.BANNER)
+        return all(v == 1 for v in per.values())
 
     def sidebar_cols(self, cols: int) -> int:
         if not self.side or cols < 3:
             return 0
         return 2 if cols >= 6 else 1
 
-    def need(self, cols: int, limit: int) -> int:
-        """Grid lines this story needs as one module `cols` wide (limit + 1 if more than `limit`)."""
-        head = self.head_lines(cols)
+    def need(self, cols: int) -> int:
+        """Grid lines this piece needs as one module `cols` wide (lines + 1 when more than a page)."""
+        got = self._need.get(cols)
+        if got is not None:
+            return got
+        limit = self.grid.lines
+        head = self.head(cols)[0]
         room = limit - head
         if room < 1:
-            return limit + 1
-        sc = self.sidebar_cols(cols)
-        if sc:
-            body = needed_height(self.flow, cols - sc, room)
-            side = needed_height(self.side, sc, room - 1) + 1 if self.side else 0
-            return head + max(body, side)
-        return head + needed_height(self.inline, cols, room)
+            got = limit + 1
+        else:
+            sc = self.sidebar_cols(cols)
+            if sc:
+                body = needed_height(self.flow, cols - sc, room)
+                side = needed_height(self.side, sc, room - 1) + 1
+                got = head + max(body, side)
+            else:
+                got = head + needed_height(self.inline, cols, room)
+            got = min(got, limit + 1)
+        self._need[cols] = got
+        return got
 
-    @property
-    def weight(self) -> int:
-        return sum(s.h for s in self.inline) + self.head_lines(self.grid.columns) * 2 + 1
+    def stretch_cap(self, cols: int, depth: int) -> int:
+        """Lines a module may be made deeper than its text: each line deepens the first columns and
+        shortens the last by cols - 1 lines, so only where the columns stay nearly even."""
+        if cols - self.sidebar_cols(cols) <= 1:
+            return 2
+        return max(1, depth // 12) // (cols - 1 - (1 if self.sidebar_cols(cols) else 0) or 1)
+
+    def shape_cost(self, cols: int, height: int) -> float:
+        head, head_lines = self.head(cols)
+        depth = height - head
+        cost = 0.0
+        want = MIN_DEPTH[0] + MIN_DEPTH[1] * cols
+        if depth < want and cols > 1:
+            # shallow text across many columns (a strip, not a module)
+            cost += (want - depth) * cols * W_SHALLOW
+        if head_lines > 2:
+            cost += (head_lines - 2) * max(cols, 3) * W_HEAD_LINE
+        return cost
+
+    def ragged(self, cols: int, height: int) -> int:
+        """Lines by which the last text column falls short of the deepest when the piece is set
+        `cols` wide and `height` deep (a picture kept with its caption can force it)."""
+        body = cols - self.sidebar_cols(cols)
+        room = height - self.head(cols)[0]
+        if body < 2 or room < 1:
+            return 0
+        # greedy threading fills every column but the last to the foot (give or take a kept
+        # picture or subhead, which this estimate ignores)
+        slots = self.flow if self.sidebar_cols(cols) else self.inline
+        if self._photo:
+            columns, _ = thread(slots, body, room)     # a picture moves whole: thread to see
+            feet = [sum(x.h for x in c) for c in columns]
+            return max(feet) - feet[-1]
+        last = sum(x.h for x in slots) - (body - 1) * room
+        return room - last if last > 0 else room
+
+    def info(self, cols: int) -> tuple[int, float, int]:
+        """(depth needed, shape cost at that depth, stretch cap) at `cols` columns, cached."""
+        got = self._info[cols]
+        if got is None:
+            h = self.need(cols)
+            if h > self.grid.lines:
+                got = (h, 0.0, 0)
+            else:
+                rag = self.ragged(cols, h)
+                cap = self.stretch_cap(cols, h - self.head(cols)[0])
+                if rag:
+                    cap = max(0, min(cap, (RAGGED_OK - rag) // max(1, cols - 1)))
+                got = (h, self.shape_cost(cols, h) + max(0, rag - 2) * W_RAGGED, cap)
+            self._info[cols] = got
+        return got
+
+    def min_area(self) -> int:
+        """The least columns × lines (with the line below) this piece takes at any width."""
+        if self._min_area is None:
+            self._min_area = min((self.info(w)[0] + 1) * w for w in range(1, self.grid.columns + 1))
+        return self._min_area
+
+    def cut(self, cols: int, lines: int) -> int:
+        """Slots placed when this piece gets a module `cols` × `lines` (its sidebar set inline)."""
+        room = lines - self.head(cols)[0]
+        if room < 1:
+            return 0
+        return thread(self.inline, cols, room)[1]
 
 
-def _alloc(weights: list[int], total: int, minimum: int) -> list[int]:
-    k = len(weights)
-    s = sum(weights) or 1
-    w = [max(minimum, round(total * x / s)) for x in weights]
-    while sum(w) > total:
-        i = max(range(k), key=lambda j: (w[j], -j))
-        if w[i] <= minimum:
-            break
-        w[i] -= 1
-    while sum(w) < total:
-        i = max(range(k), key=lambda j: (weights[j] / w[j], -j))
-        w[i] += 1
-    return w
+class _Page:
+    """One page's choice: modules as (piece, column, columns, line, lines, sidebar columns)."""
+
+    def __init__(self):
+        self.modules: list[tuple[_Piece, int, int, int, int, int]] = []
+        self.used: list[_Piece] = []     # pieces placed whole or cut
+        self.cut: tuple[_Piece, int] | None = None     # piece continued on the next page, slot reached
+
+
+def _widths(n_cols: int) -> list[int]:
+    return list(range(1, n_cols + 1))
+
+
+def _absorb(slack: int, gaps: int, caps: int, w: int, slack_w: float) -> float:
+    """Cost of the white `slack` lines of a stack: first a line more between modules (up to one
+    per gap), then modules stretched within their caps, the rest left at the foot."""
+    g = min(slack, gaps)
+    slack -= g
+    a = min(slack, caps)
+    return g * w * W_GAP + a * max(1, w - 1) * W_STRETCH + (slack - a) * w * slack_w
+
+
+def _stack_cost(pieces: list[_Piece], w: int, height: int, slack_w: float = W_SLACK) -> float:
+    """What a stack of `pieces`, `w` columns wide and `height` lines deep, costs (INF: too deep)."""
+    used, shape, caps = -1, 0.0, 0
+    for p in pieces:
+        h, sh, cap = p.info(w)
+        used += 1 + h
+        shape += sh
+        caps += cap
+    if used > height:
+        return INF
+    return shape + _absorb(height - used, len(pieces) - 1, caps, w, slack_w)
+
+
+def _stack_layout(pieces: list[_Piece], w: int, height: int) -> list[tuple[int, int]]:
+    """(line offset, depth) of `pieces` stacked `w` columns wide in `height` lines: each as deep
+    as its text; white is taken up as in `_absorb`: a line more between modules from the foot
+    up, then modules stretched from the bottom one up within their caps."""
+    infos = [p.info(w) for p in pieces]
+    depths = [h for h, _, _ in infos]
+    gaps = [1] * (len(pieces) - 1)
+    slack = height - sum(depths) - len(gaps)
+    for k in range(len(gaps) - 1, -1, -1):
+        if slack > 0:
+            gaps[k] += 1
+            slack -= 1
+    for k in range(len(pieces) - 1, -1, -1):
+        add = min(infos[k][2], slack)
+        if add > 0:
+            depths[k] += add
+            slack -= add
+    out, y = [], 0
+    for k, d in enumerate(depths):
+        out.append((y, d))
+        y += d + (gaps[k] if k < len(gaps) else 0)
+    return out
+
+
+class _Planner:
+    def __init__(self, grid: Grid):
+        self.grid = grid
+        self.N = grid.columns
+        self.L = grid.lines
+
+    def lead_widths(self, lead: _Piece) -> list[int]:
+        """Widths tried for the lead: the full page, or half of it and more with stories beside it;
+        never so narrow that a banner (通栏) would not stand on one line."""
+        n = self.N
+        out = [n]
+        if n >= 5:
+            out += [w for w in range(max(2, math.ceil(n * 0.5)), n - 1) if lead.banner_fits(w)]
+        return out
+
+    def page(self, pieces: list[_Piece]) -> _Page:
+        """Choose the best page for the pieces (in order): all of them when they fit, else a full page."""
+        N, L = self.N, self.L
+        lead = pieces[0]
+        rest = pieces[1:WINDOW]
+        if lead.need(N) > L:
+            pg = _Page()          # longer than a page even across it: the page is all this story's
+            pg.modules.append((lead, 0, N, 0, L, 0))
+            pg.used = [lead]
+            pg.cut = (lead, lead.cut(N, L))
+            return pg
+        best = None
+        for must_all in (True, False):
+            if must_all and len(pieces) > WINDOW:
+                continue
+            best = self._choose(lead, rest, must_all, L)
+            if best is not None and must_all:
+                # the group ends on this page: try an even foot higher up the page
+                tried = {L}
+                for _ in range(FOOT_ROUNDS):
+                    feet = [y for y in self._feet(best) if y < L]
+                    if not feet:
+                        break
+                    mean = round(sum(feet) / len(feet))
+                    todo = sorted({mean - 1, mean, mean + 1, max(feet)} - tried)
+                    before = best
+                    for foot in todo:
+                        tried.add(foot)
+                        if best[2] + 2 < foot < L:
+                            got = self._choose(lead, rest, True, foot)
+                            if got is not None and got[0] < best[0] - 1e-9:
+                                best = got
+                    if best is before:
+                        break
+            if best is not None:
+                break
+        pg = _Page()
+        _, lw, hl, stacks, used, cut = best
+        pg.modules.append((lead, 0, lw, 0, hl, lead.sidebar_cols(lw)))
+        for ps, cells, cut_piece in stacks:
+            for p, (x, w, y, d) in zip(ps, cells):
+                sc = 0 if p is cut_piece else p.sidebar_cols(w)
+                pg.modules.append((p, x, w, y, d, sc))
+        pg.used = [lead, *used]
+        if cut is not None:
+            pg.cut = cut
+        return pg
+
+    def _feet(self, best) -> list[int]:
+        """The bottom line of each stack below the lead band (one per column)."""
+        _, _, hl, stacks, _, _ = best
+        feet = [0] * self.N
+        for _, cells, _ in stacks:
+            for x, w, y, d in cells:
+                if y > hl:
+                    for c in range(x, x + w):
+                        feet[c] = max(feet[c], y + d)
+        return [f for f in feet if f]
+
+    def _choose(self, lead: _Piece, rest: list[_Piece], must_all: bool, foot: int):
+        """The best (cost, lead width, lead depth, stacks, pieces used, cut) with stacks ending at `foot`."""
+        N, L = self.N, self.L
+        best = None
+        for lw in self.lead_widths(lead):
+            hl = lead.need(lw)
+            if hl > L:
+                continue
+            cost = (lead.shape_cost(lw, hl) + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
+                    + max(0, math.ceil(N * 0.6) - lw) * W_HALF_LEAD)
+            regions = []
+            if lw < N:
+                regions.append((lw, N - lw, 0, hl))
+            if hl + 1 + MIN_SPLIT_LINES // 2 < foot:
+                regions.append((0, N, hl + 1, foot))
+            else:
+                cost += (foot - hl) * N * W_SLACK
+            tries = [(0.0, [], rest, regions)]
+            if lw < N:
+                tries += self._side_sets(rest, lw, hl, regions[1:])
+            for extra, fixed, pieces, regs in tries:
+                got = self._fill(pieces, regs, must_all)
+                if got is None:
+                    continue
+                c, stacks, used, cut = got
+                c += cost + extra
+                if best is None or c < best[0] - 1e-9:
+                    best = (c, lw, hl, fixed + stacks, [q for ps, _, _ in fixed for q in ps] + used, cut)
+        return best
+
+    def _side_sets(self, rest: list[_Piece], lw: int, hl: int, below):
+        """Stories taken out of order to fill the column beside a narrower lead: the best few sets of
+        up to three of the next SIDE_LOOK stories that stack into it, each with the rest to place below."""
+        w = self.N - lw
+        look = rest[:SIDE_LOOK]
+        found = []
+        for mask in range(1, 1 << len(look)):
+            chosen = [look[k] for k in range(len(look)) if mask >> k & 1]
+            if len(chosen) > 3 or mask & 1 and mask & (mask + 1) == 0:
+                continue          # in-order prefixes are the dynamic programme's own choice
+            c = _stack_cost(chosen, w, hl)
+            if c == INF:
+                continue
+            skipped = sum(1 for k in range(max(k for k in range(len(look)) if mask >> k & 1) + 1)
+                          if not mask >> k & 1)
+            c += skipped * W_REORDER
+            found.append((c, mask, chosen))
+        found.sort(key=lambda f: (f[0], f[1]))
+        out = []
+        for c, _, chosen in found[:SIDE_TRIES]:
+            fixed = [(chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)], None)]
+            others = [q for q in rest if q not in chosen]
+            out.append((c, fixed, others, below))
+        return out
+
+    def _fill(self, pieces: list[_Piece], regions, must_all: bool):
+        """Dynamic programme: stacks over the regions, taking pieces in order.
+
+        Returns (cost, stacks, pieces used, cut) or None when `must_all` cannot be met.
+        """
+        n = len(pieces)
+        memo: dict[tuple[int, int, int], tuple] = {}
+        L = self.L
+        min_cut = MIN_SPLIT_LINES
+        slack_mode = W_SLACK if must_all else W_SLACK_FILL
+        if must_all:
+            # the least page area each remaining piece can take: prunes what cannot fit
+            suffix = [0] * (n + 1)
+            for k in range(n - 1, -1, -1):
+                suffix[k] = suffix[k + 1] + pieces[k].min_area()
+            region_area = [(reg[1]) * (reg[3] - reg[2] + 1) for reg in regions]
+            later = [sum(region_area[k + 1:]) for k in range(len(regions))]
+            if suffix[0] > sum(region_area):
+                return None
+
+        def best(r: int, u: int, i: int):
+            key = (r, u, i)
+            got = memo.get(key)
+            if got is not None:
+                return got
+            if r == len(regions):
+                res = (0.0, None) if (i == n or not must_all) else (INF, None)
+                memo[key] = res
+                return res
+            _, W, top, bottom = regions[r]
+            H = bottom - top
+            if must_all and suffix[i] > (W - u) * (H + 1) + later[r]:
+                memo[key] = (INF, None)
+                return memo[key]
+            # leave the rest of this region white
+            sub = best(r + 1, 0, i)
+            res = (sub[0] + (W - u) * H * (W_SLACK if must_all else W_SLACK_FILL) * W_EMPTY, ("empty",))
+            if i < n:
+                last_stack_region = r == len(regions) - 1
+                for w in range(1, W - u + 1):
+                    nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
+                    used = -1            # lines taken: depths plus a line between modules
+                    shape = 0.0
+                    caps = 0
+                    for t in range(min(MAX_STACK, n - i)):
+                        p = pieces[i + t]
+                        if t and w > 1 and i + t + 1 < n:
+                            # end the stack with a row: this piece and the next side by side
+                            q = pieces[i + t + 1]
+                            for a in range(1, w):
+                                ha, sa, ca = p._info[a] or p.info(a)
+                                hb, sb, cb = q._info[w - a] or q.info(w - a)
+                                hr = max(hb, ha)
+                                if used + 1 + hr > H:
+                                    continue
+                                sw, diff, scap = (a, hb - ha, ca) if ha < hb else (w - a, ha - hb, cb)
+                                st = min(scap, diff)
+                                c = (shape + sa + sb + st * max(1, sw - 1) * W_STRETCH
+                                     + (diff - st) * sw * slack_mode * W_EMPTY
+                                     + _absorb(H - used - 1 - hr, t, caps, w, slack_mode))
+                                if c >= res[0]:
+                                    continue
+                                c += best(nxt_r, nxt_u, i + t + 2)[0]
+                                if c < res[0] - 1e-9:
+                                    res = (c, ("row", w, t, a))
+                        h, sh, cap = p._info[w] or p.info(w)
+                        if used + 1 + h > H:
+                            # cannot take this piece whole: perhaps cut it to fill the stack (last stack of
+                            # a page that is not the group's last), the rest continuing on the next page
+                            if not must_all and last_stack_region and u + w == W and bottom == L:
+                                room = H - used - 1
+                                if room - p.head(w)[0] >= min_cut and h - room >= min_cut:
+                                    c = shape + W_JUMP
+                                    if c < res[0]:
+                                        res = (c, ("cut", w, t + 1, room))
+                            break
+                        used += 1 + h
+                        shape += sh
+                        caps += cap
+                        c = shape + _absorb(H - used, t, caps, w, slack_mode)
+                        if c >= res[0]:
+                            continue
+                        c += best(nxt_r, nxt_u, i + t + 1)[0]
+                        if c < res[0] - 1e-9:
+                            res = (c, ("stack", w, t + 1))
+            memo[key] = res
+            return res
+
+        total, _ = best(0, 0, 0)
+        if total == INF:
+            return None
+        # walk the choices
+        stacks, cut = [], None
+        r, u, i = 0, 0, 0
+        while r < len(regions):
+            _, ch = memo[(r, u, i)]
+            x0, W, top, bottom = regions[r]
+            if ch[0] == "empty":
+                r, u = r + 1, 0
+                continue
+            x = x0 + u
+            if ch[0] == "cut":
+                _, w, t, room = ch
+                ps = pieces[i:i + t]
+                depths = [q.info(w)[0] for q in ps[:-1]] + [room]
+                cells = [(x, w, top + sum(depths[:k]) + k, d) for k, d in enumerate(depths)]
+                stacks.append((ps, cells, ps[-1]))
+                cut = (ps[-1], ps[-1].cut(w, room))
+                i += t
+                break
+            if ch[0] == "row":
+                _, w, t, a = ch
+                p, q = pieces[i + t], pieces[i + t + 1]
+                (ha, _, ca), (hb, _, cb) = p.info(a), q.info(w - a)
+                hr = max(ha, hb)
+                ha, hb = (min(hr, ha + ca), hb) if ha < hb else (ha, min(hr, hb + cb))
+                row_top = bottom - hr
+                ps = pieces[i:i + t]
+                cells = [(x, w, top + dy, d) for dy, d in _stack_layout(ps, w, row_top - 1 - top)]
+                cells += [(x, a, row_top, ha), (x + a, w - a, row_top, hb)]
+                stacks.append((pieces[i:i + t + 2], cells, None))
+                i += t + 2
+            else:
+                _, w, t = ch
+                ps = pieces[i:i + t]
+                stacks.append((ps, [(x, w, top + dy, d) for dy, d in _stack_layout(ps, w, bottom - top)], None))
+                i += t
+            u += w
+            if u >= W:
+                r, u = r + 1, 0
+        return total, stacks, pieces[:i], cut
+
+
+def _groups(edition: Edition, grid: Grid):
+    """The stories as page groups: [(label, [_Piece, ...]), ...]."""
+    groups: list[tuple[str, list[_Piece]]] = []
+    label_parts: list[str] = []
+    cur: list[_Piece] | None = None
+    group_key: object = object()
+    force_new = False
+    pending: list[str] = []
+
+    def add_label(parts: list[str], text: str) -> None:
+        if text and text not in parts:
+            parts.append(text)
+
+    for story in edition.stories:
+        parts = split_story(story)
+        markers = [e.text for _, e in parts.pages]
+        key = story.page
+        content = bool(parts.head or parts.flow or parts.sidebar)
+        starts = bool(markers) or (key is not None and key != group_key)
+        if key is not None:
+            group_key = key
+        if not content:
+            pending.extend(markers)
+            if starts and cur:
+                force_new = True
+            continue
+        if cur is None or ((starts or force_new) and cur):
+            label_parts = []
+            add_label(label_parts, key or "")
+            cur = []
+            groups.append(("", cur))
+            force_new = False
+        for t in pending + markers:
+            add_label(label_parts, t)
+        pending = []
+        groups[-1] = ("  ".join(label_parts), cur)
+        cur.append(_Piece(parts, grid))
+    return groups
 
 
 def auto_plan(edition: Edition, grid: Grid) -> Plan:
     plan = Plan(layout=grid.name)
-    mats = [_Material(split_story(s), grid) for s in edition.stories]
-    N, LINES = grid.columns, grid.lines
-    band_size = 3 if N >= 8 else 2
-    min_cols = 2 if N >= 4 else 1
+    planner = _Planner(grid)
     page = 0
-    cursor = LINES
-    group: object = object()
-    pending: list[str] = []
-    has_content = False
-
-    def new_page(label: str) -> None:
-        nonlocal page, cursor, has_content
-        page += 1
-        cursor = 0
-        has_content = False
-        plan.labels[page] = label
-        plan.pages = page
-
-    def add_label(text: str) -> None:
-        cur = plan.labels.get(page, "")
-        if text and text not in cur.split("  "):
-            plan.labels[page] = (cur + "  " + text).strip()
-
-    def place_long(m: _Material, sid: str) -> None:
-        """Full width from the cursor, continuing on new pages until all is set."""
-        nonlocal cursor, has_content
-        slots = m.inline
-        head = m.head_lines(N)
-        if LINES - cursor - head < 2:
-            new_page(plan.labels.get(page, ""))
-        lines = LINES - cursor
-        plan.modules.append(Placement(sid, page, 0, N, cursor, lines, 0))
-        _, pos = thread(slots, N, lines - head)
-        bottom = LINES
-        label = plan.labels.get(page, "")
-        while pos < len(slots):
-            new_page(label)
-            rest = slots[pos:]
-            lines = min(needed_height(rest, N, LINES), LINES)
-            plan.modules.append(Placement(sid, page, 0, N, 0, lines, 0))
-            _, used = thread(rest, N, lines)
-            if used == 0:
-                break           # cannot happen with grid-line slots; never loop forever
-            pos += used
-            bottom = lines
-        cursor = bottom + 1 if bottom < LINES - 2 else LINES
-        has_content = True
-
-    def stack(slots: list[list[int]], bottom: int, i: int) -> int:
-        """Put the next stories, in order, into free column slots [column, width, top] above `bottom`."""
-        while slots and i < len(mats) and _same_group(mats[i].parts, group):
-            nxt = mats[i]
-            spot = None
-            for sl in slots:
-                free = bottom - sl[2]
-                if free >= MIN_STACK_LINES:
-                    need = nxt.need(sl[1], free)
-                    if need <= free:
-                        spot = (sl, need, free)
-                        break
-            if spot is None:
-                break
-            sl, need, free = spot
-            lines = free if free - need < MIN_STACK_LINES else need
-            plan.modules.append(Placement(nxt.parts.story.id, page, sl[0], sl[1], sl[2], lines,
-                                          nxt.sidebar_cols(sl[1])))
-            sl[2] += lines + 1
-            i += 1
-        return i
-
-    i = 0
-    while i < len(mats):
-        m = mats[i]
-        parts = m.parts
-        markers = [e.text for _, e in parts.pages]
-        key = parts.story.page
-        content = bool(parts.head or parts.flow or parts.sidebar)
-        starts_page = bool(markers) or (key is not None and key != group)
-        if starts_page and has_content:
-            cursor = LINES          # force a new page
-        if key is not None:
-            group = key
-        if not content:
-            pending.extend(markers)
-            i += 1
-            continue
-        if cursor >= LINES - 2:
-            new_page(key or "")
-        for t in pending + markers:
-            add_label(t)
-        pending = []
-        sid = parts.story.id
-        if cursor == 0:
-            need = m.need(N, LINES)
-            lw = -(-N * 5 // 8)
-            if (need - m.head_lines(N) < LEAD_MIN_LINES and N >= 5 and i + 1 < len(mats)
-                    and _same_group(mats[i + 1].parts, group)):
-                # a short lead: narrower, with the next stories stacked beside it
-                h = m.need(lw, LINES)
-                first_side = mats[i + 1].need(N - lw, LINES)
-                if h <= LINES and first_side <= h:
-                    plan.modules.append(Placement(sid, page, 0, lw, 0, h, m.sidebar_cols(lw)))
-                    i = stack([[lw, N - lw, 0]], h, i + 1)
-                    cursor = h + 1
-                    has_content = True
-                    continue
-            if need <= LINES:
-                plan.modules.append(Placement(sid, page, 0, N, 0, need, m.sidebar_cols(N)))
-                cursor = need + 1
-                has_content = True
-            else:
-                place_long(m, sid)
-            i += 1
-            continue
-        # a band of up to band_size stories of the same page group
-        band = [m]
-        j = i + 1
-        while len(band) < band_size and j < len(mats):
-            if not _same_group(mats[j].parts, group):
-                break
-            band.append(mats[j])
-            j += 1
-        room = LINES - cursor
-        placed = False
-        while band:
-            widths = [N] if len(band) == 1 else _alloc([b.weight for b in band], N, min_cols)
-            heights = [b.need(w, room) for b, w in zip(band, widths)]
-            h = max(heights)
-            if h <= room:
-                col = 0
-                slots = []            # (column, width, free lines below the story) for stacking
-                for b, w, hb in zip(band, widths, heights):
-                    lines = h if h - hb < MIN_STACK_LINES else hb
-                    plan.modules.append(Placement(b.parts.story.id, page, col, w, cursor, lines, b.sidebar_cols(w)))
-                    if lines < h:
-                        slots.append([col, w, cursor + lines + 1])
-                    col += w
-                i += len(band)
-                i = stack(slots, cursor + h, i)
-                cursor += h + 1
-                has_content = True
-                placed = True
-                break
-            band = band[:-1]
-        if placed:
-            continue
-        if room >= MIN_SPLIT_LINES + m.head_lines(N):
-            place_long(m, sid)
-        else:
-            cursor = LINES
-            new_page(plan.labels.get(page, "") if key is None else key)
-            continue
-        i += 1
+    for label, pieces in _groups(edition, grid):
+        queue = list(pieces)
+        while queue:
+            page += 1
+            plan.pages = page
+            plan.labels[page] = label
+            pg = planner.page(queue)
+            for p, col, cols, line, lines, sc in pg.modules:
+                plan.modules.append(Placement(p.sid, page, col, cols, line, lines, sc))
+            done = {id(p) for p in pg.used}
+            queue = [p for p in queue if id(p) not in done]
+            if pg.cut is not None:
+                p, used = pg.cut
+                root = p.root
+                pos = p.pos + used
+                if pos < len(root.inline):
+                    queue.insert(0, _Piece(p.parts, grid, mat=root, pos=pos))
     return plan
