@@ -50,7 +50,7 @@ def _text_line(par, li: int, style, x: float, y: float, measure: float, story: s
         t = text[a:b]
         if not t.strip():
             continue
-        runs.append(GlyphRun(role, size, t, tuple(map(float(x).__add__, xs[a - s0:b - s0]))))
+        runs.append(GlyphRun(role, size, t, tuple([x + v for v in xs[a - s0:b - s0]])))
     return TextLine(x, y, measure, tuple(runs), style.name, story, element, s0, column)
 
 

@@ -22,7 +22,8 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import add, ne, sub
 from pathlib import Path
 
 from app.layout import fonts
@@ -147,10 +148,10 @@ def _patterns(R: Rules):
     cjk_general = "".join(sorted(CJK_GENERAL))
     latin = re.compile("[^\\s\u00a0\u2e80-\U0010ffff" + re.escape(cjk_general) + "]{2,}")
     return (re.compile("[" + re.escape("".join(sorted(R.closing | R.opening))) + "]"),
-            re.compile("[" + re.escape("".join(sorted(R.no_start))) + "]"),
+            re.compile("[" + re.escape("".join(sorted(R.no_start))) + " \t\u00a0]"),   # no break before
             re.compile("[" + re.escape("".join(sorted(R.no_end))) + "]"),
             re.compile("|".join(re.escape(c) + "{2,}" for c in sorted(R.inseparable))),
-            latin, re.compile("[ \t\u00a0]"),
+            latin,
             re.compile("[^\\s\u00a0\u2e80-\U0010ffff" + re.escape(cjk_general) + "]+"))
 
 
@@ -168,8 +169,10 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     if n == 0:
         return Paragraph(text, size, ())
     tab = table(role)
-    get, lookup = tab.cache.get, tab.lookup
-    info = [get(ch) or lookup(ch) for ch in text]
+    try:
+        info = list(map(tab.cache.__getitem__, text))
+    except KeyError:                  # characters not seen before: look them up (once per process)
+        info = list(map(tab.lookup, text))
     roles, adv1000, cls = zip(*info)
     scale = size / 1000.0
     adv = [a * scale for a in adv1000]
@@ -178,16 +181,15 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     no_start = R.no_start
     hl = R.han_latin * size
     full = size * 0.95
-    punct_re, start_re, end_re, insep_re, latin_re, space_re, alnum_re = _patterns(R)
+    punct_re, start_re, end_re, insep_re, latin_re, alnum_re = _patterns(R)
 
     comp = [0.0] * n          # compressible amount still available
     shift = [0.0] * n         # glyph origin shift left (compressed punctuation keeps its ink in the slot)
     gap = [0.0] * n           # fixed space before char i (Han–Latin)
-    full_adv = adv[:]
 
     def ink_shift(j: int, taken: float) -> float:
         # move the glyph left so its ink stays centred in the narrowed slot (fonts differ)
-        want = fonts.ink_center(roles[j], text[j]) * size - (full_adv[j] - taken) / 2
+        want = fonts.ink_center(roles[j], text[j]) * size - (adv1000[j] * scale - taken) / 2
         return 0.0 if want <= 0 else (min(want, taken))
 
     comp_pos = [m.start() for m in punct_re.finditer(text)]
@@ -213,8 +215,6 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         brk[m.start()] = False
     for m in end_re.finditer(text):
         brk[m.start() + 1] = False
-    for m in space_re.finditer(text):
-        brk[m.start()] = False
     for m in insep_re.finditer(text) if R.inseparable else ():
         for k in range(m.start() + 1, m.end()):
             brk[k] = glue[k] = False
@@ -232,19 +232,19 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
 
     has_gap = any(gap)
     has_comp = any(comp)
-    widths = [a + g for a, g in zip(adv, gap)] if has_gap else adv
+    widths = list(map(add, adv, gap)) if has_gap else adv
     P = list(accumulate(widths, initial=0.0))
-    Q = [p - c for p, c in zip(P, accumulate(comp, initial=0.0))] if has_comp else P
+    Q = list(map(sub, P, accumulate(comp, initial=0.0))) if has_comp else P
     if has_gap:
-        PG = [p + g - sh for p, g, sh in zip(P, gap, shift)]   # glyph origin before spreading
+        PG = list(map(sub, map(add, P, gap), shift))         # glyph origin before spreading
     elif any(shift):
-        PG = [p - sh for p, sh in zip(P, shift)]
+        PG = list(map(sub, P, shift))
     else:
         PG = P
     all_glue = all(glue[1:n + 1])
     G1 = range(n + 1) if all_glue else list(accumulate(glue[1:n + 1], initial=0))  # glue points in 1..j
     one_role = len(set(roles)) == 1
-    changes = [] if one_role else [j for j in range(1, n) if roles[j] != roles[j - 1]]
+    changes = [] if one_role else list(compress(range(1, n), map(ne, roles[1:], roles)))
     role0 = roles[0]
     lines: list[Line] = []
     append = lines.append

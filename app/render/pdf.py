@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-from operator import sub
 from pathlib import Path
 
 from app.fsutil import write_bytes
@@ -104,8 +103,8 @@ class _TextPainter:
                 out.append(f"<{hx}> Tj")
                 continue
             # nominal advance minus the gap to the next glyph, in text space (1/1000 em)
-            adj = list(map(sub, map(cf.width.__getitem__, text[:-1]),
-                           map((1000.0 / size).__mul__, map(sub, xs[1:], xs))))
+            k = 1000.0 / size
+            adj = [w - k * (b - a) for w, a, b in zip(map(cf.width.__getitem__, text), xs, xs[1:])]
             base = adj[len(adj) // 2]
             if -0.05 < base < 0.05:
                 base = 0.0
