@@ -10,6 +10,7 @@ import sys
 
 from app.errors import GalleyError, OversetError
 from app.layout import load_layout
+from app.layout.parallel import prebreak
 from app.layout.plan import load_plan, save_plan
 from app.pipeline import load_edition
 from app.render.export import iter_export
@@ -41,6 +42,7 @@ def run(args) -> int:
         raise GalleyError("nothing to lay out: the file has no text", args.input)
     if plan is not None:
         plan.validate(grid, [st.id for st in edition.stories], args.plan)
+    prebreak(edition, grid)          # the second core breaks half the stories' lines (POSIX)
     result = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
                             crop_marks=args.crop_marks):
