@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 
-from app.render.deflate import deferred
-
 
 class CidFont:
     """The characters one role uses in one document, and their glyph ids in the subset."""
@@ -49,17 +47,20 @@ class CidFont:
         digest = hashlib.sha1(",".join(map(str, self.subset)).encode()).digest()
         return "".join(chr(65 + b % 26) for b in digest[:6])
 
-    def add_to_document(self, doc) -> None:
+    def subset_file(self) -> bytes:
+        """The subset TrueType font file (reportlab's `makeSubset`)."""
+        return self.face.makeSubset(self.subset) if self.subset else self.face.makeSubset([32])
+
+    def add_to_document(self, doc, deflater) -> None:
         """Add the font objects and register the resource name in the document's font dictionary."""
         from reportlab.pdfbase import pdfdoc
 
         face = self.face
         base = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
         name = f"{self._tag()}+{base}"
-        data = face.makeSubset(self.subset) if self.subset else face.makeSubset([32])
+        data = self.subset_file()
         # level 1: the font files are large and compress nearly as well; on the worker thread
-        font_file = deferred(data, 1, {"Length1": len(data)})
-        ff_ref = doc.Reference(font_file, f"cidFontFile:{self.resource}")
+        ff_ref = doc.Reference(deflater.stream(data, 1, {"Length1": len(data)}), f"cidFontFile:{self.resource}")
         flags = (face.flags & ~(1 << 5)) | (1 << 2)          # symbolic, as for any subset TrueType
         descriptor = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("FontDescriptor"), "FontName": pdfdoc.PDFName(name),
@@ -83,7 +84,7 @@ class CidFont:
                                                    "Supplement": 0}),
         })
         cid_ref = doc.Reference(cid, f"cidFont:{self.resource}")
-        tu = deferred(self._to_unicode_cmap(name).encode("ascii"))
+        tu = deflater.stream(self._to_unicode_cmap(name).encode("ascii"))
         tu_ref = doc.Reference(tu, f"cidToUnicode:{self.resource}")
         type0 = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"),

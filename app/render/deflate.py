@@ -1,41 +1,21 @@
 """Flate-compress PDF streams on a worker thread while the writer goes on.
 
 zlib releases the GIL, so a page's content stream (or a font subset, or the output profile)
-compresses on the second core while Python composes the next page. `deferred(data)` starts
-the compression and returns a reportlab `PDFStream` whose content is the pending result; the
-`DEFERRED` filter waits for it when the document is written. Compression is deterministic, so
-the bytes do not depend on the timing.
+compresses on the second core while Python composes the next page. A `Deflater` is one
+worker thread for one document (a context manager: the thread ends with the document);
+`stream(data)` starts the compression and returns a reportlab `PDFStream` whose content is
+the pending result, which the `DEFERRED` filter waits for when the document is written.
+Compression is deterministic, so the bytes do not depend on the timing.
 """
 from __future__ import annotations
 
-import threading
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
-
-_lock = threading.Lock()
-_pool: ThreadPoolExecutor | None = None
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    with _lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="galley-deflate")
-        return _pool
+from typing import Self
 
 
 def _compress(data: bytes | str, level: int) -> bytes:
     return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, level)
-
-
-def later(data: bytes | str, level: int = 6) -> Future:
-    """Start compressing `data`; the future's result is the zlib stream."""
-    try:
-        return _executor().submit(_compress, data, level)
-    except RuntimeError:                 # interpreter shutting down: compress here and now
-        done: Future = Future()
-        done.set_result(_compress(data, level))
-        return done
 
 
 class _Deferred:
@@ -55,11 +35,34 @@ class _Deferred:
 DEFERRED = _Deferred()
 
 
-def deferred(data: bytes | str, level: int = 6, dictionary: dict | None = None):
-    """A `PDFStream` of `data`, compressed in the background (Filter FlateDecode)."""
-    from reportlab.pdfbase import pdfdoc
+class Deflater:
+    """A worker thread that compresses the streams of one document."""
 
-    stream = pdfdoc.PDFStream(dictionary=pdfdoc.PDFDictionary(dict(dictionary or {})))
-    stream.content = later(data, level)
-    stream.filters = [DEFERRED]
-    return stream
+    def __init__(self):
+        self._pool: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> Self:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="galley-deflate")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def later(self, data: bytes | str, level: int = 6) -> Future:
+        """Start compressing `data`; the future's result is the zlib stream."""
+        if self._pool is None:             # not entered: compress here and now
+            done: Future = Future()
+            done.set_result(_compress(data, level))
+            return done
+        return self._pool.submit(_compress, data, level)
+
+    def stream(self, data: bytes | str, level: int = 6, dictionary: dict | None = None):
+        """A `PDFStream` of `data`, compressed in the background (Filter FlateDecode)."""
+        from reportlab.pdfbase import pdfdoc
+
+        stream = pdfdoc.PDFStream(dictionary=pdfdoc.PDFDictionary(dict(dictionary or {})))
+        stream.content = self.later(data, level)
+        stream.filters = [DEFERRED]
+        return stream

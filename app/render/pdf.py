@@ -19,7 +19,7 @@ from app.fsutil import write_bytes
 from app.layout import fonts
 from app.layout.paged import Box, PagedDocument, Rule, TextLine
 from app.render.cidfont import CidFont
-from app.render.deflate import deferred
+from app.render.deflate import Deflater
 
 MM = 72 / 25.4
 MARK_ZONE = 10 * MM          # room outside the bleed for crop marks
@@ -59,8 +59,7 @@ class _TextPainter:
     justified line). The per-glyph arithmetic is done with `map` over whole runs.
     """
 
-    def __init__(self, canvas):
-        self.doc = canvas._doc
+    def __init__(self):
         self.cid: dict[str, CidFont] = {}
         self.cur: CidFont | None = None     # the font and size last set with Tf in this text object
         self.cur_size = 0.0
@@ -78,10 +77,6 @@ class _TextPainter:
             new = set("".join(texts)).difference(cf.hex)
             if new:
                 cf.add(sorted(new))
-
-    def finish(self) -> None:
-        for role in sorted(self.cid):
-            self.cid[role].add_to_document(self.doc)
 
     def line(self, out: list[str], line: TextLine, x0: float, y: float) -> None:
         tm = f" {y:.2f} Tm"
@@ -149,66 +144,77 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
     c.setSubject(f"Newspaper pages, layout {doc.grid}")
     c.setCreator("Galley")
     c.setKeywords("print, CMYK, newsprint")
-    profile = find_cmyk_profile() if output_intent else None
-    icc = deferred(Path(profile).read_bytes(), 6, {"N": 4}) if profile else None   # compresses meanwhile
-    painter = _TextPainter(c)
-    for page in doc.pages:
-        bleed = page.bleed
-        off = bleed + (MARK_ZONE if crop_marks else 0)
-        W, H = page.width + 2 * off, page.height + 2 * off
-        c.setPageSize((W, H))
-        c.setTrimBox((off, off, off + page.width, off + page.height))
-        c.setBleedBox((off - bleed, off - bleed, off + page.width + bleed, off + page.height + bleed))
-        c.setFillOverprint(True)
-        c.setStrokeOverprint(True)
-        c.setOverprintMask(1)
-        code = c._code
-        top = off + page.height
-        text_ops: list[str] = []
-        painter.cur = None
-        painter.tc = 0.0
+    painter = _TextPainter()
+    for page in doc.pages:                 # glyph codes, page by page (deterministic)
         by_role: dict[str, list[str]] = {}
         for item in page.items:
             if isinstance(item, TextLine):
                 for run in item.runs:
                     by_role.setdefault(run.role, []).append(run.text)
         painter.prepare(by_role)
-        for item in page.items:
-            if isinstance(item, TextLine):
-                painter.line(text_ops, item, off, top - item.y)
-                continue
-            if isinstance(item, Box):
-                stroke = item.stroke is not None and item.stroke_width > 0
-                fill = item.fill is not None
-                if not (stroke or fill):
-                    continue
-                if fill:
-                    f = item.fill
-                    code.append(f"{_fmt(f.c)} {_fmt(f.m)} {_fmt(f.y)} {_fmt(f.k)} k")
-                if stroke:
-                    s = item.stroke
-                    code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.stroke_width)} w")
-                op = "B" if (stroke and fill) else ("S" if stroke else "f")
-                code.append(f"{_fmt(off + item.x)} {_fmt(top - item.y - item.h)} {_fmt(item.w)} {_fmt(item.h)} re {op}")
-            elif isinstance(item, Rule):
-                s = item.color
-                code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.width)} w "
-                            f"[{' '.join(_fmt(d) for d in item.dash)}] 0 d "
-                            f"{_fmt(off + item.x1)} {_fmt(top - item.y1)} m {_fmt(off + item.x2)} {_fmt(top - item.y2)} l S")
-        if text_ops:
-            code.append("BT 0 0 0 1 k 0 Tr")
-            code.extend(text_ops)
-            code.append("ET")
-        if crop_marks:
-            _crop_marks(code, off, page.width, page.height, bleed)
-        c.showPage()
-        pdf_page = c._doc.Pages.pages[-1]
-        pdf_page.Contents = deferred(pdf_page.stream)      # compressed on the worker thread
-    painter.finish()
-    if output_intent:
-        _intent_objects(c._doc, profile, icc)
-    c.save()
+    bodies = [_page_body(page, painter, crop_marks) for page in doc.pages]
+    profile = find_cmyk_profile() if output_intent else None
+    with Deflater() as deflater:
+        icc = deflater.stream(Path(profile).read_bytes(), 6, {"N": 4}) if profile else None
+        for page, body in zip(doc.pages, bodies):
+            bleed = page.bleed
+            off = bleed + (MARK_ZONE if crop_marks else 0)
+            c.setPageSize((page.width + 2 * off, page.height + 2 * off))
+            c.setTrimBox((off, off, off + page.width, off + page.height))
+            c.setBleedBox((off - bleed, off - bleed, off + page.width + bleed, off + page.height + bleed))
+            c.setFillOverprint(True)
+            c.setStrokeOverprint(True)
+            c.setOverprintMask(1)
+            c._code.append(body)
+            c.showPage()
+            pdf_page = c._doc.Pages.pages[-1]
+            pdf_page.Contents = deflater.stream(pdf_page.stream)      # compressed on the worker thread
+        for role in sorted(painter.cid):
+            painter.cid[role].add_to_document(c._doc, deflater)
+        if output_intent:
+            _intent_objects(c._doc, profile, icc)
+        c.save()
     return buf.getvalue()
+
+
+def _page_body(page, painter: _TextPainter, crop_marks: bool) -> str:
+    """One page's rules, boxes and text (one text object) as content-stream operators."""
+    bleed = page.bleed
+    off = bleed + (MARK_ZONE if crop_marks else 0)
+    top = off + page.height
+    code: list[str] = []
+    text_ops: list[str] = []
+    painter.cur = None
+    painter.tc = 0.0
+    for item in page.items:
+        if isinstance(item, TextLine):
+            painter.line(text_ops, item, off, top - item.y)
+            continue
+        if isinstance(item, Box):
+            stroke = item.stroke is not None and item.stroke_width > 0
+            fill = item.fill is not None
+            if not (stroke or fill):
+                continue
+            if fill:
+                f = item.fill
+                code.append(f"{_fmt(f.c)} {_fmt(f.m)} {_fmt(f.y)} {_fmt(f.k)} k")
+            if stroke:
+                s = item.stroke
+                code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.stroke_width)} w")
+            op = "B" if (stroke and fill) else ("S" if stroke else "f")
+            code.append(f"{_fmt(off + item.x)} {_fmt(top - item.y - item.h)} {_fmt(item.w)} {_fmt(item.h)} re {op}")
+        elif isinstance(item, Rule):
+            s = item.color
+            code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.width)} w "
+                        f"[{' '.join(_fmt(d) for d in item.dash)}] 0 d "
+                        f"{_fmt(off + item.x1)} {_fmt(top - item.y1)} m {_fmt(off + item.x2)} {_fmt(top - item.y2)} l S")
+    if text_ops:
+        code.append("BT 0 0 0 1 k 0 Tr")
+        code.extend(text_ops)
+        code.append("ET")
+    if crop_marks:
+        _crop_marks(code, off, page.width, page.height, bleed)
+    return "\n".join(code)
 
 
 def _crop_marks(code: list[str], off: float, w: float, h: float, bleed: float) -> None:
@@ -224,7 +230,7 @@ def _crop_marks(code: list[str], off: float, w: float, h: float, bleed: float) -
             code.append(f"{_fmt(x + dx * gap)} {_fmt(y)} m {_fmt(x + dx * (gap + length))} {_fmt(y)} l S")
 
 
-def _intent_objects(doc, profile: str | None, icc=None) -> None:
+def _intent_objects(doc, profile: str | None, icc) -> None:
     """Put a CMYK newsprint output intent (GTS_PDFX) into the reportlab document's catalog."""
     from reportlab.pdfbase import pdfdoc
 
@@ -234,7 +240,7 @@ def _intent_objects(doc, profile: str | None, icc=None) -> None:
                "OutputCondition": pdfdoc.PDFString(OUTPUT_CONDITION),
                "RegistryName": pdfdoc.PDFString("http://www.color.org")}
     if profile:
-        stream = icc or deferred(Path(profile).read_bytes(), 6, {"N": 4})
+        stream = icc
         entries["DestOutputProfile"] = doc.Reference(stream, "galleyOutputProfile")
         info = f"{OUTPUT_CONDITION}; profile {Path(profile).name}"
     entries["Info"] = pdfdoc.PDFString(info)
