@@ -15,10 +15,17 @@ drawn the way a layout editor draws one:
 
 The arrangement is chosen by a small dynamic programme over (region, column, story) that
 weighs the white left at the stack feet against the shape of the modules (shallow text across
-many columns, headlines broken into many lines, stretched columns). When a group does not fit
-on one page, the page is filled to the foot, ending if need be with a story that continues on
-the next page (its modules are listed in order and impose threads the text through them), so
-nothing is left over. Deterministic: the same edition and grid give the same plan.
+many columns, headlines broken into many lines or with a character alone on the last, a last
+column falling short, e.g. beside a picture). White in a stack is taken up first by a line
+more between its modules, then by stretching. Stories beside a narrower lead may be taken a
+little out of order to fill the column beside it.
+
+A page the group continues from is filled to the foot: with the stories that fit it best (the
+others wait for the next page in their order) and, if need be, ending with a long story that
+continues on the next page (its modules are listed in order and impose threads the text
+through them), so nothing is left over. A group's last page, when the material runs out,
+tries an even foot with the white below it. Deterministic: the same edition and grid give the
+same plan.
 """
 from __future__ import annotations
 
@@ -49,18 +56,20 @@ W_SHALLOW = 2.0          # per missing line of depth per column
 W_HEAD_LINE = 6.0        # per headline line beyond two, per column
 W_EMPTY = 3.0            # factor on the slack cost for columns left without any module (a hole)
 W_GAP = 0.3              # a second line of space between two modules of a stack, per column
-W_STRETCH = 0.6
+W_STRETCH = 0.6          # per line a module is stretched, per column but one (raggedness it adds)
 W_RAGGED = 6.0           # per line a module's last column falls short of its deepest, beyond two
-RAGGED_OK = 4            # stretching never makes the last column shorter than this          # per line of raggedness a stretch adds
-W_JUMP = 60.0            # a story continued on the next page
+RAGGED_OK = 4            # stretching never makes the last column shorter than this
+W_JUMP = 150.0           # a story continued on the next page
+W_SKIP = 30.0            # a story left for the next page so that others fill this one
 W_NARROW_LEAD = 4.0      # a lead narrower than the page, per column given up
 W_HALF_LEAD = 80.0       # …and per column below 3/5 of the page (only a short lead is set that narrow)
 W_SHORT = 0.5            # a group's last page ending above the foot, per column × line (an even foot
                          # with white below reads better than stacks ending at random depths)
 W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
 SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
-SIDE_TRIES = 2           # out-of-order sets tried there
-FOOT_ROUNDS = 3          # rounds of trying an even foot on a group's last page
+SIDE_TRIES = 1           # out-of-order sets tried there
+FILL_AREA = 1.5          # stories looked at to fill a page: this many pages' worth
+FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
 INF = float("inf")
 
 
@@ -84,10 +93,12 @@ class _Piece:
             self.inline = mat.inline[pos:]
             self.whole = False
         self.root = mat or self
-        self._min_area: int | None = None
+        self.text_lines = sum(x.h for x in self.inline)
+        self._min_area = self.text_lines + 1 + (len(parts.head) if self.whole else 0)
         self._photo = any(x.kind == "photo" for x in self.inline)
         self._need: dict[int, int] = {}
         self._head: dict[int, tuple[int, int]] = {}
+        self._single: set[int] = set()      # widths at which every head element is one line
         self._info: list[tuple[int, float, int] | None] = [None] * (grid.columns + 1)
 
     def head(self, cols: int) -> tuple[int, int]:
@@ -96,7 +107,18 @@ class _Piece:
             return (0, 0)
         h = self._head.get(cols)
         if h is None:
+            # a head whose every element stands on one line at some width looks the same at any
+            # wider one with the same headline style: no need to set it again
+            major = cols * 2 >= self.grid.columns
+            for w0 in range(cols - 1, 0, -1):
+                if w0 in self._single and (w0 * 2 >= self.grid.columns) == major:
+                    h = self._head[cols] = self._head[w0]
+                    return h
             block = compose_head(self.parts, self.grid, cols)
+            per = Counter(hl.element for hl in block.lines)
+            if all(v == 1 for v in per.values()) and (block.section_par is None
+                                                     or len(block.section_par.lines) == 1):
+                self._single.add(cols)
             heads = [hl for hl in block.lines if self.parts.story.elements[hl.element].kind == Kind.HEADLINE]
             n = len(heads)
             if n > 1:
@@ -195,9 +217,8 @@ class _Piece:
         return got
 
     def min_area(self) -> int:
-        """The least columns × lines (with the line below) this piece takes at any width."""
-        if self._min_area is None:
-            self._min_area = min((self.info(w)[0] + 1) * w for w in range(1, self.grid.columns + 1))
+        """A lower bound of the columns × lines this piece takes at any width (its text, the line
+        below, a line for each head element): cheap, so it prunes without setting headlines."""
         return self._min_area
 
     def cut(self, cols: int, lines: int) -> int:
@@ -272,6 +293,18 @@ class _Planner:
         self.grid = grid
         self.N = grid.columns
         self.L = grid.lines
+        self.skip = False          # whether stories may be left for the next page (see page())
+
+    def _window(self, rest: list[_Piece]) -> list[_Piece]:
+        """The stories looked at to fill a page the group continues from: as many as could cover
+        the page half as much again, so the choice is there without setting the whole group."""
+        out, area = [], 0
+        for p in rest:
+            if area > FILL_AREA * self.N * self.L:
+                break
+            out.append(p)
+            area += p.min_area()
+        return out
 
     def lead_widths(self, lead: _Piece) -> list[int]:
         """Widths tried for the lead: the full page, or half of it and more with stories beside it;
@@ -293,31 +326,26 @@ class _Planner:
             pg.used = [lead]
             pg.cut = (lead, lead.cut(N, L))
             return pg
-        best = None
-        for must_all in (True, False):
-            if must_all and len(pieces) > WINDOW:
-                continue
-            best = self._choose(lead, rest, must_all, L)
-            if best is not None and must_all:
-                # the group ends on this page: try an even foot higher up the page
-                tried = {L}
-                for _ in range(FOOT_ROUNDS):
-                    feet = [y for y in self._feet(best) if y < L]
-                    if not feet:
-                        break
-                    mean = round(sum(feet) / len(feet))
-                    todo = sorted({mean - 1, mean, mean + 1, max(feet)} - tried)
-                    before = best
-                    for foot in todo:
-                        tried.add(foot)
-                        if best[2] + 2 < foot < L:
-                            got = self._choose(lead, rest, True, foot)
-                            if got is not None and got[0] < best[0] - 1e-9:
-                                best = got
-                    if best is before:
-                        break
-            if best is not None:
-                break
+        # first as a page the group continues from: filled to the foot with what fits best
+        best = self._choose(lead, self._window(rest), False, L)
+        placed = {id(p) for p in best[4]}
+        left = [p for p in pieces[1:] if id(p) not in placed]
+        white = N * (L + 1) - (best[1] * (best[2] + 1)
+                               + sum(w * (d + 1) for _, cells, _ in best[3] for _, w, _, d in cells))
+        last = None
+        if len(pieces) <= WINDOW and sum(p.min_area() for p in left) <= white:
+            last = self._last_page(lead, rest)      # the group may end on this page
+        if last is not None:
+            best = last
+        else:
+            feet = self._feet(best)
+            if not feet or min(feet) < L - 2:
+                # short of the foot: let stories wait for the next page so others fill this one
+                self.skip = True
+                got = self._choose(lead, rest[:self.N + 3], False, L, [best[1]])
+                self.skip = False
+                if got is not None and got[0] < best[0] - 1e-9:
+                    best = got
         pg = _Page()
         _, lw, hl, stacks, used, cut = best
         pg.modules.append((lead, 0, lw, 0, hl, lead.sidebar_cols(lw)))
@@ -330,6 +358,32 @@ class _Planner:
             pg.cut = cut
         return pg
 
+    def _last_page(self, lead: _Piece, rest: list[_Piece]):
+        """The page with all the group's remaining stories, or None when they do not all fit;
+        where they leave white, an even foot higher up the page is tried."""
+        L = self.L
+        best = self._choose(lead, rest, True, L)
+        if best is None:
+            return None
+        tried = {L}
+        for _ in range(FOOT_ROUNDS):
+            feet = [y for y in self._feet(best) if y < L]
+            if not feet:
+                break
+            mean = round(sum(feet) / len(feet))
+            if mean >= L - 3:
+                break             # as good as reaching the foot
+            before = best
+            for foot in sorted({mean, max(feet)} - tried):
+                tried.add(foot)
+                if best[2] + 2 < foot < L:
+                    got = self._choose(lead, rest, True, foot)
+                    if got is not None and got[0] < best[0] - 1e-9:
+                        best = got
+            if best is before:
+                break
+        return best
+
     def _feet(self, best) -> list[int]:
         """The bottom line of each stack below the lead band (one per column)."""
         _, _, hl, stacks, _, _ = best
@@ -341,11 +395,12 @@ class _Planner:
                         feet[c] = max(feet[c], y + d)
         return [f for f in feet if f]
 
-    def _choose(self, lead: _Piece, rest: list[_Piece], must_all: bool, foot: int):
-        """The best (cost, lead width, lead depth, stacks, pieces used, cut) with stacks ending at `foot`."""
+    def _choose(self, lead: _Piece, rest: list[_Piece], must_all: bool, foot: int, widths=None):
+        """The best (cost, lead width, lead depth, stacks, pieces used, cut) with stacks ending at
+        `foot`, the lead at one of `widths` (by default every width it may take)."""
         N, L = self.N, self.L
         best = None
-        for lw in self.lead_widths(lead):
+        for lw in widths or self.lead_widths(lead):
             hl = lead.need(lw)
             if hl > L:
                 continue
@@ -359,16 +414,22 @@ class _Planner:
             else:
                 cost += (foot - hl) * N * W_SLACK
             tries = [(0.0, [], rest, regions)]
-            if lw < N:
-                tries += self._side_sets(rest, lw, hl, regions[1:])
-            for extra, fixed, pieces, regs in tries:
+            k = 0
+            while k < len(tries):
+                extra, fixed, pieces, regs = tries[k]
+                k += 1
                 got = self._fill(pieces, regs, must_all)
-                if got is None:
-                    continue
-                c, stacks, used, cut = got
-                c += cost + extra
-                if best is None or c < best[0] - 1e-9:
-                    best = (c, lw, hl, fixed + stacks, [q for ps, _, _ in fixed for q in ps] + used, cut)
+                if got is not None:
+                    c, stacks, used, cut = got
+                    c += cost + extra
+                    if best is None or c < best[0] - 1e-9:
+                        best = (c, lw, hl, fixed + stacks, [q for ps, _, _ in fixed for q in ps] + used, cut)
+                if k == 1 and lw < N:
+                    # the column beside the lead left short in story order: try stories out of order
+                    side_foot = max([y + d for _, cells, _ in (got[1] if got else []) for x, _, y, d in cells
+                                     if x >= lw and y < hl] or [0])
+                    if hl - side_foot > 2:
+                        tries += self._side_sets(rest, lw, hl, regions[1:])
         return best
 
     def _side_sets(self, rest: list[_Piece], lw: int, hl: int, below):
@@ -406,6 +467,7 @@ class _Planner:
         L = self.L
         min_cut = MIN_SPLIT_LINES
         slack_mode = W_SLACK if must_all else W_SLACK_FILL
+        skip = self.skip and not must_all
         if must_all:
             # the least page area each remaining piece can take: prunes what cannot fit
             suffix = [0] * (n + 1)
@@ -433,41 +495,32 @@ class _Planner:
             # leave the rest of this region white
             sub = best(r + 1, 0, i)
             res = (sub[0] + (W - u) * H * (W_SLACK if must_all else W_SLACK_FILL) * W_EMPTY, ("empty",))
+            if i < n and skip:
+                # leave this story for the next page: a page the group continues from is filled
+                # with the stories that fit it best, the others following in their order
+                c = W_SKIP + best(r, u, i + 1)[0]
+                if c < res[0] - 1e-9:
+                    res = (c, ("skip",))
             if i < n:
                 last_stack_region = r == len(regions) - 1
                 for w in range(1, W - u + 1):
                     nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
+                    gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
                     used = -1            # lines taken: depths plus a line between modules
                     shape = 0.0
                     caps = 0
                     for t in range(min(MAX_STACK, n - i)):
                         p = pieces[i + t]
-                        if t and w > 1 and i + t + 1 < n:
-                            # end the stack with a row: this piece and the next side by side
-                            q = pieces[i + t + 1]
-                            for a in range(1, w):
-                                ha, sa, ca = p._info[a] or p.info(a)
-                                hb, sb, cb = q._info[w - a] or q.info(w - a)
-                                hr = max(hb, ha)
-                                if used + 1 + hr > H:
-                                    continue
-                                sw, diff, scap = (a, hb - ha, ca) if ha < hb else (w - a, ha - hb, cb)
-                                st = min(scap, diff)
-                                c = (shape + sa + sb + st * max(1, sw - 1) * W_STRETCH
-                                     + (diff - st) * sw * slack_mode * W_EMPTY
-                                     + _absorb(H - used - 1 - hr, t, caps, w, slack_mode))
-                                if c >= res[0]:
-                                    continue
-                                c += best(nxt_r, nxt_u, i + t + 2)[0]
-                                if c < res[0] - 1e-9:
-                                    res = (c, ("row", w, t, a))
-                        h, sh, cap = p._info[w] or p.info(w)
+                        too_deep = used + 1 + -(-p.text_lines // w) > H   # even without its head
+                        h, sh, cap = (H + 1, 0.0, 0) if too_deep else (p._info[w] or p.info(w))
                         if used + 1 + h > H:
                             # cannot take this piece whole: perhaps cut it to fill the stack (last stack of
                             # a page that is not the group's last), the rest continuing on the next page
                             if not must_all and last_stack_region and u + w == W and bottom == L:
                                 room = H - used - 1
-                                if room - p.head(w)[0] >= min_cut and h - room >= min_cut:
+                                if (room - p.head(w)[0] >= min_cut
+                                        and (too_deep or h - room >= min_cut)
+                                        and p.text_lines - (room - p.head(w)[0]) * w >= min_cut * w):
                                     c = shape + W_JUMP
                                     if c < res[0]:
                                         res = (c, ("cut", w, t + 1, room))
@@ -475,7 +528,12 @@ class _Planner:
                         used += 1 + h
                         shape += sh
                         caps += cap
-                        c = shape + _absorb(H - used, t, caps, w, slack_mode)
+                        # white at the stack foot: a line more between modules, stretching, the rest
+                        sl = H - used
+                        g = min(sl, t)
+                        sl -= g
+                        a = min(sl, caps)
+                        c = shape + g * gap_w + a * stretch_w + (sl - a) * slack_w
                         if c >= res[0]:
                             continue
                         c += best(nxt_r, nxt_u, i + t + 1)[0]
@@ -488,11 +546,14 @@ class _Planner:
         if total == INF:
             return None
         # walk the choices
-        stacks, cut = [], None
+        stacks, cut, placed = [], None, []
         r, u, i = 0, 0, 0
         while r < len(regions):
             _, ch = memo[(r, u, i)]
             x0, W, top, bottom = regions[r]
+            if ch[0] == "skip":
+                i += 1
+                continue
             if ch[0] == "empty":
                 r, u = r + 1, 0
                 continue
@@ -504,29 +565,18 @@ class _Planner:
                 cells = [(x, w, top + sum(depths[:k]) + k, d) for k, d in enumerate(depths)]
                 stacks.append((ps, cells, ps[-1]))
                 cut = (ps[-1], ps[-1].cut(w, room))
+                placed += ps
                 i += t
                 break
-            if ch[0] == "row":
-                _, w, t, a = ch
-                p, q = pieces[i + t], pieces[i + t + 1]
-                (ha, _, ca), (hb, _, cb) = p.info(a), q.info(w - a)
-                hr = max(ha, hb)
-                ha, hb = (min(hr, ha + ca), hb) if ha < hb else (ha, min(hr, hb + cb))
-                row_top = bottom - hr
-                ps = pieces[i:i + t]
-                cells = [(x, w, top + dy, d) for dy, d in _stack_layout(ps, w, row_top - 1 - top)]
-                cells += [(x, a, row_top, ha), (x + a, w - a, row_top, hb)]
-                stacks.append((pieces[i:i + t + 2], cells, None))
-                i += t + 2
-            else:
-                _, w, t = ch
-                ps = pieces[i:i + t]
-                stacks.append((ps, [(x, w, top + dy, d) for dy, d in _stack_layout(ps, w, bottom - top)], None))
-                i += t
+            _, w, t = ch
+            ps = pieces[i:i + t]
+            stacks.append((ps, [(x, w, top + dy, d) for dy, d in _stack_layout(ps, w, bottom - top)], None))
+            placed += ps
+            i += t
             u += w
             if u >= W:
                 r, u = r + 1, 0
-        return total, stacks, pieces[:i], cut
+        return total, stacks, placed, cut
 
 
 def _groups(edition: Edition, grid: Grid):
