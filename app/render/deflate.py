@@ -36,13 +36,13 @@ DEFERRED = _Deferred()
 
 
 class Deflater:
-    """A worker thread that compresses the streams of one document."""
+    """Worker threads (two: a large font file need not wait behind the pages) for one document."""
 
     def __init__(self):
         self._pool: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> Self:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="galley-deflate")
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="galley-deflate")
         return self
 
     def __exit__(self, *exc) -> None:
