@@ -9,8 +9,9 @@ child sends its paragraphs back (marshal, plain data) into the parent's cache
 processes touch costs more than the child saves.)
 
 Same code and fonts in both processes, so the output is the same bytes as in one process;
-if the child fails, its share is done here. Only where it is safe and pays: POSIX `fork`, two
-or more CPUs, and no other thread running (the GUI never forks); GALLEY_NO_FORK turns it off.
+if the child fails, its share is done here. Only where it is safe and pays: POSIX `fork`, no
+other thread running (the GUI never forks), and a core to spare (the load average below the
+number of CPUs less one); GALLEY_NO_FORK turns it off.
 """
 from __future__ import annotations
 
@@ -30,8 +31,15 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    return (hasattr(os, "fork") and not os.environ.get("GALLEY_NO_FORK") and (os.cpu_count() or 1) >= 2
-            and threading.active_count() == 1)
+    """POSIX, not turned off, no other thread, and a core to spare (a busy machine gains nothing)."""
+    if not hasattr(os, "fork") or os.environ.get("GALLEY_NO_FORK") or threading.active_count() != 1:
+        return False
+    cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    return cpus >= 2 and busy < cpus - 1
 
 
 def fork_split(child: Callable[[], Any], parent: Callable[[], T]) -> tuple[T, Any]:

@@ -12,6 +12,13 @@ from tests.app.layout.sample import long_edition
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 
 
+@pytest.fixture(autouse=True)
+def idle_machine(monkeypatch):
+    """As on a newsroom PC with a core to spare (the test run itself keeps one busy)."""
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
 def _layout(prebroken: bool, monkeypatch):
     linebreak.reset_caches()
     ed = long_edition()
@@ -31,12 +38,15 @@ def test_a_forked_child_breaks_the_same_lines(monkeypatch):
     assert render_pdf(forked) == render_pdf(serial)
 
 
-def test_small_editions_and_disabled_fork_stay_in_one_process(monkeypatch):
+def test_small_editions_busy_machines_and_disabled_fork_stay_in_one_process(monkeypatch):
     grid = load_layout("a3")
     ed = long_edition()
     monkeypatch.setattr(parallel, "MIN_CHARS", ed.char_count + 1)
     assert parallel.prebreak(ed, grid) is False
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 1.0))      # both cores already busy
+    assert parallel.prebreak(ed, grid) is False
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     monkeypatch.setenv("GALLEY_NO_FORK", "1")
     assert parallel.prebreak(ed, grid) is False
 
