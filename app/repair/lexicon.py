@@ -119,20 +119,24 @@ def lexicon() -> tuple[Lexicon, float]:
 def segment(text: str) -> list[str]:
     """Cut `text` into the most probable sequence of dictionary words (single characters otherwise)."""
     lex, log_total = lexicon()
+    bucket, log = lex.bucket, math.log
     n = len(text)
-    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    score = [0.0] * (n + 1)       # best log-probability of text[i:]
+    step = [n] * (n + 1)          # where the first word of that best cut ends
     for i in range(n - 1, -1, -1):
-        options = []
-        words = lex.bucket(text[i])
-        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
-            frag = text[i:j]
-            f = words.get(frag)
-            if f or j == i + 1:
-                options.append((math.log(f or 1) - log_total + best[j][0], j))
-        best[i] = max(options)
+        words = bucket(text[i])
+        f = words.get(text[i])
+        best, to = log(f or 1) - log_total + score[i + 1], i + 1
+        for j in range(i + 2, min(n, i + MAX_WORD) + 1):
+            f = words.get(text[i:j])
+            if f:
+                s = log(f) - log_total + score[j]
+                if s >= best:         # ties go to the longer word
+                    best, to = s, j
+        score[i], step[i] = best, to
     out, i = [], 0
     while i < n:
-        j = best[i][1]
+        j = step[i]
         out.append(text[i:j])
         i = j
     return out
