@@ -68,7 +68,7 @@ W_SHORT = 0.5            # a group's last page ending above the foot, per column
 W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
 SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
 SIDE_TRIES = 1           # out-of-order sets tried there
-FILL_AREA = 1.5          # stories looked at to fill a page: this many pages' worth
+FILL_AREA = 1.3          # stories looked at to fill a page: this many pages' worth
 FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
 INF = float("inf")
 
@@ -299,11 +299,12 @@ class _Planner:
         """The stories looked at to fill a page the group continues from: as many as could cover
         the page half as much again, so the choice is there without setting the whole group."""
         out, area = [], 0
+        half = max(1, self.N // 2)
         for p in rest:
             if area > FILL_AREA * self.N * self.L:
                 break
             out.append(p)
-            area += p.min_area()
+            area += p.text_lines + (p.head(half)[0] + 1) * half     # as a module half the page wide
         return out
 
     def lead_widths(self, lead: _Piece) -> list[int]:
@@ -377,7 +378,7 @@ class _Planner:
             for foot in sorted({mean, max(feet)} - tried):
                 tried.add(foot)
                 if best[2] + 2 < foot < L:
-                    got = self._choose(lead, rest, True, foot)
+                    got = self._choose(lead, rest, True, foot, [best[1]])
                     if got is not None and got[0] < best[0] - 1e-9:
                         best = got
             if best is before:
@@ -400,12 +401,17 @@ class _Planner:
         `foot`, the lead at one of `widths` (by default every width it may take)."""
         N, L = self.N, self.L
         best = None
+        options = []
         for lw in widths or self.lead_widths(lead):
             hl = lead.need(lw)
-            if hl > L:
-                continue
-            cost = (lead.shape_cost(lw, hl) + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
-                    + max(0, math.ceil(N * 0.6) - lw) * W_HALF_LEAD)
+            if hl <= L:
+                options.append((lead.shape_cost(lw, hl) + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
+                                + max(0, math.ceil(N * 0.6) - lw) * W_HALF_LEAD, -lw, hl))
+        # the lead's own cost is a lower bound of the page's: cheapest first, stop when it cannot win
+        for cost, lw, hl in sorted(options):
+            lw = -lw
+            if best is not None and cost >= best[0]:
+                break
             regions = []
             if lw < N:
                 regions.append((lw, N - lw, 0, hl))
@@ -468,6 +474,7 @@ class _Planner:
         min_cut = MIN_SPLIT_LINES
         slack_mode = W_SLACK if must_all else W_SLACK_FILL
         skip = self.skip and not must_all
+        wide = max(3, math.ceil(self.N * 0.6))
         if must_all:
             # the least page area each remaining piece can take: prunes what cannot fit
             suffix = [0] * (n + 1)
@@ -504,6 +511,8 @@ class _Planner:
             if i < n:
                 last_stack_region = r == len(regions) - 1
                 for w in range(1, W - u + 1):
+                    if wide < w < W:
+                        continue      # a stack wider than 3/5 of the page only as the whole region
                     nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
                     gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
                     used = -1            # lines taken: depths plus a line between modules
