@@ -67,7 +67,7 @@ W_SHORT = 0.5            # a group's last page ending above the foot, per column
                          # with white below reads better than stacks ending at random depths)
 W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
 SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
-SIDE_TRIES = 1           # out-of-order sets tried there
+SIDE_TRIES = 2           # sets tried there
 FILL_AREA = 1.3          # stories looked at to fill a page: this many pages' worth
 FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
 INF = float("inf")
@@ -419,48 +419,45 @@ class _Planner:
                 regions.append((0, N, hl + 1, foot))
             else:
                 cost += (foot - hl) * N * W_SLACK
-            tries = [(0.0, [], rest, regions)]
-            k = 0
-            while k < len(tries):
-                extra, fixed, pieces, regs = tries[k]
-                k += 1
+            if lw < N:
+                # the column beside the lead: one stack of the next stories (or, to fill it, a few
+                # taken a little out of order), the rest below
+                tries = self._side_sets(rest, lw, hl, regions[1:], must_all)
+            else:
+                tries = [(0.0, [], rest, regions)]
+            for extra, fixed, pieces, regs in tries:
                 got = self._fill(pieces, regs, must_all)
                 if got is not None:
                     c, stacks, used, cut = got
                     c += cost + extra
                     if best is None or c < best[0] - 1e-9:
                         best = (c, lw, hl, fixed + stacks, [q for ps, _, _ in fixed for q in ps] + used, cut)
-                if k == 1 and lw < N:
-                    # the column beside the lead left short in story order: try stories out of order
-                    side_foot = max([y + d for _, cells, _ in (got[1] if got else []) for x, _, y, d in cells
-                                     if x >= lw and y < hl] or [0])
-                    if hl - side_foot > 2:
-                        tries += self._side_sets(rest, lw, hl, regions[1:])
         return best
 
-    def _side_sets(self, rest: list[_Piece], lw: int, hl: int, below):
-        """Stories taken out of order to fill the column beside a narrower lead: the best few sets of
-        up to three of the next SIDE_LOOK stories that stack into it, each with the rest to place below."""
+    def _side_sets(self, rest: list[_Piece], lw: int, hl: int, below, must_all: bool):
+        """What to stack beside a narrower lead: the best SIDE_TRIES sets of up to three of the next
+        SIDE_LOOK stories (in order, or taken a little out of order at a cost), each with the rest
+        to place below."""
         w = self.N - lw
         look = rest[:SIDE_LOOK]
+        slack_w = W_SLACK if must_all else W_SLACK_FILL
         found = []
         for mask in range(1, 1 << len(look)):
             chosen = [look[k] for k in range(len(look)) if mask >> k & 1]
-            if len(chosen) > 3 or mask & 1 and mask & (mask + 1) == 0:
-                continue          # in-order prefixes are the dynamic programme's own choice
-            c = _stack_cost(chosen, w, hl)
+            if len(chosen) > 3:
+                continue
+            c = _stack_cost(chosen, w, hl, slack_w)
             if c == INF:
                 continue
-            skipped = sum(1 for k in range(max(k for k in range(len(look)) if mask >> k & 1) + 1)
-                          if not mask >> k & 1)
-            c += skipped * W_REORDER
+            top = mask.bit_length()
+            c += (top - len(chosen)) * W_REORDER         # stories passed over
             found.append((c, mask, chosen))
         found.sort(key=lambda f: (f[0], f[1]))
         out = []
         for c, _, chosen in found[:SIDE_TRIES]:
             fixed = [(chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)], None)]
-            others = [q for q in rest if q not in chosen]
-            out.append((c, fixed, others, below))
+            ids = {id(q) for q in chosen}
+            out.append((c, fixed, [q for q in rest if id(q) not in ids], below))
         return out
 
     def _fill(self, pieces: list[_Piece], regions, must_all: bool):
@@ -539,9 +536,9 @@ class _Planner:
                         caps += cap
                         # white at the stack foot: a line more between modules, stretching, the rest
                         sl = H - used
-                        g = min(sl, t)
+                        g = t if t < sl else sl  # noqa: FURB136 - hot loop
                         sl -= g
-                        a = min(sl, caps)
+                        a = caps if caps < sl else sl  # noqa: FURB136
                         c = shape + g * gap_w + a * stretch_w + (sl - a) * slack_w
                         if c >= res[0]:
                             continue
