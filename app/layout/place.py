@@ -47,8 +47,8 @@ from app.model import Edition, Kind
 
 MIN_SPLIT_LINES = 10     # a story is cut to continue on the next page only with this much text on each side
 MIN_DEPTH = (3.0, 2.5)   # a module's text shallower than a + b × columns (grid lines) looks like a strip
-MAX_STACK = 6            # stories in one stack
-WINDOW = 20              # stories considered for one page
+MAX_STACK = 12           # stories in one stack
+WINDOW = 48              # stories considered for one page
 # costs, in column × grid lines of white page (the unit of the slack they are weighed against)
 W_SLACK = 1.5            # on a group's last page (the material may run out)
 W_SLACK_FILL = 4.0       # on a page the group continues from: it must be filled

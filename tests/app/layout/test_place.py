@@ -221,3 +221,24 @@ def test_headline_without_spaces_still_breaks_and_keeps_every_character():
 
 def test_a_headline_that_fits_one_line_stays_one_line():
     assert _head_lines("奋进新征程 建功新时代", Kind.HEADLINE, "broadsheet", 8) == ["奋进新征程 建功新时代"]
+
+
+def _briefs_edition(n: int):
+    para = ("本报讯（记者 林晓舟）青川市召开城市更新工作推进会，明确今年将完成老旧小区改造126个，"
+            "新建口袋公园40处，改造雨污管网85公里，让群众在家门口感受到城市品质的提升。") * 3
+    return edition_from_text("第1版\n\n" + "\n\n".join(f"青川短讯第{i}条\n\n" + para[:60 + i * 7]
+                                                     for i in range(n)) + "\n")
+
+
+@pytest.mark.parametrize("name", ["broadsheet", "tabloid"])
+def test_a_page_of_many_short_items_is_filled_in_every_column(name):
+    ed = _briefs_edition(50)
+    g = load_layout(name)
+    plan = auto_plan(ed, g)
+    _check_rectangles(plan, g)
+    last = _last_pages(plan)
+    for p in range(1, plan.pages + 1):
+        if p not in last:
+            feet = _column_feet(plan, g, p)
+            assert max(feet) >= g.lines - 2 and min(feet) >= g.lines - 8, (p, feet)
+    assert layout_edition(ed, g, plan).overset == {}
