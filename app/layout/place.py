@@ -419,7 +419,10 @@ class _Planner:
                 regions.append((0, N, hl + 1, foot))
             else:
                 cost += (foot - hl) * N * W_SLACK
-            if lw < N:
+            if lw < N and not rest and must_all:
+                # the group's last story alone: narrower and deeper, the page runs out beside it
+                tries = [((N - lw) * hl * W_SHORT, [], rest, regions[1:])]
+            elif lw < N:
                 # the column beside the lead: one stack of the next stories (or, to fill it, a few
                 # taken a little out of order), the rest below
                 tries = self._side_sets(rest, lw, hl, regions[1:], must_all)
