@@ -67,7 +67,7 @@ W_SHORT = 0.5            # a group's last page ending above the foot, per column
                          # with white below reads better than stacks ending at random depths)
 W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
 SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
-SIDE_TRIES = 2           # sets tried there
+SIDE_TRIES = 1           # sets tried there
 FILL_AREA = 1.3          # stories looked at to fill a page: this many pages' worth
 FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
 INF = float("inf")
