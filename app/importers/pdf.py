@@ -796,6 +796,32 @@ def _first_word(line: Line) -> float:
     return end - gs[0].x0
 
 
+def _slack(line: Line) -> float:
+    """White a heading line leaves in the width it was set in (either side when centred)."""
+    return (line.frame[1] - line.x1) + max(0.0, line.x0 - line.frame[0])
+
+
+def _has_space(line: Line) -> bool:
+    """Whether a line has a word space inside it (a gap between glyphs, or a space glyph)."""
+    return any(b.x0 - a.x1 > 0.2 * line.size or not b.text.strip()
+               for a, b in itertools.pairwise(line.glyphs))
+
+
+def _first_phrase(line: Line) -> float:
+    """Width of a heading line up to its first word space, or of the whole line when it has none.
+
+    Headlines break at their spaces, so a heading line that ends short still wraps on when the
+    next line's first phrase would not have fitted after it.
+    """
+    gs = line.glyphs
+    end = gs[0].x1
+    for a, b in itertools.pairwise(gs):
+        if b.x0 - a.x1 > 0.2 * line.size or not b.text.strip():
+            break
+        end = b.x1
+    return end - gs[0].x0
+
+
 class _Columns:
     """Known left and right column edges of a page, to judge indents and short lines."""
 
@@ -1037,9 +1063,13 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     the head of the next column for a subhead set at the foot of one."""
     if prev.box != ln.box:
         return False
-    slack = (prev.frame[1] - prev.x1) + max(0.0, prev.x0 - prev.frame[0])
-    if slack > max(0.5 * ln.size, _first_word(ln) - 0.02 * ln.size):
-        return False  # the next line's first word would have fitted: the line was not full
+    slack = _slack(prev)
+    # short of the width: a wrap only where the line broke at a word space (the next phrase
+    # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
+    # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
+    if slack > max(0.5 * ln.size, _first_word(ln) - 0.02 * ln.size) and (
+            slack > _first_phrase(ln) - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
+        return False
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:
         return True

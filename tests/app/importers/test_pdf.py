@@ -376,6 +376,26 @@ def test_round_trip_through_galley_export(tmp_path, layout):
     assert [g for g in got if g in want] == want
 
 
+@pytest.mark.parametrize("layout", ["broadsheet", "tabloid", "a3"])
+def test_bundled_sample_headlines_come_back_whole(tmp_path, layout):
+    """Galley breaks a headline at the space between its phrases (书香浸润城市 / 阅读点亮生活 on
+    the a3 proof); reading the page back joins the lines (the space itself cannot be told from
+    a break inside a word: whitespace is not compared), and keeps two stacked banners apart."""
+    from app.layout import layout_edition
+    from app.model import Kind
+    from app.pipeline import build_edition, load_edition
+    from app.render.pdf import write_pdf
+
+    edition = load_edition(ROOT / "resources" / "sample" / "edition.txt")
+    pdf = tmp_path / "sample.pdf"
+    write_pdf(layout_edition(edition, layout), pdf)
+    heads = {Kind.HEADLINE, Kind.BANNER, Kind.KICKER}
+    want = sorted(_nows(el.text) for _, _, el in edition.elements() if el.kind in heads)
+    got = {_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()}
+    assert [t for t in want if t not in got] == []
+    assert "书香浸润城市阅读点亮生活" in want and "奋进新征程建功新时代" in want
+
+
 @pytest.mark.parametrize("layout", ["broadsheet", "tabloid"])
 def test_seed_page_round_trip(seed_path, tmp_path, layout):
     """A real page (read from ../shared, never copied here) set by Galley and read back: every
