@@ -95,10 +95,12 @@ def test_moving_a_module_writes_the_plan_and_undoes(laid_out):
     from ui.pageview import ModuleItem
     win, panel = laid_out
     assert win.doc.project.plan is None
-    mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem))
-    m = mod.module
     grid = panel.grid
-    new_cols = max(1, m.columns - 1) if m.columns > 1 else 2
+    # a module that can be made one column narrower, or wider without leaving the page
+    mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem)
+               and (i.module.columns > 1 or i.module.column + 2 <= grid.columns))
+    m = mod.module
+    new_cols = m.columns - 1 if m.columns > 1 else 2
     panel.change_module(mod.page, m, m.column, new_cols, m.line, m.lines)
     plan = win.doc.project.plan
     assert plan and plan["format"] == "galley-plan"
