@@ -1,17 +1,17 @@
-"""Use the second core for a command-line export: a forked child does half the work.
+"""Use the second core for a command-line export: a forked child does half the line breaking.
 
-Line breaking is most of layout's time and each paragraph is independent, so before the
-command-line export lays an edition out, `prebreak` forks: the child breaks the column
-flows and sidebars of half the stories (by characters), the parent the other half, and the
+Line breaking is most of layout's time and each paragraph is independent. So the command-line
+export forks before it loads the edition (`load_and_prebreak`): parent and child both load
+it, each breaks the column flows and sidebars of half the stories (by characters), and the
 child sends its paragraphs back (marshal, plain data) into the parent's cache
-(`linebreak.add_paragraphs`). Placement and imposition then find every paragraph ready.
-(Writing the PDF is not split so: after layout, copy-on-write of the large heap that both
-processes touch costs more than the child saves.)
+(`linebreak.add_paragraphs`); placement and imposition then find every paragraph ready.
+Forking before the load keeps copy-on-write small: forked after it, every object both
+processes touch (CPython writes reference counts) is copied, and the child saved nothing.
 
-Same code and fonts in both processes, so the output is the same bytes as in one process;
-if the child fails, its share is done here. Only where it is safe and pays: POSIX `fork`, no
-other thread running (the GUI never forks), and a core to spare (the load average below the
-number of CPUs less one); GALLEY_NO_FORK turns it off.
+Same code, input and fonts in both processes, so the output is the same bytes as in one
+process; if the child fails, its stories are broken here when layout asks for them. Only
+where it is safe and pays: POSIX `fork`, no other thread running (the GUI never forks), and a
+core to spare (fewer other processes running than CPUs less one); GALLEY_NO_FORK turns it off.
 """
 from __future__ import annotations
 
@@ -26,8 +26,26 @@ from app.layout import linebreak
 from app.layout.compose import compose_flow, sidebar_measure, split_story
 from app.layout.grid import Grid
 
-MIN_CHARS = 20_000       # below this a second process costs more than it saves
+MIN_BYTES = 60_000       # an input file smaller than this is not worth a second process
+LOADAVG = "/proc/loadavg"
 T = TypeVar("T")
+
+
+def busy_elsewhere() -> float:
+    """How many CPUs other processes keep busy right now.
+
+    Linux: the tasks running at this moment (/proc/loadavg, ourselves not counted); elsewhere
+    the one-minute load average, which also counts recent runs of our own.
+    """
+    try:
+        with open(LOADAVG, encoding="ascii") as fh:
+            return max(0, int(fh.read().split()[3].split("/")[0]) - 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return 0.0
 
 
 def can_fork() -> bool:
@@ -35,11 +53,7 @@ def can_fork() -> bool:
     if not hasattr(os, "fork") or os.environ.get("GALLEY_NO_FORK") or threading.active_count() != 1:
         return False
     cpus = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:
-        busy = 0.0
-    return cpus >= 2 and busy < cpus - 1
+    return cpus >= 2 and busy_elsewhere() < cpus - 1
 
 
 def fork_split(child: Callable[[], Any], parent: Callable[[], T]) -> tuple[T, Any]:
@@ -90,34 +104,44 @@ def _weight(parts) -> int:
     return sum(len(el.text) for _, el in parts.flow) + sum(len(el.text) for _, el in parts.sidebar)
 
 
-def prebreak(edition, grid: Grid) -> bool:
-    """Fill the line-breaking cache for all stories' flows, half of them in a child process.
-
-    Returns whether a child helped (False: not worth it, not possible here, or it failed —
-    then its stories are simply broken when layout asks for them).
-    """
-    if edition.char_count < MIN_CHARS or not can_fork():
-        return False
-    # two halves of about the same number of characters (longest stories first, each to the lighter)
+def _halves(edition) -> tuple[list, list]:
+    """Two halves of about the same number of characters (longest first, each to the lighter)."""
     halves: tuple[list, list] = ([], [])
     load = [0, 0]
     for p in sorted((split_story(s) for s in edition.stories), key=_weight, reverse=True):
         k = 0 if load[0] <= load[1] else 1
         halves[k].append(p)
         load[k] += _weight(p)
+    return halves
+
+
+def load_and_prebreak(load: Callable[[], Any], grid: Grid, size: int | None = None) -> tuple[Any, bool]:
+    """`load()` the edition and fill the line-breaking cache for its stories' flows.
+
+    With a core to spare, a child forked before anything large is in memory (so little is
+    copied) loads the same edition alongside and breaks half of the stories; this process
+    breaks the other half and takes the child's paragraphs. `size`: the input file's bytes
+    (a small file is not worth a process; None, unknown: no child). Returns (edition,
+    whether a child helped).
+    """
+    if size is None or size < MIN_BYTES or not can_fork():
+        return load(), False
 
     def child():
         linebreak.reset_caches()
-        for p in halves[1]:
+        edition = load()
+        for p in _halves(edition)[1]:
             _compose(p, grid)
         return linebreak.cached_paragraphs()
 
     def parent():
-        for p in halves[0]:
+        edition = load()
+        for p in _halves(edition)[0]:
             _compose(p, grid)
+        return edition
 
-    _, theirs = fork_split(child, parent)
+    edition, theirs = fork_split(child, parent)
     if theirs is None:
-        return False
+        return edition, False
     linebreak.add_paragraphs(theirs)
-    return True
+    return edition, True
