@@ -146,16 +146,21 @@ def test_real_pages_fill_their_pages(path):
         pytest.skip("shared data absent")
     ed = load_edition(path)
     for name in ("broadsheet", "tabloid", "a3"):
-        g = load_layout(name)
-        plan = auto_plan(ed, g)
-        _check_rectangles(plan, g)
-        last = _last_pages(plan)
-        for p in range(1, plan.pages + 1):
-            if p not in last:
-                feet = _column_feet(plan, g, p)
-                assert max(feet) >= g.lines - 4, (name, p, feet)
-                assert min(feet) >= g.lines - 12, (name, p, feet)
-        assert layout_edition(ed, g, plan).overset == {}
+        _assert_pages_filled(ed, load_layout(name), longest=4, shortest=12)
+
+
+def _assert_pages_filled(ed, g, longest: int, shortest: int) -> None:
+    """Every page but a group's last runs to the foot: its longest column within `longest` grid
+    lines of it, its shortest within `shortest`; rectangles, no overset."""
+    plan = auto_plan(ed, g)
+    _check_rectangles(plan, g)
+    last = _last_pages(plan)
+    for p in range(1, plan.pages + 1):
+        if p not in last:
+            feet = _column_feet(plan, g, p)
+            assert max(feet) >= g.lines - longest, (g.name, p, feet)
+            assert min(feet) >= g.lines - shortest, (g.name, p, feet)
+    assert layout_edition(ed, g, plan).overset == {}
 
 
 def test_automatic_placement_is_deterministic():
@@ -232,13 +237,4 @@ def _briefs_edition(n: int):
 
 @pytest.mark.parametrize("name", ["broadsheet", "tabloid"])
 def test_a_page_of_many_short_items_is_filled_in_every_column(name):
-    ed = _briefs_edition(50)
-    g = load_layout(name)
-    plan = auto_plan(ed, g)
-    _check_rectangles(plan, g)
-    last = _last_pages(plan)
-    for p in range(1, plan.pages + 1):
-        if p not in last:
-            feet = _column_feet(plan, g, p)
-            assert max(feet) >= g.lines - 2 and min(feet) >= g.lines - 8, (p, feet)
-    assert layout_edition(ed, g, plan).overset == {}
+    _assert_pages_filled(_briefs_edition(50), load_layout(name), longest=2, shortest=8)
