@@ -2,9 +2,7 @@
 
 1. `galley export edition16.txt --layout a3 --pdf` as a fresh process (16 source pages, 5 columns,
    9 pt body), median of 5, alternating with Typst (PyPI `typst`) setting the same text on the same
-   page size, margins and columns in a fresh process; prints both and the ratio (target ≤ 1.5×),
-   and galley again with GALLEY_NO_FORK=1 (no second process breaking lines; see
-   app/layout/parallel.py), since Typst, too, uses every core.
+   page size, margins and columns in a fresh process; prints both and the ratio (target ≤ 1.5×).
 2. DOCX export of edition16 in-process (target < 1 s).
 3. In-process relayout of one broadsheet page after an edit (target < 50 ms).
 
@@ -65,10 +63,10 @@ def typst_source(edition, grid) -> str:
     return "\n".join(out)
 
 
-def timed(cmd: list[str], **env: str) -> float:
+def timed(cmd: list[str]) -> float:
     t = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   cwd=str(ROOT), env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+                   cwd=str(ROOT), env={**os.environ, "PYTHONPATH": str(ROOT)})
     return time.perf_counter() - t
 
 
@@ -95,24 +93,22 @@ def main() -> int:
             print(f"bench_export: typst failed ({exc}); comparing against nothing")
             typst_ok = False
         timed(galley_cmd)
-        g_times, t_times, one_times = [], [], []
+        g_times, t_times = [], []
         for _ in range(RUNS):
             g_times.append(timed(galley_cmd))
             if typst_ok:
                 t_times.append(timed(typst_cmd))
-            one_times.append(timed(galley_cmd, GALLEY_NO_FORK="1"))
         g = statistics.median(g_times)
-    return report(g, t_times, statistics.median(one_times), edition, grid)
+    return report(g, t_times, edition, grid)
 
 
-def report(g: float, t_times: list[float], one: float, edition, grid) -> int:
+def report(g: float, t_times: list[float], edition, grid) -> int:
     from app.layout import layout_edition
     print(f"export edition16 → PDF (a3, {grid.columns} columns, body {grid.body_size:g} pt), whole process, "
-          f"median of {RUNS}: galley {g:.2f} s (in one process, GALLEY_NO_FORK=1: {one:.2f} s)")
+          f"median of {RUNS}: galley {g:.2f} s")
     if t_times:
         t = statistics.median(t_times)
-        print(f"  typst same text, page and columns: {t:.2f} s; ratio galley/typst {g / t:.2f}× (target ≤ 1.5×); "
-              f"one process {one / t:.2f}×")
+        print(f"  typst same text, page and columns: {t:.2f} s; ratio galley/typst {g / t:.2f}× (target ≤ 1.5×)")
     stages()
     doc = layout_edition(edition, grid)
     from app.render.docx import render_docx

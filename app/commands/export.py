@@ -6,12 +6,10 @@ overset can be seen) unless --allow-overset; 2 on errors.
 """
 from __future__ import annotations
 
-import os
 import sys
 
 from app.errors import GalleyError, OversetError
 from app.layout import load_layout
-from app.layout.parallel import load_and_prebreak
 from app.layout.plan import load_plan, save_plan
 from app.pipeline import load_edition
 from app.render.export import iter_export
@@ -33,11 +31,10 @@ def add_parser(sub):
 
 
 def run(args) -> int:
+    edition = load_edition(args.input)
     plan = load_plan(args.plan) if args.plan else None
     layout = args.layout or (plan.layout if plan and plan.layout else None)
     grid = load_layout(layout)
-    # the second core loads the edition too and breaks half the stories' lines (POSIX)
-    edition, _ = load_and_prebreak(lambda: load_edition(args.input), grid, _size(args.input))
     if not (args.pdf or args.docx or args.png or args.save_plan):
         raise GalleyError("nothing to write: give --pdf, --docx, --png or --save-plan", args.input)
     if not edition.char_count:
@@ -71,10 +68,3 @@ def run(args) -> int:
                           for o in doc.overset_details)
         raise OversetError(f"text is overset: {names} (use --allow-overset to accept)", args.input)
     return 0
-
-
-def _size(path: str) -> int | None:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return None                   # load_edition reports it

@@ -140,7 +140,7 @@ def table(role: str) -> _CharTable:
 
 def reset_caches() -> None:
     _tables.clear()
-    _paragraphs.clear()
+    break_paragraph.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -155,36 +155,9 @@ def _patterns(R: Rules):
             re.compile("[^\\s\u00a0\u2e80-\U0010ffff" + re.escape(cjk_general) + "]+"))
 
 
-CACHE_SIZE = 50000
-_paragraphs: dict[tuple, Paragraph] = {}
-
-
+@lru_cache(maxsize=50000)
 def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
                     align: str = "justify") -> Paragraph:
-    """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line (cached)."""
-    key = (text, role, size, measure, indent, align)
-    got = _paragraphs.get(key)
-    if got is None:
-        if len(_paragraphs) >= CACHE_SIZE:
-            _paragraphs.clear()
-        got = _paragraphs[key] = _break(text, role, size, measure, indent, align)
-    return got
-
-
-def cached_paragraphs() -> list:
-    """The cache as plain data (marshal-able): what a helper process sends back (see parallel.py)."""
-    return [(key, (p.text, p.size, [(ln.start, ln.end, ln.xs, ln.runs, ln.width) for ln in p.lines], p.missing))
-            for key, p in _paragraphs.items()]
-
-
-def add_paragraphs(entries: list) -> None:
-    """Put paragraphs broken elsewhere (`cached_paragraphs` of another process) into the cache."""
-    for key, (text, size, lines, missing) in entries:
-        _paragraphs[tuple(key)] = Paragraph(text, size, tuple([Line(*ln) for ln in lines]), tuple(missing))
-
-
-def _break(text: str, role: str, size: float, measure: float, indent: float = 0.0,
-           align: str = "justify") -> Paragraph:
     """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
 
     align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
@@ -378,7 +351,3 @@ def _break(text: str, role: str, size: float, measure: float, indent: float = 0.
 
 def line_texts(par: Paragraph) -> list[str]:
     return [par.text[ln.start:ln.end] for ln in par.lines]
-
-
-break_paragraph.__wrapped__ = _break          # uncached, for tests and benchmarks
-break_paragraph.cache_clear = _paragraphs.clear
