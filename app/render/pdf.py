@@ -7,7 +7,8 @@ MediaBox/BleedBox/TrimBox with the grid's bleed, optional crop marks, a CMYK new
 intent (written with the document; `add_output_intent` does the same with pikepdf for other PDFs), document info; invariant mode, so the same input gives the same bytes.
 
 Speed: fonts are parsed once per process (app.layout.fonts), each page's text is one text
-object, and each glyph run is one TJ array whose spacing numbers are computed per run.
+object, each glyph run one hex string with spacing only where it is needed, and the streams
+(pages, font subsets, the profile) compress on worker threads (deflate.py).
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ class _TextPainter:
     Characters get their codes once per page (sorted: deterministic); each run is then one hex
     string (`str.translate`), drawn with the character spacing (Tc) most of its gaps share
     and a TJ number only where a glyph is not there (compressed punctuation, Latin words in a
-    justified line). The per-glyph arithmetic is done with `map` over whole runs.
+    justified line). The per-glyph arithmetic is one comprehension per run.
     """
 
     def __init__(self):
