@@ -193,10 +193,13 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         want = fonts.ink_center(roles[j], text[j]) * size - (adv1000[j] * scale - taken) / 2
         return 0.0 if want <= 0 else (min(want, taken))
 
+    has_comp = has_shift = has_gap = False     # what this paragraph needs (most need little)
+    all_glue = True
     comp_pos = [m.start() for m in punct_re.finditer(text)]
     for i in comp_pos:
         if cls[i] == H and adv[i] >= full:
             comp[i] = half
+            has_comp = True
     # adjacent punctuation: always compress the blank half that faces the neighbour
     for i in sorted({k for p in comp_pos for k in (p - 1, p) if 0 <= k < n - 1}):
         a, b = text[i], text[i + 1]
@@ -204,10 +207,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
             adv[i] -= half
             shift[i] = ink_shift(i, half)
             comp[i] = 0.0
+            has_shift = True
         elif comp[i + 1] and b in opening and (comp[i] or a in opening):
             adv[i + 1] -= half
             shift[i + 1] = ink_shift(i + 1, half)
             comp[i + 1] = 0.0
+            has_shift = True
 
     brk = [True] * (n + 1)
     glue = [True] * (n + 1)
@@ -216,35 +221,31 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         brk[m.start()] = False
     for m in end_re.finditer(text):
         brk[m.start() + 1] = False
-    for m in insep_re.finditer(text) if R.inseparable else ():
-        for k in range(m.start() + 1, m.end()):
-            brk[k] = glue[k] = False
-    for m in latin_re.finditer(text):
-        a0, a1 = m.span()
-        for k in range(a0 + 1, a1):
-            brk[k] = glue[k] = False
+    for m in (*(insep_re.finditer(text) if R.inseparable else ()), *latin_re.finditer(text)):
+        a0, a1 = m.span()          # no break and no spreading inside —— …… or a Latin word
+        brk[a0 + 1:a1] = glue[a0 + 1:a1] = [False] * (a1 - a0 - 1)
+        all_glue = False
     for m in alnum_re.finditer(text):
         a0, a1 = m.span()
         if a0 > 0 and is_ideograph(text[a0 - 1]):
             gap[a0] = hl
+            has_gap = True
         if a1 < n and is_ideograph(text[a1]):
             gap[a1] = hl
+            has_gap = True
     brk[n] = True
 
-    has_gap = any(gap)
-    has_comp = any(comp)
     widths = list(map(add, adv, gap)) if has_gap else adv
     P = list(accumulate(widths, initial=0.0))
     Q = list(map(sub, P, accumulate(comp, initial=0.0))) if has_comp else P
     if has_gap:
         PG = list(map(sub, map(add, P, gap), shift))         # glyph origin before spreading
-    elif any(shift):
+    elif has_shift:
         PG = list(map(sub, P, shift))
     else:
         PG = P
-    all_glue = all(glue[1:n + 1])
     G1 = range(n + 1) if all_glue else list(accumulate(glue[1:n + 1], initial=0))  # glue points in 1..j
-    one_role = len(set(roles)) == 1
+    one_role = roles.count(roles[0]) == n
     changes = [] if one_role else list(compress(range(1, n), map(ne, roles[1:], roles)))
     role0 = roles[0]
     lines: list[Line] = []
