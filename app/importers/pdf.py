@@ -801,10 +801,17 @@ def _slack(line: Line) -> float:
     return (line.frame[1] - line.x1) + max(0.0, line.x0 - line.frame[0])
 
 
+def _space_at(line: Line) -> int:
+    """Index of the first glyph after a word space (a gap, or a space glyph); len(glyphs) if none."""
+    gs = line.glyphs
+    for k in range(1, len(gs)):
+        if gs[k].x0 - gs[k - 1].x1 > 0.2 * line.size or not gs[k].text.strip():
+            return k
+    return len(gs)
+
+
 def _has_space(line: Line) -> bool:
-    """Whether a line has a word space inside it (a gap between glyphs, or a space glyph)."""
-    return any(b.x0 - a.x1 > 0.2 * line.size or not b.text.strip()
-               for a, b in itertools.pairwise(line.glyphs))
+    return _space_at(line) < len(line.glyphs)
 
 
 def _first_phrase(line: Line) -> float:
@@ -813,13 +820,7 @@ def _first_phrase(line: Line) -> float:
     Headlines break at their spaces, so a heading line that ends short still wraps on when the
     next line's first phrase would not have fitted after it.
     """
-    gs = line.glyphs
-    end = gs[0].x1
-    for a, b in itertools.pairwise(gs):
-        if b.x0 - a.x1 > 0.2 * line.size or not b.text.strip():
-            break
-        end = b.x1
-    return end - gs[0].x0
+    return line.glyphs[_space_at(line) - 1].x1 - line.glyphs[0].x0
 
 
 class _Columns:

@@ -23,10 +23,8 @@ class _Deferred:
 
     pdfname = "FlateDecode"
 
-    def encode(self, content):
-        if isinstance(content, Future):
-            return content.result()
-        return _compress(content, 6)
+    def encode(self, content: Future) -> bytes:
+        return content.result()
 
     def decode(self, encoded):
         return zlib.decompress(encoded)
@@ -51,11 +49,7 @@ class Deflater:
             self._pool = None
 
     def later(self, data: bytes | str, level: int = 6) -> Future:
-        """Start compressing `data`; the future's result is the zlib stream."""
-        if self._pool is None:             # not entered: compress here and now
-            done: Future = Future()
-            done.set_result(_compress(data, level))
-            return done
+        """Start compressing `data` (inside `with Deflater()`); the future's result is the zlib stream."""
         return self._pool.submit(_compress, data, level)
 
     def stream(self, data: bytes | str, level: int = 6, dictionary: dict | None = None):
