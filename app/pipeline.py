@@ -26,8 +26,9 @@ def edition_from_text(text: str, source: str | None = None, dehyphenate: bool = 
 
 
 def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: str | None = None,
-                  dehyphenate: bool = True) -> Edition:
-    """Repair and structure `blocks`. Fixes whose ids are in `rejected` are left unapplied.
+                  dehyphenate: bool = True, accepted: Iterable[str] = ()) -> Edition:
+    """Repair and structure `blocks`. Fixes whose ids are in `rejected` are left unapplied; a
+    possible cut (a doubtful join) is applied only when its id is in `accepted`.
 
     With `dehyphenate` False, line-end hyphens are proposed for removal but not removed
     (what `galley repair` prints changes only whitespace).
@@ -37,9 +38,9 @@ def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: 
     from app.structure import build_stories
 
     fixes = plan_repairs(blocks)
-    rejected = set(rejected)
+    rejected, accepted = set(rejected), set(accepted)
     for f in fixes:
-        f.accepted = f.id not in rejected
+        f.accepted = f.id in accepted if f.doubtful else f.id not in rejected
     units = assemble(blocks, fixes)
     hyphens = plan_dehyphenation(blocks, units)
     for f in hyphens:

@@ -87,10 +87,11 @@ class RepairsPanel(QWidget):
         self.tree.clear()
         fixes = self.doc.edition.fixes
         for f in fixes:
-            it = QTreeWidgetItem([tr("Accepted") if f.accepted else tr("Rejected"), kind_label(f.kind),
+            state = tr("Accepted") if f.accepted else (tr("Possible cut") if f.doubtful else tr("Rejected"))
+            it = QTreeWidgetItem([state, kind_label(f.kind),
                                   f"{f.confidence:.0%}", _seam(f)])
             it.setData(0, Qt.ItemDataRole.UserRole, f.id)
-            it.setForeground(0, QBrush(QColor("#2e7d32" if f.accepted else "#c62828")))
+            it.setForeground(0, QBrush(QColor("#2e7d32" if f.accepted else "#ef6c00" if f.doubtful else "#c62828")))
             it.setToolTip(3, f.reason_zh or f.reason)
             self.tree.addTopLevelItem(it)
             if f.id == cur_id:
@@ -145,10 +146,15 @@ class RepairsPanel(QWidget):
         f = self.current()
         if f is None or f.accepted == accepted:
             return False
-        rejected = {x.id for x in self.doc.edition.fixes if not x.accepted}
-        (rejected.discard if accepted else rejected.add)(f.id)
+        fixes = self.doc.edition.fixes
+        rejected = {x.id for x in fixes if not x.accepted and not x.doubtful}
+        chosen = {x.id for x in fixes if x.accepted and x.doubtful}     # possible cuts the editor took
+        if f.doubtful:
+            (chosen.add if accepted else chosen.discard)(f.id)
+        else:
+            (rejected.discard if accepted else rejected.add)(f.id)
         label = (tr("Accept repair %1") if accepted else tr("Reject repair %1")).replace("%1", f.id)
-        self.doc.undo_stack.push(RebuildCommand(self.doc, rejected, label))
+        self.doc.undo_stack.push(RebuildCommand(self.doc, rejected, label, accepted=chosen))
         return True
 
 

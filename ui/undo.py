@@ -72,10 +72,11 @@ class RebuildCommand(QUndoCommand):
     The editor's text edits survive for every element made from the same blocks as before.
     """
 
-    def __init__(self, doc, rejected: set[str], label: str):
+    def __init__(self, doc, rejected: set[str], label: str, accepted: set[str] = frozenset()):
         super().__init__(label)
         self.doc = doc
         self.rejected = set(rejected)
+        self.accepted = set(accepted)      # possible cuts the editor accepted
         ed = doc.edition
         self.before = (ed.stories, ed.fixes, [f.accepted for f in ed.fixes])
         self.after = None
@@ -90,7 +91,7 @@ class RebuildCommand(QUndoCommand):
                 if el.text != original_text(el, ed.blocks):
                     edited[el.parts] = el.text
                 kinds[el.parts] = el
-            new = build_edition(ed.blocks, rejected=self.rejected, source=ed.source)
+            new = build_edition(ed.blocks, rejected=self.rejected, source=ed.source, accepted=self.accepted)
             for _, _, el in new.elements():
                 if el.parts in edited:
                     el.text = edited[el.parts]

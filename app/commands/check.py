@@ -29,8 +29,9 @@ def parse_rules(value: str | None) -> list[str] | None:
     if not value:
         return None
     from app.proof.registry import registry
+    from app.repair.doubt import RULE
     names = [r.strip() for r in value.split(",") if r.strip()]
-    known = registry()
+    known = [*registry(), RULE]
     for n in names:
         if not any(rid == n or rid.startswith(n + ".") for rid in known):
             raise GalleyError(f"unknown rule {n!r}; known rules: {', '.join(sorted(known))}")
@@ -108,6 +109,9 @@ def run(args) -> int:
     settings = load_settings(args)
     edition = load_for_check(args.input, settings)
     findings = check_edition(edition, rules, settings)
+    from app.repair.doubt import RULE, possible_cuts
+    if rules is None or any(RULE == n or RULE.startswith(n + ".") for n in rules):
+        findings = sorted(findings + possible_cuts(edition), key=lambda f: (f.start, f.end, f.rule))
     note = spelling_note(rules, settings)
     if args.json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)

@@ -47,6 +47,10 @@ def run(args) -> int:
         out.append("")
     joins = sum(1 for f in edition.fixes if f.kind == "join" and f.accepted)
     moves = sum(1 for f in edition.fixes if f.moved and f.accepted)
-    out.append(f"{len(edition.stories)} stories, {joins} split lines joined, {moves} interleaved groups moved out")
+    doubts = [f for f in edition.fixes if f.doubtful and not f.accepted]
+    for f in doubts:
+        out.append(f"possible cut ({f.confidence:.0%}): …{f.before} ▸ {f.after}…  [{f.id}]")
+    out.append(f"{len(edition.stories)} stories, {joins} split lines joined, {moves} interleaved groups moved out"
+               + (f", {len(doubts)} possible cuts left for the editor" if doubts else ""))
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -137,11 +137,13 @@ class Fix:
     accepted: bool = True
     before: str = ""               # the text on each side of the seam, for review
     after: str = ""
+    doubtful: bool = False         # a possible cut: offered, not applied unless the editor accepts it
 
     def to_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "blocks": list(self.blocks), "confidence": self.confidence,
                 "reason": self.reason, "reason_zh": self.reason_zh, "moved": list(self.moved),
-                "accepted": self.accepted, "before": self.before, "after": self.after}
+                "accepted": self.accepted, "before": self.before, "after": self.after,
+                "doubtful": self.doubtful}
 
 
 @dataclass

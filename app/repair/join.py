@@ -12,17 +12,17 @@ Every join is a `Fix` with its confidence and reason, so the editor can review a
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from app.model import Fix, RawBlock
 from app.repair import features as ft
-from app.repair.seam import block_words, cohesion, seam_word
+from app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features, seam_model
+from app.repair.seam import block_words
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
-COHESION = 2.0          # weight of the candidate's fit with the article
-MIN_SCORE = 0.8         # below this a continuation is not trusted
 
 
 _UNSET = object()
@@ -99,152 +99,132 @@ def _cut_kind(b: _Block) -> str | None:
     return None
 
 
-PRIOR = {"punct": 2.5, "word": 2.0, "hyphen": 2.0, "open": 1.5, "colon": 1.2, "maybe": -0.5}
-
-
-def skip_cost(b: _Block, context) -> float:
-    """How unlikely it is that block b stands inside an article it does not belong to.
-
-    Sidebar items and credits are cheap to pass over. A caption is one sentence; the more
-    words it has that the article around it does not use, the surer it is a stranger here.
-    """
-    if ft.is_credit(b.text) or b.short or ft.is_caption_start(b.text):
-        return 0.1
-    if b.para_start:
-        return 0.3
-    if ft.sentence_count(b.text) > 1:
-        return 1.5
-    hits, n = cohesion(b.text, context())
-    if n < 6 or hits > 1:
-        return 1.5          # it shares the article's words, or has too few to tell: not a stranger
-    return 1.5 - 2.0 * min(1.0, n / 8)
-
-
-def _score(a: _Block, b: _Block, cut: str, skip: float, context, decided: bool = False
-           ) -> tuple[float, list[str]]:
-    """How well b continues a, and why. `context()` gives the article's words (computed lazily).
-
-    Segmentation (the seam word, the fit with the article) is the costly part, so it runs only
-    when it could lift the candidate over the threshold; otherwise an upper bound is returned.
-    `decided`: b is the last candidate and none before it passed, so once b passes, how well it
-    fits the article no longer matters.
-    """
-    reasons: list[str] = []
-    s = PRIOR[cut] - skip
-    if cut == "maybe":
-        # a line that reads as a clause (是、在、的…) rather than a heading's phrase
-        s += {0: 0.0, 1: 0.3}.get(ft.function_words(a.text), 1.8)
-    evidence = False
-    start = ft.closed_start(b.text)
-    if start == "punct":
-        s += 4; reasons.append("starts with a mark no paragraph begins with"); evidence = True
-    elif start == "lower":
-        s += 3; reasons.append("a Latin word continues in lower case"); evidence = True
-    elif start == "word":
-        s += 1.5; reasons.append("starts with a word no paragraph begins with"); evidence = True
-    if ft.number_continues(a.text, b.text) or (skip == 0 and ft.counted_noun_follows(a.text, b.text)):
-        s += 2.5; reasons.append("a number or its unit continues"); evidence = True
-    if b.para_start:
-        s -= 6
-    if b.furniture or b.heading:
-        s -= 8
-    if not a.body_like and ft.restates(a.text, b.text):
-        s -= 2.5                           # a lead paragraph retelling its headline
-    if b.text.startswith(("“", "‘", "「")):
-        s -= 0.3
-    weight = COHESION if a.body_like else COHESION / 2
-    best_case = s + 2.5 + _form_adjust(a, b, cut, True, reasons=None) + weight
-    if best_case < MIN_SCORE:
-        return best_case, reasons          # not even a seam word and a perfect fit would carry it
-    seam = seam_word(a.text, b.text)
-    if seam:
-        s += seam[1]
-        reasons.append(f"the word {seam[0]} spans the cut"); evidence = True
-    s += _form_adjust(a, b, cut, evidence, reasons)
-    if s + weight >= MIN_SCORE and not (decided and s >= MIN_SCORE):
-        hits, n = cohesion(b.text, context())
-        # a block of few words says little either way; a heading shares words with its story anyway
-        s += weight * hits / (n + 2)
-    return s, reasons
-
-
-def _form_adjust(a: _Block, b: _Block, cut: str, evidence: bool, reasons: list[str] | None) -> float:
-    """What b's own form says, given whether the seam already showed evidence of a cut."""
-    s = 0.0
-    if ft.is_caption_start(b.text) and not evidence:
-        s -= 3
-    if not b.body_like and not b.terminal:
-        s -= 1.0 if evidence else 2.5      # a short unpunctuated line: a heading or a list item
-        if cut == "maybe":
-            s -= 3.0                       # two short lines in a row: a list, not a cut paragraph
-    if ft.figure_starts(b.text) and not evidence:
-        s += 1.0
-        if reasons is not None:
-            reasons.append("a figure continues the sentence")
-    if not evidence and ft.is_paragraph_opener(b.text):
-        s -= 1.5
-    return s
-
-
 def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
+    """Joins for the seams the model is sure of, and possible cuts (not applied) for those it doubts."""
     bs = [_Block(r, r.text) for r in blocks]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
+    model = seam_model()
+    page = page_features([b.text for b in bs])
     fixes: list[Fix] = []
     consumed: set[int] = set()       # blocks already joined to a predecessor
     moved: set[int] = set()
     for i, a in enumerate(bs):
-        if i in moved:
-            continue             # stands inside another paragraph: a sidebar, caption or credit
-        cut = cut_kind(a)
-        if cut == "maybe" and _in_list(bs, i):
-            continue             # one line of a list of short lines: a sidebar, not a cut paragraph
-        if cut is None and not a.terminal:
+        if i in moved or a.furniture or not a.text:
+            continue             # stands inside another paragraph, or heads or signs a story
+        best = _best_continuation(bs, i, consumed, model, page)
+        if best is None:
             continue
-        if cut not in (None, "punct") and not a.body_like and i + 1 < len(bs) and bs[i + 1].para_start:
-            continue             # a line over a dateline is a headline
-        best, best_score, best_reasons = None, None, []
-        skip = 0.0
-        context = _lazy(lambda i=i: _context(bs, i))
-        for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
-            if j in consumed:
-                continue
-            b = bs[j]
-            if _story_starts(bs, j):
-                break
-            if cut is None:
-                # a complete sentence end: only a start no paragraph can have continues it
-                if ft.closed_start(b.text) == "punct" and not b.furniture:
-                    best, best_score, best_reasons = j, 4.0, ["starts with a mark no paragraph begins with"]
-                    break
-                if cut_kind(b) is not None:
-                    break        # b is cut itself: what follows is b's
-            else:
-                last = not b.insert_like or cut_kind(b) in ("punct", "word", "open")
-                decided = last and (best_score is None or best_score < MIN_SCORE)
-                sc, why = _score(a, b, cut, skip, context, decided)
-                if best_score is None or sc > best_score:
-                    best, best_score, best_reasons = j, sc, why
-            if not b.insert_like or cut_kind(b) in ("punct", "word", "open"):
-                break            # running text, or a paragraph cut itself: no further
-            if cut is not None:          # (a sentence end only looks for a closing mark)
-                skip += skip_cost(b, context)
-        if best is None or best_score < MIN_SCORE:
+        j, p, x = best
+        if p < model.doubt:
             continue
-        between = tuple(k for k in range(i + 1, best) if k not in consumed)
-        conf = max(0.05, min(0.99, 0.5 + 0.1 * best_score))
-        if not best_reasons:
-            best_reasons = ["the paragraph has no sentence end and the next block reads as its sequel"]
-        reason = "; ".join(r for r in best_reasons if r)
+        doubtful = p < model.join
+        between = tuple(k for k in range(i + 1, j) if k not in consumed)
+        reasons = _reasons(x)
+        reason = "; ".join(reasons)
         if between:
             reason += f"; {len(between)} interleaved block(s) moved out"
         fixes.append(Fix(
-            id=f"j{i}-{best}", kind="join", blocks=(i, best), confidence=round(conf, 2),
-            reason=reason, reason_zh=_zh(best_reasons, len(between)), moved=between,
-            before=a.text[-12:], after=bs[best].text[:12]))
-        consumed.add(best)
-        moved.update(between)
+            id=f"{'c' if doubtful else 'j'}{i}-{j}", kind="join", blocks=(i, j), confidence=round(p, 2),
+            reason=reason, reason_zh=_zh(reasons, len(between)), moved=between,
+            before=a.text[-12:], after=bs[j].text[:12], doubtful=doubtful, accepted=not doubtful))
+        if not doubtful:
+            consumed.add(j)
+            moved.update(between)
     return fixes
+
+
+def candidates(bs: list[_Block], i: int, consumed: set[int]):
+    """The blocks that could continue block i, each with the blocks passed over to reach it.
+
+    The scan passes over blocks that can stand inside an article without belonging to it
+    (sidebar items, captions, credits, a short item from elsewhere) and stops at running text,
+    at a block cut itself, at a story's start and at page furniture. A heading-shaped block
+    passes over nothing: a headline joined past a paragraph would change the order of the text.
+    """
+    a = bs[i]
+    heading_shaped = ft.is_short_line(a.text)
+    between: list[int] = []
+    for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
+        if j in consumed:
+            continue
+        b = bs[j]
+        if _story_starts(bs, j) or ft.is_page_marker(b.text):
+            return
+        if not b.furniture:
+            yield j, between
+        if b.furniture or not b.insert_like:
+            return
+        if cut_kind(b) in ("punct", "word", "open") and not b.short:
+            return           # a paragraph cut itself: what follows is its own
+        if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
+            return
+        between = between + [j]
+
+
+def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page):
+    """(j, probability, evidence) of the likeliest continuation of block i, or None."""
+    a = bs[i]
+    end = ending(a.text)
+    nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
+    xa = cut_features(a.text, nxt, page)
+    if model.p_cut(xa, end) < model.doubt * math.exp(-model.cut_headroom(end)):
+        return None          # not even the strongest evidence at a candidate would make it a cut
+    found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
+    if not found:
+        return None
+    context = _lazy(lambda: _context(bs, i))
+    xs = [seam_features(a.text, bs[j].text, [bs[k].text for k in between], context) for j, between in found]
+    xa.update(candidate_evidence(xs))
+    p_cut = model.p_cut(xa, end)
+    q = model.pick_scores(xs, end)
+    k = max(range(len(q)), key=q.__getitem__)
+    p, x = p_cut * q[k], {**xa, **xs[k]}
+    first = bs[found[0][0]]
+    if not found[0][1] and not first.furniture and (ft.closed_start(first.text) in ("punct", "lower")
+                                                    or ft.number_continues(a.text, first.text)):
+        k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so
+    elif x.get("seam_word", 0) >= 1.0 and q[k] >= 0.9 and p >= model.doubt:
+        p = max(p, model.join)          # a common word across the seam, and no rival candidate
+    elif _heading_shaped(a) and not _seam_evidence(x):
+        p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
+    return found[k][0], p, x
+
+
+def _heading_shaped(a: _Block) -> bool:
+    """A line that could be a headline, kicker, deck or subhead: never joined on its form alone."""
+    t = a.text
+    return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
+
+
+def _seam_evidence(x: dict[str, float]) -> bool:
+    """Positive evidence at the seam itself: a word across it, a start no paragraph has, a number."""
+    return bool(x.get("seam_word", 0) >= 0.6 or x.get("b_start_mark") or x.get("b_start_word")
+                or x.get("b_start_lower") or x.get("number_continues") or x.get("counted_noun"))
+
+
+_REASONS = [
+    ("b_start_mark", "starts with a mark no paragraph begins with"),
+    ("b_start_lower", "a Latin word continues in lower case"),
+    ("b_start_word", "starts with a word no paragraph begins with"),
+    ("number_continues", "a number or its unit continues"),
+    ("counted_noun", "a number or its unit continues"),
+    ("a_comma_end", "the paragraph stops at a comma"),
+    ("a_semicolon_end", "the paragraph stops at a semicolon"),
+    ("a_word_end", "the paragraph stops on a word that needs a sequel"),
+]
+
+
+def _reasons(x: dict[str, float]) -> list[str]:
+    out: list[str] = []
+    for key, text in _REASONS:
+        if x.get(key) and text not in out:
+            out.append(text)
+    if x.get("seam_word"):
+        out.append("a word spans the cut")
+    if not out:
+        out.append("the paragraph has no sentence end and the next block reads as its sequel")
+    return out
 
 
 def _lazy(make):
@@ -256,12 +236,6 @@ def _lazy(make):
             box.append(make())
         return box[0]
     return get
-
-
-def _in_list(bs: list[_Block], i: int) -> bool:
-    def item(k: int) -> bool:
-        return 0 <= k < len(bs) and bs[k].short and not ft.is_credit(bs[k].text)
-    return item(i - 1)
 
 
 def _story_starts(bs: list[_Block], j: int) -> bool:
@@ -295,6 +269,11 @@ _ZH = {
     "a Latin word continues in lower case": "英文单词以小写字母续接",
     "starts with a word no paragraph begins with": "下一段以不能居段首的字开头",
     "the paragraph has no sentence end and the next block reads as its sequel": "本段没有结束标点，下文与之衔接",
+    "a number or its unit continues": "数字或其单位跨越断行",
+    "the paragraph stops at a comma": "本段止于逗号",
+    "the paragraph stops at a semicolon": "本段止于分号",
+    "the paragraph stops on a word that needs a sequel": "本段止于需要下文的词",
+    "a word spans the cut": "有词语跨越断行",
 }
 
 
@@ -324,6 +303,9 @@ def assemble(blocks: list[RawBlock], fixes: list[Fix]) -> list[tuple[int, ...]]:
         if f.kind != "join" or not f.accepted:
             continue
         a, b = f.blocks
+        if a in nxt or b in is_cont or b in held or a in held or b <= a \
+                or any(m in is_cont or m in held or m in nxt for m in f.moved):
+            continue                     # contradicts a join already made (an accepted possible cut)
         nxt[a] = b
         is_cont.add(b)
         after.setdefault(a, []).extend(f.moved)
@@ -335,7 +317,7 @@ def assemble(blocks: list[RawBlock], fixes: list[Fix]) -> list[tuple[int, ...]]:
         if head in emitted or head in is_cont:
             return
         chain = [head]
-        while chain[-1] in nxt:
+        while chain[-1] in nxt and nxt[chain[-1]] not in emitted:
             chain.append(nxt[chain[-1]])
         emitted.update(chain)
         units.append(tuple(chain))
@@ -347,7 +329,8 @@ def assemble(blocks: list[RawBlock], fixes: list[Fix]) -> list[tuple[int, ...]]:
         if b.index in held or b.index in is_cont:
             continue
         emit(b.index)
-    for b in blocks:                     # anything held by a chain that never got emitted
-        if b.index not in emitted and b.index not in is_cont:
-            emit(b.index)
+    for b in blocks:                     # anything a chain never reached stands on its own
+        if b.index not in emitted:
+            emitted.add(b.index)
+            units.append((b.index,))
     return units

@@ -745,20 +745,24 @@
       <translation>位置</translation>
     </message>
     <message>
+      <source>Accepted</source>
+      <translation>已采纳</translation>
+    </message>
+    <message>
+      <source>Possible cut</source>
+      <translation>可能断行</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>已撤销</translation>
+    </message>
+    <message>
       <source>Accept repair %1</source>
       <translation>采纳修复 %1</translation>
     </message>
     <message>
       <source>Reject repair %1</source>
       <translation>撤销修复 %1</translation>
-    </message>
-    <message>
-      <source>Accepted</source>
-      <translation>已采纳</translation>
-    </message>
-    <message>
-      <source>Rejected</source>
-      <translation>已撤销</translation>
     </message>
     <message>
       <source>Before</source>

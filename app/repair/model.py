@@ -1,0 +1,224 @@
+"""The seam model: how likely block b continues the paragraph block a was cut from.
+
+Every piece of evidence is an explicit, named feature (how a ends, how b begins, a word spanning
+the seam, what stands between them, the page's share of one-item lines); the weights are fitted
+by `bench/repair_fit.py` on thousands of generated cases (`bench/repair_corpus.py`) and checked
+on text the fit never saw. They live in `resources/repair/seam_model.json`, so a refit changes
+data, not code.
+
+Two logistic models: one says whether block a was cut at all (from how it ends, its form, the
+block after it and the page), the other which of the candidates continues it (a conditional
+logit over the candidates: a word across the seam, how b begins, what stands between). Each has
+one weight vector shared by all seams and one more for each kind of ending of a (a sentence
+end, a clause mark, a word that needs a sequel, none of these), so what the evidence means can
+depend on how a ended. A seam is joined when P(cut) × P(this candidate | cut) reaches `join`,
+and offered as a possible cut from `doubt` up.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from app.repair import features as ft
+from app.repair.seam import cohesion, seam_word
+
+MODEL = Path(__file__).resolve().parents[2] / "resources" / "repair" / "seam_model.json"
+
+# enumerators that open a numbered clause or item: （一） 一、 第三条 1. (2) ①
+_ENUM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|"
+                   r"第[一二三四五六七八九十百\d]{1,4}[条章节款项部分]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
+_DIGIT = re.compile(r"^[0-9０-９]")
+_LATIN = re.compile(r"[A-Za-z]$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+ENDINGS = ("terminal", "clause", "word", "other")
+
+
+def ending(text: str) -> str:
+    """How a block ends: a sentence end, a clause mark, a word that needs a sequel, or neither."""
+    if ft.ends_terminal(text):
+        return "terminal"
+    why = ft.open_end(text)
+    if why == "punct" or text[-1:] in "：:":
+        return "clause"
+    if why:
+        return "word"
+    return "other"
+
+
+def enumerator(text: str) -> bool:
+    return bool(_ENUM.match(text))
+
+
+def _log_len(text: str) -> float:
+    return math.log1p(len(text)) / 5.0
+
+
+@lru_cache(maxsize=8192)
+def block_features(text: str) -> dict[str, float]:
+    """What one block's own form says (as a cut paragraph's first part, or as a continuation)."""
+    last = text[-1:]
+    start = ft.closed_start(text)
+    body = (ft.has_body_punct(text[:-1]) or len(text) > 40) and not ft.is_paired_heading(text)
+    return {
+        "len": _log_len(text),
+        "short": float(ft.is_short_line(text)),
+        "body": float(body),
+        "terminal": float(ft.ends_terminal(text)),
+        "comma_end": float(last in "，,、"),
+        "semicolon_end": float(last in "；;"),
+        "colon_end": float(last in "：:"),
+        "open_mark_end": float(last in "（(“‘《〈【「『"),
+        "word_end": float(ft.open_end(text) == "word"),
+        "han_end": float(bool(_HAN.match(last))),
+        "digit_end": float(last.isdigit()),
+        "latin_end": float(bool(_LATIN.search(last))),
+        "quote_end": float(last in "”’」』"),
+        "function_words": min(3, ft.function_words(text[:40])) / 3.0,
+        "dateline": float(ft.is_dateline_start(text)),
+        "byline": float(ft.is_byline(text)),
+        "page": float(ft.is_page_marker(text)),
+        "credit": float(ft.is_credit(text)),
+        "caption": float(ft.is_caption_start(text)),
+        "deck": float(ft.is_deck_start(text)),
+        "enum": float(enumerator(text)),
+        "opener": float(ft.is_paragraph_opener(text)),
+        "start_mark": float(start == "punct"),
+        "start_lower": float(start == "lower"),
+        "start_word": float(start == "word"),
+        "digit_start": float(bool(_DIGIT.match(text))),
+        "figure_start": float(ft.figure_starts(text)),
+        "quote_start": float(text[:1] in "“‘「『"),
+        "sentences": min(4, ft.sentence_count(text)) / 4.0,
+        "paired_heading": float(ft.is_paired_heading(text)),
+    }
+
+
+PRIOR_BLOCKS = 20
+
+
+def page_features(texts: list[str]) -> dict[str, float]:
+    """The whole file's shape: a list of one item a line has few cut paragraphs in it."""
+    # shrunk toward a typical page's shares, so a file of a few blocks says little
+    n = len(texts) + PRIOR_BLOCKS
+    short = (sum(1 for t in texts if ft.is_short_line(t)) + 0.3 * PRIOR_BLOCKS) / n
+    terminal = (sum(1 for t in texts if ft.ends_terminal(t)) + 0.4 * PRIOR_BLOCKS) / n
+    lengths = sorted(len(t) for t in texts) or [0]
+    return {"page_short": short, "page_terminal": terminal,
+            "page_median_len": _log_len("x" * lengths[len(lengths) // 2])}
+
+
+def seam_features(a: str, b: str, between: list[str], context) -> dict[str, float]:
+    """Evidence that candidate b, rather than another, continues a (`between`: the blocks
+    passed over to reach b; `context()`: the article's words)."""
+    fb = block_features(b)
+    x: dict[str, float] = {}
+    for k, v in fb.items():
+        x["b_" + k] = v
+    x["number_continues"] = float(ft.number_continues(a, b))
+    x["counted_noun"] = float(ft.counted_noun_follows(a, b))
+    x["restates"] = float(ft.restates(a, b))
+    x["enum_pair"] = float(enumerator(a) and enumerator(b))
+    x["skipped"] = min(4, len(between)) / 4.0
+    if between:
+        bf = [block_features(t) for t in between]
+        x["skipped_body"] = max(f["body"] * (1 - f["caption"]) * (1 - f["credit"]) for f in bf)
+        x["skipped_sentence"] = max(f["terminal"] for f in bf)
+        x["skipped_caption"] = max(max(f["caption"], f["credit"]) for f in bf)
+        x["skipped_short"] = min(f["short"] for f in bf)
+        x["skipped_dateline"] = max(f["dateline"] for f in bf)
+        x["skipped_len"] = max(f["len"] for f in bf)
+        x["skipped_open"] = max(1.0 - f["terminal"] - f["short"] for f in bf)
+    seam = seam_word(a, b)
+    x["seam_word"] = (seam[1] / 2.5) if seam else 0.0
+    hits, n = cohesion(b, context())
+    x["cohesion"] = hits / (n + 2)
+    x["cohesion_none"] = float(n >= 4 and hits == 0)
+    return x
+
+
+CANDIDATE_EVIDENCE = ("cand_seam", "cand_closed", "cand_number")
+
+
+def candidate_evidence(xs: list[dict[str, float]]) -> dict[str, float]:
+    """The strongest seam evidence any candidate shows: a sign that a was cut at all."""
+    if not xs:
+        return {}
+    return {"cand_seam": max(x.get("seam_word", 0.0) for x in xs),
+            "cand_closed": max(max(x.get("b_start_mark", 0.0), x.get("b_start_word", 0.0),
+                                   x.get("b_start_lower", 0.0)) for x in xs),
+            "cand_number": max(max(x.get("number_continues", 0.0), x.get("counted_noun", 0.0)) for x in xs)}
+
+
+def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
+    """Evidence that block a was cut at a column end: its own ending and form, the next block
+    (`candidate_evidence` adds what the candidates show)."""
+    x: dict[str, float] = {"bias": 1.0}
+    for k, v in block_features(a).items():
+        x["a_" + k] = v
+    if nxt:
+        for k, v in block_features(nxt).items():
+            x["n_" + k] = v
+        x["n_number_continues"] = float(ft.number_continues(a, nxt))
+        x["n_restates"] = float(ft.restates(a, nxt))
+        x["n_enum_pair"] = float(enumerator(a) and enumerator(nxt))
+        if not ft.ends_terminal(a):
+            seam = seam_word(a, nxt)
+            x["n_seam_word"] = (seam[1] / 2.5) if seam else 0.0
+    else:
+        x["n_none"] = 1.0
+    x.update(page)
+    return x
+
+
+class SeamModel:
+    """Two logistic models: is block a cut (`cut`), and which candidate continues it (`pick`, a
+    conditional logit over the candidates). Each has weights shared by all seams plus one set
+    for each ending of a."""
+
+    def __init__(self, weights: dict[str, dict[str, dict[str, float]]], join: float, doubt: float):
+        self.weights = weights
+        self.join = join          # probability at or above which a seam is joined
+        self.doubt = doubt        # at or above this, and below `join`, a seam is a possible cut
+
+    def _linear(self, part: str, x: dict[str, float], end: str) -> float:
+        s = 0.0
+        tables = self.weights[part]
+        for table in (tables["shared"], tables[end]):
+            for k, v in x.items():
+                w = table.get(k)
+                if w is not None:
+                    s += w * v
+        return s
+
+    def p_cut(self, x: dict[str, float], end: str) -> float:
+        return _sigmoid(self._linear("cut", x, end))
+
+    def cut_headroom(self, end: str) -> float:
+        """The most the candidates' evidence (each feature at most 1) can add to the cut logit."""
+        tables = self.weights["cut"]
+        return sum(max(0.0, tables["shared"].get(k, 0.0) + tables[end].get(k, 0.0)) for k in CANDIDATE_EVIDENCE)
+
+    def pick_scores(self, xs: list[dict[str, float]], end: str) -> list[float]:
+        """Each candidate's probability of being the continuation, given that a was cut."""
+        logits = [self._linear("pick", x, end) for x in xs]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def to_json(self) -> dict:
+        return {"join": self.join, "doubt": self.doubt, "weights": self.weights}
+
+
+def _sigmoid(v: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v))))
+
+
+@lru_cache(maxsize=1)
+def seam_model() -> SeamModel:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    return SeamModel(data["weights"], data["join"], data["doubt"])

@@ -1,0 +1,194 @@
+"""Repair cases from many bodies of text, split into what the seam model is fitted on and what it
+is judged on.
+
+The articles come from third-party text in ../shared (read, never copied into the project): the
+benchmark editions' NIST news stories, split by year (MT03 and MT04 to fit on; MT06 and MT08
+kept apart) and the corrected sentences of the public spelling-check training data (公文, legal,
+medical) grouped into paragraphs. `../shared/tools/make_cases.py` sets them into simulated
+columns, cuts them at column ends and interleaves sidebars, captions and credits. Beside those,
+sets of files that are one item a line (headline lists, one sentence a line) and articles of
+numbered clauses ending in `；`, where nothing is to be joined.
+
+    python bench/repair_corpus.py OUT_DIR [--cases 300]
+
+writes OUT_DIR/{fit,heldout}/<source>/case_NNN/{input.txt,truth.json} (score.py's format).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BENCH = SHARED / "data" / "bench"
+CSC = SHARED / "data" / "csc"
+
+_SENT = re.compile(r"[^。！？]+[。！？]”?")
+_CLAUSE = re.compile(r"[^，,；;。！？]+")
+SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢傅"
+GIVEN = "明华军平伟芳敏静丽强磊洋勇艳杰涛超鹏辉刚健琳雪峰松梅兰晨阳宁欣悦浩宇轩然"
+
+
+def nist_stories() -> dict[str, list[tuple[str, list[str]]]]:
+    """Stories of the benchmark editions by NIST set (mt03 …), each once: (headline, paragraphs)."""
+    meta = json.loads((BENCH / "editions.json").read_text(encoding="utf-8"))["editions"]["edition64"]
+    text = (BENCH / "edition64.txt").read_text(encoding="utf-8")
+    heads = meta["headlines"]
+    pages = re.split(r"^第\d+版\n", text, flags=re.M)[1:]
+    out: dict[str, list] = {}
+    seen: set[str] = set()
+    h = 0
+    for page, detail in zip(pages, meta["pages_detail"]):
+        blocks = [b.strip() for b in page.split("\n\n") if b.strip()]
+        stories: list[tuple[str, list[str]]] = []
+        for b in blocks:
+            if h < len(heads) and b == heads[h] and (not stories or stories[-1][1]):
+                stories.append((b, []))
+                h += 1
+            elif stories:
+                stories[-1][1].append(b)
+        for sid, story in zip(detail["stories"], stories):
+            if sid in seen:
+                continue
+            seen.add(sid)
+            out.setdefault(sid.split(":")[0], []).append(story)
+    return out
+
+
+def csc_paragraphs(names: list[str], rng: random.Random) -> list[tuple[str, list[str]]]:
+    """Corrected sentences of the spelling-check training sets, grouped into short articles."""
+    sents: list[str] = []
+    for name in names:
+        for line in (CSC / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and len(parts[2]) >= 12 and parts[2][-1] in "。！？”":
+                sents.append(parts[2].strip())
+    rng.shuffle(sents)
+    arts, k = [], 0
+    while k < len(sents) - 10:
+        paras = []
+        for _ in range(rng.randint(3, 7)):
+            n = rng.randint(1, 3)
+            paras.append("".join(sents[k:k + n]))
+            k += n
+        arts.append(("", paras))
+    return arts
+
+
+def credit(rng: random.Random) -> str:
+    name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+    return rng.choice([f"（记者 {name}）", f"（{name} 摄）", f"图表：{name}", f"制图：{name}",
+                       f"本报记者 {name} 摄", f"新华社记者 {name} 摄", f"（通讯员 {name}）", f"{name} 摄"])
+
+
+def pool_of(stories: list[tuple[str, list[str]]], rng: random.Random) -> dict:
+    """Foreign material for the inserts: clauses, captions, sentences, credits, short lines."""
+    groups, sents, captions, short = [], [], [], []
+    for head, paras in stories:
+        if head:
+            short.append(head)
+        for p in paras:
+            cl = [c.strip() for c in _CLAUSE.findall(p) if 4 <= len(c.strip()) <= 30]
+            if len(cl) >= 2:
+                groups.append(cl)
+            for s in _SENT.findall(p):
+                if 10 <= len(s) <= 90:
+                    sents.append(s)
+    for s in rng.sample(sents, min(len(sents), 400)):
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+        body = s.rstrip("。！？”")
+        captions.append(rng.choice([f"图为{body}。（{name} 摄）", f"图为{body}。", f"{body}。{name} 摄",
+                                    f"上图：{body}。本报记者 {name} 摄", f"{body}。"]))
+    return {"clause_groups": groups, "captions": captions, "sentences": sents,
+            "credits": sorted({credit(rng) for _ in range(300)}), "short_lines": short}
+
+
+def numbered(stories: list[tuple[str, list[str]]], rng: random.Random) -> list[tuple[str, list[str]]]:
+    """Articles whose paragraphs are numbered clauses ending in ；, as rules and decisions are set."""
+    marks = [lambda k: f"（{'一二三四五六七八九十'[k]}）", lambda k: f"{'一二三四五六七八九十'[k]}、",
+             lambda k: f"第{'一二三四五六七八九十'[k]}条", lambda k: f"{k + 1}．", lambda k: "——"]
+    out = []
+    for head, paras in stories:
+        clauses = [c for p in paras[1:] for c in re.split(r"[。；]", p) if 10 <= len(c) <= 120]
+        if len(clauses) < 4:
+            continue
+        mark = rng.choice(marks)
+        items = [mark(k) + c + "；" for k, c in enumerate(clauses[: rng.randint(3, 9)])]
+        items[-1] = items[-1][:-1] + "。"
+        lead = paras[0] if len(paras[0]) < 200 else paras[0][:120] + "。"
+        out.append((head, [lead] + items))
+    return out
+
+
+def one_a_line(items: list[str], rng: random.Random, n: int) -> list[tuple[str, dict]]:
+    """Files that are one item a line: nothing to join."""
+    out = []
+    for _ in range(n):
+        k = rng.randint(15, 60)
+        picked = rng.sample(items, min(k, len(items)))
+        text = "\n".join(picked) + "\n"
+        out.append((text, {"paragraphs": [], "blocks": [], "headlines": picked,
+                           "meta": {"split_paragraphs": [], "one_a_line": True}}))
+    return out
+
+
+def write_articles(folder: Path, name: str, stories, pool) -> None:
+    with open(folder / f"{name}_articles.jsonl", "w", encoding="utf-8") as fh:
+        for k, (head, paras) in enumerate(stories):
+            sec = {"headlines": [head] if head else [], "paragraphs": paras}
+            fh.write(json.dumps({"id": f"{name}{k}", "sections": [sec]}, ensure_ascii=False) + "\n")
+    (folder / f"{name}_pool.json").write_text(json.dumps(pool, ensure_ascii=False), encoding="utf-8")
+
+
+def build(out: Path, cases: int, seed: int) -> None:
+    rng = random.Random(seed)
+    nist = nist_stories()
+    splits = {
+        "fit": {"nist": nist["mt03"] + nist["mt04"],
+                "csc": csc_paragraphs(["ecspell_odw.train.tsv", "sighan_train2014.tsv"], rng)},
+        "heldout": {"nist": nist["mt06"] + nist["mt08"],
+                    "csc": csc_paragraphs(["ecspell_law.train.tsv", "ecspell_med.train.tsv"], rng)},
+    }
+    tmp = out / "corpus"
+    tmp.mkdir(parents=True, exist_ok=True)
+    for split, sources in splits.items():
+        sources["numbered"] = numbered(sources["nist"] + sources["csc"], rng)
+        for name, stories in sources.items():
+            # inserts come from other stories of the same split
+            pool = pool_of(stories if name != "numbered" else sources["nist"], rng)
+            write_articles(tmp, f"{split}-{name}", stories, pool)
+            n = cases if name != "numbered" else cases // 4
+            subprocess.run([sys.executable, str(SHARED / "tools" / "make_cases.py"), "--name", f"{split}-{name}",
+                            "--corpus", str(tmp), "--out", str(out / split), "--cases", str(n),
+                            "--seed", str(seed), "--interleave", "0.5"], check=True, stdout=subprocess.DEVNULL)
+            (out / split / f"{split}-{name}").rename(out / split / name)
+        heads = [h for h, _ in sources["nist"] if h]
+        sents = [s for _, ps in sources["csc"] for p in ps for s in _SENT.findall(p)]
+        for name, items in (("headlines", heads), ("sentences", sents)):
+            for k, (text, truth) in enumerate(one_a_line(items, rng, cases // 10)):
+                d = out / split / name / f"case_{k + 1:03d}"
+                d.mkdir(parents=True, exist_ok=True)
+                (d / "input.txt").write_text(text, encoding="utf-8")
+                (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out")
+    ap.add_argument("--cases", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=11)
+    a = ap.parse_args()
+    if not (BENCH / "edition64.txt").exists():
+        print("repair_corpus: ../shared/data is not here; nothing made")
+        return 0
+    build(Path(a.out), a.cases, a.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
