@@ -39,7 +39,7 @@ def nist_stories() -> dict[str, list[tuple[str, list[str]]]]:
     meta = json.loads((BENCH / "editions.json").read_text(encoding="utf-8"))["editions"]["edition64"]
     text = (BENCH / "edition64.txt").read_text(encoding="utf-8")
     heads = meta["headlines"]
-    pages = re.split(r"^第\d+版\n", text, flags=re.M)[1:]
+    pages = re.split(r"^第\d+版\n", text, flags=re.MULTILINE)[1:]
     out: dict[str, list] = {}
     seen: set[str] = set()
     h = 0

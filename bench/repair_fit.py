@@ -72,7 +72,7 @@ def examples(case_dirs: list[Path]):
             if not a.furniture and a.text:
                 end = ending(a.text)
                 nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-                context = J._lazy(lambda i=i: J._context(bs, i))
+                context = J._lazy(lambda i=i, bs=bs: J._context(bs, i))
                 pairs = [(seam_features(a.text, bs[j].text, [bs[k].text for k in between], context),
                           int(gold.get(i) == j)) for j, between in J.candidates(bs, i, consumed)
                          if not bs[j].para_start]
@@ -180,7 +180,7 @@ def main() -> int:
         best = None
         for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55):
             model.join = t
-            J.seam_model = lambda: model          # noqa: E731 (the decoder reads this model)
+            J.seam_model = lambda: model
             tot = score_set(sample)
             rec, pre = tot["matched"] / tot["paragraphs"], tot["correct_outputs"] / tot["outputs"]
             f1 = 2 * rec * pre / (rec + pre)

@@ -19,7 +19,14 @@ from functools import cached_property
 
 from app.model import Fix, RawBlock
 from app.repair import features as ft
-from app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features, seam_model
+from app.repair.model import (
+    candidate_evidence,
+    cut_features,
+    ending,
+    page_features,
+    seam_features,
+    seam_model,
+)
 from app.repair.seam import block_words
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
