@@ -12,13 +12,13 @@ MAX_FILE_BYTES = 64 * 1024 * 1024        # any input file (text, DOCX, PDF, .gal
 MAX_TEXT_BYTES = 16 * 1024 * 1024        # a plain-text edition (about 5 million Han in UTF-8)
 MAX_EDITION_CHARS = 1_000_000            # characters in one edition, whatever it was read from
 MAX_BLOCKS = 200_000                     # lines / blocks in one edition
-MAX_DOCX_XML_BYTES = 64 * 1024 * 1024    # uncompressed XML parts of a DOCX (a decompression bomb)
+MAX_DOCX_XML_BYTES = 32 * 1024 * 1024    # uncompressed XML parts of a DOCX (a decompression bomb)
 MAX_DOCX_BYTES = 256 * 1024 * 1024       # every uncompressed part of a DOCX, pictures included
 MAX_PROJECT_MEMBER = 64 * 1024 * 1024    # one JSON document inside a .galley
 MAX_JSON_DEPTH = 64                      # nesting of JSON objects and lists in a .galley or plan
 MAX_PLAN_PAGES = 1000                    # pages a placement plan may name
 MAX_PLAN_MODULES = 20_000                # modules in one placement plan
-MAX_SETTINGS_BYTES = 1024 * 1024         # a settings file (proof.toml, a plan)
+MAX_DOCX_PARTS = 10_000                  # files inside a DOCX
 
 
 def edition_too_large(chars: int) -> str:
