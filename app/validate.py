@@ -175,3 +175,67 @@ def check_proof_settings(data: dict, path=None) -> None:
             raise bad(f"rule {rid}: enabled must be true or false")
         if conf.get("severity", "error") not in _SEVERITIES:
             raise bad(f"rule {rid}: severity must be one of {', '.join(_SEVERITIES)}")
+
+
+# ------------------------------------------------------------------------------ page grids
+
+# (table, key) → (lowest, highest, required); numbers only, finite. Far past any real page,
+# tight enough that a grid cannot make layout build millions of columns or lines.
+_GRID_RANGES = {
+    ("page", "width_mm"): (50, 2000, True), ("page", "height_mm"): (50, 2000, True),
+    ("page", "bleed_mm"): (0, 50, False), ("page", "margin_top_mm"): (0, 1000, True),
+    ("page", "margin_bottom_mm"): (0, 1000, True),
+    ("grid", "columns"): (1, 40, True), ("grid", "column_chars"): (2, 200, True),
+    ("grid", "gutter_pt"): (0, 500, True), ("grid", "body_size"): (3, 72, True),
+    ("grid", "leading"): (3, 200, True), ("grid", "lines"): (10, 2000, True),
+    ("folio", "size"): (3, 100, False), ("folio", "rule_pt"): (0, 20, False),
+}
+_STYLE_RANGES = {"size": (2, 500, True), "leading": (2, 1000, False), "indent": (0, 20, False),
+                 "tint": (0, 1, False)}
+_ALIGN = ("left", "center", "right", "justify")
+_ROLES = ("song", "hei", "kai", "latin")
+
+
+def check_grid(data: dict, path) -> None:
+    """A page grid file's tables and numbers are of the right types and within range."""
+    import math
+
+    def bad(what: str):
+        return GalleyError(f"page grid: {what}", path)
+
+    def number(table: dict, key: str, lo: float, hi: float, required: bool, where: str) -> None:
+        if key not in table:
+            if required:
+                raise bad(f"{where}{key} is missing")
+            return
+        v = table[key]
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v) or not lo <= v <= hi:
+            raise bad(f"{where}{key} must be a number from {lo:g} to {hi:g}")
+
+    for name in ("page", "grid"):
+        if not isinstance(data.get(name), dict):
+            raise bad(f"a [{name}] table is required")
+    for name in ("folio", "styles"):
+        if not isinstance(data.get(name, {}), dict):
+            raise bad(f"[{name}] must be a table")
+    for key in ("name", "title"):
+        if not isinstance(data.get(key, ""), str):
+            raise bad(f"{key} must be text")
+    if not isinstance(data.get("default", False), bool) or not isinstance(data["grid"].get("column_rules", True), bool):
+        raise bad("default and column_rules must be true or false")
+    for (table, key), (lo, hi, required) in _GRID_RANGES.items():
+        number(data.get(table, {}), key, lo, hi, required, f"[{table}] ")
+    for key in ("columns", "column_chars", "lines"):
+        if not float(data["grid"][key]).is_integer():
+            raise bad(f"[grid] {key} must be a whole number")
+    if data.get("folio", {}).get("role", "hei") not in _ROLES:
+        raise bad(f"[folio] role must be one of {', '.join(_ROLES)}")
+    for sname, style in data.get("styles", {}).items():
+        if not isinstance(style, dict):
+            raise bad(f"[styles.{sname}] must be a table")
+        for key, (lo, hi, required) in _STYLE_RANGES.items():
+            number(style, key, lo, hi, required, f"[styles.{sname}] ")
+        if style.get("role", "song") not in _ROLES:
+            raise bad(f"[styles.{sname}] role must be one of {', '.join(_ROLES)}")
+        if style.get("align", "left") not in _ALIGN:
+            raise bad(f"[styles.{sname}] align must be one of {', '.join(_ALIGN)}")
