@@ -11,13 +11,14 @@ import contextlib
 import gc
 import importlib
 import importlib.util
+import logging
 import os
 import sys
 
 from app import __version__
 from app.errors import GalleyError
 
-COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "gui"]
+COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "unlock", "gui"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +34,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Warnings(logging.Handler):
+    """Warnings of the core (the "galley" logger) as `galley: warning: ...` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):
+            print(f"galley: warning: {record.getMessage()}", file=sys.stderr)
+
+
+def _warnings_to_stderr() -> None:
+    log = logging.getLogger("galley")
+    if not any(isinstance(h, _Warnings) for h in log.handlers):
+        log.addHandler(_Warnings(logging.WARNING))
+        log.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
+    _warnings_to_stderr()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
@@ -53,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         print("galley: error: out of memory", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line, with a hint, never a traceback
-        print(f"galley: error: internal error: {type(exc).__name__}: {exc} "
+        detail = " ".join(str(exc).split())[:200]
+        print(f"galley: error: internal error: {type(exc).__name__}: {detail} "
               "(please report this; set GALLEY_DEBUG=1 for details)", file=sys.stderr)
-        import os
         if os.environ.get("GALLEY_DEBUG"):
             raise
         return 2

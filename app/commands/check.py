@@ -39,8 +39,11 @@ def parse_rules(value: str | None) -> list[str] | None:
 
 
 def load_settings(args):
-    from app.proof.settings import load_user_settings
-    s = load_user_settings()
+    """The user's proof.toml (checked: a bad one is a clear error, not silently ignored), else defaults."""
+    from app.proof.settings import ProofSettings, user_settings_path
+    from app.validate import read_proof_settings
+    path = user_settings_path()
+    s = ProofSettings.from_dict(read_proof_settings(path)) if path.is_file() else ProofSettings()
     if getattr(args, "script", None):
         s.script = args.script
     return s

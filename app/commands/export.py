@@ -3,10 +3,15 @@
 Lays the edition out (automatic placement unless a plan is given) and writes the outputs.
 Exit 0; 3 when text is overset (the stories are named; the files are still written so the
 overset can be seen) unless --allow-overset; 2 on errors.
+
+Everything that can refuse the export is checked before anything is laid out or written:
+the output paths, the colour profile, and the characters no installed font has (a blank box
+must never reach print), so a refused export leaves every existing output as it was.
 """
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from app.errors import GalleyError, OversetError
 from app.layout import load_layout
@@ -41,6 +46,10 @@ def run(args) -> int:
         raise GalleyError("nothing to lay out: the file has no text", args.input)
     if plan is not None:
         plan.validate(grid, [st.id for st in edition.stories], args.plan)
+    _check_outputs(args)
+    from app.validate import icc_profile_setting
+    icc_profile_setting()
+    _refuse_blank_characters(edition, plan, args.input)
     result = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
                             crop_marks=args.crop_marks):
@@ -68,3 +77,46 @@ def run(args) -> int:
                           for o in doc.overset_details)
         raise OversetError(f"text is overset: {names} (use --allow-overset to accept)", args.input)
     return 0
+
+
+def _check_outputs(args) -> None:
+    """Each output can be written where it is asked for (before any work or any file is written)."""
+    for path in (args.pdf, args.docx, args.save_plan):
+        if path and path != "-":
+            p = Path(path)
+            if p.is_dir():
+                raise GalleyError("cannot write the file: it is a folder", path)
+            parent = p.parent
+            while not parent.exists() and parent != parent.parent:
+                parent = parent.parent
+            if not parent.is_dir():
+                raise GalleyError("cannot write the file: a part of the path is a file", path)
+    if args.png:
+        from app.render.png import check_folder
+        check_folder(args.png)
+    outs = [Path(p).resolve() for p in (args.pdf, args.docx, args.save_plan) if p and p != "-"]
+    if len(set(outs)) < len(outs):
+        raise GalleyError("two outputs are the same file", args.input)
+
+
+def _refuse_blank_characters(edition, plan, name) -> None:
+    """Refuse characters no font of any role has, as the layout would find them, but before it runs."""
+    from app.layout import fonts
+    from app.layout.linebreak import S, char_class
+    chars = set()
+    for _, _, el in edition.elements():
+        chars.update(el.text)
+    if plan is not None:
+        for label in plan.labels.values():
+            chars.update(label)
+    chars = {c for c in chars if c not in "\n\r" and char_class(c) != S}
+    for role in fonts.ROLES:
+        if not chars:
+            return
+        m = fonts.metrics(role)
+        chars = {c for c in chars if not m.has(c)}
+    if chars:
+        blank = "".join(sorted(chars))
+        raise GalleyError(f"no installed font has these characters: {blank[:40]} (U+"
+                          + ", U+".join(f"{ord(c):04X}" for c in blank[:40])
+                          + "); replace them in the text or install a font that has them", name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from app import limits
 from app.errors import GalleyError
 from app.model import RawBlock
 
@@ -43,11 +44,39 @@ def read_blocks(path: str | Path) -> list[RawBlock]:
     if reader is None:
         raise GalleyError(f"cannot open {p.suffix} files (Galley reads .txt, .docx, .pdf and .galley)", p)
     try:
-        return reader(p)
+        size = p.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise GalleyError(f"the file is too large: {size / 2**20:.1f} MB (Galley reads files of up to "
+                              f"{limits.MAX_FILE_BYTES // 2**20} MB)", p)
+        return _bounded(reader(p), p)
     except GalleyError:
         raise
     except OSError as exc:
         raise GalleyError(f"cannot read the file: {exc.strerror or exc}", p) from exc
+    except RecursionError:
+        raise GalleyError("the file is nested too deeply to read", p) from None
+
+
+def _bounded(blocks: list[RawBlock], path: Path) -> list[RawBlock]:
+    """The blocks within `app.limits`, their text free of control characters (any reader)."""
+    from app.importers.text import clean_text
+    if len(blocks) > limits.MAX_BLOCKS:
+        raise GalleyError(f"the file has too many lines: {len(blocks):,} (Galley takes up to "
+                          f"{limits.MAX_BLOCKS:,} in one edition; split the file)", path)
+    chars = sum(len(b.text) for b in blocks)
+    if chars > limits.MAX_EDITION_CHARS:
+        raise GalleyError(limits.edition_too_large(chars), path)
+    dropped = False
+    for b in blocks:
+        text = clean_text(b.text)
+        if text is not b.text:
+            b.text = " ".join(text.split("\n")).strip()
+            dropped = dropped or not b.text
+    if dropped:
+        blocks = [b for b in blocks if b.text]
+        for i, b in enumerate(blocks):
+            b.index = i
+    return blocks
 
 
 def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) -> list[RawBlock]:

@@ -1,11 +1,16 @@
 """DOCX import (python-docx): every paragraph in document order, including the text in tables
 and text boxes. A paragraph's line breaks become separate blocks, as they do in a text file.
+
+Before python-docx unpacks anything, the ZIP's directory is checked against `app.limits`: a
+decompression bomb (a small file whose parts expand to gigabytes) is refused from the sizes
+its directory declares, and the ZIP reader never expands a part past its declared size.
 """
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
+from app import limits
 from app.errors import GalleyError
 from app.model import RawBlock
 
@@ -19,6 +24,7 @@ def read_docx(path: Path) -> list[RawBlock]:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - installed with Galley
         raise GalleyError("python-docx is not installed", path) from exc
+    _check_package(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
@@ -34,6 +40,27 @@ def read_docx(path: Path) -> list[RawBlock]:
         lines.append("")  # a paragraph end is a block boundary
     from app.importers import blocks_from_lines
     return blocks_from_lines(lines)
+
+
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".wdp", ".jfif")
+
+
+def _check_package(path: Path) -> None:
+    """Refuse a DOCX whose parts would expand past `app.limits` (before anything is unpacked)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        raise GalleyError("not a readable DOCX file (damaged or not a Word document)", path) from exc
+    if len(infos) > limits.MAX_DOCX_PARTS:
+        raise GalleyError(f"not a readable DOCX file (it holds {len(infos):,} parts)", path)
+    xml = sum(i.file_size for i in infos if not i.filename.lower().endswith(_PICTURES))   # parsed as XML
+    total = sum(i.file_size for i in infos)
+    if xml > limits.MAX_DOCX_XML_BYTES or total > limits.MAX_DOCX_BYTES:
+        raise GalleyError(f"the DOCX file is too large when unpacked ({max(xml, total) / 2**20:,.0f} MB of "
+                          f"{'text and markup' if xml > limits.MAX_DOCX_XML_BYTES else 'parts'}; Galley takes up "
+                          f"to {limits.MAX_DOCX_XML_BYTES // 2**20} MB of markup and "
+                          f"{limits.MAX_DOCX_BYTES // 2**20} MB in all)", path)
 
 
 def _in_fallback(el) -> bool:

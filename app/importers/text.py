@@ -2,13 +2,19 @@
 
 Byte-order marks decide first; then strict UTF-8; then charset-normalizer among the
 encodings a Chinese newsroom meets. Binary junk (NUL bytes, control characters) is refused.
+A stray control character in real text is not text: a vertical tab (Word's manual line
+break), NEL and the Unicode line and paragraph separators break the line, the others are
+dropped (`clean_text`), so nothing downstream (a DOCX, an XML-based format) meets one.
+Files past `app.limits` are refused before they are decoded.
 """
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
 
+from app import limits
 from app.errors import GalleyError
 from app.model import RawBlock
 
@@ -17,7 +23,12 @@ CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be", "utf_8"]
 
 def decode_bytes(data: bytes, name: str | Path = "") -> str:
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data[3:].decode("utf-8", errors="strict"), name)
+        try:
+            return _checked(data[3:].decode("utf-8", errors="strict"), name)
+        except UnicodeDecodeError as exc:
+            what = "cut short" if exc.reason == "unexpected end of data" else "not valid UTF-8"
+            raise GalleyError(f"the file starts as UTF-8 text (byte-order mark) but is {what} "
+                              f"at byte {exc.start + 3}", name) from exc
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -91,6 +102,21 @@ def _checked(text: str, name) -> str:
     return text
 
 
+# C0/C1 controls other than tab, line feed, carriage return and form feed; lone surrogates
+# (only a hand-made .galley can hold them); the two non-characters XML refuses.
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_BREAK = re.compile("[\x0b\x85\u2028\u2029]")
+
+
+def clean_text(text: str) -> str:
+    """`text` without control characters: line-breaking ones become a line feed, others go."""
+    if _BREAK.search(text):
+        text = _BREAK.sub("\n", text)
+    if _DROP.search(text):
+        text = _DROP.sub("", text)
+    return text
+
+
 def split_lines(text: str) -> tuple[list[str], list[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     lines, offsets, pos = [], [], 0
@@ -103,9 +129,18 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
 
 def read_text(text: str) -> list[RawBlock]:
     from app.importers import blocks_from_lines
-    lines, offsets = split_lines(text.lstrip("\ufeff"))
+    if len(text) > limits.MAX_EDITION_CHARS:
+        raise GalleyError(limits.edition_too_large(len(text)))
+    lines, offsets = split_lines(clean_text(text.lstrip("\ufeff")))
     return blocks_from_lines(lines, offsets)
 
 
 def read_text_file(path: Path) -> list[RawBlock]:
-    return read_text(decode_bytes(path.read_bytes(), path))
+    size = path.stat().st_size
+    if size > limits.MAX_TEXT_BYTES:
+        raise GalleyError(f"the text file is too large: {size / 2**20:.1f} MB (Galley reads text files of up to "
+                          f"{limits.MAX_TEXT_BYTES // 2**20} MB; split it)", path)
+    text = decode_bytes(path.read_bytes(), path)
+    if len(text) > limits.MAX_EDITION_CHARS:
+        raise GalleyError(limits.edition_too_large(len(text)), path)
+    return read_text(text)

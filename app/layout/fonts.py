@@ -115,10 +115,8 @@ def _resolve(role: str) -> tuple[str, int]:
         raise GalleyError(f"unknown font role {role!r} (expected one of {', '.join(ROLES)})")
     override = _settings.get(role) or os.environ.get(f"GALLEY_FONT_{role.upper()}")
     if override:
-        path, _, idx = override.partition("#")
-        if not Path(path).is_file():
-            raise GalleyError(f"the font set for role {role} does not exist", path)
-        found = (str(Path(path)), int(idx or 0))
+        from app.validate import font_setting   # a typed setting: checked, a clear error when bad
+        found = font_setting(role, override, None if override != _settings.get(role) else f"the {role} font setting")
     else:
         found = None
         for name, idx in CANDIDATES[role]:
@@ -157,6 +155,9 @@ def font_for(role: str):
                     font = TTFont(f"Galley-{role}", path, subfontIndex=idx, asciiReadable=False, shapable=False)
                 except (TTFError, OSError, ValueError) as exc:
                     raise GalleyError(f"cannot use the font for role {role}: {exc}; TrueType-outline fonts only",
+                                      path) from exc
+                except Exception as exc:  # noqa: BLE001 - a damaged or cut font breaks reportlab's parser anywhere
+                    raise GalleyError(f"cannot use the font for role {role}: the font file is damaged or cut short",
                                       path) from exc
                 _to_cache(font, path, idx)
             _fonts[role] = font

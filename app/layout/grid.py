@@ -100,6 +100,8 @@ def _num(table: dict, key: str, path: Path, default=None):
 
 
 def parse_grid(data: dict, path: Path) -> Grid:
+    from app.validate import check_grid   # a grid file may be anyone's: types and ranges first
+    check_grid(data, path)
     try:
         page, grid = data["page"], data["grid"]
     except KeyError as exc:
@@ -135,7 +137,7 @@ def _load(path_str: str, mtime: float) -> Grid:
     path = Path(path_str)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise GalleyError(f"cannot read page grid: {exc}", path) from None
     return parse_grid(data, path)
 

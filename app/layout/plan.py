@@ -15,11 +15,28 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from app import limits
 from app.errors import GalleyError
 from app.fsutil import write_text
 
 FORMAT = "galley-plan"
 VERSION = 1
+_MAX_GRID = 10_000          # columns or grid lines: far past any page
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _show(v) -> str:
+    text = repr(v) if not _is_int(v) or abs(v) < 10**12 else "a huge number"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _page(number, path) -> None:
+    if not _is_int(number) or not 1 <= number <= limits.MAX_PLAN_PAGES:
+        raise GalleyError(f"placement plan: page {_show(number)} is not a page number from 1 to "
+                          f"{limits.MAX_PLAN_PAGES}", path)
 
 
 @dataclass
@@ -51,21 +68,45 @@ class Plan:
 
     @classmethod
     def from_json(cls, data: dict, path: str | None = None) -> Plan:
+        """A plan from its JSON, every value checked (a plan may be hand-made): a bad one is a
+        `GalleyError` naming what is wrong, and no plan names more than `MAX_PLAN_PAGES` pages."""
         if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:
             raise GalleyError("not a Galley placement plan", path)
-        if int(data.get("version", 1)) > VERSION:
-            raise GalleyError(f"placement plan version {data.get('version')} is newer than this Galley", path)
-        try:
-            pages = data.get("pages", [])
-            labels = {int(p["number"]): str(p.get("label", "")) for p in pages}
-            modules = [Placement(story=str(m["story"]), page=int(m["page"]), column=int(m["column"]),
-                                 columns=int(m["columns"]), line=int(m["line"]), lines=int(m["lines"]),
-                                 sidebar_columns=int(m.get("sidebar_columns", 0)))
-                       for m in data.get("modules", [])]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise GalleyError(f"placement plan: bad module entry ({exc})", path) from None
-        return cls(layout=str(data.get("layout", "")), pages=max([len(pages), *[m.page for m in modules]]),
-                   labels=labels, modules=modules)
+        version = data.get("version", 1)
+        if not _is_int(version) or version < 1:
+            raise GalleyError(f"placement plan: the version is not a positive whole number ({_show(version)})", path)
+        if version > VERSION:
+            raise GalleyError(f"placement plan version {version} is newer than this Galley", path)
+        pages, modules = data.get("pages", []), data.get("modules", [])
+        layout = data.get("layout", "")
+        if not isinstance(pages, list) or not isinstance(modules, list) or not isinstance(layout, str):
+            raise GalleyError("placement plan: pages and modules must be lists, layout a name", path)
+        if len(modules) > limits.MAX_PLAN_MODULES:
+            raise GalleyError(f"placement plan: too many modules ({len(modules):,}; at most "
+                              f"{limits.MAX_PLAN_MODULES:,})", path)
+        labels: dict[int, str] = {}
+        for p in pages:
+            number = p.get("number") if isinstance(p, dict) else None
+            label = p.get("label", "") if isinstance(p, dict) else None
+            _page(number, path)
+            if not isinstance(label, str):
+                raise GalleyError(f"placement plan: page {_show(number)} has a label that is not text", path)
+            labels[number] = label
+        placed = []
+        for m in modules:
+            if not isinstance(m, dict) or not isinstance(m.get("story"), str):
+                raise GalleyError(f"placement plan: bad module entry ({_show(m)})", path)
+            values = {}
+            for name in ("page", "column", "columns", "line", "lines", "sidebar_columns"):
+                v = m.get(name, 0 if name == "sidebar_columns" else None)
+                if name == "page":
+                    _page(v, path)
+                elif not _is_int(v) or not 0 <= v <= _MAX_GRID:
+                    raise GalleyError(f"placement plan: module of story {m['story'][:40]} has a bad {name} "
+                                      f"({_show(v)})", path)
+                values[name] = v
+            placed.append(Placement(story=m["story"], **values))
+        return cls(layout=layout, pages=max([len(pages), *[m.page for m in placed]]), labels=labels, modules=placed)
 
     def validate(self, grid, story_ids=None, path: str | None = None) -> None:
         """Every module fits the grid and, when `story_ids` is given, names a story of the edition."""
@@ -82,9 +123,14 @@ class Plan:
                                   f"the {grid.name} grid ({grid.columns} columns, {grid.lines} lines)", path)
 
 
+_MAX_PLAN_BYTES = 16 * 1024 * 1024
+
+
 def load_plan(path: str | Path) -> Plan:
     p = Path(path)
     try:
+        if p.is_file() and p.stat().st_size > _MAX_PLAN_BYTES:
+            raise GalleyError(f"the placement plan is too large (at most {_MAX_PLAN_BYTES // 2**20} MB)", str(p))
         data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
         raise GalleyError(f"cannot read the placement plan: {exc.strerror or exc}", str(p)) from None
@@ -92,6 +138,10 @@ def load_plan(path: str | Path) -> Plan:
         raise GalleyError("the placement plan is not UTF-8 text", str(p)) from None
     except json.JSONDecodeError as exc:
         raise GalleyError(f"the placement plan is not valid JSON (line {exc.lineno})", str(p)) from None
+    except RecursionError:
+        raise GalleyError("the placement plan is nested too deeply", str(p)) from None
+    except ValueError:              # a number too long to read
+        raise GalleyError("the placement plan holds a number too long to read", str(p)) from None
     return Plan.from_json(data, str(p))
 
 

@@ -58,15 +58,31 @@ def join_parts(parts: list[str], drop_hyphen: frozenset[int] = frozenset()) -> s
     `drop_hyphen` holds the seams, by index of the part before them, where it was accepted).
     Otherwise only whitespace is added, so `galley repair` changes no character.
     """
-    out = parts[0] if parts else ""
-    for k, p in enumerate(parts[1:]):
-        if k in drop_hyphen and out.endswith("-"):
-            out = out[:-1] + p
-        elif out.endswith("-") or not (_LATIN_END.search(out) and _LATIN_START.match(p)):
-            out += p
-        else:
-            out += " " + p
-    return out
+    # Linear in the length of the paragraph: the pieces are joined once at the end, and each
+    # seam looks only at the end of what came before (the last two characters: `$` also
+    # matches before a final line feed), never at the growing text.
+    pieces: list[str] = []
+    for k, p in enumerate(parts):
+        if k and pieces:
+            tail = _tail(pieces)
+            if tail.endswith("-"):
+                if k - 1 in drop_hyphen:
+                    pieces[-1] = pieces[-1][:-1]
+                    if not pieces[-1]:
+                        pieces.pop()
+            elif _LATIN_END.search(tail) and _LATIN_START.match(p):
+                pieces.append(" ")
+        if p:
+            pieces.append(p)
+    return "".join(pieces)
+
+
+def _tail(pieces: list[str]) -> str:
+    """The last two characters of the (non-empty) pieces joined."""
+    tail = pieces[-1][-2:]
+    if len(tail) < 2 and len(pieces) > 1:
+        tail = (pieces[-2][-2:] + tail)[-2:]
+    return tail
 
 
 @dataclass

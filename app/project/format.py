@@ -6,19 +6,21 @@ disk is still the one that was opened and that nobody else holds its lock.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import json
+import lzma
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app import __version__
+from app import __version__, limits
 from app.errors import GalleyError
 from app.fsutil import atomic_write
+from app.importers.text import clean_text
 from app.model import Edition, Element, Fix, Kind, RawBlock, Story
 
 FORMAT = "galley"
@@ -27,8 +29,6 @@ VERSION = 1
 # version n -> a function turning version-n documents ({name: parsed JSON}) into version n+1.
 # A new format version adds an entry here and a sample file + test under tests/app/project.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
-
-_MAX_MEMBER = 512 * 1024 * 1024  # refuse absurd (zip bomb) members
 
 
 @dataclass
@@ -92,43 +92,169 @@ def project_bytes(project: Project) -> bytes:
 
 
 # ---------------------------------------------------------------------------- from JSON
+#
+# A project file may come from anywhere (a damaged disk, another program, a hand edit), so
+# every value is checked for its type and range before anything is built from it: a damaged
+# file is one clear `GalleyError`, never a crash later in repair, proofreading or layout.
 
 def _bad(path, what: str) -> GalleyError:
     return GalleyError(f"not a valid Galley project: {what}", path)
 
 
-def _fix_from_json(f: dict) -> Fix:
+class _Damaged(ValueError):
+    """A value of edition.json that is not what the format says (the message names it)."""
+
+
+def _int(v, what: str, lo: int = 0, hi: int = 2**31) -> int:
+    if not isinstance(v, int) or isinstance(v, bool) or not lo <= v < hi:
+        raise _Damaged(f"{what} is not a whole number from {lo} to {hi - 1}")
+    return v
+
+
+def _opt_int(v, what: str) -> int | None:
+    return None if v is None else _int(v, what, 0, 100_000)
+
+
+def _str(v, what: str) -> str:
+    if not isinstance(v, str):
+        raise _Damaged(f"{what} is not text")
+    return clean_text(v)
+
+
+def _opt_str(v, what: str) -> str | None:
+    return None if v is None else _str(v, what)
+
+
+def _list(v, what: str) -> list:
+    if not isinstance(v, list):
+        raise _Damaged(f"{what} is not a list")
+    return v
+
+
+def _obj(v, what: str) -> dict:
+    if not isinstance(v, dict):
+        raise _Damaged(f"{what} is not an object")
+    return v
+
+
+def _indices(v, what: str, n: int) -> tuple[int, ...]:
+    return tuple(_int(i, what, 0, max(n, 1)) for i in _list(v, what))
+
+
+def _fix_from_json(f: dict, n_blocks: int, where: str = "a fix") -> Fix:
     """A Fix from its JSON, tolerant of fields added or dropped by other Galley versions."""
-    kw = {}
-    for fl in dataclasses.fields(Fix):
-        if fl.name in f:
-            v = f[fl.name]
-            kw[fl.name] = tuple(int(i) for i in v) if isinstance(v, list) else v
+    f = _obj(f, where)
+    kw = {"id": _str(f.get("id"), f"{where}'s id"), "kind": _str(f.get("kind"), f"{where}'s kind"),
+          "blocks": _indices(f.get("blocks", []), f"{where}'s blocks", n_blocks)}
+    conf = f.get("confidence", 0.0)
+    if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0.0 <= conf <= 1.0:
+        raise _Damaged(f"{where}'s confidence is not a number from 0 to 1")
+    kw["confidence"] = float(conf)
+    for name in ("reason", "reason_zh", "before", "after"):
+        kw[name] = _str(f.get(name, ""), f"{where}'s {name}")
+    kw["moved"] = _indices(f.get("moved", []), f"{where}'s moved blocks", n_blocks)
+    accepted = f.get("accepted", True)
+    if not isinstance(accepted, bool):
+        raise _Damaged(f"{where}'s accepted flag is not true or false")
+    kw["accepted"] = accepted
     return Fix(**kw)
+
+
+def _blocks(doc: dict) -> list[RawBlock]:
+    blocks = []
+    for i, b in enumerate(_list(doc.get("blocks", []), "blocks")):
+        where = f"block {i}"
+        b = _obj(b, where)
+        _int(b.get("index", i), f"{where}'s index", i, i + 1)
+        blank = b.get("blank_before", True)
+        if not isinstance(blank, bool):
+            raise _Damaged(f"{where}'s blank_before is not true or false")
+        blocks.append(RawBlock(index=i, text=_str(b.get("text"), f"{where}'s text"), blank_before=blank,
+                               offset=_int(b.get("offset", 0), f"{where}'s offset"),
+                               page=_opt_int(b.get("page"), f"{where}'s page"),
+                               column=_opt_int(b.get("column"), f"{where}'s column")))
+    return blocks
+
+
+def _stories(doc: dict, n_blocks: int) -> list[Story]:
+    stories, ids = [], set()
+    for si, s in enumerate(_list(doc.get("stories", []), "stories")):
+        where = f"story {si}"
+        s = _obj(s, where)
+        sid = _str(s.get("id"), f"{where}'s id")
+        if not sid or sid in ids:
+            raise _Damaged(f"{where}'s id is empty or used twice")
+        ids.add(sid)
+        elements = []
+        for ei, e in enumerate(_list(s.get("elements", []), f"{where}'s elements")):
+            at = f"element {ei} of story {sid}"
+            e = _obj(e, at)
+            try:
+                kind = Kind(e.get("kind"))
+            except ValueError:
+                raise _Damaged(f"{at} has an unknown kind") from None
+            elements.append(Element(kind=kind, text=_str(e.get("text"), f"{at}'s text"),
+                                    parts=_indices(e.get("parts", []), f"{at}'s parts", n_blocks),
+                                    lines=tuple(_str(x, f"{at}'s lines") for x in _list(e.get("lines", []),
+                                                                                         f"{at}'s lines"))))
+        stories.append(Story(id=sid, page=_opt_str(s.get("page"), f"{where}'s page"),
+                             section=_opt_str(s.get("section"), f"{where}'s section"), elements=elements))
+    return stories
 
 
 def edition_from_json(doc: dict, path=None) -> Edition:
     try:
-        blocks = [RawBlock(index=int(b["index"]), text=str(b["text"]), blank_before=bool(b.get("blank_before", True)),
-                           offset=int(b.get("offset", 0)), page=b.get("page"), column=b.get("column"))
-                  for b in doc.get("blocks", [])]
-        stories = [Story(id=str(s["id"]), page=s.get("page"), section=s.get("section"),
-                         elements=[Element(kind=Kind(e["kind"]), text=str(e["text"]),
-                                           parts=tuple(int(i) for i in e.get("parts", ())),
-                                           lines=tuple(str(x) for x in e.get("lines", ())))
-                                   for e in s.get("elements", [])])
-                   for s in doc.get("stories", [])]
-        fixes = [_fix_from_json(f) for f in doc.get("fixes", [])]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _bad(path, f"edition.json is damaged ({type(exc).__name__}: {exc})") from exc
-    return Edition(blocks=blocks, stories=stories, fixes=fixes, source=doc.get("source"),
-                   script=doc.get("script") or "simplified")
+        doc = _obj(doc, "edition.json")
+        blocks = _blocks(doc)
+        stories = _stories(doc, len(blocks))
+        fixes = [_fix_from_json(f, len(blocks), f"fix {i}") for i, f in enumerate(_list(doc.get("fixes", []), "fixes"))]
+        script = doc.get("script")
+        if script not in (None, "simplified", "traditional"):
+            raise _Damaged("script is neither simplified nor traditional")
+        source = _opt_str(doc.get("source"), "source")
+    except _Damaged as exc:
+        raise _bad(path, f"edition.json is damaged ({exc})") from None
+    chars = max(sum(len(b.text) for b in blocks), sum(len(e.text) for s in stories for e in s.elements))
+    if chars > limits.MAX_EDITION_CHARS:
+        raise GalleyError(limits.edition_too_large(chars), path)
+    return Edition(blocks=blocks, stories=stories, fixes=fixes, source=source, script=script or "simplified")
+
+
+def _depth(value, limit: int) -> bool:
+    """Whether `value` (parsed JSON) nests objects and lists no deeper than `limit`."""
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, (dict, list)):
+            if d > limit:
+                return False
+            stack.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+    return True
+
+
+def _ignores(value, path) -> list:
+    records = _list(value or [], "ignores")
+    for i, r in enumerate(records):
+        r = _obj(r, f"ignore record {i}")
+        for key in ("kind", "rule", "text", "context", "story", "word"):
+            if key in r and not isinstance(r[key], str):
+                raise _Damaged(f"ignore record {i}'s {key} is not text")
+    return records
+
+
+def _plan(value, path) -> dict | None:
+    """The plan as saved (layout reads it with `Plan.from_json`, which checks it): an object or null."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not _depth(value, limits.MAX_JSON_DEPTH):
+        raise _Damaged("plan is not a placement plan")
+    return value
 
 
 def read_documents(data: bytes, path=None) -> dict[str, dict]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise _bad(path, "the file is not a ZIP archive or is damaged") from exc
     docs = {}
     with zf:
@@ -137,12 +263,22 @@ def read_documents(data: bytes, path=None) -> dict[str, dict]:
                 info = zf.getinfo(name)
             except KeyError:
                 raise _bad(path, f"{name} is missing") from None
-            if info.file_size > _MAX_MEMBER:
-                raise _bad(path, f"{name} is too large")
+            if info.file_size > limits.MAX_PROJECT_MEMBER:
+                raise _bad(path, f"{name} is too large ({info.file_size / 2**20:.0f} MB; "
+                                 f"at most {limits.MAX_PROJECT_MEMBER // 2**20} MB)")
             try:
                 docs[name] = json.loads(zf.read(info).decode("utf-8"))
-            except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, OSError, EOFError) as exc:
-                raise _bad(path, f"{name} cannot be read ({exc})") from exc
+            except RecursionError:
+                raise _bad(path, f"{name} is nested too deeply") from None
+            except json.JSONDecodeError as exc:
+                raise _bad(path, f"{name} is not valid JSON (line {exc.lineno})") from None
+            except UnicodeDecodeError:
+                raise _bad(path, f"{name} is not UTF-8 text") from None
+            except ValueError as exc:        # a number too long to read, among others
+                raise _bad(path, f"{name} cannot be read ({str(exc)[:80]})") from None
+            except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError,
+                    RuntimeError) as exc:   # damaged data, an unknown compression method, encryption
+                raise _bad(path, f"{name} cannot be read, the archive is damaged ({type(exc).__name__})") from None
             if not isinstance(docs[name], dict):
                 raise _bad(path, f"{name} is not a JSON object")
     return docs
@@ -173,14 +309,20 @@ def project_from_bytes(data: bytes, path=None) -> Project:
     docs = migrate(read_documents(data, path), path)
     ed = docs["edition.json"]
     edition = edition_from_json(ed, path)
-    plan = ed.get("plan")
-    return Project(edition=edition, layout=ed.get("layout"), plan=plan if isinstance(plan, dict) else None,
-                   ignores=list(ed.get("ignores") or []))
+    try:
+        layout = _opt_str(ed.get("layout"), "layout")
+        plan = _plan(ed.get("plan"), path)
+        ignores = _ignores(ed.get("ignores"), path)
+    except _Damaged as exc:
+        raise _bad(path, f"edition.json is damaged ({exc})") from None
+    return Project(edition=edition, layout=layout, plan=plan, ignores=list(ignores))
 
 
 def load_project(path: str | Path) -> Project:
     p = Path(path)
     try:
+        if p.is_file() and p.stat().st_size > limits.MAX_FILE_BYTES:
+            raise GalleyError(f"the file is too large for a Galley project ({p.stat().st_size / 2**20:.0f} MB)", p)
         data = p.read_bytes()
     except FileNotFoundError:
         raise GalleyError("no such file", p) from None
