@@ -106,6 +106,7 @@ class Line:
     leaf: int = 0                # which reading-order leaf it came from
     pos: int = 0                 # position in reading order
     y0: float | None = None      # the top of a figure standing in the reading order (no text)
+    track: float = 0.0           # the usual white between its glyphs (tracking, justification)
 
     @property
     def top(self) -> float:
@@ -515,7 +516,7 @@ def _make_line(glyphs: list[Glyph]) -> Line:
         j -= 1
     cx0 = glyphs[i].x0 if i else x0
     cx1 = glyphs[j].x1 if j < len(glyphs) - 1 else x1
-    return Line(glyphs, x0, x1, base, size, "".join(parts), cx0, cx1)
+    return Line(glyphs, x0, x1, base, size, "".join(parts), cx0, cx1, track=min(usual, size))
 
 
 _OPENING = set("“‘（(《「『【〔〈[")
@@ -669,11 +670,11 @@ class _Orderer:
             self.leaf(lines, frame)
             return
         # 5. blank bands, then bands of rows that span the gutters or do not
-        breaks = self._wide_breaks(gaps)
+        breaks = self._wide_breaks(gaps, rows)
         if breaks:
             self._cut_rows(rows, breaks, frame, depth)
             return
-        bands = self._bands(rows)
+        bands = self._bridged_bands(rows) or self._bands(rows)
         if len(bands) == 1:
             self.leaf(lines, frame)
             return
@@ -706,14 +707,23 @@ class _Orderer:
             return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
         return []
 
-    def _wide_breaks(self, gaps: list[float]) -> list[int]:
+    def _wide_breaks(self, gaps: list[float], rows: list[list[Line]]) -> list[int]:
+        """Blank bands wider than the usual gap between rows, and wider than the line spacing
+        of the text on either side (two lines of a 28 pt headline stand far apart)."""
         usual = statistics.median(gaps) if len(gaps) >= 3 else 0.0
         wide = max(1.5 * self.body, usual + 0.75 * self.body)
-        return [k for k, gap in enumerate(gaps, start=1) if gap >= wide]
+        out = []
+        for k, gap in enumerate(gaps, start=1):
+            if gap < wide:
+                continue
+            size = min(max(ln.size for ln in rows[k - 1]), max(ln.size for ln in rows[k]))
+            if gap >= 0.9 * size:
+                out.append(k)
+        return out
 
     def _furniture_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         """A band of small text below (or above) the rest, lying across the rest's gutters."""
-        wide = self._wide_breaks(gaps)
+        wide = self._wide_breaks(gaps, rows)
         out = []
         for k in (wide[-1:] + wide[:1]) if wide else []:
             if k in out:
@@ -721,12 +731,20 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             below = [ln for r in rows[k:] for ln in r]
             edge, rest = (below, above) if k == wide[-1] else (above, below)
+            if len(edge) >= len(rest) and self._headlines_apart(rest):
+                continue  # headlines of stories side by side over their own columns, not a band
             if any(ln.size >= HEADING_RATIO * self.body for ln in edge):
                 continue
             gutters = self._gutters(rest)
             if any(ln.cx0 < g1 and ln.cx1 > g0 for ln in edge for g0, g1 in gutters):
                 out.append(k)
         return sorted(out)
+
+    def _headlines_apart(self, lines: list[Line]) -> bool:
+        """Whether a gutter of these lines has a headline on either side."""
+        big = [ln for ln in lines if ln.size >= 1.4 * self.body]
+        return any(any(ln.cx1 <= g0 for ln in big) and any(ln.cx0 >= g1 for ln in big)
+                   for g0, g1 in self._gutters(lines))
 
     def _gutters(self, lines: list[Line]) -> list[tuple[float, float]]:
         merged = _merge_intervals([(ln.cx0, ln.cx1) for ln in lines])
@@ -762,6 +780,56 @@ class _Orderer:
         big = [ln for ln in other if ln.size >= 1.4 * self.body]
         body = [ln for ln in side if abs(ln.size - self.body) < 0.1 * self.body]
         return bool(big and body) and min(ln.top for ln in body) >= max(ln.bottom for ln in big)
+
+    def _bridged_bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
+        """Rows that bridge the region's gutters (a caption or a deck across the columns under
+        it) apart from the runs of rows that leave them open. A gutter here is a strip at least
+        `min_gutter` wide that hardly any row covers (a fifth of the rows on either side of it),
+        measured over the rows, not over glyphs, so one long caption cannot close it."""
+        if len(rows) < 3:
+            return []
+        lo = math.floor(min(ln.cx0 for r in rows for ln in r))
+        hi = math.ceil(max(ln.cx1 for r in rows for ln in r))
+        if hi - lo > 20000:
+            return []
+        diff = [0] * (hi - lo + 2)
+        spans = []
+        for r in rows:
+            merged = _merge_intervals([(ln.cx0, ln.cx1) for ln in r])
+            spans.append(merged)
+            for a, b in merged:
+                diff[math.floor(a) - lo] += 1
+                diff[math.ceil(b) - lo] -= 1
+        cov, run = [], 0
+        for d in diff:
+            run += d
+            cov.append(run)
+        gutters = []
+        x = 0
+        while x < len(cov):
+            if cov[x] * 5 <= max(cov) and 0 < x:
+                y = x
+                while y < len(cov) and cov[y] * 5 <= max(cov):
+                    y += 1
+                left = max(cov[max(0, x - 12):x] or [0])
+                right = max(cov[y:y + 12] or [0])
+                inside = max(cov[x:y])
+                if y < len(cov) and y - x >= self.min_gutter and inside * 5 <= min(left, right):
+                    gutters.append((lo + x, lo + y))
+                x = y
+            x += 1
+        if not gutters:
+            return []
+        bridging = [any(a < g0 + 0.5 and b > g1 - 0.5 for a, b in sp for g0, g1 in gutters) for sp in spans]
+        if not any(bridging) or all(bridging):
+            return []
+        bands: list[list[list[Line]]] = []
+        for row, br in zip(rows, bridging, strict=True):
+            if bands and bridging[len([r for b in bands for r in b]) - 1] == br:
+                bands[-1].append(row)
+            else:
+                bands.append([row])
+        return bands
 
     def _bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
         """Group rows top-down: a band stays together while its lines leave a gutter open."""
@@ -1041,10 +1109,13 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
     slack = p_right - prev.x1
     if ln.box is not None and slack > 0.3 * size and prev.text[-1:] not in _CLOSING:
         return False
+    # tracking: a line's last glyph is followed by its tracking too, and a word takes its advance
+    slack -= min(prev.track, 0.6 * size)
+    first = _first_word(ln) + min(ln.track, 0.6 * size)
     if ln.text[:1].isascii() and ln.text[:1].isalnum():
-        if slack > _first_word(ln) + 0.3 * size:
+        if slack > first + 0.3 * size:
             return False
-    elif slack > _first_word(ln) - 0.02 * size:
+    elif slack > first - 0.02 * size:
         return False
     if below:
         interrupted = ln.pos - prev.pos > 1
@@ -1064,12 +1135,13 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     the head of the next column for a subhead set at the foot of one."""
     if prev.box != ln.box:
         return False
-    slack = _slack(prev)
+    slack = _slack(prev) - prev.track    # a letter-spaced line's last glyph carries its tracking
+    advance = ln.track                   # and each word of the next line its own
     # short of the width: a wrap only where the line broke at a word space (the next phrase
     # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
     # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
-    if slack > max(0.5 * ln.size, _first_word(ln) - 0.02 * ln.size) and (
-            slack > _first_phrase(ln) - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
+    if slack > max(0.5 * ln.size, _first_word(ln) + advance - 0.02 * ln.size) and (
+            slack > _first_phrase(ln) + advance - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
         return False
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:

@@ -128,15 +128,16 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
     sc.added = sum((got - want).values())
 
     # sentences whole and in order, story by story
-    by_story: dict[int, list[str]] = {}
+    # (captions and sidebars are attached where the reader puts them: whole, in any order)
+    by_story: dict[tuple[int, bool], list[str]] = {}
     for sid, _, e in els:
         if e["kind"] in ("body", "sidebar", "caption"):
-            by_story.setdefault(sid, []).extend(sentences(e["text"]))
+            by_story.setdefault((sid, e["kind"] == "body"), []).extend(sentences(e["text"]))
     starts = []
     for t in texts:
         starts.append(starts[-1] + len(t) + 1 if starts else 0)
     joined = "\n".join(texts)
-    for sents in by_story.values():
+    for (_, ordered), sents in by_story.items():
         positions, cursor = [], 0
         for s in sents:
             sc.sentences += 1
@@ -147,7 +148,9 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
                 sc.whole += 1
                 positions.append(at)
                 cursor = at + len(s)
-        sc.in_order += _lis(positions)
+        sc.in_order += _lis(positions) if ordered else len(positions)
+        if ordered and _lis(positions) < len(sents):
+            sc.wrong.append(f"order: {len(sents) - _lis(positions)} of {len(sents)} sentences of {sents[0][:20]}")
 
     # blocks mixing two elements that do not follow each other in one story
     pieces = [nows(e["text"]) for _, _, e in els] + [nows(f) for f in furniture]
