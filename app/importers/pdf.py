@@ -482,7 +482,9 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             prev = seg[-1]
             size = max(prev.size, g.size)
             resized = abs(g.size - prev.size)
-            if (gap > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
+            # a wide gap by the glyphs' boxes (a full stop's blank half is no gap: 。 then a word
+            # space is one line); narrower gaps only at a gutter, judged by ink
+            if (g.x0 - prev.x1 > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
                     or (gap - usual > 0.2 * size and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
                 seg = [g]
@@ -1088,7 +1090,7 @@ def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
 
 
 def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Columns, thin: set) -> bool:
-    if abs(prev.size - ln.size) > 0.1 * max(prev.size, ln.size):
+    if abs(prev.size - ln.size) > 0.04 * max(prev.size, ln.size):   # another style: a caption, a deck
         return False
     if ln.size >= HEADING_RATIO * body:
         return _heading_wraps(prev, ln)
