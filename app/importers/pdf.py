@@ -55,6 +55,13 @@ HEADING_RATIO = 1.15
 INDENT_MIN = 1.2
 # A line ending more than this many ems short of the column edge ends its paragraph.
 SHORT_LINE = 0.9
+# What one file may hold: past these a clear error, not hours of work or gigabytes of memory.
+MAX_PAGES = 2000
+MAX_GLYPHS = 4_000_000
+MAX_PAGE_GLYPHS = 200_000
+MAX_PAGE_BOXES = 20_000
+# The largest page the PDF format allows (200 inches), in points.
+MAX_EXTENT = 14400.0
 
 
 @dataclass(slots=True)
@@ -241,6 +248,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
     pages = []
     try:
+        _check_pages(len(pdf), path)
         rect = raw.FS_RECTF()
         get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         get_size, get_angle = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
@@ -279,7 +287,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
                 left, bottom, right, top = obj.get_bounds()
                 figures.append(Box(left, height - top, right, height - bottom))
-            pages.append(PageGlyphs(n + 1, width, height, glyphs, boxes, figures))
+            pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures), pages, path))
             tp.close()
             page.close()
     except GalleyError:
@@ -289,6 +297,42 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _check_pages(n: int, path: Path) -> None:
+    if n > MAX_PAGES:
+        raise GalleyError(f"the PDF has {n} pages; Galley reads at most {MAX_PAGES} (split the file)", path)
+
+
+def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyphs:
+    """The page with every glyph, box and figure clipped to the page box (a glyph placed far off
+    the page stays, at its edge: no character is lost, and no measure grows with its position),
+    after checking the file stays within the glyph limits."""
+    n = len(page.glyphs)
+    if n > MAX_PAGE_GLYPHS:
+        raise GalleyError(f"page {page.number} of the PDF has {n} characters; Galley reads at most "
+                          f"{MAX_PAGE_GLYPHS} on a page", path)
+    if n + sum(len(p.glyphs) for p in before) > MAX_GLYPHS:
+        raise GalleyError(f"the PDF has more than {MAX_GLYPHS} characters; Galley reads at most that many "
+                          "(split the file)", path)
+    w = min(max(1.0, page.width), MAX_EXTENT) if math.isfinite(page.width) else MAX_EXTENT
+    h = min(max(1.0, page.height), MAX_EXTENT) if math.isfinite(page.height) else MAX_EXTENT
+    page.width, page.height = w, h
+
+    def clip(v: float, hi: float) -> float:
+        return hi if not v < hi else 0.0 if not v > 0.0 else v    # NaN goes to the far edge
+
+    for g in page.glyphs:
+        g.x0, g.x1 = clip(g.x0, w), clip(g.x1, w)
+        if g.x1 < g.x0:
+            g.x1 = g.x0
+        g.base = clip(g.base, h)
+        g.size = min(max(clip(g.size, h), 0.5), h)
+    for boxes in (page.boxes, page.figures):
+        del boxes[MAX_PAGE_BOXES:]
+        for b in boxes:
+            b.x0, b.x1, b.top, b.bottom = clip(b.x0, w), clip(b.x1, w), clip(b.top, h), clip(b.bottom, h)
+    return page
 
 
 def _join_surrogates(glyphs: list[Glyph]) -> None:
@@ -320,6 +364,7 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     pages = []
     try:
         with pdf:
+            _check_pages(len(pdf.pages), path)
             for n, page in enumerate(pdf.pages):
                 glyphs = []
                 for c in page.chars:
@@ -330,7 +375,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     glyphs.append(Glyph(_clean(text), c["x0"], c["x1"], base, c["size"], bool(c["upright"])))
                 boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
                 figures = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.images]
-                pages.append(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes, figures))
+                pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
+                                                 figures), pages, path))
     except GalleyError:
         raise
     except Exception as exc:
@@ -950,6 +996,7 @@ def _figures(lines: list[Line], boxes: list[Box], body: float) -> list[Line]:
     columns beside and below a photo are cut apart as they stand on the page."""
     big = [b for b in boxes if b.x1 - b.x0 >= 3 * body and b.bottom - b.top >= 3 * body]
     big.sort(key=lambda b: -b.area)
+    del big[400:]   # the largest; each is tested against every line
     keep: list[Box] = []
     for b in big:
         if any(k.x0 - 1 <= b.x0 and b.x1 <= k.x1 + 1 and k.top - 1 <= b.top and b.bottom <= k.bottom + 1
