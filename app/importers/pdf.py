@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import GalleyError
+from app.importers import pdf_roles
 from app.model import RawBlock, join_parts
 
 # How far glyphs may be apart and still be one line, in ems of their size.
@@ -134,6 +135,8 @@ class Para:
     body: bool = False             # set in the page's body size
     starts_indented: bool = False
     ends_full: bool = False        # its last line fills the column: it may run on
+    role: str | None = None        # what the page's evidence says it is (see pdf_roles)
+    boxed_story: bool = False      # in a box that holds a whole story, not a sidebar
 
     @property
     def text(self) -> str:
@@ -155,11 +158,12 @@ def read_pdf(path: Path) -> list[RawBlock]:
     unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
     if unmapped > total * 0.5:
         raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read", path)
+    running = _running_lines(pages)
     blocks: list[RawBlock] = []
     carry: tuple[int, Para] | None = None    # the running paragraph that ended the last page
     for page in pages:
         try:
-            paras = page_paragraphs(page)
+            paras = page_paragraphs(page, running)
         except (ValueError, IndexError, ZeroDivisionError, RecursionError, statistics.StatisticsError):
             paras = _plain_paragraphs(page)  # odd geometry: never lose the page's text over it
         if carry is not None:
@@ -167,8 +171,8 @@ def read_pdf(path: Path) -> list[RawBlock]:
         carry = None
         for para, column in paras:
             blocks.append(RawBlock(index=len(blocks), text=para.text, blank_before=para.blank_before,
-                                   page=page.number, column=column))
-            if para.main and not para.heading:
+                                   page=page.number, column=column, role=para.role))
+            if para.main and not para.heading and para.role is None:
                 carry = (len(blocks) - 1, para)
     offset = 0
     for b in blocks:
@@ -184,7 +188,7 @@ def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[P
     if not (last.ends_full and last.body):
         return
     for i, (para, _) in enumerate(paras):
-        if not para.main:
+        if not para.main or para.role == "furniture":
             continue
         if para.body:
             if not para.starts_indented and not para.heading:
@@ -974,13 +978,25 @@ class _Columns:
         self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
 
 
-def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
+def _running_lines(pages: list[PageGlyphs]) -> set[str]:
+    """Running headers and footers: short lines at the top or foot that recur on other pages."""
+    if len(pages) < 2:
+        return set()
+    per_page = []
+    for page in pages:
+        top, foot = pdf_roles.BAND * page.height, (1 - pdf_roles.BAND) * page.height
+        band = [g for g in page.glyphs if g.upright and (g.base < top or g.base > foot)]
+        per_page.append(build_lines(band) if band else [])
+    return pdf_roles.running_lines(per_page, [p.height for p in pages])
+
+
+def page_paragraphs(page: PageGlyphs, running: set[str] = frozenset()) -> list[tuple[Para, int]]:
     glyphs = dedupe(page.glyphs)
     upright = [g for g in glyphs if g.upright]
     rotated = [g for g in glyphs if not g.upright]
     out: list[tuple[Para, int]] = []
     if upright:
-        out.extend(_flow_page(upright, page))
+        out.extend(_flow_page(upright, page, running))
     out.extend(_rotated_paragraphs(rotated))
     return out
 
@@ -1017,7 +1033,7 @@ def _body_size(lines: list[Line]) -> float:
     return max(counts, key=lambda s: (counts[s], -s))
 
 
-def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
+def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozenset()) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
     lines = build_lines(glyphs, gutters)
@@ -1034,6 +1050,17 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
             ln.leaf = k
             ln.pos = len(ordered)
             ordered.append(ln)
+    # page furniture leaves the flow (a paragraph runs on across a footer): the lines above the
+    # page's middle open it, the others close it
+    furniture = pdf_roles.furniture_lines(ordered, page.height, body, running)
+    head_furniture: list[Para] = []
+    foot_furniture: list[Para] = []
+    if furniture:
+        for ln in ordered:
+            if id(ln) in furniture:
+                (head_furniture if ln.base < page.height / 2 else foot_furniture).append(
+                    Para([ln], [ln.text], main=False, role="furniture"))
+        ordered = [ln for ln in ordered if id(ln) not in furniture]
     # frames known from fewer than 3 lines may be narrower than their column
     frame_counts: dict[tuple[float, float], int] = {}
     for ln in ordered:
@@ -1048,6 +1075,12 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     paras_by_flow = {box: _paragraphs(flow_lines, body, pitch, columns, thin, gutters)
                      for box, flow_lines in flows.items()}
     main = paras_by_flow.pop(None, [])
+    for box_paras in paras_by_flow.values():
+        # a box holding a display headline and running text frames a story, not a sidebar
+        if (any(p.lines[0].size >= pdf_roles.DISPLAY * body for p in box_paras)
+                and sum(1 for p in box_paras if p.body and len(p.lines) > 1) >= 2):
+            for p in box_paras:
+                p.boxed_story = True
     # each boxed flow follows the main paragraph that was open when the box was met
     inserts: dict[int, list[Para]] = {}
     head: list[Para] = []
@@ -1065,7 +1098,9 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     for k, p in enumerate(main):
         result.append(p)
         result.extend(inserts.get(k, []))
-    col_x = sorted({round(ln.frame[0]) for ln in ordered})
+    pdf_roles.assign(result, figures, body)
+    result = head_furniture + result + foot_furniture
+    col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
 
 

@@ -182,8 +182,10 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
         elif kind == "body" and e.get("dateline"):
             kind = "dateline"
             ok = any(k == "body" and t.startswith(nows(e["dateline"])) for k, t in elements)
-        elif kind in ("kicker", "deck"):
+        elif kind in ("kicker", "deck", "sidebar"):
             ok = any(k == kind and t == text for k, t in elements)
+        elif kind == "jump":
+            ok = any(k == "credit" and t == text for k, t in elements)
         else:
             continue
         right_total = sc.typed.setdefault(kind, [0, 0])
@@ -192,6 +194,15 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
             right_total[0] += 1
         else:
             sc.wrong.append(f"{kind}: {e['text'][:30]}")
+    pages = [t for k, t in elements if k == "page"]
+    for f in furniture:
+        right_total = sc.typed.setdefault("furniture", [0, 0])
+        right_total[1] += 1
+        if nows(f) in pages:
+            pages.remove(nows(f))
+            right_total[0] += 1
+        else:
+            sc.wrong.append(f"furniture: {f}")
     return sc
 
 
