@@ -1166,7 +1166,10 @@ def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
     if gap < -0.5:
         return False
     heading = size >= HEADING_RATIO * body
-    if gap >= (3.0 if heading else 0.95) * size:
+    # a justified line stretches its word spaces: in one column (one leaf of the reading order)
+    # up to two ems is still a word space
+    own = a.leaf == b.leaf and a.frame == b.frame
+    if gap >= (3.0 if heading else 2.0 if own else 0.95) * size:
         return False
     return not gutters.separates(a.glyphs[-1], b.glyphs[0])
 
