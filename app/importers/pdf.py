@@ -550,8 +550,13 @@ def _make_line(glyphs: list[Glyph]) -> Line:
     size = max(set(sizes), key=lambda s: (sizes.count(s), s)) if len(set(sizes)) > 1 else sizes[0]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)]
     # letter-spaced headlines and justified lines spread every gap alike: only a gap wider than
-    # the line's usual one is a word space
-    usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
+    # the line's usual one is a word space (three glyphs spread evenly: their two gaps alike)
+    if len(gaps) > 2:
+        usual = max(0.0, statistics.median(gaps))
+    elif len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= 0.1 * max(1.0, *gaps):
+        usual = max(0.0, min(gaps))
+    else:
+        usual = 0.0
     parts = [glyphs[0].text]
     floor = usual + 0.15 * size
     for (a, b), gap in zip(itertools.pairwise(glyphs), gaps, strict=True):
@@ -910,7 +915,7 @@ def _first_word(line: Line) -> float:
         return gs[0].x1 - gs[0].x0
     end = gs[0].x1
     for a, b in itertools.pairwise(gs):
-        if b.x0 - a.x1 > 0.2 * line.size or _is_cjk(b.text[0]):
+        if b.x0 - a.x1 - line.track > 0.2 * line.size or _is_cjk(b.text[0]):
             break
         end = b.x1
     return end - gs[0].x0
@@ -925,7 +930,7 @@ def _space_at(line: Line) -> int:
     """Index of the first glyph after a word space (a gap, or a space glyph); len(glyphs) if none."""
     gs = line.glyphs
     for k in range(1, len(gs)):
-        if gs[k].x0 - gs[k - 1].x1 > 0.2 * line.size or not gs[k].text.strip():
+        if gs[k].x0 - gs[k - 1].x1 - line.track > 0.2 * line.size or not gs[k].text.strip():
             return k
     return len(gs)
 
