@@ -1228,7 +1228,10 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     if prev.box != ln.box:
         return False
     slack = _slack(prev) - prev.track    # a letter-spaced line's last glyph carries its tracking
-    advance = ln.track                   # and each word of the next line its own
+    if (prev.frame[1] - prev.x1 - prev.track < 0.5 * ln.size and prev.x0 - prev.frame[0] <= 2.5 * prev.size
+            and not (_has_space(prev) and _has_space(ln))):
+        slack = max(0.0, prev.frame[1] - prev.x1 - prev.track)   # flush right: full, whatever its indent
+    advance = ln.track if len(ln.glyphs) > 2 else prev.track   # and each word of the next line its own
     # short of the width: a wrap only where the line broke at a word space (the next phrase
     # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
     # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
