@@ -125,6 +125,27 @@ class Line:
         return self.base
 
 
+def join_lines(parts: list[str]) -> str:
+    """Join a paragraph's lines: as `join_parts` (a space between Latin words), but curly quotes
+    that touch Chinese on their other side are Chinese quotes, and take no space between them
+    (“民生优先”“绿色发展” cut after the first one)."""
+    out = parts[0] if parts else ""
+    for p in parts[1:]:
+        if out and p and (_chinese_quote_end(out) or _chinese_quote_start(p)):
+            out += p
+        else:
+            out = join_parts([out, p])
+    return out
+
+
+def _chinese_quote_end(text: str) -> bool:
+    return len(text) >= 2 and text[-1] in "”’" and _is_cjk(text[-2]) and text[-2] not in "”’“‘"
+
+
+def _chinese_quote_start(text: str) -> bool:
+    return len(text) >= 2 and text[0] in "“‘" and _is_cjk(text[1]) and text[1] not in "”’“‘"
+
+
 @dataclass
 class Para:
     lines: list[Line] = field(default_factory=list)
@@ -140,7 +161,7 @@ class Para:
 
     @property
     def text(self) -> str:
-        return join_parts(self.texts)
+        return join_lines(self.texts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,7 +213,7 @@ def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[P
             continue
         if para.body:
             if not para.starts_indented and not para.heading:
-                blocks[k].text = join_parts([blocks[k].text, para.text])
+                blocks[k].text = join_lines([blocks[k].text, para.text])
                 del paras[i]
             return
         if len(para.text) > 12:
