@@ -320,6 +320,58 @@ def broadsheet_front(seed: int, st: Style, name: str, grid_cols=6) -> Doc:
     return doc
 
 
+def row_typ_rules(cells: list[tuple[int, str]], st: Style) -> str:
+    """A band of modules with a thin column rule in each gutter between them."""
+    gut = f"{st.gutter * st.body:.2f}pt"
+    cols = ", ".join(f"{n}fr" for n, _ in cells)
+    rules = ", ".join(f"grid.vline(x: {k}, stroke: 0.5pt)" for k in range(1, len(cells)))
+    body = ", ".join(f"[{c}]" for _, c in cells)
+    return (f"#grid(columns: ({cols}), column-gutter: {gut}, {rules}, {body})\n"
+            "#v(0.3em)\n#line(length: 100%, stroke: 0.4pt)\n#v(0.5em)\n")
+
+
+def boxed_story_typ(s: Story, cols: int, st: Style) -> str:
+    return (f'#block(stroke: 0.8pt, inset: 0.8em, width: 100%)[{module_typ(s, cols, st)}]')
+
+
+def ad_typ(w: Writer) -> tuple[str, list[str]]:
+    name = w.pick(["澜州农商银行", "青石湖酒店", "澜州大剧院", "南湖家居广场"])
+    slogan = w.pick(["服务三农 共创未来", "开业大酬宾", "新春演出季", "品质生活 从家开始"])
+    phone = f"咨询电话：0000-{w.r.randint(1000, 9999)}{w.r.randint(1000, 9999)}"
+    lines = [name, slogan, phone]
+    typ = (f'#block(fill: luma(235), inset: 1em, width: 100%)[#align(center)['
+           f'#text(font: "{HEI}", size: 30pt)[{esc(name)}]\n\n#text(font: "{KAI}", size: 18pt)[{esc(slogan)}]\n\n'
+           f'#text(size: 11pt)[{esc(phone)}]]]')
+    return typ, lines
+
+
+def broadsheet_dense(seed: int, st: Style, name: str) -> Doc:
+    """An eight-column broadsheet page: a lead with a photo, three modules side by side with column
+    rules between them (one a boxed story with its own headline), an advertisement beside a
+    story in four columns, and a 本版编辑 line at the foot."""
+    w = Writer(seed)
+    lead = make_story(w, 7, subheads=2, caption=True)
+    a = make_story(w, 4, kicker=False, deck=False)
+    b = make_story(w, 4, kicker=False, deck=True, byline=False, dateline=True)
+    boxed = make_story(w, 3, kicker=False, deck=False, byline=True)
+    d = make_story(w, 3, kicker=True, deck=False, caption=True)
+    ad, ad_lines = ad_typ(w)
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    editor = f"本版编辑：{w.name()}  美术编辑：{w.name()}"
+    t = page_setup(350, 500, st, footer=f'#align(right, text(size: 8pt)[{esc(editor)}])')
+    t += masthead_typ("澜州日报", date, 4, "民生")
+    t += row_typ([(8, module_typ(lead, 8, st, photo="top"))], 8, st)
+    t += row_typ_rules([(3, module_typ(a, 3, st)), (3, module_typ(b, 3, st)), (2, boxed_story_typ(boxed, 2, st))], st)
+    t += row_typ([(4, ad), (4, module_typ(d, 4, st, photo="column"))], 8, st, rule=False)
+    doc.typ.append(t)
+    stories = [lead.truth(), a.truth(), b.truth(), boxed.truth(), d.truth()]
+    _captions(stories, [lead, a, b, boxed, d])
+    stories.append([{"kind": "ad", "text": x} for x in ad_lines])
+    doc.pages.append({"furniture": ["澜州日报", date, "第4版 民生", editor], "stories": stories})
+    return doc
+
+
 def _captions(stories: list[list[dict]], objs: list[Story]) -> None:
     for truth, s in zip(stories, objs):
         if s.caption:
@@ -402,6 +454,7 @@ CORPUS = [
     (broadsheet_front, 101, Style(body=9.0, tracking=0.03, gutter=1.5, head_track=0.5, head_size=28), "front_tight"),
     (broadsheet_front, 102, Style(body=9.0, tracking=0.17, gutter=2.0, head_track=0.3, head_size=26), "front_tracked"),
     (broadsheet_front, 103, Style(body=10.0, tracking=0.0, gutter=2.5, head_track=0.0, head_size=24), "front_plain"),
+    (broadsheet_dense, 501, Style(body=9.0, tracking=0.08, gutter=1.8, head_track=0.35, head_size=26), "dense_rules"),
     (l_shaped, 201, Style(body=9.0, tracking=0.1, gutter=1.6, head_track=0.4, head_size=24), "l_module"),
     (jump_pages, 301, Style(body=9.0, tracking=0.05, gutter=2.0, head_track=0.2, head_size=22), "jump"),
     (a4_document, 401, Style(body=10.5, tracking=0.0, gutter=2.0, head_track=0.0, head_size=15, leading=0.8), "a4_text"),

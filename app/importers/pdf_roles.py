@@ -9,7 +9,7 @@ positions as fractions of the page, never as points tuned to one newspaper.
 
 - **Furniture** (版眉, folios, running headers and footers): short lines in the top or bottom
   band of the page that read as a page mark (第N版, 第N页, — 3 —, a bare number, a date with
-  星期), the lines standing level with one of them, and any short line that comes back at the
+  星期, 本版编辑：…), the lines standing level with one of them, and any short line that comes back at the
   same height on other pages (digits aside). They are taken out of the flow, so a paragraph
   runs on across a footer.
 - **Jump lines**: 下转第N版, 上接第N版 and the like, alone on their line.
@@ -34,7 +34,8 @@ _PAGE_MARK = re.compile(
     r"^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[版页].{0,12}|.{0,12}第\s*[0-9０-９]+\s*[版页]"
     r"|[—–\-－]\s*[0-9０-９]{1,4}\s*[—–\-－]|[0-9０-９]{1,4}|[A-Z]?[0-9]{1,3}"
     r"|.{0,16}[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日.{0,12}"
-    r"|.{0,16}星期[一二三四五六日天].{0,12})$")
+    r"|.{0,16}星期[一二三四五六日天].{0,12}"
+    r"|(?:本版|责任)?(?:编辑|责编|美编|校对|版式|组版|照排|审读)\s*[：:].{1,40})$")
 _JUMP = re.compile(r"^[（(【\[]?\s*(?:下转|上接|转|接|续|转至|接上|续上)\s*(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版"
                    r"(?:\s*[^\s（）()]{0,8})?\s*[）)】\]]?$")
 _DIGITS = re.compile(r"[0-9０-９]+")
@@ -65,7 +66,7 @@ def furniture_lines(lines: list, height: float, body: float, running: set[str]) 
     def band(ln) -> bool:
         return ln.base - 0.8 * ln.size < BAND * height or ln.base > (1 - BAND) * height
 
-    marks = [ln for ln in lines if ln.glyphs and band(ln) and len(ln.text) <= 30 and ln.size < DISPLAY * body
+    marks = [ln for ln in lines if ln.glyphs and band(ln) and len(ln.text) <= 48 and ln.size < DISPLAY * body
              and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running)]
     out = {id(ln) for ln in marks}
     # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
