@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import GalleyError
+from app.importers import pdf_roles
 from app.model import RawBlock, join_parts
 
 # How far glyphs may be apart and still be one line, in ems of their size.
@@ -55,6 +56,13 @@ HEADING_RATIO = 1.15
 INDENT_MIN = 1.2
 # A line ending more than this many ems short of the column edge ends its paragraph.
 SHORT_LINE = 0.9
+# What one file may hold: past these a clear error, not hours of work or gigabytes of memory.
+MAX_PAGES = 2000
+MAX_GLYPHS = 4_000_000
+MAX_PAGE_GLYPHS = 200_000
+MAX_PAGE_BOXES = 20_000
+# The largest page the PDF format allows (200 inches), in points.
+MAX_EXTENT = 14400.0
 
 
 @dataclass(slots=True)
@@ -106,6 +114,7 @@ class Line:
     leaf: int = 0                # which reading-order leaf it came from
     pos: int = 0                 # position in reading order
     y0: float | None = None      # the top of a figure standing in the reading order (no text)
+    track: float = 0.0           # the usual white between its glyphs (tracking, justification)
 
     @property
     def top(self) -> float:
@@ -114,6 +123,27 @@ class Line:
     @property
     def bottom(self) -> float:
         return self.base
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join a paragraph's lines: as `join_parts` (a space between Latin words), but curly quotes
+    that touch Chinese on their other side are Chinese quotes, and take no space between them
+    (“民生优先”“绿色发展” cut after the first one)."""
+    out = parts[0] if parts else ""
+    for p in parts[1:]:
+        if out and p and (_chinese_quote_end(out) or _chinese_quote_start(p)):
+            out += p
+        else:
+            out = join_parts([out, p])
+    return out
+
+
+def _chinese_quote_end(text: str) -> bool:
+    return len(text) >= 2 and text[-1] in "”’" and _is_cjk(text[-2]) and text[-2] not in "”’“‘"
+
+
+def _chinese_quote_start(text: str) -> bool:
+    return len(text) >= 2 and text[0] in "“‘" and _is_cjk(text[1]) and text[1] not in "”’“‘"
 
 
 @dataclass
@@ -126,10 +156,12 @@ class Para:
     body: bool = False             # set in the page's body size
     starts_indented: bool = False
     ends_full: bool = False        # its last line fills the column: it may run on
+    role: str | None = None        # what the page's evidence says it is (see pdf_roles)
+    boxed_story: bool = False      # in a box that holds a whole story, not a sidebar
 
     @property
     def text(self) -> str:
-        return join_parts(self.texts)
+        return join_lines(self.texts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,11 +179,12 @@ def read_pdf(path: Path) -> list[RawBlock]:
     unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
     if unmapped > total * 0.5:
         raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read", path)
+    running = _running_lines(pages)
     blocks: list[RawBlock] = []
     carry: tuple[int, Para] | None = None    # the running paragraph that ended the last page
     for page in pages:
         try:
-            paras = page_paragraphs(page)
+            paras = page_paragraphs(page, running)
         except (ValueError, IndexError, ZeroDivisionError, RecursionError, statistics.StatisticsError):
             paras = _plain_paragraphs(page)  # odd geometry: never lose the page's text over it
         if carry is not None:
@@ -159,8 +192,8 @@ def read_pdf(path: Path) -> list[RawBlock]:
         carry = None
         for para, column in paras:
             blocks.append(RawBlock(index=len(blocks), text=para.text, blank_before=para.blank_before,
-                                   page=page.number, column=column))
-            if para.main and not para.heading:
+                                   page=page.number, column=column, role=para.role))
+            if para.main and not para.heading and para.role is None:
                 carry = (len(blocks) - 1, para)
     offset = 0
     for b in blocks:
@@ -176,11 +209,11 @@ def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[P
     if not (last.ends_full and last.body):
         return
     for i, (para, _) in enumerate(paras):
-        if not para.main:
+        if not para.main or para.role == "furniture":
             continue
         if para.body:
             if not para.starts_indented and not para.heading:
-                blocks[k].text = join_parts([blocks[k].text, para.text])
+                blocks[k].text = join_lines([blocks[k].text, para.text])
                 del paras[i]
             return
         if len(para.text) > 12:
@@ -240,6 +273,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
     pages = []
     try:
+        _check_pages(len(pdf), path)
         rect = raw.FS_RECTF()
         get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         get_size, get_angle = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
@@ -278,7 +312,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
                 left, bottom, right, top = obj.get_bounds()
                 figures.append(Box(left, height - top, right, height - bottom))
-            pages.append(PageGlyphs(n + 1, width, height, glyphs, boxes, figures))
+            pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures), pages, path))
             tp.close()
             page.close()
     except GalleyError:
@@ -288,6 +322,42 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _check_pages(n: int, path: Path) -> None:
+    if n > MAX_PAGES:
+        raise GalleyError(f"the PDF has {n} pages; Galley reads at most {MAX_PAGES} (split the file)", path)
+
+
+def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyphs:
+    """The page with every glyph, box and figure clipped to the page box (a glyph placed far off
+    the page stays, at its edge: no character is lost, and no measure grows with its position),
+    after checking the file stays within the glyph limits."""
+    n = len(page.glyphs)
+    if n > MAX_PAGE_GLYPHS:
+        raise GalleyError(f"page {page.number} of the PDF has {n} characters; Galley reads at most "
+                          f"{MAX_PAGE_GLYPHS} on a page", path)
+    if n + sum(len(p.glyphs) for p in before) > MAX_GLYPHS:
+        raise GalleyError(f"the PDF has more than {MAX_GLYPHS} characters; Galley reads at most that many "
+                          "(split the file)", path)
+    w = min(max(1.0, page.width), MAX_EXTENT) if math.isfinite(page.width) else MAX_EXTENT
+    h = min(max(1.0, page.height), MAX_EXTENT) if math.isfinite(page.height) else MAX_EXTENT
+    page.width, page.height = w, h
+
+    def clip(v: float, hi: float) -> float:
+        return hi if not v < hi else 0.0 if not v > 0.0 else v    # NaN goes to the far edge
+
+    for g in page.glyphs:
+        g.x0, g.x1 = clip(g.x0, w), clip(g.x1, w)
+        if g.x1 < g.x0:
+            g.x1 = g.x0
+        g.base = clip(g.base, h)
+        g.size = min(max(clip(g.size, h), 0.5), h)
+    for boxes in (page.boxes, page.figures):
+        del boxes[MAX_PAGE_BOXES:]
+        for b in boxes:
+            b.x0, b.x1, b.top, b.bottom = clip(b.x0, w), clip(b.x1, w), clip(b.top, h), clip(b.bottom, h)
+    return page
 
 
 def _join_surrogates(glyphs: list[Glyph]) -> None:
@@ -319,6 +389,7 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     pages = []
     try:
         with pdf:
+            _check_pages(len(pdf.pages), path)
             for n, page in enumerate(pdf.pages):
                 glyphs = []
                 for c in page.chars:
@@ -329,7 +400,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     glyphs.append(Glyph(_clean(text), c["x0"], c["x1"], base, c["size"], bool(c["upright"])))
                 boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
                 figures = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.images]
-                pages.append(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes, figures))
+                pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
+                                                 figures), pages, path))
     except GalleyError:
         raise
     except Exception as exc:
@@ -481,7 +553,9 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             prev = seg[-1]
             size = max(prev.size, g.size)
             resized = abs(g.size - prev.size)
-            if (gap > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
+            # a wide gap by the glyphs' boxes (a full stop's blank half is no gap: 。 then a word
+            # space is one line); narrower gaps only at a gutter, judged by ink
+            if (g.x0 - prev.x1 > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
                     or (gap - usual > 0.2 * size and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
                 seg = [g]
@@ -497,8 +571,13 @@ def _make_line(glyphs: list[Glyph]) -> Line:
     size = max(set(sizes), key=lambda s: (sizes.count(s), s)) if len(set(sizes)) > 1 else sizes[0]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)]
     # letter-spaced headlines and justified lines spread every gap alike: only a gap wider than
-    # the line's usual one is a word space
-    usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
+    # the line's usual one is a word space (three glyphs spread evenly: their two gaps alike)
+    if len(gaps) > 2:
+        usual = max(0.0, statistics.median(gaps))
+    elif len(gaps) == 2 and abs(gaps[0] - gaps[1]) <= 0.1 * max(1.0, *gaps):
+        usual = max(0.0, min(gaps))
+    else:
+        usual = 0.0
     parts = [glyphs[0].text]
     floor = usual + 0.15 * size
     for (a, b), gap in zip(itertools.pairwise(glyphs), gaps, strict=True):
@@ -515,7 +594,7 @@ def _make_line(glyphs: list[Glyph]) -> Line:
         j -= 1
     cx0 = glyphs[i].x0 if i else x0
     cx1 = glyphs[j].x1 if j < len(glyphs) - 1 else x1
-    return Line(glyphs, x0, x1, base, size, "".join(parts), cx0, cx1)
+    return Line(glyphs, x0, x1, base, size, "".join(parts), cx0, cx1, track=min(usual, size))
 
 
 _OPENING = set("“‘（(《「『【〔〈[")
@@ -669,11 +748,11 @@ class _Orderer:
             self.leaf(lines, frame)
             return
         # 5. blank bands, then bands of rows that span the gutters or do not
-        breaks = self._wide_breaks(gaps)
+        breaks = self._wide_breaks(gaps, rows)
         if breaks:
             self._cut_rows(rows, breaks, frame, depth)
             return
-        bands = self._bands(rows)
+        bands = self._bridged_bands(rows) or self._bands(rows)
         if len(bands) == 1:
             self.leaf(lines, frame)
             return
@@ -706,14 +785,23 @@ class _Orderer:
             return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
         return []
 
-    def _wide_breaks(self, gaps: list[float]) -> list[int]:
+    def _wide_breaks(self, gaps: list[float], rows: list[list[Line]]) -> list[int]:
+        """Blank bands wider than the usual gap between rows, and wider than the line spacing
+        of the text on either side (two lines of a 28 pt headline stand far apart)."""
         usual = statistics.median(gaps) if len(gaps) >= 3 else 0.0
         wide = max(1.5 * self.body, usual + 0.75 * self.body)
-        return [k for k, gap in enumerate(gaps, start=1) if gap >= wide]
+        out = []
+        for k, gap in enumerate(gaps, start=1):
+            if gap < wide:
+                continue
+            size = min(max(ln.size for ln in rows[k - 1]), max(ln.size for ln in rows[k]))
+            if gap >= 0.9 * size:
+                out.append(k)
+        return out
 
     def _furniture_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         """A band of small text below (or above) the rest, lying across the rest's gutters."""
-        wide = self._wide_breaks(gaps)
+        wide = self._wide_breaks(gaps, rows)
         out = []
         for k in (wide[-1:] + wide[:1]) if wide else []:
             if k in out:
@@ -721,12 +809,20 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             below = [ln for r in rows[k:] for ln in r]
             edge, rest = (below, above) if k == wide[-1] else (above, below)
+            if len(edge) >= len(rest) and self._headlines_apart(rest):
+                continue  # headlines of stories side by side over their own columns, not a band
             if any(ln.size >= HEADING_RATIO * self.body for ln in edge):
                 continue
             gutters = self._gutters(rest)
             if any(ln.cx0 < g1 and ln.cx1 > g0 for ln in edge for g0, g1 in gutters):
                 out.append(k)
         return sorted(out)
+
+    def _headlines_apart(self, lines: list[Line]) -> bool:
+        """Whether a gutter of these lines has a headline on either side."""
+        big = [ln for ln in lines if ln.size >= 1.4 * self.body]
+        return any(any(ln.cx1 <= g0 for ln in big) and any(ln.cx0 >= g1 for ln in big)
+                   for g0, g1 in self._gutters(lines))
 
     def _gutters(self, lines: list[Line]) -> list[tuple[float, float]]:
         merged = _merge_intervals([(ln.cx0, ln.cx1) for ln in lines])
@@ -763,6 +859,56 @@ class _Orderer:
         body = [ln for ln in side if abs(ln.size - self.body) < 0.1 * self.body]
         return bool(big and body) and min(ln.top for ln in body) >= max(ln.bottom for ln in big)
 
+    def _bridged_bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
+        """Rows that bridge the region's gutters (a caption or a deck across the columns under
+        it) apart from the runs of rows that leave them open. A gutter here is a strip at least
+        `min_gutter` wide that hardly any row covers (a fifth of the rows on either side of it),
+        measured over the rows, not over glyphs, so one long caption cannot close it."""
+        if len(rows) < 3:
+            return []
+        lo = math.floor(min(ln.cx0 for r in rows for ln in r))
+        hi = math.ceil(max(ln.cx1 for r in rows for ln in r))
+        if hi - lo > 20000:
+            return []
+        diff = [0] * (hi - lo + 2)
+        spans = []
+        for r in rows:
+            merged = _merge_intervals([(ln.cx0, ln.cx1) for ln in r])
+            spans.append(merged)
+            for a, b in merged:
+                diff[math.floor(a) - lo] += 1
+                diff[math.ceil(b) - lo] -= 1
+        cov, run = [], 0
+        for d in diff:
+            run += d
+            cov.append(run)
+        gutters = []
+        x = 0
+        while x < len(cov):
+            if cov[x] * 5 <= max(cov) and 0 < x:
+                y = x
+                while y < len(cov) and cov[y] * 5 <= max(cov):
+                    y += 1
+                left = max(cov[max(0, x - 12):x] or [0])
+                right = max(cov[y:y + 12] or [0])
+                inside = max(cov[x:y])
+                if y < len(cov) and y - x >= self.min_gutter and inside * 5 <= min(left, right):
+                    gutters.append((lo + x, lo + y))
+                x = y
+            x += 1
+        if not gutters:
+            return []
+        bridging = [any(a < g0 + 0.5 and b > g1 - 0.5 for a, b in sp for g0, g1 in gutters) for sp in spans]
+        if not any(bridging) or all(bridging):
+            return []
+        bands: list[list[list[Line]]] = []
+        for row, br in zip(rows, bridging, strict=True):
+            if bands and bridging[len([r for b in bands for r in b]) - 1] == br:
+                bands[-1].append(row)
+            else:
+                bands.append([row])
+        return bands
+
     def _bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
         """Group rows top-down: a band stays together while its lines leave a gutter open."""
         bands = [[rows[0]]]
@@ -790,7 +936,7 @@ def _first_word(line: Line) -> float:
         return gs[0].x1 - gs[0].x0
     end = gs[0].x1
     for a, b in itertools.pairwise(gs):
-        if b.x0 - a.x1 > 0.2 * line.size or _is_cjk(b.text[0]):
+        if b.x0 - a.x1 - line.track > 0.2 * line.size or _is_cjk(b.text[0]):
             break
         end = b.x1
     return end - gs[0].x0
@@ -805,7 +951,7 @@ def _space_at(line: Line) -> int:
     """Index of the first glyph after a word space (a gap, or a space glyph); len(glyphs) if none."""
     gs = line.glyphs
     for k in range(1, len(gs)):
-        if gs[k].x0 - gs[k - 1].x1 > 0.2 * line.size or not gs[k].text.strip():
+        if gs[k].x0 - gs[k - 1].x1 - line.track > 0.2 * line.size or not gs[k].text.strip():
             return k
     return len(gs)
 
@@ -858,13 +1004,25 @@ class _Columns:
         self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
 
 
-def page_paragraphs(page: PageGlyphs) -> list[tuple[Para, int]]:
+def _running_lines(pages: list[PageGlyphs]) -> set[str]:
+    """Running headers and footers: short lines at the top or foot that recur on other pages."""
+    if len(pages) < 2:
+        return set()
+    per_page = []
+    for page in pages:
+        top, foot = pdf_roles.BAND * page.height, (1 - pdf_roles.BAND) * page.height
+        band = [g for g in page.glyphs if g.upright and (g.base < top or g.base > foot)]
+        per_page.append(build_lines(band) if band else [])
+    return pdf_roles.running_lines(per_page, [p.height for p in pages])
+
+
+def page_paragraphs(page: PageGlyphs, running: set[str] = frozenset()) -> list[tuple[Para, int]]:
     glyphs = dedupe(page.glyphs)
     upright = [g for g in glyphs if g.upright]
     rotated = [g for g in glyphs if not g.upright]
     out: list[tuple[Para, int]] = []
     if upright:
-        out.extend(_flow_page(upright, page))
+        out.extend(_flow_page(upright, page, running))
     out.extend(_rotated_paragraphs(rotated))
     return out
 
@@ -880,6 +1038,7 @@ def _figures(lines: list[Line], boxes: list[Box], body: float) -> list[Line]:
     columns beside and below a photo are cut apart as they stand on the page."""
     big = [b for b in boxes if b.x1 - b.x0 >= 3 * body and b.bottom - b.top >= 3 * body]
     big.sort(key=lambda b: -b.area)
+    del big[400:]   # the largest; each is tested against every line
     keep: list[Box] = []
     for b in big:
         if any(k.x0 - 1 <= b.x0 and b.x1 <= k.x1 + 1 and k.top - 1 <= b.top and b.bottom <= k.bottom + 1
@@ -900,7 +1059,7 @@ def _body_size(lines: list[Line]) -> float:
     return max(counts, key=lambda s: (counts[s], -s))
 
 
-def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
+def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozenset()) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
     lines = build_lines(glyphs, gutters)
@@ -917,6 +1076,17 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
             ln.leaf = k
             ln.pos = len(ordered)
             ordered.append(ln)
+    # page furniture leaves the flow (a paragraph runs on across a footer): the lines above the
+    # page's middle open it, the others close it
+    furniture = pdf_roles.furniture_lines(ordered, page.height, body, running)
+    head_furniture: list[Para] = []
+    foot_furniture: list[Para] = []
+    if furniture:
+        for ln in ordered:
+            if id(ln) in furniture:
+                (head_furniture if ln.base < page.height / 2 else foot_furniture).append(
+                    Para([ln], [ln.text], main=False, role="furniture"))
+        ordered = [ln for ln in ordered if id(ln) not in furniture]
     # frames known from fewer than 3 lines may be narrower than their column
     frame_counts: dict[tuple[float, float], int] = {}
     for ln in ordered:
@@ -931,6 +1101,12 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     paras_by_flow = {box: _paragraphs(flow_lines, body, pitch, columns, thin, gutters)
                      for box, flow_lines in flows.items()}
     main = paras_by_flow.pop(None, [])
+    for box_paras in paras_by_flow.values():
+        # a box holding a display headline and running text frames a story, not a sidebar
+        if (any(p.lines[0].size >= pdf_roles.DISPLAY * body for p in box_paras)
+                and sum(1 for p in box_paras if p.body and len(p.lines) > 1) >= 2):
+            for p in box_paras:
+                p.boxed_story = True
     # each boxed flow follows the main paragraph that was open when the box was met
     inserts: dict[int, list[Para]] = {}
     head: list[Para] = []
@@ -948,7 +1124,9 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs) -> list[tuple[Para, int]]:
     for k, p in enumerate(main):
         result.append(p)
         result.extend(inserts.get(k, []))
-    col_x = sorted({round(ln.frame[0]) for ln in ordered})
+    pdf_roles.assign(result, figures, body)
+    result = head_furniture + result + foot_furniture
+    col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
 
 
@@ -1014,13 +1192,16 @@ def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
     if gap < -0.5:
         return False
     heading = size >= HEADING_RATIO * body
-    if gap >= (3.0 if heading else 0.95) * size:
+    # a justified line stretches its word spaces: in one column (one leaf of the reading order)
+    # up to two ems is still a word space
+    own = a.leaf == b.leaf and a.frame == b.frame
+    if gap >= (3.0 if heading else 2.0 if own else 0.95) * size:
         return False
     return not gutters.separates(a.glyphs[-1], b.glyphs[0])
 
 
 def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Columns, thin: set) -> bool:
-    if abs(prev.size - ln.size) > 0.1 * max(prev.size, ln.size):
+    if abs(prev.size - ln.size) > 0.04 * max(prev.size, ln.size):   # another style: a caption, a deck
         return False
     if ln.size >= HEADING_RATIO * body:
         return _heading_wraps(prev, ln)
@@ -1041,10 +1222,13 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
     slack = p_right - prev.x1
     if ln.box is not None and slack > 0.3 * size and prev.text[-1:] not in _CLOSING:
         return False
+    # tracking: a line's last glyph is followed by its tracking too, and a word takes its advance
+    slack -= min(prev.track, 0.6 * size)
+    first = _first_word(ln) + min(ln.track, 0.6 * size)
     if ln.text[:1].isascii() and ln.text[:1].isalnum():
-        if slack > _first_word(ln) + 0.3 * size:
+        if slack > first + 0.3 * size:
             return False
-    elif slack > _first_word(ln) - 0.02 * size:
+    elif slack > first - 0.02 * size:
         return False
     if below:
         interrupted = ln.pos - prev.pos > 1
@@ -1064,12 +1248,16 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     the head of the next column for a subhead set at the foot of one."""
     if prev.box != ln.box:
         return False
-    slack = _slack(prev)
+    slack = _slack(prev) - prev.track    # a letter-spaced line's last glyph carries its tracking
+    if (prev.frame[1] - prev.x1 - prev.track < 0.5 * ln.size and prev.x0 - prev.frame[0] <= 2.5 * prev.size
+            and not (_has_space(prev) and _has_space(ln))):
+        slack = max(0.0, prev.frame[1] - prev.x1 - prev.track)   # flush right: full, whatever its indent
+    advance = ln.track if len(ln.glyphs) > 2 else prev.track   # and each word of the next line its own
     # short of the width: a wrap only where the line broke at a word space (the next phrase
     # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
     # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
-    if slack > max(0.5 * ln.size, _first_word(ln) - 0.02 * ln.size) and (
-            slack > _first_phrase(ln) - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
+    if slack > max(0.5 * ln.size, _first_word(ln) + advance - 0.02 * ln.size) and (
+            slack > _first_phrase(ln) + advance - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
         return False
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:

@@ -95,6 +95,10 @@ class RawBlock:
     offset: int = 0                # character offset of the block in the decoded source
     page: int | None = None        # page number (1-based) for PDF input
     column: int | None = None      # column index on that page, for PDF input
+    # what the page's own evidence says the block is (PDF input: size, position, boxes), a hint
+    # structure prefers to the text alone: "furniture" (版眉, folio, running header), "jump"
+    # (下转第N版), "kicker", "headline", "deck", "caption", "sidebar"; None when there is none
+    role: str | None = None
 
 
 @dataclass

@@ -58,11 +58,29 @@ def _insert_kind(text: str) -> Kind:
     return Kind.CAPTION
 
 
+# A role read from the page (RawBlock.role, PDF input) decides the form over the text alone.
+_ROLE_FORMS = {"furniture": "furniture", "jump": "credit", "caption": "caption", "sidebar": "sidebar",
+               "kicker": "heading", "headline": "heading", "deck": "heading"}
+_ROLE_KINDS = {"caption": Kind.CAPTION, "sidebar": Kind.SIDEBAR, "kicker": Kind.KICKER,
+               "headline": Kind.HEADLINE, "deck": Kind.DECK}
+
+
+def _roles(blocks: list[RawBlock], units: list[tuple[int, ...]]) -> list[str | None]:
+    """Each unit's role from page evidence: its blocks' role when they all agree."""
+    out = []
+    for u in units:
+        roles = {getattr(blocks[i], "role", None) for i in u}
+        out.append(roles.pop() if len(roles) == 1 else None)
+    return out
+
+
 class _Builder:
     """Walks the units in reading order, opening stories and typing elements."""
 
-    def __init__(self, texts: list[str], units: list[tuple[int, ...]], forms: list[str]):
+    def __init__(self, texts: list[str], units: list[tuple[int, ...]], forms: list[str],
+                 roles: list[str | None] | None = None):
         self.texts, self.units, self.forms = texts, units, forms
+        self.roles = roles or [None] * len(units)
         self.stories: list[Story] = []
         self.current: Story | None = None
         self.page: str | None = None
@@ -104,7 +122,7 @@ class _Builder:
     def heading_run(self, start: int, end: int) -> None:
         texts = self.texts
         # section labels (and, at the top of a page, the banner lines above one)
-        label = next((k for k in range(start, end) if self.is_section(k, end)), None)
+        label = next((k for k in range(start, end) if self.roles[k] is None and self.is_section(k, end)), None)
         if label is not None and (label == start or self.current is None):
             for k in range(start, label):
                 self.pending.append(self.el(Kind.BANNER, k))
@@ -118,7 +136,8 @@ class _Builder:
         opens = (self.current is None or nxt in ("byline", None)
                  or (nxt == "body" and ft.is_dateline_start(texts[end]))
                  or not any(e.kind == Kind.BODY for e in self.current.elements)
-                 or (len(lines) == 1 and self._single_headline(start, end)))
+                 or (len(lines) == 1 and self._single_headline(start, end))
+                 or any(self.roles[k] == "headline" for k in lines))
         if not opens:
             # short lines over a credit (图表：…) are a fact box's items; otherwise subheads
             kind = Kind.SIDEBAR if nxt == "credit" and len(lines) >= 2 else Kind.SUBHEAD
@@ -129,7 +148,9 @@ class _Builder:
         heads = [k for k in lines if not ft.is_deck_start(texts[k])]
         main = max(heads, key=lambda k: len(texts[k])) if heads else None
         for k in lines:
-            if main is None or k > main or ft.is_deck_start(texts[k]):
+            if self.roles[k] in _ROLE_KINDS:
+                kind = _ROLE_KINDS[self.roles[k]]
+            elif main is None or k > main or ft.is_deck_start(texts[k]):
                 kind = Kind.DECK
             else:
                 kind = Kind.HEADLINE if k == main else Kind.KICKER
@@ -149,6 +170,12 @@ class _Builder:
                 self.heading_run(k, end)
                 k = end
                 continue
+            elif f == "furniture":
+                if ft.is_page_marker(t):
+                    self.page, self.section, self.current = t, None, None
+                self.pending.append(self.el(Kind.PAGE, k))
+            elif f in ("caption", "sidebar"):
+                self.story().elements.append(self.el(_ROLE_KINDS[f], k))
             elif f == "byline":
                 self.story().elements.append(self.el(Kind.AUTHOR if _NAME_ONLY.match(t) else Kind.BYLINE, k))
             elif f == "credit":
@@ -173,8 +200,9 @@ def build_stories(blocks: list[RawBlock], units: list[tuple[int, ...]],
     texts = [join_parts([blocks[i].text for i in u],
                         frozenset(k for k, seam in enumerate(pairwise(u)) if seam in dehyphenated))
              for u in units]
-    forms = [_form(t, u[0] in moved) for t, u in zip(texts, units)]
-    return _Builder(texts, units, forms).run()
+    roles = _roles(blocks, units)
+    forms = [_ROLE_FORMS.get(r) or _form(t, u[0] in moved) for t, u, r in zip(texts, units, roles)]
+    return _Builder(texts, units, forms, roles).run()
 
 
 def detect_script(text: str) -> str:

@@ -1,0 +1,140 @@
+"""What a PDF page's own evidence says each block is: furniture, jump line, caption, sidebar,
+kicker, headline, deck.
+
+Called by the PDF importer (`app/importers/pdf.py`) once a page's lines are in reading order
+and again once they are paragraphs; the answer travels on as `RawBlock.role`, a hint that
+structure recognition (`app/structure/classify.py`) prefers to its reading of the text alone.
+Everything is judged against the page itself: sizes as multiples of the page's body size,
+positions as fractions of the page, never as points tuned to one newspaper.
+
+- **Furniture** (版眉, folios, running headers and footers): short lines in the top or bottom
+  band of the page that read as a page mark (第N版, 第N页, — 3 —, a bare number, a date with
+  星期, 本版编辑：…), the lines standing level with one of them, and any short line that comes back at the
+  same height on other pages (digits aside). They are taken out of the flow, so a paragraph
+  runs on across a footer.
+- **Jump lines**: 下转第N版, 上接第N版 and the like, alone on their line.
+- **Captions**: the first text right under a photo or empty frame (or over it, when nothing is
+  under it), set in another size than the body, down to the first blank band.
+- **Sidebars**: text in a drawn box, unless the box holds a whole story (a display headline and
+  body paragraphs).
+- **Kicker, headline, deck**: in a run of display lines (set well above the body size), the
+  largest is the headline; the smaller lines above it are the kicker, those below it the deck.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# The band at the top and the foot of a page where furniture stands, as a fraction of its height.
+BAND = 0.12
+# Display type: a headline is set at least this many times the body size.
+DISPLAY = 1.6
+
+_PAGE_MARK = re.compile(
+    r"^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[版页].{0,12}|.{0,12}第\s*[0-9０-９]+\s*[版页]"
+    r"|[—–\-－]\s*[0-9０-９]{1,4}\s*[—–\-－]|[0-9０-９]{1,4}|[A-Z]?[0-9]{1,3}"
+    r"|.{0,16}[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日.{0,12}"
+    r"|.{0,16}星期[一二三四五六日天].{0,12}"
+    r"|(?:本版|责任)?(?:编辑|责编|美编|校对|版式|组版|照排|审读)\s*[：:].{1,40})$")
+_JUMP = re.compile(r"^[（(【\[]?\s*(?:下转|上接|转|接|续|转至|接上|续上)\s*(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版"
+                   r"(?:\s*[^\s（）()]{0,8})?\s*[）)】\]]?$")
+_DIGITS = re.compile(r"[0-9０-９]+")
+
+
+def is_jump_line(text: str) -> bool:
+    return len(text) <= 24 and bool(_JUMP.match(text.replace(" ", "")))
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", text.replace(" ", ""))
+
+
+def running_lines(pages_lines: list[list], heights: list[float]) -> set[str]:
+    """Short lines of the top and bottom bands that come back on other pages (digits aside)."""
+    if len(pages_lines) < 2:
+        return set()
+    seen: Counter = Counter()
+    for lines, height in zip(pages_lines, heights):
+        keys = {(_key(ln.text), round(ln.base / 4)) for ln in lines
+                if len(ln.text) <= 40 and (ln.base < BAND * height or ln.base > (1 - BAND) * height)}
+        seen.update(keys)
+    return {k for (k, _), n in seen.items() if n >= 2}
+
+
+def furniture_lines(lines: list, height: float, body: float, running: set[str]) -> set[int]:
+    """The ids of the page's furniture lines."""
+    def band(ln) -> bool:
+        return ln.base - 0.8 * ln.size < BAND * height or ln.base > (1 - BAND) * height
+
+    marks = [ln for ln in lines if ln.glyphs and band(ln) and len(ln.text) <= 48 and ln.size < DISPLAY * body
+             and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running)]
+    out = {id(ln) for ln in marks}
+    # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
+    for m in marks:
+        for ln in lines:
+            if (ln.glyphs and id(ln) not in out and abs(ln.base - m.base) < 0.5 * max(ln.size, m.size)
+                    and len(ln.text) <= 20 and ln.size < DISPLAY * body):
+                out.add(id(ln))
+    return out
+
+
+def assign(paras: list, figures: list, body: float) -> None:
+    """Set `role` on the page's paragraphs (those already furniture keep it)."""
+    for p in paras:
+        if p.role:
+            continue
+        text = p.text
+        if is_jump_line(text):
+            p.role = "jump"
+        elif not p.main and not p.boxed_story:
+            p.role = "sidebar"
+    _captions(paras, figures, body)
+    _display_runs(paras, body)
+
+
+def _captions(paras: list, figures: list, body: float) -> None:
+    for fig in figures:
+        below = [p for p in paras if not p.role and _under(p.lines[0], fig) and not _display(p, body)]
+        if not below:
+            continue
+        first = min(below, key=lambda p: p.lines[0].top)
+        ln = first.lines[0]
+        if abs(ln.size - body) < 0.04 * body and not first.text.rstrip().endswith("摄"):
+            continue    # the body runs on under the photo: no caption here
+        first.role = "caption"
+
+
+def _under(ln, fig) -> bool:
+    """A line right under a figure, overlapping it across."""
+    overlap = min(ln.x1, fig.x1) - max(ln.x0, fig.x0)
+    return (overlap > 0.5 * (ln.x1 - ln.x0) and fig.bottom - 1 <= ln.top <= fig.bottom + 2.0 * ln.size)
+
+
+def _display(p, body: float) -> bool:
+    return p.lines[0].size >= DISPLAY * body
+
+
+def _display_runs(paras: list, body: float) -> None:
+    """Runs of heading paragraphs around a display line: kicker above it, deck below it."""
+    k = 0
+    while k < len(paras):
+        if not (paras[k].heading and not paras[k].role):
+            k += 1
+            continue
+        end = k
+        while end < len(paras) and paras[end].heading and not paras[end].role:
+            end += 1
+        run = paras[k:end]
+        sizes = [p.lines[0].size for p in run]
+        top = max(sizes)
+        if top >= DISPLAY * body:
+            main = sizes.index(top)
+            for i, p in enumerate(run):
+                if sizes[i] >= 0.9 * top:
+                    p.role = "headline"
+                elif i < main:
+                    p.role = "kicker"
+                else:
+                    p.role = "deck"
+            # a headline in two blocks is one headline: the run keeps the size, not the count
+        k = end

@@ -1,0 +1,491 @@
+"""Make the PDF reading corpus: newspaper pages set by Typst, with their truth.
+
+Regenerates tests/fixtures/pdf_corpus/*.pdf and *.json (commit both; tests never run Typst):
+
+    /work/main/.venv/bin/python tools/make_pdf_corpus.py [OUTDIR]
+
+The pages are set the way other newsrooms set them, not the way Galley's exporter does:
+absolute modules on a column grid, body justified with tracking from 0 to 0.17 em, display
+headlines letter-spaced up to 0.5 em, gutters of 1.5–2.5 em, grey boxes for photos with a
+caption and credit under them, boxed sidebars, L-shaped modules, 版眉 (paper, date, 第N版,
+section) and folios, jump lines (下转第N版 / 上接第N版), and a one-column A4 document whose
+paragraphs run across the page footer. The text is invented (the fictional city of 澜州) by a
+seeded sentence grammar, so it is the same on every run.
+
+The truth (JSON) lists, page by page, the furniture lines and the stories in reading order,
+each a list of elements {"kind", "text"}: kicker, headline, deck, byline, body (a first body
+paragraph may open with a dateline: "dateline" holds it), subhead, caption, sidebar, jump.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "tests" / "fixtures" / "pdf_corpus"
+FONT_PATHS = ["/usr/share/fonts/truetype"]
+SONG, HEI, KAI = "AR PL UMing CN", "WenQuanYi Zen Hei", "LXGW WenKai"
+
+# ---------------------------------------------------------------------------------------------
+# invented text
+
+SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤"
+GIVEN = "晓明华建国志强海燕秀兰文静伟军丽萍红霞俊杰雪梅子涵浩然思远雨欣宇航佳怡嘉怡欣怡立新春生秋菊玉兰振华德胜永刚桂芳凤英金花向东卫东"
+DISTRICTS = ["滨江区", "青石区", "南湖新区", "望川县", "云岭镇", "东坪街道", "澜北开发区", "西塘片区", "北湾港区", "石门乡"]
+BODIES = ["市交通运输局", "市发展改革委", "市生态环境局", "市教育局", "市卫生健康委", "市文化旅游局", "市住房城乡建设局",
+          "市农业农村局", "澜州港务集团", "澜州职业技术学院", "市图书馆", "市气象台", "市消防救援支队", "市总工会"]
+THINGS = ["公交站台", "口袋公园", "充电桩", "养老服务站", "便民菜场", "社区食堂", "绿道", "停车泊位", "校园足球场",
+          "防汛泵站", "农家书屋", "冷链仓库", "集装箱泊位", "智慧路灯", "健身步道", "雨水花园"]
+ADJ = ["便捷", "安全", "绿色", "高效", "温暖", "有序", "舒适", "宜居"]
+VERBS = ["新建", "改造", "投用", "提升", "扩建", "验收", "开放", "启动"]
+SLOGANS = ["民生优先", "绿色发展", "共建共享", "精益求精", "久久为功", "守正创新", "稳中求进", "以人为本"]
+MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+WEEKDAYS = "一二三四五六日"
+
+
+class Writer:
+    """A seeded grammar of news sentences about 澜州."""
+
+    def __init__(self, seed: int):
+        self.r = random.Random(seed)
+
+    def pick(self, xs):
+        return self.r.choice(xs)
+
+    def name(self, n: int | None = None) -> str:
+        n = n or self.r.choice((2, 3, 3))
+        return self.pick(SURNAMES) + "".join(self.pick(GIVEN) for _ in range(n - 1))
+
+    def num(self) -> str:
+        return self.pick(["一百二十", "三十六", "四千余", "八百多", "二十七", "五十五", "一千二百", "六十"])
+
+    def sentence(self) -> str:
+        r = self.r
+        d, b, t, a, v = self.pick(DISTRICTS), self.pick(BODIES), self.pick(THINGS), self.pick(ADJ), self.pick(VERBS)
+        k = r.randrange(12)
+        if k == 0:
+            return f"今年以来，{d}{v}{t}{self.num()}个，让居民出行更加{a}。"
+        if k == 1:
+            return f"据{b}介绍，全市已累计{v}{t}{self.num()}处，覆盖{self.pick(DISTRICTS)}等{r.randint(3, 12)}个片区。"
+        if k == 2:
+            s1, s2 = r.sample(SLOGANS, 2)
+            return f"{b}负责人表示，将坚持“{s1}”“{s2}”的思路，把{t}建设列入年度民生实事。"
+        if k == 3:
+            return f"家住{d}的居民{self.name()}说：“以前{t}离家很远，现在走几分钟就到了，生活{a}多了。”"
+        if k == 4:
+            return f"{r.randint(2019, 2025)}年，{d}投入资金{r.randint(2, 98)}.{r.randint(1, 9)}亿元，用于{t}和配套设施建设。"
+        if k == 5:
+            return f"下一步，{b}还将会同{self.pick(BODIES)}，在{d}试点{t}的{a}化管理。"
+        if k == 6:
+            return f"记者在{d}看到，新投用的{t}旁，不少市民正在排队体验，现场秩序井然。"
+        if k == 7:
+            return f"《澜州市{t}建设三年行动方案》明确，到{r.randint(2026, 2030)}年底，全市{t}总数将达到{self.num()}个。"
+        if k == 8:
+            return f"为保障工程质量，{b}组织专家对{t}项目开展了{r.randint(2, 9)}轮专项检查，发现问题全部整改到位。"
+        if k == 9:
+            return f"“{t}虽小，却连着千家万户。”{b}工作人员{self.name()}告诉记者，群众的意见就是工作的方向。"
+        if k == 10:
+            return f"截至{self.pick(MONTHS)}月底，{d}已完成{t}{v}任务的{r.randint(60, 99)}%，比计划提前{r.randint(2, 30)}天。"
+        return f"不少市民通过“澜州发布”APP留言，希望在{self.pick(DISTRICTS)}增设更多{t}。"
+
+    def paragraph(self, lo=2, hi=5) -> str:
+        return "".join(self.sentence() for _ in range(self.r.randint(lo, hi)))
+
+    def headline(self) -> str:
+        t, d, v = self.pick(THINGS), self.pick(DISTRICTS), self.pick(VERBS)
+        return self.pick([f"{d}{self.num()}个{t}年内{v}", f"{t}建设跑出加速度", f"{d}{t}全面{v}",
+                          f"澜州{v}{t}惠及{self.num()}户居民", f"让{t}成为群众家门口的幸福", f"{d}打造{self.pick(ADJ)}{t}"])
+
+    def kicker(self) -> str:
+        return self.pick(["聚焦民生实事", "奋进新征程", "一线见闻", "我为群众办实事", "城市更新进行时", "澜州观察"])
+
+    def deck(self) -> str:
+        return f"——{self.pick(DISTRICTS)}{self.pick(VERBS)}{self.pick(THINGS)}侧记"
+
+    def subhead(self) -> str:
+        return self.pick([f"{self.pick(ADJ)}服务进社区", f"{self.pick(THINGS)}有了新模样", "小切口撬动大民生",
+                          "群众满意是标尺", f"{self.pick(VERBS)}提速不停步"])
+
+    def byline(self) -> str:
+        return self.pick([f"本报记者 {self.name()}", f"记者 {self.name()} 通讯员 {self.name()}",
+                          f"□ 本报记者 {self.name()} {self.name()}", f"■ 记者 {self.name()}"])
+
+    def dateline(self, reporter: bool) -> str:
+        if reporter:
+            return f"本报讯（记者 {self.name()}）"
+        return self.pick(["本报讯 ", f"本报讯（通讯员 {self.name()}）", f"本报澜州{self.r.randint(1, 28)}日讯 "])
+
+    def caption(self) -> str:
+        return (f"图为{self.pick(DISTRICTS)}新投用的{self.pick(THINGS)}，市民在这里{self.pick(['休闲', '健身', '散步', '购物'])}。"
+                f" {self.pick(['本报记者 ', '', '通讯员 '])}{self.name()} 摄")
+
+    def sidebar(self) -> tuple[str, list[str]]:
+        return (self.pick(["相关链接", "数读", "小贴士", "背景资料"]),
+                [f"{self.pick(THINGS)}：{self.num()}个" for _ in range(self.r.randint(3, 5))])
+
+
+# ---------------------------------------------------------------------------------------------
+# stories and their Typst
+
+@dataclass
+class Story:
+    kicker: str | None
+    headline: str
+    deck: str | None
+    byline: str | None
+    paras: list[str]
+    dateline: str | None = None
+    subheads: dict[int, str] = field(default_factory=dict)    # before paragraph k
+    caption: str | None = None
+    sidebar: tuple[str, list[str]] | None = None
+
+    def truth(self, paras: range | None = None, heads: bool = True) -> list[dict]:
+        out = []
+        if heads:
+            if self.kicker:
+                out.append({"kind": "kicker", "text": self.kicker})
+            out.append({"kind": "headline", "text": self.headline})
+            if self.deck:
+                out.append({"kind": "deck", "text": self.deck})
+            if self.byline:
+                out.append({"kind": "byline", "text": self.byline})
+        for k in paras if paras is not None else range(len(self.paras)):
+            if k in self.subheads:
+                out.append({"kind": "subhead", "text": self.subheads[k]})
+            el = {"kind": "body", "text": self.paras[k]}
+            if k == 0 and self.dateline:
+                el["dateline"] = self.dateline
+            out.append(el)
+        return out
+
+
+def make_story(w: Writer, n_paras: int, kicker=True, deck=True, byline=True, subheads=0, dateline=True,
+               caption=False, sidebar=False) -> Story:
+    paras = [w.paragraph() for _ in range(n_paras)]
+    dl = None
+    if dateline:
+        dl = w.dateline(reporter=not byline)
+        paras[0] = dl + paras[0]
+    subs = {}
+    for _ in range(subheads):
+        k = w.r.randrange(2, max(3, n_paras))
+        if k < n_paras:
+            subs[k] = w.subhead()
+    return Story(w.kicker() if kicker else None, w.headline(), w.deck() if deck else None,
+                 w.byline() if byline else None, paras, dl.strip() if dl else None, subs,
+                 w.caption() if caption else None, w.sidebar() if sidebar else None)
+
+
+def esc(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "\\#*_`$<>@[]=-+/~\"'":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass
+class Style:
+    body: float = 9.0            # pt
+    tracking: float = 0.05       # em
+    gutter: float = 2.0          # em of body
+    head_track: float = 0.2      # em
+    head_size: float = 22.0
+    leading: float = 0.55        # em
+
+
+def heads_typ(s: Story, st: Style, center: bool) -> str:
+    align = "center" if center else "left"
+    parts = []
+    if s.kicker:
+        parts.append(f'#align({align}, text(font: "{KAI}", size: {st.body * 1.4:.1f}pt)[{esc(s.kicker)}])')
+    parts.append(f'#align({align}, text(font: "{HEI}", size: {st.head_size:.1f}pt, tracking: {st.head_track}em)[{esc(s.headline)}])')
+    if s.deck:
+        parts.append(f'#align({align}, text(font: "{KAI}", size: {st.body * 1.5:.1f}pt)[{esc(s.deck)}])')
+    if s.byline:
+        parts.append(f'#align({align}, text(font: "{KAI}", size: {st.body * 1.1:.1f}pt)[{esc(s.byline)}])')
+    return "\n#v(0.2em)\n".join(parts)
+
+
+def body_typ(s: Story, paras: range, st: Style) -> str:
+    out = []
+    for k in paras:
+        if k in s.subheads:
+            out.append(f'#block(above: 0.8em, below: 0.5em, text(font: "{HEI}", size: {st.body * 1.15:.1f}pt, tracking: 0em)[{esc(s.subheads[k])}])')
+        out.append(esc(s.paras[k]))
+    return "\n\n".join(out)
+
+
+def photo_typ(s: Story, st: Style, height_mm: float) -> str:
+    return (f'#block(breakable: false, below: 0.8em)[#rect(width: 100%, height: {height_mm}mm, fill: luma(180), stroke: none)'
+            f'#v(0.1em)#text(font: "{KAI}", size: {st.body * 0.95:.1f}pt, tracking: 0em)[{esc(s.caption)}]]')
+
+
+def sidebar_typ(s: Story, st: Style) -> str:
+    title, items = s.sidebar
+    rows = "\n\n".join(esc(x) for x in items)
+    return (f'#block(stroke: 0.6pt, inset: 0.6em, width: 100%, breakable: false)['
+            f'#text(font: "{HEI}", size: {st.body * 1.1:.1f}pt)[{esc(title)}]\n\n'
+            f'#set par(first-line-indent: 0em)\n{rows}]')
+
+
+def module_typ(s: Story, cols: int, st: Style, paras: range | None = None, heads=True, center=False,
+               photo: str | None = None, jump_out: str | None = None, jump_in: str | None = None,
+               sidebar=False) -> str:
+    """A story's module: headings across, photo across (top) or not, body in `cols` balanced columns."""
+    paras = paras if paras is not None else range(len(s.paras))
+    top = heads_typ(s, st, center) + "\n#v(0.5em)\n" if heads else ""
+    if jump_in:
+        top += f'#align(left, text(size: {st.body:.1f}pt)[{esc(jump_in)}])\n'
+    if photo == "top":
+        top += photo_typ(s, st, 38) + "\n"
+    body = body_typ(s, paras, st)
+    if photo == "column":
+        body = photo_typ(s, st, 26) + "\n" + body
+    if sidebar:
+        body = body + "\n\n" + sidebar_typ(s, st)
+    if jump_out:
+        body += f'\n\n#align(right, text(size: {st.body:.1f}pt)[{esc(jump_out)}])'
+    gut = f"{st.gutter * st.body:.2f}pt"
+    return (f"{top}#layout(size => {{\n"
+            f"  let body = [{body}]\n"
+            f"  let colw = (size.width - {cols - 1} * {gut}) / {cols}\n"
+            f"  let h = measure(block(width: colw, body)).height\n"
+            f"  block(width: 100%, height: h / {cols} + {st.body * 3.5:.1f}pt, columns({cols}, gutter: {gut}, body))\n"
+            f"}})")
+
+
+def page_setup(width_mm, height_mm, st: Style, margin_mm=12, header: str | None = None,
+               footer: str | None = None) -> str:
+    hdr = f', header: [{header}]' if header else ""
+    ftr = f', footer: [{footer}]' if footer else ""
+    return (f'#set page(width: {width_mm}mm, height: {height_mm}mm, margin: {margin_mm}mm{hdr}{ftr})\n'
+            f'#set text(font: "{SONG}", size: {st.body}pt, lang: "zh", tracking: {st.tracking}em, top-edge: "ascender")\n'
+            f'#set par(justify: true, first-line-indent: (amount: 2em, all: true), leading: {st.leading}em, spacing: {st.leading}em)\n')
+
+
+def masthead_typ(paper: str, date: str, page: int, section: str) -> str:
+    return (f'#grid(columns: (1fr, 1fr, 1fr), align: (left, center, right), '
+            f'text(font: "{HEI}", size: 10pt)[{paper}], text(size: 9pt)[{date}], '
+            f'text(font: "{HEI}", size: 10pt)[第{page}版 {section}])\n'
+            f'#line(length: 100%, stroke: 1.2pt)\n#v(0.4em)\n')
+
+
+def row_typ(cells: list[tuple[int, str]], grid_cols: int, st: Style, rule=True) -> str:
+    """A band of modules side by side; each cell spans some grid columns."""
+    gut = f"{st.gutter * st.body:.2f}pt"
+    cols = ", ".join(f"{n}fr" for n, _ in cells)
+    body = ", ".join(f"[{c}]" for _, c in cells)
+    out = f"#grid(columns: ({cols}), column-gutter: {gut}, {body})\n"
+    if rule:
+        out += "#v(0.3em)\n#line(length: 100%, stroke: 0.4pt)\n#v(0.5em)\n"
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# the corpus
+
+@dataclass
+class Doc:
+    name: str
+    typ: list[str] = field(default_factory=list)
+    pages: list[dict] = field(default_factory=list)
+
+
+def broadsheet_front(seed: int, st: Style, name: str, grid_cols=6) -> Doc:
+    """A front page: a lead across the top with a photo, two stories side by side, a boxed sidebar story."""
+    w = Writer(seed)
+    lead = make_story(w, 6, subheads=1, caption=True)
+    second = make_story(w, 4, kicker=False, deck=False, byline=True, dateline=True)
+    third = make_story(w, 3, kicker=False, deck=False, byline=False, dateline=True, sidebar=True)
+    fourth = make_story(w, 3, kicker=False, deck=True, byline=True, caption=True)
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    t = page_setup(330, 470, st)
+    t += masthead_typ("澜州日报", date, 1, "要闻")
+    t += row_typ([(grid_cols, module_typ(lead, grid_cols, st, center=True, photo="top"))], grid_cols, st)
+    t += row_typ([(grid_cols // 2, module_typ(second, grid_cols // 2, st)),
+                  (grid_cols - grid_cols // 2, module_typ(third, grid_cols - grid_cols // 2, st, sidebar=True))],
+                 grid_cols, st)
+    t += row_typ([(grid_cols, module_typ(fourth, grid_cols, st, photo="column"))], grid_cols, st, rule=False)
+    doc.typ.append(t)
+    stories = [lead.truth(), second.truth(), third.truth(), fourth.truth()]
+    _captions(stories, [lead, second, third, fourth])
+    doc.pages.append({"furniture": ["澜州日报", date, "第1版 要闻"], "stories": stories})
+    return doc
+
+
+def row_typ_rules(cells: list[tuple[int, str]], st: Style) -> str:
+    """A band of modules with a thin column rule in each gutter between them."""
+    gut = f"{st.gutter * st.body:.2f}pt"
+    cols = ", ".join(f"{n}fr" for n, _ in cells)
+    rules = ", ".join(f"grid.vline(x: {k}, stroke: 0.5pt)" for k in range(1, len(cells)))
+    body = ", ".join(f"[{c}]" for _, c in cells)
+    return (f"#grid(columns: ({cols}), column-gutter: {gut}, {rules}, {body})\n"
+            "#v(0.3em)\n#line(length: 100%, stroke: 0.4pt)\n#v(0.5em)\n")
+
+
+def boxed_story_typ(s: Story, cols: int, st: Style) -> str:
+    return (f'#block(stroke: 0.8pt, inset: 0.8em, width: 100%)[{module_typ(s, cols, st)}]')
+
+
+def ad_typ(w: Writer) -> tuple[str, list[str]]:
+    name = w.pick(["澜州农商银行", "青石湖酒店", "澜州大剧院", "南湖家居广场"])
+    slogan = w.pick(["服务三农 共创未来", "开业大酬宾", "新春演出季", "品质生活 从家开始"])
+    phone = f"咨询电话：0000-{w.r.randint(1000, 9999)}{w.r.randint(1000, 9999)}"
+    lines = [name, slogan, phone]
+    typ = (f'#block(fill: luma(235), inset: 1em, width: 100%)[#align(center)['
+           f'#text(font: "{HEI}", size: 30pt)[{esc(name)}]\n\n#text(font: "{KAI}", size: 18pt)[{esc(slogan)}]\n\n'
+           f'#text(size: 11pt)[{esc(phone)}]]]')
+    return typ, lines
+
+
+def broadsheet_dense(seed: int, st: Style, name: str) -> Doc:
+    """An eight-column broadsheet page: a lead with a photo, three modules side by side with column
+    rules between them (one a boxed story with its own headline), an advertisement beside a
+    story in four columns, and a 本版编辑 line at the foot."""
+    w = Writer(seed)
+    lead = make_story(w, 7, subheads=2, caption=True)
+    a = make_story(w, 4, kicker=False, deck=False)
+    b = make_story(w, 4, kicker=False, deck=True, byline=False, dateline=True)
+    boxed = make_story(w, 3, kicker=False, deck=False, byline=True)
+    d = make_story(w, 3, kicker=True, deck=False, caption=True)
+    ad, ad_lines = ad_typ(w)
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    editor = f"本版编辑：{w.name()}  美术编辑：{w.name()}"
+    t = page_setup(350, 500, st, footer=f'#align(right, text(size: 8pt)[{esc(editor)}])')
+    t += masthead_typ("澜州日报", date, 4, "民生")
+    t += row_typ([(8, module_typ(lead, 8, st, photo="top"))], 8, st)
+    t += row_typ_rules([(3, module_typ(a, 3, st)), (3, module_typ(b, 3, st)), (2, boxed_story_typ(boxed, 2, st))], st)
+    t += row_typ([(4, ad), (4, module_typ(d, 4, st, photo="column"))], 8, st, rule=False)
+    doc.typ.append(t)
+    stories = [lead.truth(), a.truth(), b.truth(), boxed.truth(), d.truth()]
+    _captions(stories, [lead, a, b, boxed, d])
+    stories.append([{"kind": "ad", "text": x} for x in ad_lines])
+    doc.pages.append({"furniture": ["澜州日报", date, "第4版 民生", editor], "stories": stories})
+    return doc
+
+
+def _captions(stories: list[list[dict]], objs: list[Story]) -> None:
+    for truth, s in zip(stories, objs):
+        if s.caption:
+            truth.append({"kind": "caption", "text": s.caption})
+        if s.sidebar:
+            truth.append({"kind": "sidebar", "text": s.sidebar[0]})
+            truth.extend({"kind": "sidebar", "text": x} for x in s.sidebar[1])
+
+
+def l_shaped(seed: int, st: Style, name: str) -> Doc:
+    """An L-shaped module: a story across four columns that runs on down the first column, beside
+    a second story in the other three; and a narrow story down the right-hand side."""
+    w = Writer(seed)
+    a = make_story(w, 7, kicker=True, deck=False, byline=True)
+    b = make_story(w, 3, kicker=False, deck=False, byline=True, caption=True)
+    c = make_story(w, 4, kicker=False, deck=False, byline=False, dateline=True)
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日"
+    t = page_setup(300, 420, st)
+    t += masthead_typ("澜州晚报", date, 3, "城事")
+    left = (module_typ(a, 4, st, paras=range(0, 4)) + "\n#line(length: 100%, stroke: 0.4pt)\n#v(0.4em)\n"
+            + f"#grid(columns: (1fr, 3fr), column-gutter: {st.gutter * st.body:.2f}pt, "
+            + f"[{module_typ(a, 1, st, paras=range(4, 7), heads=False)}], "
+            + f"[{module_typ(b, 3, st, photo='top')}])")
+    t += row_typ([(4, left), (1, module_typ(c, 1, st))], 5, st, rule=False)
+    doc.typ.append(t)
+    stories = [a.truth(), b.truth(), c.truth()]
+    _captions(stories, [a, b, c])
+    doc.pages.append({"furniture": ["澜州晚报", date, "第3版 城事"], "stories": stories})
+    return doc
+
+
+def jump_pages(seed: int, st: Style, name: str) -> Doc:
+    """Two pages: a story that jumps from page 1 (下转第2版) to page 2 (上接第1版), with folios."""
+    w = Writer(seed)
+    a = make_story(w, 7, subheads=0)
+    b = make_story(w, 4, kicker=False, deck=False)
+    c = make_story(w, 5, kicker=False, deck=True, caption=True)
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日"
+    for n in (1, 2):
+        t = page_setup(280, 400, st, footer=f'#align(center, text(size: 8pt)[— {n} —])')
+        t += masthead_typ("澜州都市报", date, n, "要闻" if n == 1 else "综合")
+        if n == 1:
+            t += row_typ([(4, module_typ(a, 4, st, paras=range(0, 4), jump_out="（下转第2版）"))], 4, st)
+            t += row_typ([(4, module_typ(b, 4, st))], 4, st, rule=False)
+            stories = [a.truth(range(0, 4)), b.truth()]
+            stories[0].append({"kind": "jump", "text": "（下转第2版）"})
+        else:
+            t += row_typ([(4, module_typ(a, 4, st, paras=range(4, 7), heads=False, jump_in="（上接第1版）"))], 4, st)
+            t += row_typ([(4, module_typ(c, 4, st, photo="top"))], 4, st, rule=False)
+            stories = [[{"kind": "jump", "text": "（上接第1版）"}] + a.truth(range(4, 7), heads=False), c.truth()]
+            _captions(stories[1:], [c])
+        doc.typ.append(t)
+        doc.pages.append({"furniture": ["澜州都市报", date, f"第{n}版 " + ("要闻" if n == 1 else "综合"), f"— {n} —"],
+                          "stories": stories})
+    return doc
+
+
+def a4_document(seed: int, st: Style, name: str, pages: int = 3) -> Doc:
+    """One column of A4 text over several pages (a daily's text sent as a document): running header,
+    `第N页` footer, paragraphs crossing the page breaks, quotations “…”“…” side by side."""
+    w = Writer(seed)
+    stories = [make_story(w, 5, kicker=False, deck=False, byline=True, subheads=1) for _ in range(pages + 1)]
+    doc = Doc(name)
+    t = page_setup(210, 297, st, margin_mm=25,
+                   header='#align(center, text(size: 8pt)[澜州日报电子版 · 文字稿])',
+                   footer='#context align(center, text(size: 8pt)[第#counter(page).display()页])')
+    t += "#set par(first-line-indent: (amount: 2em, all: true))\n"
+    for s in stories:
+        t += (f'#block(above: 1.2em, below: 0.6em, text(font: "{HEI}", size: 15pt, tracking: {st.head_track}em)[{esc(s.headline)}])\n'
+              f'#text(font: "{KAI}")[{esc(s.byline)}]\n\n' + body_typ(s, range(len(s.paras)), st) + "\n\n")
+    doc.typ.append(t)
+    doc.pages.append({"furniture": ["澜州日报电子版 · 文字稿"], "footer_pattern": "第{n}页",
+                      "stories": [s.truth() for s in stories]})
+    return doc
+
+
+CORPUS = [
+    (broadsheet_front, 101, Style(body=9.0, tracking=0.03, gutter=1.5, head_track=0.5, head_size=28), "front_tight"),
+    (broadsheet_front, 102, Style(body=9.0, tracking=0.17, gutter=2.0, head_track=0.3, head_size=26), "front_tracked"),
+    (broadsheet_front, 103, Style(body=10.0, tracking=0.0, gutter=2.5, head_track=0.0, head_size=24), "front_plain"),
+    (broadsheet_dense, 501, Style(body=9.0, tracking=0.08, gutter=1.8, head_track=0.35, head_size=26), "dense_rules"),
+    (l_shaped, 201, Style(body=9.0, tracking=0.1, gutter=1.6, head_track=0.4, head_size=24), "l_module"),
+    (jump_pages, 301, Style(body=9.0, tracking=0.05, gutter=2.0, head_track=0.2, head_size=22), "jump"),
+    (a4_document, 401, Style(body=10.5, tracking=0.0, gutter=2.0, head_track=0.0, head_size=15, leading=0.8), "a4_text"),
+]
+
+
+def _fill_footers(pdf: Path, doc: Doc) -> None:
+    """A document that Typst paginated itself: its running header and `第N页` footer on every page."""
+    import pypdfium2
+    for page in doc.pages:
+        pattern = page.pop("footer_pattern", None)
+        if pattern:
+            n = len(pypdfium2.PdfDocument(str(pdf)))
+            header = page["furniture"][0]
+            page["furniture"] = [header] * n + [pattern.format(n=k) for k in range(1, n + 1)]
+
+
+def build(out: Path) -> None:
+    import typst
+    out.mkdir(parents=True, exist_ok=True)
+    for make, seed, style, name in CORPUS:
+        doc = make(seed, style, name)
+        src = "\n#pagebreak()\n".join(doc.typ)
+        (out / f"{name}.typ").write_text(src, encoding="utf-8")
+        typst.compile(str(out / f"{name}.typ"), output=str(out / f"{name}.pdf"), font_paths=FONT_PATHS)
+        (out / f"{name}.typ").unlink()
+        _fill_footers(out / f"{name}.pdf", doc)
+        truth = {"source": "Typst via tools/make_pdf_corpus.py", "seed": seed, "pages": doc.pages}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
