@@ -33,12 +33,16 @@ def translit_chars() -> frozenset[str]:
     return frozenset("".join(_read_list("translit_chars.txt")))
 
 
-def surname_before(t: str, i: int, bound=None) -> int:
+def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset()) -> int:
     """The start of a surname whose given name holds t[i] (the first or second character after
     it), or -1. `bound(t, j)` says whether the character at j belongs to a word with the one
-    before it (中国 is no surname 国 starting a name); by default nothing is bound.
+    before it (中国 is no surname 国 starting a name); by default nothing is bound. `extra`: the
+    house's own surnames (settings).
     """
     single, double = surnames()
+    if extra:
+        single = single | {n for n in extra if len(n) == 1}
+        double = double | {n for n in extra if len(n) == 2}
     for k in (1, 2):                       # t[i] is the k-th given-name character
         for sl, table in ((2, double), (1, single)):
             j = i - k - sl + 1
