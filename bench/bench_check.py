@@ -13,6 +13,53 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BENCH = ROOT.parent / "shared" / "data" / "bench" / "edition16.txt"
+CSC = ROOT.parent / "shared" / "data" / "csc"
+SPELLING_RULES = ("words", "repeat", "script")
+
+
+def csc_held(rules: tuple[str, ...]) -> tuple[float, float, int, int, int]:
+    """Sentence-level detection on the csc split kept apart from fitting (tools/build_misused.py).
+
+    Each pair gives the source sentence (with its wrong characters) and the corrected one (clean).
+    A sentence is caught when the rules flag it and every finding covers a wrong character.
+    Returns (precision, recall, caught, flagged, sentences with errors).
+    """
+    sys.path.insert(0, str(ROOT / "tools"))
+    from build_misused import read_pairs
+
+    from app.proof import check_paragraph
+    flagged = caught = positives = 0
+    for _, src, cor in read_pairs(CSC, held=True):
+        gold = {i for i, (a, b) in enumerate(zip(src, cor, strict=True)) if a != b}
+        for text, wrong in ((src, gold), (cor, set())) if gold else ((cor, set()),):
+            positives += bool(wrong)
+            found = [f for f in check_paragraph(text, list(rules)) if f.rule.startswith(SPELLING_RULES)]
+            if not found:
+                continue
+            flagged += 1
+            if wrong and all(any(f.start <= i < f.end for i in wrong) for f in found):
+                caught += 1
+    return caught / max(1, flagged), caught / max(1, positives), caught, flagged, positives
+
+
+def report_csc() -> None:
+    if not (CSC / "sighan_train2015.tsv").is_file():
+        print(f"csc held split: skipped ({CSC} not found)")
+        return
+    for rules in (("words.misused",), SPELLING_RULES):
+        prec, rec, caught, flagged, pos = csc_held(rules)
+        print(f"csc held split, {'+'.join(rules)}: sentence-level detection precision {prec:.3f} "
+              f"({caught}/{flagged}), recall {rec:.3f} ({caught}/{pos}) (target recall >= 0.5 at precision >= 0.8)")
+
+
+def clean_alarms(edition, findings) -> None:
+    """Findings of the misused-character and other non-punctuation rules on clean newspaper text."""
+    chars = edition.char_count
+    for rule in ("words.misused",):
+        mine = [f for f in findings if f.rule == rule]
+        err = sum(f.severity == "error" for f in mine)
+        print(f"edition16 (clean text), {rule}: {err} errors ({err * 10000 / chars:.2f} per 10,000 characters, "
+              f"target <= 1), {len(mine) - err} warnings ({(len(mine) - err) * 10000 / chars:.2f} per 10,000)")
 
 
 def main() -> int:
@@ -36,6 +83,7 @@ def main() -> int:
         runs.append(time.perf_counter() - t0)
     warm = min(runs)
 
+    clean_alarms(edition, findings)
     paras = [el.text for _, _, el in edition.elements() if len(el.text) > 40]
     step = max(1, len(paras) // 300)
     sample = paras[::step]
@@ -63,6 +111,7 @@ def main() -> int:
     print(f"check_paragraph: single runs median {statistics.median(first) * 1000:.2f} ms, "
           f"p95 {first[int(len(first) * 0.95)] * 1000:.2f} ms, max {first[-1] * 1000:.2f} ms "
           "(include the machine's other load)")
+    report_csc()
     return 0
 
 

@@ -15,6 +15,7 @@ from app.proof.registry import ActiveRule, active_rules
 from app.proof.settings import ProofSettings
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+WEAKER = {"error": "warning", "warning": "info", "info": "info"}
 
 
 @lru_cache(maxsize=32)
@@ -41,7 +42,8 @@ def run_para(para: Para, active: list[ActiveRule], offset: int = 0) -> list[Find
         if kinds is not None and para.kind is not None and para.kind not in kinds:
             continue
         for h in ar.spec.fn(para):
-            out.append(Finding(ar.spec.id, ar.severity, h.start + offset, h.end + offset, text[h.start:h.end],
+            sev = WEAKER[ar.severity] if h.weak else ar.severity
+            out.append(Finding(ar.spec.id, sev, h.start + offset, h.end + offset, text[h.start:h.end],
                                h.zh, h.en, h.fix, h.safe, story))
     return out
 

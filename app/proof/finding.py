@@ -50,3 +50,4 @@ class Hit:
     en: str
     fix: str | None = None
     safe: bool = False
+    weak: bool = False      # less sure: reported one severity below the rule's (error → warning)

@@ -22,6 +22,9 @@ class ProofSettings:
     spelling_language: str = "en_US"
     spelling: bool = True
     rules: dict[str, dict] = field(default_factory=dict)       # id → {"enabled": bool, "severity": str}
+    # house conventions: "reduplication" (doubled forms to leave alone), "surnames" (more surnames),
+    # "names_traditional" (False: traditional characters in personal names are flagged too)
+    house: dict = field(default_factory=dict)
 
     @classmethod
     def coerce(cls, value) -> ProofSettings:
@@ -49,13 +52,14 @@ class ProofSettings:
         return cls(user_words=dict(words), dictionary=set(d.get("dictionary") or ()),
                    ignores=Ignores.from_json(ign) if ign else Ignores(),
                    script=d.get("script"), spelling_language=d.get("spelling_language", "en_US"),
-                   spelling=bool(d.get("spelling", True)), rules=dict(d.get("rules") or {}))
+                   spelling=bool(d.get("spelling", True)), rules=dict(d.get("rules") or {}),
+                   house=dict(d.get("house") or {}))
 
     def to_dict(self) -> dict:
         return {"user_words": dict(self.user_words), "dictionary": sorted(self.dictionary),
                 "ignores": self.ignores.to_json(), "script": self.script,
                 "spelling_language": self.spelling_language, "spelling": self.spelling,
-                "rules": self.rules}
+                "rules": self.rules, "house": dict(self.house)}
 
 
 def user_settings_path() -> Path:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from app.proof.rules import (  # noqa: F401  (registration side effects)
+    misused,
     numbers,
     pairs,
     punctuation,

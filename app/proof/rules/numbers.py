@@ -14,8 +14,16 @@ from app.proof.registry import RESOURCES, rule
 CN_DIGITS = "〇零一二三四五六七八九"
 
 YEAR_SHORT_RE = re.compile(r"(?<![\d.\-/年])([’'‘]?)(\d{2})年(?=\d{1,2}月)"
-                           r"|(?<=[于在到至从自])(\d{2})年(?=[底初末]|上半年|下半年)"
-                           r"|[’'‘](\d{2})(?=年)")
+                           r"|(?<=[于在到至从自])(\d{2})年(?=[底初末春夏秋冬，。、；）]|$|上半年|下半年|以来|至今|起|"
+                           r"开始|成立|创办|创建|建成|投产|毕业|出生|入学|加入|参加|就|即|便|已|曾)"
+                           r"|[’'‘](\d{2})(?=年)"
+                           r"|(?<![\d.\-/年近约多逾超过去这])(\d{2})年(?=以来|至今)")
+
+
+def _year_like(yy: str) -> bool:
+    """99年以来, 01年以来: a year; 30年以来, 50年以来: more likely a number of years."""
+    v = int(yy)
+    return not (v % 10 == 0 and v != 0 or 26 <= v <= 49)
 
 
 @rule("num.year-short", "error", "年份不能简写 / years are written in full (1998年, not 98年)")
@@ -24,7 +32,9 @@ def year_short(p):
     if "年" not in t:
         return
     for m in YEAR_SHORT_RE.finditer(t):
-        yy = m.group(2) or m.group(3) or m.group(4)
+        yy = m.group(2) or m.group(3) or m.group(4) or m.group(5)
+        if m.group(5) and not _year_like(yy):
+            continue
         full = ("19" if int(yy) >= 50 else "20") + yy
         s, e = m.span()
         span_text = t[s:e]

@@ -219,19 +219,24 @@ def dash(p):
 CHAIN_RE = re.compile(r"(?<!—)—(?!—)[^—，。；！？、“”]{1,10}(?<!—)—(?!—)")
 
 
+SINGLE_DASHES = "—―－─–"
+
+
 @rule("punct.dash-single", "warning", "单个“—”：破折号应为“——”，连接号可不改 / a single — between Han")
 def dash_single(p):
     t = p.text
-    if "—" not in t:
+    if not any(c in t for c in SINGLE_DASHES):
         return
-    for m in re.finditer(r"(?<![—])—(?![—])", t):
+    for m in re.finditer(r"(?<![—―－─–-])[—―－─–](?![—―－─–-])", t):
         i = m.start()
         if i == 0:
             continue
         before, after = t[i - 1], t[i + 1] if i + 1 < len(t) else ""
-        if is_han(before) and (is_han(after) or after in "“《"):
+        if (is_han(before) or before in "”’）》") and (is_han(after) or after in "“‘《（"):
             if CHAIN_RE.search(t, max(0, i - 12), i + 13):
                 continue                          # 培训—实践—上岗: a chain of connectors
+            if t[i] != "—" and not (is_han(before) and is_han(after)):
+                continue
             yield Hit(i, i + 1, "单个“—”：如为破折号应为“——”（表示起止的连接号可不改）",
                       "a single —: a dash is —— (a range connector may stay)", "——", False)
 
@@ -276,3 +281,59 @@ def corner_quote(p):
         c = m.group()
         yield Hit(m.start(), m.end(), f"横排简体文本中引号应为“{table[c]}”", f"horizontal simplified text quotes with {table[c]}",
                   table[c], False)
+
+
+END_RUN_RE = re.compile(r"[！？!?]{2,}")
+
+
+@rule("punct.end-marks", "error", "句末点号叠用或混用 / doubled or mixed end marks (！！, ？！？！)")
+def end_marks(p):
+    """GB/T 15834 lets a question end in ？！ (a question asked with force); other runs of end marks
+    (！！, ？？, ！？, ？！？！) are not newspaper style. Two of the same mark are less sure: a
+    quotation may shout on purpose, so those are reported one step lower.
+    """
+    t = p.text
+    if "！" not in t and "？" not in t:
+        return
+    for m in END_RUN_RE.finditer(t):
+        g = m.group()
+        if g == "？！" or not any(c in "！？" for c in g):
+            continue                      # ?! in Latin text is not ours
+        marks = {c.translate(str.maketrans("!?", "！？")) for c in g}
+        fix = "？！" if marks == {"？", "！"} else marks.pop()
+        yield Hit(m.start(), m.end(), f"句末点号不宜叠用或混用，应为“{fix}”", f"end marks doubled or mixed: use {fix}",
+                  fix, False, len(g) == 2 and len(set(g)) == 1)
+
+
+@rule("punct.paren-period", "error", "句内括号里不用句号 / no 。 inside brackets within a sentence (…（昨天。）)")
+def paren_period(p):
+    t = p.text
+    if "。）" not in t:
+        return
+    for m in re.finditer("。）", t):
+        o = t.rfind("（", 0, m.start())
+        if o == -1 or t.rfind("）", o, m.start()) != -1:
+            continue
+        before = t[:o].rstrip()
+        if not before or before[-1] in "。！？…”’":
+            continue                      # （…。）after the sentence: a note on the whole sentence
+        after = t[m.end():m.end() + 1]
+        fix = "）" if after and after in "，。；：！？、…" else "）。"
+        yield Hit(m.start(), m.end(), "括号注释句中词语时，括号里不用句号；句号放在括号外",
+                  "a bracket inside a sentence takes no 。: the full stop goes after the bracket", fix, False)
+
+
+STRAY_RE = re.compile("(?<=[\u4e00-\u9fff])[●■□◆◇▲△▼▽★☆※◎¤§○](?=[\u4e00-\u9fff])")
+
+
+@rule("punct.stray-symbol", "error", "汉字之间混入符号 / a stray symbol between Han characters (中●文)")
+def stray_symbol(p):
+    t = p.text
+    for m in STRAY_RE.finditer(t):
+        c, i = m.group(), m.start()
+        if c == "○" and (t[i - 1] in CN_NUMERALS or t[i + 1] in CN_NUMERALS):
+            continue                      # 二○○一年: the year rules say 〇
+        yield Hit(i, i + 1, f"汉字之间混入了符号“{c}”", f"a stray {c} between Han characters", "", False)
+
+
+CN_NUMERALS = set("〇零一二三四五六七八九十百千○")

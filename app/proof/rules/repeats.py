@@ -1,6 +1,9 @@
 """Repeated characters and words (的的, 了了, 我们我们), using the paragraph's segmentation so
 that words that contain the repetition (目的的 = 目的 + 的, 不了了之, 谢谢, 看看, 常常, 天天,
-人人) are left alone.
+人人) are left alone. Also left alone: reduplication on purpose (研究研究, 参观参观, 分分钟:
+resources/proof/reduplicable.txt, reduplication.txt and the house list in the settings), a
+double across a word boundary (社会|会议, 告诉他们|他们, 问|问题), titles in 《》 and
+transliterated names (尤克里里).
 """
 from __future__ import annotations
 
@@ -9,12 +12,57 @@ from functools import lru_cache
 
 from app.proof.chars import HAN
 from app.proof.finding import Hit
+from app.proof.names import in_translit
 from app.proof.registry import RESOURCES, rule
 
 NUMERALS = set("〇一二三四五六七八九十百千万亿两")
 HEAD_SUFFIX = set("长会初底末中周委员医魁")
 DOUBLE_RE = re.compile(f"({HAN})\\1")
 WORD_DOUBLE_RE = re.compile(f"({HAN}{{2,4}})\\1")
+PRONOUNS = ("我们", "你们", "他们", "她们", "它们", "咱们", "大家", "自己", "我", "你", "他", "她", "它")
+# verbs whose object may be followed by a clause with the same subject: 告诉他们|他们已经赢了
+CLAUSE_VERBS = ("告诉", "通知", "提醒", "叮嘱", "嘱咐", "要求", "请求", "鼓励", "劝", "让", "叫", "请", "使",
+                "问", "教", "帮", "帮助", "希望", "相信", "发现", "看见", "听说", "知道", "觉得", "认为")
+COMMON_WORD = 100           # jieba frequency above which a two-character word is a real, common one
+
+
+@lru_cache(maxsize=1)
+def _listed() -> tuple[frozenset[str], frozenset[str]]:
+    """(two-character words that double on purpose, doubled forms listed whole)."""
+    def read(name):
+        text = (RESOURCES / name).read_text(encoding="utf-8")
+        return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return read("reduplicable.txt"), read("reduplication.txt")
+
+
+def _in_listed_form(p, s: int, e: int) -> bool:
+    """The span s:e lies inside a doubled form of the list (or the house list in the settings)."""
+    _, forms = _listed()
+    house = p.settings.house.get("reduplication", ())
+    t = p.text
+    for f in (*forms, *house) if house else forms:
+        k = t.find(f, max(0, s - len(f) + 1), e + len(f) - 1)
+        while k != -1 and k <= s:
+            if k + len(f) >= e:
+                return True
+            k = t.find(f, k + 1, e + len(f) - 1)
+    return False
+
+
+def _in_title(t: str, i: int) -> bool:
+    """Inside 《…》 on this paragraph: a title may repeat what it likes (《长安长安》)."""
+    o = t.rfind("《", 0, i)
+    return o != -1 and t.rfind("》", o, i) == -1 and t.find("》", i) != -1
+
+
+def _common(w: str) -> bool:
+    from app.proof.segment import tokenizer
+    return tokenizer().FREQ.get(w, 0) >= COMMON_WORD
+
+
+def _left_alone(p, s: int, e: int) -> bool:
+    t = p.text
+    return _in_title(t, s) or in_translit(t, s) and in_translit(t, e - 1) or _in_listed_form(p, s, e)
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +85,8 @@ def repeated_char(p):
             continue
         if e1 - s1 > 1 or e2 - s2 > 1:   # 目的|的, 的|的确: each belongs to a real word
             continue
+        if _left_alone(p, i, i + 2):
+            continue
         yield Hit(i, i + 2, f"“{t[i]}”重复", f"{t[i]} is doubled", t[i], False)
 
 
@@ -54,6 +104,10 @@ def repeated_word(p):
             continue            # not two whole equal words
         if len(g) == 2 and g[0] == g[1] or g[0] == "一":
             continue            # 一件一件(地)办好: reduplication on purpose
+        if g in _listed()[0] or _left_alone(p, s, m.end()):
+            continue            # 研究研究, 参观参观, 《长安长安》
+        if g in PRONOUNS and t[:s].endswith(CLAUSE_VERBS):
+            continue            # 告诉他们|他们已经赢了: object, then the subject of a clause
         yield Hit(s, m.end(), f"“{g}”重复", f"{g} is doubled", g, False)
 
 
@@ -74,4 +128,8 @@ def stutter(p):
             continue                      # 十五五, 一枚枚
         if t[i + 2:i + 3] in HEAD_SUFFIX:
             continue                      # 消防署|署长, 两国|国会, 2002年|年初: an unknown compound before
+        if long1 and _common(t[i + 1:i + 3]) or long2 and i and _common(t[i - 1:i + 1]):
+            continue                      # 社会|会议论纷纷: the single one begins (or ends) a word too
+        if _left_alone(p, i, i + 2):
+            continue                      # 分分钟, 问问题, 尤克里里
         yield Hit(i, i + 2, f"“{t[i]}”可能多打了一个", f"{t[i]} may be typed twice", t[i], False)

@@ -1,10 +1,14 @@
 """Simplified/traditional mixing: in a simplified edition, characters that exist only in
 traditional Chinese are errors (and the reverse). OpenCC converts the whole paragraph on the
 phrase level and only characters it would change are reported, so 乾隆 or 皇后 stay alone.
+Personal names keep their own characters (颜徵, 梁靖崑: a surname and one or two given-name
+characters, see app.proof.names) unless the house says otherwise (settings: house
+names_traditional = false).
 """
 from __future__ import annotations
 
 from app.proof.finding import Hit
+from app.proof.names import surname_before
 from app.proof.registry import rule
 from app.proof.script import converter, script_sets
 
@@ -22,10 +26,21 @@ def mixed(p):
     cv = converter(conv)
     converted = cv.convert(t)
     same_length = len(converted) == len(t)
+    house = p.settings.house
+    names = p.script != "traditional" and house.get("names_traditional", True)
+    extra = frozenset(house.get("surnames", ()))
     for i, c in enumerate(t):
         if c not in bad:
             continue
         right = converted[i] if same_length else cv.convert(c)
         if right == c:
             continue
+        if names and surname_before(t, i, _bound, extra) >= 0:
+            continue            # 颜徵, 梁靖崑: a personal name keeps its characters
         yield Hit(i, i + 1, f"{zh}：“{c}”应为“{right}”", f"{en}: {c} → {right}", right, True)
+
+
+def _bound(t: str, j: int) -> bool:
+    """t[j] makes a common word with the character before it (中国: 国 starts no name)."""
+    from app.proof.segment import tokenizer
+    return tokenizer().FREQ.get(t[j - 1:j + 1], 0) >= 100

@@ -76,3 +76,34 @@ def mixed_space(p):
             g = m.group()
             yield Hit(m.start(), m.end(), "中文与西文、数字之间的空格与本版其他地方不一致",
                       "Han–Latin spacing differs from the rest of the edition", g[0] + " " + g[1], False)
+
+
+EXTRA_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+UNIT_SPACE_RE = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[%‰℃°])")
+
+
+@rule("space.extra", "warning", "多余的空格 / extra spaces (测试  Test, 200  %)", kinds=("body", "caption", "sidebar"))
+def extra_space(p):
+    """Two or more spaces where one (or none) belongs, and a space between a number and %, ‰, ℃.
+
+    Spaces between two Han characters are space.han's; between Han and Latin in an edition that
+    sets no such spaces, space.mixed's.
+    """
+    t = p.text
+    if "  " not in t and " %" not in t and "\u00a0" not in t and "\u3000" not in t:
+        return
+    for m in UNIT_SPACE_RE.finditer(t):
+        yield Hit(m.start(), m.end(), "数字与单位符号之间不加空格", "no space between a number and its unit sign",
+                  "", True)
+    for m in EXTRA_SPACE_RE.finditer(t):
+        s, e = m.span()
+        if UNIT_SPACE_RE.match(t, s) or _inside_marks(t, s):
+            continue
+        before, after = t[s - 1], t[e]
+        han_b, han_a = bool(HAN_ONE.match(before)), bool(HAN_ONE.match(after))
+        if han_b and han_a or (han_b or han_a) and p.spacing == "tight":
+            continue                      # space.han or space.mixed reports it
+        yield Hit(s, e, "多了空格", "extra spaces", " ", True)
+
+
+HAN_ONE = re.compile(HAN)

@@ -56,3 +56,16 @@ def test_fixed_expressions_keep_chinese_numerals():
 def test_fullwidth_digits():
     found = hits("全市共有１２３所学校。", "num.fullwidth")
     assert len(found) == 1 and found[0].fix == "123"
+
+
+def test_abbreviated_years_in_context():
+    assert [f.fix for f in hits("青川高铁站99年以来客流翻了两番。", "num.year-short")] == ["1999年"]
+    assert [f.fix for f in hits("这家老字号创建于54年。", "num.year-short")] == ["1954年"]
+    assert [f.fix for f in hits("自01年以来，青川年年丰收。", "num.year-short")] == ["2001年"]
+    assert [f.fix for f in hits("他于88年毕业，回到临川。", "num.year-short")] == ["1988年"]
+
+
+def test_numbers_of_years_are_not_years():
+    for text in ("50年来，青川变化很大。", "近20年以来，临川人口翻番。", "他在青川工作了15年。",
+                 "30年以来，这座桥从未大修。", "他在15年前来过青川。", "三个村在10年内全部搬迁。"):
+        assert hits(text, "num.year-short") == [], text

@@ -127,3 +127,36 @@ def test_corner_quotes_in_simplified_text():
     found = hits("他说：「我们走吧。」", "punct.corner-quote")
     assert [f.fix for f in found] == ["“", "”"]
     assert hits("他說：「我們走吧。」", "punct.corner-quote", script="traditional") == []
+
+
+def test_doubled_and_mixed_end_marks():
+    found = hits("青川队赢了！！", "punct.end-marks")
+    assert [(f.text, f.fix, f.severity) for f in found] == [("！！", "！", "warning")]
+    found = hits("这也叫服务？！？！", "punct.end-marks")
+    assert [(f.text, f.fix, f.severity) for f in found] == [("？！？！", "？！", "error")]
+    assert [f.fix for f in hits("你真的去了！？", "punct.end-marks")] == ["？！"]
+    assert hits("这也叫服务？！", "punct.end-marks") == []       # GB/T 15834 allows ？！
+    assert hits("青川队赢了！", "punct.end-marks") == []
+
+
+def test_full_stop_inside_brackets_within_a_sentence():
+    found = hits("会议在青川召开（去年是在临川。），来了三百人。", "punct.paren-period")
+    assert [(f.text, f.fix) for f in found] == [("。）", "）")]
+    found = hits("代表们参观了新区（开发区成立于2010年。）", "punct.paren-period")
+    assert [(f.text, f.fix) for f in found] == [("。）", "）。")]
+    assert hits("代表们参观了新区。（开发区成立于2010年。）", "punct.paren-period") == []
+    assert hits("代表们参观了新区（开发区）。", "punct.paren-period") == []
+
+
+def test_stray_symbol_between_han():
+    found = hits("青川中●文学校开学了。", "punct.stray-symbol")
+    assert [f.text for f in found] == ["●"] and found[0].severity == "error"
+    assert hits("二○○一年", "punct.stray-symbol") == []
+    assert hits("★★★ 推荐：青川米粉", "punct.stray-symbol") == []
+
+
+@pytest.mark.parametrize("dash", ["—", "―", "－"])
+def test_a_single_dash_between_han(dash):
+    found = hits(f"他想了想{dash}还是去吧。", "punct.dash-single")
+    assert [f.fix for f in found] == ["——"]
+    assert hits(f"他想了想——还是去吧。", "punct.dash-single") == []

@@ -57,3 +57,23 @@ def test_convert_story_errors():
         convert_story(ed, 5, "s2t")
     with pytest.raises(GalleyError):
         convert_story(ed, 0, "x2y")
+
+
+@pytest.mark.parametrize("text", ["作家颜徵昨天到青川签售。", "乒乓球选手梁靖崑获得冠军。", "欧阳崑一家搬到了临川。"])
+def test_personal_names_keep_their_characters(text):
+    assert hits(text, "script.mixed") == []
+
+
+def test_a_name_does_not_hide_other_traditional_characters():
+    found = hits("梁靖崑說這個比賽很難。", "script.mixed")
+    assert [f.text for f in found] == ["說", "這", "個", "賽", "難"]
+    assert [f.text for f in hits("中國选手夺冠。", "script.mixed")] == ["國"]   # 中国 is a word, not 中 + name
+
+
+def test_the_house_may_flag_traditional_characters_in_names():
+    from app.proof import ProofSettings, check_paragraph
+    s = ProofSettings(house={"names_traditional": False})
+    assert [f.text for f in check_paragraph("作家颜徵昨天到青川签售。", ["script.mixed"], s)] == ["徵"]
+    s = ProofSettings(house={"surnames": ["禤"]})
+    assert [f.text for f in check_paragraph("记者禤崑报道。", ["script.mixed"], s)] == []
+    assert [f.text for f in hits("记者禤崑报道。", "script.mixed")] == ["崑"]

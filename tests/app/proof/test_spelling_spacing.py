@@ -53,3 +53,15 @@ def test_han_latin_spacing_is_a_warning_at_most():
 def test_space_after_a_dateline_is_left_alone():
     assert hits("本报讯\u3000今年以来，青川新区建设明显提速。", "space.han") == []
     assert hits("本報訊　今年以來，青川新區建設明顯提速。", "space.han", script="traditional") == []
+
+
+def test_extra_spaces():
+    found = hits("增长了200  %，创新高。", "space.extra")
+    assert [(f.text, f.fix, f.safe) for f in found] == [("  ", "", True)]
+    found = hits("活动名为测试  Test 版。", "space.extra", spacing="spaced")
+    assert [(f.text, f.fix) for f in found] == [("  ", " ")]
+    assert hits("活动名为测试 Test 版。", "space.extra", spacing="spaced") == []
+    assert hits("增长了200%，创新高。", "space.extra") == []
+    # in an edition that sets no Han–Latin spaces, space.mixed already reports 测试  Test
+    assert hits("活动名为测试  Test 版。", "space.extra") == []
+    assert hits("活动名为测试  Test 版。", "space.mixed") != []

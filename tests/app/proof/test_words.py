@@ -58,3 +58,9 @@ def test_table_format_accepts_arrow_and_comments():
 
 def test_data_files_exist():
     assert (RESOURCES / "confusables.tsv").is_file() and (RESOURCES / "newsroom_words.txt").is_file()
+
+
+def test_hongwei():
+    found = hits("青川新建的体育馆气势弘伟。", "words.confusable")
+    assert [(f.text, f.fix) for f in found] == [("弘伟", "宏伟")]
+    assert hits("青川大力弘扬传统文化。", "words.confusable") == []

@@ -1,0 +1,61 @@
+"""Personal and transliterated names: what name-aware rules leave alone.
+
+A Chinese personal name is a surname (resources/proof/surnames.txt, 单姓 and 复姓) and one or
+two given-name characters (颜徵, 梁靖崑, 李钟武); a transliterated foreign name is a run of
+characters common in transliteration (resources/proof/translit_chars.txt: 辛吉丝, 哈玛斯). Names
+use characters freely, so the misused-character and script rules do not judge them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.proof.registry import RESOURCES
+
+
+def _read_list(name: str) -> list[str]:
+    out = []
+    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        out += line.split()
+    return out
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, two-character surnames)."""
+    names = _read_list("surnames.txt")
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+@lru_cache(maxsize=1)
+def translit_chars() -> frozenset[str]:
+    return frozenset("".join(_read_list("translit_chars.txt")))
+
+
+def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset()) -> int:
+    """The start of a surname whose given name holds t[i] (the first or second character after
+    it), or -1. `bound(t, j)` says whether the character at j belongs to a word with the one
+    before it (中国 is no surname 国 starting a name); by default nothing is bound. `extra`: the
+    house's own surnames (settings).
+    """
+    single, double = surnames()
+    if extra:
+        single = single | {n for n in extra if len(n) == 1}
+        double = double | {n for n in extra if len(n) == 2}
+    for k in (1, 2):                       # t[i] is the k-th given-name character
+        for sl, table in ((2, double), (1, single)):
+            j = i - k - sl + 1
+            if j < 0 or t[j:j + sl] not in table:
+                continue
+            if bound is not None and j > 0 and bound(t, j):
+                continue
+            return j
+    return -1
+
+
+def in_translit(t: str, i: int) -> bool:
+    """t[i] sits in a run of transliteration characters (two of it and its neighbours)."""
+    tl = translit_chars()
+    n = sum(1 for k in (i - 1, i, i + 1) if 0 <= k < len(t) and t[k] in tl)
+    return n >= 2
