@@ -33,7 +33,7 @@ def test_every_font_is_embedded_as_a_subset(sample_pdf):
     rows = out.strip().splitlines()[2:]
     assert rows
     names = " ".join(r.split()[0] for r in rows)
-    for face in ("UMing", "WenQuanYiZenHei", "LXGWWenKai"):
+    for face in ("BousungEG-Light-GB", "WenQuanYiZenHei", "GBZenKai-Medium"):   # AR PL SungtiL GB, KaitiM GB
         assert face in names
     for r in rows:
         cols = r.split()
