@@ -303,8 +303,39 @@ def thread(slots: list[Slot], columns: int, height: int, start: int = 0) -> tupl
             col.append(s)
             used += s.h
             i += 1
+        if i < n and len(col) > 1:
+            i = _no_stranded_lines(slots, col, i)
         cols.append(col)
     return cols, i
+
+
+def _same_par(a: Slot, b: Slot) -> bool:
+    return a.kind == "text" and b.kind == "text" and a.par is b.par and a.element == b.element
+
+
+def _no_stranded_lines(slots: list[Slot], col: list[Slot], i: int) -> int:
+    """A column that ends before the flow does gives back lines so that no paragraph leaves its
+    first line alone at the foot or its last line alone at the top of the next column, and no
+    subhead is left without its text; returns the next slot index. The column keeps at least one slot."""
+    nxt = slots[i]
+    if _same_par(col[-1], nxt) and nxt.line == len(nxt.par.lines) - 1:
+        # the last line would stand alone above: a line more goes with it (the whole paragraph
+        # when it has only three lines, else its first line would be stranded here)
+        col.pop()
+        i -= 1
+    last = col[-1] if col else None
+    if (last is not None and last.kind == "text" and last.line == 0 and len(last.par.lines) > 1
+            and _same_par(last, slots[i]) and len(col) > 1):
+        col.pop()                 # a first line alone at the foot goes to the next column
+        i -= 1
+    while len(col) > 1 and (col[-1].kind == "space" or (col[-1].keep and col[-1].kind == "text"
+                                                        and col[-1].style.name == "subhead")):
+        col.pop()                 # a subhead (or the blank above it) goes with what follows it
+        i -= 1
+    if not col:                   # never empty a column (the flow must move on)
+        col.append(slots[i])
+        i += 1
+    return i
 
 
 def needed_height(slots: list[Slot], columns: int, limit: int) -> int:
