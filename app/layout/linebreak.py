@@ -198,8 +198,11 @@ def _patterns(R: Rules):
 
 @lru_cache(maxsize=50000)
 def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
-                    align: str = "justify") -> Paragraph:
+                    align: str = "justify", breaks: tuple[int, ...] | None = None) -> Paragraph:
     """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
+
+    `breaks`: the only offsets where a line may end (a headline's word boundaries), within the
+    rules below; None: wherever the rules allow.
 
     align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
     Per-character work is done in list comprehensions; the rules only touch the (few) places
@@ -302,6 +305,13 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 gap[a1] = g
                 has_gap = True
     brk[n] = True
+    if breaks is not None:
+        allowed = [False] * (n + 1)
+        for j in breaks:
+            if 0 < j < n:
+                allowed[j] = True
+        brk = [b and a for b, a in zip(brk, allowed)]
+        brk[n] = True
 
     widths = list(map(add, adv, gap)) if has_gap else adv
     P = list(accumulate(widths, initial=0.0))

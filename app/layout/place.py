@@ -36,6 +36,7 @@ from app.layout.compose import (
     StoryParts,
     compose_flow,
     compose_head,
+    head_key,
     needed_height,
     sidebar_measure,
     split_story,
@@ -111,9 +112,9 @@ class _Piece:
         if h is None:
             # a head whose every element stands on one line at some width looks the same at any
             # wider one with the same headline style: no need to set it again
-            major = cols * 2 >= self.grid.columns
+            key = head_key(self.grid, cols, bool(self.parts.pages))
             for w0 in range(cols - 1, 0, -1):
-                if w0 in self._single and (w0 * 2 >= self.grid.columns) == major:
+                if w0 in self._single and head_key(self.grid, w0, bool(self.parts.pages)) == key:
                     h = self._head[cols] = self._head[w0]
                     return h
             block = compose_head(self.parts, self.grid, cols)
@@ -320,7 +321,8 @@ class _Planner:
         never so narrow that a banner (通栏) would not stand on one line."""
         n = self.N
         out = [n]
-        if n >= 5:
+        if n >= 5 and not any(e.kind == Kind.BANNER for _, e in lead.parts.head):
+            # a banner (通栏) runs across the page: a lead carrying one is never set narrower
             out += [w for w in range(max(2, math.ceil(n * 0.5)), n - 1) if lead.banner_fits(w)]
         return out
 

@@ -65,6 +65,7 @@ class _TextPainter:
         self.cur: CidFont | None = None     # the font and size last set with Tf in this text object
         self.cur_size = 0.0
         self.tc = 0.0
+        self.stroke = 0.0                   # outline stroke of the text drawn last (0: fill only)
 
     def _font(self, role: str) -> CidFont:
         cf = self.cid.get(role)
@@ -93,6 +94,10 @@ class _TextPainter:
                 self.cur = cf
                 self.cur_size = size
             xs = run.xs
+            if run.stroke != self.stroke:
+                # fill and stroke (Tr 2) with a thin outline: a light face set heavier
+                out.append(f"2 Tr {run.stroke:.2f} w" if run.stroke else "0 Tr")
+                self.stroke = run.stroke
             out.append(f"1 0 0 1 {x0 + xs[0]:.2f}{tm}")
             hx = text.translate(cf.trans)
             if len(text) == 1:
@@ -187,6 +192,7 @@ def _page_body(page, painter: _TextPainter, crop_marks: bool) -> str:
     text_ops: list[str] = []
     painter.cur = None
     painter.tc = 0.0
+    painter.stroke = 0.0
     for item in page.items:
         if isinstance(item, TextLine):
             painter.line(text_ops, item, off, top - item.y)
@@ -210,7 +216,7 @@ def _page_body(page, painter: _TextPainter, crop_marks: bool) -> str:
                         f"[{' '.join(_fmt(d) for d in item.dash)}] 0 d "
                         f"{_fmt(off + item.x1)} {_fmt(top - item.y1)} m {_fmt(off + item.x2)} {_fmt(top - item.y2)} l S")
     if text_ops:
-        code.append("BT 0 0 0 1 k 0 Tr")
+        code.append("BT 0 0 0 1 k 0 0 0 1 K 0 Tr")
         code.extend(text_ops)
         code.append("ET")
     if crop_marks:

@@ -31,7 +31,8 @@ def test_docx_styles_sections_and_text(tmp_path):
         assert name in styles, name
         rfonts = styles[name].element.rPr.find(qn("w:rFonts"))
         assert rfonts is not None and rfonts.get(qn("w:eastAsia")) in ("SimSun", "SimHei", "KaiTi")
-    assert styles["主题"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "SimHei"
+    assert styles["主题"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "SimSun"   # 标宋-style 主题
+    assert styles["引题"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "SimHei"
     used = Counter(p.style.name for p in d.paragraphs)
     for name in ("引题", "主题", "副题", "正文", "署名", "小标题", "图片说明", "边栏"):
         assert used[name] > 0, name
