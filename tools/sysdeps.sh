@@ -8,7 +8,8 @@ if [ "$1" = "--strict" ]; then strict=1; shift; fi
 if [ $# -gt 0 ]; then
   PKGS="$*"
 else
-  PKGS="fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation libgs-common \
+  PKGS="fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai \
+fonts-liberation libgs-common \
 libenchant-2-2 hunspell-en-us poppler-utils \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 $EXTRA_PKGS"

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from app.layout.grid import Grid, Style
+from app.layout.grid import HAO, HAO_ORDER, Grid, Style
 from app.layout.linebreak import Line, Paragraph, break_paragraph
 from app.model import Element, Kind, Story
 
@@ -116,15 +116,41 @@ def _baseline(style: Style, leading: float) -> float:
     return (leading - style.size) / 2 + style.size * 0.86
 
 
-def headline_style(grid: Grid, width_cols: int, kind: Kind) -> Style:
+def headline_style(grid: Grid, width_cols: int, kind: Kind, lead: bool = False) -> Style:
+    """The style of a head element at a module `width_cols` wide.
+
+    The 主题 takes its size from the grid's ladder in 号 (by rank and width; `[headlines]` in the
+    layout file), in the headline style's face; without a ladder, headline / headline_minor.
+    """
     if kind == Kind.HEADLINE:
+        rank = "lead" if lead else "other"
+        ladder = grid.headline_ladder.get(rank) or grid.headline_ladder.get("other")
+        base = grid.style("headline")
+        if ladder:
+            hao = next((h for c, h in ladder if width_cols >= c), ladder[-1][1])
+            return _at_hao(base, hao)
         if width_cols * 2 >= grid.columns and "headline" in grid.styles:
-            return grid.style("headline")
-        return grid.styles.get("headline_minor") or grid.style("headline")
+            return base
+        return grid.styles.get("headline_minor") or base
     return grid.style(str(kind))
 
 
-MAX_HEAD_SEGMENTS = 8     # space-separated parts of a headline tried as line breaks (2**7 partitions)
+def _at_hao(base: Style, hao: str) -> Style:
+    size = HAO[hao]
+    return replace(base, size=size, leading=round(size * base.leading / base.size, 2), size_name=hao)
+
+
+def smaller(style: Style) -> Style | None:
+    """The next size down the 号 ladder (None when the style is not on it or at its foot)."""
+    if not style.size_name:
+        return None
+    k = HAO_ORDER.index(style.size_name) + 1
+    return _at_hao(style, HAO_ORDER[k]) if k < len(HAO_ORDER) else None
+
+
+def head_key(grid: Grid, cols: int, lead: bool) -> tuple:
+    """What a head block's setting depends on besides its width: the sizes of its elements."""
+    return tuple(headline_style(grid, cols, k, lead).size for k in (Kind.HEADLINE,))
 
 
 def _shifted(line: Line, offset: int) -> Line:
@@ -132,52 +158,96 @@ def _shifted(line: Line, offset: int) -> Line:
                    runs=tuple((role, a + offset, b + offset) for role, a, b in line.runs))
 
 
-def _break_at_spaces(text: str, st: Style, width: float, align: str, plain: Paragraph) -> Paragraph:
-    """A headline broken at its spaces (奋进新征程 / 建功新时代) rather than inside a word.
+HEAD_PUNCT = set("，、。：；！？”’）》」』·")
+HEAD_OPEN = set("“‘（《「『")
 
-    The space-separated parts are grouped into lines; each group is set on its own at the full
-    measure (a group too long for one line is broken inside, as a last resort). Groupings that
-    cut fewer words than the plain breaking qualify if they take no more lines (one more when
-    they cut none); the one cutting fewest words wins, then the fewest lines, then the most even
-    line widths. Offsets stay those of the element's text.
-    """
-    segs = [(m.start(), m.end()) for m in re.finditer(r"[^ \u3000\t]+", text)]
-    if len(segs) < 2 or len(segs) > MAX_HEAD_SEGMENTS:
-        return plain
-    plain_inner = sum(1 for ln in plain.lines[:-1]
-                      if not (text[ln.end - 1:ln.end].isspace() or text[ln.end:ln.end + 1].isspace()))
-    if not plain_inner:
-        return plain                     # the plain breaking already breaks at spaces only
-    k = len(segs)
-    best = None
-    for mask in range(1 << (k - 1)):
-        groups, a = [], 0
-        for b in range(1, k):
-            if mask >> (b - 1) & 1:
-                groups.append((segs[a][0], segs[b - 1][1]))
-                a = b
-        groups.append((segs[a][0], segs[k - 1][1]))
-        lines, inner, widths = [], 0, []
-        for g0, g1 in groups:
-            sub = break_paragraph(text[g0:g1], st.role, st.size, width, 0.0, align)
-            inner += len(sub.lines) - 1
-            lines.extend(_shifted(ln, g0) for ln in sub.lines)
-            widths.extend(ln.width for ln in sub.lines)
-        # one line more than the plain breaking is worth it to cut no word; otherwise no more lines
-        if len(lines) > len(plain.lines) + (0 if inner else 1) or inner >= plain_inner:
-            continue
-        key = (inner, len(lines), max(widths) - min(widths))
-        if best is None or key < best[0]:
-            best = (key, lines)
-    if best is None:
-        return plain
-    lines = best[1]
-    return Paragraph(text, plain.size, tuple(lines), plain.missing)
+
+def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
+    """Where a headline may break, best first: at its spaces; also after its punctuation; also
+    between words (jieba's dictionary). Never inside a word (书香浸润城 / 市 is what this prevents)."""
+    n = len(text)
+    spaces, marks = set(), set()
+    for i in range(1, n):
+        a, b = text[i - 1], text[i]
+        if a.isspace() or b.isspace():
+            spaces.add(i)
+        elif a in HEAD_PUNCT or b in HEAD_OPEN:
+            marks.add(i)
+    words = set()
+    try:
+        from app.repair.lexicon import segment
+    except ImportError:           # no dictionary: any place between characters
+        words = set(range(1, n))
+    else:
+        for m in re.finditer(r"[\u3400-\u9fff]+", text):
+            pos = m.start()
+            for word in segment(m.group(0)):
+                pos += len(word)
+                if m.start() < pos < m.end():
+                    words.add(pos)
+    levels = [spaces, spaces | marks, spaces | marks | words]
+    return tuple(tuple(sorted(lv)) for lv in levels if lv)
+
+
+def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...]) -> Paragraph:
+    """Lines broken only at `breaks`, as even as they can be: the narrowest measure that keeps the
+    fewest line count (a two-line headline reads 5 + 5 rather than 9 + 1)."""
+    par = break_paragraph(text, st.role, st.size, width, 0.0, "left", breaks)
+    k = len(par.lines)
+    clean = _cuts_only_at(par, breaks)
+    if k > 1:
+        lo = max(max(ln.width for ln in par.lines) / 2, sum(ln.width for ln in par.lines) / k - st.size)
+        hi = width
+        for _ in range(10):
+            mid = (lo + hi) / 2
+            trial = break_paragraph(text, st.role, st.size, mid, 0.0, "left", breaks)
+            if (len(trial.lines) <= k and max(ln.width for ln in trial.lines) <= mid + 1e-6
+                    and (not clean or _cuts_only_at(trial, breaks))):
+                par, hi = trial, mid
+            else:
+                lo = mid
+            if hi - lo < st.size / 4:
+                break
+    return par
+
+
+def _cuts_only_at(par: Paragraph, breaks: tuple[int, ...]) -> bool:
+    ok = set(breaks)
+    return all(ln.end in ok or par.text[ln.end:ln.end + 1].isspace() for ln in par.lines[:-1])
+
+
+def set_headline(text: str, st: Style, width: float, align: str) -> Paragraph:
+    """A head element in as few lines as its breaks allow, the lines as even as they can be and
+    aligned in the full width. Its spaces are the breaks it wants; then its punctuation; then the
+    places between words. A word too long for the width is cut inside as a last resort."""
+    levels = head_breaks(text)
+    par = None
+    if levels:
+        finest = _balanced(text, st, width, levels[-1])
+        par = finest
+        spaces = any(text[j].isspace() or text[j - 1].isspace() for j in levels[0])
+        for q, lv in enumerate(levels[:-1]):
+            trial = _balanced(text, st, width, lv)
+            # a line more is worth breaking only at the headline's own spaces
+            extra = 1 if (q == 0 and spaces) else 0
+            if _cuts_only_at(trial, lv) and len(trial.lines) <= len(finest.lines) + extra:
+                par = trial
+                break
+    if par is None:
+        par = break_paragraph(text, st.role, st.size, width, 0.0, "left")
+    if align in ("center", "right"):
+        lines = []
+        for ln in par.lines:
+            off = (width - ln.width) / (2 if align == "center" else 1)
+            lines.append(replace(ln, xs=tuple([x + off for x in ln.xs])))
+        par = Paragraph(par.text, par.size, tuple(lines), par.missing)
+    return par
 
 
 def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
     width = grid.span_width(width_cols)
     block = HeadBlock(width=width)
+    lead = bool(parts.pages)      # a page's first story carries the page marker: the lead (头条)
     y = 0.0
     for i, el in parts.head:
         if el.kind == Kind.SECTION and block.section is None:
@@ -187,28 +257,45 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
             block.section_par = break_paragraph(el.text, st.role, st.size, width, 0.0, "left")
             y += grid.leading * 2 * max(1, len(block.section_par.lines))
             continue
-        st = headline_style(grid, width_cols, el.kind)
+        st = headline_style(grid, width_cols, el.kind, lead)
         align = st.align if st.align != "justify" else "left"
-        par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
-        if el.kind in (Kind.HEADLINE, Kind.BANNER, Kind.KICKER, Kind.DECK) and len(par.lines) == 2:
-            # a headline that just misses one line is set a little smaller rather than broken:
-            # widths scale with the size, so the fitting size is computed, then checked once
-            natural = sum(ln.width for ln in par.lines) if align != "justify" else width * 2
-            size = math.floor(st.size * width / max(natural, 1e-6) * 2) / 2
-            if size >= st.size * 0.75:
+        if el.kind == Kind.BANNER:
+            par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
+            if len(par.lines) == 2:
+                # a banner (通栏) that just misses one line is set a little smaller rather than broken:
+                # widths scale with the size, so the fitting size is computed, then checked once
+                natural = sum(ln.width for ln in par.lines)
+                size = math.floor(st.size * width / max(natural, 1e-6) * 2) / 2
                 while size >= st.size * 0.75:
                     trial = break_paragraph(el.text, st.role, size, width, 0.0, align)
                     if len(trial.lines) == 1:
                         par, st = trial, replace(st, size=size)
                         break
                     size -= 0.5
-        if len(par.lines) > 1 and " " in el.text.strip():
-            par = _break_at_spaces(el.text, st, width, align, par)
+            if len(par.lines) > 1:
+                par = set_headline(el.text, st, width, align)
+        else:
+            par = set_headline(el.text, st, width, align)
+            down = smaller(st) if len(par.lines) > 1 else None
+            if down is not None:
+                # one step down the ladder when that sets it on one line fewer
+                trial = set_headline(el.text, down, width, align)
+                if len(trial.lines) < len(par.lines):
+                    par, st = trial, down
+        if el.kind == Kind.HEADLINE and y and grid.head_air:
+            y += grid.leading * grid.head_air / 2      # air between a kicker and the 主题
         for li in range(len(par.lines)):
             block.lines.append(HeadLine(y + _baseline(st, st.leading), par, li, st, i))
             y += st.leading
     if y:
-        block.grid_lines = math.ceil(y / grid.leading - 1e-6) + 1
+        air = grid.leading * grid.head_air
+        block.grid_lines = math.ceil((y + air) / grid.leading - 1e-6) + 1
+        # the block's white is shared above and below its lines (the grid line below stays)
+        drop = ((block.grid_lines - 1) * grid.leading - y) / 2
+        if drop > 0:
+            for hl in block.lines:
+                hl.dy += drop
+            block.section_y += drop if block.section is not None and block.section_y > 0 else 0.0
     return block
 
 
@@ -303,8 +390,39 @@ def thread(slots: list[Slot], columns: int, height: int, start: int = 0) -> tupl
             col.append(s)
             used += s.h
             i += 1
+        if i < n and len(col) > 1:
+            i = _no_stranded_lines(slots, col, i)
         cols.append(col)
     return cols, i
+
+
+def _same_par(a: Slot, b: Slot) -> bool:
+    return a.kind == "text" and b.kind == "text" and a.par is b.par and a.element == b.element
+
+
+def _no_stranded_lines(slots: list[Slot], col: list[Slot], i: int) -> int:
+    """A column that ends before the flow does gives back lines so that no paragraph leaves its
+    first line alone at the foot or its last line alone at the top of the next column, and no
+    subhead is left without its text; returns the next slot index. The column keeps at least one slot."""
+    nxt = slots[i]
+    if _same_par(col[-1], nxt) and nxt.line == len(nxt.par.lines) - 1:
+        # the last line would stand alone above: a line more goes with it (the whole paragraph
+        # when it has only three lines, else its first line would be stranded here)
+        col.pop()
+        i -= 1
+    last = col[-1] if col else None
+    if (last is not None and last.kind == "text" and last.line == 0 and len(last.par.lines) > 1
+            and _same_par(last, slots[i]) and len(col) > 1):
+        col.pop()                 # a first line alone at the foot goes to the next column
+        i -= 1
+    while len(col) > 1 and (col[-1].kind == "space" or (col[-1].keep and col[-1].kind == "text"
+                                                        and col[-1].style.name == "subhead")):
+        col.pop()                 # a subhead (or the blank above it) goes with what follows it
+        i -= 1
+    if not col:                   # never empty a column (the flow must move on)
+        col.append(slots[i])
+        i += 1
+    return i
 
 
 def needed_height(slots: list[Slot], columns: int, limit: int) -> int:

@@ -19,22 +19,33 @@ from pathlib import Path
 from app.errors import GalleyError
 
 ROLES = ("song", "hei", "kai", "latin")
+# Supplementary faces: the GB-style Song and Kai (AR PL SungtiL GB, KaitiM GB) cover GB 2312;
+# a character beyond it is set in the same style's Unicode face before any other role.
+SUPPLEMENTS = {"song": "song_ext", "kai": "kai_ext"}
+ALL_ROLES = (*ROLES, *SUPPLEMENTS.values())
 
-# (file name, TTC subfont index) candidates per role, best first.
+# (file name, TTC subfont index) candidates per role, best first. The GB-style faces come first:
+# their 。，、 sit in the bottom left of the em and their quotes are full width, as mainland
+# newspapers set them (AR PL UMing centres 。、 the Taiwan way); SimSun and KaiTi on Windows.
 CANDIDATES: dict[str, list[tuple[str, int]]] = {
-    "song": [("uming.ttc", 0), ("simsun.ttc", 0), ("SimSun.ttf", 0), ("ukai.ttc", 0)],
+    "song": [("gbsn00lp.ttf", 0), ("simsun.ttc", 0), ("SimSun.ttf", 0), ("uming.ttc", 0), ("ukai.ttc", 0)],
     "hei": [("wqy-zenhei.ttc", 0), ("simhei.ttf", 0), ("SimHei.ttf", 0), ("wqy-microhei.ttc", 0)],
-    "kai": [("LXGWWenKai-Regular.ttf", 0), ("simkai.ttf", 0), ("KaiTi.ttf", 0), ("ukai.ttc", 0)],
+    "kai": [("gkai00mp.ttf", 0), ("simkai.ttf", 0), ("KaiTi.ttf", 0), ("LXGWWenKai-Regular.ttf", 0),
+            ("ukai.ttc", 0)],
     "latin": [("LiberationSerif-Regular.ttf", 0), ("times.ttf", 0), ("Times New Roman.ttf", 0),
               ("DejaVuSerif.ttf", 0)],
+    "song_ext": [("uming.ttc", 0), ("simsun.ttc", 0), ("SimSun.ttf", 0)],
+    "kai_ext": [("LXGWWenKai-Regular.ttf", 0), ("simkai.ttf", 0), ("KaiTi.ttf", 0), ("ukai.ttc", 0)],
 }
-PACKAGES = {"song": "fonts-arphic-uming", "hei": "fonts-wqy-zenhei", "kai": "fonts-lxgw-wenkai",
-            "latin": "fonts-liberation"}
-NAMES = {"song": "AR PL UMing (宋体)", "hei": "WenQuanYi Zen Hei (黑体)", "kai": "LXGW WenKai (楷体)",
-         "latin": "Liberation Serif"}
+PACKAGES = {"song": "fonts-arphic-gbsn00lp", "hei": "fonts-wqy-zenhei", "kai": "fonts-arphic-gkai00mp",
+            "latin": "fonts-liberation", "song_ext": "fonts-arphic-uming", "kai_ext": "fonts-lxgw-wenkai"}
+NAMES = {"song": "AR PL SungtiL GB (宋体)", "hei": "WenQuanYi Zen Hei (黑体)", "kai": "AR PL KaitiM GB (楷体)",
+         "latin": "Liberation Serif", "song_ext": "AR PL UMing (宋体, beyond GB 2312)",
+         "kai_ext": "LXGW WenKai (楷体, beyond GB 2312)"}
 # When a character is missing from a role's font, try these roles next.
-FALLBACK = {"song": ("hei", "kai", "latin"), "hei": ("song", "kai", "latin"),
-            "kai": ("song", "hei", "latin"), "latin": ("song", "hei", "kai")}
+FALLBACK = {"song": ("song_ext", "kai_ext", "hei", "latin"), "hei": ("song", "song_ext", "kai_ext", "latin"),
+            "kai": ("kai_ext", "song", "song_ext", "hei", "latin"), "latin": ("song", "song_ext", "hei", "kai"),
+            "song_ext": ("kai_ext", "hei", "latin"), "kai_ext": ("song_ext", "hei", "latin")}
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
@@ -47,7 +58,7 @@ _fonts: dict[str, object] = {}
 _metrics: dict[str, FontMetrics] = {}
 _paths: dict[str, tuple[str, int]] = {}
 _settings: dict[str, str] = {}
-_ink: dict[tuple[str, str], float] = {}
+_ink: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 class FontMetrics:
@@ -114,6 +125,10 @@ def _resolve(role: str) -> tuple[str, int]:
     if role not in CANDIDATES:
         raise GalleyError(f"unknown font role {role!r} (expected one of {', '.join(ROLES)})")
     override = _settings.get(role) or os.environ.get(f"GALLEY_FONT_{role.upper()}")
+    if not override and role in SUPPLEMENTS.values():
+        # a font set for the main role (settings or environment) serves its supplement too
+        main = next(k for k, v in SUPPLEMENTS.items() if v == role)
+        override = _settings.get(main) or os.environ.get(f"GALLEY_FONT_{main.upper()}")
     if override:
         from app.validate import font_setting   # a typed setting: checked, a clear error when bad
         found = font_setting(role, override, None if override != _settings.get(role) else f"the {role} font setting")
@@ -306,11 +321,12 @@ def available_roles() -> dict[str, str | None]:
 
 
 
-def ink_center(role: str, ch: str) -> float:
-    """Horizontal centre of a glyph's outline, in em (from its glyf bounding box); 0.5 when unknown.
+def ink_box(role: str, ch: str) -> tuple[float, float]:
+    """Left and right edges of a glyph's outline, in em (from its glyf bounding box); (0.25, 0.75) when unknown.
 
-    Fonts differ in where full-width punctuation sits (UMing centres 。、, GB fonts put them
-    left): compression uses this to keep the ink inside the narrowed slot.
+    Fonts differ in where full-width punctuation sits (UMing centres 。、, GB fonts put them in
+    the bottom left; WenQuanYi Zen Hei's quotes are proportional): composition reads this to set
+    every face's marks in the GB position and to keep the ink inside a compressed slot.
     """
     key = (role, ch)
     got = _ink.get(key)
@@ -318,7 +334,7 @@ def ink_center(role: str, ch: str) -> float:
         return got
     import struct
 
-    got = 0.5
+    got = (0.25, 0.75)
     try:
         face = font_for(role).face
         g = face.charToGlyph.get(ord(ch))
@@ -326,11 +342,17 @@ def ink_center(role: str, ch: str) -> float:
         if g is not None and face.glyphPos[g + 1] > face.glyphPos[g]:
             pos = glyf + face.glyphPos[g]
             _, xmin, _, xmax, _ = struct.unpack(">hhhhh", face._ttf_data[pos:pos + 10])
-            got = (xmin + xmax) / 2 / face.unitsPerEm
+            got = (xmin / face.unitsPerEm, xmax / face.unitsPerEm)
     except (KeyError, IndexError, AttributeError, struct.error):
         pass
     _ink[key] = got
     return got
+
+
+def ink_center(role: str, ch: str) -> float:
+    """Horizontal centre of a glyph's outline, in em; 0.5 when unknown."""
+    a, b = ink_box(role, ch)
+    return (a + b) / 2
 
 
 def font_info(role: str) -> tuple[str, int, str]:

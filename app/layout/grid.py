@@ -28,6 +28,14 @@ class Style:
     align: str = "left"            # left | center | right | justify
     indent: float = 0.0            # first-line indent in characters
     tint: float = 0.0              # K tint of a panel behind (sidebar, section label)
+    bold: float = 0.0              # outline stroke, in em, that sets a light face heavier (标宋 from 报宋)
+    size_name: str = ""            # the size in 号 when it comes from the headline ladder
+
+
+# Chinese type sizes (号) in points, as printers use them.
+HAO = {"初号": 42.0, "小初": 36.0, "一号": 26.0, "小一": 24.0, "二号": 22.0, "小二": 18.0, "三号": 16.0,
+       "小三": 15.0, "四号": 14.0, "小四": 12.0, "五号": 10.5, "小五": 9.0, "六号": 7.5, "小六": 6.5}
+HAO_ORDER = list(HAO)
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,11 @@ class Grid:
     folio_rule: float = 1.5
     styles: dict[str, Style] = field(default_factory=dict, hash=False, compare=False)
     path: str = ""
+    # 主题 sizes in 号 by rank ("lead": a page's first story, "other") as (least columns, 号) pairs,
+    # widest first; empty: the headline / headline_minor styles as they are
+    headline_ladder: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, hash=False,
+                                                                    compare=False)
+    head_air: float = 0.0          # grid lines of air added around a headline block (split above/below)
 
     @property
     def column_width(self) -> float:
@@ -111,10 +124,23 @@ def parse_grid(data: dict, path: Path) -> Grid:
         styles[name] = Style(name=name, role=str(s.get("role", "song")), size=_num(s, "size", path),
                              leading=_num(s, "leading", path, s.get("size", 9) * 1.5),
                              align=str(s.get("align", "left")), indent=_num(s, "indent", path, 0),
-                             tint=_num(s, "tint", path, 0))
+                             tint=_num(s, "tint", path, 0), bold=_num(s, "bold", path, 0))
     if "body" not in styles:
         raise GalleyError("page grid: a [styles.body] table is required", path)
     folio = data.get("folio", {})
+    heads = data.get("headlines", {})
+    ladder: dict[str, tuple[tuple[int, str], ...]] = {}
+    for rank in ("lead", "other"):
+        table = heads.get(rank)
+        if table is None:
+            continue
+        pairs = []
+        for cols, hao in (table.items() if isinstance(table, dict) else ()):
+            if hao not in HAO or not str(cols).isdigit():
+                raise GalleyError(f"page grid: headlines.{rank}: {cols} = {hao!r} is not a column count and a "
+                                  f"size in 号 ({', '.join(HAO)})", path)
+            pairs.append((int(cols), hao))
+        ladder[rank] = tuple(sorted(pairs, reverse=True))
     g = Grid(name=str(data.get("name", path.stem)), title=str(data.get("title", path.stem)),
              width=_num(page, "width_mm", path) * MM, height=_num(page, "height_mm", path) * MM,
              bleed=_num(page, "bleed_mm", path, 3) * MM, margin_top=_num(page, "margin_top_mm", path) * MM,
@@ -124,7 +150,8 @@ def parse_grid(data: dict, path: Path) -> Grid:
              lines=int(_num(grid, "lines", path)), column_rules=bool(grid.get("column_rules", True)),
              default=bool(data.get("default", False)), folio_role=str(folio.get("role", "hei")),
              folio_size=float(folio.get("size", 10.5)), folio_rule=float(folio.get("rule_pt", 1.5)),
-             styles=styles, path=str(path))
+             styles=styles, path=str(path), headline_ladder=ladder,
+             head_air=_num(heads, "air_lines", path, 0))
     if g.columns < 1 or g.column_chars < 2 or g.lines < 10:
         raise GalleyError("page grid: too few columns, characters or lines", path)
     if g.type_width > g.width + 0.01 or g.margin_top + g.type_height > g.height + 0.01:

@@ -46,11 +46,15 @@ def _text_line(par, li: int, style, x: float, y: float, measure: float, story: s
     s0 = ln.start
     runs = []
     size = par.size
+    stroke = round(style.bold * size, 3) if style.bold else 0.0
     for role, a, b in ln.runs:
         t = text[a:b]
         if not t.strip():
             continue
-        runs.append(GlyphRun(role, size, t, tuple([x + v for v in xs[a - s0:b - s0]])))
+        if stroke and role == style.role:
+            runs.append(GlyphRun(role, size, t, tuple([x + v for v in xs[a - s0:b - s0]]), stroke=stroke))
+        else:
+            runs.append(GlyphRun(role, size, t, tuple([x + v for v in xs[a - s0:b - s0]])))
     return TextLine(x, y, measure, tuple(runs), style.name, story, element, s0, column)
 
 

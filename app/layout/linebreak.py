@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -44,15 +44,30 @@ class Rules:
     amount: float
     han_latin: float
     indent: float
+    style: str = "quanjiao"          # 全角式 | kaiming 开明式
+    kaiming_half: frozenset = frozenset()
+    han_digit: float = 0.0
+    gb_left: frozenset = frozenset()
+    quote_open: frozenset = frozenset()
+    quote_close: frozenset = frozenset()
+    last_line_min: int = 2
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
     k, c, s = data["kinsoku"], data["compression"], data["spacing"]
+    pos = data.get("positions", {})
+    style = str(c.get("style", "quanjiao"))
+    if style not in ("quanjiao", "kaiming"):
+        from app.errors import GalleyError
+        raise GalleyError(f"composition: compression style must be quanjiao or kaiming, not {style!r}", RULES_FILE)
     return Rules(frozenset(k["no_start"]), frozenset(k["no_end"]), frozenset(k["inseparable"]),
                  frozenset(c["closing"]), frozenset(c["opening"]), float(c["amount"]),
-                 float(s["han_latin"]), float(s["first_line_indent"]))
+                 float(s["han_latin"]), float(s["first_line_indent"]), style,
+                 frozenset(c.get("kaiming_half", "")), float(s.get("han_digit", 0.0)),
+                 frozenset(pos.get("left", "")), frozenset(pos.get("quote_open", "")),
+                 frozenset(pos.get("quote_close", "")), int(data.get("lines", {}).get("last_line_min", 2)))
 
 
 def char_class(ch: str) -> int:
@@ -89,14 +104,19 @@ class Paragraph:
 
 
 class _CharTable:
-    """Per style role: char → (drawing role, advance in 1/1000 em, class). Built lazily, cached."""
+    """Per style role: char → (drawing role, advance in 1/1000 em, class, origin offset in 1/1000 em).
+
+    Built lazily, cached. The offset puts a face's punctuation where mainland type has it
+    (`[positions]` in composition.toml): 。，、：；！？ in the left half of the em, “ ‘ in the
+    right half and ” ’ in the left half of a full em, whatever the face does.
+    """
 
     def __init__(self, role: str):
         self.role = role
-        self.cache: dict[str, tuple[str, float, int]] = {}
+        self.cache: dict[str, tuple[str, float, int, float]] = {}
         self.missing: dict[str, str] = {}
 
-    def lookup(self, ch: str) -> tuple[str, float, int]:
+    def lookup(self, ch: str) -> tuple[str, float, int, float]:
         got = self.cache.get(ch)
         if got is not None:
             return got
@@ -107,9 +127,9 @@ class _CharTable:
         m = fonts.metrics(want)
         if cls == S:
             sp = " "
-            got = (want, m.advance(sp, 250.0) if want == "latin" else min(m.advance(sp, 500.0), 500.0), S)
+            got = (want, m.advance(sp, 250.0) if want == "latin" else min(m.advance(sp, 500.0), 500.0), S, 0.0)
         elif m.has(ch):
-            got = (want, m.advance(ch), cls)
+            got = (want, m.advance(ch), cls, 0.0)
         else:
             got = None
             for alt in fonts.FALLBACK[want]:
@@ -118,14 +138,35 @@ class _CharTable:
                 except Exception:  # noqa: BLE001, S112 - an unavailable fallback font is skipped
                     continue
                 if am.has(ch):
-                    got = (alt, am.advance(ch), cls)
+                    got = (alt, am.advance(ch), cls, 0.0)
                     self.missing[ch] = alt
                     break
             if got is None:
                 self.missing[ch] = ""
-                got = (want, 1000.0 if cls == H else 500.0, cls)
+                got = (want, 1000.0 if cls == H else 500.0, cls, 0.0)
+        if cls == H and got[0] != "latin":
+            got = _gb_position(ch, got)
         self.cache[ch] = got
         return got
+
+
+def _gb_position(ch: str, got: tuple[str, float, int, float]) -> tuple[str, float, int, float]:
+    """A punctuation mark moved (and widened) to its GB place in the em, where the face has it elsewhere."""
+    R = rules()
+    role, adv, cls, _ = got
+    if ch in R.quote_open:
+        a, b = fonts.ink_box(role, ch)
+        adv = max(adv, 1000.0)
+        if (a + b) / 2 < 0.5:                      # proportional or left-set: into the right half
+            return role, adv, cls, round((0.92 - b) * 1000, 1)
+        return role, adv, cls, 0.0
+    if ch in R.quote_close or ch in R.gb_left:
+        a, b = fonts.ink_box(role, ch)
+        if ch in R.quote_close:
+            adv = max(adv, 1000.0)
+        if adv >= 900 and (a + b) / 2 > 0.4:       # centred (Taiwan style): into the left half
+            return role, adv, cls, round((0.08 - a) * 1000, 1)
+    return role, adv, cls, 0.0
 
 
 _tables: dict[str, _CharTable] = {}
@@ -157,8 +198,11 @@ def _patterns(R: Rules):
 
 @lru_cache(maxsize=50000)
 def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
-                    align: str = "justify") -> Paragraph:
+                    align: str = "justify", breaks: tuple[int, ...] | None = None) -> Paragraph:
     """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
+
+    `breaks`: the only offsets where a line may end (a headline's word boundaries), within the
+    rules below; None: wherever the rules allow.
 
     align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
     Per-character work is done in list comprehensions; the rules only touch the (few) places
@@ -174,43 +218,62 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     except KeyError:                  # characters not seen before: look them up (once per process)
         get, lookup = tab.cache.get, tab.lookup
         info = [get(ch) or lookup(ch) for ch in text]
-    roles, adv1000, cls = zip(*info)
+    roles, adv1000, cls, dx1000 = zip(*info)
     scale = size / 1000.0
     adv = [a * scale for a in adv1000]
     half = R.amount * size
     closing, opening = R.closing, R.opening
     no_start = R.no_start
     hl = R.han_latin * size
+    hd = R.han_digit * size
     full = size * 0.95
+    quanjiao = R.style == "quanjiao"
     punct_re, start_re, end_re, insep_re, latin_re, alnum_re = _patterns(R)
 
     comp = [0.0] * n          # compressible amount still available
-    shift = [0.0] * n         # glyph origin shift left (compressed punctuation keeps its ink in the slot)
+    shift = [0.0] * n         # glyph origin shift left (GB position; compressed punctuation keeps its ink in the slot)
     gap = [0.0] * n           # fixed space before char i (Han–Latin)
+    cut = {}                  # punctuation set narrower than full width: amount taken (restored first when justifying)
 
     def ink_shift(j: int, taken: float) -> float:
-        # move the glyph left so its ink stays centred in the narrowed slot (fonts differ)
-        want = fonts.ink_center(roles[j], text[j]) * size - (adv1000[j] * scale - taken) / 2
-        return 0.0 if want <= 0 else (min(want, taken))
+        # move the glyph left so its ink stays inside the narrowed slot (fonts differ)
+        d = dx1000[j] * scale
+        want = (fonts.ink_center(roles[j], text[j]) * size + d) - (adv1000[j] * scale - taken) / 2
+        return (0.0 if want <= 0 else min(want, taken)) - d
 
     has_comp = has_shift = has_gap = False     # what this paragraph needs (most need little)
     all_glue = True
+    if any(dx1000):
+        for i in compress(range(n), dx1000):
+            shift[i] = -dx1000[i] * scale
+        has_shift = True
     comp_pos = [m.start() for m in punct_re.finditer(text)]
     for i in comp_pos:
         if cls[i] == H and adv[i] >= full:
             comp[i] = half
             has_comp = True
+    if not quanjiao and R.kaiming_half:
+        # 开明式: every mark but 。！？ is set half width, everywhere
+        for i in comp_pos:
+            if comp[i] and text[i] in R.kaiming_half:
+                adv[i] -= half
+                shift[i] = ink_shift(i, half)
+                cut[i] = half
+                comp[i] = 0.0
+                has_shift = True
     # adjacent punctuation: always compress the blank half that faces the neighbour
     for i in sorted({k for p in comp_pos for k in (p - 1, p) if 0 <= k < n - 1}):
         a, b = text[i], text[i + 1]
-        if comp[i] and a in closing and (comp[i + 1] or b in no_start):
+        if comp[i] and a in closing and (comp[i + 1] or cut.get(i + 1) or b in no_start):
             adv[i] -= half
             shift[i] = ink_shift(i, half)
+            cut[i] = half
             comp[i] = 0.0
             has_shift = True
-        elif comp[i + 1] and b in opening and (comp[i] or a in opening):
+        elif comp[i + 1] and b in opening and (comp[i] or cut.get(i) or a in opening):
             adv[i + 1] -= half
             shift[i + 1] = ink_shift(i + 1, half)
+            cut[i + 1] = half
             comp[i + 1] = 0.0
             has_shift = True
 
@@ -226,14 +289,29 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         brk[a0 + 1:a1] = glue[a0 + 1:a1] = [False] * (a1 - a0 - 1)
         all_glue = False
     for m in alnum_re.finditer(text):
+        # ¼ em between Han and Latin letters; figures are set solid (3月13日), and so are
+        # half-width marks (聊城(北京)): the gap goes only where a letter meets a Han character
         a0, a1 = m.span()
         if a0 > 0 and is_ideograph(text[a0 - 1]):
-            gap[a0] = hl
-            has_gap = True
+            c = text[a0]
+            g = hl if c.isalpha() else (hd if c.isdigit() else 0.0)
+            if g:
+                gap[a0] = g
+                has_gap = True
         if a1 < n and is_ideograph(text[a1]):
-            gap[a1] = hl
-            has_gap = True
+            c = text[a1 - 1]
+            g = hl if c.isalpha() else (hd if c.isdigit() else 0.0)
+            if g:
+                gap[a1] = g
+                has_gap = True
     brk[n] = True
+    if breaks is not None:
+        allowed = [False] * (n + 1)
+        for j in breaks:
+            if 0 < j < n:
+                allowed[j] = True
+        brk = [b and a for b, a in zip(brk, allowed)]
+        brk[n] = True
 
     widths = list(map(add, adv, gap)) if has_gap else adv
     P = list(accumulate(widths, initial=0.0))
@@ -245,27 +323,27 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     else:
         PG = P
     G1 = range(n + 1) if all_glue else list(accumulate(glue[1:n + 1], initial=0))  # glue points in 1..j
-    one_role = roles.count(roles[0]) == n
-    changes = [] if one_role else list(compress(range(1, n), map(ne, roles[1:], roles)))
-    role0 = roles[0]
-    lines: list[Line] = []
-    append = lines.append
-    s = 0
     eps = 1e-6
-    first_indent = indent
-    while s < n:
-        while s < n and cls[s] == S:      # spaces never start a line
-            s += 1
-        if s >= n:
-            break
-        avail = measure - first_indent
-        base = P[s] + gap[s]              # a line-start Han–Latin gap is dropped
-        # farthest k with squeezed width (Q) fitting
-        k = bisect_right(Q, Q[s] + gap[s] + avail + eps, s) - 1
+
+    def span(s: int, avail: float, limit: int = n) -> tuple[int, int, int]:
+        """The line starting at s: (end, end past trailing spaces, visible end)."""
+        # farthest k with the natural width (P) fitting; only when no line may end there (the next
+        # character cannot start a line) is punctuation squeezed to take it in (先挤进, then 推出):
+        # the nearest legal break within the squeezed width (Q)
+        k = bisect_right(P, P[s] + gap[s] + avail + eps, s, limit + 1) - 1
         if k >= n:
             e = n
         else:
             e = k
+            if not brk[k] and Q is not P:
+                kq = bisect_right(Q, Q[s] + gap[s] + avail + eps, s, limit + 1) - 1
+                e = k + 1
+                while e <= kq and not brk[e]:
+                    e += 1
+                if e > kq:
+                    e = k
+                else:
+                    k = kq
             while e > s and not brk[e]:
                 e -= 1
             if e == s:                    # one unit wider than the measure: cut it
@@ -282,38 +360,117 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         vis_end = e
         while vis_end > s and cls[vis_end - 1] == S:
             vis_end -= 1
+        return e, t, vis_end
+
+    def skip_spaces(s: int) -> int:
+        while s < n and cls[s] == S:      # spaces never start a line
+            s += 1
+        return s
+
+    spans: list[tuple[int, int, int, int]] = []
+    s = skip_spaces(0)
+    first = True
+    while s < n:
+        e, t, v = span(s, measure - (indent if first else 0.0))
+        spans.append((s, e, t, v))
+        first = False
+        s = skip_spaces(max(e, t))
+    if len(spans) >= 2 and R.last_line_min > 1:
+        # no 孤字: a last line of one character takes one more from the line above
+        ls, le, _, lv = spans[-1]
+        if _letters(text, ls, lv, R) < R.last_line_min:
+            ps, pe, _, _ = spans[-2]
+            lo = ps + (pe - ps) // 2          # the line above keeps at least half its characters
+            e2 = pe - 1
+            while e2 > lo and not brk[e2]:
+                e2 -= 1
+            if e2 > lo:
+                p_avail = measure - (indent if len(spans) == 2 else 0.0)
+                pe2, pt2, pv2 = span(ps, p_avail, e2)
+                rest, s = [], skip_spaces(max(pe2, pt2))
+                while s < n:
+                    e, t, v = span(s, measure)
+                    rest.append((s, e, t, v))
+                    s = skip_spaces(max(e, t))
+                if len(rest) == 1 and pe2 == e2:
+                    spans[-2:] = [(ps, pe2, pt2, pv2), *rest]
+
+    # where a justified line may take space before it spreads Han characters: beside a mark narrowed
+    # next to another (全角式 gives its width back), after half-width punctuation, at a Han–Latin gap
+    pads: list[int] = []
+    pad_cap: dict[int, float] = {}
+    if align == "justify" and (cut or has_gap or not all_glue or cls.count(H) != n):
+        near = {i + 1 for i in compress(range(n), map(L.__eq__, cls))}
+        near.update(k for i in cut for k in (i, i + 1))
+        if has_gap:
+            near.update(compress(range(n), gap))
+        for j in sorted(near):
+            if not 0 <= j < n:
+                continue
+            cap = 0.0
+            if quanjiao and j > 0 and j - 1 in cut and text[j - 1] in closing:
+                cap = cut[j - 1]
+            elif quanjiao and j in cut and text[j] in opening:
+                cap = cut[j]
+            elif j == 0:
+                continue
+            elif cls[j] == H and cls[j - 1] == L and not text[j - 1].isalnum():
+                cap = size * 0.999
+            elif gap[j] and (text[j].isalpha() or text[j - 1].isalpha()):
+                cap = size * 0.5
+            if cap:
+                pads.append(j)
+                pad_cap[j] = cap
+
+    one_role = roles.count(roles[0]) == n
+    changes = [] if one_role else list(compress(range(1, n), map(ne, roles[1:], roles)))
+    role0 = roles[0]
+    lines: list[Line] = []
+    append = lines.append
+    first_indent = indent
+    for s, e, t, vis_end in spans:
+        avail = measure - first_indent
+        base = P[s] + gap[s]              # a line-start Han–Latin gap is dropped
         natural = P[vis_end] - base
         last = t >= n
         over = natural - avail
         comp_used = None
         set_width = natural
         if over > eps:
+            # 先挤进: the marks nearest the line end give up their blank half first, each a whole
+            # half em (so the Han characters before them stay on the 1-em grid), the last what is left
             comp_used = {}
-            idx = [j for j in range(s, vis_end) if comp[j]]
-            if idx and idx[-1] == vis_end - 1 and text[vis_end - 1] in closing:
-                take = min(comp[vis_end - 1], over)
-                comp_used[vis_end - 1] = take
-                over -= take
-                idx = idx[:-1]
-            if over > eps and idx:
-                share = min(over / len(idx), half)
-                for j in idx:
-                    comp_used[j] = share
-                over -= share * len(idx)
+            for j in range(vis_end - 1, s - 1, -1):
+                if comp[j]:
+                    take = min(comp[j], over)
+                    comp_used[j] = take
+                    over -= take
+                    if over <= eps:
+                        break
             set_width = natural - sum(comp_used.values())
         slack = avail - set_width
         spread = 0.0
         offset = first_indent
+        pre = None                        # space put back before char j (restored marks, grid padding)
         if slack > eps:
             if align == "justify" and not last:
+                if cut and vis_end - 1 in cut and text[vis_end - 1] in closing:
+                    # a mark narrowed beside a neighbour that went to the next line: its blank half
+                    # comes back at the line end, where it moves nothing
+                    slack -= min(cut[vis_end - 1], slack)
+                c0 = bisect_left(pads, s)
+                c1 = bisect_right(pads, vis_end - 1)
+                if c0 < c1:
+                    pre = _grid_pads(pads[c0:c1], pad_cap, s, e, adv, gap, comp_used or {}, text, cls, size, slack)
+                    slack -= sum(pre.values())
                 g = G1[vis_end - 1] - G1[s] if vis_end - 1 > s else 0
-                if g > 0:
+                if g > 0 and slack > eps:
                     spread = slack / g
             elif align == "center":
                 offset += slack / 2
             elif align == "right":
                 offset += slack
-        if not comp_used:
+        if not comp_used and not pre:
             if not spread:
                 o = offset - base
                 xs = tuple([o + v for v in PG[s:e]])
@@ -324,6 +481,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 o = offset - base - spread * G1[s]
                 xs = tuple([o + PG[j] + spread * G1[j] for j in range(s, e)])
         else:
+            comp_used = comp_used or {}
+            pre = pre or {}
             xs_l = []
             x = offset
             for j in range(s, e):
@@ -331,6 +490,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                     x += gap[j]
                     if glue[j] and spread:
                         x += spread
+                x += pre.get(j, 0.0)
                 cu = comp_used.get(j, 0.0)
                 xs_l.append(x - ink_shift(j, cu) if cu else x - shift[j])
                 x += adv[j] - cu
@@ -345,9 +505,40 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         width = avail if (align == "justify" and not last) else set_width
         append(Line(s, e, xs, runs, width + first_indent))
         first_indent = 0.0
-        s = max(e, t)
     missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing)) if tab.missing else ()
     return Paragraph(text, size, tuple(lines), missing)
+
+
+def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, adv: list[float], gap: list[float],
+               comp_used: dict[int, float], text: str, cls, size: float, slack: float) -> dict[int, float]:
+    """Space put before candidate characters of a line so that the Han character after each lands
+    on the 1-em grid again, within what the line has to spare."""
+    pre: dict[int, float] = {}
+    x = 0.0
+    k = 0
+    nc = len(cands)
+    for j in range(s, e):
+        if j > s:
+            x += gap[j]
+        if k < nc and cands[k] == j:
+            k += 1
+            h = j if cls[j] == H else j + 1
+            xh = x if h == j else x + adv[j] - comp_used.get(j, 0.0) + (gap[h] if h < e else 0.0)
+            if h < e and cls[h] == H:
+                frac = (xh / size) % 1.0
+                need = (1.0 - frac) * size if frac > 1e-3 else 0.0
+                if 1e-6 < need <= min(cap[j], slack) + 1e-9:
+                    pre[j] = need
+                    slack -= need
+                    x += need
+        x += adv[j] - comp_used.get(j, 0.0)
+    return pre
+
+
+def _letters(text: str, a: int, b: int, R: Rules) -> int:
+    """Characters in text[a:b] that are not punctuation or space (what makes a line a 孤字 line)."""
+    marks = R.no_start | R.no_end | R.inseparable
+    return sum(1 for ch in text[a:b] if ch not in marks and not ch.isspace())
 
 
 def line_texts(par: Paragraph) -> list[str]:

@@ -56,6 +56,8 @@ class GlyphRun:
     xs: tuple[float, ...]          # len(xs) == len(text): x of each glyph origin
     advances: tuple[float, ...] = ()   # nominal advance of each glyph at `size` (pt)
     color: Cmyk = BLACK
+    stroke: float = 0.0            # outline stroke width (pt) drawn with the fill: a light face set
+                                   # heavier (the 主题's 标宋 from 报宋); 0 = fill only
 
     @property
     def x(self) -> float:

@@ -36,6 +36,7 @@ from app.layout.compose import (
     StoryParts,
     compose_flow,
     compose_head,
+    head_key,
     needed_height,
     sidebar_measure,
     split_story,
@@ -56,6 +57,8 @@ W_SHALLOW = 2.0          # per missing line of depth per column
 W_HEAD_LINE = 6.0        # per headline line beyond two, per column
 W_EMPTY = 3.0            # factor on the slack cost for columns left without any module (a hole)
 W_GAP = 0.3              # a second line of space between two modules of a stack, per column
+W_GAP2 = 1.0             # a third line there, per column (air between modules reads better than a
+                         # white page foot, but only after stretching)
 W_STRETCH = 0.6          # per line a module is stretched, per column but one (raggedness it adds)
 W_RAGGED = 6.0           # per line a module's last column falls short of its deepest, beyond two
 RAGGED_OK = 4            # stretching never makes the last column shorter than this
@@ -109,9 +112,9 @@ class _Piece:
         if h is None:
             # a head whose every element stands on one line at some width looks the same at any
             # wider one with the same headline style: no need to set it again
-            major = cols * 2 >= self.grid.columns
+            key = head_key(self.grid, cols, bool(self.parts.pages))
             for w0 in range(cols - 1, 0, -1):
-                if w0 in self._single and (w0 * 2 >= self.grid.columns) == major:
+                if w0 in self._single and head_key(self.grid, w0, bool(self.parts.pages)) == key:
                     h = self._head[cols] = self._head[w0]
                     return h
             block = compose_head(self.parts, self.grid, cols)
@@ -248,7 +251,9 @@ def _absorb(slack: int, gaps: int, caps: int, w: int, slack_w: float) -> float:
     g = min(slack, gaps)
     slack -= g
     a = min(slack, caps)
-    return g * w * W_GAP + a * max(1, w - 1) * W_STRETCH + (slack - a) * w * slack_w
+    slack -= a
+    g2 = min(slack, gaps)
+    return g * w * W_GAP + a * max(1, w - 1) * W_STRETCH + g2 * w * W_GAP2 + (slack - g2) * w * slack_w
 
 
 def _stack_cost(pieces: list[_Piece], w: int, height: int, slack_w: float = W_SLACK) -> float:
@@ -281,6 +286,10 @@ def _stack_layout(pieces: list[_Piece], w: int, height: int) -> list[tuple[int, 
         if add > 0:
             depths[k] += add
             slack -= add
+    for k in range(len(gaps) - 1, -1, -1):
+        if slack > 0:
+            gaps[k] += 1
+            slack -= 1
     out, y = [], 0
     for k, d in enumerate(depths):
         out.append((y, d))
@@ -312,7 +321,8 @@ class _Planner:
         never so narrow that a banner (通栏) would not stand on one line."""
         n = self.N
         out = [n]
-        if n >= 5:
+        if n >= 5 and not any(e.kind == Kind.BANNER for _, e in lead.parts.head):
+            # a banner (通栏) runs across the page: a lead carrying one is never set narrower
             out += [w for w in range(max(2, math.ceil(n * 0.5)), n - 1) if lead.banner_fits(w)]
         return out
 
@@ -515,6 +525,7 @@ class _Planner:
                         continue      # a stack wider than 3/5 of the page only as the whole region
                     nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
                     gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
+                    gap2_w = w * W_GAP2
                     used = -1            # lines taken: depths plus a line between modules
                     shape = 0.0
                     caps = 0
@@ -542,7 +553,9 @@ class _Planner:
                         g = t if t < sl else sl  # noqa: FURB136 - hot loop
                         sl -= g
                         a = caps if caps < sl else sl  # noqa: FURB136
-                        c = shape + g * gap_w + a * stretch_w + (sl - a) * slack_w
+                        sl -= a
+                        g2 = t if t < sl else sl  # noqa: FURB136
+                        c = shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w
                         if c >= res[0]:
                             continue
                         c += best(nxt_r, nxt_u, i + t + 1)[0]

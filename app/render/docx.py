@@ -33,13 +33,15 @@ STYLES = [
     ("图片来源", "credit", False),
     ("边栏", "sidebar", False),
     ("栏目", "section", True),
+    ("通栏标题", "banner", True),
 ]
 KIND_STYLE = {Kind.BODY: "正文", Kind.KICKER: "引题", Kind.HEADLINE: "主题", Kind.DECK: "副题",
               Kind.BYLINE: "署名", Kind.AUTHOR: "署名", Kind.SUBHEAD: "小标题", Kind.CAPTION: "图片说明",
-              Kind.CREDIT: "图片来源", Kind.SIDEBAR: "边栏", Kind.SECTION: "栏目", Kind.BANNER: "主题",
+              Kind.CREDIT: "图片来源", Kind.SIDEBAR: "边栏", Kind.SECTION: "栏目", Kind.BANNER: "通栏标题",
               Kind.PAGE: "栏目"}
 EAST_ASIA = {"song": "SimSun", "hei": "SimHei", "kai": "KaiTi", "latin": "SimSun"}
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
+AMBIGUOUS = frozenset("“”‘’—…·")
 
 
 def _style_ids(document, grid: Grid) -> dict[str, str]:
@@ -69,6 +71,13 @@ def _style_ids(document, grid: Grid) -> dict[str, str]:
         rfonts.set(qn("w:eastAsia"), EAST_ASIA.get(gs.role, "SimSun"))
         rfonts.set(qn("w:ascii"), "Times New Roman")
         rfonts.set(qn("w:hAnsi"), "Times New Roman")
+        rfonts.set(qn("w:hint"), "eastAsia")       # “ ” — … in the East Asian font, not the Latin one
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang)
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
         pf = st.paragraph_format
         pf.line_spacing = Pt(gs.leading)
         pf.space_before = Pt(0)
@@ -76,7 +85,7 @@ def _style_ids(document, grid: Grid) -> dict[str, str]:
         if gs.indent:
             pf.first_line_indent = Pt(gs.indent * gs.size)
         pf.alignment = ALIGN[gs.align]
-        if name in ("主题", "引题", "副题", "小标题", "栏目"):
+        if name in ("主题", "引题", "副题", "小标题", "栏目", "通栏标题"):
             pf.keep_with_next = True
         if name == "边栏":
             ppr = st.element.get_or_add_pPr()
@@ -94,6 +103,37 @@ def _style_ids(document, grid: Grid) -> dict[str, str]:
             ppr.insert_element_before(shd, *after)
         ids[name] = st.style_id
     return ids
+
+
+def _chinese_defaults(document) -> None:
+    """The document's default and theme languages zh-CN for East Asian text, SimSun by default."""
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    if rpr is not None:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang)
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        rfonts = rpr.find(qn("w:rFonts"))
+        if rfonts is not None:
+            for k in list(rfonts.attrib):
+                if k.endswith("Theme"):
+                    del rfonts.attrib[k]
+            rfonts.set(qn("w:ascii"), "Times New Roman")
+            rfonts.set(qn("w:hAnsi"), "Times New Roman")
+            rfonts.set(qn("w:eastAsia"), "SimSun")
+            rfonts.set(qn("w:hint"), "eastAsia")
+    settings = document.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is None:
+        theme = settings.makeelement(qn("w:themeFontLang"), {})
+        settings.append(theme)
+    theme.set(qn("w:val"), "en-US")
+    theme.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _sect_pr(template, grid: Grid, columns: int, new_page: bool):
@@ -144,6 +184,7 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
     core.last_modified_by = "Galley"
     core.revision = 1
     ids = _style_ids(document, grid)
+    _chinese_defaults(document)
     body = document.element.body
     template = body.find(qn("w:sectPr"))
     for child in list(body):
@@ -154,12 +195,19 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
     mk = body.makeelement
     out: list = []
 
+    W_RPR, W_RFONTS, W_HINT = qn("w:rPr"), qn("w:rFonts"), qn("w:hint")
+
     def para(text: str, style: str):
         p = mk(W_P, {})
         ppr = mk(W_PPR, {})
         ppr.append(mk(W_PSTYLE, {W_VAL: ids[style]}))
         p.append(ppr)
         r = mk(W_R, {})
+        if AMBIGUOUS.intersection(text):
+            # quotes, dashes and ellipses are shared with Latin: the hint keeps them in the CJK font
+            rpr = mk(W_RPR, {})
+            rpr.append(mk(W_RFONTS, {W_HINT: "eastAsia"}))
+            r.append(rpr)
         t = mk(W_T, {XML_SPACE: "preserve"} if text[:1] == " " or text[-1:] == " " else {})
         t.text = text
         r.append(t)
@@ -187,12 +235,14 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
     page_nos = sorted(pages)
     pending_new_page = False
     for pi, pno in enumerate(page_nos):
+        # a page is a 1-column section for its label and its lead's head block (banner, 主题 …),
+        # then one section in the grid's columns with everything else: sections per page, not per story
         label = labels.get(pno, "")
         if label:
             para(label, "栏目")
-        for sid in pages[pno]:
+        top = False
+        for k, sid in enumerate(pages[pno]):
             story = stories[sid]
-            cols = first_module.get(sid, (pno, grid.columns))[1]
             head = [e for e in story.elements if e.kind in HEAD_KINDS]
             rest = [e for e in story.elements if e.kind not in HEAD_KINDS and e.kind != Kind.PAGE]
             pages_els = [e for e in story.elements if e.kind == Kind.PAGE and e.text not in label.split("  ")]
@@ -200,14 +250,15 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
                 para(e.text, "栏目")
             for e in head:
                 para(e.text, KIND_STYLE[e.kind])
-            if head or pages_els:
+            if k == 0 and (head or pages_els or label):
                 end_section(1, pending_new_page)
                 pending_new_page = False
             for e in rest:
                 para(e.text, KIND_STYLE.get(e.kind, "正文"))
-            if rest:
-                end_section(cols, pending_new_page)
-                pending_new_page = False
+            top = top or bool(rest or (head and k > 0))
+        if top or not out:
+            end_section(grid.columns, pending_new_page)
+            pending_new_page = False
         pending_new_page = pi + 1 < len(page_nos)
     sect_index = body.index(template)
     for i, el in enumerate(out):

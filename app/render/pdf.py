@@ -30,6 +30,9 @@ ICC_CANDIDATES = [
     "/usr/share/color/icc/colord/FOGRA39L_coated.icc",
 ]
 OUTPUT_CONDITION = "Newsprint, ISO 12647-3 (IFRA26)"
+NEWSPRINT_ID = "IFRA26"        # the ICC registry's name for the ISO 12647-3 newsprint characterisation
+PDFX_VERSION = "PDF/X-1:2001"
+PDFX_CONFORMANCE = "PDF/X-1a:2001"
 
 
 def _fmt(v: float) -> str:
@@ -51,6 +54,48 @@ def find_cmyk_profile() -> str | None:
     return None
 
 
+def profile_description(path: str) -> str:
+    """The description tag of an ICC profile ('desc' or 'mluc'), or the file name when unreadable."""
+    import struct
+
+    try:
+        data = Path(path).read_bytes()
+        count = struct.unpack(">I", data[128:132])[0]
+        for k in range(count):
+            sig, off, size = struct.unpack(">4sII", data[132 + 12 * k:144 + 12 * k])
+            if sig != b"desc":
+                continue
+            tag = data[off:off + size]
+            if tag[:4] == b"desc":
+                n = struct.unpack(">I", tag[8:12])[0]
+                return tag[12:12 + n].rstrip(b"\0").decode("latin-1").strip()
+            if tag[:4] == b"mluc":
+                n, o = struct.unpack(">II", tag[20:28])
+                return tag[o:o + n].decode("utf-16-be").strip()
+    except (OSError, struct.error, UnicodeDecodeError):
+        pass
+    return Path(path).name
+
+
+def intent_labels(profile: str | None) -> dict[str, str | None]:
+    """What the output intent says, true to the profile it embeds.
+
+    A newsprint characterisation (ISOnewspaper26, IFRA26) is named by its registered identifier;
+    any other profile is a "Custom" condition named by its own description, with a note that the
+    pages were made for newsprint; with no profile, the registered newsprint condition alone.
+    """
+    if profile is None:
+        return {"id": NEWSPRINT_ID, "condition": OUTPUT_CONDITION, "registry": "http://www.color.org",
+                "info": OUTPUT_CONDITION}
+    desc = profile_description(profile)
+    if "newspaper26" in desc.lower().replace(" ", "") or NEWSPRINT_ID.lower() in desc.lower():
+        return {"id": NEWSPRINT_ID, "condition": OUTPUT_CONDITION, "registry": "http://www.color.org",
+                "info": f"{desc} ({Path(profile).name})"}
+    return {"id": "Custom", "condition": desc, "registry": None,
+            "info": (f"{desc} ({Path(profile).name}), the CMYK profile found on this system; not a "
+                     f"newsprint characterisation. Pages made for {OUTPUT_CONDITION}.")}
+
+
 class _TextPainter:
     """Glyph runs → PDF text operators over one subset CID font per role (see cidfont.py).
 
@@ -65,6 +110,7 @@ class _TextPainter:
         self.cur: CidFont | None = None     # the font and size last set with Tf in this text object
         self.cur_size = 0.0
         self.tc = 0.0
+        self.stroke = 0.0                   # outline stroke of the text drawn last (0: fill only)
 
     def _font(self, role: str) -> CidFont:
         cf = self.cid.get(role)
@@ -93,6 +139,10 @@ class _TextPainter:
                 self.cur = cf
                 self.cur_size = size
             xs = run.xs
+            if run.stroke != self.stroke:
+                # fill and stroke (Tr 2) with a thin outline: a light face set heavier
+                out.append(f"2 Tr {run.stroke:.2f} w" if run.stroke else "0 Tr")
+                self.stroke = run.stroke
             out.append(f"1 0 0 1 {x0 + xs[0]:.2f}{tm}")
             hx = text.translate(cf.trans)
             if len(text) == 1:
@@ -174,6 +224,7 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
             painter.cid[role].add_to_document(c._doc, deflater)
         if output_intent:
             _intent_objects(c._doc, profile, icc)
+            _pdfx_identification(c._doc, title or doc.title or "Galley edition")
         c.save()
     return buf.getvalue()
 
@@ -187,6 +238,7 @@ def _page_body(page, painter: _TextPainter, crop_marks: bool) -> str:
     text_ops: list[str] = []
     painter.cur = None
     painter.tc = 0.0
+    painter.stroke = 0.0
     for item in page.items:
         if isinstance(item, TextLine):
             painter.line(text_ops, item, off, top - item.y)
@@ -210,7 +262,7 @@ def _page_body(page, painter: _TextPainter, crop_marks: bool) -> str:
                         f"[{' '.join(_fmt(d) for d in item.dash)}] 0 d "
                         f"{_fmt(off + item.x1)} {_fmt(top - item.y1)} m {_fmt(off + item.x2)} {_fmt(top - item.y2)} l S")
     if text_ops:
-        code.append("BT 0 0 0 1 k 0 Tr")
+        code.append("BT 0 0 0 1 k 0 0 0 1 K 0 Tr")
         code.extend(text_ops)
         code.append("ET")
     if crop_marks:
@@ -232,23 +284,82 @@ def _crop_marks(code: list[str], off: float, w: float, h: float, bleed: float) -
 
 
 def _intent_objects(doc, profile: str | None, icc) -> None:
-    """Put a CMYK newsprint output intent (GTS_PDFX) into the reportlab document's catalog."""
+    """Put the output intent (GTS_PDFX, labelled as `intent_labels` says) into the catalog."""
     from reportlab.pdfbase import pdfdoc
 
-    info = OUTPUT_CONDITION
+    lab = intent_labels(profile)
     entries = {"Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
-               "OutputConditionIdentifier": pdfdoc.PDFString("IFRA26"),
-               "OutputCondition": pdfdoc.PDFString(OUTPUT_CONDITION),
-               "RegistryName": pdfdoc.PDFString("http://www.color.org")}
+               "OutputConditionIdentifier": pdfdoc.PDFString(lab["id"]),
+               "OutputCondition": pdfdoc.PDFString(lab["condition"]),
+               "Info": pdfdoc.PDFString(lab["info"])}
+    if lab["registry"]:
+        entries["RegistryName"] = pdfdoc.PDFString(lab["registry"])
     if profile:
-        stream = icc
-        entries["DestOutputProfile"] = doc.Reference(stream, "galleyOutputProfile")
-        info = f"{OUTPUT_CONDITION}; profile {Path(profile).name}"
-    entries["Info"] = pdfdoc.PDFString(info)
+        entries["DestOutputProfile"] = doc.Reference(icc, "galleyOutputProfile")
     intent = doc.Reference(pdfdoc.PDFDictionary(entries), "galleyOutputIntent")
     cat = doc.Catalog
     cat.__NoDefault__ = [*type(cat).__NoDefault__, "OutputIntents"]
     cat.OutputIntents = pdfdoc.PDFArray([intent])
+
+
+def _pdfx_identification(doc, title: str) -> None:
+    """PDF/X-1a:2001 identification: GTS_PDFXVersion and GTS_PDFXConformance in the document
+    information (Trapped False), and the same in XMP metadata in the catalog."""
+    from reportlab.pdfbase import pdfdoc
+
+    base = type(doc.info)
+
+    class PdfxInfo(base):
+        def format(self, document):
+            text = base.format(self, document)
+            extra = (f"/GTS_PDFXConformance ({PDFX_CONFORMANCE}) /GTS_PDFXVersion ({PDFX_VERSION})")
+            return text.replace(b">>", f" {extra} >>".encode(), 1) if isinstance(text, bytes) else \
+                text.replace(">>", f" {extra} >>", 1)
+
+    info = PdfxInfo()
+    info.__dict__.update(doc.info.__dict__)
+    for k in ("title", "author", "subject", "creator", "keywords", "producer"):
+        setattr(info, k, getattr(doc.info, k))
+    info.trapped = "False"
+    doc.info = info
+    y, mo, d, h, mi, sec = doc._timeStamp.YMDhms
+    dh, dm = doc._timeStamp.dhh, doc._timeStamp.dmm
+    when = f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}{'+' if dh >= 0 else '-'}{abs(dh):02d}:{dm:02d}"
+
+    def esc(t: str) -> str:
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    xmp = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/"
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{esc(title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{esc(info.author)}</rdf:li></rdf:Seq></dc:creator>
+   <xmp:CreateDate>{when}</xmp:CreateDate>
+   <xmp:ModifyDate>{when}</xmp:ModifyDate>
+   <xmp:MetadataDate>{when}</xmp:MetadataDate>
+   <xmp:CreatorTool>{esc(info.creator)}</xmp:CreatorTool>
+   <pdf:Producer>{esc(info.producer)}</pdf:Producer>
+   <pdf:Trapped>False</pdf:Trapped>
+   <pdfx:GTS_PDFXVersion>{PDFX_VERSION}</pdfx:GTS_PDFXVersion>
+   <pdfx:GTS_PDFXConformance>{PDFX_CONFORMANCE}</pdfx:GTS_PDFXConformance>
+   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+    meta = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Metadata"),
+                                                  "Subtype": pdfdoc.PDFName("XML")}),
+                            xmp.encode("utf-8"), filters=[])
+    cat = doc.Catalog
+    cat.__NoDefault__ = [*cat.__NoDefault__, "Metadata"]
+    cat.Metadata = doc.Reference(meta, "galleyMetadata")
 
 
 def add_output_intent(pdf_bytes: bytes, profile: str | None = None) -> bytes:
@@ -256,18 +367,19 @@ def add_output_intent(pdf_bytes: bytes, profile: str | None = None) -> bytes:
     import pikepdf
 
     profile = profile or find_cmyk_profile()
+    lab = intent_labels(profile)
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         intent = pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
-            OutputConditionIdentifier=pikepdf.String("IFRA26"),
-            OutputCondition=pikepdf.String(OUTPUT_CONDITION),
-            RegistryName=pikepdf.String("http://www.color.org"),
-            Info=pikepdf.String(OUTPUT_CONDITION))
+            OutputConditionIdentifier=pikepdf.String(lab["id"]),
+            OutputCondition=pikepdf.String(lab["condition"]),
+            Info=pikepdf.String(lab["info"]))
+        if lab["registry"]:
+            intent["/RegistryName"] = pikepdf.String(lab["registry"])
         if profile:
             stream = pikepdf.Stream(pdf, Path(profile).read_bytes())
             stream["/N"] = 4
             intent["/DestOutputProfile"] = pdf.make_indirect(stream)
-            intent["/Info"] = pikepdf.String(f"{OUTPUT_CONDITION}; profile {Path(profile).name}")
         pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True,

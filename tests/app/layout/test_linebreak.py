@@ -52,14 +52,24 @@ def test_comma_after_a_full_line_pushes_its_character_down():
 
 
 def test_squeezing_comes_before_pushing():
-    # 10 Han + 4 commas = 14 em natural; compressing the commas squeezes in one more character
+    # 13 characters fit; the 14th is a comma, which may not start a line: the commas are squeezed
+    # (先挤进) so that it stays, rather than pushing 十 down (推出)
     text = "一二，三四，五六，七八九十，一二三"
     par = break_paragraph(text, "song", SIZE, MEASURE, 0.0, "justify")
     texts = line_texts(par)
-    assert texts[0] == "一二，三四，五六，七八九十，一"
+    assert texts[0] == "一二，三四，五六，七八九十，"
     ln = par.lines[0]
-    assert ln.xs[-1] + SIZE <= MEASURE + 0.01
+    assert ln.xs[-1] + SIZE / 2 <= MEASURE + 0.01
     _check_kinsoku(par)
+
+
+def test_a_line_that_fits_is_not_squeezed_to_take_one_more_character():
+    # 护理、康复训练等服务，目前 is 13 em: 已 may start the next line, so nothing is squeezed and every
+    # Han character stays on the 1-em grid
+    text = "护理、康复训练等服务，目前已惠及三千余户家庭。"
+    par = break_paragraph(text, "song", SIZE, MEASURE, 0.0, "justify")
+    assert line_texts(par)[0] == "护理、康复训练等服务，目前"
+    assert [round(x / SIZE, 3) for x in par.lines[0].xs] == list(range(13))
 
 
 def test_opening_quote_never_ends_a_line():
@@ -104,13 +114,67 @@ def test_first_line_indent_is_two_characters():
     assert par.lines[1].xs[0] == pytest.approx(0.0)
 
 
-def test_quarter_em_between_han_and_latin():
-    par = break_paragraph("共98个小区", "song", SIZE, 20 * SIZE, 0.0, "left")
+def test_quarter_em_between_han_and_latin_letters():
+    par = break_paragraph("共有GDP指标", "song", SIZE, 20 * SIZE, 0.0, "left")
     xs = par.lines[0].xs
-    assert xs[1] - xs[0] == pytest.approx(SIZE + SIZE / 4)     # 共 then ¼ em before 9
+    assert xs[2] - xs[1] == pytest.approx(SIZE + SIZE / 4)     # 有 then ¼ em before G
     # no extra space where the text has its own
-    par2 = break_paragraph("共 98 个", "song", SIZE, 20 * SIZE, 0.0, "left")
+    par2 = break_paragraph("共 GDP 个", "song", SIZE, 20 * SIZE, 0.0, "left")
     assert par2.lines[0].xs[2] - par2.lines[0].xs[0] < SIZE + SIZE / 4 + SIZE / 2
+
+
+def test_figures_and_half_width_marks_are_set_solid():
+    latin = fonts.metrics("latin")
+    xs = break_paragraph("3月13日", "song", SIZE, 20 * SIZE, 0.0, "left").lines[0].xs
+    assert xs[1] - xs[0] == pytest.approx(latin.advance("3") / 1000 * SIZE)
+    assert xs[2] - xs[1] == pytest.approx(SIZE)
+    assert xs[4] - xs[3] == pytest.approx(latin.advance("3") / 1000 * SIZE)
+    xs = break_paragraph("聊城(北京)", "song", SIZE, 20 * SIZE, 0.0, "left").lines[0].xs
+    assert xs[2] - xs[1] == pytest.approx(SIZE)                          # 城 then ( with no gap
+    assert xs[3] - xs[2] == pytest.approx(latin.advance("(") / 1000 * SIZE)   # ( then 北 with no gap
+
+
+@pytest.mark.parametrize("role", ["song", "hei", "kai"])
+def test_every_face_sets_gb_punctuation_and_full_width_quotes(role):
+    # 。，、 in the left half of their em; “ ” a full em each, “ inked in the right half, ” in the left
+    text = "甲，乙。丙、丁“戊”己"
+    xs = break_paragraph(text, role, SIZE, 30 * SIZE, 0.0, "left").lines[0].xs
+    for i in range(len(text) - 1):
+        ch = text[i]
+        if ch in "，。、“”":
+            assert xs[i + 1] - xs[i - 1] == pytest.approx(2 * SIZE), (role, ch)    # a full em
+            slot = xs[i - 1] + SIZE
+            a, b = fonts.ink_box(role, ch)
+            centre = (xs[i] + (a + b) / 2 * SIZE - slot) / SIZE
+            if ch == "“":
+                assert 0.5 < centre < 1.0, (role, ch, centre)
+            else:
+                assert 0.0 < centre < 0.5, (role, ch, centre)
+
+
+def test_no_single_character_on_a_paragraphs_last_line():
+    for k in range(1, 14):        # 11 characters after the indent, then 13 a line: one would be left over
+        text = "青" * (11 + 13 * (k % 3)) + "川日报社区"[:1 + k % 2] + "。"
+        par = break_paragraph(text, "song", SIZE, MEASURE, 2 * SIZE, "justify")
+        last = line_texts(par)[-1].strip("。")
+        assert len(par.lines) == 1 or len(last) >= 2, line_texts(par)
+        _check_kinsoku(par)
+        assert _joined(par) == text
+
+
+def test_kaiming_style_sets_commas_half_width_everywhere(monkeypatch):
+    from dataclasses import replace
+
+    from app.layout import linebreak
+    base = rules()
+    text = "甲，乙：丙。丁"
+    full = break_paragraph.__wrapped__(text, "song", SIZE, 30 * SIZE, 0.0, "left").lines[0].xs
+    monkeypatch.setattr(linebreak, "rules", lambda: replace(base, style="kaiming"))
+    half = break_paragraph.__wrapped__(text, "song", SIZE, 30 * SIZE, 0.0, "left").lines[0].xs
+    assert full[2] - full[0] == pytest.approx(2 * SIZE)
+    assert half[2] - half[0] == pytest.approx(1.5 * SIZE)     # ， half width
+    assert half[4] - half[2] == pytest.approx(1.5 * SIZE)     # ： half width
+    assert half[6] - half[4] == pytest.approx(2 * SIZE)       # 。 keeps its em
 
 
 def test_adjacent_punctuation_is_compressed():

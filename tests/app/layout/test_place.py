@@ -238,3 +238,57 @@ def _briefs_edition(n: int):
 @pytest.mark.parametrize("name", ["broadsheet", "tabloid"])
 def test_a_page_of_many_short_items_is_filled_in_every_column(name):
     _assert_pages_filled(_briefs_edition(50), load_layout(name), longest=2, shortest=8)
+
+
+def test_headline_sizes_come_from_the_ladder_in_hao():
+    from app.layout.grid import HAO
+    g = load_layout("broadsheet")
+    assert _head_style(g, 8, lead=True).size == HAO["小初"]
+    assert _head_style(g, 8, lead=False).size == HAO["一号"]
+    assert _head_style(g, 1, lead=False).size == HAO["三号"]
+    # wider modules never get a smaller 主题 than narrower ones
+    for lead in (True, False):
+        sizes = [_head_style(g, c, lead).size for c in range(1, g.columns + 1)]
+        assert sizes == sorted(sizes)
+    ed = _bundled()
+    for name in ("broadsheet", "tabloid", "a3"):
+        doc = layout_edition(ed, load_layout(name))
+        heads = [ln for p in doc.pages for ln in p.lines() if ln.style == "headline"]
+        assert heads and all(r.size in HAO.values() for ln in heads for r in ln.runs), name
+
+
+def _head_style(g, cols, lead):
+    from app.layout.compose import headline_style
+    return headline_style(g, cols, Kind.HEADLINE, lead)
+
+
+@pytest.mark.parametrize("layout,cols", [("a3", 1), ("broadsheet", 1), ("tabloid", 1), ("broadsheet", 2)])
+def test_headlines_break_between_words_and_never_leave_one_character(layout, cols):
+    text = "书香浸润城市阅读点亮生活"
+    lines = _head_lines(text, Kind.HEADLINE, layout, cols)
+    assert "".join(lines) == text
+    joins = {len("".join(lines[:k])) for k in range(1, len(lines))}
+    for word in ("城市", "阅读", "点亮", "生活", "书香", "浸润"):
+        at = text.index(word)
+        assert at + 1 not in joins, (word, lines)
+    assert all(len(ln.strip()) >= 2 for ln in lines), lines
+
+
+def test_real_headlines_have_no_single_character_line_and_banners_span_the_page():
+    paths = [p for p in (EDITION1, SEED, *sorted((SHARED / "seeds").glob("*.txt"))) if p.exists()]
+    if not paths:
+        pytest.skip("shared data absent")
+    banners = 0
+    for path in paths:
+        ed = load_edition(path)
+        for name in ("broadsheet", "tabloid", "a3"):
+            g = load_layout(name)
+            doc = layout_edition(ed, g)
+            for page in doc.pages:
+                for ln in page.lines():
+                    if ln.style in ("headline", "kicker", "deck"):
+                        assert len(ln.text.strip()) >= 2, (name, ln.text)
+                    if ln.style == "banner":
+                        banners += 1
+                        assert abs(ln.width - g.type_width) < 0.5, (name, ln.text)
+    assert banners or len(paths) < 2

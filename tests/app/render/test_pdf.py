@@ -33,7 +33,7 @@ def test_every_font_is_embedded_as_a_subset(sample_pdf):
     rows = out.strip().splitlines()[2:]
     assert rows
     names = " ".join(r.split()[0] for r in rows)
-    for face in ("UMing", "WenQuanYiZenHei", "LXGWWenKai"):
+    for face in ("BousungEG-Light-GB", "WenQuanYiZenHei", "GBZenKai-Medium"):   # AR PL SungtiL GB, KaitiM GB
         assert face in names
     for r in rows:
         cols = r.split()
@@ -104,7 +104,6 @@ def test_page_boxes_with_bleed_and_output_intent(sample_pdf):
         assert bleed[0] >= media[0] and bleed[2] <= media[2]
         intents = pdf.Root.OutputIntents
         assert intents[0].S == "/GTS_PDFX"
-        assert "IFRA26" in str(intents[0].OutputConditionIdentifier)
         if "/DestOutputProfile" in intents[0]:
             assert int(intents[0].DestOutputProfile.N) == 4
         assert str(pdf.docinfo["/Author"]) == "Galley" and str(pdf.docinfo["/Title"])
@@ -148,3 +147,51 @@ def test_output_intent_without_a_profile_still_names_the_condition(monkeypatch):
         intent = pdf.Root.OutputIntents[0]
         assert str(intent.OutputConditionIdentifier) == "IFRA26"
         assert "/DestOutputProfile" not in intent
+
+
+def test_pdfx_1a_identification_and_an_output_intent_true_to_its_profile(sample_pdf):
+    import struct
+
+    from app.render.pdf import find_cmyk_profile
+    _, _, path = sample_pdf
+    with pikepdf.open(path) as pdf:
+        info = pdf.docinfo
+        assert str(info["/GTS_PDFXVersion"]) == "PDF/X-1:2001"
+        assert str(info["/GTS_PDFXConformance"]) == "PDF/X-1a:2001"
+        assert info["/Trapped"] == pikepdf.Name("/False")
+        assert str(info["/Title"]) and "/CreationDate" in info and "/ModDate" in info
+        assert pdf.pdf_version <= "1.3"                     # X-1a:2001 is PDF 1.3
+        meta = pdf.open_metadata()
+        assert meta["pdfxid:GTS_PDFXVersion"] == "PDF/X-1:2001"
+        assert meta["pdfx:GTS_PDFXConformance"] == "PDF/X-1a:2001"
+        assert meta["pdf:Producer"] == str(info["/Producer"])
+        assert meta["xmp:CreateDate"].startswith("2000-01-01T00:00:00")    # the Info dates, invariant
+        for page in pdf.pages:
+            assert "/TrimBox" in page and "/BleedBox" in page
+        intents = pdf.Root.OutputIntents
+        assert len(intents) == 1 and intents[0].S == "/GTS_PDFX"
+        intent = intents[0]
+        profile = find_cmyk_profile()
+        if profile is None:
+            assert str(intent.OutputConditionIdentifier) == "IFRA26" and "/RegistryName" in intent
+            return
+        embedded = bytes(intent.DestOutputProfile.read_bytes())
+        assert embedded[36:40] == b"acsp" and embedded[16:20] == b"CMYK"
+        # the label is the embedded profile's own description, not a newsprint claim it cannot back
+        count = struct.unpack(">I", embedded[128:132])[0]
+        tags = {embedded[132 + 12 * k:136 + 12 * k]: struct.unpack(">II", embedded[136 + 12 * k:144 + 12 * k])
+                for k in range(count)}
+        off, size = tags[b"desc"]
+        desc = embedded[off:off + size]
+        if desc[:4] == b"desc":
+            name = desc[12:12 + struct.unpack(">I", desc[8:12])[0]].rstrip(b"\0").decode("latin-1")
+        else:
+            n, o = struct.unpack(">II", desc[20:28])
+            name = desc[o:o + n].decode("utf-16-be")
+        if "newspaper26" in name.lower().replace(" ", ""):
+            assert str(intent.OutputConditionIdentifier) == "IFRA26"
+        else:
+            assert str(intent.OutputConditionIdentifier) == "Custom"
+            assert str(intent.OutputCondition) == name.strip()
+            assert "not a newsprint characterisation" in str(intent.Info)
+            assert "/RegistryName" not in intent
