@@ -121,6 +121,8 @@ def numbered(stories: list[tuple[str, list[str]]], rng: random.Random) -> list[t
         items = [mark(k) + c + "；" for k, c in enumerate(clauses[: rng.randint(3, 9)])]
         items[-1] = items[-1][:-1] + "。"
         lead = paras[0] if len(paras[0]) < 200 else paras[0][:120] + "。"
+        if rng.random() < 0.5:
+            lead = lead.rstrip("。！？”") + "：" if len(lead) > 12 else lead      # items after a colon
         out.append((head, [lead] + items))
     return out
 

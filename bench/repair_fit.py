@@ -52,7 +52,8 @@ def gold_next(texts: list[str], truth: dict) -> dict[int, int]:
 
 
 def examples(case_dirs: list[Path]):
-    """Per block: (cut features, ending, has a true continuation, [(pair features, is it)…])."""
+    """Per block: (cut features, has a true continuation, [(candidate features, is it)…]),
+    computed exactly as the decoder computes them, with the true earlier joins made."""
     from app.importers.text import read_text
     from app.repair import join as J
     from app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features
@@ -64,102 +65,145 @@ def examples(case_dirs: list[Path]):
         texts = [b.text for b in blocks]
         gold = gold_next(texts, truth)
         bs = [J._Block(r, r.text) for r in blocks]
-        for k in range(len(bs) - 1):
-            bs[k].heading = J.ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
         page = page_features(texts)
         consumed: set[int] = set()
         for i, a in enumerate(bs):
             if not a.furniture and a.text:
-                end = ending(a.text)
                 nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-                context = J._lazy(lambda i=i, bs=bs: J._context(bs, i))
-                pairs = [(seam_features(a.text, bs[j].text, [bs[k].text for k in between], context),
-                          int(gold.get(i) == j)) for j, between in J.candidates(bs, i, consumed)
-                         if not bs[j].para_start]
                 xa = cut_features(a.text, nxt, page)
-                xa.update(candidate_evidence([x for x, _ in pairs]))
-                yield xa, end, int(i in gold), pairs if i in gold else []
+                found = [(j, bt) for j, bt in J.candidates(bs, i, consumed) if not bs[j].para_start]
+                if ending(a.text) == "terminal":
+                    found = found[:1]
+                if found:
+                    context = J._lazy(lambda i=i, bs=bs: J._context(bs, i))
+                    pairs = [({**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in bt], context,
+                                                     J._after(bs, j, consumed))}, int(gold.get(i) == j))
+                             for j, bt in found]
+                    xa.update(candidate_evidence([x for x, _ in pairs]))
+                    yield xa, int(i in gold), pairs
             if i in gold:
                 consumed.add(gold[i])
 
 
-def _design(xs, ends, names):
+def _matrix(xs: list[dict[str, float]], names: list[str]):
     import numpy as np
-
-    from app.repair.model import ENDINGS
-    cols = [("shared", n) for n in names] + [(e, n) for e in ENDINGS for n in names]
-    index = {c: k for k, c in enumerate(cols)}
-    X = np.zeros((len(xs), len(cols)))
-    for r, (x, end) in enumerate(zip(xs, ends)):
+    index = {n: k for k, n in enumerate(names)}
+    X = np.zeros((len(xs), len(names)))
+    for r, x in enumerate(xs):
         for n, v in x.items():
-            if ("shared", n) in index:
-                X[r, index[("shared", n)]] = v
-                X[r, index[(end, n)]] = v
-    return X, index
+            k = index.get(n)
+            if k is not None:
+                X[r, k] = v
+    return X
 
 
-def _weights(w, index) -> dict[str, dict[str, float]]:
-    from app.repair.model import ENDINGS
-    out: dict[str, dict[str, float]] = {"shared": {}, **{e: {} for e in ENDINGS}}
-    for (group, n), k in index.items():
-        if abs(w[k]) > 1e-4:
-            out[group][n] = round(float(w[k]), 4)
+def boost(X, y, groups=None, rounds: int = 200, depth: int = 3, rate: float = 0.1,
+          min_leaf: float = 5.0, lam: float = 1.0, bins: int = 24):
+    """Gradient-boosted trees on log loss (or, with `groups`, the softmax loss of choosing one
+    row of each group). Splits are searched on quantile bins; returns (base, trees)."""
+    import numpy as np
+    n, d = X.shape
+    edges = [np.unique(np.quantile(X[:, f], np.linspace(0, 1, bins + 1)[1:-1])) for f in range(d)]
+    B = np.stack([np.searchsorted(edges[f], X[:, f], side="right") for f in range(d)], axis=1)
+    if groups is None:
+        base = float(np.log((y.mean() + 1e-6) / (1 - y.mean() + 1e-6)))
+    else:
+        base = 0.0
+    m = np.full(n, base)
+    trees = []
+    for _ in range(rounds):
+        if groups is None:
+            p = 1 / (1 + np.exp(-m))
+            g, h = p - y, np.maximum(p * (1 - p), 1e-6)
+        else:
+            e = np.exp(m - np.maximum.reduceat(m, groups[:-1])[np.repeat(np.arange(len(groups) - 1),
+                                                                          np.diff(groups))])
+            z = np.add.reduceat(e, groups[:-1])
+            q = e / np.repeat(z, np.diff(groups))
+            g, h = q - y, np.maximum(q * (1 - q), 1e-6)
+        nodes: list[list[float]] = []
+
+        def build(idx, level, g=g, h=h, nodes=nodes):
+            G, H = g[idx].sum(), h[idx].sum()
+            me = len(nodes)
+            nodes.append([-1, float(-G / (H + lam) * rate)])
+            if level == depth or H < 2 * min_leaf:
+                return me
+            best = (0.0, None, None)
+            parent = G * G / (H + lam)
+            for f in range(d):
+                nb = len(edges[f]) + 1
+                if nb < 2:
+                    continue
+                gs = np.bincount(B[idx, f], weights=g[idx], minlength=nb).cumsum()[:-1]
+                hs = np.bincount(B[idx, f], weights=h[idx], minlength=nb).cumsum()[:-1]
+                ok = (hs >= min_leaf) & (H - hs >= min_leaf)
+                if not ok.any():
+                    continue
+                gain = gs ** 2 / (hs + lam) + (G - gs) ** 2 / (H - hs + lam) - parent
+                gain[~ok] = -1
+                k = int(gain.argmax())
+                if gain[k] > best[0]:
+                    best = (float(gain[k]), f, k)
+            if best[1] is None:
+                return me
+            f, k = best[1], best[2]
+            left = idx[B[idx, f] <= k]
+            right = idx[B[idx, f] > k]
+            nodes[me] = [f, float(edges[f][k]), 0, 0]
+            nodes[me][2] = build(left, level + 1, g, h, nodes)
+            nodes[me][3] = build(right, level + 1, g, h, nodes)
+            return me
+
+        build(np.arange(n), 0)
+        tree = [[int(nd[0]), nd[1], int(nd[2]), int(nd[3])] if nd[0] >= 0 else [-1, round(nd[1], 5)]
+                for nd in nodes]
+        for nd in tree:
+            if nd[0] >= 0:
+                nd[1] = float(nd[1])
+        trees.append(tree)
+        m = m + _apply(tree, X)
+    return base, trees
+
+
+def _apply(tree, X):
+    import numpy as np
+    out = np.zeros(len(X))
+    stack = [(0, np.arange(len(X)))]
+    while stack:
+        k, idx = stack.pop()
+        nd = tree[k]
+        if nd[0] < 0:
+            out[idx] = nd[1]
+            continue
+        go = X[idx, nd[0]] < nd[1]
+        stack.append((nd[2], idx[go]))
+        stack.append((nd[3], idx[~go]))
     return out
 
 
-def fit_cut(rows, l2: float):
-    """L2-regularised logistic regression by Newton's method."""
+def fit(rows, rounds: int):
     import numpy as np
-    names = sorted({k for x, _, _, _ in rows for k in x})
-    X, index = _design([r[0] for r in rows], [r[1] for r in rows], names)
-    y = np.array([r[2] for r in rows], dtype=float)
-    reg = np.full(X.shape[1], l2)
-    reg[index[("shared", "bias")]] = 1e-3
-    w = np.zeros(X.shape[1])
-    for _ in range(40):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
-        g = X.T @ (p - y) + reg * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return _weights(w, index)
 
-
-def fit_pick(rows, l2: float):
-    """Conditional logit over each cut block's candidates (those whose true one is among them)."""
-    import numpy as np
-    groups = [(r[1], r[3]) for r in rows if r[3] and any(lab for _, lab in r[3]) and len(r[3]) > 1]
-    names = sorted({k for _, pairs in groups for x, _ in pairs for k in x})
-    mats = []
-    for end, pairs in groups:
-        X, index = _design([x for x, _ in pairs], [end] * len(pairs), names)
-        gold = next(k for k, (_, lab) in enumerate(pairs) if lab)
-        mats.append((X, gold))
-    w = np.zeros(mats[0][0].shape[1]) if mats else np.zeros(0)
-    reg = np.full(len(w), l2)
-    for _ in range(40):
-        g = reg * w
-        H = np.diag(reg)
-        for X, gold in mats:
-            z = X @ w
-            q = np.exp(z - z.max())
-            q /= q.sum()
-            mu = q @ X
-            g = g - (X[gold] - mu)
-            H = H + (X * q[:, None]).T @ X - np.outer(mu, mu)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return _weights(w, index)
+    from app.repair.model import Trees
+    names = sorted({k for x, _, _ in rows for k in x})
+    X = _matrix([r[0] for r in rows], names)
+    y = np.array([r[1] for r in rows], dtype=float)
+    base, trees = boost(X, y, rounds=rounds)
+    cut = Trees(names, round(base, 5), trees)
+    groups = [r[2] for r in rows if r[1] and any(lab for _, lab in r[2])]
+    pnames = sorted({k for pairs in groups for x, _ in pairs for k in x})
+    P = _matrix([x for pairs in groups for x, _ in pairs], pnames)
+    py = np.array([lab for pairs in groups for _, lab in pairs], dtype=float)
+    starts = np.cumsum([0] + [len(pairs) for pairs in groups])
+    _, ptrees = boost(P, py, groups=starts, rounds=rounds)
+    return cut, Trees(pnames, 0.0, ptrees)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("fit", nargs="+")
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--rounds", type=int, default=150)
     ap.add_argument("--join", type=float, default=0.5)
     ap.add_argument("--doubt", type=float, default=0.2)
     ap.add_argument("--write", action="store_true")
@@ -167,12 +211,12 @@ def main() -> int:
     a = ap.parse_args()
     cases = sorted(p.parent for d in a.fit for p in Path(d).glob("**/case_*/input.txt"))
     rows = list(examples(cases))
-    print(f"{len(cases)} cases, {len(rows)} blocks, {sum(r[2] for r in rows)} cut, "
-          f"{sum(len(r[3]) for r in rows)} candidate pairs")
-    weights = {"cut": fit_cut(rows, a.l2), "pick": fit_pick(rows, a.l2)}
+    print(f"{len(cases)} cases, {len(rows)} blocks, {sum(r[1] for r in rows)} cut, "
+          f"{sum(len(r[2]) for r in rows)} candidate pairs")
+    cut, pick = fit(rows, a.rounds)
     from app.repair import join as J
     from app.repair.model import MODEL, SeamModel
-    model = SeamModel(weights, a.join, a.doubt)
+    model = SeamModel(cut, pick, a.join, a.doubt)
     if a.choose:
         # the join threshold that repairs the fit cases best (F1 over whole paragraphs)
         from repair_eval import score_set
@@ -189,7 +233,7 @@ def main() -> int:
                 best = (f1, t)
         model.join = best[1]
     if a.write:
-        MODEL.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        MODEL.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
                          encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")
     return 0

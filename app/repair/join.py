@@ -12,7 +12,6 @@ Every join is a `Fix` with its confidence and reason, so the editor can review a
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,7 +53,8 @@ class _Block:
     def furniture(self) -> bool:
         """Blocks that head or sign a story: never a continuation, never skipped over."""
         t = self.text
-        return ft.is_byline(t) or ft.is_page_marker(t) or ft.is_deck_start(t)
+        deck = ft.is_deck_start(t) and len(t) <= 40 and not ft.has_body_punct(t)   # not a ——-led list item
+        return ft.is_byline(t) or ft.is_page_marker(t) or deck
 
     heading: bool = False    # set when a deck (——…) follows: a subhead or headline
     cut: object = field(default=None, repr=False)   # cut_kind, once computed (see _UNSET)
@@ -150,7 +150,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
     passes over nothing: a headline joined past a paragraph would change the order of the text.
     """
     a = bs[i]
-    heading_shaped = ft.is_short_line(a.text)
+    heading_shaped = _heading_shaped(a)
+    strong_cut = ending(a.text) in ("clause", "word")
     between: list[int] = []
     for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
         if j in consumed:
@@ -160,9 +161,12 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
             return
         if not b.furniture:
             yield j, between
-        if b.furniture or not b.insert_like:
+        item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
+        if b.furniture or not (b.insert_like or item):
             return
-        if cut_kind(b) in ("punct", "word", "open") and not b.short:
+        if b.para_start and len(b.text) > 30 and not strong_cut:
+            return           # past a whole lead only from a sure cut: a reordered lead is worse than a cut left
+        if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
         if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
             return
@@ -175,27 +179,34 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     end = ending(a.text)
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
     xa = cut_features(a.text, nxt, page)
-    if model.p_cut(xa, end) < model.doubt * math.exp(-model.cut_headroom(end)):
-        return None          # not even the strongest evidence at a candidate would make it a cut
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
         return None
+    if end == "terminal":
+        found = found[:1]    # after a sentence end only the next block's own start can tell
     context = _lazy(lambda: _context(bs, i))
-    xs = [seam_features(a.text, bs[j].text, [bs[k].text for k in between], context) for j, between in found]
+    xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
+                                 _after(bs, j, consumed))} for j, between in found]
     xa.update(candidate_evidence(xs))
-    p_cut = model.p_cut(xa, end)
-    q = model.pick_scores(xs, end)
+    p_cut = model.p_cut(xa)
+    q = model.pick_scores(xs)
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
     first = bs[found[0][0]]
     if not found[0][1] and not first.furniture and (ft.closed_start(first.text) in ("punct", "lower")
                                                     or ft.number_continues(a.text, first.text)):
         k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so
-    elif x.get("seam_word", 0) >= 1.0 and q[k] >= 0.9 and p >= model.doubt:
+    elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
+            and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
     elif _heading_shaped(a) and not _seam_evidence(x):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
     return found[k][0], p, x
+
+
+def _after(bs: list[_Block], j: int, consumed: set[int]) -> str:
+    """The text of the first block after j not already joined elsewhere."""
+    return next((bs[k].text for k in range(j + 1, min(len(bs), j + 4)) if k not in consumed), "")
 
 
 def _heading_shaped(a: _Block) -> bool:
@@ -207,7 +218,8 @@ def _heading_shaped(a: _Block) -> bool:
 def _seam_evidence(x: dict[str, float]) -> bool:
     """Positive evidence at the seam itself: a word across it, a start no paragraph has, a number."""
     return bool(x.get("seam_word", 0) >= 0.6 or x.get("b_start_mark") or x.get("b_start_word")
-                or x.get("b_start_lower") or x.get("number_continues") or x.get("counted_noun"))
+                or x.get("b_start_lower") or x.get("number_continues") or x.get("counted_noun")
+                or x.get("pair_closes") or x.get("a_unclosed"))
 
 
 _REASONS = [

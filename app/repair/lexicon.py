@@ -118,6 +118,21 @@ def lexicon() -> tuple[Lexicon, float]:
 
 def segment(text: str) -> list[str]:
     """Cut `text` into the most probable sequence of dictionary words (single characters otherwise)."""
+    _, step = _best_path(text)
+    out, i, n = [], 0, len(text)
+    while i < n:
+        j = step[i]
+        out.append(text[i:j])
+        i = j
+    return out
+
+
+def segment_logprob(text: str) -> float:
+    """The log-probability of `text`'s most probable cut into dictionary words."""
+    return _best_path(text)[0][0] if text else 0.0
+
+
+def _best_path(text: str) -> tuple[list[float], list[int]]:
     lex, log_total = lexicon()
     bucket, log = lex.bucket, math.log
     n = len(text)
@@ -134,9 +149,4 @@ def segment(text: str) -> list[str]:
                 if s >= best:         # ties go to the longer word
                     best, to = s, j
         score[i], step[i] = best, to
-    out, i = [], 0
-    while i < n:
-        j = step[i]
-        out.append(text[i:j])
-        i = j
-    return out
+    return score, step

@@ -1,18 +1,17 @@
 """The seam model: how likely block b continues the paragraph block a was cut from.
 
 Every piece of evidence is an explicit, named feature (how a ends, how b begins, a word spanning
-the seam, what stands between them, the page's share of one-item lines); the weights are fitted
+the seam, what stands between them, the page's share of one-item lines); the trees are fitted
 by `bench/repair_fit.py` on thousands of generated cases (`bench/repair_corpus.py`) and checked
 on text the fit never saw. They live in `resources/repair/seam_model.json`, so a refit changes
 data, not code.
 
-Two logistic models: one says whether block a was cut at all (from how it ends, its form, the
-block after it and the page), the other which of the candidates continues it (a conditional
-logit over the candidates: a word across the seam, how b begins, what stands between). Each has
-one weight vector shared by all seams and one more for each kind of ending of a (a sentence
-end, a clause mark, a word that needs a sequel, none of these), so what the evidence means can
-depend on how a ended. A seam is joined when P(cut) × P(this candidate | cut) reaches `join`,
-and offered as a possible cut from `doubt` up.
+Two models of boosted trees: one says whether block a was cut at all (from how it ends, its
+form, the block after it, the page, and the strongest evidence any candidate shows), the other
+which of the candidates continues it (a margin per candidate, normalised over them: a word
+across the seam, how b begins, what stands between). Trees let what the evidence means depend
+on how a ended. A seam is joined when P(cut) × P(this candidate | cut) reaches `join`, and
+offered as a possible cut from `doubt` up.
 """
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.repair import features as ft
-from app.repair.seam import cohesion, seam_word
+from app.repair.seam import cohesion, seam_gain, seam_word
 
 MODEL = Path(__file__).resolve().parents[2] / "resources" / "repair" / "seam_model.json"
 
@@ -33,6 +32,32 @@ _ENUM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[�
 _DIGIT = re.compile(r"^[0-9０-９]")
 _LATIN = re.compile(r"[A-Za-z]$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACED_DIGITS = re.compile(r"[\u3400-\u9fff] [0-9][0-9.,]* ?[\u3400-\u9fff%]")
+_SIGN_OFF = re.compile(r"^[（(]完[）)]")
+PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」", "【": "】"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+def unclosed(text: str) -> bool:
+    """An opening mark (“ （ 《 …) with no closing one after it: the sentence runs on."""
+    depth: dict[str, int] = {}
+    for ch in text:
+        if ch in PAIRS:
+            depth[ch] = depth.get(ch, 0) + 1
+        elif ch in CLOSERS and depth.get(CLOSERS[ch], 0) > 0:
+            depth[CLOSERS[ch]] -= 1
+    return any(v > 0 for v in depth.values())
+
+
+def unopened(text: str) -> bool:
+    """A closing mark (” ） 》 …) before any opening one: the block carries on a quotation or aside."""
+    seen: set[str] = set()
+    for ch in text[:80]:
+        if ch in PAIRS:
+            seen.add(ch)
+        elif ch in CLOSERS and CLOSERS[ch] not in seen:
+            return True
+    return False
 
 ENDINGS = ("terminal", "clause", "word", "other")
 
@@ -94,6 +119,11 @@ def block_features(text: str) -> dict[str, float]:
         "quote_start": float(text[:1] in "“‘「『"),
         "sentences": min(4, ft.sentence_count(text)) / 4.0,
         "paired_heading": float(ft.is_paired_heading(text)),
+        "unclosed": float(unclosed(text)),
+        "unopened": float(unopened(text)),
+        "spaced_digits": float(bool(_SPACED_DIGITS.search(text))),
+        "sign_off": float(bool(_SIGN_OFF.match(text))),
+        "tiny": float(len(text) <= 6),
     }
 
 
@@ -111,13 +141,15 @@ def page_features(texts: list[str]) -> dict[str, float]:
             "page_median_len": _log_len("x" * lengths[len(lengths) // 2])}
 
 
-def seam_features(a: str, b: str, between: list[str], context) -> dict[str, float]:
+def seam_features(a: str, b: str, between: list[str], context, after: str = "") -> dict[str, float]:
     """Evidence that candidate b, rather than another, continues a (`between`: the blocks
-    passed over to reach b; `context()`: the article's words)."""
+    passed over to reach b; `after`: the block after b; `context()`: the article's words)."""
     fb = block_features(b)
     x: dict[str, float] = {}
     for k, v in fb.items():
         x["b_" + k] = v
+    x["pair_closes"] = float(unclosed(a) and fb["unopened"] > 0)
+    x["b_in_list"] = float(fb["short"] > 0 and bool(after) and ft.is_short_line(after))
     x["number_continues"] = float(ft.number_continues(a, b))
     x["counted_noun"] = float(ft.counted_noun_follows(a, b))
     x["restates"] = float(ft.restates(a, b))
@@ -134,6 +166,7 @@ def seam_features(a: str, b: str, between: list[str], context) -> dict[str, floa
         x["skipped_open"] = max(1.0 - f["terminal"] - f["short"] for f in bf)
     seam = seam_word(a, b)
     x["seam_word"] = (seam[1] / 2.5) if seam else 0.0
+    x["seam_gain"] = seam_gain(a, b)
     hits, n = cohesion(b, context())
     x["cohesion"] = hits / (n + 2)
     x["cohesion_none"] = float(n >= 4 and hits == 0)
@@ -156,7 +189,7 @@ def candidate_evidence(xs: list[dict[str, float]]) -> dict[str, float]:
 def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
     """Evidence that block a was cut at a column end: its own ending and form, the next block
     (`candidate_evidence` adds what the candidates show)."""
-    x: dict[str, float] = {"bias": 1.0}
+    x: dict[str, float] = {"end_" + ending(a): 1.0}
     for k, v in block_features(a).items():
         x["a_" + k] = v
     if nxt:
@@ -165,53 +198,67 @@ def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
         x["n_number_continues"] = float(ft.number_continues(a, nxt))
         x["n_restates"] = float(ft.restates(a, nxt))
         x["n_enum_pair"] = float(enumerator(a) and enumerator(nxt))
+        x["n_pair_closes"] = float(unclosed(a) and unopened(nxt))
         if not ft.ends_terminal(a):
             seam = seam_word(a, nxt)
             x["n_seam_word"] = (seam[1] / 2.5) if seam else 0.0
+            x["n_seam_gain"] = seam_gain(a, nxt)
     else:
         x["n_none"] = 1.0
     x.update(page)
     return x
 
 
-class SeamModel:
-    """Two logistic models: is block a cut (`cut`), and which candidate continues it (`pick`, a
-    conditional logit over the candidates). Each has weights shared by all seams plus one set
-    for each ending of a."""
+class Trees:
+    """Boosted regression trees: a margin (log-odds) from a feature dict.
 
-    def __init__(self, weights: dict[str, dict[str, dict[str, float]]], join: float, doubt: float):
-        self.weights = weights
+    Each tree is a flat list of nodes: `[feature, threshold, left, right]` (go left when the
+    feature is below the threshold) or `[-1, value]` for a leaf.
+    """
+
+    def __init__(self, names: list[str], base: float, trees: list[list[list[float]]]):
+        self.names, self.base, self.trees = names, base, trees
+
+    def margin(self, x: dict[str, float]) -> float:
+        v = [x.get(n, 0.0) for n in self.names]
+        s = self.base
+        for tree in self.trees:
+            node = tree[0]
+            while node[0] >= 0:
+                node = tree[node[2] if v[node[0]] < node[1] else node[3]]
+            s += node[1]
+        return s
+
+    def to_json(self) -> dict:
+        return {"names": self.names, "base": self.base, "trees": self.trees}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Trees:
+        return cls(list(d["names"]), float(d["base"]), d["trees"])
+
+
+class SeamModel:
+    """Two models of boosted trees: was block a cut (`cut`), and which candidate continues it
+    (`pick`: a margin per candidate, normalised over the candidates)."""
+
+    def __init__(self, cut: Trees, pick: Trees, join: float, doubt: float):
+        self.cut, self.pick = cut, pick
         self.join = join          # probability at or above which a seam is joined
         self.doubt = doubt        # at or above this, and below `join`, a seam is a possible cut
 
-    def _linear(self, part: str, x: dict[str, float], end: str) -> float:
-        s = 0.0
-        tables = self.weights[part]
-        for table in (tables["shared"], tables[end]):
-            for k, v in x.items():
-                w = table.get(k)
-                if w is not None:
-                    s += w * v
-        return s
+    def p_cut(self, x: dict[str, float]) -> float:
+        return _sigmoid(self.cut.margin(x))
 
-    def p_cut(self, x: dict[str, float], end: str) -> float:
-        return _sigmoid(self._linear("cut", x, end))
-
-    def cut_headroom(self, end: str) -> float:
-        """The most the candidates' evidence (each feature at most 1) can add to the cut logit."""
-        tables = self.weights["cut"]
-        return sum(max(0.0, tables["shared"].get(k, 0.0) + tables[end].get(k, 0.0)) for k in CANDIDATE_EVIDENCE)
-
-    def pick_scores(self, xs: list[dict[str, float]], end: str) -> list[float]:
+    def pick_scores(self, xs: list[dict[str, float]]) -> list[float]:
         """Each candidate's probability of being the continuation, given that a was cut."""
-        logits = [self._linear("pick", x, end) for x in xs]
+        logits = [self.pick.margin(x) for x in xs]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
         return [e / total for e in exps]
 
     def to_json(self) -> dict:
-        return {"join": self.join, "doubt": self.doubt, "weights": self.weights}
+        return {"join": self.join, "doubt": self.doubt, "cut": self.cut.to_json(), "pick": self.pick.to_json()}
 
 
 def _sigmoid(v: float) -> float:
@@ -221,4 +268,4 @@ def _sigmoid(v: float) -> float:
 @lru_cache(maxsize=1)
 def seam_model() -> SeamModel:
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    return SeamModel(data["weights"], data["join"], data["doubt"])
+    return SeamModel(Trees.from_json(data["cut"]), Trees.from_json(data["pick"]), data["join"], data["doubt"])

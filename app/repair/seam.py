@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from app.repair.lexicon import lexicon, segment
+from app.repair.lexicon import lexicon, segment, segment_logprob
 
 WINDOW = 4
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -39,6 +39,16 @@ def seam_word(left: str, right: str) -> tuple[str, float] | None:
     if best[0] >= 5 * COMMON:
         return best[1], 1.5
     return None
+
+
+def seam_gain(left: str, right: str) -> float:
+    """How much likelier the text reads across the seam than as two pieces (log-probability of
+    the best segmentation of the joined window less those of its halves, scaled to about 0–1)."""
+    a, b = left[-WINDOW:], right[:WINDOW]
+    if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+        return 0.0
+    gain = segment_logprob(a + b) - segment_logprob(a) - segment_logprob(b)
+    return max(-1.0, min(1.5, gain / 10.0))
 
 
 @lru_cache(maxsize=4096)
