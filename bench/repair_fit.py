@@ -75,7 +75,7 @@ def examples(case_dirs: list[Path]):
                 if ending(a.text) == "terminal":
                     found = found[:1]
                 if found:
-                    context = J._lazy(lambda i=i, bs=bs: J._context(bs, i))
+                    context = J._lazy(lambda i=i, bs=bs: J._context(bs, i)) if len(found) > 1 else None
                     pairs = [({**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in bt], context,
                                                      J._after(bs, j, consumed))}, int(gold.get(i) == j))
                              for j, bt in found]

@@ -184,7 +184,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         return None
     if end == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
-    context = _lazy(lambda: _context(bs, i))
+    context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
                                  _after(bs, j, consumed))} for j, between in found]
     xa.update(candidate_evidence(xs))

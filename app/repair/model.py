@@ -143,7 +143,8 @@ def page_features(texts: list[str]) -> dict[str, float]:
 
 def seam_features(a: str, b: str, between: list[str], context, after: str = "") -> dict[str, float]:
     """Evidence that candidate b, rather than another, continues a (`between`: the blocks
-    passed over to reach b; `after`: the block after b; `context()`: the article's words)."""
+    passed over to reach b; `after`: the block after b; `context()`: the article's words, or
+    None when b is the only candidate and its fit with the article cannot matter)."""
     fb = block_features(b)
     x: dict[str, float] = {}
     for k, v in fb.items():
@@ -167,9 +168,10 @@ def seam_features(a: str, b: str, between: list[str], context, after: str = "") 
     seam = seam_word(a, b)
     x["seam_word"] = (seam[1] / 2.5) if seam else 0.0
     x["seam_gain"] = seam_gain(a, b)
-    hits, n = cohesion(b, context())
-    x["cohesion"] = hits / (n + 2)
-    x["cohesion_none"] = float(n >= 4 and hits == 0)
+    if context is not None:
+        hits, n = cohesion(b, context())
+        x["cohesion"] = hits / (n + 2)
+        x["cohesion_none"] = float(n >= 4 and hits == 0)
     return x
 
 
@@ -218,14 +220,17 @@ class Trees:
 
     def __init__(self, names: list[str], base: float, trees: list[list[list[float]]]):
         self.names, self.base, self.trees = names, base, trees
+        # the same trees with feature names in the nodes, read straight from a feature dict
+        self._named = [[(names[int(nd[0])], nd[1], int(nd[2]), int(nd[3])) if nd[0] >= 0 else (None, nd[1])
+                        for nd in tree] for tree in trees]
 
     def margin(self, x: dict[str, float]) -> float:
-        v = [x.get(n, 0.0) for n in self.names]
+        get = x.get
         s = self.base
-        for tree in self.trees:
+        for tree in self._named:
             node = tree[0]
-            while node[0] >= 0:
-                node = tree[node[2] if v[node[0]] < node[1] else node[3]]
+            while node[0] is not None:
+                node = tree[node[2] if get(node[0], 0.0) < node[1] else node[3]]
             s += node[1]
         return s
 
