@@ -29,6 +29,7 @@ from app.repair.model import (
 from app.repair.seam import block_words
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
+HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 
 
 _UNSET = object()
@@ -199,7 +200,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif _heading_shaped(a) and not _seam_evidence(x):
+    elif _heading_shaped(a) and not _seam_evidence(x) and p < HEADING_SURE:
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
     return found[k][0], p, x
 
