@@ -111,11 +111,15 @@ def run(args) -> int:
     rules = parse_rules(args.rules)
     settings = load_settings(args)
     edition = load_for_check(args.input, settings)
-    findings = check_edition(edition, rules, settings)
     from app.repair.doubt import RULE, possible_cuts
-    if rules is None or any(RULE == n or RULE.startswith(n + ".") for n in rules):
+
+    def repair_rule(n: str) -> bool:
+        return RULE == n or RULE.startswith(n + ".")
+    proof_rules = None if rules is None else [n for n in rules if not repair_rule(n)]
+    findings = check_edition(edition, proof_rules, settings) if proof_rules is None or proof_rules else []
+    if rules is None or any(repair_rule(n) for n in rules):
         findings = sorted(findings + possible_cuts(edition), key=lambda f: (f.start, f.end, f.rule))
-    note = spelling_note(rules, settings)
+    note = spelling_note(proof_rules, settings) if proof_rules is None or proof_rules else None
     if args.json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
