@@ -12,8 +12,9 @@ from app.repair.doubt import RULE, possible_cuts
 from app.repair.model import SeamModel, seam_model
 
 ROOT = Path(__file__).resolve().parents[3]
-PAGE = "\n\n".join([  # noqa: FLY002"港口部门推出便利化措施后,企业通关时间平均缩短", "全市建成社区健身中心 86 个", "图表:陈一凡",
-                    "三成以上,进出口企业的物流成本随之下降。"]) + "\n"
+BLOCKS = ["港口部门推出便利化措施后,企业通关时间平均缩短", "全市建成社区健身中心 86 个", "图表:陈一凡",
+          "三成以上,进出口企业的物流成本随之下降。"]
+PAGE = "\n\n".join(BLOCKS) + "\n"
 FIRST = "港口部门推出便利化措施后,企业通关时间平均缩短"
 
 
