@@ -213,6 +213,8 @@ def _after(bs: list[_Block], j: int, consumed: set[int]) -> str:
 def _heading_shaped(a: _Block) -> bool:
     """A line that could be a headline, kicker, deck or subhead: never joined on its form alone."""
     t = a.text
+    if ft.open_end(t) == "word":
+        return False         # 的, 在, 和 …: a headline does not end on a word that needs a sequel
     return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
 
 
