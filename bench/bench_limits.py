@@ -31,23 +31,23 @@ TIME_LIMIT, MEMORY_LIMIT = 30.0, 1024 * MB
 def measure(argv: list, timeout: float = 120) -> tuple[int, float, int, str]:
     """(exit code, seconds, peak RSS bytes, last stderr line) of `galley ARGV` in its own process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    err = tempfile.TemporaryFile()
-    t = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "app", *map(str, argv)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=err)
-    deadline = t + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            pid, status, usage = os.wait4(proc.pid, 0)
-            break
-        time.sleep(0.02)
-    seconds = time.monotonic() - t
-    err.seek(0)
-    lines = err.read().decode("utf-8", "replace").strip().splitlines()
+    with tempfile.TemporaryFile() as err:
+        t = time.monotonic()
+        proc = subprocess.Popen([sys.executable, "-m", "app", *map(str, argv)], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        deadline = t + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.02)
+        seconds = time.monotonic() - t
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
     code = os.waitstatus_to_exitcode(status)
     return code, seconds, usage.ru_maxrss * 1024, (lines[-1] if lines else "")
 
