@@ -5,7 +5,7 @@ Inputs are made here from the bundled sample and Galley's own outputs: a 50 MB t
 largest text edition Galley accepts (`app.limits.MAX_EDITION_CHARS`, as many short lines and as
 long cut paragraphs), a text just under the byte bound, a 50 MB DOCX (a big picture), a DOCX
 decompression bomb (1 GB of markup in a 1 MB file), a 50 MB project file and PDFs of 2,000
-pages and 50 MB. Each run is one `python -m app` process; its wall time and peak resident
+pages and 50 MB, one paragraph of 950,000 characters and 190,000 one-word lines. Each run is one `python -m app` process; its wall time and peak resident
 memory (wait4) are printed, with PASS when it answered (exit 0, 1, 2 or 3; never `internal
 error`) within 30 s and 1 GB. Exits 1 if any run failed. `--quick` skips the slowest inputs.
 """
@@ -78,6 +78,14 @@ def make_inputs(d: Path, quick: bool) -> list[tuple[str, Path, list[str]]]:
     p = d / "tlong.txt"
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out.append(("text 950 cut lines × 1,000 chars", p, ["repair", "check"] + ([] if quick else ["export"])))
+
+    p = d / "tpara.txt"
+    p.write_text((han * 400)[: int(limits.MAX_EDITION_CHARS * 0.95)] + "\n", encoding="utf-8")
+    out.append(("text one paragraph of 950,000 chars", p, ["repair", "check"] + ([] if quick else ["export"])))
+    p = d / "tlines.txt"
+    p.write_text("\n".join((han * 40)[i * 5:i * 5 + 4] for i in range(int(limits.MAX_BLOCKS * 0.95))) + "\n",
+                 encoding="utf-8")
+    out.append(("text 190,000 lines of 4 chars", p, ["repair", "check"] + ([] if quick else ["export"])))
 
     import docx
     doc = docx.Document()
