@@ -159,8 +159,8 @@ def assert_contract(run: Run, before: dict[Path, bytes | None], folders: list[Pa
             else:
                 assert p.read_bytes() == old, f"{what}\na failed run changed {p}"
     for folder in folders:
-        left = [q.name for q in Path(folder).glob(".*.tmp")]
-        assert not left, f"{what}\ntemporary files left: {left}"
+        left = [q.name for q in Path(folder).glob(".*.tmp")] + [q.name for q in Path(folder).glob("*.lock")]
+        assert not left, f"{what}\ntemporary files or locks left: {left}"
 
 
 # ------------------------------------------------------------------------------ inputs
