@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args._run(args)
     except GalleyError as exc:
-        print(f"galley: error: {exc}", file=sys.stderr)
+        print(f"galley: error: {exc.for_cli()}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("galley: interrupted", file=sys.stderr)

@@ -41,10 +41,10 @@ _FRESH = 2.0                 # seconds: an unreadable lock younger than this may
 class ProjectLockedError(GalleyError):
     """Someone else has the project open for writing."""
 
+    cli_hint = "if that computer is off or Galley crashed there, `galley unlock PROJECT` removes the lock"
+
     def __init__(self, path, owner: dict):
-        super().__init__(f"the project is open on another computer or program ({describe(owner)}); "
-                         "if that computer is off or Galley crashed there, run `galley unlock` on the project",
-                         path)
+        super().__init__(f"the project is open on another computer or program ({describe(owner)})", path)
         self.owner = owner
 
 

@@ -86,11 +86,14 @@ def test_a_lock_of_a_killed_process_is_taken_over(tmp_path):
 
 def test_record_from_another_host_blocks_until_unlocked(tmp_path):
     project = tmp_path / "h.galley"
+    project.with_suffix(".txt").write_text("临川晚报\n\n新河大桥今日通车\n", encoding="utf-8")
     rec = {"host": "desk-07", "user": "wang", "pid": os.getpid(), "time_text": "2026-03-13 09:00"}
     old_lock(project, json.dumps(rec).encode())
     with pytest.raises(ProjectLockedError, match="wang on desk-07, since 2026-03-13 09:00") as err:
         ProjectLock(project).acquire()
-    assert "galley unlock" in str(err.value)
+    assert "galley unlock" in err.value.for_cli()
+    proc = galley("fix", project.with_suffix(".txt"), "-o", project)
+    assert proc.returncode == 2 and "wang on desk-07" in proc.stderr and "`galley unlock PROJECT`" in proc.stderr
     proc = galley("unlock", project)
     assert proc.returncode == 0 and "wang on desk-07" in proc.stderr and len(proc.stderr.splitlines()) == 1
     ProjectLock(project).acquire().release()
