@@ -313,3 +313,42 @@ def test_colour_profile_settings(work, damage, which):
         assert icc_problem(Path(value).read_bytes()) is None
         assert b"/OutputIntents" in pdf.read_bytes()
     shutil.rmtree(case_dir, ignore_errors=True)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+markup = st.sampled_from([
+    "<w:p>", "</w:p>", "<w:p><w:r><w:t>", "<w:t>\u4e34\u5ddd</w:t>", "&#1;", "&#x1F;", "&#xFFFE;", "&bogus;",
+    "<w:br/>" * 2000, "<w:p>" * 5000 + "</w:p>" * 5000, "<w:r>" * 300000, "<x:y/>",
+    '<w:t xml:space="preserve">' + "长" * 100000 + "</w:t>", "\x00", "\udcff", "<![CDATA[x]]>", "<!-- c -->",
+    "<w:tab/>" * 1000, '<w:p><w:r><w:t a="' + "x" * 100000 + '">y</w:t></w:r></w:p>',
+])
+doctypes = st.sampled_from([
+    "",
+    '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+    '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+])
+
+
+@fuzz_settings(20)
+@given(inserts=st.lists(st.tuples(st.floats(0, 1), markup), min_size=1, max_size=3), doctype=doctypes,
+       command=st.sampled_from(["repair", "structure", "check"]))
+def test_docx_markup(work, inserts, doctype, command):
+    import io
+    src = zipfile.ZipFile(work[1]["docx"])
+    xml = src.read("word/document.xml").decode("utf-8")
+    body = xml.index("<w:body>") + len("<w:body>")
+    end = xml.index("</w:body>")
+    for where, snippet in inserts:
+        i = body + int(where * (end - body))
+        xml = xml[:i] + snippet + xml[i:]
+    if doctype:
+        xml = xml.replace("?>", "?>" + doctype.replace("<!DOCTYPE d", "<!DOCTYPE w:document"), 1)
+        xml = xml.replace("<w:body>", "<w:body><w:p><w:r><w:t>&d;&x;</w:t></w:r></w:p>", 1)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = xml.encode("utf-8", "surrogatepass") if info.filename == "word/document.xml" else src.read(info)
+            out.writestr(info.filename, data)
+    run = check_one(work[0], "edition.docx", buf.getvalue(), command, False, "docx")
+    assert "root:" not in run.out            # no external entity was read
