@@ -352,3 +352,37 @@ def test_docx_markup(work, inserts, doctype, command):
             out.writestr(info.filename, data)
     run = check_one(work[0], "edition.docx", buf.getvalue(), command, False, "docx")
     assert "root:" not in run.out            # no external entity was read
+
+
+extreme_numbers = st.sampled_from([b"1e12", b"-1e12", b"99999999999", b"-0", b"nan", b"inf", b"1e-300", b"0",
+                                   b"1e308", b"-3e38", b"123456789012345678901234567890", b"."])
+
+
+@fuzz_settings(15)
+@given(edits=st.lists(st.tuples(st.floats(0, 1), extreme_numbers), min_size=1, max_size=6),
+       operators=st.lists(st.sampled_from([b" Tm", b" Td", b" Tf", b" TJ", b" cm", b" re", b" BT", b" ET", b" Tc"]),
+                          max_size=3),
+       copies=st.sampled_from([1, 1, 1, 40]))
+def test_pdf_content_streams(work, edits, operators, copies):
+    """Numbers in the page's drawing operators replaced with extreme ones (glyphs far off the page, NaN
+    sizes, absurd matrices), operators dropped in, pages repeated: the reader must stay bounded."""
+    import io
+    import re
+
+    import pikepdf
+    with pikepdf.open(work[1]["pdf"]) as pdf:
+        page = pdf.pages[0]
+        data = page.Contents.read_bytes()
+        numbers = [m.span() for m in re.finditer(rb"-?[0-9]+\.?[0-9]*", data[:200_000])]
+        for where, value in sorted(edits, reverse=True):
+            a, b = numbers[min(int(where * len(numbers)), len(numbers) - 1)]
+            data = data[:a] + value + data[b:]
+        for i, op in enumerate(operators):
+            at = int(len(data) * (i + 1) / (len(operators) + 1))
+            data = data[:at] + op + data[at:]
+        page.Contents = pdf.make_stream(data)
+        for _ in range(copies - 1):
+            pdf.pages.append(pdf.pages[0])
+        buf = io.BytesIO()
+        pdf.save(buf)
+    check_one(work[0], "edition.pdf", buf.getvalue(), "repair", False, "pdf")
