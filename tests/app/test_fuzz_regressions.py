@@ -186,3 +186,16 @@ def test_outputs_are_checked_before_any_is_written(tmp_path, story):
     assert pdf.read_bytes() == b"old"
     proc = galley("export", "-q", story, "--pdf", pdf, "--docx", pdf)
     one_error(proc, "two outputs are the same file")
+
+
+def test_an_error_naming_text_with_line_breaks_stays_one_line(tmp_path, story):
+    """A story id of "\\r" in a plan (found by the fuzzing run) and a file name with a line feed."""
+    plan = tmp_path / "plan.json"
+    assert galley("export", "-q", story, "--save-plan", plan).returncode == 0
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    data["modules"][0]["story"] = "\r"
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    one_error(galley("export", "-q", story, "--plan", plan, "--pdf", tmp_path / "x.pdf"), "does not have: \\r")
+    odd = tmp_path / "a\nb.txt"
+    odd.write_bytes(b"\xef\xbb\xbf\xff")
+    one_error(galley("repair", odd), "a\\nb.txt")
