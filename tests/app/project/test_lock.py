@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.errors import GalleyError
 from app.project import ProjectLock, ProjectLockedError
@@ -187,3 +189,28 @@ def test_kill_during_acquire_never_leaves_an_empty_lock(tmp_path):
         if lk.exists():
             assert valid_record(json.loads(lk.read_bytes())), lk.read_bytes()
             lk.unlink()
+
+records = st.one_of(
+    st.binary(max_size=64),
+    st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12)),
+                 lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=6), kids, max_size=3),
+                 max_leaves=8).map(lambda v: json.dumps(v).encode()),
+    st.fixed_dictionaries({"host": st.sampled_from([socket.gethostname(), "desk-07", "", 5]),
+                           "user": st.sampled_from(["wang", "", None, 3]),
+                           "pid": st.sampled_from([1, os.getpid(), 999999999, -4, "12", 2**40, True])},
+                          optional={"time_text": st.sampled_from(["2026-03-13", 7])}).map(lambda v: json.dumps(v).encode()))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(content=records)
+def test_any_lock_record_is_held_stale_or_named(tmp_path_factory, content):
+    project = tmp_path_factory.mktemp("fz") / "z.galley"
+    old_lock(project, content)
+    lock = ProjectLock(project)
+    try:
+        lock.acquire()
+    except ProjectLockedError as exc:
+        assert valid_record(exc.owner) and exc.owner["host"] != "?"   # a real holder, named
+        return
+    assert lock.held
+    lock.release()
