@@ -72,6 +72,15 @@ def test_join_parts_is_linear():
     assert joined == "".join(parts)            # Han after a Latin letter: no space at the seams
 
 
+@pytest.fixture(scope="module")
+def saved_plan(tmp_path_factory) -> dict:
+    d = tmp_path_factory.mktemp("plan")
+    (d / "story.txt").write_text(STORY, encoding="utf-8")
+    proc = galley("export", "-q", d / "story.txt", "--save-plan", d / "plan.json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads((d / "plan.json").read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("change, words", [
     ({"page": 1000000000}, ["page 1000000000", "from 1 to 1000"]),
     ({"page": 100000}, ["page 100000"]),
@@ -79,11 +88,9 @@ def test_join_parts_is_linear():
     ({"version": "1"}, ["version is not a positive whole number"]),
     ({"version": 99}, ["newer than this Galley"]),
 ])
-def test_bad_plans_are_refused_clearly(tmp_path, story, change, words):
+def test_bad_plans_are_refused_clearly(tmp_path, story, saved_plan, change, words):
     plan = tmp_path / "plan.json"
-    proc = galley("export", "-q", story, "--save-plan", plan)
-    assert proc.returncode == 0, proc.stderr
-    data = json.loads(plan.read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(saved_plan))
     if "version" in change:
         data.update(change)
     else:
@@ -157,8 +164,16 @@ def test_garbage_proof_settings(tmp_path, story, toml, words):
     (cfg / "proof.toml").write_text(toml, encoding="utf-8")
     proc = galley("check", story, tmp=tmp_path)
     one_error(proc, "proofreading settings", *words, path=cfg / "proof.toml")
-    (cfg / "proof.toml").write_text('dictionary = ["临川"]\n[rules."space.mixed"]\nenabled = false\n', encoding="utf-8")
-    assert galley("check", story, tmp=tmp_path).returncode in (0, 1)
+
+
+def test_good_proof_settings_are_used(tmp_path, story):
+    cfg = tmp_path / "config" / "galley"
+    cfg.mkdir(parents=True)
+    (cfg / "proof.toml").write_text('user_words = ["大桥→桥梁"]\n[rules."space.mixed"]\nenabled = false\n',
+                                    encoding="utf-8")
+    proc = galley("check", story, "--json", tmp=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "words.user" in {f["rule"] for f in json.loads(proc.stdout)}
 
 
 @pytest.mark.parametrize("edit, words", [

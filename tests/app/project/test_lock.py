@@ -181,7 +181,7 @@ while True:
 def test_kill_during_acquire_never_leaves_an_empty_lock(tmp_path):
     project = tmp_path / "kill.galley"
     lk = ProjectLock(project).lock_path
-    for i in range(12):
+    for i in range(8):
         p = subprocess.Popen([sys.executable, "-c", KILL_DURING_ACQUIRE, str(project)], env=ENV)
         time.sleep(0.25 + 0.013 * i)
         p.send_signal(signal.SIGKILL)
