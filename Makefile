@@ -24,7 +24,7 @@ run: venv
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# The fuzzing suite at length: fresh random cases, ten times `make test`'s (about 2,800 galley
+# The fuzzing suite at length: fresh random cases, ten times `make test`'s (about 3,100 galley
 # runs over every reader and setting, 600 writers killed mid-save); counts in build/fuzz-report.json.
 fuzz: venv
 	@mkdir -p build
