@@ -13,6 +13,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import re
 import sys
 
 from app import __version__
@@ -34,12 +35,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line: line breaks and other control characters (a file or story name may hold
+    them) written as escapes, so an error stays one line on stderr."""
+    return _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 class _Warnings(logging.Handler):
     """Warnings of the core (the "galley" logger) as `galley: warning: ...` lines on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(Exception):
-            print(f"galley: warning: {record.getMessage()}", file=sys.stderr)
+            print(f"galley: warning: {one_line(record.getMessage())}", file=sys.stderr)
 
 
 def _warnings_to_stderr() -> None:
@@ -59,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args._run(args)
     except GalleyError as exc:
-        print(f"galley: error: {exc}", file=sys.stderr)
+        print(f"galley: error: {one_line(exc.for_cli())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("galley: interrupted", file=sys.stderr)
@@ -70,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         print("galley: error: out of memory", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line, with a hint, never a traceback
-        detail = " ".join(str(exc).split())[:200]
+        detail = one_line(" ".join(str(exc).split())[:200])
         print(f"galley: error: internal error: {type(exc).__name__}: {detail} "
               "(please report this; set GALLEY_DEBUG=1 for details)", file=sys.stderr)
         if os.environ.get("GALLEY_DEBUG"):

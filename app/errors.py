@@ -9,6 +9,7 @@ class GalleyError(Exception):
     """A problem the user can act on (unreadable input, missing font, ...)."""
 
     exit_code = 2
+    cli_hint: str | None = None    # what to do, as a command-line user (the GUI offers its own way)
 
     def __init__(self, message: str, path: str | None = None):
         super().__init__(message)
@@ -17,6 +18,11 @@ class GalleyError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.path})" if self.path else self.message
+
+    def for_cli(self) -> str:
+        """The one line the CLI prints after `galley: error: `, with the command-line hint."""
+        message = f"{self.message}; {self.cli_hint}" if self.cli_hint else self.message
+        return f"{message} ({self.path})" if self.path else message
 
 
 class OversetError(GalleyError):

@@ -130,7 +130,7 @@ def _resolve(role: str) -> tuple[str, int]:
         main = next(k for k, v in SUPPLEMENTS.items() if v == role)
         override = _settings.get(main) or os.environ.get(f"GALLEY_FONT_{main.upper()}")
     if override:
-        from app.validate import font_setting   # a typed setting: checked, a clear error when bad
+        from app.validate import font_setting  # a typed setting: checked, a clear error when bad
         found = font_setting(role, override, None if override != _settings.get(role) else f"the {role} font setting")
     else:
         found = None
@@ -171,7 +171,7 @@ def font_for(role: str):
                 except (TTFError, OSError, ValueError) as exc:
                     raise GalleyError(f"cannot use the font for role {role}: {exc}; TrueType-outline fonts only",
                                       path) from exc
-                except Exception as exc:  # noqa: BLE001 - a damaged or cut font breaks reportlab's parser anywhere
+                except Exception as exc:  # a damaged or cut font breaks reportlab's parser anywhere
                     raise GalleyError(f"cannot use the font for role {role}: the font file is damaged or cut short",
                                       path) from exc
                 _to_cache(font, path, idx)

@@ -113,7 +113,7 @@ def _num(table: dict, key: str, path: Path, default=None):
 
 
 def parse_grid(data: dict, path: Path) -> Grid:
-    from app.validate import check_grid   # a grid file may be anyone's: types and ranges first
+    from app.validate import check_grid  # a grid file may be anyone's: types and ranges first
     check_grid(data, path)
     try:
         page, grid = data["page"], data["grid"]

@@ -81,6 +81,9 @@ class Plan:
         layout = data.get("layout", "")
         if not isinstance(pages, list) or not isinstance(modules, list) or not isinstance(layout, str):
             raise GalleyError("placement plan: pages and modules must be lists, layout a name", path)
+        if len(pages) > limits.MAX_PLAN_PAGES:
+            raise GalleyError(f"placement plan: too many pages ({len(pages):,}; at most {limits.MAX_PLAN_PAGES:,})",
+                              path)
         if len(modules) > limits.MAX_PLAN_MODULES:
             raise GalleyError(f"placement plan: too many modules ({len(modules):,}; at most "
                               f"{limits.MAX_PLAN_MODULES:,})", path)
@@ -106,7 +109,7 @@ class Plan:
                                       f"({_show(v)})", path)
                 values[name] = v
             placed.append(Placement(story=m["story"], **values))
-        return cls(layout=layout, pages=max([len(pages), *[m.page for m in placed]]), labels=labels, modules=placed)
+        return cls(layout=layout, pages=max([0, *labels, *[m.page for m in placed]]), labels=labels, modules=placed)
 
     def validate(self, grid, story_ids=None, path: str | None = None) -> None:
         """Every module fits the grid and, when `story_ids` is given, names a story of the edition."""

@@ -275,7 +275,8 @@ def read_documents(data: bytes, path=None) -> dict[str, dict]:
             except UnicodeDecodeError:
                 raise _bad(path, f"{name} is not UTF-8 text") from None
             except ValueError as exc:        # a number too long to read, among others
-                raise _bad(path, f"{name} cannot be read ({str(exc)[:80]})") from None
+                what = "holds a number too long to read" if "digits" in str(exc) else f"cannot be read ({str(exc)[:80]})"
+                raise _bad(path, f"{name} {what}") from None
             except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError,
                     RuntimeError) as exc:   # damaged data, an unknown compression method, encryption
                 raise _bad(path, f"{name} cannot be read, the archive is damaged ({type(exc).__name__})") from None

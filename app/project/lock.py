@@ -10,8 +10,8 @@ So a crash leaves either no lock or a whole one, never an empty one.
 A lock left by a crashed Galley on this same computer (its process is gone) is taken over;
 an empty or unreadable lock (left by an older Galley, or damaged) is taken over too, with a
 warning; a lock held by another computer is reported by name and is only broken on purpose
-(`break_lock`, `galley unlock PROJECT`). A guard (`filelock`, in the temporary folder) makes
-the check-and-take step one process at a time on this computer. Warnings go to the "galley"
+(`break_lock`, `galley unlock PROJECT`). A guard (`filelock`, one per project folder, in the
+temporary folder) makes the check-and-take step one process at a time on this computer. Warnings go to the "galley"
 logger (the CLI prints them as `galley: warning: ...`) and to `ProjectLock.notes`.
 """
 from __future__ import annotations
@@ -41,10 +41,10 @@ _FRESH = 2.0                 # seconds: an unreadable lock younger than this may
 class ProjectLockedError(GalleyError):
     """Someone else has the project open for writing."""
 
+    cli_hint = "if that computer is off or Galley crashed there, `galley unlock PROJECT` removes the lock"
+
     def __init__(self, path, owner: dict):
-        super().__init__(f"the project is open on another computer or program ({describe(owner)}); "
-                         "if that computer is off or Galley crashed there, run `galley unlock` on the project",
-                         path)
+        super().__init__(f"the project is open on another computer or program ({describe(owner)})", path)
         self.owner = owner
 
 
@@ -136,7 +136,10 @@ class ProjectLock:
             return _FRESH
 
     def _guard(self) -> FileLock:
-        key = hashlib.sha1(str(self.lock_path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        """One guard per project folder on this computer, kept in the temporary folder (a guard
+        deleted while another process waits on it would let two in at once)."""
+        folder = self.lock_path.parent.resolve()
+        key = hashlib.sha1(str(folder).encode("utf-8", "surrogatepass")).hexdigest()[:20]
         return FileLock(str(Path(tempfile.gettempdir()) / f"galley-lock-{key}.guard"), timeout=5)
 
     def _create(self) -> None:

@@ -42,7 +42,7 @@ def _fmt(v: float) -> str:
 def find_cmyk_profile() -> str | None:
     """A CMYK ICC profile for the output intent: GALLEY_ICC_PROFILE, then known system paths."""
     if os.environ.get("GALLEY_ICC_PROFILE"):
-        from app.validate import icc_profile_setting   # a set profile must be a real CMYK one
+        from app.validate import icc_profile_setting  # a set profile must be a real CMYK one
         return icc_profile_setting()
     for p in ICC_CANDIDATES:
         if Path(p).is_file():

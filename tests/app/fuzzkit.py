@@ -31,6 +31,7 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_e7e65077cf72d160.txt"
 SCALE = float(os.environ.get("GALLEY_FUZZ_SCALE", "1"))
 TIME_LIMIT = float(os.environ.get("GALLEY_FUZZ_TIME_LIMIT", "20"))
 MEMORY_LIMIT = 3 * 1024**3      # address space of the worker: small inputs never need this much
+RSS_LIMIT = 1024**3             # peak resident memory of the worker over all its runs
 RUNS = {"count": 0, "by_test": {}}
 
 
@@ -88,7 +89,12 @@ def run_cli(argv: list, env: dict | None = None, counter: str = "") -> Run:
     """`galley ARGV` (with `env` set; None values unset) in the worker process."""
     argv = [str(a) for a in argv]
     got = _worker.run(argv, env)
+    if got["rss"] > RSS_LIMIT:          # the worker's peak so far: this run took it past the bound
+        _worker.stop()
+        raise AssertionError(f"galley {' '.join(argv)}: {got['rss'] / 2**20:.0f} MB of memory "
+                             f"(more than {RSS_LIMIT // 2**20} MB for a small input)")
     RUNS["count"] += 1
+    RUNS["peak_mb"] = max(RUNS.get("peak_mb", 0), round(got["rss"] / 2**20))
     RUNS["by_test"][counter] = RUNS["by_test"].get(counter, 0) + 1
     return Run(argv, got["code"], got["out"], got["err"])
 
@@ -131,7 +137,8 @@ def _serve() -> None:
             linebreak.reset_caches()
         out.flush()
         answer = {"code": code, "out": out.buffer.getvalue().decode("utf-8", "replace")[:100_000],
-                  "err": err.getvalue()[:20_000]}
+                  "err": err.getvalue()[:20_000],
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
         proto_out.write(json.dumps(answer).encode() + b"\n")
         proto_out.flush()
 
@@ -159,8 +166,8 @@ def assert_contract(run: Run, before: dict[Path, bytes | None], folders: list[Pa
             else:
                 assert p.read_bytes() == old, f"{what}\na failed run changed {p}"
     for folder in folders:
-        left = [q.name for q in Path(folder).glob(".*.tmp")]
-        assert not left, f"{what}\ntemporary files left: {left}"
+        left = [q.name for q in Path(folder).glob(".*.tmp")] + [q.name for q in Path(folder).glob("*.lock")]
+        assert not left, f"{what}\ntemporary files or locks left: {left}"
 
 
 # ------------------------------------------------------------------------------ inputs
@@ -305,7 +312,7 @@ def dump_with_raw(doc) -> str:
 def print_counts() -> None:
     if RUNS["count"]:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(RUNS["by_test"].items()))
-        sys.stderr.write(f"\nfuzz: {RUNS['count']} galley runs ({parts})\n")
+        sys.stderr.write(f"\nfuzz: {RUNS['count']} galley runs ({parts}); worker peak {RUNS.get('peak_mb')} MB\n")
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--serve"]:

@@ -313,3 +313,76 @@ def test_colour_profile_settings(work, damage, which):
         assert icc_problem(Path(value).read_bytes()) is None
         assert b"/OutputIntents" in pdf.read_bytes()
     shutil.rmtree(case_dir, ignore_errors=True)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+markup = st.sampled_from([
+    "<w:p>", "</w:p>", "<w:p><w:r><w:t>", "<w:t>\u4e34\u5ddd</w:t>", "&#1;", "&#x1F;", "&#xFFFE;", "&bogus;",
+    "<w:br/>" * 2000, "<w:p>" * 5000 + "</w:p>" * 5000, "<w:r>" * 300000, "<x:y/>",
+    '<w:t xml:space="preserve">' + "长" * 100000 + "</w:t>", "\x00", "\udcff", "<![CDATA[x]]>", "<!-- c -->",
+    "<w:tab/>" * 1000, '<w:p><w:r><w:t a="' + "x" * 100000 + '">y</w:t></w:r></w:p>',
+])
+doctypes = st.sampled_from([
+    "",
+    ('<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'),
+    '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+])
+
+
+@fuzz_settings(20)
+@given(inserts=st.lists(st.tuples(st.floats(0, 1), markup), min_size=1, max_size=3), doctype=doctypes,
+       command=st.sampled_from(["repair", "structure", "check"]))
+def test_docx_markup(work, inserts, doctype, command):
+    import io
+    src = zipfile.ZipFile(work[1]["docx"])
+    xml = src.read("word/document.xml").decode("utf-8")
+    body = xml.index("<w:body>") + len("<w:body>")
+    end = xml.index("</w:body>")
+    for where, snippet in inserts:
+        i = body + int(where * (end - body))
+        xml = xml[:i] + snippet + xml[i:]
+    if doctype:
+        xml = xml.replace("?>", "?>" + doctype.replace("<!DOCTYPE d", "<!DOCTYPE w:document"), 1)
+        xml = xml.replace("<w:body>", "<w:body><w:p><w:r><w:t>&d;&x;</w:t></w:r></w:p>", 1)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = xml.encode("utf-8", "surrogatepass") if info.filename == "word/document.xml" else src.read(info)
+            out.writestr(info.filename, data)
+    run = check_one(work[0], "edition.docx", buf.getvalue(), command, False, "docx")
+    assert "root:" not in run.out            # no external entity was read
+
+
+extreme_numbers = st.sampled_from([b"1e12", b"-1e12", b"99999999999", b"-0", b"nan", b"inf", b"1e-300", b"0",
+                                   b"1e308", b"-3e38", b"123456789012345678901234567890", b"."])
+
+
+@fuzz_settings(15)
+@given(edits=st.lists(st.tuples(st.floats(0, 1), extreme_numbers), min_size=1, max_size=6),
+       operators=st.lists(st.sampled_from([b" Tm", b" Td", b" Tf", b" TJ", b" cm", b" re", b" BT", b" ET", b" Tc"]),
+                          max_size=3),
+       copies=st.sampled_from([1, 1, 1, 40]))
+def test_pdf_content_streams(work, edits, operators, copies):
+    """Numbers in the page's drawing operators replaced with extreme ones (glyphs far off the page, NaN
+    sizes, absurd matrices), operators dropped in, pages repeated: the reader must stay bounded."""
+    import io
+    import re
+
+    import pikepdf
+    with pikepdf.open(work[1]["pdf"]) as pdf:
+        page = pdf.pages[0]
+        data = page.Contents.read_bytes()
+        numbers = [m.span() for m in re.finditer(rb"-?[0-9]+\.?[0-9]*", data[:200_000])]
+        for where, value in sorted(edits, reverse=True):
+            a, b = numbers[min(int(where * len(numbers)), len(numbers) - 1)]
+            data = data[:a] + value + data[b:]
+        for i, op in enumerate(operators):
+            at = int(len(data) * (i + 1) / (len(operators) + 1))
+            data = data[:at] + op + data[at:]
+        page.Contents = pdf.make_stream(data)
+        for _ in range(copies - 1):
+            pdf.pages.append(pdf.pages[0])
+        buf = io.BytesIO()
+        pdf.save(buf)
+    check_one(work[0], "edition.pdf", buf.getvalue(), "repair", False, "pdf")

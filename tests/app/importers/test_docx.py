@@ -71,3 +71,45 @@ def test_failed_run_does_not_overwrite_a_good_output(tmp_path):
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "junk.txt" in proc.stderr
     assert good.read_text(encoding="utf-8") == "earlier good output"
+
+
+def test_decompression_bomb_is_refused_from_the_zip_directory(tmp_path):
+    """A 300 KB DOCX whose document.xml unpacks to 300 MB is refused at once, without unpacking it."""
+    import resource
+    import time
+    import zipfile
+    base = tmp_path / "base.docx"
+    docx.Document().save(base)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename != "word/document.xml":
+                zout.writestr(info, data)
+                continue
+            with zout.open(info.filename, "w", force_zip64=True) as fh:
+                fh.write(data[:-20])
+                block = b" " * (1 << 20)
+                for _ in range(300):
+                    fh.write(block)
+                fh.write(data[-20:])
+    assert bomb.stat().st_size < 1_000_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.monotonic()
+    with pytest.raises(GalleyError, match="too large when unpacked"):
+        read_blocks(bomb)
+    assert time.monotonic() - t < 2
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000   # KB: nothing unpacked
+
+
+def test_a_docx_that_lies_about_its_sizes_is_a_clear_error(tmp_path):
+    """Declared sizes that are too small: the ZIP reader stops at them, the damage is reported."""
+    path = tmp_path / "lies.docx"
+    make_docx(path)
+    data = bytearray(path.read_bytes())
+    i = data.find(b"word/document.xml", data.find(b"PK\x01\x02"))      # its central directory entry
+    entry = data.rfind(b"PK\x01\x02", 0, i)
+    data[entry + 24:entry + 28] = (10).to_bytes(4, "little")        # uncompressed size: 10 bytes
+    path.write_bytes(bytes(data))
+    with pytest.raises(GalleyError, match="not a readable DOCX"):
+        read_blocks(path)

@@ -45,3 +45,42 @@ def test_blank_lines_mark_block_boundaries():
 
 def test_bom_is_not_part_of_the_text():
     assert decode_bytes(codecs.BOM_UTF8 + "标题".encode()) == "标题"
+
+
+# --- damaged and oversized files (issue 15) ------------------------------------------------
+
+@pytest.mark.parametrize("tail, what", [(b"\xff\xe6\x96\x87\n", "not valid UTF-8 at byte 9"),
+                                        (b"\xe6\x96", "cut short at byte 9"),
+                                        (b"\xed\xa0\x80", "not valid UTF-8 at byte 9")])
+def test_bom_with_a_bad_or_cut_byte_is_a_clear_error(tmp_path, tail, what):
+    p = tmp_path / "bom.txt"
+    p.write_bytes(codecs.BOM_UTF8 + "中文".encode() + tail)
+    with pytest.raises(GalleyError, match=what) as err:
+        read_blocks(p)
+    assert err.value.path == str(p)
+
+
+def test_control_characters_never_reach_the_blocks():
+    from app.importers.text import read_text
+    blocks = read_text("甲\x0b乙\x01丙\x1b\x7f\x85丁\u2028戊\x00\n")
+    assert [b.text for b in blocks] == ["甲", "乙丙", "丁", "戊"]
+
+
+def test_too_large_text_file_is_refused_before_reading(tmp_path):
+    import time
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)          # 50 MB (sparse: nothing is written)
+    t = time.monotonic()
+    with pytest.raises(GalleyError, match="too large"):
+        read_blocks(p)
+    assert time.monotonic() - t < 1
+
+
+def test_an_edition_past_the_character_bound_is_refused(tmp_path):
+    from app import limits
+    p = tmp_path / "long.txt"
+    p.write_text(("临川市新河大桥今天上午正式通车。" * 100 + "\n") * (limits.MAX_EDITION_CHARS // 1600 + 2),
+                 encoding="utf-8")
+    with pytest.raises(GalleyError, match="too long: .* characters"):
+        read_blocks(p)

@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.errors import GalleyError
 from app.project import ProjectLock, ProjectLockedError
@@ -86,11 +88,14 @@ def test_a_lock_of_a_killed_process_is_taken_over(tmp_path):
 
 def test_record_from_another_host_blocks_until_unlocked(tmp_path):
     project = tmp_path / "h.galley"
+    project.with_suffix(".txt").write_text("临川晚报\n\n新河大桥今日通车\n", encoding="utf-8")
     rec = {"host": "desk-07", "user": "wang", "pid": os.getpid(), "time_text": "2026-03-13 09:00"}
     old_lock(project, json.dumps(rec).encode())
     with pytest.raises(ProjectLockedError, match="wang on desk-07, since 2026-03-13 09:00") as err:
         ProjectLock(project).acquire()
-    assert "galley unlock" in str(err.value)
+    assert "galley unlock" in err.value.for_cli()
+    proc = galley("fix", project.with_suffix(".txt"), "-o", project)
+    assert proc.returncode == 2 and "wang on desk-07" in proc.stderr and "`galley unlock PROJECT`" in proc.stderr
     proc = galley("unlock", project)
     assert proc.returncode == 0 and "wang on desk-07" in proc.stderr and len(proc.stderr.splitlines()) == 1
     ProjectLock(project).acquire().release()
@@ -176,7 +181,7 @@ while True:
 def test_kill_during_acquire_never_leaves_an_empty_lock(tmp_path):
     project = tmp_path / "kill.galley"
     lk = ProjectLock(project).lock_path
-    for i in range(12):
+    for i in range(8):
         p = subprocess.Popen([sys.executable, "-c", KILL_DURING_ACQUIRE, str(project)], env=ENV)
         time.sleep(0.25 + 0.013 * i)
         p.send_signal(signal.SIGKILL)
@@ -184,3 +189,28 @@ def test_kill_during_acquire_never_leaves_an_empty_lock(tmp_path):
         if lk.exists():
             assert valid_record(json.loads(lk.read_bytes())), lk.read_bytes()
             lk.unlink()
+
+records = st.one_of(
+    st.binary(max_size=64),
+    st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12)),
+                 lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=6), kids, max_size=3),
+                 max_leaves=8).map(lambda v: json.dumps(v).encode()),
+    st.fixed_dictionaries({"host": st.sampled_from([socket.gethostname(), "desk-07", "", 5]),
+                           "user": st.sampled_from(["wang", "", None, 3]),
+                           "pid": st.sampled_from([1, os.getpid(), 999999999, -4, "12", 2**40, True])},
+                          optional={"time_text": st.sampled_from(["2026-03-13", 7])}).map(lambda v: json.dumps(v).encode()))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(content=records)
+def test_any_lock_record_is_held_stale_or_named(tmp_path_factory, content):
+    project = tmp_path_factory.mktemp("fz") / "z.galley"
+    old_lock(project, content)
+    lock = ProjectLock(project)
+    try:
+        lock.acquire()
+    except ProjectLockedError as exc:
+        assert valid_record(exc.owner) and exc.owner["host"] != "?"   # a real holder, named
+        return
+    assert lock.held
+    lock.release()
