@@ -782,6 +782,12 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
                 return []
+            # the lines under the headline set in their own size (a byline, a deck centred
+            # over one column) belong to the block, not to the column they stand over
+            while (k < len(rows) - 1 and len(rows[k]) == 1
+                   and abs(rows[k][0].size - self.body) > 0.04 * self.body
+                   and self._gutters([ln for r in rows[k + 1:] for ln in r])):
+                k += 1
             return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
         return []
 
