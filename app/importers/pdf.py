@@ -343,11 +343,16 @@ def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyp
     w = min(max(1.0, page.width), MAX_EXTENT) if math.isfinite(page.width) else MAX_EXTENT
     h = min(max(1.0, page.height), MAX_EXTENT) if math.isfinite(page.height) else MAX_EXTENT
     page.width, page.height = w, h
+    gs = page.glyphs
+    if gs and (0.0 <= min(g.x0 for g in gs) and max(g.x1 for g in gs) <= w and 0.0 <= min(g.base for g in gs)
+               and max(g.base for g in gs) <= h and max(g.size for g in gs) <= h
+               and all(g.x0 <= g.x1 and g.size >= 0.5 for g in gs)):
+        gs = []    # all on the page already (NaN fails the tests above and is clipped below)
 
     def clip(v: float, hi: float) -> float:
         return hi if not v < hi else 0.0 if not v > 0.0 else v    # NaN goes to the far edge
 
-    for g in page.glyphs:
+    for g in gs:
         g.x0, g.x1 = clip(g.x0, w), clip(g.x1, w)
         if g.x1 < g.x0:
             g.x1 = g.x0
@@ -889,11 +894,12 @@ class _Orderer:
             run += d
             cov.append(run)
         gutters = []
+        peak = max(cov)
         x = 0
         while x < len(cov):
-            if cov[x] * 5 <= max(cov) and 0 < x:
+            if cov[x] * 5 <= peak and 0 < x:
                 y = x
-                while y < len(cov) and cov[y] * 5 <= max(cov):
+                while y < len(cov) and cov[y] * 5 <= peak:
                     y += 1
                 left = max(cov[max(0, x - 12):x] or [0])
                 right = max(cov[y:y + 12] or [0])
@@ -1017,8 +1023,21 @@ def _running_lines(pages: list[PageGlyphs]) -> set[str]:
     per_page = []
     for page in pages:
         top, foot = pdf_roles.BAND * page.height, (1 - pdf_roles.BAND) * page.height
-        band = [g for g in page.glyphs if g.upright and (g.base < top or g.base > foot)]
-        per_page.append(build_lines(band) if band else [])
+        band = sorted((g for g in page.glyphs if g.upright and (g.base < top or g.base > foot)),
+                      key=lambda g: (round(g.base), g.x0))
+        # rough lines are enough here: glyphs on one baseline, cut at gaps wider than an em
+        lines = []
+        for _, row in itertools.groupby(band, key=lambda g: round(g.base)):
+            seg: list[Glyph] = []
+            for g in row:
+                if seg and g.x0 - seg[-1].x1 > g.size:
+                    lines.append(Line(seg, seg[0].x0, seg[-1].x1, seg[0].base, seg[0].size,
+                                      "".join(x.text for x in seg)))
+                    seg = []
+                seg.append(g)
+            if seg:
+                lines.append(Line(seg, seg[0].x0, seg[-1].x1, seg[0].base, seg[0].size, "".join(x.text for x in seg)))
+        per_page.append(lines)
     return pdf_roles.running_lines(per_page, [p.height for p in pages])
 
 

@@ -61,10 +61,34 @@ def running_lines(pages_lines: list[list], heights: list[float]) -> set[str]:
     return {k for (k, _), n in seen.items() if n >= 2}
 
 
+def _text_block(lines: list, body: float) -> tuple[float, float]:
+    """Top and bottom baselines of the page's running text: body-size lines with another one
+    right under them (a line of furniture set in the body size stands alone)."""
+    rows = sorted((ln for ln in lines if ln.glyphs and abs(ln.size - body) < 0.05 * body), key=lambda ln: ln.base)
+    top, bottom = float("inf"), float("-inf")
+    j = 0
+    for i, a in enumerate(rows):
+        j = max(j, i + 1)
+        while j < len(rows) and rows[j].base - a.base <= 0.8 * body:
+            j += 1
+        k = j
+        while k < len(rows) and rows[k].base - a.base <= 2.5 * body:
+            b = rows[k]
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 2 * body:
+                top, bottom = min(top, a.base), max(bottom, b.base)
+                break
+            k += 1
+    return top, bottom
+
+
 def furniture_lines(lines: list, height: float, body: float, running: set[str]) -> set[int]:
-    """The ids of the page's furniture lines."""
+    """The ids of the page's furniture lines: in the top or bottom band, and outside the
+    running text (above its first line or below its last)."""
+    top, bottom = _text_block(lines, body)
+
     def band(ln) -> bool:
-        return ln.base - 0.8 * ln.size < BAND * height or ln.base > (1 - BAND) * height
+        return ((ln.base - 0.8 * ln.size < BAND * height and ln.base < top - 0.5 * body)
+                or (ln.base > (1 - BAND) * height and ln.base > bottom + 0.5 * body))
 
     marks = [ln for ln in lines if ln.glyphs and band(ln) and len(ln.text) <= 48 and ln.size < DISPLAY * body
              and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running)]
@@ -72,7 +96,7 @@ def furniture_lines(lines: list, height: float, body: float, running: set[str]) 
     # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
     for m in marks:
         for ln in lines:
-            if (ln.glyphs and id(ln) not in out and abs(ln.base - m.base) < 0.5 * max(ln.size, m.size)
+            if (ln.glyphs and id(ln) not in out and band(ln) and abs(ln.base - m.base) < 0.5 * max(ln.size, m.size)
                     and len(ln.text) <= 20 and ln.size < DISPLAY * body):
                 out.add(id(ln))
     return out
