@@ -195,6 +195,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
                                    page=page.number, column=column, role=para.role))
             if para.main and not para.heading and para.role is None:
                 carry = (len(blocks) - 1, para)
+    pdf_roles.follow_jumps(blocks)
     offset = 0
     for b in blocks:
         b.offset = offset

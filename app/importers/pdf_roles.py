@@ -162,3 +162,59 @@ def _display_runs(paras: list, body: float) -> None:
                     p.role = "deck"
             # a headline in two blocks is one headline: the run keeps the size, not the count
         k = end
+
+
+_JUMP_OUT = re.compile(r"(?:下转|转至|转|续)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_JUMP_IN = re.compile(r"(?:上接|接上|接|续上)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_EDITION_PAGE = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_HAN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def _number(text: str) -> int:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _HAN_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return 10 * _HAN_DIGITS.get(tens, 0) + (_HAN_DIGITS.get(ones, 0) if ones else 0)
+    return _HAN_DIGITS.get(text, 0)
+
+
+def follow_jumps(blocks: list) -> list:
+    """A story that jumps (下转第2版) goes on where it lands (上接第1版) when both pages are in the
+    file: the landing run (from its 上接 line to the next headline, furniture or jump line on that
+    page) is moved to right after the 下转 line. Pages are matched by the 第N版 of their furniture,
+    else by their position in the file."""
+    edition_page: dict[int, int] = {}      # 第N版 -> page of the file
+    for b in blocks:
+        if b.role == "furniture" and b.page is not None:
+            m = _EDITION_PAGE.search(b.text)
+            if m:
+                edition_page.setdefault(_number(m.group(1)), b.page)
+    page_number = {p: n for n, p in edition_page.items()}
+    used: set[int] = set()
+    for out in [b for b in blocks if b.role == "jump" and _JUMP_OUT.search(b.text)]:
+        target = _number(_JUMP_OUT.search(out.text).group(1))
+        source = page_number.get(out.page, out.page)
+        landing = edition_page.get(target, target)
+        k = next((i for i, b in enumerate(blocks) if id(b) not in used and b.role == "jump" and b.page == landing
+                  and b.page != out.page and _JUMP_IN.search(b.text)
+                  and _number(_JUMP_IN.search(b.text).group(1)) == source), None)
+        if k is None:
+            continue
+        used.add(id(blocks[k]))
+        end = k + 1
+        while (end < len(blocks) and blocks[end].page == blocks[k].page
+               and blocks[end].role not in ("headline", "kicker", "furniture", "jump")):
+            end += 1
+        run = blocks[k:end]
+        del blocks[k:end]
+        at = next(i for i, b in enumerate(blocks) if b is out) + 1
+        blocks[at:at] = run
+    for i, b in enumerate(blocks):
+        b.index = i
+    return blocks

@@ -80,6 +80,21 @@ def test_furniture_and_jump_lines_stay_out_of_the_body():
             assert roles.get(f.replace(" ", "")) == "furniture", f
 
 
+def test_a_jumping_story_goes_on_where_it_lands():
+    """下转第2版 on page 1, 上接第1版 on page 2: the landing paragraphs follow the jump line, and
+    the story after the landing run (its own headline) stays on page 2."""
+    pdf = CORPUS / "jump.pdf"
+    blocks = read_pdf(pdf)
+    texts = [b.text.replace(" ", "") for b in blocks]
+    out, into = texts.index("（下转第2版）"), texts.index("（上接第1版）")
+    assert into == out + 1
+    truth = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
+    landing = [e["text"] for e in truth["pages"][1]["stories"][0] if e["kind"] == "body"]
+    assert texts[into + 1:into + 1 + len(landing)] == landing
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert [b.page for b in blocks[into + 1:into + 1 + len(landing)]] == [2] * len(landing)
+
+
 def test_a_sentence_runs_on_across_the_page_footer():
     """The A4 document's paragraphs cross page breaks, past the `第N页` footer and the running
     header: every sentence comes back whole, and the footers are blocks of their own."""
