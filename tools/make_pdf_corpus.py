@@ -398,7 +398,7 @@ def l_shaped(seed: int, st: Style, name: str) -> Doc:
     date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日"
     t = page_setup(300, 420, st)
     t += masthead_typ("澜州晚报", date, 3, "城事")
-    left = (module_typ(a, 4, st, paras=range(0, 4)) + "\n#line(length: 100%, stroke: 0.4pt)\n#v(0.4em)\n"
+    left = (module_typ(a, 4, st, paras=range(4)) + "\n#line(length: 100%, stroke: 0.4pt)\n#v(0.4em)\n"
             + f"#grid(columns: (1fr, 3fr), column-gutter: {st.gutter * st.body:.2f}pt, "
             + f"[{module_typ(a, 1, st, paras=range(4, 7), heads=False)}], "
             + f"[{module_typ(b, 3, st, photo='top')}])")
@@ -422,9 +422,9 @@ def jump_pages(seed: int, st: Style, name: str) -> Doc:
         t = page_setup(280, 400, st, footer=f'#align(center, text(size: 8pt)[— {n} —])')
         t += masthead_typ("澜州都市报", date, n, "要闻" if n == 1 else "综合")
         if n == 1:
-            t += row_typ([(4, module_typ(a, 4, st, paras=range(0, 4), jump_out="（下转第2版）"))], 4, st)
+            t += row_typ([(4, module_typ(a, 4, st, paras=range(4), jump_out="（下转第2版）"))], 4, st)
             t += row_typ([(4, module_typ(b, 4, st))], 4, st, rule=False)
-            stories = [a.truth(range(0, 4)), b.truth()]
+            stories = [a.truth(range(4)), b.truth()]
             stories[0].append({"kind": "jump", "text": "（下转第2版）"})
         else:
             t += row_typ([(4, module_typ(a, 4, st, paras=range(4, 7), heads=False, jump_in="（上接第1版）"))], 4, st)

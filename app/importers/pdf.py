@@ -355,8 +355,7 @@ def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyp
 
     for g in gs:
         g.x0, g.x1 = clip(g.x0, w), clip(g.x1, w)
-        if g.x1 < g.x0:
-            g.x1 = g.x0
+        g.x1 = max(g.x1, g.x0)
         g.base = clip(g.base, h)
         g.size = min(max(clip(g.size, h), 0.5), h)
     for boxes in (page.boxes, page.figures):

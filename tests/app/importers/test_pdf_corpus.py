@@ -130,9 +130,9 @@ def test_scorer_catches_a_mixed_block():
 
 def test_scanned_page_is_refused(tmp_path):
     """A page that is only a picture (a scan) is refused with one clear line."""
+    from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
-    from PIL import Image, ImageDraw
     img = Image.new("L", (400, 560), 255)
     draw = ImageDraw.Draw(img)
     for y in range(40, 520, 14):
