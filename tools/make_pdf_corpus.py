@@ -467,6 +467,18 @@ CORPUS = [
 ]
 
 
+# Set after the reader was tuned on CORPUS, and scored once, untouched: other seeds, sizes,
+# tracking and gutters (a check that the reader generalises, kept as fixtures).
+HOLDOUT = [
+    (broadsheet_front, 711, Style(body=8.5, tracking=0.12, gutter=1.6, head_track=0.45, head_size=30), "h_front"),
+    (broadsheet_dense, 712, Style(body=9.5, tracking=0.03, gutter=2.2, head_track=0.15, head_size=24), "h_dense"),
+    (l_shaped, 713, Style(body=8.5, tracking=0.15, gutter=2.4, head_track=0.5, head_size=22), "h_l_module"),
+    (jump_pages, 714, Style(body=10.0, tracking=0.0, gutter=1.5, head_track=0.0, head_size=26), "h_jump"),
+    (a4_document, 715, Style(body=12.0, tracking=0.05, gutter=2.0, head_track=0.3, head_size=16, leading=0.7),
+     "h_a4_text"),
+]
+
+
 def _fill_footers(pdf: Path, doc: Doc) -> None:
     """A document that Typst paginated itself: its running header and `第N页` footer on every page."""
     import pypdfium2
@@ -602,7 +614,8 @@ def lo_page(seed: int, name: str, track: float, head_track: float, gap: float) -
     return doc, {"furniture": ["澜州晚报", date, "第1版 社区"], "folio_pattern": "第{n}版", "stories": truths}
 
 
-LO_CORPUS = [(601, "lo_columns", 0.0, 8.0, 14.0), (602, "lo_tracked", 1.2, 12.0, 18.0)]
+LO_CORPUS = [(601, "lo_columns", 0.0, 8.0, 14.0), (602, "lo_tracked", 1.2, 12.0, 18.0),
+             (716, "h_lo", 0.6, 4.0, 11.0)]   # the last one held out, as HOLDOUT
 
 
 def build_libreoffice(out: Path) -> None:
@@ -633,7 +646,7 @@ def build_libreoffice(out: Path) -> None:
 def build(out: Path) -> None:
     import typst
     out.mkdir(parents=True, exist_ok=True)
-    for make, seed, style, name in CORPUS:
+    for make, seed, style, name in CORPUS + HOLDOUT:
         doc = make(seed, style, name)
         src = "\n#pagebreak()\n".join(doc.typ)
         (out / f"{name}.typ").write_text(src, encoding="utf-8")

@@ -553,6 +553,13 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         row = sorted(glyphs[i:j], key=lambda g: g.x0 + g.x1)
         gaps = [_ink_gap(a, b) for a, b in itertools.pairwise(row)]
         usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
+        # each size's own tracking on this row: a headline letter-spaced (and justified) across a
+        # narrow column leaves an em or more between its glyphs, and is still one line
+        spread: dict[float, list[float]] = {}
+        for a, b in itertools.pairwise(row):
+            if a.size == b.size and b.x0 - a.x1 < 2.5 * a.size:
+                spread.setdefault(a.size, []).append(b.x0 - a.x1)
+        track = {sz: min(max(0.0, statistics.median(v)), sz) for sz, v in spread.items() if len(v) >= 2}
         seg = [row[0]]
         for g, gap in zip(row[1:], gaps, strict=True):
             prev = seg[-1]
@@ -560,8 +567,9 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             resized = abs(g.size - prev.size)
             # a wide gap by the glyphs' boxes (a full stop's blank half is no gap: 。 then a word
             # space is one line); narrower gaps only at a gutter, judged by ink
-            if (g.x0 - prev.x1 > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
-                    or (gap - usual > 0.2 * size and gutters.separates(prev, g, gap))):
+            tracked = track.get(g.size, 0.0) if not resized else 0.0
+            if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
+                    or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
                 seg = [g]
             else:

@@ -63,22 +63,28 @@ def running_lines(pages_lines: list[list], heights: list[float]) -> set[str]:
 
 def _text_block(lines: list, body: float) -> tuple[float, float]:
     """Top and bottom baselines of the page's running text: body-size lines with another one
-    right under them (a line of furniture set in the body size stands alone)."""
+    under them at the page's own line pitch (a line of furniture set in the body size over the
+    first line of a story stands further off, or alone)."""
     rows = sorted((ln for ln in lines if ln.glyphs and abs(ln.size - body) < 0.05 * body), key=lambda ln: ln.base)
-    top, bottom = float("inf"), float("-inf")
+    pairs = []
     j = 0
     for i, a in enumerate(rows):
         j = max(j, i + 1)
         while j < len(rows) and rows[j].base - a.base <= 0.8 * body:
             j += 1
         k = j
-        while k < len(rows) and rows[k].base - a.base <= 2.5 * body:
+        while k < len(rows) and rows[k].base - a.base <= 3.0 * body:
             b = rows[k]
             if min(a.x1, b.x1) - max(a.x0, b.x0) > 2 * body:
-                top, bottom = min(top, a.base), max(bottom, b.base)
+                pairs.append((b.base - a.base, a.base, b.base))
                 break
             k += 1
-    return top, bottom
+    if not pairs:
+        return float("inf"), float("-inf")
+    steps = sorted(p[0] for p in pairs)
+    pitch = steps[len(steps) // 2]
+    running = [p for p in pairs if p[0] <= 1.25 * pitch]
+    return min(p[1] for p in running), max(p[2] for p in running)
 
 
 def furniture_lines(lines: list, height: float, body: float, running: set[str]) -> set[int]:

@@ -24,7 +24,7 @@ PAGES = sorted(CORPUS.glob("*.pdf"))
 
 
 def test_corpus_is_there():
-    assert len(PAGES) >= 9
+    assert len(PAGES) >= 15
     assert any(p.stem.startswith("lo_") for p in PAGES)
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
