@@ -634,7 +634,8 @@ def _word_space(left: str, right: str, extra: float, size: float) -> bool:
     return extra > 0.15 * size
 
 
-def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float) -> list[Box]:
+def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float,
+                  rects: dict[int, Box] | None = None) -> list[Box]:
     """Keep the boxes that frame some text (but not the whole page); give each line its innermost box."""
     page_area = page.width * page.height
     cands = [b for b in boxes
@@ -654,6 +655,8 @@ def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: f
             if (b.x0 - 1 <= line.x0 and line.x1 <= b.x1 + 1 and b.top - 1 <= line.top
                     and line.bottom <= b.bottom + 1):
                 line.box = used.setdefault(k, len(used))
+                if rects is not None:
+                    rects[line.box] = b
                 break
     # a box holding every line on the page frames the page, not a sidebar
     if lines and all(line.box is not None and line.box == lines[0].box for line in lines):
@@ -1022,6 +1025,7 @@ class _Columns:
             e = starts.setdefault((ln.frame, ln.box), {})
             e[round(ln.x0)] = e.get(round(ln.x0), 0) + 1
         self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
+        self.box_rights: dict[int, float] = {}
 
 
 def _running_lines(pages: list[PageGlyphs]) -> set[str]:
@@ -1097,7 +1101,8 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozen
     gutters = _Gutters(glyphs, rules)
     lines = build_lines(glyphs, gutters)
     body = _body_size(lines)
-    boxes = _assign_boxes(lines, page.boxes, page, body)
+    rects: dict[int, Box] = {}
+    boxes = _assign_boxes(lines, page.boxes, page, body, rects)
     figures = _figures(lines, boxes + page.figures, body)
     leaves = _Orderer(body, gutters).run(lines + figures)
     ordered: list[Line] = []
@@ -1125,6 +1130,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozen
     for ln in ordered:
         frame_counts[ln.frame] = frame_counts.get(ln.frame, 0) + 1
     columns = _Columns(ordered, gutters)
+    columns.box_rights = _short_item_boxes(ordered, rects)
     thin = {f for f, c in frame_counts.items() if c < 3}
     pitch = _pitch(ordered, body)
 
@@ -1298,7 +1304,35 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     return step < -1.5 * ln.size and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
 
 
+def _short_item_boxes(lines: list[Line], rects: dict[int, Box]) -> dict[int, float]:
+    """The inner right edge of each box of short items (a fact box: 智慧路灯：一百二十个 …).
+
+    A box whose text fills most of its width but none of whose lines reaches its inner edge
+    (its frame less the white its lines leave on the left) holds items, not wrapped lines: the
+    lines that end together are as long as each other, not full. A box much wider than its text
+    (set on a grid, a column of it used) tells nothing and is left out."""
+    out = {}
+    for box_id, rect in rects.items():
+        inside = [ln for ln in lines if ln.box == box_id]
+        if len(inside) < 3:
+            continue
+        left = min(ln.x0 for ln in inside)
+        edge = rect.x1 - max(0.0, left - rect.x0)
+        longest = max(ln.x1 for ln in inside)
+        size = max(ln.size for ln in inside)
+        if longest - left >= 0.55 * (edge - left) and longest < edge - size:
+            out[box_id] = edge
+    return out
+
+
 def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
+    left, right = _frame_edges(ln, columns, thin)
+    if ln.box is not None and ln.box in columns.box_rights:
+        right = max(right, columns.box_rights[ln.box] - 0.5 * ln.size)
+    return left, right
+
+
+def _frame_edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
     left, right = ln.frame
     if ln.frame in thin:
         lefts = columns.lefts.get(ln.box, [])

@@ -69,6 +69,17 @@ def test_headlines_datelines_bylines_captions_typed(scores, pdf):
     assert right >= 0.75 * total, sc.wrong
 
 
+def test_kickers_decks_sidebars_jumps_typed_over_the_corpus(scores):
+    right = total = 0
+    for pdf in PAGES:
+        sc = _score(scores, pdf)
+        for kind in ("kicker", "deck", "sidebar", "jump"):
+            r, t = sc.typed.get(kind, [0, 0])
+            right, total = right + r, total + t
+    assert total >= 60
+    assert right >= 0.9 * total
+
+
 def test_furniture_and_jump_lines_stay_out_of_the_body():
     pdf = CORPUS / "jump.pdf"
     blocks = read_pdf(pdf)
