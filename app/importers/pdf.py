@@ -9,17 +9,25 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    gives the same glyphs. Identical glyphs stacked at nearly the same spot (fake bold) are kept
    once; drawn rectangles are kept as possible sidebar boxes, thin ones as column rules, images
    and empty frames as figures.
-2. **lines** — glyphs on one baseline, split where the gap is wider than a character, or where
-   it falls on a gutter of the page (a strip that glyphs hardly cover from top to bottom, or a
-   column rule): Galley's tabloid gutter is narrower than a character.
+   Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
+   (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
+   reader's memory or time grow without bound.
+2. **lines** — glyphs on one baseline, split where the gap is wider than a character beyond the
+   row's own tracking for that size (a headline letter-spaced 0.5 em and justified across a
+   narrow column is still one line), or where it falls on a gutter of the page (a strip that
+   glyphs hardly cover from top to bottom, or a column rule): Galley's tabloid gutter is
+   narrower than a character. Word spaces, short lines and "would the next word have fitted"
+   are all judged against each line's own tracking.
 3. **reading order** — a recursive XY-cut over the lines (and the figures, which take up room
    but carry no text). In each region, in this order: a headline below body text starts a new
    story stacked below; a headline block at the top comes before the columns under it, even
    when it is not as wide as all of them; a caption or footer band across some gutters comes
    after them; then the region is cut at its gutters into columns and side-by-side stories,
    left to right (a gutter counts only with text level on both sides, and a column whose text
-   starts below the neighbouring headline belongs under it); then at blank bands; then into
-   bands of rows that span the gutters or do not.
+   starts below the neighbouring headline belongs under it); then at blank bands (wide against
+   the size of the lines either side); then rows that bridge the region's gutters (a caption
+   across the columns under a photo) apart from the runs that leave them open; then into bands
+   of rows that span the gutters or do not.
 4. **paragraphs** — lines are joined within a column unless the next one is indented (first-line
    indent), the line before ends short (the next line's first word would have fitted after it),
    a blank line, a change of size or a bullet (■ 本报记者) separates them; a paragraph runs on into
@@ -27,6 +35,11 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    is not indented. Headline-sized lines are one block a line unless a headline wraps. Text in a
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
+
+5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
+   lines) is taken out of the flow, so a paragraph runs on across a footer; jump lines, captions
+   under photos, sidebars in boxes and kicker/headline/deck (by size) are marked on the blocks
+   (`RawBlock.role`) for structure; a story that jumps (下转第N版) goes on where it lands (上接).
 
 Every character is kept once (whitespace aside). Unreadable files (not a PDF, truncated,
 encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
