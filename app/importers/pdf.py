@@ -35,7 +35,6 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    is not indented. Headline-sized lines are one block a line unless a headline wraps. Text in a
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
-
 5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
    lines) is taken out of the flow, so a paragraph runs on across a footer; jump lines, captions
    under photos, sidebars in boxes and kicker/headline/deck (by size) are marked on the blocks
