@@ -378,6 +378,37 @@ def broadsheet_dense(seed: int, st: Style, name: str) -> Doc:
     return doc
 
 
+def front_six(seed: int, st: Style, name: str) -> Doc:
+    """A full front page like a trade daily's: six stories on eight columns (a lead with a photo,
+    three side by side, two more beside a boxed promotion of a magazine's contents), narrow
+    gutters, jump line from the lead."""
+    w = Writer(seed)
+    lead = make_story(w, 8, subheads=1, caption=True)
+    s2, s3 = make_story(w, 4, kicker=False, deck=False), make_story(w, 4, kicker=False, deck=True, byline=False)
+    s4 = make_story(w, 3, kicker=False, deck=False, caption=True)
+    s5, s6 = make_story(w, 4, kicker=True, deck=False), make_story(w, 3, kicker=False, deck=False, byline=False)
+    promo = Story(None, "《澜州》杂志第" + w.pick(["三", "七", "十一"]) + "期要目", None, None, [],
+                  sidebar=("本期要目", [f"{w.headline()}" for _ in range(4)]))
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    t = page_setup(370, 520, st, footer=f'#align(center, text(size: 8pt)[第1版])')
+    t += masthead_typ("澜州经济报", date, 1, "要闻")
+    t += row_typ([(8, module_typ(lead, 8, st, photo="top", jump_out="（下转第3版）", paras=range(0, 6)))], 8, st)
+    t += row_typ([(3, module_typ(s2, 3, st)), (3, module_typ(s3, 3, st)), (2, module_typ(s4, 2, st, photo="column"))],
+                 8, st)
+    box = (f'#block(stroke: 1pt, inset: 0.7em, width: 100%)[#align(center, text(font: "{HEI}", size: 16pt)'
+           f'[{esc(promo.headline)}])\n\n{sidebar_typ(promo, st)}]')
+    t += row_typ([(3, module_typ(s5, 3, st)), (3, module_typ(s6, 3, st)), (2, box)], 8, st, rule=False)
+    doc.typ.append(t)
+    stories = [lead.truth(range(0, 6)) + [{"kind": "jump", "text": "（下转第3版）"}],
+               s2.truth(), s3.truth(), s4.truth(), s5.truth(), s6.truth()]
+    _captions(stories, [lead, s2, s3, s4, s5, s6])
+    stories.append([{"kind": "sidebar", "text": promo.headline}] + [{"kind": "sidebar", "text": x}
+                                                                     for x in [promo.sidebar[0], *promo.sidebar[1]]])
+    doc.pages.append({"furniture": ["澜州经济报", date, "第1版 要闻", "第1版"], "stories": stories})
+    return doc
+
+
 def _captions(stories: list[list[dict]], objs: list[Story]) -> None:
     for truth, s in zip(stories, objs):
         if s.caption:
@@ -476,6 +507,7 @@ HOLDOUT = [
     (jump_pages, 714, Style(body=10.0, tracking=0.0, gutter=1.5, head_track=0.0, head_size=26), "h_jump"),
     (a4_document, 715, Style(body=12.0, tracking=0.05, gutter=2.0, head_track=0.3, head_size=16, leading=0.7),
      "h_a4_text"),
+    (front_six, 717, Style(body=9.0, tracking=0.1, gutter=1.5, head_track=0.5, head_size=28), "h_front_six"),
 ]
 
 

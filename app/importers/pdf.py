@@ -581,7 +581,8 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             # space is one line); narrower gaps only at a gutter, judged by ink
             tracked = track.get(g.size, 0.0) if not resized else 0.0
             if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
-                    or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))):
+                    or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))
+                    or (tracked > 0.1 * size and _off_beat(seg, g, size) and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
                 seg = [g]
             else:
@@ -589,6 +590,17 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         lines.append(_make_line(seg))
         i = j
     return lines
+
+
+def _off_beat(seg: list[Glyph], g: Glyph, size: float) -> bool:
+    """Whether `g` breaks the letter-spacing of the run before it: two letter-spaced headlines
+    side by side over their own modules are as far apart as their letters, but a justified line
+    spreads its own letters evenly, so the gap between the two is out of step with both."""
+    if len(seg) < 3:
+        return False
+    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(seg))
+    beat = gaps[len(gaps) // 2]
+    return abs(g.x0 - seg[-1].x1 - beat) > 0.08 * size and gaps[-1] - gaps[0] <= 0.05 * size
 
 
 def _make_line(glyphs: list[Glyph]) -> Line:
