@@ -17,6 +17,8 @@ positions as fractions of the page, never as points tuned to one newspaper.
   under it), set in another size than the body, down to the first blank band.
 - **Sidebars**: text in a drawn box, unless the box holds a whole story (a display headline and
   body paragraphs).
+- **Advertisements**: a box with display type and a telephone, address or web address, and no
+  running sentence in it (typed as page furniture, out of the stories' text).
 - **Kicker, headline, deck**: in a run of display lines (set well above the body size), the
   largest is the headline; the smaller lines above it are the kicker, those below it the deck.
 """
@@ -108,8 +110,29 @@ def furniture_lines(lines: list, height: float, body: float, running: set[str]) 
     return out
 
 
+_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|www\.|\.com|[0-9]{3,4}[-－][0-9]{7,8}|1[3-9][0-9]{9})")
+_SENTENCE_PUNCT = re.compile(r"[，。！？；]")
+
+
+def _advertisements(paras: list, body: float) -> None:
+    """A box that reads as an advertisement: display type, a telephone or an address, and no
+    running sentence anywhere in it."""
+    boxes: dict[int, list] = {}
+    for p in paras:
+        box = p.lines[0].box
+        if box is not None and not p.role:
+            boxes.setdefault(box, []).append(p)
+    for box_paras in boxes.values():
+        text = "".join(p.text for p in box_paras)
+        if (any(_display(p, body) for p in box_paras) and _PHONE.search(text)
+                and not _SENTENCE_PUNCT.search(text)):
+            for p in box_paras:
+                p.role = "ad"
+
+
 def assign(paras: list, figures: list, body: float) -> None:
     """Set `role` on the page's paragraphs (those already furniture keep it)."""
+    _advertisements(paras, body)
     for p in paras:
         if p.role:
             continue

@@ -185,6 +185,8 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
             ok = any(k == "body" and t.startswith(nows(e["dateline"])) for k, t in elements)
         elif kind in ("kicker", "deck", "sidebar"):
             ok = any(k == kind and t == text for k, t in elements)
+        elif kind == "ad":
+            ok = any(k == "page" and t == text for k, t in elements)
         elif kind == "jump":
             ok = any(k == "credit" and t == text for k, t in elements)
         else:

@@ -25,7 +25,8 @@ def test_roles_decide_the_kind():
              ("南湖新区十二处口袋公园全面开放", "headline"), ("——市民出行更便利", "deck"),
              ("本报讯（记者 王某）昨日，南湖新区十二处口袋公园全面开放。", None),
              ("相关链接", "sidebar"), ("口袋公园：十二处", "sidebar"),
-             ("图为南湖新区新投用的口袋公园。 李某 摄", "caption"), ("（下转第2版）", "jump")]
+             ("图为南湖新区新投用的口袋公园。 李某 摄", "caption"), ("（下转第2版）", "jump"),
+             ("南湖家居广场", "ad"), ("咨询电话：0000-12345678", "ad")]
     kinds = {t: k for k, t in _kinds(_blocks(items))}
     assert kinds["澜州日报"] == kinds["第3版 要闻"] == Kind.PAGE
     assert kinds["澜州观察"] == Kind.KICKER        # not a section label, though short and on top
@@ -34,6 +35,7 @@ def test_roles_decide_the_kind():
     assert kinds["相关链接"] == kinds["口袋公园：十二处"] == Kind.SIDEBAR
     assert kinds["图为南湖新区新投用的口袋公园。 李某 摄"] == Kind.CAPTION
     assert kinds["（下转第2版）"] == Kind.CREDIT
+    assert kinds["南湖家居广场"] == kinds["咨询电话：0000-12345678"] == Kind.PAGE   # kept out of the stories
 
 
 def test_without_roles_the_text_decides_as_before():
