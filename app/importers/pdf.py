@@ -529,8 +529,10 @@ class _Gutters:
         right = max(cov[hi + 1:hi + 7] or [0])
         if min(left, right) >= 4 and inside <= 0.2 * min(left, right) and gap >= 0.45 * a.size:
             return True
+        # a column rule between their inks (a compressed closing mark's box may reach over it)
         y0, y1 = a.base - 0.8 * a.size, a.base
-        return any(a.x1 - 0.5 <= r.x0 and r.x1 <= b.x0 + 0.5 and r.top <= y0 + 1 and r.bottom >= y1 - 1
+        ink1 = b.x0 - gap
+        return any(ink1 - 0.5 <= r.x0 and r.x1 <= b.x0 + 0.5 and r.top <= y0 + 1 and r.bottom >= y1 - 1
                    for r in self.rules)
 
 
@@ -1260,7 +1262,13 @@ def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
     own = a.leaf == b.leaf and a.frame == b.frame
     if gap >= (3.0 if heading else 2.0 if own else 0.95) * size:
         return False
-    return not gutters.separates(a.glyphs[-1], b.glyphs[0])
+    if not gutters.separates(a.glyphs[-1], b.glyphs[0]):
+        return True
+    # over a gutter of the page: a display line's word space (开局 “十五五” 奋斗正当时 across
+    # the page) is narrower than an em, unless the letters before it keep a spacing of their own
+    # that the gap breaks (two letter-spaced headlines over their own modules)
+    return (size >= pdf_roles.DISPLAY * body and gap < 1.2 * size
+            and not (a.track > 0.1 * size and _off_beat(a.glyphs, b.glyphs[0], size)))
 
 
 def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Columns, thin: set) -> bool:
@@ -1316,11 +1324,14 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
             and not (_has_space(prev) and _has_space(ln))):
         slack = max(0.0, prev.frame[1] - prev.x1 - prev.track)   # flush right: full, whatever its indent
     advance = ln.track if len(ln.glyphs) > 2 else prev.track   # and each word of the next line its own
+    # a line narrower than the one under it did not fill its width (a centred banner over a
+    # wider one; a line alone in its region has no other measure of its width)
+    slack = max(slack, (ln.x1 - ln.x0) - (prev.x1 - prev.x0))
     # short of the width: a wrap only where the line broke at a word space (the next phrase
     # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
     # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
     if slack > max(0.5 * ln.size, _first_word(ln) + advance - 0.02 * ln.size) and (
-            slack > _first_phrase(ln) + advance - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
+            slack > _first_phrase(ln) + advance or (_has_space(prev) and _has_space(ln))):
         return False
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:
