@@ -102,11 +102,15 @@ def furniture_lines(lines: list, height: float, body: float, running: set[str]) 
              and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running)]
     out = {id(ln) for ln in marks}
     # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
+    rows: dict[int, list] = {}
+    for ln in lines:
+        if ln.glyphs and id(ln) not in out and len(ln.text) <= 20 and ln.size < DISPLAY * body and band(ln):
+            rows.setdefault(int(ln.base // 8), []).append(ln)
     for m in marks:
-        for ln in lines:
-            if (ln.glyphs and id(ln) not in out and band(ln) and abs(ln.base - m.base) < 0.5 * max(ln.size, m.size)
-                    and len(ln.text) <= 20 and ln.size < DISPLAY * body):
-                out.add(id(ln))
+        for key in (int(m.base // 8) - 1, int(m.base // 8), int(m.base // 8) + 1):
+            for ln in rows.get(key, ()):
+                if abs(ln.base - m.base) < 0.5 * max(ln.size, m.size):
+                    out.add(id(ln))
     return out
 
 
