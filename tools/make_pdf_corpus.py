@@ -1,15 +1,21 @@
 """Make the PDF reading corpus: newspaper pages set by Typst, with their truth.
 
-Regenerates tests/fixtures/pdf_corpus/*.pdf and *.json (commit both; tests never run Typst):
+Regenerates tests/fixtures/pdf_corpus/*.pdf and *.json (commit both; tests never run Typst or
+LibreOffice):
 
-    /work/main/.venv/bin/python tools/make_pdf_corpus.py [OUTDIR]
+    .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] [--typst-only | --libreoffice-only]
+
+Typst comes with the dev extras (PyPI `typst`); the LibreOffice pages need `soffice`
+(`apt-get install libreoffice-writer-nogui`) and are skipped with a note without it.
 
 The pages are set the way other newsrooms set them, not the way Galley's exporter does:
 absolute modules on a column grid, body justified with tracking from 0 to 0.17 em, display
 headlines letter-spaced up to 0.5 em, gutters of 1.5–2.5 em, grey boxes for photos with a
 caption and credit under them, boxed sidebars, L-shaped modules, 版眉 (paper, date, 第N版,
 section) and folios, jump lines (下转第N版 / 上接第N版), and a one-column A4 document whose
-paragraphs run across the page footer. The text is invented (the fictional city of 澜州) by a
+paragraphs run across the page footer; and LibreOffice Writer documents (flat ODF, converted by
+soffice) with balanced column sections, a framed sidebar the text wraps around, tracked
+headlines, a ruled header and a page-number footer. The text is invented (the fictional city of 澜州) by a
 seeded sentence grammar, so it is the same on every run.
 
 The truth (JSON) lists, page by page, the furniture lines and the stories in reading order,
@@ -372,6 +378,37 @@ def broadsheet_dense(seed: int, st: Style, name: str) -> Doc:
     return doc
 
 
+def front_six(seed: int, st: Style, name: str) -> Doc:
+    """A full front page like a trade daily's: six stories on eight columns (a lead with a photo,
+    three side by side, two more beside a boxed promotion of a magazine's contents), narrow
+    gutters, jump line from the lead."""
+    w = Writer(seed)
+    lead = make_story(w, 8, subheads=1, caption=True)
+    s2, s3 = make_story(w, 4, kicker=False, deck=False), make_story(w, 4, kicker=False, deck=True, byline=False)
+    s4 = make_story(w, 3, kicker=False, deck=False, caption=True)
+    s5, s6 = make_story(w, 4, kicker=True, deck=False), make_story(w, 3, kicker=False, deck=False, byline=False)
+    promo = Story(None, "《澜州》杂志第" + w.pick(["三", "七", "十一"]) + "期要目", None, None, [],
+                  sidebar=("本期要目", [f"{w.headline()}" for _ in range(4)]))
+    doc = Doc(name)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    t = page_setup(370, 520, st, footer=f'#align(center, text(size: 8pt)[第1版])')
+    t += masthead_typ("澜州经济报", date, 1, "要闻")
+    t += row_typ([(8, module_typ(lead, 8, st, photo="top", jump_out="（下转第3版）", paras=range(0, 6)))], 8, st)
+    t += row_typ([(3, module_typ(s2, 3, st)), (3, module_typ(s3, 3, st)), (2, module_typ(s4, 2, st, photo="column"))],
+                 8, st)
+    box = (f'#block(stroke: 1pt, inset: 0.7em, width: 100%)[#align(center, text(font: "{HEI}", size: 16pt)'
+           f'[{esc(promo.headline)}])\n\n{sidebar_typ(promo, st)}]')
+    t += row_typ([(3, module_typ(s5, 3, st)), (3, module_typ(s6, 3, st)), (2, box)], 8, st, rule=False)
+    doc.typ.append(t)
+    stories = [lead.truth(range(0, 6)) + [{"kind": "jump", "text": "（下转第3版）"}],
+               s2.truth(), s3.truth(), s4.truth(), s5.truth(), s6.truth()]
+    _captions(stories, [lead, s2, s3, s4, s5, s6])
+    stories.append([{"kind": "sidebar", "text": promo.headline}] + [{"kind": "sidebar", "text": x}
+                                                                     for x in [promo.sidebar[0], *promo.sidebar[1]]])
+    doc.pages.append({"furniture": ["澜州经济报", date, "第1版 要闻", "第1版"], "stories": stories})
+    return doc
+
+
 def _captions(stories: list[list[dict]], objs: list[Story]) -> None:
     for truth, s in zip(stories, objs):
         if s.caption:
@@ -392,7 +429,7 @@ def l_shaped(seed: int, st: Style, name: str) -> Doc:
     date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日"
     t = page_setup(300, 420, st)
     t += masthead_typ("澜州晚报", date, 3, "城事")
-    left = (module_typ(a, 4, st, paras=range(0, 4)) + "\n#line(length: 100%, stroke: 0.4pt)\n#v(0.4em)\n"
+    left = (module_typ(a, 4, st, paras=range(4)) + "\n#line(length: 100%, stroke: 0.4pt)\n#v(0.4em)\n"
             + f"#grid(columns: (1fr, 3fr), column-gutter: {st.gutter * st.body:.2f}pt, "
             + f"[{module_typ(a, 1, st, paras=range(4, 7), heads=False)}], "
             + f"[{module_typ(b, 3, st, photo='top')}])")
@@ -416,9 +453,9 @@ def jump_pages(seed: int, st: Style, name: str) -> Doc:
         t = page_setup(280, 400, st, footer=f'#align(center, text(size: 8pt)[— {n} —])')
         t += masthead_typ("澜州都市报", date, n, "要闻" if n == 1 else "综合")
         if n == 1:
-            t += row_typ([(4, module_typ(a, 4, st, paras=range(0, 4), jump_out="（下转第2版）"))], 4, st)
+            t += row_typ([(4, module_typ(a, 4, st, paras=range(4), jump_out="（下转第2版）"))], 4, st)
             t += row_typ([(4, module_typ(b, 4, st))], 4, st, rule=False)
-            stories = [a.truth(range(0, 4)), b.truth()]
+            stories = [a.truth(range(4)), b.truth()]
             stories[0].append({"kind": "jump", "text": "（下转第2版）"})
         else:
             t += row_typ([(4, module_typ(a, 4, st, paras=range(4, 7), heads=False, jump_in="（上接第1版）"))], 4, st)
@@ -461,6 +498,19 @@ CORPUS = [
 ]
 
 
+# Set after the reader was tuned on CORPUS, and scored once, untouched: other seeds, sizes,
+# tracking and gutters (a check that the reader generalises, kept as fixtures).
+HOLDOUT = [
+    (broadsheet_front, 711, Style(body=8.5, tracking=0.12, gutter=1.6, head_track=0.45, head_size=30), "h_front"),
+    (broadsheet_dense, 712, Style(body=9.5, tracking=0.03, gutter=2.2, head_track=0.15, head_size=24), "h_dense"),
+    (l_shaped, 713, Style(body=8.5, tracking=0.15, gutter=2.4, head_track=0.5, head_size=22), "h_l_module"),
+    (jump_pages, 714, Style(body=10.0, tracking=0.0, gutter=1.5, head_track=0.0, head_size=26), "h_jump"),
+    (a4_document, 715, Style(body=12.0, tracking=0.05, gutter=2.0, head_track=0.3, head_size=16, leading=0.7),
+     "h_a4_text"),
+    (front_six, 717, Style(body=9.0, tracking=0.1, gutter=1.5, head_track=0.5, head_size=28), "h_front_six"),
+]
+
+
 def _fill_footers(pdf: Path, doc: Doc) -> None:
     """A document that Typst paginated itself: its running header and `第N页` footer on every page."""
     import pypdfium2
@@ -472,10 +522,163 @@ def _fill_footers(pdf: Path, doc: Doc) -> None:
             page["furniture"] = [header] * n + [pattern.format(n=k) for k in range(1, n + 1)]
 
 
+# ---------------------------------------------------------------------------------------------
+# LibreOffice Writer pages (a flat ODF document converted by soffice; only to regenerate)
+
+def _x(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+LO_STYLES = f"""
+ <office:font-face-decls>
+  <style:font-face style:name="Song" svg:font-family="'{SONG}'"/>
+  <style:font-face style:name="Hei" svg:font-family="'{HEI}'"/>
+  <style:font-face style:name="Kai" svg:font-family="'{KAI}'"/>
+ </office:font-face-decls>
+ <office:styles>
+  <style:style style:name="Standard" style:family="paragraph">
+   <style:paragraph-properties fo:margin-top="0pt" fo:margin-bottom="0pt" fo:line-height="135%" style:punctuation-wrap="simple"/>
+   <style:text-properties style:font-name="Song" style:font-name-asian="Song" fo:font-size="9.5pt" style:font-size-asian="9.5pt"/>
+  </style:style>
+ </office:styles>
+ <office:automatic-styles>
+  <style:page-layout style:name="pm1">
+   <style:page-layout-properties fo:page-width="297mm" fo:page-height="420mm" fo:margin-top="12mm" fo:margin-bottom="10mm" fo:margin-left="14mm" fo:margin-right="14mm"/>
+   <style:header-style><style:header-footer-properties fo:min-height="0mm" fo:margin-bottom="4mm"/></style:header-style>
+   <style:footer-style><style:header-footer-properties fo:min-height="0mm" fo:margin-top="4mm"/></style:footer-style>
+  </style:page-layout>
+  <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="justify" fo:text-indent="19pt"/>
+   <style:text-properties fo:letter-spacing="{{track}}pt"/>
+  </style:style>
+  <style:style style:name="Head" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="center" fo:margin-top="8pt" fo:margin-bottom="4pt" fo:line-height="100%"/>
+   <style:text-properties style:font-name="Hei" style:font-name-asian="Hei" fo:font-size="26pt" style:font-size-asian="26pt" fo:letter-spacing="{{head_track}}pt"/>
+  </style:style>
+  <style:style style:name="Kicker" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="center"/>
+   <style:text-properties style:font-name="Kai" style:font-name-asian="Kai" fo:font-size="13pt" style:font-size-asian="13pt"/>
+  </style:style>
+  <style:style style:name="Byline" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="center" fo:margin-bottom="6pt"/>
+   <style:text-properties style:font-name="Kai" style:font-name-asian="Kai" fo:font-size="10.5pt" style:font-size-asian="10.5pt"/>
+  </style:style>
+  <style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:margin-bottom="6pt"/>
+   <style:text-properties style:font-name="Kai" style:font-name-asian="Kai" fo:font-size="8.5pt" style:font-size-asian="8.5pt"/>
+  </style:style>
+  <style:style style:name="Side" style:family="paragraph" style:parent-style-name="Standard">
+   <style:text-properties style:font-name="Kai" style:font-name-asian="Kai" fo:font-size="9pt" style:font-size-asian="9pt"/>
+  </style:style>
+  <style:style style:name="Mast" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="justify" fo:border-bottom="1.2pt solid #000000" fo:padding-bottom="2pt">
+    <style:tab-stops><style:tab-stop style:position="130mm" style:type="center"/><style:tab-stop style:position="269mm" style:type="right"/></style:tab-stops>
+   </style:paragraph-properties>
+   <style:text-properties style:font-name="Hei" style:font-name-asian="Hei" fo:font-size="10pt" style:font-size-asian="10pt"/>
+  </style:style>
+  <style:style style:name="Foot" style:family="paragraph" style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="center"/>
+   <style:text-properties fo:font-size="8pt" style:font-size-asian="8pt"/>
+  </style:style>
+  <style:style style:name="Sect3" style:family="section">
+   <style:section-properties text:dont-balance-text-columns="false">
+    <style:columns fo:column-count="3" fo:column-gap="{{gap}}pt"/>
+   </style:section-properties>
+  </style:style>
+  <style:style style:name="Sect2" style:family="section">
+   <style:section-properties text:dont-balance-text-columns="false">
+    <style:columns fo:column-count="2" fo:column-gap="{{gap}}pt"/>
+   </style:section-properties>
+  </style:style>
+  <style:style style:name="fr1" style:family="graphic">
+   <style:graphic-properties fo:border="0.8pt solid #000000" fo:padding="5pt" style:wrap="parallel" fo:margin-left="8pt" fo:margin-right="0pt" fo:margin-top="4pt" fo:margin-bottom="4pt" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="right" style:horizontal-rel="paragraph"/>
+  </style:style>
+  <style:style style:name="ph" style:family="graphic">
+   <style:graphic-properties draw:fill="solid" draw:fill-color="#b4b4b4" draw:stroke="none" style:vertical-pos="top" style:vertical-rel="baseline"/>
+  </style:style>
+ </office:automatic-styles>
+ <office:master-styles>
+  <style:master-page style:name="Standard" style:page-layout-name="pm1">
+   <style:header><text:p text:style-name="Mast">{{paper}}<text:tab/>{{date}}<text:tab/>{{section}}</text:p></style:header>
+   <style:footer><text:p text:style-name="Foot">第<text:page-number text:select-page="current"/>版</text:p></style:footer>
+  </style:master-page>
+ </office:master-styles>"""
+
+
+def lo_page(seed: int, name: str, track: float, head_track: float, gap: float) -> tuple[str, dict]:
+    """A Writer document: stories in balanced column sections under centred tracked headlines, a
+    framed sidebar the body wraps around, a grey photo with its caption; header rule and folio."""
+    w = Writer(seed)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日"
+    stories = [make_story(w, 6, deck=False, sidebar=True), make_story(w, 5, kicker=False, deck=False, caption=True),
+               make_story(w, 5, kicker=False, deck=False)]
+    body = []
+    for n, s in enumerate(stories):
+        if s.kicker:
+            body.append(f'<text:p text:style-name="Kicker">{_x(s.kicker)}</text:p>')
+        body.append(f'<text:p text:style-name="Head">{_x(s.headline)}</text:p>')
+        body.append(f'<text:p text:style-name="Byline">{_x(s.byline)}</text:p>')
+        if s.caption:
+            body.append('<text:p text:style-name="Standard"><draw:rect draw:style-name="ph" text:anchor-type="as-char" '
+                        'svg:width="150mm" svg:height="45mm" svg:y="0mm"/></text:p>')
+            body.append(f'<text:p text:style-name="Caption">{_x(s.caption)}</text:p>')
+        body.append(f'<text:section text:style-name="{"Sect3" if n != 1 else "Sect2"}" text:name="S{n}">')
+        for k, para in enumerate(s.paras):
+            frame = ""
+            if s.sidebar and k == 1:
+                title, items = s.sidebar
+                inner = "".join(f'<text:p text:style-name="Side">{_x(x)}</text:p>' for x in [title, *items])
+                frame = (f'<draw:frame draw:style-name="fr1" text:anchor-type="paragraph" svg:width="48mm" '
+                         f'draw:z-index="0"><draw:text-box fo:min-height="10mm">{inner}</draw:text-box></draw:frame>')
+            body.append(f'<text:p text:style-name="Body">{frame}{_x(para)}</text:p>')
+        body.append('</text:section>')
+    styles = (LO_STYLES.replace("{track}", f"{track:.2f}").replace("{head_track}", f"{head_track:.1f}")
+              .replace("{gap}", f"{gap:.1f}").replace("{paper}", "澜州晚报").replace("{date}", date)
+              .replace("{section}", "第1版 社区"))
+    doc = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+           'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" '
+           'office:mimetype="application/vnd.oasis.opendocument.text">' + styles
+           + '<office:body><office:text>' + "".join(body) + '</office:text></office:body></office:document>')
+    truths = [s.truth() for s in stories]
+    _captions(truths, stories)
+    return doc, {"furniture": ["澜州晚报", date, "第1版 社区"], "folio_pattern": "第{n}版", "stories": truths}
+
+
+LO_CORPUS = [(601, "lo_columns", 0.0, 8.0, 14.0), (602, "lo_tracked", 1.2, 12.0, 18.0),
+             (716, "h_lo", 0.6, 4.0, 11.0)]   # the last one held out, as HOLDOUT
+
+
+def build_libreoffice(out: Path) -> None:
+    import shutil
+    import subprocess
+    import tempfile
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("LibreOffice (soffice) not found: its pages are not regenerated")
+        return
+    for seed, name, track, head_track, gap in LO_CORPUS:
+        doc, page = lo_page(seed, name, track, head_track, gap)
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / f"{name}.fodt"
+            src.write_text(doc, encoding="utf-8")
+            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                            "pdf", "--outdir", str(out), str(src)], check=True, capture_output=True, timeout=300)
+        pdf = out / f"{name}.pdf"
+        import pypdfium2
+        n = len(pypdfium2.PdfDocument(str(pdf)))
+        pattern = page.pop("folio_pattern")
+        page["furniture"] = page["furniture"] * n + [pattern.format(n=k) for k in range(1, n + 1)]
+        truth = {"source": "LibreOffice Writer via tools/make_pdf_corpus.py", "seed": seed, "pages": [page]}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
+
+
 def build(out: Path) -> None:
     import typst
     out.mkdir(parents=True, exist_ok=True)
-    for make, seed, style, name in CORPUS:
+    for make, seed, style, name in CORPUS + HOLDOUT:
         doc = make(seed, style, name)
         src = "\n#pagebreak()\n".join(doc.typ)
         (out / f"{name}.typ").write_text(src, encoding="utf-8")
@@ -488,4 +691,9 @@ def build(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    target = Path(args[0]) if args else OUT
+    if "--libreoffice-only" not in sys.argv:
+        build(target)
+    if "--typst-only" not in sys.argv:
+        build_libreoffice(target)

@@ -9,17 +9,25 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    gives the same glyphs. Identical glyphs stacked at nearly the same spot (fake bold) are kept
    once; drawn rectangles are kept as possible sidebar boxes, thin ones as column rules, images
    and empty frames as figures.
-2. **lines** — glyphs on one baseline, split where the gap is wider than a character, or where
-   it falls on a gutter of the page (a strip that glyphs hardly cover from top to bottom, or a
-   column rule): Galley's tabloid gutter is narrower than a character.
+   Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
+   (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
+   reader's memory or time grow without bound.
+2. **lines** — glyphs on one baseline, split where the gap is wider than a character beyond the
+   row's own tracking for that size (a headline letter-spaced 0.5 em and justified across a
+   narrow column is still one line), or where it falls on a gutter of the page (a strip that
+   glyphs hardly cover from top to bottom, or a column rule): Galley's tabloid gutter is
+   narrower than a character. Word spaces, short lines and "would the next word have fitted"
+   are all judged against each line's own tracking.
 3. **reading order** — a recursive XY-cut over the lines (and the figures, which take up room
    but carry no text). In each region, in this order: a headline below body text starts a new
    story stacked below; a headline block at the top comes before the columns under it, even
    when it is not as wide as all of them; a caption or footer band across some gutters comes
    after them; then the region is cut at its gutters into columns and side-by-side stories,
    left to right (a gutter counts only with text level on both sides, and a column whose text
-   starts below the neighbouring headline belongs under it); then at blank bands; then into
-   bands of rows that span the gutters or do not.
+   starts below the neighbouring headline belongs under it); then at blank bands (wide against
+   the size of the lines either side); then rows that bridge the region's gutters (a caption
+   across the columns under a photo) apart from the runs that leave them open; then into bands
+   of rows that span the gutters or do not.
 4. **paragraphs** — lines are joined within a column unless the next one is indented (first-line
    indent), the line before ends short (the next line's first word would have fitted after it),
    a blank line, a change of size or a bullet (■ 本报记者) separates them; a paragraph runs on into
@@ -27,6 +35,10 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    is not indented. Headline-sized lines are one block a line unless a headline wraps. Text in a
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
+5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
+   lines) is taken out of the flow, so a paragraph runs on across a footer; jump lines, captions
+   under photos, sidebars in boxes and kicker/headline/deck (by size) are marked on the blocks
+   (`RawBlock.role`) for structure; a story that jumps (下转第N版) goes on where it lands (上接).
 
 Every character is kept once (whitespace aside). Unreadable files (not a PDF, truncated,
 encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
@@ -195,6 +207,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
                                    page=page.number, column=column, role=para.role))
             if para.main and not para.heading and para.role is None:
                 carry = (len(blocks) - 1, para)
+    pdf_roles.follow_jumps(blocks)
     offset = 0
     for b in blocks:
         b.offset = offset
@@ -343,14 +356,18 @@ def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyp
     w = min(max(1.0, page.width), MAX_EXTENT) if math.isfinite(page.width) else MAX_EXTENT
     h = min(max(1.0, page.height), MAX_EXTENT) if math.isfinite(page.height) else MAX_EXTENT
     page.width, page.height = w, h
+    gs = page.glyphs
+    if gs and (0.0 <= min(g.x0 for g in gs) and max(g.x1 for g in gs) <= w and 0.0 <= min(g.base for g in gs)
+               and max(g.base for g in gs) <= h and max(g.size for g in gs) <= h
+               and all(g.x0 <= g.x1 and g.size >= 0.5 for g in gs)):
+        gs = []    # all on the page already (NaN fails the tests above and is clipped below)
 
     def clip(v: float, hi: float) -> float:
         return hi if not v < hi else 0.0 if not v > 0.0 else v    # NaN goes to the far edge
 
-    for g in page.glyphs:
+    for g in gs:
         g.x0, g.x1 = clip(g.x0, w), clip(g.x1, w)
-        if g.x1 < g.x0:
-            g.x1 = g.x0
+        g.x1 = max(g.x1, g.x0)
         g.base = clip(g.base, h)
         g.size = min(max(clip(g.size, h), 0.5), h)
     for boxes in (page.boxes, page.figures):
@@ -512,8 +529,10 @@ class _Gutters:
         right = max(cov[hi + 1:hi + 7] or [0])
         if min(left, right) >= 4 and inside <= 0.2 * min(left, right) and gap >= 0.45 * a.size:
             return True
+        # a column rule between their inks (a compressed closing mark's box may reach over it)
         y0, y1 = a.base - 0.8 * a.size, a.base
-        return any(a.x1 - 0.5 <= r.x0 and r.x1 <= b.x0 + 0.5 and r.top <= y0 + 1 and r.bottom >= y1 - 1
+        ink1 = b.x0 - gap
+        return any(ink1 - 0.5 <= r.x0 and r.x1 <= b.x0 + 0.5 and r.top <= y0 + 1 and r.bottom >= y1 - 1
                    for r in self.rules)
 
 
@@ -548,6 +567,13 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         row = sorted(glyphs[i:j], key=lambda g: g.x0 + g.x1)
         gaps = [_ink_gap(a, b) for a, b in itertools.pairwise(row)]
         usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
+        # each size's own tracking on this row: a headline letter-spaced (and justified) across a
+        # narrow column leaves an em or more between its glyphs, and is still one line
+        spread: dict[float, list[float]] = {}
+        for a, b in itertools.pairwise(row):
+            if a.size == b.size and b.x0 - a.x1 < 2.5 * a.size:
+                spread.setdefault(a.size, []).append(b.x0 - a.x1)
+        track = {sz: min(max(0.0, statistics.median(v)), sz) for sz, v in spread.items() if len(v) >= 2}
         seg = [row[0]]
         for g, gap in zip(row[1:], gaps, strict=True):
             prev = seg[-1]
@@ -555,8 +581,10 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             resized = abs(g.size - prev.size)
             # a wide gap by the glyphs' boxes (a full stop's blank half is no gap: 。 then a word
             # space is one line); narrower gaps only at a gutter, judged by ink
-            if (g.x0 - prev.x1 > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
-                    or (gap - usual > 0.2 * size and gutters.separates(prev, g, gap))):
+            tracked = track.get(g.size, 0.0) if not resized else 0.0
+            if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
+                    or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))
+                    or (tracked > 0.1 * size and _off_beat(seg, g, size) and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
                 seg = [g]
             else:
@@ -564,6 +592,17 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         lines.append(_make_line(seg))
         i = j
     return lines
+
+
+def _off_beat(seg: list[Glyph], g: Glyph, size: float) -> bool:
+    """Whether `g` breaks the letter-spacing of the run before it: two letter-spaced headlines
+    side by side over their own modules are as far apart as their letters, but a justified line
+    spreads its own letters evenly, so the gap between the two is out of step with both."""
+    if len(seg) < 3:
+        return False
+    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(seg))
+    beat = gaps[len(gaps) // 2]
+    return abs(g.x0 - seg[-1].x1 - beat) > 0.08 * size and gaps[-1] - gaps[0] <= 0.05 * size
 
 
 def _make_line(glyphs: list[Glyph]) -> Line:
@@ -621,7 +660,8 @@ def _word_space(left: str, right: str, extra: float, size: float) -> bool:
     return extra > 0.15 * size
 
 
-def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float) -> list[Box]:
+def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float,
+                  rects: dict[int, Box] | None = None) -> list[Box]:
     """Keep the boxes that frame some text (but not the whole page); give each line its innermost box."""
     page_area = page.width * page.height
     cands = [b for b in boxes
@@ -641,6 +681,8 @@ def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: f
             if (b.x0 - 1 <= line.x0 and line.x1 <= b.x1 + 1 and b.top - 1 <= line.top
                     and line.bottom <= b.bottom + 1):
                 line.box = used.setdefault(k, len(used))
+                if rects is not None:
+                    rects[line.box] = b
                 break
     # a box holding every line on the page frames the page, not a sidebar
     if lines and all(line.box is not None and line.box == lines[0].box for line in lines):
@@ -782,6 +824,12 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
                 return []
+            # the lines under the headline set in their own size (a byline, a deck centred
+            # over one column) belong to the block, not to the column they stand over
+            while (k < len(rows) - 1 and len(rows[k]) == 1
+                   and abs(rows[k][0].size - self.body) > 0.04 * self.body
+                   and self._gutters([ln for r in rows[k + 1:] for ln in r])):
+                k += 1
             return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
         return []
 
@@ -883,11 +931,12 @@ class _Orderer:
             run += d
             cov.append(run)
         gutters = []
+        peak = max(cov)
         x = 0
         while x < len(cov):
-            if cov[x] * 5 <= max(cov) and 0 < x:
+            if cov[x] * 5 <= peak and 0 < x:
                 y = x
-                while y < len(cov) and cov[y] * 5 <= max(cov):
+                while y < len(cov) and cov[y] * 5 <= peak:
                     y += 1
                 left = max(cov[max(0, x - 12):x] or [0])
                 right = max(cov[y:y + 12] or [0])
@@ -1002,6 +1051,7 @@ class _Columns:
             e = starts.setdefault((ln.frame, ln.box), {})
             e[round(ln.x0)] = e.get(round(ln.x0), 0) + 1
         self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
+        self.box_rights: dict[int, float] = {}
 
 
 def _running_lines(pages: list[PageGlyphs]) -> set[str]:
@@ -1011,8 +1061,21 @@ def _running_lines(pages: list[PageGlyphs]) -> set[str]:
     per_page = []
     for page in pages:
         top, foot = pdf_roles.BAND * page.height, (1 - pdf_roles.BAND) * page.height
-        band = [g for g in page.glyphs if g.upright and (g.base < top or g.base > foot)]
-        per_page.append(build_lines(band) if band else [])
+        band = sorted((g for g in page.glyphs if g.upright and (g.base < top or g.base > foot)),
+                      key=lambda g: (round(g.base), g.x0))
+        # rough lines are enough here: glyphs on one baseline, cut at gaps wider than an em
+        lines = []
+        for _, row in itertools.groupby(band, key=lambda g: round(g.base)):
+            seg: list[Glyph] = []
+            for g in row:
+                if seg and g.x0 - seg[-1].x1 > g.size:
+                    lines.append(Line(seg, seg[0].x0, seg[-1].x1, seg[0].base, seg[0].size,
+                                      "".join(x.text for x in seg)))
+                    seg = []
+                seg.append(g)
+            if seg:
+                lines.append(Line(seg, seg[0].x0, seg[-1].x1, seg[0].base, seg[0].size, "".join(x.text for x in seg)))
+        per_page.append(lines)
     return pdf_roles.running_lines(per_page, [p.height for p in pages])
 
 
@@ -1064,7 +1127,8 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozen
     gutters = _Gutters(glyphs, rules)
     lines = build_lines(glyphs, gutters)
     body = _body_size(lines)
-    boxes = _assign_boxes(lines, page.boxes, page, body)
+    rects: dict[int, Box] = {}
+    boxes = _assign_boxes(lines, page.boxes, page, body, rects)
     figures = _figures(lines, boxes + page.figures, body)
     leaves = _Orderer(body, gutters).run(lines + figures)
     ordered: list[Line] = []
@@ -1092,6 +1156,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozen
     for ln in ordered:
         frame_counts[ln.frame] = frame_counts.get(ln.frame, 0) + 1
     columns = _Columns(ordered, gutters)
+    columns.box_rights = _short_item_boxes(ordered, rects)
     thin = {f for f, c in frame_counts.items() if c < 3}
     pitch = _pitch(ordered, body)
 
@@ -1197,7 +1262,13 @@ def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
     own = a.leaf == b.leaf and a.frame == b.frame
     if gap >= (3.0 if heading else 2.0 if own else 0.95) * size:
         return False
-    return not gutters.separates(a.glyphs[-1], b.glyphs[0])
+    if not gutters.separates(a.glyphs[-1], b.glyphs[0]):
+        return True
+    # over a gutter of the page: a display line's word space (开局 “十五五” 奋斗正当时 across
+    # the page) is narrower than an em, unless the letters before it keep a spacing of their own
+    # that the gap breaks (two letter-spaced headlines over their own modules)
+    return (size >= pdf_roles.DISPLAY * body and gap < 1.2 * size
+            and not (a.track > 0.1 * size and _off_beat(a.glyphs, b.glyphs[0], size)))
 
 
 def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Columns, thin: set) -> bool:
@@ -1253,11 +1324,14 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
             and not (_has_space(prev) and _has_space(ln))):
         slack = max(0.0, prev.frame[1] - prev.x1 - prev.track)   # flush right: full, whatever its indent
     advance = ln.track if len(ln.glyphs) > 2 else prev.track   # and each word of the next line its own
+    # a line narrower than the one under it did not fill its width (a centred banner over a
+    # wider one; a line alone in its region has no other measure of its width)
+    slack = max(slack, (ln.x1 - ln.x0) - (prev.x1 - prev.x0))
     # short of the width: a wrap only where the line broke at a word space (the next phrase
     # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
     # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
     if slack > max(0.5 * ln.size, _first_word(ln) + advance - 0.02 * ln.size) and (
-            slack > _first_phrase(ln) + advance - 0.02 * ln.size or (_has_space(prev) and _has_space(ln))):
+            slack > _first_phrase(ln) + advance or (_has_space(prev) and _has_space(ln))):
         return False
     step = ln.base - prev.base
     if 0.8 * ln.size < step <= 1.8 * ln.size:
@@ -1265,7 +1339,35 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     return step < -1.5 * ln.size and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
 
 
+def _short_item_boxes(lines: list[Line], rects: dict[int, Box]) -> dict[int, float]:
+    """The inner right edge of each box of short items (a fact box: 智慧路灯：一百二十个 …).
+
+    A box whose text fills most of its width but none of whose lines reaches its inner edge
+    (its frame less the white its lines leave on the left) holds items, not wrapped lines: the
+    lines that end together are as long as each other, not full. A box much wider than its text
+    (set on a grid, a column of it used) tells nothing and is left out."""
+    out = {}
+    for box_id, rect in rects.items():
+        inside = [ln for ln in lines if ln.box == box_id]
+        if len(inside) < 3:
+            continue
+        left = min(ln.x0 for ln in inside)
+        edge = rect.x1 - max(0.0, left - rect.x0)
+        longest = max(ln.x1 for ln in inside)
+        size = max(ln.size for ln in inside)
+        if longest - left >= 0.55 * (edge - left) and longest < edge - size:
+            out[box_id] = edge
+    return out
+
+
 def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
+    left, right = _frame_edges(ln, columns, thin)
+    if ln.box is not None and ln.box in columns.box_rights:
+        right = max(right, columns.box_rights[ln.box] - 0.5 * ln.size)
+    return left, right
+
+
+def _frame_edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
     left, right = ln.frame
     if ln.frame in thin:
         lefts = columns.lefts.get(ln.box, [])

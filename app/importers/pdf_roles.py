@@ -17,6 +17,8 @@ positions as fractions of the page, never as points tuned to one newspaper.
   under it), set in another size than the body, down to the first blank band.
 - **Sidebars**: text in a drawn box, unless the box holds a whole story (a display headline and
   body paragraphs).
+- **Advertisements**: a box with display type and a telephone, address or web address, and no
+  running sentence in it (typed as page furniture, out of the stories' text).
 - **Kicker, headline, deck**: in a run of display lines (set well above the body size), the
   largest is the headline; the smaller lines above it are the kicker, those below it the deck.
 """
@@ -61,25 +63,80 @@ def running_lines(pages_lines: list[list], heights: list[float]) -> set[str]:
     return {k for (k, _), n in seen.items() if n >= 2}
 
 
+def _text_block(lines: list, body: float) -> tuple[float, float]:
+    """Top and bottom baselines of the page's running text: body-size lines with another one
+    under them at the page's own line pitch (a line of furniture set in the body size over the
+    first line of a story stands further off, or alone)."""
+    rows = sorted((ln for ln in lines if ln.glyphs and abs(ln.size - body) < 0.05 * body), key=lambda ln: ln.base)
+    pairs = []
+    j = 0
+    for i, a in enumerate(rows):
+        j = max(j, i + 1)
+        while j < len(rows) and rows[j].base - a.base <= 0.8 * body:
+            j += 1
+        k = j
+        while k < len(rows) and rows[k].base - a.base <= 3.0 * body:
+            b = rows[k]
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 2 * body:
+                pairs.append((b.base - a.base, a.base, b.base))
+                break
+            k += 1
+    if not pairs:
+        return float("inf"), float("-inf")
+    steps = sorted(p[0] for p in pairs)
+    pitch = steps[len(steps) // 2]
+    running = [p for p in pairs if p[0] <= 1.25 * pitch]
+    return min(p[1] for p in running), max(p[2] for p in running)
+
+
 def furniture_lines(lines: list, height: float, body: float, running: set[str]) -> set[int]:
-    """The ids of the page's furniture lines."""
+    """The ids of the page's furniture lines: in the top or bottom band, and outside the
+    running text (above its first line or below its last)."""
+    top, bottom = _text_block(lines, body)
+
     def band(ln) -> bool:
-        return ln.base - 0.8 * ln.size < BAND * height or ln.base > (1 - BAND) * height
+        return ((ln.base - 0.8 * ln.size < BAND * height and ln.base < top - 0.5 * body)
+                or (ln.base > (1 - BAND) * height and ln.base > bottom + 0.5 * body))
 
     marks = [ln for ln in lines if ln.glyphs and band(ln) and len(ln.text) <= 48 and ln.size < DISPLAY * body
              and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running)]
     out = {id(ln) for ln in marks}
     # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
+    rows: dict[int, list] = {}
+    for ln in lines:
+        if ln.glyphs and id(ln) not in out and len(ln.text) <= 20 and ln.size < DISPLAY * body and band(ln):
+            rows.setdefault(int(ln.base // 8), []).append(ln)
     for m in marks:
-        for ln in lines:
-            if (ln.glyphs and id(ln) not in out and abs(ln.base - m.base) < 0.5 * max(ln.size, m.size)
-                    and len(ln.text) <= 20 and ln.size < DISPLAY * body):
-                out.add(id(ln))
+        for key in (int(m.base // 8) - 1, int(m.base // 8), int(m.base // 8) + 1):
+            for ln in rows.get(key, ()):
+                if abs(ln.base - m.base) < 0.5 * max(ln.size, m.size):
+                    out.add(id(ln))
     return out
+
+
+_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|www\.|\.com|[0-9]{3,4}[-－][0-9]{7,8}|1[3-9][0-9]{9})")
+_SENTENCE_PUNCT = re.compile(r"[，。！？；]")
+
+
+def _advertisements(paras: list, body: float) -> None:
+    """A box that reads as an advertisement: display type, a telephone or an address, and no
+    running sentence anywhere in it."""
+    boxes: dict[int, list] = {}
+    for p in paras:
+        box = p.lines[0].box
+        if box is not None and not p.role:
+            boxes.setdefault(box, []).append(p)
+    for box_paras in boxes.values():
+        text = "".join(p.text for p in box_paras)
+        if (any(_display(p, body) for p in box_paras) and _PHONE.search(text)
+                and not _SENTENCE_PUNCT.search(text)):
+            for p in box_paras:
+                p.role = "ad"
 
 
 def assign(paras: list, figures: list, body: float) -> None:
     """Set `role` on the page's paragraphs (those already furniture keep it)."""
+    _advertisements(paras, body)
     for p in paras:
         if p.role:
             continue
@@ -138,3 +195,59 @@ def _display_runs(paras: list, body: float) -> None:
                     p.role = "deck"
             # a headline in two blocks is one headline: the run keeps the size, not the count
         k = end
+
+
+_JUMP_OUT = re.compile(r"(?:下转|转至|转|续)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_JUMP_IN = re.compile(r"(?:上接|接上|接|续上)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_EDITION_PAGE = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_HAN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def _number(text: str) -> int:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _HAN_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return 10 * _HAN_DIGITS.get(tens, 0) + (_HAN_DIGITS.get(ones, 0) if ones else 0)
+    return _HAN_DIGITS.get(text, 0)
+
+
+def follow_jumps(blocks: list) -> list:
+    """A story that jumps (下转第2版) goes on where it lands (上接第1版) when both pages are in the
+    file: the landing run (from its 上接 line to the next headline, furniture or jump line on that
+    page) is moved to right after the 下转 line. Pages are matched by the 第N版 of their furniture,
+    else by their position in the file."""
+    edition_page: dict[int, int] = {}      # 第N版 -> page of the file
+    for b in blocks:
+        if b.role == "furniture" and b.page is not None:
+            m = _EDITION_PAGE.search(b.text)
+            if m:
+                edition_page.setdefault(_number(m.group(1)), b.page)
+    page_number = {p: n for n, p in edition_page.items()}
+    used: set[int] = set()
+    for out in [b for b in blocks if b.role == "jump" and _JUMP_OUT.search(b.text)]:
+        target = _number(_JUMP_OUT.search(out.text).group(1))
+        source = page_number.get(out.page, out.page)
+        landing = edition_page.get(target, target)
+        k = next((i for i, b in enumerate(blocks) if id(b) not in used and b.role == "jump" and b.page == landing
+                  and b.page != out.page and _JUMP_IN.search(b.text)
+                  and _number(_JUMP_IN.search(b.text).group(1)) == source), None)
+        if k is None:
+            continue
+        used.add(id(blocks[k]))
+        end = k + 1
+        while (end < len(blocks) and blocks[end].page == blocks[k].page
+               and blocks[end].role not in ("headline", "kicker", "furniture", "jump")):
+            end += 1
+        run = blocks[k:end]
+        del blocks[k:end]
+        at = next(i for i, b in enumerate(blocks) if b is out) + 1
+        blocks[at:at] = run
+    for i, b in enumerate(blocks):
+        b.index = i
+    return blocks

@@ -97,7 +97,7 @@ class RawBlock:
     column: int | None = None      # column index on that page, for PDF input
     # what the page's own evidence says the block is (PDF input: size, position, boxes), a hint
     # structure prefers to the text alone: "furniture" (版眉, folio, running header), "jump"
-    # (下转第N版), "kicker", "headline", "deck", "caption", "sidebar"; None when there is none
+    # (下转第N版), "ad", "kicker", "headline", "deck", "caption", "sidebar"; None when there is none
     role: str | None = None
 
 

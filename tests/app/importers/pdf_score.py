@@ -19,6 +19,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "pdf_corpus"
@@ -157,7 +158,7 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
     where = [(sid, k) for sid, k, _ in els] + [(-2 - i, 0) for i in range(len(furniture))]
     for t in texts:
         segs = _segments(t, pieces)
-        for (i, _, end), (j, start, _) in zip(segs, segs[1:]):
+        for (i, _, end), (j, start, _) in pairwise(segs):
             if i == j:
                 continue
             follows = (i >= 0 and j >= 0 and where[i][0] == where[j][0] and where[j][1] == where[i][1] + 1
@@ -184,6 +185,8 @@ def score(pdf: Path, truth: dict | None = None) -> Score:
             ok = any(k == "body" and t.startswith(nows(e["dateline"])) for k, t in elements)
         elif kind in ("kicker", "deck", "sidebar"):
             ok = any(k == kind and t == text for k, t in elements)
+        elif kind == "ad":
+            ok = any(k == "page" and t == text for k, t in elements)
         elif kind == "jump":
             ok = any(k == "credit" and t == text for k, t in elements)
         else:

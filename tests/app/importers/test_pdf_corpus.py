@@ -1,6 +1,7 @@
 """PDF import on pages Galley did not set: the corpus in tests/fixtures/pdf_corpus.
 
-The pages were set by Typst (tools/make_pdf_corpus.py, which also wrote each page's truth):
+The pages were set by Typst and by LibreOffice Writer (tools/make_pdf_corpus.py, which also wrote
+each page's truth):
 letter-spaced headlines (to 0.5 em), tracked body (0–0.17 em), gutters of 1.5–2.5 em, photos
 with captions, boxed sidebars, an L-shaped module, jump lines and 版眉 furniture, and a
 one-column A4 document over several pages with a running header and `第N页` footers. On every
@@ -23,7 +24,8 @@ PAGES = sorted(CORPUS.glob("*.pdf"))
 
 
 def test_corpus_is_there():
-    assert len(PAGES) >= 6
+    assert len(PAGES) >= 15
+    assert any(p.stem.startswith("lo_") for p in PAGES)
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
 
@@ -67,6 +69,17 @@ def test_headlines_datelines_bylines_captions_typed(scores, pdf):
     assert right >= 0.75 * total, sc.wrong
 
 
+def test_kickers_decks_sidebars_jumps_typed_over_the_corpus(scores):
+    right = total = 0
+    for pdf in PAGES:
+        sc = _score(scores, pdf)
+        for kind in ("kicker", "deck", "sidebar", "jump"):
+            r, t = sc.typed.get(kind, [0, 0])
+            right, total = right + r, total + t
+    assert total >= 60
+    assert right >= 0.9 * total
+
+
 def test_furniture_and_jump_lines_stay_out_of_the_body():
     pdf = CORPUS / "jump.pdf"
     blocks = read_pdf(pdf)
@@ -76,6 +89,21 @@ def test_furniture_and_jump_lines_stay_out_of_the_body():
     for page in truth["pages"]:
         for f in page["furniture"]:
             assert roles.get(f.replace(" ", "")) == "furniture", f
+
+
+def test_a_jumping_story_goes_on_where_it_lands():
+    """下转第2版 on page 1, 上接第1版 on page 2: the landing paragraphs follow the jump line, and
+    the story after the landing run (its own headline) stays on page 2."""
+    pdf = CORPUS / "jump.pdf"
+    blocks = read_pdf(pdf)
+    texts = [b.text.replace(" ", "") for b in blocks]
+    out, into = texts.index("（下转第2版）"), texts.index("（上接第1版）")
+    assert into == out + 1
+    truth = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
+    landing = [e["text"] for e in truth["pages"][1]["stories"][0] if e["kind"] == "body"]
+    assert texts[into + 1:into + 1 + len(landing)] == landing
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    assert [b.page for b in blocks[into + 1:into + 1 + len(landing)]] == [2] * len(landing)
 
 
 def test_a_sentence_runs_on_across_the_page_footer():
@@ -113,9 +141,9 @@ def test_scorer_catches_a_mixed_block():
 
 def test_scanned_page_is_refused(tmp_path):
     """A page that is only a picture (a scan) is refused with one clear line."""
+    from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
-    from PIL import Image, ImageDraw
     img = Image.new("L", (400, 560), 255)
     draw = ImageDraw.Draw(img)
     for y in range(40, 520, 14):
