@@ -33,6 +33,7 @@ TRAIN_FILES = ("sighan_train2013.tsv", "sighan_train2014.tsv", "sighan_train2015
                "ecspell_odw.train.tsv", "ecspell_law.train.tsv", "ecspell_med.train.tsv")
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
+COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
 SOUND, SHAPE, SEEN = 1, 2, 4
 
 
@@ -55,6 +56,24 @@ def read_pairs(csc: Path, held: bool) -> list[tuple[str, str, str]]:
             if is_held(cols[2]) == held:
                 out.append((name, cols[1], cols[2]))
     return out
+
+
+def given_name_chars(dict_txt: Path) -> str:
+    """Characters seen at least five times in the given names of jieba's personal names (tag nr)
+    that start with a surname of resources/proof/surnames.txt: 伟 芳 强 … but not 偿 or 排."""
+    sys.path.insert(0, str(ROOT))
+    from app.proof.names import surnames
+    single, double = surnames()
+    counts: Counter[str] = Counter()
+    for line in dict_txt.read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if len(cols) != 3 or cols[2] != "nr" or not HAN_WORD.match(cols[0]):
+            continue
+        w = cols[0]
+        sl = 2 if w[:2] in double else 1 if w[0] in single else 0
+        if sl and 1 <= len(w) - sl <= 2:
+            counts.update(w[sl:])
+    return "".join(sorted(c for c, n in counts.items() if n >= 5))
 
 
 def write_reduplicable(dict_txt: Path) -> None:
@@ -119,6 +138,9 @@ def main() -> int:
         "kind": {c: "".join(str(d[x]) for x in sorted(d)) for c, d in conf.items()},  # their bits
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
+        "given": given_name_chars(Path(jieba.__file__).parent / "dict.txt"),
+        "common": "".join(sorted(w for w, f in freq.items()
+                                 if len(w) == 2 and f >= COMMON_FREQ and HAN_WORD.match(w))),
     }
     OUT.write_bytes(marshal.dumps(data))
     write_reduplicable(Path(jieba.__file__).parent / "dict.txt")

@@ -33,6 +33,8 @@ def features(m, sentences):
     for text, gold in sentences:
         pos = {}
         for p, run, i, c, found in m.positions(text):
+            if m.in_name(run, i):
+                continue
             pos[p] = [(g, k, s) for _, g, k, s in m.candidates(run, i, c, found)]
         out.append((gold, pos))
     return out

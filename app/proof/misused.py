@@ -27,8 +27,8 @@ DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
-CONTEXT = 5            # characters either side that the language model sees
-MAX_WORD = 6
+CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
+MAX_WORD = 4
 
 _lock = threading.Lock()
 
@@ -47,13 +47,20 @@ class Model:
     """The confusion sets, the word patterns and jieba's frequencies, with the fitted weights."""
 
     def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int):
-        self.conf: dict[str, str] = data["conf"]
+        busy = int(params.get("max_char_freq", 20000))
+        # the commonest characters (的 在 是 …) are mostly grammar, which word frequencies cannot judge
+        self.conf: dict[str, str] = {c: v for c, v in data["conf"].items() if freq.get(c, 0) < busy}
+        self.top = int(params.get("top", 2))
+        self.min_word = int(params.get("min_word_freq", 30))
+        self.span = int(params.get("max_word", 3))        # longest word a candidate may make
         self.kind: dict[str, str] = data["kind"]
         self.seen: dict[str, int] = data["seen"]
         self.wild: dict[str, str] = data["wild"]
+        self.given = frozenset(data["given"])
+        common = data["common"]
+        self.common = frozenset(common[k:k + 2] for k in range(0, len(common), 2))
         self.freq = freq
         self.log_total = math.log(total)
-        self.support = int(params.get("support", 100))
         self.w_seen = float(params.get("w_seen", 1.0))
         self.w_shape = float(params.get("w_shape", 0.0))
         self.min_gain = float(params.get("min_gain", 4.0))
@@ -85,52 +92,69 @@ class Model:
             route[k] = best
         return route[0]
 
-    def supported(self, t: str, i: int) -> bool:
-        """A common two-character word holds t[i] (with the character before or after it)."""
-        freq, sup = self.freq, self.support
-        return (i > 0 and freq.get(t[i - 1:i + 1], 0) >= sup) or freq.get(t[i:i + 2], 0) >= sup
+    def in_name(self, run: str, i: int) -> bool:
+        """A personal or transliterated name holds run[i] (李钟武, 辛吉丝): names use what characters they like."""
+        return in_translit(run, i) or surname_before(run, i, self.bound, given=self.given) >= 0
 
     def bound(self, t: str, j: int) -> bool:
         """t[j] makes a common word with the character before it (中国: 国 starts no name)."""
-        return self.freq.get(t[j - 1:j + 1], 0) >= self.support
+        return t[j - 1:j + 1] in self.common
 
     # ---------------------------------------------------------------- candidates
     def suspects(self, text: str) -> list[Suspect]:
-        """The characters to flag, with their best replacement."""
+        """The characters to flag, with their best replacement (names left alone)."""
         out: list[Suspect] = []
         for pos, run, i, c, found in self.positions(text):
             best = self._best(run, i, c, found)
-            if best is not None and best[2] >= self.warning:
-                out.append(Suspect(pos, *best))
+            if best is None or best[2] < self.warning:
+                continue
+            if self.in_name(run, i):
+                continue
+            out.append(Suspect(pos, *best))
         return out
 
     def positions(self, text: str):
-        """(offset, Han run, index in run, character, candidate characters) for each suspect character."""
-        conf, wild = self.conf, self.wild
+        """(offset, Han run, index in run, character, candidate characters) for each character that
+        no common two-character word holds and a similar character would make a word of."""
+        conf, wild, common, freq, min_word = self.conf, self.wild, self.common, self.freq, self.min_word
+        span = self.span
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
+            held = [run[k:k + 2] in common for k in range(n - 1)]
+            held.append(False)
+            prev = False
             for i, c in enumerate(run):
-                cands = conf.get(c)
-                if cands is None or self.supported(run, i):
+                here, prev = prev or held[i], held[i]
+                if here:
                     continue
-                if in_translit(run, i) or surname_before(run, i, self.bound) >= 0:
-                    continue            # a name: 辛吉丝, 李钟武
-                found: set[str] = set()
-                for a in range(max(0, i - 3), i + 1):
-                    for b in range(max(i + 1, a + 2), min(n, a + 4) + 1):
-                        chars = wild.get(run[a:i] + "?" + run[i + 1:b])
+                cands = conf.get(c)
+                if cands is None:
+                    continue
+                found: dict[str, int] = {}        # candidate → frequency of the best word it makes
+                for a in range(max(0, i - span + 1), i + 1):
+                    for b in range(max(i + 1, a + 2), min(n, a + span) + 1):
+                        left, right = run[a:i], run[i + 1:b]
+                        chars = wild.get(left + "?" + right)
                         if chars:
-                            found.update(x for x in chars if x in cands)
+                            for x in chars:
+                                if x in cands:
+                                    f = freq[left + x + right]
+                                    if f >= min_word and f > found.get(x, 0):
+                                        found[x] = f
                 if found:
                     yield base + i, run, i, c, found
 
-    def candidates(self, run: str, i: int, c: str, found: set[str]):
-        """(right, gain, kind, seen) for each candidate that makes the text more probable by min_gain."""
+    def candidates(self, run: str, i: int, c: str, found: dict[str, int]):
+        """(right, gain, kind, seen) for the likeliest candidates (by the word each makes and how
+        often the confusion was seen) that make the text more probable by min_gain."""
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
         old = self.logp(left + c + right)
         cands, kinds = self.conf[c], self.kind[c]
+        seen = self.seen
+        if len(found) > self.top:
+            found = sorted(found, key=lambda x: -found[x] * (1 + seen.get(c + x, 0)))[:self.top]
         for x in found:
             if c + x in self.skip:
                 continue
@@ -144,7 +168,7 @@ class Model:
             score += self.w_shape
         return score
 
-    def _best(self, run: str, i: int, c: str, found: set[str]):
+    def _best(self, run: str, i: int, c: str, found: dict[str, int]):
         best = None
         for x, gain, kind, seen in self.candidates(run, i, c, found):
             score = self.score(gain, kind, seen)

@@ -33,11 +33,13 @@ def translit_chars() -> frozenset[str]:
     return frozenset("".join(_read_list("translit_chars.txt")))
 
 
-def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset()) -> int:
+def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset(),
+                   given: frozenset[str] | None = None) -> int:
     """The start of a surname whose given name holds t[i] (the first or second character after
     it), or -1. `bound(t, j)` says whether the character at j belongs to a word with the one
     before it (中国 is no surname 国 starting a name); by default nothing is bound. `extra`: the
-    house's own surnames (settings).
+    house's own surnames (settings). `given`: when set, every given-name character up to t[i] must
+    be one of these (characters names are made of).
     """
     single, double = surnames()
     if extra:
@@ -49,6 +51,8 @@ def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset
             if j < 0 or t[j:j + sl] not in table:
                 continue
             if bound is not None and j > 0 and bound(t, j):
+                continue
+            if given is not None and any(ch not in given for ch in t[j + sl:i + 1]):
                 continue
             return j
     return -1
