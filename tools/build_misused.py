@@ -6,7 +6,7 @@ Sources (all lawful to ship):
   * the TRAINING split of ../shared/data/csc/*.train.tsv (same repository, MIT): which confusions
     really happen (wrong → right counts). Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
-  * jieba's dictionary (MIT, a dependency already): words of two to four Han characters and
+  * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
     their frequencies, indexed by each position with that character left out ("中?" → "国文…").
 
     python tools/build_misused.py [--csc DIR]      (a few seconds; writes the file and prints its size)
@@ -33,6 +33,7 @@ TRAIN_FILES = ("sighan_train2013.tsv", "sighan_train2014.tsv", "sighan_train2015
                "ecspell_odw.train.tsv", "ecspell_law.train.tsv", "ecspell_med.train.tsv")
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
+MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
 COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
 SOUND, SHAPE, SEEN = 1, 2, 4
 
@@ -125,7 +126,7 @@ def main() -> int:
 
     wild: dict[str, str] = {}
     for w, f in freq.items():
-        if not (2 <= len(w) <= 4) or f < MIN_WORD_FREQ or not HAN_WORD.match(w):
+        if not (2 <= len(w) <= MAX_WORD) or f < MIN_WORD_FREQ or not HAN_WORD.match(w):
             continue
         for k in range(len(w)):
             key = w[:k] + "?" + w[k + 1:]
