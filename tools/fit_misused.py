@@ -29,7 +29,7 @@ from build_misused import CSC, read_pairs  # noqa: E402
 
 from app.proof.misused import FEATURES, PARAMS, model  # noqa: E402
 
-TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity
+TARGET_WARNING = 0.88      # sentence-level precision wanted at warning severity
 TARGET_ERROR = 0.95        # and at error severity
 L2 = 1e-3
 
