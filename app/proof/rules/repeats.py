@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from app.proof.chars import HAN
 from app.proof.finding import Hit
-from app.proof.names import in_translit
+from app.proof.names import in_translit, surname_before
 from app.proof.registry import RESOURCES, rule
 
 NUMERALS = set("〇一二三四五六七八九十百千万亿两")
@@ -63,6 +63,19 @@ def _common(w: str) -> bool:
 def _left_alone(p, s: int, e: int) -> bool:
     t = p.text
     return _in_title(t, s) or in_translit(t, s) and in_translit(t, e - 1) or _in_listed_form(p, s, e)
+
+
+def _doubled_given_name(p, s: int) -> bool:
+    """王兵兵: a surname and a given-name character doubled (not 来了了: 了 names nobody)."""
+    from app.proof.misused import model
+    t = p.text
+    if t[s] not in model().given or _common(t[s:s + 2]):
+        return False
+    return surname_before(t, s, _bound, frozenset(p.settings.house.get("surnames", ()))) == s - 1
+
+
+def _bound(t: str, j: int) -> bool:
+    return _common(t[j - 1:j + 1])
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +143,6 @@ def stutter(p):
             continue                      # 消防署|署长, 两国|国会, 2002年|年初: an unknown compound before
         if long1 and _common(t[i + 1:i + 3]) or long2 and i and _common(t[i - 1:i + 1]):
             continue                      # 社会|会议论纷纷: the single one begins (or ends) a word too
-        if _left_alone(p, i, i + 2):
-            continue                      # 分分钟, 问问题, 尤克里里
+        if _left_alone(p, i, i + 2) or _doubled_given_name(p, i):
+            continue                      # 分分钟, 问问题, 尤克里里, 王兵兵
         yield Hit(i, i + 2, f"“{t[i]}”可能多打了一个", f"{t[i]} may be typed twice", t[i], False)
