@@ -117,7 +117,7 @@ def main() -> int:
         for a, b in zip(src, cor, strict=True):
             if a != b and HAN_WORD.match(a) and HAN_WORD.match(b):
                 seen[a, b] += 1
-    for (a, b), _n in seen.items():
+    for a, b in seen:
         kinds.setdefault(a, {})[b] = kinds.get(a, {}).get(b, 0) | SEEN
 
     # only candidates that are characters of real text (in jieba's dictionary on their own)

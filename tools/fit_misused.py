@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_misused import CSC, read_pairs  # noqa: E402
+from build_misused import CSC, read_pairs
 
-from app.proof.misused import FEATURES, PARAMS, model  # noqa: E402
+from app.proof.misused import FEATURES, PARAMS, model
 
 TARGET_WARNING = 0.88      # sentence-level precision wanted at warning severity
 TARGET_ERROR = 0.95        # and at error severity
