@@ -77,7 +77,15 @@ def evaluate(scored, th):
     flagged = caught = positives = 0
     for gold, best in scored:
         positives += bool(gold)
-        hits = {p for p, s in best.items() if s >= th}
+        hits = sorted((p, s) for p, s in best.items() if s >= th)
+        kept: list[tuple[int, float]] = []
+        for p, s in hits:                   # as keep_stronger: one of two neighbours
+            if kept and p - kept[-1][0] == 1:
+                if s > kept[-1][1]:
+                    kept[-1] = (p, s)
+                continue
+            kept.append((p, s))
+        hits = {p for p, _ in kept}
         if hits:
             flagged += 1
             caught += bool(gold) and hits <= gold

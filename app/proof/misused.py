@@ -120,7 +120,7 @@ class Model:
             if self.in_name(run, i):
                 continue
             out.append(Suspect(pos, *best))
-        return out
+        return keep_stronger(out)
 
     def positions(self, text: str):
         """(offset, Han run, index in run, character, (candidates, free neighbours)) for each character
@@ -192,6 +192,18 @@ class Model:
             if best is None or score > best[2]:
                 best = (c, x, score, gain, kind)
         return best
+
+
+def keep_stronger(suspects: list[Suspect]) -> list[Suspect]:
+    """Of two suspects side by side (开罚: 开→刑 or 罚→发) only the surer one: one slip, one finding."""
+    out: list[Suspect] = []
+    for s in suspects:
+        if out and s.start - out[-1].start == 1:
+            if s.score > out[-1].score:
+                out[-1] = s
+            continue
+        out.append(s)
+    return out
 
 
 @lru_cache(maxsize=1)
