@@ -63,3 +63,9 @@ def in_translit(t: str, i: int) -> bool:
     tl = translit_chars()
     n = sum(1 for k in (i - 1, i, i + 1) if 0 <= k < len(t) and t[k] in tl)
     return n >= 2
+
+
+@lru_cache(maxsize=1)
+def name_chars() -> frozenset[str]:
+    """Traditional or variant characters personal names keep (resources/proof/name_chars.txt)."""
+    return frozenset("".join(_read_list("name_chars.txt")))
