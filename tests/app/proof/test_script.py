@@ -5,8 +5,7 @@ import pytest
 
 from app.errors import GalleyError
 from app.pipeline import edition_from_text
-from app.proof import check_edition, convert_story, detect_script
-from app.proof import ProofSettings, check_paragraph
+from app.proof import ProofSettings, check_edition, check_paragraph, convert_story, detect_script
 from tests.app.proof.conftest import hits
 
 
