@@ -4,6 +4,7 @@ Sources (all lawful to ship):
   * ../shared/data/csc/confusion_sound.json, confusion_shape.json: similar-sound and similar-shape
     characters (from aopolin-lv/ECSpell, MIT licence);
   * the TRAINING split of ../shared/data/csc/*.train.tsv (same repository, MIT): which confusions
+    really happen (wrong → right counts) and the character pairs of the corrected sentences;
     really happen (wrong → right counts). Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
   * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
@@ -113,7 +114,9 @@ def main() -> int:
                     kinds.setdefault(c, {})[x] = kinds.get(c, {}).get(x, 0) | bit
 
     seen: Counter[tuple[str, str]] = Counter()
+    bigrams: Counter[str] = Counter()
     for _, src, cor in read_pairs(csc, held=False):
+        bigrams.update(cor[k:k + 2] for k in range(len(cor) - 1) if HAN_WORD.match(cor[k:k + 2]))
         for a, b in zip(src, cor, strict=True):
             if a != b and HAN_WORD.match(a) and HAN_WORD.match(b):
                 seen[a, b] += 1
@@ -139,6 +142,7 @@ def main() -> int:
         "kind": {c: "".join(str(d[x]) for x in sorted(d)) for c, d in conf.items()},  # their bits
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
+        "bigrams": dict(bigrams),
         "given": given_name_chars(Path(jieba.__file__).parent / "dict.txt"),
         "common": "".join(sorted(w for w, f in freq.items()
                                  if len(w) == 2 and f >= COMMON_FREQ and HAN_WORD.match(w))),

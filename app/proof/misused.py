@@ -27,7 +27,8 @@ DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
-FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln f(word)", "free neighbours")
+FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln f(word)", "free neighbours",
+            "bigrams")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -59,6 +60,7 @@ class Model:
         self.span = int(params.get("max_word", 3))        # longest word a candidate may make
         self.kind: dict[str, str] = data["kind"]
         self.seen: dict[str, int] = data["seen"]
+        self.bigrams: dict[str, int] = data["bigrams"]     # character pairs of the training sentences
         self.wild: dict[str, str] = data["wild"]
         self.given = frozenset(data["given"])
         common = data["common"]
@@ -172,6 +174,9 @@ class Model:
         if len(found) > self.top:
             found = {x: found[x] for x in sorted(found, key=lambda x: -found[x] * (1 + seen.get(c + x, 0)))[:self.top]}
         lc = math.log1p(freq.get(c, 0))
+        bg = self.bigrams
+        l1, r1 = run[i - 1:i], run[i + 1:i + 2]
+        old_bg = math.log1p(bg.get(l1 + c, 0)) + math.log1p(bg.get(c + r1, 0))
         for x, fw in found.items():
             if c + x in self.skip:
                 continue
@@ -179,7 +184,8 @@ class Model:
             if gain >= self.min_gain:
                 kind = int(kinds[cands.index(x)])
                 yield x, gain, kind, (gain, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
-                                      lc, math.log1p(freq.get(x, 0)), math.log(fw), free)
+                                      lc, math.log1p(freq.get(x, 0)), math.log(fw), free,
+                                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg)
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""
