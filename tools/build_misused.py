@@ -5,7 +5,7 @@ Sources (all lawful to ship):
     characters (from aopolin-lv/ECSpell, MIT licence);
   * the TRAINING split of ../shared/data/csc/*.train.tsv (same repository, MIT): which confusions
     really happen (wrong → right counts) and the character pairs of the corrected sentences;
-    really happen (wrong → right counts). Sentences whose hash puts them in the held split
+    Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
   * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
     their frequencies, indexed by each position with that character left out ("中?" → "国文…").
