@@ -52,6 +52,40 @@ def report_csc() -> None:
               f"({caught}/{flagged}), recall {rec:.3f} ({caught}/{pos}) (target recall >= 0.5 at precision >= 0.8)")
 
 
+def injected(edition, n: int = 400, seed: int = 12) -> None:
+    """Misused characters injected into edition16's sentences (one each, a random similar-sound or
+    similar-shape character from the csc confusion sets): how many words.misused finds. Indicative
+    only: the candidates come from the same confusion sets the rule uses, and many injections make
+    another real word (then no context can tell)."""
+    import json
+    import random
+    import re
+
+    from app.proof import check_paragraph
+    sets: dict[str, set[str]] = {}
+    for name in ("confusion_sound.json", "confusion_shape.json"):
+        for c, xs in json.loads((CSC / name).read_text(encoding="utf-8")).items():
+            sets.setdefault(c, set()).update(x for x in xs if x != c)
+    rng = random.Random(seed)
+    sentences = [m.group() for _, _, el in edition.elements() if el.kind == "body"
+                 for m in re.finditer(r"[^。！？]{12,80}[。！？]", el.text)]
+    sentences = rng.sample(sentences, min(n, len(sentences)))
+    caught = flagged = 0
+    for text in sentences:
+        spots = [i for i, c in enumerate(text) if c in sets]
+        if not spots:
+            continue
+        i = rng.choice(spots)
+        bad = text[:i] + rng.choice(sorted(sets[text[i]])) + text[i + 1:]
+        found = [f for f in check_paragraph(bad, ["words.misused"]) if f.rule == "words.misused"]
+        if found:
+            flagged += 1
+            caught += all(f.start <= i < f.end for f in found)
+    print(f"edition16 with one injected misused character in each of {len(sentences)} sentences: "
+          f"words.misused caught {caught} ({caught / max(1, len(sentences)):.2f}), "
+          f"precision {caught / max(1, flagged):.2f} (indicative)")
+
+
 def clean_alarms(edition, findings) -> None:
     """Findings of the misused-character and other non-punctuation rules on clean newspaper text."""
     chars = edition.char_count
@@ -112,6 +146,8 @@ def main() -> int:
           f"p95 {first[int(len(first) * 0.95)] * 1000:.2f} ms, max {first[-1] * 1000:.2f} ms "
           "(include the machine's other load)")
     report_csc()
+    if (CSC / "confusion_sound.json").is_file():
+        injected(edition)
     return 0
 
 

@@ -4,9 +4,10 @@ Sources (all lawful to ship):
   * ../shared/data/csc/confusion_sound.json, confusion_shape.json: similar-sound and similar-shape
     characters (from aopolin-lv/ECSpell, MIT licence);
   * the TRAINING split of ../shared/data/csc/*.train.tsv (same repository, MIT): which confusions
-    really happen (wrong → right counts). Sentences whose hash puts them in the held split
+    really happen (wrong → right counts) and the character pairs of the corrected sentences;
+    Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
-  * jieba's dictionary (MIT, a dependency already): words of two to four Han characters and
+  * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
     their frequencies, indexed by each position with that character left out ("中?" → "国文…").
 
     python tools/build_misused.py [--csc DIR]      (a few seconds; writes the file and prints its size)
@@ -33,6 +34,8 @@ TRAIN_FILES = ("sighan_train2013.tsv", "sighan_train2014.tsv", "sighan_train2015
                "ecspell_odw.train.tsv", "ecspell_law.train.tsv", "ecspell_med.train.tsv")
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
+MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
+COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
 SOUND, SHAPE, SEEN = 1, 2, 4
 
 
@@ -55,6 +58,24 @@ def read_pairs(csc: Path, held: bool) -> list[tuple[str, str, str]]:
             if is_held(cols[2]) == held:
                 out.append((name, cols[1], cols[2]))
     return out
+
+
+def given_name_chars(dict_txt: Path) -> str:
+    """Characters seen at least five times in the given names of jieba's personal names (tag nr)
+    that start with a surname of resources/proof/surnames.txt: 伟 芳 强 … but not 偿 or 排."""
+    sys.path.insert(0, str(ROOT))
+    from app.proof.names import surnames
+    single, double = surnames()
+    counts: Counter[str] = Counter()
+    for line in dict_txt.read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if len(cols) != 3 or cols[2] != "nr" or not HAN_WORD.match(cols[0]):
+            continue
+        w = cols[0]
+        sl = 2 if w[:2] in double else 1 if w[0] in single else 0
+        if sl and 1 <= len(w) - sl <= 2:
+            counts.update(w[sl:])
+    return "".join(sorted(c for c, n in counts.items() if n >= 5))
 
 
 def write_reduplicable(dict_txt: Path) -> None:
@@ -93,11 +114,13 @@ def main() -> int:
                     kinds.setdefault(c, {})[x] = kinds.get(c, {}).get(x, 0) | bit
 
     seen: Counter[tuple[str, str]] = Counter()
+    bigrams: Counter[str] = Counter()
     for _, src, cor in read_pairs(csc, held=False):
+        bigrams.update(cor[k:k + 2] for k in range(len(cor) - 1) if HAN_WORD.match(cor[k:k + 2]))
         for a, b in zip(src, cor, strict=True):
             if a != b and HAN_WORD.match(a) and HAN_WORD.match(b):
                 seen[a, b] += 1
-    for (a, b), _n in seen.items():
+    for a, b in seen:
         kinds.setdefault(a, {})[b] = kinds.get(a, {}).get(b, 0) | SEEN
 
     # only candidates that are characters of real text (in jieba's dictionary on their own)
@@ -106,7 +129,7 @@ def main() -> int:
 
     wild: dict[str, str] = {}
     for w, f in freq.items():
-        if not (2 <= len(w) <= 4) or f < MIN_WORD_FREQ or not HAN_WORD.match(w):
+        if not (2 <= len(w) <= MAX_WORD) or f < MIN_WORD_FREQ or not HAN_WORD.match(w):
             continue
         for k in range(len(w)):
             key = w[:k] + "?" + w[k + 1:]
@@ -119,6 +142,10 @@ def main() -> int:
         "kind": {c: "".join(str(d[x]) for x in sorted(d)) for c, d in conf.items()},  # their bits
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
+        "bigrams": dict(bigrams),
+        "given": given_name_chars(Path(jieba.__file__).parent / "dict.txt"),
+        "common": "".join(sorted(w for w, f in freq.items()
+                                 if len(w) == 2 and f >= COMMON_FREQ and HAN_WORD.match(w))),
     }
     OUT.write_bytes(marshal.dumps(data))
     write_reduplicable(Path(jieba.__file__).parent / "dict.txt")

@@ -1,59 +1,99 @@
 """Fit the weights and thresholds of `words.misused` (resources/proof/misused.toml) on the csc training split.
 
-Every training pair gives two sentences: the source with its wrong characters (a positive) and
-the corrected one (a negative, which must stay clean). A sentence counts as caught when the rule
-flags it and every flagged character is a wrong one; precision is caught / flagged sentences.
-The held split (tools/build_misused.py `is_held`) is not read; bench/bench_check.py reports on it.
+The confusion counts a sentence's features see leave out that sentence's own confusions (as a
+sentence never fitted on would see them). Every training pair gives two sentences: the source with its wrong characters (a positive) and
+the corrected one (a negative, which must stay clean). Each candidate the model proposes is an
+example (right when it is the wrong character's correction); a logistic regression over the
+candidate's features (app.proof.misused.FEATURES) gives the weights. The thresholds are then
+set at sentence level: a sentence counts as caught when the rule flags it and every flagged
+character is a wrong one; precision is caught / flagged sentences. The warning threshold is the
+lowest with precision >= TARGET_WARNING, the error threshold the lowest with >= TARGET_ERROR.
+The held split (tools/build_misused.py `is_held`) is never read; bench/bench_check.py reports on it.
 
-    python tools/fit_misused.py [--write]     (about a minute)
+    python tools/fit_misused.py [--write]     (about a minute; needs numpy)
 """
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_misused import CSC, read_pairs  # noqa: E402
+from build_misused import CSC, read_pairs
 
-from app.proof.misused import PARAMS, SHAPE, SOUND, model  # noqa: E402
+from app.proof.misused import FEATURES, PARAMS, model
 
-TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity
-TARGET_ERROR = 0.95        # and at error severity
+TARGET_WARNING = 0.92      # sentence-level precision wanted at warning severity
+TARGET_ERROR = 0.97        # and at error severity
+L2 = 1e-3
 
 
-def features(m, sentences):
-    """Per sentence: (gold positions, {position: [(gain, kind, seen), …]})."""
+def examples(m, sentences):
+    """Per sentence: (gold positions, [(position, [(features, is right), …]), …])."""
     out = []
-    for text, gold in sentences:
-        pos = {}
+    for text, gold, own, pairs in sentences:
+        for pair in own:            # leave the sentence's own confusions out of the counts
+            m.seen[pair] -= 1
+        for bg in pairs:            # and its corrected form's character pairs
+            m.bigrams[bg] -= 1
+        pos = []
         for p, run, i, c, found in m.positions(text):
-            pos[p] = [(g, k, s) for _, g, k, s in m.candidates(run, i, c, found)]
-        out.append((gold, pos))
+            if m.in_name(run, i):
+                continue
+            cands = [(f, gold.get(p) == x) for x, _, _, f in m.candidates(run, i, c, found)]
+            if cands:
+                pos.append((p, cands))
+        out.append((set(gold), pos))
+        for pair in own:
+            m.seen[pair] += 1
+        for bg in pairs:
+            m.bigrams[bg] += 1
     return out
 
 
-def evaluate(feats, w_seen, w_shape, th):
+def logistic(X, y, steps=3000, lr=0.5):
+    mu, sd = X.mean(0), X.std(0) + 1e-9
+    Z = (X - mu) / sd
+    w, b = np.zeros(Z.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(Z @ w + b)))
+        g = p - y
+        w -= lr * (Z.T @ g / len(y) + L2 * w)
+        b -= lr * g.mean()
+    return w / sd, b - float((w / sd) @ mu)
+
+
+def sentence_scores(exs, w, b):
+    """Per sentence: (gold, {position: best score})."""
+    out = []
+    for gold, pos in exs:
+        out.append((gold, {p: max(float(np.dot(w, f)) + b for f, _ in cands) for p, cands in pos}))
+    return out
+
+
+def evaluate(scored, th):
     flagged = caught = positives = 0
-    for gold, pos in feats:
-        if gold:
-            positives += 1
-        hits = set()
-        for p, cands in pos.items():
-            best = max((g + w_seen * math.log1p(s) + (w_shape if k & SHAPE and not k & SOUND else 0)
-                        for g, k, s in cands), default=-1e9)
-            if best >= th:
-                hits.add(p)
+    for gold, best in scored:
+        positives += bool(gold)
+        hits = sorted((p, s) for p, s in best.items() if s >= th)
+        kept: list[tuple[int, float]] = []
+        for p, s in hits:                   # as keep_stronger: one of two neighbours
+            if kept and p - kept[-1][0] == 1:
+                if s > kept[-1][1]:
+                    kept[-1] = (p, s)
+                continue
+            kept.append((p, s))
+        hits = {p for p, _ in kept}
         if hits:
             flagged += 1
-            if gold and hits <= gold:
-                caught += 1
-    return caught / max(1, flagged), caught / max(1, positives), flagged
+            caught += bool(gold) and hits <= gold
+    return caught / max(1, flagged), caught / max(1, positives)
 
 
 def main() -> int:
@@ -61,35 +101,37 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     m = model()
-    m.min_gain = 0.5
+    m.min_gain = 0.0
     sentences = []
     for _, src, cor in read_pairs(CSC, held=False):
-        gold = {i for i, (a, b) in enumerate(zip(src, cor, strict=True)) if a != b}
+        gold = {i: b for i, (a, b) in enumerate(zip(src, cor, strict=True)) if a != b}
+        own = [src[i] + b for i, b in gold.items() if src[i] + b in m.seen]
+        pairs = [cor[k:k + 2] for k in range(len(cor) - 1) if cor[k:k + 2] in m.bigrams]
         if gold:
-            sentences.append((src, gold))
-        sentences.append((cor, set()))
-    feats = features(m, sentences)
-    best = None
-    for w_seen in (0.0, 0.5, 1.0, 1.5, 2.0):
-        for w_shape in (-2.0, -1.0, 0.0):
-            for th10 in range(20, 200, 5):
-                th = th10 / 10
-                prec, rec, _ = evaluate(feats, w_seen, w_shape, th)
-                if prec >= TARGET_WARNING and (best is None or rec > best[0]):
-                    best = (rec, prec, w_seen, w_shape, th)
-    rec, prec, w_seen, w_shape, th = best
-    err = None
-    for th10 in range(int(th * 10), 400, 5):
-        p, r, _ = evaluate(feats, w_seen, w_shape, th10 / 10)
-        if p >= TARGET_ERROR:
-            err = (th10 / 10, p, r)
-            break
-    print(f"warning: w_seen={w_seen} w_shape={w_shape} threshold={th}: precision {prec:.3f} recall {rec:.3f}")
-    print(f"error: threshold={err[0]}: precision {err[1]:.3f} recall {err[2]:.3f}")
+            sentences.append((src, gold, own, pairs))
+        sentences.append((cor, {}, [], pairs))
+    exs = examples(m, sentences)
+    X = np.array([f for _, pos in exs for _, cands in pos for f, _ in cands], dtype=float)
+    y = np.array([r for _, pos in exs for _, cands in pos for _, r in cands], dtype=float)
+    print(f"{len(sentences)} sentences, {len(y)} candidates, {int(y.sum())} right")
+    w, b = logistic(X, y)
+    for name, wk in zip(FEATURES, w, strict=True):
+        print(f"  {name:16} {wk:+.3f}")
+    scored = sentence_scores(exs, w, b)
+    ths = [t / 10 for t in range(-60, 80)]
+    res = [(th, *evaluate(scored, th)) for th in ths]
+    warn = next(r for r in res if r[1] >= TARGET_WARNING)
+    err = next(r for r in res if r[0] >= warn[0] and r[1] >= TARGET_ERROR)
+    print(f"warning: threshold {warn[0]}: precision {warn[1]:.3f} recall {warn[2]:.3f}")
+    print(f"error: threshold {err[0]}: precision {err[1]:.3f} recall {err[2]:.3f}")
     if args.write:
         text = PARAMS.read_text(encoding="utf-8")
-        for key, val in (("w_seen", w_seen), ("w_shape", w_shape), ("warning", th), ("error", err[0])):
-            text = re.sub(rf"(?m)^{key} = .*$", f"{key} = {val}", text)
+        vals = {"weights": "[" + ", ".join(f"{x:.4f}" for x in w) + "]", "bias": f"{b:.4f}",
+                "warning": warn[0], "error": err[0]}
+        for key, val in vals.items():
+            text, n = re.subn(rf"(?m)^{key} = .*$", f"{key} = {val}", text)
+            if not n:
+                text += f"{key} = {val}\n"
         PARAMS.write_text(text, encoding="utf-8")
         print(f"wrote {PARAMS.relative_to(ROOT)}")
     return 0

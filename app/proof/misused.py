@@ -27,8 +27,12 @@ DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
-CONTEXT = 5            # characters either side that the language model sees
-MAX_WORD = 6
+FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln f(word)", "free neighbours",
+            "bigrams")
+NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
+PREFIX = 2.0
+CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
+MAX_WORD = 4
 
 _lock = threading.Lock()
 
@@ -38,7 +42,7 @@ class Suspect:
     start: int              # offset of the character in the text
     wrong: str
     right: str
-    score: float            # log-probability gain plus prior: higher is surer
+    score: float            # log-odds that `right` is meant (the fitted model): higher is surer
     gain: float             # log-probability gain alone
     kind: int               # SOUND | SHAPE | SEEN bits
 
@@ -47,110 +51,165 @@ class Model:
     """The confusion sets, the word patterns and jieba's frequencies, with the fitted weights."""
 
     def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int):
-        self.conf: dict[str, str] = data["conf"]
+        busy = int(params.get("max_char_freq", 20000))
+        # the commonest characters (的 在 是 …) are mostly grammar, which word frequencies cannot judge
+        self.conf: dict[str, str] = {c: v for c, v in data["conf"].items() if freq.get(c, 0) < busy}
+        self.conf_sets = {c: frozenset(v) for c, v in self.conf.items()}
+        self.top = int(params.get("top", 2))
+        self.min_word = int(params.get("min_word_freq", 30))
+        self.span = int(params.get("max_word", 3))        # longest word a candidate may make
         self.kind: dict[str, str] = data["kind"]
         self.seen: dict[str, int] = data["seen"]
+        self.bigrams: dict[str, int] = data["bigrams"]     # character pairs of the training sentences
         self.wild: dict[str, str] = data["wild"]
+        self.given = frozenset(data["given"])
+        common = data["common"]
+        self.common = frozenset(common[k:k + 2] for k in range(0, len(common), 2))
         self.freq = freq
         self.log_total = math.log(total)
-        self.support = int(params.get("support", 100))
-        self.w_seen = float(params.get("w_seen", 1.0))
-        self.w_shape = float(params.get("w_shape", 0.0))
+        self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) - 1))]
+        self.bias = float(params.get("bias", 0.0))
         self.min_gain = float(params.get("min_gain", 4.0))
         self.warning = float(params.get("warning", 8.0))
         self.error = float(params.get("error", 12.0))
         self.skip = frozenset(params.get("skip_pairs", ()))
-        self._logs: dict[str, float] = {}
+        self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
 
     # ---------------------------------------------------------------- language model
     def logp(self, s: str) -> float:
         """Log probability of the best segmentation of a run of Han characters (jieba's unigram model)."""
         n = len(s)
-        freq, lt = self.freq, self.log_total
+        lp = self._lp
         route = [0.0] * (n + 1)
         for k in range(n - 1, -1, -1):
             best = -1e18
             for e in range(k + 1, min(n, k + MAX_WORD) + 1):
-                f = freq.get(s[k:e])
-                if f:
-                    v = math.log(f) - lt + route[e]
-                elif e == k + 1:
-                    v = -lt + route[e]          # an unknown character
-                else:
-                    if f is None:
-                        break                   # no longer word starts with these characters
-                    continue
-                if v > best:
-                    best = v
+                w = s[k:e]
+                v = lp.get(w)
+                if v is None:
+                    v = lp[w] = self._word_logp(w)
+                if v is NO_WORD:
+                    break                       # no longer word starts with these characters
+                if v is not PREFIX and v + route[e] > best:
+                    best = v + route[e]
             route[k] = best
         return route[0]
 
-    def supported(self, t: str, i: int) -> bool:
-        """A common two-character word holds t[i] (with the character before or after it)."""
-        freq, sup = self.freq, self.support
-        return (i > 0 and freq.get(t[i - 1:i + 1], 0) >= sup) or freq.get(t[i:i + 2], 0) >= sup
+    def _word_logp(self, w: str):
+        f = self.freq.get(w)
+        if f:
+            return math.log(f) - self.log_total
+        if len(w) == 1:
+            return -self.log_total              # an unknown character
+        return NO_WORD if f is None else PREFIX
+
+    def in_name(self, run: str, i: int) -> bool:
+        """A personal or transliterated name holds run[i] (李钟武, 辛吉丝): names use what characters they like."""
+        return in_translit(run, i) or surname_before(run, i, self.bound, given=self.given) >= 0
 
     def bound(self, t: str, j: int) -> bool:
         """t[j] makes a common word with the character before it (中国: 国 starts no name)."""
-        return self.freq.get(t[j - 1:j + 1], 0) >= self.support
+        return t[j - 1:j + 1] in self.common
 
     # ---------------------------------------------------------------- candidates
     def suspects(self, text: str) -> list[Suspect]:
-        """The characters to flag, with their best replacement."""
+        """The characters to flag, with their best replacement (names left alone)."""
         out: list[Suspect] = []
         for pos, run, i, c, found in self.positions(text):
             best = self._best(run, i, c, found)
-            if best is not None and best[2] >= self.warning:
-                out.append(Suspect(pos, *best))
-        return out
+            if best is None or best[2] < self.warning:
+                continue
+            if self.in_name(run, i):
+                continue
+            out.append(Suspect(pos, *best))
+        return keep_stronger(out)
 
     def positions(self, text: str):
-        """(offset, Han run, index in run, character, candidate characters) for each suspect character."""
-        conf, wild = self.conf, self.wild
+        """(offset, Han run, index in run, character, (candidates, free neighbours)) for each character
+        that no common two-character word holds and a similar character would make a word of:
+        candidates map to the frequency of the best word each makes."""
+        conf, wild, common, freq, min_word = self.conf_sets, self.wild, self.common, self.freq, self.min_word
+        three = self.span >= 3
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
-            for i, c in enumerate(run):
-                cands = conf.get(c)
-                if cands is None or self.supported(run, i):
-                    continue
-                if in_translit(run, i) or surname_before(run, i, self.bound) >= 0:
-                    continue            # a name: 辛吉丝, 李钟武
-                found: set[str] = set()
-                for a in range(max(0, i - 3), i + 1):
-                    for b in range(max(i + 1, a + 2), min(n, a + 4) + 1):
-                        chars = wild.get(run[a:i] + "?" + run[i + 1:b])
-                        if chars:
-                            found.update(x for x in chars if x in cands)
+            held = [run[k:k + 2] in common for k in range(n - 1)]
+            held.append(False)
+            free = [i for i in range(n) if not held[i] and not (i and held[i - 1]) and run[i] in conf]
+            for i in free:
+                c = run[i]
+                cands = conf[c]
+                l1 = run[i - 1] if i else ""
+                r1 = run[i + 1] if i + 1 < n else ""
+                windows = [(l1, ""), ("", r1)] if l1 and r1 else [(l1, "")] if l1 else [("", r1)]
+                if three:
+                    if i >= 2:
+                        windows.append((run[i - 2:i], ""))
+                    if l1 and r1:
+                        windows.append((l1, r1))
+                    if i + 2 < n:
+                        windows.append(("", run[i + 1:i + 3]))
+                found: dict[str, int] = {}        # candidate → frequency of the best word it makes
+                for left, right in windows:
+                    chars = wild.get(left + "?" + right)
+                    if chars:
+                        for x in cands.intersection(chars):
+                            f = freq[left + x + right]
+                            if f >= min_word and f > found.get(x, 0):
+                                found[x] = f
                 if found:
-                    yield base + i, run, i, c, found
+                    # neighbours no common word holds either (措折: both free)
+                    nfree = (i > 0 and (i < 2 or not held[i - 2])) + (i + 1 < n and not held[i + 1])
+                    yield base + i, run, i, c, (found, nfree)
 
-    def candidates(self, run: str, i: int, c: str, found: set[str]):
-        """(right, gain, kind, seen) for each candidate that makes the text more probable by min_gain."""
+    def candidates(self, run: str, i: int, c: str, found_free):
+        """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
+        often the confusion was seen) that make the text more probable by min_gain."""
+        found, free = found_free
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
         old = self.logp(left + c + right)
         cands, kinds = self.conf[c], self.kind[c]
-        for x in found:
+        seen, freq = self.seen, self.freq
+        if len(found) > self.top:
+            found = {x: found[x] for x in sorted(found, key=lambda x: -found[x] * (1 + seen.get(c + x, 0)))[:self.top]}
+        lc = math.log1p(freq.get(c, 0))
+        bg = self.bigrams
+        l1, r1 = run[i - 1:i], run[i + 1:i + 2]
+        old_bg = math.log1p(bg.get(l1 + c, 0)) + math.log1p(bg.get(c + r1, 0))
+        for x, fw in found.items():
             if c + x in self.skip:
                 continue
             gain = self.logp(left + x + right) - old
             if gain >= self.min_gain:
-                yield x, gain, int(kinds[cands.index(x)]), self.seen.get(c + x, 0)
+                kind = int(kinds[cands.index(x)])
+                yield x, gain, kind, (gain, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
+                                      lc, math.log1p(freq.get(x, 0)), math.log(fw), free,
+                                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg)
 
-    def score(self, gain: float, kind: int, seen: int) -> float:
-        score = gain + self.w_seen * math.log1p(seen)
-        if kind & SHAPE and not kind & SOUND:
-            score += self.w_shape
-        return score
+    def score(self, features) -> float:
+        """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""
+        return self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
 
-    def _best(self, run: str, i: int, c: str, found: set[str]):
+    def _best(self, run: str, i: int, c: str, found):
         best = None
-        for x, gain, kind, seen in self.candidates(run, i, c, found):
-            score = self.score(gain, kind, seen)
+        for x, gain, kind, feats in self.candidates(run, i, c, found):
+            score = self.score(feats)
             if best is None or score > best[2]:
                 best = (c, x, score, gain, kind)
         return best
+
+
+def keep_stronger(suspects: list[Suspect]) -> list[Suspect]:
+    """Of two suspects side by side (开罚: 开→刑 or 罚→发) only the surer one: one slip, one finding."""
+    out: list[Suspect] = []
+    for s in suspects:
+        if out and s.start - out[-1].start == 1:
+            if s.score > out[-1].score:
+                out[-1] = s
+            continue
+        out.append(s)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -33,11 +33,13 @@ def translit_chars() -> frozenset[str]:
     return frozenset("".join(_read_list("translit_chars.txt")))
 
 
-def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset()) -> int:
+def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset(),
+                   given: frozenset[str] | None = None) -> int:
     """The start of a surname whose given name holds t[i] (the first or second character after
     it), or -1. `bound(t, j)` says whether the character at j belongs to a word with the one
     before it (中国 is no surname 国 starting a name); by default nothing is bound. `extra`: the
-    house's own surnames (settings).
+    house's own surnames (settings). `given`: when set, every given-name character up to t[i] must
+    be one of these (characters names are made of).
     """
     single, double = surnames()
     if extra:
@@ -50,6 +52,8 @@ def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset
                 continue
             if bound is not None and j > 0 and bound(t, j):
                 continue
+            if given is not None and any(ch not in given for ch in t[j + sl:i + 1]):
+                continue
             return j
     return -1
 
@@ -59,3 +63,9 @@ def in_translit(t: str, i: int) -> bool:
     tl = translit_chars()
     n = sum(1 for k in (i - 1, i, i + 1) if 0 <= k < len(t) and t[k] in tl)
     return n >= 2
+
+
+@lru_cache(maxsize=1)
+def name_chars() -> frozenset[str]:
+    """Traditional or variant characters personal names keep (resources/proof/name_chars.txt)."""
+    return frozenset("".join(_read_list("name_chars.txt")))

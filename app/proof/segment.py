@@ -41,8 +41,11 @@ def is_dictionary_word(word: str) -> bool:
 
 
 def warm_up() -> None:
-    """Load the dictionary now (the GUI calls this in a worker thread at start-up)."""
+    """Load the dictionary and the misused-character model now (the GUI calls this in a worker
+    thread at start-up)."""
     tokenizer()
+    from app.proof.misused import model
+    model()
 
 
 def block_around(text: str, i: int) -> tuple[int, int]:

@@ -33,8 +33,8 @@ def year_short(p):
         return
     for m in YEAR_SHORT_RE.finditer(t):
         yy = m.group(2) or m.group(3) or m.group(4) or m.group(5)
-        if m.group(5) and not _year_like(yy):
-            continue
+        if t.startswith(("以来", "至今"), m.end()) and not _year_like(yy):
+            continue                      # 达到20年以来的最高点: twenty years
         full = ("19" if int(yy) >= 50 else "20") + yy
         s, e = m.span()
         span_text = t[s:e]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from app.proof.chars import HAN
 from app.proof.finding import Hit
-from app.proof.names import in_translit
+from app.proof.names import surname_before, translit_chars
 from app.proof.registry import RESOURCES, rule
 
 NUMERALS = set("〇一二三四五六七八九十百千万亿两")
@@ -23,6 +23,10 @@ PRONOUNS = ("我们", "你们", "他们", "她们", "它们", "咱们", "大家"
 # verbs whose object may be followed by a clause with the same subject: 告诉他们|他们已经赢了
 CLAUSE_VERBS = ("告诉", "通知", "提醒", "叮嘱", "嘱咐", "要求", "请求", "鼓励", "劝", "让", "叫", "请", "使",
                 "问", "教", "帮", "帮助", "希望", "相信", "发现", "看见", "听说", "知道", "觉得", "认为")
+SINGLE_WORD = 20000         # a character this frequent on its own is a word by itself (会, 问, 分)
+CUE_BEFORE = ("要", "去", "来", "请", "让", "叫", "想", "该", "得", "能", "可以", "好好", "一起", "再", "多", "都",
+              "给", "帮", "咱们", "我们", "大家", "你们", "您")
+CUE_AFTER = ("吧", "啊", "呀", "嘛", "呗", "一下", "看", "，", "。", "！", "？", "、", "；", "”", "…")
 COMMON_WORD = 100           # jieba frequency above which a two-character word is a real, common one
 
 
@@ -55,14 +59,42 @@ def _in_title(t: str, i: int) -> bool:
     return o != -1 and t.rfind("》", o, i) == -1 and t.find("》", i) != -1
 
 
-def _common(w: str) -> bool:
+def _common(w: str, least: int = COMMON_WORD) -> bool:
     from app.proof.segment import tokenizer
-    return tokenizer().FREQ.get(w, 0) >= COMMON_WORD
+    return tokenizer().FREQ.get(w, 0) >= least
+
+
+def _reduplication_cue(t: str, s: int, e: int) -> bool:
+    """A doubled verb or adjective reads as reduplication (try a little, 试一试) where the sentence
+    asks for it: after 要 去 来 请 让 想 该 好好 一起 …, or before 吧 啊 一下 or a pause."""
+    return t[max(0, s - 2):s].endswith(CUE_BEFORE) or t.startswith(CUE_AFTER, e) or e == len(t)
 
 
 def _left_alone(p, s: int, e: int) -> bool:
     t = p.text
-    return _in_title(t, s) or in_translit(t, s) and in_translit(t, e - 1) or _in_listed_form(p, s, e)
+    return _in_title(t, s) or _in_translit_name(t, s, e) or _in_listed_form(p, s, e)
+
+
+def _in_translit_name(t: str, s: int, e: int) -> bool:
+    """尤克里里: the double inside a run of four or more transliteration characters, and no common
+    word made with the character before (坦克|克, 报道|道 are slips)."""
+    tl = translit_chars()
+    if not all(c in tl for c in t[max(0, s - 1):e]) or s == 0 or _common(t[s - 1:s + 1]):
+        return False
+    return s >= 2 and t[s - 2] in tl or e < len(t) and t[e] in tl
+
+
+def _doubled_given_name(p, s: int) -> bool:
+    """王兵兵: a surname and a given-name character doubled (not 来了了: 了 names nobody)."""
+    from app.proof.misused import model
+    t = p.text
+    if t[s] not in model().given or _common(t[s:s + 2]) or _common(t[s - 1:s + 1]):
+        return False                      # 商品|品, 欧盟|盟: a word, then a slip
+    return surname_before(t, s, _bound, frozenset(p.settings.house.get("surnames", ()))) == s - 1
+
+
+def _bound(t: str, j: int) -> bool:
+    return _common(t[j - 1:j + 1])
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +136,8 @@ def repeated_word(p):
             continue            # not two whole equal words
         if len(g) == 2 and g[0] == g[1] or g[0] == "一":
             continue            # 一件一件(地)办好: reduplication on purpose
-        if g in _listed()[0] or _left_alone(p, s, m.end()):
-            continue            # 研究研究, 参观参观, 《长安长安》
+        if g in _listed()[0] and _reduplication_cue(t, s, m.end()) or _left_alone(p, s, m.end()):
+            continue            # 要研究研究, 去参观参观, 《长安长安》
         if g in PRONOUNS and t[:s].endswith(CLAUSE_VERBS):
             continue            # 告诉他们|他们已经赢了: object, then the subject of a clause
         yield Hit(s, m.end(), f"“{g}”重复", f"{g} is doubled", g, False)
@@ -128,8 +160,8 @@ def stutter(p):
             continue                      # 十五五, 一枚枚
         if t[i + 2:i + 3] in HEAD_SUFFIX:
             continue                      # 消防署|署长, 两国|国会, 2002年|年初: an unknown compound before
-        if long1 and _common(t[i + 1:i + 3]) or long2 and i and _common(t[i - 1:i + 1]):
-            continue                      # 社会|会议论纷纷: the single one begins (or ends) a word too
-        if _left_alone(p, i, i + 2):
-            continue                      # 分分钟, 问问题, 尤克里里
+        if long1 and _common(t[i + 1:i + 3]) and _common(t[i], SINGLE_WORD) or long2 and i and _common(t[i - 1:i + 1]):
+            continue                      # 社会|会|议论纷纷, 提问|问题: the single one is a word too
+        if _left_alone(p, i, i + 2) or _doubled_given_name(p, i):
+            continue                      # 分分钟, 问问题, 尤克里里, 王兵兵
         yield Hit(i, i + 2, f"“{t[i]}”可能多打了一个", f"{t[i]} may be typed twice", t[i], False)

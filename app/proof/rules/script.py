@@ -1,14 +1,14 @@
 """Simplified/traditional mixing: in a simplified edition, characters that exist only in
 traditional Chinese are errors (and the reverse). OpenCC converts the whole paragraph on the
 phrase level and only characters it would change are reported, so 乾隆 or 皇后 stay alone.
-Personal names keep their own characters (颜徵, 梁靖崑: a surname and one or two given-name
-characters, see app.proof.names) unless the house says otherwise (settings: house
-names_traditional = false).
+Personal names keep the traditional or variant characters names are known to keep
+(resources/proof/name_chars.txt: 颜徵, 梁靖崑; a surname and one or two given-name characters,
+see app.proof.names) unless the house says otherwise (settings: house names_traditional = false).
 """
 from __future__ import annotations
 
 from app.proof.finding import Hit
-from app.proof.names import surname_before
+from app.proof.names import name_chars, surname_before
 from app.proof.registry import rule
 from app.proof.script import converter, script_sets
 
@@ -29,13 +29,14 @@ def mixed(p):
     house = p.settings.house
     names = p.script != "traditional" and house.get("names_traditional", True)
     extra = frozenset(house.get("surnames", ()))
+    kept = name_chars() | set(house.get("name_chars", ""))
     for i, c in enumerate(t):
         if c not in bad:
             continue
         right = converted[i] if same_length else cv.convert(c)
         if right == c:
             continue
-        if names and surname_before(t, i, _bound, extra) >= 0:
+        if names and c in kept and surname_before(t, i, _bound, extra) >= 0:
             continue            # 颜徵, 梁靖崑: a personal name keeps its characters
         yield Hit(i, i + 1, f"{zh}：“{c}”应为“{right}”", f"{en}: {c} → {right}", right, True)
 

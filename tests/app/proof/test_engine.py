@@ -170,3 +170,13 @@ def test_user_settings_file(tmp_path):
     (tmp_path / "bad.toml").write_text("this is = = not toml", encoding="utf-8")
     assert load_user_settings(tmp_path / "bad.toml").user_words == {}
     assert load_user_settings(tmp_path / "missing.toml").user_words == {}
+
+
+def test_house_conventions_are_read_from_settings(tmp_path):
+    from app.proof.settings import load_user_settings
+    path = tmp_path / "proof.toml"
+    path.write_text('[house]\nreduplication = ["长江长江"]\nsurnames = ["禤"]\nnames_traditional = false\n',
+                    encoding="utf-8")
+    s = load_user_settings(path)
+    assert s.house == {"reduplication": ["长江长江"], "surnames": ["禤"], "names_traditional": False}
+    assert ProofSettings.from_dict(s.to_dict()).house == s.house

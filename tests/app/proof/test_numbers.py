@@ -67,5 +67,6 @@ def test_abbreviated_years_in_context():
 
 def test_numbers_of_years_are_not_years():
     for text in ("50年来，青川变化很大。", "近20年以来，临川人口翻番。", "他在青川工作了15年。",
-                 "30年以来，这座桥从未大修。", "他在15年前来过青川。", "三个村在10年内全部搬迁。"):
+                 "30年以来，这座桥从未大修。", "他在15年前来过青川。", "三个村在10年内全部搬迁。",
+                 "青川的降雨量达到20年以来的最高点。"):
         assert hits(text, "num.year-short") == [], text

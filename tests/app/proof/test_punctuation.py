@@ -159,4 +159,4 @@ def test_stray_symbol_between_han():
 def test_a_single_dash_between_han(dash):
     found = hits(f"他想了想{dash}还是去吧。", "punct.dash-single")
     assert [f.fix for f in found] == ["——"]
-    assert hits(f"他想了想——还是去吧。", "punct.dash-single") == []
+    assert hits("他想了想——还是去吧。", "punct.dash-single") == []

@@ -57,3 +57,7 @@ def test_typed_twice_is_still_caught_next_to_the_exceptions():
     assert len(hits("他们他们今天去青川参观。", "repeat.word")) == 1
     assert len(hits("会议讨论了青川经济济发展。", "repeat.stutter")) == 1
     assert len(hits("这是他的的书，不是《长安》。", "repeat.char")) == 1
+
+
+def test_a_doubled_given_name_is_left_alone():
+    assert [f for f in check_paragraph("由王兵兵案引发的整治行动在青川展开。") if f.rule.startswith("repeat.")] == []

@@ -5,7 +5,7 @@ import pytest
 
 from app.errors import GalleyError
 from app.pipeline import edition_from_text
-from app.proof import check_edition, convert_story, detect_script
+from app.proof import ProofSettings, check_edition, check_paragraph, convert_story, detect_script
 from tests.app.proof.conftest import hits
 
 
@@ -77,3 +77,10 @@ def test_the_house_may_flag_traditional_characters_in_names():
     s = ProofSettings(house={"surnames": ["禤"]})
     assert [f.text for f in check_paragraph("记者禤崑报道。", ["script.mixed"], s)] == []
     assert [f.text for f in hits("记者禤崑报道。", "script.mixed")] == ["崑"]
+
+
+def test_only_the_characters_names_keep_are_left_alone():
+    assert [f.text for f in hits("记者王國华报道。", "script.mixed")] == ["國"]
+    assert [f.text for f in hits("台湾地区领导人陳水扁", "script.mixed")] == ["陳"]
+    s = ProofSettings(house={"name_chars": "國"})
+    assert check_paragraph("记者王國华报道。", ["script.mixed"], s) == []

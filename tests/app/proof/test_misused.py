@@ -1,0 +1,61 @@
+"""words.misused: misused characters found by the language model (our own sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from app.proof import ProofSettings, check_paragraph
+from app.proof.misused import model
+from tests.app.proof.conftest import hits
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("青川的运动员不怕措折，坚持训练。", "措", "挫"),
+    ("学校组织学生参观博物管。", "管", "馆"),
+    ("这个小区的环镜越来越好了。", "镜", "境"),
+    ("会议决定成立一个专门的委员会来负则此事。", "则", "责"),
+])
+def test_misused_characters_are_caught(text, wrong, right):
+    found = hits(text, "words.misused")
+    assert [(f.text, f.fix) for f in found] == [(wrong, right)]
+    assert found[0].safe is False and found[0].severity in ("error", "warning")
+    assert right in found[0].message_zh
+
+
+@pytest.mark.parametrize("text", [
+    "青川的经济发展很快，市民生活越来越好。", "这座大桥的设计非常独特。", "他对这个问题的看法很有道理。",
+    "我们要坚持不懈地努力。", "临川大学举办了一场音乐会。", "这次活动吸引了上千名市民参加。",
+    "市长李钟武到临川考察。", "青川县委书记王建刚出席会议。", "辛吉丝赢得了比赛。",
+    "她在比赛中发挥得很出色。",
+])
+def test_clean_text_and_names_are_left_alone(text):
+    assert hits(text, "words.misused") == []
+
+
+def test_severity_follows_the_score():
+    m = model()
+    text = "青川的运动员不怕措折，坚持训练。"
+    (s,) = m.suspects(text)
+    found = hits(text, "words.misused")
+    assert found[0].severity == ("error" if s.score >= m.error else "warning")
+    assert m.error > m.warning
+
+
+def test_a_word_in_the_users_dictionary_is_not_flagged():
+    text = "学校组织学生参观博物管。"
+    s = ProofSettings(dictionary={"博物管"})
+    assert [f for f in check_paragraph(text, ["words.misused"], s)] == []
+
+
+def test_headings_are_not_checked():
+    assert hits("学校组织学生参观博物管", "words.misused", kind="headline") == []
+
+
+def test_a_listed_word_is_left_to_words_confusable():
+    found = check_paragraph("青川新建的体育馆气势弘伟。")
+    assert [f.rule for f in found if f.text.startswith("弘")] == ["words.confusable"]
+
+
+def test_the_language_model_prefers_real_words():
+    m = model()
+    assert m.logp("挫折") > m.logp("措折")
+    assert m.logp("博物馆") > m.logp("博物管")
