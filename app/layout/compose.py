@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from app.layout.grid import HAO, HAO_ORDER, Grid, Style
 from app.layout.linebreak import Line, Paragraph, break_paragraph
@@ -162,6 +163,7 @@ HEAD_PUNCT = set("，、。：；！？”’）》」』·")
 HEAD_OPEN = set("“‘（《「『")
 
 
+@lru_cache(maxsize=4096)
 def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     """Where a headline may break, best first: at its spaces; also after its punctuation; also
     between words (jieba's dictionary). Never inside a word (书香浸润城 / 市 is what this prevents)."""
@@ -185,29 +187,34 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
                 pos += len(word)
                 if m.start() < pos < m.end():
                     words.add(pos)
-    levels = [spaces, spaces | marks, spaces | marks | words]
-    return tuple(tuple(sorted(lv)) for lv in levels if lv)
+    out: list[tuple[int, ...]] = []
+    for lv in (spaces, spaces | marks, spaces | marks | words):
+        t = tuple(sorted(lv))
+        if t and (not out or t != out[-1]):
+            out.append(t)
+    return tuple(out)
 
 
-def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...]) -> Paragraph:
-    """Lines broken only at `breaks`, as even as they can be: the narrowest measure that keeps the
-    fewest line count (a two-line headline reads 5 + 5 rather than 9 + 1)."""
-    par = break_paragraph(text, st.role, st.size, width, 0.0, "left", breaks)
+def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...], par: Paragraph) -> Paragraph:
+    """`par` (broken only at `breaks`) with its lines made as even as they can be: the narrowest of a
+    few measures from the average line width up that keeps the line count (a two-line headline
+    reads 5 + 5 rather than 9 + 1)."""
     k = len(par.lines)
+    if k < 2:
+        return par
     clean = _cuts_only_at(par, breaks)
-    if k > 1:
-        lo = max(max(ln.width for ln in par.lines) / 2, sum(ln.width for ln in par.lines) / k - st.size)
-        hi = width
-        for _ in range(10):
-            mid = (lo + hi) / 2
-            trial = break_paragraph(text, st.role, st.size, mid, 0.0, "left", breaks)
-            if (len(trial.lines) <= k and max(ln.width for ln in trial.lines) <= mid + 1e-6
-                    and (not clean or _cuts_only_at(trial, breaks))):
-                par, hi = trial, mid
-            else:
-                lo = mid
-            if hi - lo < st.size / 4:
-                break
+    widths = [ln.width for ln in par.lines]
+    if min(widths) >= 0.8 * max(widths):
+        return par                # even enough already
+    start = max(sum(widths) / k, max(widths) / 2)
+    for j in range(5):
+        mid = start + j * st.size / 2
+        if mid >= width:
+            break
+        trial = break_paragraph(text, st.role, st.size, mid, 0.0, "left", breaks)
+        if (len(trial.lines) <= k and max(ln.width for ln in trial.lines) <= mid + 1e-6
+                and (not clean or _cuts_only_at(trial, breaks))):
+            return trial
     return par
 
 
@@ -216,23 +223,27 @@ def _cuts_only_at(par: Paragraph, breaks: tuple[int, ...]) -> bool:
     return all(ln.end in ok or par.text[ln.end:ln.end + 1].isspace() for ln in par.lines[:-1])
 
 
-def set_headline(text: str, st: Style, width: float, align: str) -> Paragraph:
+@lru_cache(maxsize=8192)
+def set_headline(text: str, st: Style, width: float, align: str, balance: bool = True) -> Paragraph:
     """A head element in as few lines as its breaks allow, the lines as even as they can be and
     aligned in the full width. Its spaces are the breaks it wants; then its punctuation; then the
     places between words. A word too long for the width is cut inside as a last resort."""
     levels = head_breaks(text)
     par = None
     if levels:
-        finest = _balanced(text, st, width, levels[-1])
-        par = finest
+        finest = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
+        par, chosen = finest, levels[-1]
+    if par is not None and len(par.lines) > 1:
         spaces = any(text[j].isspace() or text[j - 1].isspace() for j in levels[0])
         for q, lv in enumerate(levels[:-1]):
-            trial = _balanced(text, st, width, lv)
+            trial = break_paragraph(text, st.role, st.size, width, 0.0, "left", lv)
             # a line more is worth breaking only at the headline's own spaces
             extra = 1 if (q == 0 and spaces) else 0
             if _cuts_only_at(trial, lv) and len(trial.lines) <= len(finest.lines) + extra:
-                par = trial
+                par, chosen = trial, lv
                 break
+        if balance:               # (placement only counts lines: balancing keeps their number)
+            par = _balanced(text, st, width, chosen, par)
     if par is None:
         par = break_paragraph(text, st.role, st.size, width, 0.0, "left")
     if align in ("center", "right"):
@@ -244,7 +255,9 @@ def set_headline(text: str, st: Style, width: float, align: str) -> Paragraph:
     return par
 
 
-def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
+def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool = True) -> HeadBlock:
+    """The head block at a module `width_cols` wide; `balance=False` (placement trying widths)
+    skips evening out the lines of a headline, which changes no line count."""
     width = grid.span_width(width_cols)
     block = HeadBlock(width=width)
     lead = bool(parts.pages)      # a page's first story carries the page marker: the lead (头条)
@@ -273,13 +286,13 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
                         break
                     size -= 0.5
             if len(par.lines) > 1:
-                par = set_headline(el.text, st, width, align)
+                par = set_headline(el.text, st, width, align, balance)
         else:
-            par = set_headline(el.text, st, width, align)
+            par = set_headline(el.text, st, width, align, balance)
             down = smaller(st) if len(par.lines) > 1 else None
             if down is not None:
                 # one step down the ladder when that sets it on one line fewer
-                trial = set_headline(el.text, down, width, align)
+                trial = set_headline(el.text, down, width, align, balance)
                 if len(trial.lines) < len(par.lines):
                     par, st = trial, down
         if el.kind == Kind.HEADLINE and y and grid.head_air:

@@ -9,6 +9,7 @@ Painters (PDF, PNG, the GUI) only read the items made here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from app.layout.compose import (
     StoryParts,
@@ -31,6 +32,8 @@ from app.layout.paged import (
     Rule,
     TextLine,
 )
+from app.layout.linebreak import break_paragraph
+from app.layout.place import JUMP_LINES
 from app.layout.plan import Placement, Plan
 from app.model import Edition
 
@@ -135,6 +138,16 @@ def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None
     layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, tint) if tint else None, 0.6, "frame"))
 
 
+def _jump(grid: Grid, m: Placement, line: int, text: str, align: str, layers) -> None:
+    """A jump line (上接第X版 / 下转第X版) on grid line `line` of a module, in the byline face."""
+    st = grid.style("byline")
+    x = grid.column_x(m.column if align == "left" else m.column + m.columns - 1)
+    par = break_paragraph(text, st.role, grid.body_size, grid.column_width, 0.0, align)
+    y = grid.line_y(line) + (grid.leading - grid.body_size) / 2 + grid.body_size * 0.86
+    layers[2].append(_text_line(par, 0, replace(st, name="jump", bold=0.0), x, y, grid.column_width, m.story, None,
+                                m.column))
+
+
 def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
     """Draw the headline block at the module top; returns the grid lines it takes."""
     head = state.head
@@ -175,6 +188,16 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
         by_page.setdefault(m.page, []).append(m)
     measure = grid.column_width
     missing: dict[str, str] = {}
+    # a story's modules on different pages: the earlier ends with 下转第X版, the later starts with 上接第X版
+    jump_to: dict[int, int] = {}
+    jump_from: dict[int, int] = {}
+    last_of: dict[str, Placement] = {}
+    for m in plan.modules:
+        prev = last_of.get(m.story)
+        if prev is not None and prev.page != m.page:
+            jump_to[id(prev)] = m.page
+            jump_from[id(m)] = prev.page
+        last_of[m.story] = m
     for pno in range(1, n_pages + 1):
         page = _page(grid, pno, plan.labels.get(pno, ""))
         layers: tuple[list, list, list] = ([], [], [])   # tints/boxes, rules, text
@@ -195,7 +218,13 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                                 + compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True))
                 else:
                     st.slots = compose_flow(flow, grid, measure)
+            if id(m) in jump_from:
+                _jump(grid, m, top, f"（上接第{jump_from[id(m)]}版）", "left", layers)
+                top += JUMP_LINES
             height = m.line + m.lines - top
+            if id(m) in jump_to:
+                height -= JUMP_LINES
+                _jump(grid, m, m.line + m.lines - JUMP_LINES, f"（下转第{jump_to[id(m)]}版）", "right", layers)
             sc = m.sidebar_columns if (st.parts.sidebar and not st.side_inline) else 0
             body_cols = m.columns - sc
             used = []

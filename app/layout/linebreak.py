@@ -288,10 +288,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         a0, a1 = m.span()          # no break and no spreading inside —— …… or a Latin word
         brk[a0 + 1:a1] = glue[a0 + 1:a1] = [False] * (a1 - a0 - 1)
         all_glue = False
+    run_ends = []
     for m in alnum_re.finditer(text):
         # ¼ em between Han and Latin letters; figures are set solid (3月13日), and so are
         # half-width marks (聊城(北京)): the gap goes only where a letter meets a Han character
         a0, a1 = m.span()
+        run_ends.append(a1)
         if a0 > 0 and is_ideograph(text[a0 - 1]):
             c = text[a0]
             g = hl if c.isalpha() else (hd if c.isdigit() else 0.0)
@@ -378,7 +380,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     if len(spans) >= 2 and R.last_line_min > 1:
         # no 孤字: a last line of one character takes one more from the line above
         ls, le, _, lv = spans[-1]
-        if _letters(text, ls, lv, R) < R.last_line_min:
+        if lv - ls < R.last_line_min + 4 and _letters(text, ls, lv, R) < R.last_line_min:
             ps, pe, _, _ = spans[-2]
             lo = ps + (pe - ps) // 2          # the line above keeps at least half its characters
             e2 = pe - 1
@@ -399,8 +401,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     # next to another (全角式 gives its width back), after half-width punctuation, at a Han–Latin gap
     pads: list[int] = []
     pad_cap: dict[int, float] = {}
-    if align == "justify" and (cut or has_gap or not all_glue or cls.count(H) != n):
-        near = {i + 1 for i in compress(range(n), map(L.__eq__, cls))}
+    if align == "justify" and (cut or run_ends):
+        near = set(run_ends)
         near.update(k for i in cut for k in (i, i + 1))
         if has_gap:
             near.update(compress(range(n), gap))

@@ -30,6 +30,7 @@ same plan.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from app.layout.compose import (
@@ -46,6 +47,7 @@ from app.layout.grid import Grid
 from app.layout.plan import Placement, Plan
 from app.model import Edition, Kind
 
+JUMP_LINES = 1           # a continued story's jump line (下转第X版 / 上接第X版), drawn by impose.py
 MIN_SPLIT_LINES = 10     # a story is cut to continue on the next page only with this much text on each side
 MIN_DEPTH = (3.0, 2.5)   # a module's text shallower than a + b × columns (grid lines) looks like a strip
 MAX_STACK = 12           # stories in one stack
@@ -105,9 +107,10 @@ class _Piece:
         self._info: list[tuple[int, float, int] | None] = [None] * (grid.columns + 1)
 
     def head(self, cols: int) -> tuple[int, int]:
-        """(grid lines, lines of the main headline) of the head block at `cols` columns."""
+        """(grid lines, lines of the main headline) of the head block at `cols` columns; a story
+        continued from an earlier page has the jump line (上接第X版) for its head."""
         if not self.whole:
-            return (0, 0)
+            return (JUMP_LINES, 0)
         h = self._head.get(cols)
         if h is None:
             # a head whose every element stands on one line at some width looks the same at any
@@ -117,7 +120,7 @@ class _Piece:
                 if w0 in self._single and head_key(self.grid, w0, bool(self.parts.pages)) == key:
                     h = self._head[cols] = self._head[w0]
                     return h
-            block = compose_head(self.parts, self.grid, cols)
+            block = compose_head(self.parts, self.grid, cols, balance=False)
             per = Counter(hl.element for hl in block.lines)
             if all(v == 1 for v in per.values()) and (block.section_par is None
                                                      or len(block.section_par.lines) == 1):
@@ -135,7 +138,7 @@ class _Piece:
         """Whether each banner of the head stands on one line at `cols` columns."""
         if not self.whole or not any(e.kind == Kind.BANNER for _, e in self.parts.head):
             return True
-        block = compose_head(self.parts, self.grid, cols)
+        block = compose_head(self.parts, self.grid, cols, balance=False)
         per = Counter(hl.element for hl in block.lines
                       if self.parts.story.elements[hl.element].kind == Kind.BANNER)
         return all(v == 1 for v in per.values())
@@ -225,8 +228,9 @@ class _Piece:
         return self._min_area
 
     def cut(self, cols: int, lines: int) -> int:
-        """Slots placed when this piece gets a module `cols` × `lines` (its sidebar set inline)."""
-        room = lines - self.head(cols)[0]
+        """Slots placed when this piece gets a module `cols` × `lines` (its sidebar set inline) and
+        continues on the next page: its last line is the jump line (下转第X版)."""
+        room = lines - self.head(cols)[0] - JUMP_LINES
         if room < 1:
             return 0
         return thread(self.inline, cols, room)[1]
@@ -641,6 +645,15 @@ def _groups(edition: Edition, grid: Grid):
     return groups
 
 
+FOLIO_RE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*版")
+
+
+def folio_label(label: str, page: int) -> str:
+    """A page's label with its own number: every page of a group that runs to several pages says
+    第N版 for the page it is (the source's 第1版 on the third page becomes 第3版)."""
+    return FOLIO_RE.sub(f"第{page}版", label, count=1)
+
+
 def auto_plan(edition: Edition, grid: Grid) -> Plan:
     plan = Plan(layout=grid.name)
     planner = _Planner(grid)
@@ -650,7 +663,7 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
         while queue:
             page += 1
             plan.pages = page
-            plan.labels[page] = label
+            plan.labels[page] = folio_label(label, page)
             pg = planner.page(queue)
             for p, col, cols, line, lines, sc in pg.modules:
                 plan.modules.append(Placement(p.sid, page, col, cols, line, lines, sc))
