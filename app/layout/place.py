@@ -59,6 +59,7 @@ W_SHALLOW = 2.0          # per missing line of depth per column
 W_HEAD_LINE = 6.0        # per headline line beyond two, per column
 W_EMPTY = 3.0            # factor on the slack cost for columns left without any module (a hole)
 W_GAP = 0.3              # a second line of space between two modules of a stack, per column
+GAP_MORE = 2            # lines of air more between two modules after stretching (at W_GAP2 each)
 W_GAP2 = 1.0             # a third line there, per column (air between modules reads better than a
                          # white page foot, but only after stretching)
 W_STRETCH = 0.6          # per line a module is stretched, per column but one (raggedness it adds)
@@ -256,7 +257,7 @@ def _absorb(slack: int, gaps: int, caps: int, w: int, slack_w: float) -> float:
     slack -= g
     a = min(slack, caps)
     slack -= a
-    g2 = min(slack, gaps)
+    g2 = min(slack, GAP_MORE * gaps)
     return g * w * W_GAP + a * max(1, w - 1) * W_STRETCH + g2 * w * W_GAP2 + (slack - g2) * w * slack_w
 
 
@@ -290,10 +291,11 @@ def _stack_layout(pieces: list[_Piece], w: int, height: int) -> list[tuple[int, 
         if add > 0:
             depths[k] += add
             slack -= add
-    for k in range(len(gaps) - 1, -1, -1):
-        if slack > 0:
-            gaps[k] += 1
-            slack -= 1
+    for _ in range(GAP_MORE):
+        for k in range(len(gaps) - 1, -1, -1):
+            if slack > 0:
+                gaps[k] += 1
+                slack -= 1
     out, y = [], 0
     for k, d in enumerate(depths):
         out.append((y, d))
@@ -558,7 +560,7 @@ class _Planner:
                         sl -= g
                         a = caps if caps < sl else sl  # noqa: FURB136
                         sl -= a
-                        g2 = t if t < sl else sl  # noqa: FURB136
+                        g2 = GAP_MORE * t if GAP_MORE * t < sl else sl  # noqa: FURB136
                         c = shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w
                         if c >= res[0]:
                             continue
