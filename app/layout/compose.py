@@ -22,15 +22,19 @@ from app.layout.linebreak import Line, Paragraph, break_paragraph
 from app.model import Element, Kind, Story
 
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
+BULLET = "■"             # before each item of a fact box with several
+BULLET_EM = 1.0          # the room it takes, in ems of the box text
 PHOTO_LINES = 8          # height of the picture frame placeholder set above a caption
 
 
 class Slot:
     """One entry of a column flow: `h` grid lines holding one text line, a blank, or a frame."""
 
-    __slots__ = ("boxed", "element", "h", "keep", "kind", "line", "par", "style")
+    __slots__ = ("boxed", "dx", "element", "h", "keep", "kind", "line", "mark", "par", "style")
 
     def __init__(self, h, kind, par=None, line=0, style=None, element=None, keep=False, boxed=False):
+        self.dx = 0.0             # the line set this far in from the column edge (a bulleted item)
+        self.mark = ""            # a bullet drawn in that room before the line (an item's first line)
         self.h = h
         self.kind = kind          # "text" | "space" | "photo"
         self.par = par
@@ -323,17 +327,34 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
     """Elements → slots at one column measure (pt)."""
     slots: list[Slot] = []
     prev_kind = None
+    if boxed:
+        # a fact box (资料框): a blank line above its frame, each of several items after a bullet
+        # (hanging) with a blank line between items, and the box kept whole in one column where
+        # it fits (keep on every slot but its last)
+        slots.append(Slot(1, "space", keep=True))
+        n_items = sum(1 for _, el in items if el.kind != Kind.CREDIT)
     for i, el in items:
         kind = el.kind
         text = el.text
         if boxed and kind == Kind.CREDIT:
             st = grid.style("credit")
             par = break_paragraph(text, st.role, st.size, measure, 0.0, "right")
-            slots.extend(_text_slots(par, st, grid, i, True))
+            slots.extend(_text_slots(par, st, grid, i, True, keep=True))
         elif boxed:
             st = grid.style("sidebar")
-            par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
-            slots.extend(_text_slots(par, st, grid, i, True))
+            if n_items > 1:
+                if prev_kind is not None:
+                    slots.append(Slot(1, "space", keep=True, boxed=True))
+                bullet = st.size * BULLET_EM
+                par = break_paragraph(text, st.role, st.size, measure - bullet, 0.0, st.align)
+                item = _text_slots(par, st, grid, i, True, keep=True)
+                for sl in item:
+                    sl.dx = bullet
+                item[0].mark = BULLET
+                slots.extend(item)
+            else:
+                par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
+                slots.extend(_text_slots(par, st, grid, i, True, keep=True))
         elif kind == Kind.BODY:
             st = grid.style("body")
             par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
@@ -365,6 +386,8 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
             par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
             slots.extend(_text_slots(par, st, grid, i, False))
         prev_kind = kind
+    if boxed and slots:
+        slots[-1].keep = False
     return slots
 
 

@@ -116,8 +116,12 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
                 st = s.style
                 y = grid.line_y(line) + (s.h * lead - st.size) / 2 + st.size * 0.86
                 tx = x + (box_pad if s.boxed else 0.0)
-                layers[2].append(_text_line(s.par, s.line, st, tx, y, grid.column_width, story, s.element,
-                                            first_col + ci))
+                if s.mark:
+                    mark = break_paragraph(s.mark, st.role, st.size * 0.6, st.size, 0.0, "left")
+                    layers[2].append(_text_line(mark, 0, replace(st, name="bullet"), tx, y - st.size * 0.12,
+                                                st.size, story, None, first_col + ci))
+                layers[2].append(_text_line(s.par, s.line, st, tx + s.dx, y, grid.column_width, story,
+                                            s.element, first_col + ci))
             elif s.kind == "photo":
                 y0 = grid.line_y(line)
                 h = s.h * lead - lead * 0.3
