@@ -33,7 +33,7 @@ from app.layout.paged import (
     TextLine,
 )
 from app.layout.linebreak import break_paragraph
-from app.layout.place import JUMP_LINES
+from app.layout.place import JUMP_LINES, folio_number
 from app.layout.plan import Placement, Plan
 from app.model import Edition
 
@@ -117,9 +117,11 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
                 y = grid.line_y(line) + (s.h * lead - st.size) / 2 + st.size * 0.86
                 tx = x + (box_pad if s.boxed else 0.0)
                 if s.mark:
-                    mark = break_paragraph(s.mark, st.role, st.size * 0.6, st.size, 0.0, "left")
-                    layers[2].append(_text_line(mark, 0, replace(st, name="bullet"), tx, y - st.size * 0.12,
-                                                st.size, story, None, first_col + ci))
+                    # the bullet is drawn, not set: a square (■) of 0.45 em on the x-height, no text
+                    # for a reader of the PDF to take for part of the item
+                    side = st.size * 0.45
+                    layers[0].append(Box(tx + (s.dx - side) / 2 - st.size * 0.1, y - st.size * 0.36 - side / 2,
+                                         side, side, None, BLACK, 0.0, "bullet"))
                 layers[2].append(_text_line(s.par, s.line, st, tx + s.dx, y, grid.column_width, story,
                                             s.element, first_col + ci))
             elif s.kind == "photo":
@@ -196,11 +198,14 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
     jump_to: dict[int, int] = {}
     jump_from: dict[int, int] = {}
     last_of: dict[str, Placement] = {}
+    def folio(page: int) -> int:          # the number the page's folio shows (第N版)
+        return folio_number(plan.labels.get(page, "")) or page
+
     for m in plan.modules:
         prev = last_of.get(m.story)
         if prev is not None and prev.page != m.page:
-            jump_to[id(prev)] = m.page
-            jump_from[id(m)] = prev.page
+            jump_to[id(prev)] = folio(m.page)
+            jump_from[id(m)] = folio(prev.page)
         last_of[m.story] = m
     for pno in range(1, n_pages + 1):
         page = _page(grid, pno, plan.labels.get(pno, ""))

@@ -154,6 +154,18 @@ def _gb_position(ch: str, got: tuple[str, float, int, float]) -> tuple[str, floa
     """A punctuation mark moved (and widened) to its GB place in the em, where the face has it elsewhere."""
     R = rules()
     role, adv, cls, _ = got
+    if (ch in R.quote_open or ch in R.quote_close) and adv < 900:
+        # a proportional quote (WenQuanYi Zen Hei, LXGW WenKai): the full-width one of a GB face,
+        # whose glyph box covers its em (moved by hand, it would leave a gap a PDF reader takes
+        # for a word space)
+        for alt in ("song", "kai", "song_ext"):
+            try:
+                am = fonts.metrics(alt)
+            except Exception:  # noqa: BLE001, S112 - an unavailable face is skipped
+                continue
+            if am.has(ch) and am.advance(ch) >= 900:
+                role, adv = alt, am.advance(ch)
+                break
     if ch in R.quote_open:
         a, b = fonts.ink_box(role, ch)
         adv = max(adv, 1000.0)
@@ -441,14 +453,18 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         if over > eps:
             # 先挤进: the marks nearest the line end give up their blank half first, each a whole
             # half em (so the Han characters before them stay on the 1-em grid), the last what is left
+            # The line's last mark is squeezed only when the others are not enough: squeezed, its
+            # advance (the glyph box readers of the PDF see) would reach into the gutter.
             comp_used = {}
-            for j in range(vis_end - 1, s - 1, -1):
-                if comp[j]:
-                    take = min(comp[j], over)
-                    comp_used[j] = take
-                    over -= take
-                    if over <= eps:
-                        break
+            order = [j for j in range(vis_end - 2, s - 1, -1) if comp[j]]
+            if comp[vis_end - 1]:
+                order.append(vis_end - 1)
+            for j in order:
+                take = min(comp[j], over)
+                comp_used[j] = take
+                over -= take
+                if over <= eps:
+                    break
             set_width = natural - sum(comp_used.values())
         slack = avail - set_width
         spread = 0.0

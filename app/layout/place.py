@@ -650,22 +650,34 @@ def _groups(edition: Edition, grid: Grid):
 FOLIO_RE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*版")
 
 
-def folio_label(label: str, page: int) -> str:
+def folio_label(label: str, number: int) -> str:
     """A page's label with its own number: every page of a group that runs to several pages says
     第N版 for the page it is (the source's 第1版 on the third page becomes 第3版)."""
-    return FOLIO_RE.sub(f"第{page}版", label, count=1)
+    return FOLIO_RE.sub(f"第{number}版", label, count=1)
+
+
+def folio_number(label: str) -> int | None:
+    """The page number a label gives (第3版 → 3), or None."""
+    m = FOLIO_RE.search(label or "")
+    if m is None:
+        return None
+    digits = re.sub(r"\D", "", m.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return int(digits) if digits else None
 
 
 def auto_plan(edition: Edition, grid: Grid) -> Plan:
     plan = Plan(layout=grid.name)
     planner = _Planner(grid)
     page = 0
-    for label, pieces in _groups(edition, grid):
+    groups = _groups(edition, grid)
+    # pages are numbered on from the first group's own number (an export of 第3版 starts at 第3版)
+    base = (folio_number(groups[0][0]) if groups else None) or 1
+    for label, pieces in groups:
         queue = list(pieces)
         while queue:
             page += 1
             plan.pages = page
-            plan.labels[page] = folio_label(label, page)
+            plan.labels[page] = folio_label(label, base + page - 1)
             pg = planner.page(queue)
             for p, col, cols, line, lines, sc in pg.modules:
                 plan.modules.append(Placement(p.sid, page, col, cols, line, lines, sc))

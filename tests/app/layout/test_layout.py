@@ -247,6 +247,9 @@ def test_fact_box_items_have_bullets_space_between_and_the_box_is_not_split():
         cols, _ = thread(body[:lead_in] + slots, 3, height)
         holding = [ci for ci, col in enumerate(cols) if any(s.boxed for s in col)]
         assert len(holding) == 1, (lead_in, holding)
-    # and the page shows the bullets
+    # and the page draws the bullets: squares, one before each item, no text added
     doc = layout_edition(sample_edition(), g)
-    assert any(ln.style == "bullet" and ln.text == BULLET for p in doc.pages for ln in p.lines())
+    squares = [b for p in doc.pages for b in p.items if isinstance(b, Box) and b.role == "bullet"]
+    assert len(squares) == len(SIDEBAR) and all(b.fill is not None and b.w == b.h for b in squares)
+    side = [ln.text for p in doc.pages for ln in p.lines() if ln.style == "sidebar"]
+    assert side and not any(BULLET in t for t in side)
