@@ -363,7 +363,17 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
             st = grid.style("subhead")
             if slots:
                 slots.append(Slot(1, "space", keep=True))
-            par = break_paragraph(text, st.role, st.size, measure, 0.0, "left")
+            # broken like a headline (at its punctuation or between words, never 制 / 高点), and a
+            # step down the 号 ladder when that keeps it on one line
+            par = set_headline(text, st, measure, "left")
+            if len(par.lines) > 1:
+                hao = next((h for h, v in HAO.items() if abs(v - st.size) < 0.01), None)
+                k = HAO_ORDER.index(hao) + 1 if hao else len(HAO_ORDER)
+                if k < len(HAO_ORDER) and HAO[HAO_ORDER[k]] >= grid.body_size:
+                    down = replace(st, size=HAO[HAO_ORDER[k]])
+                    trial = set_headline(text, down, measure, "left")
+                    if len(trial.lines) == 1:
+                        par, st = trial, down
             slots.extend(_text_slots(par, st, grid, i, False, keep=True))
         elif kind in (Kind.BYLINE, Kind.AUTHOR):
             st = grid.style("byline")

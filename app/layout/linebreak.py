@@ -350,14 +350,20 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         else:
             e = k
             if not brk[k] and Q is not P:
+                # the nearest legal break the squeezed width reaches whose line needs no squeezing
+                # of its own last mark (squeezed, that mark's glyph box would reach into the gutter);
+                # failing one, the unit is pushed down (推出)
                 kq = bisect_right(Q, Q[s] + gap[s] + avail + eps, s, limit + 1) - 1
-                e = k + 1
-                while e <= kq and not brk[e]:
-                    e += 1
-                if e > kq:
-                    e = k
-                else:
-                    k = kq
+                base_s = P[s] + gap[s]
+                inner0 = P[s] - Q[s]
+                e = k
+                for c in range(k + 1, kq + 1):
+                    if brk[c] and cls[c - 1] != S:
+                        over = P[c] - base_s - avail
+                        if (P[c - 1] - Q[c - 1]) - inner0 >= over - eps:
+                            e = c
+                            k = kq
+                            break
             while e > s and not brk[e]:
                 e -= 1
             if e == s:                    # one unit wider than the measure: cut it
