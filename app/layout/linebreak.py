@@ -139,7 +139,8 @@ class _CharTable:
                     continue
                 if am.has(ch):
                     got = (alt, am.advance(ch), cls, 0.0)
-                    self.missing[ch] = alt
+                    if alt != fonts.SUPPLEMENTS.get(want):   # the style's own face beyond GB 2312 is
+                        self.missing[ch] = alt               # no substitution worth a warning
                     break
             if got is None:
                 self.missing[ch] = ""
