@@ -140,6 +140,7 @@ def headline_style(grid: Grid, width_cols: int, kind: Kind, lead: bool = False) 
     return grid.style(str(kind))
 
 
+@lru_cache(maxsize=256)
 def _at_hao(base: Style, hao: str) -> Style:
     size = HAO[hao]
     return replace(base, size=size, leading=round(size * base.leading / base.size, 2), size_name=hao)
@@ -153,6 +154,7 @@ def smaller(style: Style) -> Style | None:
     return _at_hao(style, HAO_ORDER[k]) if k < len(HAO_ORDER) else None
 
 
+@lru_cache(maxsize=1024)
 def head_key(grid: Grid, cols: int, lead: bool) -> tuple:
     """What a head block's setting depends on besides its width: the sizes of its elements."""
     return tuple(headline_style(grid, cols, k, lead).size for k in (Kind.HEADLINE,))
@@ -254,7 +256,7 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
         lines = []
         for ln in par.lines:
             off = (width - ln.width) / (2 if align == "center" else 1)
-            lines.append(replace(ln, xs=tuple([x + off for x in ln.xs])))
+            lines.append(Line(ln.start, ln.end, tuple([x + off for x in ln.xs]), ln.runs, ln.width))
         par = Paragraph(par.text, par.size, tuple(lines), par.missing)
     return par
 
