@@ -261,12 +261,40 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
     return par
 
 
-def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool = True) -> HeadBlock:
+def group_leads(stories) -> set[str]:
+    """Ids of the stories that open a page group (头条): the first story with content after a page
+    marker or a change of page, as placement groups them (place._groups)."""
+    leads: set[str] = set()
+    group_key: object = object()
+    new_group = True
+    force_new = False
+    for story in stories:
+        parts = split_story(story)
+        key = story.page
+        content = bool(parts.head or parts.flow or parts.sidebar)
+        starts = bool(parts.pages) or (key is not None and key != group_key)
+        if key is not None:
+            group_key = key
+        if not content:
+            if starts and not new_group:
+                force_new = True
+            continue
+        if new_group or starts or force_new:
+            leads.add(story.id)
+            force_new = False
+        new_group = False
+    return leads
+
+
+def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool = True,
+                 lead: bool | None = None) -> HeadBlock:
     """The head block at a module `width_cols` wide; `balance=False` (placement trying widths)
-    skips evening out the lines of a headline, which changes no line count."""
+    skips evening out the lines of a headline, which changes no line count. `lead`: the story
+    opens its page group (its 主题 takes the lead's size); None: when it carries the page marker."""
     width = grid.span_width(width_cols)
     block = HeadBlock(width=width)
-    lead = bool(parts.pages)      # a page's first story carries the page marker: the lead (头条)
+    if lead is None:
+        lead = bool(parts.pages)  # a page's first story carries the page marker: the lead (头条)
     y = 0.0
     for i, el in parts.head:
         if el.kind == Kind.SECTION and block.section is None:

@@ -15,6 +15,7 @@ from app.layout.compose import (
     StoryParts,
     compose_flow,
     compose_head,
+    group_leads,
     sidebar_measure,
     split_story,
     thread,
@@ -188,6 +189,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
     plan.validate(grid)
     doc = PagedDocument(grid=grid.name, title=(edition.stories[0].headline if edition.stories else ""))
     states = {s.id: _StoryState(split_story(s)) for s in edition.stories}
+    leads = group_leads(edition.stories)
     n_pages = max([1, plan.pages, *[m.page for m in plan.modules]])   # an empty edition is one empty page
     by_page: dict[int, list[Placement]] = {}
     for m in plan.modules:
@@ -216,7 +218,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                 continue
             top = m.line
             if not st.head_done:
-                st.head = compose_head(st.parts, grid, m.columns)
+                st.head = compose_head(st.parts, grid, m.columns, lead=m.story in leads)
                 st.head_done = True
                 top += _head(st, grid, m, layers)
                 st.side_inline = not (m.sidebar_columns and st.parts.sidebar)

@@ -99,6 +99,7 @@ class _Piece:
             self.inline = mat.inline[pos:]
             self.whole = False
         self.root = mat or self
+        self.lead = mat.lead if mat is not None else False    # opens its page group (set by _groups)
         self.text_lines = sum(x.h for x in self.inline)
         self._min_area = self.text_lines + 1 + (len(parts.head) if self.whole else 0)
         self._photo = any(x.kind == "photo" for x in self.inline)
@@ -116,12 +117,12 @@ class _Piece:
         if h is None:
             # a head whose every element stands on one line at some width looks the same at any
             # wider one with the same headline style: no need to set it again
-            key = head_key(self.grid, cols, bool(self.parts.pages))
+            key = head_key(self.grid, cols, self.lead)
             for w0 in range(cols - 1, 0, -1):
-                if w0 in self._single and head_key(self.grid, w0, bool(self.parts.pages)) == key:
+                if w0 in self._single and head_key(self.grid, w0, self.lead) == key:
                     h = self._head[cols] = self._head[w0]
                     return h
-            block = compose_head(self.parts, self.grid, cols, balance=False)
+            block = compose_head(self.parts, self.grid, cols, balance=False, lead=self.lead)
             per = Counter(hl.element for hl in block.lines)
             if all(v == 1 for v in per.values()) and (block.section_par is None
                                                      or len(block.section_par.lines) == 1):
@@ -139,7 +140,7 @@ class _Piece:
         """Whether each banner of the head stands on one line at `cols` columns."""
         if not self.whole or not any(e.kind == Kind.BANNER for _, e in self.parts.head):
             return True
-        block = compose_head(self.parts, self.grid, cols, balance=False)
+        block = compose_head(self.parts, self.grid, cols, balance=False, lead=self.lead)
         per = Counter(hl.element for hl in block.lines
                       if self.parts.story.elements[hl.element].kind == Kind.BANNER)
         return all(v == 1 for v in per.values())
@@ -643,7 +644,9 @@ def _groups(edition: Edition, grid: Grid):
             add_label(label_parts, t)
         pending = []
         groups[-1] = ("  ".join(label_parts), cur)
-        cur.append(_Piece(parts, grid))
+        piece = _Piece(parts, grid)
+        piece.lead = not cur
+        cur.append(piece)
     return groups
 
 
