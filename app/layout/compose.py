@@ -3,10 +3,16 @@
 Sits between the grid (grid.py) and placement (place.py). A story becomes:
 
 * a `HeadBlock` (section label, kicker 引题, headline 主题, deck 副题) set across the module's
-  full width and rounded up to whole grid lines;
+  full width and rounded up to whole grid lines, with air shared above and below; the 主题 takes
+  its size from the layout's ladder in 号 (by rank and module width), every head element breaks
+  at its spaces, punctuation or between words (never inside one), lines evened out;
 * a body `Flow`: a list of `Slot`s (each one composed line, or a blank line, or a photo frame)
   taking whole grid lines, to be threaded through the module's columns;
-* a sidebar `Flow` (the story's sidebar items, boxed and tinted), set beside the story.
+* a sidebar `Flow` (the story's sidebar items, boxed and tinted, several items each after a
+  bullet with a blank line between, kept whole in a column where it fits), set beside the story.
+
+Threading never strands a paragraph's first line at a column foot or its last line at the top of
+the next column, and keeps a subhead with its text.
 
 Paragraphs are broken by linebreak.py (cached), so recomposing after an edit is cheap.
 """

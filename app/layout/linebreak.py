@@ -5,12 +5,17 @@ caption). Rules, from `layouts/composition.toml` (GB-level 避头尾 after W3C c
 
 * no 、，。：；！？”’」』）〕】〗］｝》〉 at a line start, no “‘「『（〔【〖［｛《〈 at a line end;
 * —— and …… are never split; runs of Latin letters and digits are never split;
-* 先挤进，后推出: a line first tries to squeeze the next unbreakable unit in by compressing
-  full-width punctuation (to half width) before pushing it to the next line;
-* adjacent full-width punctuation is always compressed (，“ → the comma's blank half goes);
-* justified lines spread the remaining space evenly between characters (not inside Latin words);
-* ¼ em between Han and Latin/digits unless the text has its own space;
-* first-line indent in characters.
+* punctuation compression as a setting: 全角式 (full width; narrowed beside another mark and,
+  to keep a forbidden character off a line start, in whole half ems, a line's last mark only
+  when the others are not enough) or 开明式 (all marks but 。！？ half width everywhere);
+  先挤进，后推出: a line is squeezed only when the next unit may not start a line, else pushed;
+* every face's marks in their GB place: 。，、：；！？ in the left half of the em, “ ” full width
+  (a face that sets them elsewhere has them moved, or a proportional quote taken from a GB face);
+* justified lines first give narrowed marks their width back and pad Han–Latin gaps so that the
+  Han characters after them land on the 1-em grid, then spread what is left between characters;
+* ¼ em between Han and Latin letters unless the text has its own space; figures and half-width
+  marks set solid (3月13日, 聊城(北京));
+* at least two characters on a paragraph's last line (no 孤字); first-line indent in characters.
 
 Widths come from `fonts.metrics`. Results are cached per (text, style, measure), so an
 interactive relayout only recomposes the paragraph that changed. Deterministic.
