@@ -240,8 +240,9 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
     """A head element in as few lines as its breaks allow, the lines as even as they can be and
     aligned in the full width. Its spaces are the breaks it wants; then its punctuation; then the
     places between words. A word too long for the width is cut inside as a last resort."""
-    levels = head_breaks(text)
-    par = None
+    plain = break_paragraph(text, st.role, st.size, width, 0.0, "left")
+    levels = head_breaks(text) if len(plain.lines) > 1 else ()    # one line: nothing to choose
+    par = plain if not levels else None
     if levels:
         finest = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
         par, chosen = finest, levels[-1]
@@ -256,8 +257,6 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
                 break
         if balance:               # (placement only counts lines: balancing keeps their number)
             par = _balanced(text, st, width, chosen, par)
-    if par is None:
-        par = break_paragraph(text, st.role, st.size, width, 0.0, "left")
     if align in ("center", "right"):
         lines = []
         for ln in par.lines:

@@ -491,7 +491,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 c0 = bisect_left(pads, s)
                 c1 = bisect_right(pads, vis_end - 1)
                 if c0 < c1:
-                    pre = _grid_pads(pads[c0:c1], pad_cap, s, e, adv, gap, comp_used or {}, text, cls, size, slack)
+                    pre = _grid_pads(pads[c0:c1], pad_cap, s, e, P, gap, comp_used, cls, size, slack)
                     slack -= sum(pre.values())
                 g = G1[vis_end - 1] - G1[s] if vis_end - 1 > s else 0
                 if g > 0 and slack > eps:
@@ -500,7 +500,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 offset += slack / 2
             elif align == "right":
                 offset += slack
-        if not comp_used and not pre:
+        if not comp_used:
             if not spread:
                 o = offset - base
                 xs = tuple([o + v for v in PG[s:e]])
@@ -510,6 +510,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
             else:
                 o = offset - base - spread * G1[s]
                 xs = tuple([o + PG[j] + spread * G1[j] for j in range(s, e)])
+            if pre:                       # a pad moves everything after it
+                xl = list(xs)
+                for pos, amount in pre.items():
+                    k = pos - s
+                    xl[k:] = [v + amount for v in xl[k:]]
+                xs = tuple(xl)
         else:
             comp_used = comp_used or {}
             pre = pre or {}
@@ -539,29 +545,29 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     return Paragraph(text, size, tuple(lines), missing)
 
 
-def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, adv: list[float], gap: list[float],
-               comp_used: dict[int, float], text: str, cls, size: float, slack: float) -> dict[int, float]:
+def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, P: list[float], gap: list[float],
+               comp_used: dict[int, float], cls, size: float, slack: float) -> dict[int, float]:
     """Space put before candidate characters of a line so that the Han character after each lands
-    on the 1-em grid again, within what the line has to spare."""
+    on the 1-em grid again, within what the line has to spare. Positions come from the prefix
+    widths (P), less what squeezed marks before gave up: no walk over the line's characters."""
     pre: dict[int, float] = {}
-    x = 0.0
-    k = 0
-    nc = len(cands)
-    for j in range(s, e):
-        if j > s:
-            x += gap[j]
-        if k < nc and cands[k] == j:
-            k += 1
-            h = j if cls[j] == H else j + 1
-            xh = x if h == j else x + adv[j] - comp_used.get(j, 0.0) + (gap[h] if h < e else 0.0)
-            if h < e and cls[h] == H:
-                frac = (xh / size) % 1.0
-                need = (1.0 - frac) * size if frac > 1e-3 else 0.0
-                if 1e-6 < need <= min(cap[j], slack) + 1e-9:
-                    pre[j] = need
-                    slack -= need
-                    x += need
-        x += adv[j] - comp_used.get(j, 0.0)
+    base = P[s] + gap[s]
+    added = 0.0
+    squeezed = sorted(comp_used.items()) if comp_used else ()
+    for j in cands:
+        h = j if cls[j] == H else j + 1
+        if h >= e or cls[h] != H:
+            continue
+        xh = (P[h] + gap[h] - base if h > s else 0.0) + added
+        for q, amount in squeezed:
+            if q < h:
+                xh -= amount
+        frac = (xh / size) % 1.0
+        need = (1.0 - frac) * size if frac > 1e-3 else 0.0
+        if 1e-6 < need <= min(cap[j], slack) + 1e-9:
+            pre[j] = need
+            slack -= need
+            added += need
     return pre
 
 
