@@ -246,7 +246,7 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
     if levels:
         finest = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
         par, chosen = finest, levels[-1]
-    if par is not None and len(par.lines) > 1:
+    if levels and len(par.lines) > 1:
         spaces = any(text[j].isspace() or text[j - 1].isspace() for j in levels[0])
         for q, lv in enumerate(levels[:-1]):
             trial = break_paragraph(text, st.role, st.size, width, 0.0, "left", lv)
