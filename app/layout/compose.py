@@ -3,10 +3,16 @@
 Sits between the grid (grid.py) and placement (place.py). A story becomes:
 
 * a `HeadBlock` (section label, kicker 引题, headline 主题, deck 副题) set across the module's
-  full width and rounded up to whole grid lines;
+  full width and rounded up to whole grid lines, with air shared above and below; the 主题 takes
+  its size from the layout's ladder in 号 (by rank and module width), every head element breaks
+  at its spaces, punctuation or between words (never inside one), lines evened out;
 * a body `Flow`: a list of `Slot`s (each one composed line, or a blank line, or a photo frame)
   taking whole grid lines, to be threaded through the module's columns;
-* a sidebar `Flow` (the story's sidebar items, boxed and tinted), set beside the story.
+* a sidebar `Flow` (the story's sidebar items, boxed and tinted, several items each after a
+  bullet with a blank line between, kept whole in a column where it fits), set beside the story.
+
+Threading never strands a paragraph's first line at a column foot or its last line at the top of
+the next column, and keeps a subhead with its text.
 
 Paragraphs are broken by linebreak.py (cached), so recomposing after an edit is cheap.
 """
@@ -15,21 +21,26 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from app.layout.grid import HAO, HAO_ORDER, Grid, Style
 from app.layout.linebreak import Line, Paragraph, break_paragraph
 from app.model import Element, Kind, Story
 
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
+BULLET = "■"             # before each item of a fact box with several
+BULLET_EM = 1.0          # the room it takes, in ems of the box text
 PHOTO_LINES = 8          # height of the picture frame placeholder set above a caption
 
 
 class Slot:
     """One entry of a column flow: `h` grid lines holding one text line, a blank, or a frame."""
 
-    __slots__ = ("boxed", "element", "h", "keep", "kind", "line", "par", "style")
+    __slots__ = ("boxed", "dx", "element", "h", "keep", "kind", "line", "mark", "par", "style")
 
     def __init__(self, h, kind, par=None, line=0, style=None, element=None, keep=False, boxed=False):
+        self.dx = 0.0             # the line set this far in from the column edge (a bulleted item)
+        self.mark = ""            # a bullet drawn in that room before the line (an item's first line)
         self.h = h
         self.kind = kind          # "text" | "space" | "photo"
         self.par = par
@@ -135,6 +146,7 @@ def headline_style(grid: Grid, width_cols: int, kind: Kind, lead: bool = False) 
     return grid.style(str(kind))
 
 
+@lru_cache(maxsize=256)
 def _at_hao(base: Style, hao: str) -> Style:
     size = HAO[hao]
     return replace(base, size=size, leading=round(size * base.leading / base.size, 2), size_name=hao)
@@ -148,6 +160,7 @@ def smaller(style: Style) -> Style | None:
     return _at_hao(style, HAO_ORDER[k]) if k < len(HAO_ORDER) else None
 
 
+@lru_cache(maxsize=1024)
 def head_key(grid: Grid, cols: int, lead: bool) -> tuple:
     """What a head block's setting depends on besides its width: the sizes of its elements."""
     return tuple(headline_style(grid, cols, k, lead).size for k in (Kind.HEADLINE,))
@@ -162,6 +175,7 @@ HEAD_PUNCT = set("，、。：；！？”’）》」』·")
 HEAD_OPEN = set("“‘（《「『")
 
 
+@lru_cache(maxsize=4096)
 def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     """Where a headline may break, best first: at its spaces; also after its punctuation; also
     between words (jieba's dictionary). Never inside a word (书香浸润城 / 市 is what this prevents)."""
@@ -185,29 +199,34 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
                 pos += len(word)
                 if m.start() < pos < m.end():
                     words.add(pos)
-    levels = [spaces, spaces | marks, spaces | marks | words]
-    return tuple(tuple(sorted(lv)) for lv in levels if lv)
+    out: list[tuple[int, ...]] = []
+    for lv in (spaces, spaces | marks, spaces | marks | words):
+        t = tuple(sorted(lv))
+        if t and (not out or t != out[-1]):
+            out.append(t)
+    return tuple(out)
 
 
-def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...]) -> Paragraph:
-    """Lines broken only at `breaks`, as even as they can be: the narrowest measure that keeps the
-    fewest line count (a two-line headline reads 5 + 5 rather than 9 + 1)."""
-    par = break_paragraph(text, st.role, st.size, width, 0.0, "left", breaks)
+def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...], par: Paragraph) -> Paragraph:
+    """`par` (broken only at `breaks`) with its lines made as even as they can be: the narrowest of a
+    few measures from the average line width up that keeps the line count (a two-line headline
+    reads 5 + 5 rather than 9 + 1)."""
     k = len(par.lines)
+    if k < 2:
+        return par
     clean = _cuts_only_at(par, breaks)
-    if k > 1:
-        lo = max(max(ln.width for ln in par.lines) / 2, sum(ln.width for ln in par.lines) / k - st.size)
-        hi = width
-        for _ in range(10):
-            mid = (lo + hi) / 2
-            trial = break_paragraph(text, st.role, st.size, mid, 0.0, "left", breaks)
-            if (len(trial.lines) <= k and max(ln.width for ln in trial.lines) <= mid + 1e-6
-                    and (not clean or _cuts_only_at(trial, breaks))):
-                par, hi = trial, mid
-            else:
-                lo = mid
-            if hi - lo < st.size / 4:
-                break
+    widths = [ln.width for ln in par.lines]
+    if min(widths) >= 0.8 * max(widths):
+        return par                # even enough already
+    start = max(sum(widths) / k, max(widths) / 2)
+    for j in range(5):
+        mid = start + j * st.size / 2
+        if mid >= width:
+            break
+        trial = break_paragraph(text, st.role, st.size, mid, 0.0, "left", breaks)
+        if (len(trial.lines) <= k and max(ln.width for ln in trial.lines) <= mid + 1e-6
+                and (not clean or _cuts_only_at(trial, breaks))):
+            return trial
     return par
 
 
@@ -216,38 +235,71 @@ def _cuts_only_at(par: Paragraph, breaks: tuple[int, ...]) -> bool:
     return all(ln.end in ok or par.text[ln.end:ln.end + 1].isspace() for ln in par.lines[:-1])
 
 
-def set_headline(text: str, st: Style, width: float, align: str) -> Paragraph:
+@lru_cache(maxsize=8192)
+def set_headline(text: str, st: Style, width: float, align: str, balance: bool = True) -> Paragraph:
     """A head element in as few lines as its breaks allow, the lines as even as they can be and
     aligned in the full width. Its spaces are the breaks it wants; then its punctuation; then the
     places between words. A word too long for the width is cut inside as a last resort."""
-    levels = head_breaks(text)
-    par = None
+    plain = break_paragraph(text, st.role, st.size, width, 0.0, "left")
+    levels = head_breaks(text) if len(plain.lines) > 1 else ()    # one line: nothing to choose
+    par = plain if not levels else None
     if levels:
-        finest = _balanced(text, st, width, levels[-1])
-        par = finest
+        finest = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
+        par, chosen = finest, levels[-1]
+    if levels and len(par.lines) > 1:
         spaces = any(text[j].isspace() or text[j - 1].isspace() for j in levels[0])
         for q, lv in enumerate(levels[:-1]):
-            trial = _balanced(text, st, width, lv)
+            trial = break_paragraph(text, st.role, st.size, width, 0.0, "left", lv)
             # a line more is worth breaking only at the headline's own spaces
             extra = 1 if (q == 0 and spaces) else 0
             if _cuts_only_at(trial, lv) and len(trial.lines) <= len(finest.lines) + extra:
-                par = trial
+                par, chosen = trial, lv
                 break
-    if par is None:
-        par = break_paragraph(text, st.role, st.size, width, 0.0, "left")
+        if balance:               # (placement only counts lines: balancing keeps their number)
+            par = _balanced(text, st, width, chosen, par)
     if align in ("center", "right"):
         lines = []
         for ln in par.lines:
             off = (width - ln.width) / (2 if align == "center" else 1)
-            lines.append(replace(ln, xs=tuple([x + off for x in ln.xs])))
+            lines.append(Line(ln.start, ln.end, tuple([x + off for x in ln.xs]), ln.runs, ln.width))
         par = Paragraph(par.text, par.size, tuple(lines), par.missing)
     return par
 
 
-def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
+def group_leads(stories) -> set[str]:
+    """Ids of the stories that open a page group (头条): the first story with content after a page
+    marker or a change of page, as placement groups them (place._groups)."""
+    leads: set[str] = set()
+    group_key: object = object()
+    new_group = True
+    force_new = False
+    for story in stories:
+        parts = split_story(story)
+        key = story.page
+        content = bool(parts.head or parts.flow or parts.sidebar)
+        starts = bool(parts.pages) or (key is not None and key != group_key)
+        if key is not None:
+            group_key = key
+        if not content:
+            if starts and not new_group:
+                force_new = True
+            continue
+        if new_group or starts or force_new:
+            leads.add(story.id)
+            force_new = False
+        new_group = False
+    return leads
+
+
+def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool = True,
+                 lead: bool | None = None) -> HeadBlock:
+    """The head block at a module `width_cols` wide; `balance=False` (placement trying widths)
+    skips evening out the lines of a headline, which changes no line count. `lead`: the story
+    opens its page group (its 主题 takes the lead's size); None: when it carries the page marker."""
     width = grid.span_width(width_cols)
     block = HeadBlock(width=width)
-    lead = bool(parts.pages)      # a page's first story carries the page marker: the lead (头条)
+    if lead is None:
+        lead = bool(parts.pages)  # a page's first story carries the page marker: the lead (头条)
     y = 0.0
     for i, el in parts.head:
         if el.kind == Kind.SECTION and block.section is None:
@@ -273,13 +325,13 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int) -> HeadBlock:
                         break
                     size -= 0.5
             if len(par.lines) > 1:
-                par = set_headline(el.text, st, width, align)
+                par = set_headline(el.text, st, width, align, balance)
         else:
-            par = set_headline(el.text, st, width, align)
+            par = set_headline(el.text, st, width, align, balance)
             down = smaller(st) if len(par.lines) > 1 else None
             if down is not None:
                 # one step down the ladder when that sets it on one line fewer
-                trial = set_headline(el.text, down, width, align)
+                trial = set_headline(el.text, down, width, align, balance)
                 if len(trial.lines) < len(par.lines):
                     par, st = trial, down
         if el.kind == Kind.HEADLINE and y and grid.head_air:
@@ -310,17 +362,34 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
     """Elements → slots at one column measure (pt)."""
     slots: list[Slot] = []
     prev_kind = None
+    if boxed:
+        # a fact box (资料框): a blank line above its frame, each of several items after a bullet
+        # (hanging) with a blank line between items, and the box kept whole in one column where
+        # it fits (keep on every slot but its last)
+        slots.append(Slot(1, "space", keep=True))
+        n_items = sum(1 for _, el in items if el.kind != Kind.CREDIT)
     for i, el in items:
         kind = el.kind
         text = el.text
         if boxed and kind == Kind.CREDIT:
             st = grid.style("credit")
             par = break_paragraph(text, st.role, st.size, measure, 0.0, "right")
-            slots.extend(_text_slots(par, st, grid, i, True))
+            slots.extend(_text_slots(par, st, grid, i, True, keep=True))
         elif boxed:
             st = grid.style("sidebar")
-            par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
-            slots.extend(_text_slots(par, st, grid, i, True))
+            if n_items > 1:
+                if prev_kind is not None:
+                    slots.append(Slot(1, "space", keep=True, boxed=True))
+                bullet = st.size * BULLET_EM
+                par = break_paragraph(text, st.role, st.size, measure - bullet, 0.0, st.align)
+                item = _text_slots(par, st, grid, i, True, keep=True)
+                for sl in item:
+                    sl.dx = bullet
+                item[0].mark = BULLET
+                slots.extend(item)
+            else:
+                par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
+                slots.extend(_text_slots(par, st, grid, i, True, keep=True))
         elif kind == Kind.BODY:
             st = grid.style("body")
             par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
@@ -329,7 +398,17 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
             st = grid.style("subhead")
             if slots:
                 slots.append(Slot(1, "space", keep=True))
-            par = break_paragraph(text, st.role, st.size, measure, 0.0, "left")
+            # broken like a headline (at its punctuation or between words, never 制 / 高点), and a
+            # step down the 号 ladder when that keeps it on one line
+            par = set_headline(text, st, measure, "left")
+            if len(par.lines) > 1:
+                hao = next((h for h, v in HAO.items() if abs(v - st.size) < 0.01), None)
+                k = HAO_ORDER.index(hao) + 1 if hao else len(HAO_ORDER)
+                if k < len(HAO_ORDER) and HAO[HAO_ORDER[k]] >= grid.body_size:
+                    down = replace(st, size=HAO[HAO_ORDER[k]])
+                    trial = set_headline(text, down, measure, "left")
+                    if len(trial.lines) == 1:
+                        par, st = trial, down
             slots.extend(_text_slots(par, st, grid, i, False, keep=True))
         elif kind in (Kind.BYLINE, Kind.AUTHOR):
             st = grid.style("byline")
@@ -352,6 +431,8 @@ def compose_flow(items: list[tuple[int, Element]], grid: Grid, measure: float, b
             par = break_paragraph(text, st.role, st.size, measure, st.indent * st.size, st.align)
             slots.extend(_text_slots(par, st, grid, i, False))
         prev_kind = kind
+    if boxed and slots:
+        slots[-1].keep = False
     return slots
 
 

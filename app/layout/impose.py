@@ -9,11 +9,13 @@ Painters (PDF, PNG, the GUI) only read the items made here.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from app.layout.compose import (
     StoryParts,
     compose_flow,
     compose_head,
+    group_leads,
     sidebar_measure,
     split_story,
     thread,
@@ -31,6 +33,8 @@ from app.layout.paged import (
     Rule,
     TextLine,
 )
+from app.layout.linebreak import break_paragraph
+from app.layout.place import JUMP_LINES, folio_number
 from app.layout.plan import Placement, Plan
 from app.model import Edition
 
@@ -113,8 +117,14 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
                 st = s.style
                 y = grid.line_y(line) + (s.h * lead - st.size) / 2 + st.size * 0.86
                 tx = x + (box_pad if s.boxed else 0.0)
-                layers[2].append(_text_line(s.par, s.line, st, tx, y, grid.column_width, story, s.element,
-                                            first_col + ci))
+                if s.mark:
+                    # the bullet is drawn, not set: a square (■) of 0.45 em on the x-height, no text
+                    # for a reader of the PDF to take for part of the item
+                    side = st.size * 0.45
+                    layers[0].append(Box(tx + (s.dx - side) / 2 - st.size * 0.1, y - st.size * 0.36 - side / 2,
+                                         side, side, None, BLACK, 0.0, "bullet"))
+                layers[2].append(_text_line(s.par, s.line, st, tx + s.dx, y, grid.column_width, story,
+                                            s.element, first_col + ci))
             elif s.kind == "photo":
                 y0 = grid.line_y(line)
                 h = s.h * lead - lead * 0.3
@@ -133,6 +143,16 @@ def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None
     y0 = grid.line_y(line0) - grid.leading * 0.25
     h = (line1 - line0) * grid.leading + grid.leading * 0.5
     layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, tint) if tint else None, 0.6, "frame"))
+
+
+def _jump(grid: Grid, m: Placement, line: int, text: str, align: str, layers) -> None:
+    """A jump line (上接第X版 / 下转第X版) on grid line `line` of a module, in the byline face."""
+    st = grid.style("byline")
+    x = grid.column_x(m.column if align == "left" else m.column + m.columns - 1)
+    par = break_paragraph(text, st.role, grid.body_size, grid.column_width, 0.0, align)
+    y = grid.line_y(line) + (grid.leading - grid.body_size) / 2 + grid.body_size * 0.86
+    layers[2].append(_text_line(par, 0, replace(st, name="jump", bold=0.0), x, y, grid.column_width, m.story, None,
+                                m.column))
 
 
 def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
@@ -169,12 +189,26 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
     plan.validate(grid)
     doc = PagedDocument(grid=grid.name, title=(edition.stories[0].headline if edition.stories else ""))
     states = {s.id: _StoryState(split_story(s)) for s in edition.stories}
+    leads = group_leads(edition.stories)
     n_pages = max([1, plan.pages, *[m.page for m in plan.modules]])   # an empty edition is one empty page
     by_page: dict[int, list[Placement]] = {}
     for m in plan.modules:
         by_page.setdefault(m.page, []).append(m)
     measure = grid.column_width
     missing: dict[str, str] = {}
+    # a story's modules on different pages: the earlier ends with 下转第X版, the later starts with 上接第X版
+    jump_to: dict[int, int] = {}
+    jump_from: dict[int, int] = {}
+    last_of: dict[str, Placement] = {}
+    def folio(page: int) -> int:          # the number the page's folio shows (第N版)
+        return folio_number(plan.labels.get(page, "")) or page
+
+    for m in plan.modules:
+        prev = last_of.get(m.story)
+        if prev is not None and prev.page != m.page:
+            jump_to[id(prev)] = folio(m.page)
+            jump_from[id(m)] = folio(prev.page)
+        last_of[m.story] = m
     for pno in range(1, n_pages + 1):
         page = _page(grid, pno, plan.labels.get(pno, ""))
         layers: tuple[list, list, list] = ([], [], [])   # tints/boxes, rules, text
@@ -184,7 +218,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                 continue
             top = m.line
             if not st.head_done:
-                st.head = compose_head(st.parts, grid, m.columns)
+                st.head = compose_head(st.parts, grid, m.columns, lead=m.story in leads)
                 st.head_done = True
                 top += _head(st, grid, m, layers)
                 st.side_inline = not (m.sidebar_columns and st.parts.sidebar)
@@ -195,7 +229,13 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                                 + compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True))
                 else:
                     st.slots = compose_flow(flow, grid, measure)
+            if id(m) in jump_from:
+                _jump(grid, m, top, f"（上接第{jump_from[id(m)]}版）", "left", layers)
+                top += JUMP_LINES
             height = m.line + m.lines - top
+            if id(m) in jump_to:
+                height -= JUMP_LINES
+                _jump(grid, m, m.line + m.lines - JUMP_LINES, f"（下转第{jump_to[id(m)]}版）", "right", layers)
             sc = m.sidebar_columns if (st.parts.sidebar and not st.side_inline) else 0
             body_cols = m.columns - sc
             used = []

@@ -5,12 +5,17 @@ caption). Rules, from `layouts/composition.toml` (GB-level 避头尾 after W3C c
 
 * no 、，。：；！？”’」』）〕】〗］｝》〉 at a line start, no “‘「『（〔【〖［｛《〈 at a line end;
 * —— and …… are never split; runs of Latin letters and digits are never split;
-* 先挤进，后推出: a line first tries to squeeze the next unbreakable unit in by compressing
-  full-width punctuation (to half width) before pushing it to the next line;
-* adjacent full-width punctuation is always compressed (，“ → the comma's blank half goes);
-* justified lines spread the remaining space evenly between characters (not inside Latin words);
-* ¼ em between Han and Latin/digits unless the text has its own space;
-* first-line indent in characters.
+* punctuation compression as a setting: 全角式 (full width; narrowed beside another mark and,
+  to keep a forbidden character off a line start, in whole half ems, a line's last mark only
+  when the others are not enough) or 开明式 (all marks but 。！？ half width everywhere);
+  先挤进，后推出: a line is squeezed only when the next unit may not start a line, else pushed;
+* every face's marks in their GB place: 。，、：；！？ in the left half of the em, “ ” full width
+  (a face that sets them elsewhere has them moved, or a proportional quote taken from a GB face);
+* justified lines first give narrowed marks their width back and pad Han–Latin gaps so that the
+  Han characters after them land on the 1-em grid, then spread what is left between characters;
+* ¼ em between Han and Latin letters unless the text has its own space; figures and half-width
+  marks set solid (3月13日, 聊城(北京));
+* at least two characters on a paragraph's last line (no 孤字); first-line indent in characters.
 
 Widths come from `fonts.metrics`. Results are cached per (text, style, measure), so an
 interactive relayout only recomposes the paragraph that changed. Deterministic.
@@ -139,7 +144,8 @@ class _CharTable:
                     continue
                 if am.has(ch):
                     got = (alt, am.advance(ch), cls, 0.0)
-                    self.missing[ch] = alt
+                    if alt != fonts.SUPPLEMENTS.get(want):   # the style's own face beyond GB 2312 is
+                        self.missing[ch] = alt               # no substitution worth a warning
                     break
             if got is None:
                 self.missing[ch] = ""
@@ -154,6 +160,18 @@ def _gb_position(ch: str, got: tuple[str, float, int, float]) -> tuple[str, floa
     """A punctuation mark moved (and widened) to its GB place in the em, where the face has it elsewhere."""
     R = rules()
     role, adv, cls, _ = got
+    if (ch in R.quote_open or ch in R.quote_close) and adv < 900:
+        # a proportional quote (WenQuanYi Zen Hei, LXGW WenKai): the full-width one of a GB face,
+        # whose glyph box covers its em (moved by hand, it would leave a gap a PDF reader takes
+        # for a word space)
+        for alt in ("song", "kai", "song_ext"):
+            try:
+                am = fonts.metrics(alt)
+            except Exception:  # noqa: BLE001, S112 - an unavailable face is skipped
+                continue
+            if am.has(ch) and am.advance(ch) >= 900:
+                role, adv = alt, am.advance(ch)
+                break
     if ch in R.quote_open:
         a, b = fonts.ink_box(role, ch)
         adv = max(adv, 1000.0)
@@ -288,10 +306,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         a0, a1 = m.span()          # no break and no spreading inside —— …… or a Latin word
         brk[a0 + 1:a1] = glue[a0 + 1:a1] = [False] * (a1 - a0 - 1)
         all_glue = False
+    run_ends = []
     for m in alnum_re.finditer(text):
         # ¼ em between Han and Latin letters; figures are set solid (3月13日), and so are
         # half-width marks (聊城(北京)): the gap goes only where a letter meets a Han character
         a0, a1 = m.span()
+        run_ends.append(a1)
         if a0 > 0 and is_ideograph(text[a0 - 1]):
             c = text[a0]
             g = hl if c.isalpha() else (hd if c.isdigit() else 0.0)
@@ -336,14 +356,20 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         else:
             e = k
             if not brk[k] and Q is not P:
+                # the nearest legal break the squeezed width reaches whose line needs no squeezing
+                # of its own last mark (squeezed, that mark's glyph box would reach into the gutter);
+                # failing one, the unit is pushed down (推出)
                 kq = bisect_right(Q, Q[s] + gap[s] + avail + eps, s, limit + 1) - 1
-                e = k + 1
-                while e <= kq and not brk[e]:
-                    e += 1
-                if e > kq:
-                    e = k
-                else:
-                    k = kq
+                base_s = P[s] + gap[s]
+                inner0 = P[s] - Q[s]
+                e = k
+                for c in range(k + 1, kq + 1):
+                    if brk[c] and cls[c - 1] != S:
+                        over = P[c] - base_s - avail
+                        if (P[c - 1] - Q[c - 1]) - inner0 >= over - eps:
+                            e = c
+                            k = kq
+                            break
             while e > s and not brk[e]:
                 e -= 1
             if e == s:                    # one unit wider than the measure: cut it
@@ -378,7 +404,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     if len(spans) >= 2 and R.last_line_min > 1:
         # no 孤字: a last line of one character takes one more from the line above
         ls, le, _, lv = spans[-1]
-        if _letters(text, ls, lv, R) < R.last_line_min:
+        if lv - ls < R.last_line_min + 4 and _letters(text, ls, lv, R) < R.last_line_min:
             ps, pe, _, _ = spans[-2]
             lo = ps + (pe - ps) // 2          # the line above keeps at least half its characters
             e2 = pe - 1
@@ -399,8 +425,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     # next to another (全角式 gives its width back), after half-width punctuation, at a Han–Latin gap
     pads: list[int] = []
     pad_cap: dict[int, float] = {}
-    if align == "justify" and (cut or has_gap or not all_glue or cls.count(H) != n):
-        near = {i + 1 for i in compress(range(n), map(L.__eq__, cls))}
+    if align == "justify" and (cut or run_ends):
+        near = set(run_ends)
         near.update(k for i in cut for k in (i, i + 1))
         if has_gap:
             near.update(compress(range(n), gap))
@@ -439,14 +465,18 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         if over > eps:
             # 先挤进: the marks nearest the line end give up their blank half first, each a whole
             # half em (so the Han characters before them stay on the 1-em grid), the last what is left
+            # The line's last mark is squeezed only when the others are not enough: squeezed, its
+            # advance (the glyph box readers of the PDF see) would reach into the gutter.
             comp_used = {}
-            for j in range(vis_end - 1, s - 1, -1):
-                if comp[j]:
-                    take = min(comp[j], over)
-                    comp_used[j] = take
-                    over -= take
-                    if over <= eps:
-                        break
+            order = [j for j in range(vis_end - 2, s - 1, -1) if comp[j]]
+            if comp[vis_end - 1]:
+                order.append(vis_end - 1)
+            for j in order:
+                take = min(comp[j], over)
+                comp_used[j] = take
+                over -= take
+                if over <= eps:
+                    break
             set_width = natural - sum(comp_used.values())
         slack = avail - set_width
         spread = 0.0
@@ -461,7 +491,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 c0 = bisect_left(pads, s)
                 c1 = bisect_right(pads, vis_end - 1)
                 if c0 < c1:
-                    pre = _grid_pads(pads[c0:c1], pad_cap, s, e, adv, gap, comp_used or {}, text, cls, size, slack)
+                    pre = _grid_pads(pads[c0:c1], pad_cap, s, e, P, gap, comp_used, cls, size, slack)
                     slack -= sum(pre.values())
                 g = G1[vis_end - 1] - G1[s] if vis_end - 1 > s else 0
                 if g > 0 and slack > eps:
@@ -470,7 +500,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 offset += slack / 2
             elif align == "right":
                 offset += slack
-        if not comp_used and not pre:
+        if not comp_used:
             if not spread:
                 o = offset - base
                 xs = tuple([o + v for v in PG[s:e]])
@@ -480,6 +510,12 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
             else:
                 o = offset - base - spread * G1[s]
                 xs = tuple([o + PG[j] + spread * G1[j] for j in range(s, e)])
+            if pre:                       # a pad moves everything after it
+                xl = list(xs)
+                for pos, amount in pre.items():
+                    k = pos - s
+                    xl[k:] = [v + amount for v in xl[k:]]
+                xs = tuple(xl)
         else:
             comp_used = comp_used or {}
             pre = pre or {}
@@ -509,29 +545,29 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     return Paragraph(text, size, tuple(lines), missing)
 
 
-def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, adv: list[float], gap: list[float],
-               comp_used: dict[int, float], text: str, cls, size: float, slack: float) -> dict[int, float]:
+def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, P: list[float], gap: list[float],
+               comp_used: dict[int, float], cls, size: float, slack: float) -> dict[int, float]:
     """Space put before candidate characters of a line so that the Han character after each lands
-    on the 1-em grid again, within what the line has to spare."""
+    on the 1-em grid again, within what the line has to spare. Positions come from the prefix
+    widths (P), less what squeezed marks before gave up: no walk over the line's characters."""
     pre: dict[int, float] = {}
-    x = 0.0
-    k = 0
-    nc = len(cands)
-    for j in range(s, e):
-        if j > s:
-            x += gap[j]
-        if k < nc and cands[k] == j:
-            k += 1
-            h = j if cls[j] == H else j + 1
-            xh = x if h == j else x + adv[j] - comp_used.get(j, 0.0) + (gap[h] if h < e else 0.0)
-            if h < e and cls[h] == H:
-                frac = (xh / size) % 1.0
-                need = (1.0 - frac) * size if frac > 1e-3 else 0.0
-                if 1e-6 < need <= min(cap[j], slack) + 1e-9:
-                    pre[j] = need
-                    slack -= need
-                    x += need
-        x += adv[j] - comp_used.get(j, 0.0)
+    base = P[s] + gap[s]
+    added = 0.0
+    squeezed = sorted(comp_used.items()) if comp_used else ()
+    for j in cands:
+        h = j if cls[j] == H else j + 1
+        if h >= e or cls[h] != H:
+            continue
+        xh = (P[h] + gap[h] - base if h > s else 0.0) + added
+        for q, amount in squeezed:
+            if q < h:
+                xh -= amount
+        frac = (xh / size) % 1.0
+        need = (1.0 - frac) * size if frac > 1e-3 else 0.0
+        if 1e-6 < need <= min(cap[j], slack) + 1e-9:
+            pre[j] = need
+            slack -= need
+            added += need
     return pre
 
 

@@ -111,7 +111,7 @@ class Box:
     stroke: Cmyk | None = BLACK
     fill: Cmyk | None = None       # a tint, e.g. Cmyk(0, 0, 0, 0.1)
     stroke_width: float = 0.5
-    role: str = "frame"            # "frame" | "tint" | "photo"
+    role: str = "frame"            # "frame" | "tint" | "photo" | "bullet" (a fact-box item's square)
 
 
 Item = TextLine | Rule | Box

@@ -30,6 +30,7 @@ same plan.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from app.layout.compose import (
@@ -46,6 +47,7 @@ from app.layout.grid import Grid
 from app.layout.plan import Placement, Plan
 from app.model import Edition, Kind
 
+JUMP_LINES = 1           # a continued story's jump line (下转第X版 / 上接第X版), drawn by impose.py
 MIN_SPLIT_LINES = 10     # a story is cut to continue on the next page only with this much text on each side
 MIN_DEPTH = (3.0, 2.5)   # a module's text shallower than a + b × columns (grid lines) looks like a strip
 MAX_STACK = 12           # stories in one stack
@@ -57,6 +59,7 @@ W_SHALLOW = 2.0          # per missing line of depth per column
 W_HEAD_LINE = 6.0        # per headline line beyond two, per column
 W_EMPTY = 3.0            # factor on the slack cost for columns left without any module (a hole)
 W_GAP = 0.3              # a second line of space between two modules of a stack, per column
+GAP_MORE = 2            # lines of air more between two modules after stretching (at W_GAP2 each)
 W_GAP2 = 1.0             # a third line there, per column (air between modules reads better than a
                          # white page foot, but only after stretching)
 W_STRETCH = 0.6          # per line a module is stretched, per column but one (raggedness it adds)
@@ -96,6 +99,7 @@ class _Piece:
             self.inline = mat.inline[pos:]
             self.whole = False
         self.root = mat or self
+        self.lead = mat.lead if mat is not None else False    # opens its page group (set by _groups)
         self.text_lines = sum(x.h for x in self.inline)
         self._min_area = self.text_lines + 1 + (len(parts.head) if self.whole else 0)
         self._photo = any(x.kind == "photo" for x in self.inline)
@@ -105,19 +109,20 @@ class _Piece:
         self._info: list[tuple[int, float, int] | None] = [None] * (grid.columns + 1)
 
     def head(self, cols: int) -> tuple[int, int]:
-        """(grid lines, lines of the main headline) of the head block at `cols` columns."""
+        """(grid lines, lines of the main headline) of the head block at `cols` columns; a story
+        continued from an earlier page has the jump line (上接第X版) for its head."""
         if not self.whole:
-            return (0, 0)
+            return (JUMP_LINES, 0)
         h = self._head.get(cols)
         if h is None:
             # a head whose every element stands on one line at some width looks the same at any
             # wider one with the same headline style: no need to set it again
-            key = head_key(self.grid, cols, bool(self.parts.pages))
+            key = head_key(self.grid, cols, self.lead)
             for w0 in range(cols - 1, 0, -1):
-                if w0 in self._single and head_key(self.grid, w0, bool(self.parts.pages)) == key:
+                if w0 in self._single and head_key(self.grid, w0, self.lead) == key:
                     h = self._head[cols] = self._head[w0]
                     return h
-            block = compose_head(self.parts, self.grid, cols)
+            block = compose_head(self.parts, self.grid, cols, balance=False, lead=self.lead)
             per = Counter(hl.element for hl in block.lines)
             if all(v == 1 for v in per.values()) and (block.section_par is None
                                                      or len(block.section_par.lines) == 1):
@@ -135,7 +140,7 @@ class _Piece:
         """Whether each banner of the head stands on one line at `cols` columns."""
         if not self.whole or not any(e.kind == Kind.BANNER for _, e in self.parts.head):
             return True
-        block = compose_head(self.parts, self.grid, cols)
+        block = compose_head(self.parts, self.grid, cols, balance=False, lead=self.lead)
         per = Counter(hl.element for hl in block.lines
                       if self.parts.story.elements[hl.element].kind == Kind.BANNER)
         return all(v == 1 for v in per.values())
@@ -225,8 +230,9 @@ class _Piece:
         return self._min_area
 
     def cut(self, cols: int, lines: int) -> int:
-        """Slots placed when this piece gets a module `cols` × `lines` (its sidebar set inline)."""
-        room = lines - self.head(cols)[0]
+        """Slots placed when this piece gets a module `cols` × `lines` (its sidebar set inline) and
+        continues on the next page: its last line is the jump line (下转第X版)."""
+        room = lines - self.head(cols)[0] - JUMP_LINES
         if room < 1:
             return 0
         return thread(self.inline, cols, room)[1]
@@ -252,7 +258,7 @@ def _absorb(slack: int, gaps: int, caps: int, w: int, slack_w: float) -> float:
     slack -= g
     a = min(slack, caps)
     slack -= a
-    g2 = min(slack, gaps)
+    g2 = min(slack, GAP_MORE * gaps)
     return g * w * W_GAP + a * max(1, w - 1) * W_STRETCH + g2 * w * W_GAP2 + (slack - g2) * w * slack_w
 
 
@@ -286,10 +292,11 @@ def _stack_layout(pieces: list[_Piece], w: int, height: int) -> list[tuple[int, 
         if add > 0:
             depths[k] += add
             slack -= add
-    for k in range(len(gaps) - 1, -1, -1):
-        if slack > 0:
-            gaps[k] += 1
-            slack -= 1
+    for _ in range(GAP_MORE):
+        for k in range(len(gaps) - 1, -1, -1):
+            if slack > 0:
+                gaps[k] += 1
+                slack -= 1
     out, y = [], 0
     for k, d in enumerate(depths):
         out.append((y, d))
@@ -554,7 +561,7 @@ class _Planner:
                         sl -= g
                         a = caps if caps < sl else sl  # noqa: FURB136
                         sl -= a
-                        g2 = t if t < sl else sl  # noqa: FURB136
+                        g2 = GAP_MORE * t if GAP_MORE * t < sl else sl  # noqa: FURB136
                         c = shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w
                         if c >= res[0]:
                             continue
@@ -637,20 +644,43 @@ def _groups(edition: Edition, grid: Grid):
             add_label(label_parts, t)
         pending = []
         groups[-1] = ("  ".join(label_parts), cur)
-        cur.append(_Piece(parts, grid))
+        piece = _Piece(parts, grid)
+        piece.lead = not cur
+        cur.append(piece)
     return groups
+
+
+FOLIO_RE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*版")
+
+
+def folio_label(label: str, number: int) -> str:
+    """A page's label with its own number: every page of a group that runs to several pages says
+    第N版 for the page it is (the source's 第1版 on the third page becomes 第3版)."""
+    return FOLIO_RE.sub(f"第{number}版", label, count=1)
+
+
+def folio_number(label: str) -> int | None:
+    """The page number a label gives (第3版 → 3), or None."""
+    m = FOLIO_RE.search(label or "")
+    if m is None:
+        return None
+    digits = re.sub(r"\D", "", m.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return int(digits) if digits else None
 
 
 def auto_plan(edition: Edition, grid: Grid) -> Plan:
     plan = Plan(layout=grid.name)
     planner = _Planner(grid)
     page = 0
-    for label, pieces in _groups(edition, grid):
+    groups = _groups(edition, grid)
+    # pages are numbered on from the first group's own number (an export of 第3版 starts at 第3版)
+    base = (folio_number(groups[0][0]) if groups else None) or 1
+    for label, pieces in groups:
         queue = list(pieces)
         while queue:
             page += 1
             plan.pages = page
-            plan.labels[page] = label
+            plan.labels[page] = folio_label(label, base + page - 1)
             pg = planner.page(queue)
             for p, col, cols, line, lines, sc in pg.modules:
                 plan.modules.append(Placement(p.sid, page, col, cols, line, lines, sc))

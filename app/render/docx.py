@@ -154,7 +154,11 @@ def _sect_pr(template, grid: Grid, columns: int, new_page: bool):
                                          qn("w:left"): str(round(grid.margin_left * twip)),
                                          qn("w:header"): "400", qn("w:footer"): "400", qn("w:gutter"): "0"})
     cols = sp.makeelement(qn("w:cols"), {qn("w:num"): str(max(1, columns)),
-                                         qn("w:space"): str(round(grid.gutter * twip)),
+                                         # a point of the gutter goes to the columns, so that a
+                                         # line of whole characters is never a hair too wide for
+                                         # Word's or LibreOffice's rounded column (it would hang its
+                                         # last comma into the next column)
+                                         qn("w:space"): str(round((grid.gutter - 1) * twip)),
                                          qn("w:sep"): "1" if columns > 1 else "0"})
     # schema order: (header/footer refs) type pgSz pgMar ... cols ... docGrid
     refs = [c for c in sp if c.tag in (qn("w:headerReference"), qn("w:footerReference"))]

@@ -225,3 +225,31 @@ def test_configure_keeps_caches_when_nothing_changes_and_applies_a_new_font(tmp_
     finally:
         fonts.configure(None)
     assert fonts.resolve_font("song") != kai_path
+
+
+def test_fact_box_items_have_bullets_space_between_and_the_box_is_not_split():
+    from app.layout.compose import BULLET, compose_flow, split_story, thread
+    from tests.app.layout.sample import SIDEBAR, sample_edition
+    g = load_layout("a3")
+    story = next(s for s in sample_edition().stories if any(e.kind.value == "sidebar" for e in s.elements))
+    parts = split_story(story)
+    slots = compose_flow(parts.sidebar, g, g.column_width - g.body_size, boxed=True)
+    firsts = [s for s in slots if s.kind == "text" and s.line == 0 and s.style.name == "sidebar"]
+    assert len(firsts) == len(SIDEBAR) > 1 and all(s.mark == BULLET and s.dx > 0 for s in firsts)
+    # a blank line inside the box between items, none before the first item's bullet
+    boxed = [s for s in slots if s.boxed]
+    blanks = [k for k, s in enumerate(boxed) if s.kind == "space"]
+    assert len(blanks) == len(SIDEBAR) - 1 and boxed[0].kind == "text"
+    # threaded after text that nearly fills a column, the box moves whole to the next column
+    body = compose_flow(parts.flow, g, g.column_width)
+    height = sum(s.h for s in boxed) + 4
+    for lead_in in range(1, height):
+        cols, _ = thread(body[:lead_in] + slots, 3, height)
+        holding = [ci for ci, col in enumerate(cols) if any(s.boxed for s in col)]
+        assert len(holding) == 1, (lead_in, holding)
+    # and the page draws the bullets: squares, one before each item, no text added
+    doc = layout_edition(sample_edition(), g)
+    squares = [b for p in doc.pages for b in p.items if isinstance(b, Box) and b.role == "bullet"]
+    assert len(squares) == len(SIDEBAR) and all(b.fill is not None and b.w == b.h for b in squares)
+    side = [ln.text for p in doc.pages for ln in p.lines() if ln.style == "sidebar"]
+    assert side and not any(BULLET in t for t in side)

@@ -138,13 +138,16 @@ def test_figures_and_half_width_marks_are_set_solid():
 def test_every_face_sets_gb_punctuation_and_full_width_quotes(role):
     # 。，、 in the left half of their em; “ ” a full em each, “ inked in the right half, ” in the left
     text = "甲，乙。丙、丁“戊”己"
-    xs = break_paragraph(text, role, SIZE, 30 * SIZE, 0.0, "left").lines[0].xs
-    for i in range(len(text) - 1):
+    line = break_paragraph(text, role, SIZE, 30 * SIZE, 0.0, "left").lines[0]
+    xs = line.xs
+    face = {k: r for r, a, b in line.runs for k in range(a, b)}       # a proportional quote comes
+    for i in range(len(text) - 1):                                    # from a face with a full-width one
         ch = text[i]
         if ch in "，。、“”":
             assert xs[i + 1] - xs[i - 1] == pytest.approx(2 * SIZE), (role, ch)    # a full em
+            assert fonts.metrics(face[i]).advance(ch) >= 900 or ch not in "“”", (role, ch)  # its box too
             slot = xs[i - 1] + SIZE
-            a, b = fonts.ink_box(role, ch)
+            a, b = fonts.ink_box(face[i], ch)
             centre = (xs[i] + (a + b) / 2 * SIZE - slot) / SIZE
             if ch == "“":
                 assert 0.5 < centre < 1.0, (role, ch, centre)

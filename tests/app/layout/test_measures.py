@@ -86,3 +86,33 @@ def test_body_text_stays_on_the_grid_without_lone_characters_or_stranded_lines(p
     lone, total = one_character_endings(doc)
     assert total > 10 and lone == 0          # was 17% of the sample's paragraphs, 13% of edition16's
     assert stranded_lines(doc) == 0          # was 184 in edition16 on A3
+
+
+def page_fill(ed, grid):
+    """(pages, pages under 30% full, pages a group continues from that end more than two lines above
+    the foot in some column) of the automatic plan."""
+    from app.layout import place
+    plan = place.auto_plan(ed, grid)
+    group_of = {pc.sid: gi for gi, (_, pieces) in enumerate(place._groups(ed, grid)) for pc in pieces}
+    page_group, last = {}, {}
+    for m in plan.modules:
+        page_group.setdefault(m.page, group_of.get(m.story))
+    for p in range(1, plan.pages + 1):
+        last[page_group.get(p)] = p
+    small = short = 0
+    for p in range(1, plan.pages + 1):
+        mods = [m for m in plan.modules if m.page == p]
+        feet = [max([m.line + m.lines for m in mods if m.column <= c < m.column + m.columns] or [0])
+                for c in range(grid.columns)]
+        small += sum(feet) < 0.3 * grid.lines * grid.columns
+        short += p not in last.values() and min(feet) < grid.lines - 2
+    return plan.pages, small, short
+
+
+@pytest.mark.parametrize(("layout", "most_small", "most_short"), [("a3", 4, 14), ("broadsheet", 3, 10), ("tabloid", 0, 10)])
+def test_edition16_pages_are_filled(layout, most_small, most_short):
+    # before: 9, 14 and 1 pages under 30% full; 16, 9 and 13 continued-from pages short of the foot
+    if not EDITION16.exists():
+        pytest.skip("shared data absent")
+    pages, small, short = page_fill(load_edition(EDITION16), load_layout(layout))
+    assert small <= most_small and short <= most_short, (pages, small, short)

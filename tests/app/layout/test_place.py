@@ -292,3 +292,33 @@ def test_real_headlines_have_no_single_character_line_and_banners_span_the_page(
                         banners += 1
                         assert abs(ln.width - g.type_width) < 0.5, (name, ln.text)
     assert banners or len(paths) < 2
+
+
+def test_continued_stories_carry_jump_lines_and_every_page_its_own_folio():
+    para = ("本报讯（记者 林晓舟）青川市召开城市更新工作推进会，明确今年将完成老旧小区改造126个，"
+            "新建口袋公园40处，改造雨污管网85公里，让群众在家门口感受到城市品质的提升。")
+    ed = edition_from_text("第1版 要闻\n\n青川今年将完成老旧小区改造126个\n\n" + para + "\n\n"
+                           + "城市更新调查：一条老街的四季\n\n" + "\n\n".join(para * 2 for _ in range(90)) + "\n")
+    found = 0
+    for name in ("a3", "tabloid"):
+        g = load_layout(name)
+        doc = layout_edition(ed, g)
+        plan = doc.plan
+        pages = {}
+        for m in plan.modules:
+            pages.setdefault(m.story, []).append(m.page)
+        for sid, ps in pages.items():
+            for a, b in zip(ps, ps[1:]):
+                if a == b:
+                    continue
+                found += 1
+                jumps_a = [ln.text for ln in doc.pages[a - 1].lines() if ln.story == sid and ln.style == "jump"]
+                jumps_b = [ln.text for ln in doc.pages[b - 1].lines() if ln.story == sid and ln.style == "jump"]
+                assert f"（下转第{b}版）" in jumps_a, (name, sid, jumps_a)
+                assert f"（上接第{a}版）" in jumps_b, (name, sid, jumps_b)
+        assert len(doc.pages) >= 3
+        for page in doc.pages:
+            folio = [ln.text for ln in page.lines() if ln.story == "" and ln.element == -1 and "版" in ln.text]
+            assert folio and all(t.startswith(f"第{page.number}版") for t in folio), (name, page.number, folio)
+        assert doc.overset == {}
+    assert found
