@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtGui import QColor, QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
 from app.model import Element, Kind
 from ui.undo import EditTextCommand
@@ -59,12 +59,15 @@ class StoryEditor(QPlainTextEdit):
     """Edits the elements of one story; all changes go through the undo stack."""
 
     markClicked = Signal(object, int, object)   # story, element index, Mark (cursor entered a finding)
+    fixRequested = Signal(object, int, object)  # story, element index, Mark: apply its fix (context menu)
+    dismissRequested = Signal(object, int, object)
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.story = None
         self._loading = False
+        self.extra_actions: list = []   # appended to the context menu (the window's structure commands)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setUndoRedoEnabled(False)
         self.setUndoRedoEnabled(False)
@@ -190,6 +193,81 @@ class StoryEditor(QPlainTextEdit):
                 self.doc.element_edited(e, 0, 0, 0)
         self.doc.undo_stack.push(EditTextCommand(self.doc, self.story, before, after, full=True,
                                                  label=tr("Edit paragraphs")))
+
+    # ------------------------------------------------------------------ undo and the context menu
+    def _is_undo_key(self, event) -> str | None:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return "undo"
+        if event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == QKeySequence("Ctrl+Y")[0]:
+            return "redo"
+        return None
+
+    def event(self, event) -> bool:
+        # the text widget claims Ctrl+Z / Ctrl+Shift+Z for its own (disabled) undo: route them
+        # to the document's undo stack instead, where Galley's edits are
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_undo_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        which = self._is_undo_key(event)
+        if which is not None:
+            self.doc.flush_rechecks()
+            getattr(self.doc.undo_stack, which)()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.build_context_menu(self.cursorForPosition(event.pos()) if not self.textCursor().hasSelection()
+                                       else self.textCursor())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, cursor: QTextCursor) -> QMenu:
+        """The editor's menu: the finding's fix at the cursor first, then Undo/Redo from the document's
+        stack, the text actions, and the structure commands the window adds (`extra_actions`)."""
+        menu = self.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        hit = self.mark_at(cursor)
+        if hit is not None:
+            n, m = hit
+            if m.fix is not None:
+                el = self.story.elements[n]
+                label = tr("Fix: “%1” → “%2”").replace("%1", el.text[m.start:m.end]).replace("%2", m.fix or "∅")
+                a = menu.addAction(label)
+                a.triggered.connect(lambda _=False, n=n, m=m: self.fixRequested.emit(self.story, n, m))
+                menu.insertAction(first, a)
+            a = menu.addAction(tr("Dismiss this finding"))
+            a.triggered.connect(lambda _=False, n=n, m=m: self.dismissRequested.emit(self.story, n, m))
+            menu.insertAction(first, a)
+            menu.insertSeparator(first)
+        for a in list(menu.actions()):
+            # Qt's own Undo/Redo act on the text widget's stack, which is off: use the document's
+            name = a.objectName()
+            if name in ("edit-undo", "edit-redo"):
+                stack = self.doc.undo_stack
+                mine = menu.addAction(a.text())
+                mine.setShortcut(a.shortcut())
+                if name == "edit-undo":
+                    mine.setEnabled(stack.canUndo())
+                    mine.triggered.connect(stack.undo)
+                else:
+                    mine.setEnabled(stack.canRedo())
+                    mine.triggered.connect(stack.redo)
+                menu.insertAction(a, mine)
+                menu.removeAction(a)
+        if self.extra_actions:
+            menu.addSeparator()
+            for a in self.extra_actions:
+                if a is None:
+                    menu.addSeparator()
+                elif isinstance(a, QMenu):
+                    menu.addMenu(a)
+                else:
+                    menu.addAction(a)
+        return menu
 
     # ------------------------------------------------------------------ findings under the cursor
     def mark_at(self, cursor: QTextCursor):

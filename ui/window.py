@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         self.editor = StoryEditor(self.doc, self)
         self.editor.setFont(editor_font())
         self.editor.markClicked.connect(self._mark_under_cursor)
+        self.editor.fixRequested.connect(lambda st, ei, m: self.apply_fix(self.doc.story_index(st), ei, m))
+        self.editor.dismissRequested.connect(lambda st, ei, m: self.dismiss_mark(self.doc.story_index(st), ei, m))
         from ui.pageview import PagePanel
         self.page_panel = PagePanel(self.doc, self, hub=self.hub)
         self.page_panel.storyActivated.connect(self.show_story_id)
@@ -417,7 +419,11 @@ class MainWindow(QMainWindow):
         cur = self._current_finding()
         if cur is None:
             return
-        si, ei, el, m = cur
+        si, ei, _el, m = cur
+        self.apply_fix(si, ei, m)
+
+    def apply_fix(self, si: int, ei: int, m) -> None:
+        el = self.doc.edition.stories[si].elements[ei]
         if m.fix is None:
             self.statusBar().showMessage(tr("This finding has no automatic fix; edit the text or reject it."), 4000)
             return
@@ -440,7 +446,11 @@ class MainWindow(QMainWindow):
         cur = self._current_finding()
         if cur is None:
             return
-        si, ei, el, m = cur
+        si, ei, _el, m = cur
+        self.dismiss_mark(si, ei, m)
+
+    def dismiss_mark(self, si: int, ei: int, m) -> None:
+        el = self.doc.edition.stories[si].elements[ei]
         text = el.text[m.start:m.end]
         rec = {"kind": "here", "rule": m.rule, "text": getattr(m.finding, "text", text),
                "context": el.text[max(0, m.start - 6):m.start] + "\u2038" + el.text[m.end:m.end + 6]}

@@ -784,6 +784,10 @@
       <translation>打开版面稿（文件 ▸ 打开），或把 .txt、.docx、.pdf、.galley 文件拖到这里。</translation>
     </message>
     <message>
+      <source>Dismiss this finding</source>
+      <translation>忽略此处问题</translation>
+    </message>
+    <message>
       <source>Error</source>
       <translation>错误</translation>
     </message>
