@@ -1,7 +1,7 @@
 """The main window: navigator, story editor, page view, findings and repairs, menus and toolbar.
 
 It opens files (menu, drag and drop, recent files), saves projects (.galley, with the
-project lock), autosaves every minute and offers to recover after a crash, and routes the
+project lock), autosaves a moment after each change (at least every 10 s) and offers to recover after a crash, and routes the
 Proofreading and Repairs actions to the panels. All changes go through the document's
 QUndoStack. On a language change the whole interface is rebuilt in the new language.
 """
@@ -82,11 +82,12 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project | None = None, parent=None):
         super().__init__(parent)
         self.settings = prefs.qsettings()
-        self.preferences = prefs.load_preferences()
+        self.preferences, problems = prefs.read_preferences()
+        if problems:
+            QTimer.singleShot(0, self, lambda: self._warn_preferences(problems))
         prefs.apply_fonts(self.preferences)
         self.session = Session()
         self.session.start(None)
-        self._autosaved_index = 0
         self.read_only = False
         self.setAcceptDrops(True)
         self.setWindowIcon(self._icon("app"))
@@ -99,16 +100,38 @@ class MainWindow(QMainWindow):
         geo = self.settings.value("window/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
+        # autosave: a moment after the editor stops (idle), and at least every few seconds while
+        # changes keep coming, so a crash loses at most those seconds
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start(int(self.preferences.get("autosave_minutes", 1)) * 60_000)
+        self.autosave_timer.start(prefs.autosave_seconds(self.preferences) * 1000)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(self.IDLE_AUTOSAVE_MS)
+        self.idle_timer.timeout.connect(self.autosave)
+
+    IDLE_AUTOSAVE_MS = 1500
+
+    def _warn_preferences(self, problems: list[str]) -> None:
+        QMessageBox.warning(self, tr("Preferences"), tr("Some settings in %1 were not used, and their defaults apply "
+                                                        "instead:").replace("%1", str(prefs.preferences_path())) +
+                            "\n\n• " + "\n• ".join(problems))
 
     # ------------------------------------------------------------------ construction
     def _make_doc(self, project: Project) -> EditionDocument:
         doc = EditionDocument(project, settings=self._proof_prefs(), parent=self)
         doc.recheck_all(self.hub)
         doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.undo_stack.indexChanged.connect(self._changed)
         return doc
+
+    _changes = 0            # every change pushed (typing merged into one command counts each time)
+    _autosaved_changes = 0
+
+    def _changed(self, *_):
+        self._changes += 1
+        if hasattr(self, "idle_timer"):
+            self.idle_timer.start()
 
     def _proof_prefs(self) -> dict:
         p = self.preferences
@@ -601,7 +624,7 @@ class MainWindow(QMainWindow):
         self.session.set_source(str(project.path or project.edition.source or ""))
         if modified:
             self.doc.undo_stack.resetClean()
-        self._autosaved_index = self.doc.undo_stack.index()
+        self._autosaved_changes = self._changes
         self._update_title()
 
     def save(self) -> bool:
@@ -654,11 +677,16 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def autosave(self) -> None:
-        if self.doc.undo_stack.index() == self._autosaved_index or not self.doc.edition.stories:
+        self.idle_timer.stop()
+        if self._changes == self._autosaved_changes or not self.doc.edition.stories:
+            return
+        if self.doc.undo_stack.isClean() and self.doc.project.path is not None and \
+                self.session.autosave_file is not None and not self.session.autosave_file.exists():
+            self._autosaved_changes = self._changes   # back to what is saved on disk: nothing to keep
             return
         try:
             self.session.autosave(self.doc.project)
-            self._autosaved_index = self.doc.undo_stack.index()
+            self._autosaved_changes = self._changes
             self.statusBar().showMessage(tr("Autosaved at %1").replace("%1", time.strftime("%H:%M")), 3000)
         except OSError as exc:
             self.statusBar().showMessage(tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
@@ -689,7 +717,15 @@ class MainWindow(QMainWindow):
                     except ProjectLockedError:
                         project.path, project.stamp = None, None
                 self.set_project(project, modified=True)
-                rec.discard()
+                # the recovered work is written to this session's autosave before the crashed
+                # session's copy goes: it stays recoverable until it is saved, crash after crash
+                try:
+                    self.session.autosave(self.doc.project)
+                except OSError as exc:
+                    self.statusBar().showMessage(tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
+                    rec.forget(keep=rec.autosave)
+                    return
+                rec.forget(keep=self.session.autosave_file)
                 return
             rec.discard()
 
@@ -746,7 +782,7 @@ class MainWindow(QMainWindow):
         FONTS.clear()
         self.doc.settings.update(self._proof_prefs())
         self.doc.recheck_all(self.hub)
-        self.autosave_timer.setInterval(int(new.get("autosave_minutes", 1)) * 60_000)
+        self.autosave_timer.setInterval(prefs.autosave_seconds(new) * 1000)
         self.page_panel.relayout()
         if language != self.settings.value("ui/language", "system"):
             self.settings.setValue("ui/language", language)

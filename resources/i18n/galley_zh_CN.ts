@@ -4,8 +4,8 @@
   <context>
     <name>Errors</name>
     <message>
-      <source>Your work is autosaved every minute. Please report this problem.</source>
-      <translation>您的工作每分钟自动保存一次。请报告此问题。</translation>
+      <source>Your work is autosaved every few seconds. Please report this problem.</source>
+      <translation>您的工作每隔几秒自动保存一次。请报告此问题。</translation>
     </message>
     <message>
       <source>Something went wrong inside Galley: %1</source>
@@ -208,6 +208,10 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Preferences</source>
+      <translation>偏好设置</translation>
+    </message>
     <message>
       <source>&amp;Open…</source>
       <translation>打开(&amp;O)…</translation>
@@ -497,6 +501,10 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <source>Some settings in %1 were not used, and their defaults apply instead:</source>
+      <translation>%1 中有些设置未被采用，改用默认值：</translation>
+    </message>
+    <message>
       <source>Open it read-only? (Choose No to take over the lock if you are sure the other computer is not working on it.)</source>
       <translation>以只读方式打开吗？（如确定另一台电脑没有在编辑，选择“否”可接管锁定。）</translation>
     </message>
@@ -610,12 +618,12 @@
       <translation>界面语言：</translation>
     </message>
     <message>
-      <source> min</source>
-      <translation> 分钟</translation>
+      <source> s</source>
+      <translation> 秒</translation>
     </message>
     <message>
-      <source>Autosave every:</source>
-      <translation>自动保存间隔：</translation>
+      <source>Autosave at least every:</source>
+      <translation>自动保存间隔不超过：</translation>
     </message>
     <message>
       <source>General</source>
@@ -660,6 +668,10 @@
     <message>
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+      <source>it should hold an object of settings</source>
+      <translation>应为设置项组成的对象</translation>
     </message>
     <message>
       <source>Song (body)</source>
@@ -708,6 +720,38 @@
     <message>
       <source>Proofreading rules are not available in this build.</source>
       <translation>此版本不含校对规则。</translation>
+    </message>
+    <message>
+      <source>cannot read it (%1)</source>
+      <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+      <source>it is not valid JSON (%1)</source>
+      <translation>不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+      <source>“%1” should be %2</source>
+      <translation>“%1”应为%2</translation>
+    </message>
+    <message>
+      <source>a font file path per role (song, hei, kai, latin)</source>
+      <translation>每种字体角色（song、hei、kai、latin）一个字体文件路径</translation>
+    </message>
+    <message>
+      <source>a severity (error, warning, info or off) per rule id</source>
+      <translation>每条规则一个级别（error、warning、info 或 off）</translation>
+    </message>
+    <message>
+      <source>a whole number of seconds from %1 to %2</source>
+      <translation>%1 到 %2 之间的整数秒</translation>
+    </message>
+    <message>
+      <source>a language code such as en_US</source>
+      <translation>语言代码，如 en_US</translation>
+    </message>
+    <message>
+      <source>a list of words</source>
+      <translation>词语列表</translation>
     </message>
   </context>
   <context>
