@@ -72,7 +72,9 @@ class FindingsModel(QAbstractTableModel):
             if col == "severity":
                 return severity_label(m.severity)
             if col == "rule":
-                return m.rule
+                from ui.i18n import current_language
+                from ui.proofing import rule_name
+                return rule_name(m.rule, current_language())
             if col == "story":
                 return self.doc.edition.stories[si].headline[:18]
             if col == "text":
@@ -84,6 +86,8 @@ class FindingsModel(QAbstractTableModel):
                 return m.message(current_language())
         if role == Qt.ItemDataRole.ForegroundRole and col == "severity":
             return QBrush(SEVERITY_COLORS.get(m.severity, QColor("black")))
+        if role == Qt.ItemDataRole.ToolTipRole and col == "rule":
+            return m.rule
         if role == Qt.ItemDataRole.ToolTipRole:
             from ui.editor import mark_tooltip
             return mark_tooltip(m)
@@ -148,8 +152,13 @@ class FindingsPanel(QWidget):
     def refresh_filters(self) -> None:
         from ui import proofing
         marks = self.doc.visible_marks()
+        from ui.i18n import current_language
+        lang = current_language()
         rules = sorted({m.rule for *_, m in marks} | {r[0] for r in proofing.all_rules()})
-        self._fill(self.rule_box, [(tr("All rules"), None)] + [(r, r) for r in rules])
+        named = sorted(((proofing.rule_name(r, lang), r) for r in rules), key=lambda x: x[0].lower())
+        self._fill(self.rule_box, [(tr("All rules"), None)] + named)
+        for i, (_name, rid) in enumerate(named, start=1):
+            self.rule_box.setItemData(i, rid, Qt.ItemDataRole.ToolTipRole)
         self._fill(self.severity_box, [(tr("All severities"), None)] + [(severity_label(s), s)
                                                                         for s in proofing.SEVERITIES])
         self._fill(self.story_box, [(tr("All stories"), None)] + [(s.headline[:20] or s.id, i) for i, s in
@@ -176,7 +185,8 @@ class FindingsPanel(QWidget):
         self.model.refresh()
         n = len(self.model.rows)
         total = len(self.doc.visible_marks()) if any(self.model.filters.values()) else n
-        self.count_label.setText(tr("%1 of %2 findings").replace("%1", str(n)).replace("%2", str(total)))
+        self.count_label.setText((tr("%1 of %2 finding") if total == 1 else tr("%1 of %2 findings"))
+                                 .replace("%1", str(n)).replace("%2", str(total)))
         if self.doc.checking:
             self.count_label.setText(tr("Proofreading…"))
         elif self.doc.check_error:

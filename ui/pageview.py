@@ -550,7 +550,7 @@ class PagePanel(QWidget):
         self.scene.build(self, paged, grid, self._grid_visible)
         overset = {k: v for k, v in paged.overset.items() if v}
         n_over = sum(overset.values())
-        txt = tr("%1 pages").replace("%1", str(len(paged.pages)))
+        txt = tr("1 page") if len(paged.pages) == 1 else tr("%1 pages").replace("%1", str(len(paged.pages)))
         if n_over:
             txt += " · <span style='color:#c62828'>" + tr("overset %1 characters").replace("%1", str(n_over)) + \
                 "</span>"

@@ -35,7 +35,13 @@ def _esc(s: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {"join": tr("Join"), "move": tr("Move")}.get(kind, kind)
+    return {"join": tr("Join"), "move": tr("Move"), "dehyphenate": tr("Hyphen")}.get(kind, kind)
+
+
+def reason(f) -> str:
+    """The repair's reason in the interface language."""
+    from ui.i18n import current_language
+    return (f.reason_zh or f.reason) if current_language().startswith("zh") else (f.reason or f.reason_zh)
 
 
 class RepairsPanel(QWidget):
@@ -91,14 +97,14 @@ class RepairsPanel(QWidget):
                                   f"{f.confidence:.0%}", _seam(f)])
             it.setData(0, Qt.ItemDataRole.UserRole, f.id)
             it.setForeground(0, QBrush(QColor("#2e7d32" if f.accepted else "#c62828")))
-            it.setToolTip(3, f.reason_zh or f.reason)
+            it.setToolTip(3, reason(f))
             self.tree.addTopLevelItem(it)
             if f.id == cur_id:
                 self.tree.setCurrentItem(it)
         self.tree.blockSignals(False)
         n_acc = sum(f.accepted for f in fixes)
-        self.count_label.setText(tr("%1 repairs, %2 accepted").replace("%1", str(len(fixes))).replace(
-            "%2", str(n_acc)))
+        self.count_label.setText((tr("%1 repair, %2 accepted") if len(fixes) == 1 else tr("%1 repairs, %2 accepted"))
+                                 .replace("%1", str(len(fixes))).replace("%2", str(n_acc)))
         self._show(self.current())
 
     def current(self):
@@ -136,7 +142,7 @@ class RepairsPanel(QWidget):
         state = tr("accepted") if f.accepted else tr("rejected")
         self.detail.setHtml(
             f"<p><b>{_esc(kind_label(f.kind))}</b> · {_esc(state)} · {f.confidence:.0%}<br>"
-            f"<span style='color:#555'>{_esc(f.reason_zh or f.reason)}</span></p>"
+            f"<span style='color:#555'>{_esc(reason(f))}</span></p>"
             f"<p style='margin-bottom:0'><b>{_esc(tr('Before'))}</b></p>{before_html}"
             f"<p style='margin-bottom:0'><b>{_esc(tr('After'))}</b></p>{after_html}")
 

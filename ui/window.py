@@ -7,6 +7,7 @@ QUndoStack. On a language change the whole interface is rebuilt in the new langu
 """
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.actions_by_key["open"])
         self.recent_menu = m.addMenu(tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.setToolTipsVisible(True)
         m.addAction(self.actions_by_key["save"])
         m.addAction(self.actions_by_key["save_as"])
         m.addSeparator()
@@ -363,8 +365,10 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_):
         ed = self.doc.edition
         n = len(self.doc.visible_marks())
-        self.status_label.setText(tr("%1 stories · %2 characters · %3 findings").replace(
-            "%1", str(len(ed.stories))).replace("%2", f"{ed.char_count:,}").replace("%3", str(n)))
+        stories = tr("1 story") if len(ed.stories) == 1 else tr("%1 stories").replace("%1", str(len(ed.stories)))
+        chars = tr("1 character") if ed.char_count == 1 else tr("%1 characters").replace("%1", f"{ed.char_count:,}")
+        found = tr("1 finding") if n == 1 else tr("%1 findings").replace("%1", str(n))
+        self.status_label.setText(f"{stories} · {chars} · {found}")
 
     def _update_tab_titles(self) -> None:
         self.bottom_tabs.setTabText(0, tr("Findings (%1)").replace("%1", str(len(self.doc.visible_marks()))))
@@ -376,9 +380,10 @@ class MainWindow(QMainWindow):
         self.navigator.set_overset(overset)
         total = sum(overset.values())
         if total:
-            self.overset_label.setText("<span style='color:#c62828'>" + tr("Overset: %1 characters in %2 stories")
-                                       .replace("%1", str(total)).replace("%2", str(sum(1 for v in overset.values()
-                                                                                        if v))) + "</span>")
+            n = sum(1 for v in overset.values() if v)
+            text = (tr("Overset: %1 characters in 1 story") if n == 1 else tr("Overset: %1 characters in %2 stories"))
+            self.overset_label.setText("<span style='color:#c62828'>" + text.replace("%1", str(total))
+                                       .replace("%2", str(n)) + "</span>")
         else:
             self.overset_label.setText("")
 
@@ -730,21 +735,35 @@ class MainWindow(QMainWindow):
             rec.discard()
 
     def _add_recent(self, path: str) -> None:
-        recent = [p for p in (self.settings.value("files/recent") or []) if p != path]
-        if isinstance(recent, str):
-            recent = [recent]
-        self.settings.setValue("files/recent", ([path] + recent)[:MAX_RECENT])
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_files() if p != path]
+        # stored as JSON text: an INI list of one item would come back as a plain string
+        self.settings.setValue("files/recent_json", json.dumps(([path] + recent)[:MAX_RECENT], ensure_ascii=False))
+        self.settings.remove("files/recent")
 
     def recent_files(self) -> list[str]:
-        r = self.settings.value("files/recent") or []
-        return [r] if isinstance(r, str) else list(r)
+        raw = self.settings.value("files/recent_json")
+        if raw is None:
+            old = self.settings.value("files/recent") or []      # as older versions stored it
+            items = [old] if isinstance(old, str) else list(old)
+        else:
+            try:
+                items = json.loads(str(raw))
+            except ValueError:
+                items = []
+        return [p for p in items if isinstance(p, str) and p][:MAX_RECENT] if isinstance(items, list) else []
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         files = self.recent_files()
+        names = [Path(p).name for p in files]
         for i, p in enumerate(files):
-            a = self.recent_menu.addAction(f"&{i + 1} {Path(p).name}")
+            label = Path(p).name
+            if names.count(label) > 1:   # same-named files: the folder tells them apart
+                label += f"  — {Path(p).parent.name or Path(p).parent}"
+            a = self.recent_menu.addAction(f"&{i + 1} {label}")
             a.setToolTip(p)
+            a.setStatusTip(p)
             a.triggered.connect(lambda _=False, p=p: self.open_path(p))
         if not files:
             self.recent_menu.addAction(tr("(none)")).setEnabled(False)

@@ -198,12 +198,16 @@
       <translation>全部稿件</translation>
     </message>
     <message>
-      <source>%1 of %2 findings</source>
+      <source>Proofreading failed: %1</source>
+      <translation>校对失败：%1</translation>
+    </message>
+    <message>
+      <source>%1 of %2 finding</source>
       <translation>%1 / %2 条问题</translation>
     </message>
     <message>
-      <source>Proofreading failed: %1</source>
-      <translation>校对失败：%1</translation>
+      <source>%1 of %2 findings</source>
+      <translation>%1 / %2 条问题</translation>
     </message>
   </context>
   <context>
@@ -389,6 +393,18 @@
       <translation>主工具栏</translation>
     </message>
     <message>
+      <source>1 story</source>
+      <translation>1 篇稿件</translation>
+    </message>
+    <message>
+      <source>1 character</source>
+      <translation>1 字</translation>
+    </message>
+    <message>
+      <source>1 finding</source>
+      <translation>1 条问题</translation>
+    </message>
+    <message>
       <source>Open an edition</source>
       <translation>打开版面稿</translation>
     </message>
@@ -425,6 +441,14 @@
       <translation>[只读]</translation>
     </message>
     <message>
+      <source>Overset: %1 characters in 1 story</source>
+      <translation>超版：1 篇稿件共 %1 字</translation>
+    </message>
+    <message>
+      <source>Overset: %1 characters in %2 stories</source>
+      <translation>超版：%2 篇稿件共 %1 字</translation>
+    </message>
+    <message>
       <source>No findings.</source>
       <translation>没有校对问题。</translation>
     </message>
@@ -451,6 +475,18 @@
     <message>
       <source>Recover unsaved work?</source>
       <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+      <source>%1 stories</source>
+      <translation>%1 篇稿件</translation>
+    </message>
+    <message>
+      <source>%1 characters</source>
+      <translation>%1 字</translation>
+    </message>
+    <message>
+      <source>%1 findings</source>
+      <translation>%1 条问题</translation>
     </message>
     <message>
       <source>Findings (%1)</source>
@@ -517,16 +553,8 @@
       <translation>Galley 上次未正常关闭。您对 %1 的修改已于 %2 自动保存。是否恢复？</translation>
     </message>
     <message>
-      <source>%1 stories · %2 characters · %3 findings</source>
-      <translation>%1 篇稿件 · %2 字 · %3 处问题</translation>
-    </message>
-    <message>
       <source>Fix “%1” → “%2”</source>
       <translation>修改“%1”→“%2”</translation>
-    </message>
-    <message>
-      <source>Overset: %1 characters in %2 stories</source>
-      <translation>超版：%2 篇稿件共 %1 字</translation>
     </message>
   </context>
   <context>
@@ -542,6 +570,10 @@
     <message>
       <source>Findings</source>
       <translation>校对问题</translation>
+    </message>
+    <message>
+      <source>Overset</source>
+      <translation>超版</translation>
     </message>
     <message>
       <source>Page</source>
@@ -563,6 +595,10 @@
       <translation>正在排版…</translation>
     </message>
     <message>
+      <source>1 page</source>
+      <translation>1 个版面</translation>
+    </message>
+    <message>
       <source>Move %1</source>
       <translation>移动 %1</translation>
     </message>
@@ -575,12 +611,12 @@
       <translation>版式：</translation>
     </message>
     <message>
-      <source>%1 pages</source>
-      <translation>%1 个版面</translation>
-    </message>
-    <message>
       <source>Layout failed: %1</source>
       <translation>排版失败：%1</translation>
+    </message>
+    <message>
+      <source>%1 pages</source>
+      <translation>%1 个版面</translation>
     </message>
     <message>
       <source>%1 characters overset</source>
@@ -773,6 +809,10 @@
       <translation>移出</translation>
     </message>
     <message>
+      <source>Hyphen</source>
+      <translation>连字符</translation>
+    </message>
+    <message>
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -813,12 +853,16 @@
       <translation>修复后</translation>
     </message>
     <message>
-      <source>%1 repairs, %2 accepted</source>
+      <source>Select a repair to see it before and after.</source>
+      <translation>选择一处修复，查看修复前后的对比。</translation>
+    </message>
+    <message>
+      <source>%1 repair, %2 accepted</source>
       <translation>%1 处修复，已采纳 %2 处</translation>
     </message>
     <message>
-      <source>Select a repair to see it before and after.</source>
-      <translation>选择一处修复，查看修复前后的对比。</translation>
+      <source>%1 repairs, %2 accepted</source>
+      <translation>%1 处修复，已采纳 %2 处</translation>
     </message>
   </context>
   <context>
