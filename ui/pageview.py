@@ -153,15 +153,17 @@ class LineItem(QGraphicsItem):
 
 
 class ModuleItem(QGraphicsRectItem):
-    """A story's module: drag to move, drag the corner to resize; snaps to the page grid."""
+    """A story's module: drag to move, drag the corner handle to resize, arrow keys to nudge
+    (a column or a grid line; Shift: five lines); snaps to the page grid."""
 
-    HANDLE = 10.0
+    HANDLE_PX = 14.0     # the resize handle's size on screen, whatever the zoom
 
     def __init__(self, panel: PagePanel, page, module, grid, parent=None):
         super().__init__(0, 0, module.w, module.h, parent)
         self.panel, self.page, self.module, self.grid = panel, page, module, grid
         self.setPos(module.x, module.y)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable |
+                      QGraphicsItem.GraphicsItemFlag.ItemIsFocusable |
                       QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
@@ -198,6 +200,44 @@ class ModuleItem(QGraphicsRectItem):
         fill.setAlpha(28 if self.highlight else 0)
         self.setBrush(QBrush(fill))
 
+    def handle_size(self) -> float:
+        """The handle's side in page points at the current zoom."""
+        views = self.scene().views() if self.scene() else []
+        scale = views[0].transform().m11() if views else 1.0
+        return self.HANDLE_PX / max(scale, 1e-3)
+
+    def handle_rect(self) -> QRectF:
+        r, h = self.rect(), self.handle_size()
+        return QRectF(r.right() - h, r.bottom() - h, h, h)
+
+    def on_handle(self, pos: QPointF) -> bool:
+        return self.handle_rect().adjusted(-2, -2, 2, 2).contains(pos)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        color = QColor("#d32f2f") if self.module.overset > 0 else QColor("#1e6fd9")
+        if not (self.highlight or self.isSelected()):
+            color.setAlpha(120)
+        r = self.handle_rect()
+        painter.fillRect(r, color)
+        painter.setPen(QPen(QColor("white"), 0))
+        for k in (0.35, 0.65):   # the grip's diagonal lines
+            painter.drawLine(QPointF(r.left() + r.width() * k, r.bottom()), QPointF(r.right(), r.top() + r.height() * k))
+
+    def keyPressEvent(self, event) -> None:
+        step = 5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+        d = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -step),
+             Qt.Key.Key_Down: (0, step)}.get(event.key())
+        if d is None:
+            super().keyPressEvent(event)
+            return
+        m, g = self.module, self.grid
+        col = max(0, min(m.column + d[0], g.columns - m.columns))
+        line = max(0, min(m.line + d[1], g.lines - m.lines))
+        if (col, line) != (m.column, m.line):
+            self.panel.change_module(self.page, m, col, m.columns, line, m.lines)
+        event.accept()
+
     def set_highlight(self, on: bool) -> None:
         self.highlight = on
         self._style()
@@ -213,15 +253,14 @@ class ModuleItem(QGraphicsRectItem):
         return super().itemChange(change, value)
 
     def hoverMoveEvent(self, event) -> None:
-        r = self.rect()
-        near = (r.right() - event.pos().x() < self.HANDLE and r.bottom() - event.pos().y() < self.HANDLE)
+        near = self.on_handle(event.pos())
         self.setCursor(Qt.CursorShape.SizeFDiagCursor if near else Qt.CursorShape.OpenHandCursor)
         super().hoverMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:
-        r = self.rect()
-        self._resizing = (r.right() - event.pos().x() < self.HANDLE and r.bottom() - event.pos().y() < self.HANDLE)
+        self._resizing = self.on_handle(event.pos())
         self._press = self.pos()
+        self.setFocus()
         self.panel.storyActivated.emit(self.module.story)
         super().mousePressEvent(event)
 
@@ -383,8 +422,10 @@ class PagePanel(QWidget):
 
     storyActivated = Signal(str)
     oversetChanged = Signal(dict)
+    message = Signal(str)                 # a page edit was refused: why
 
     RELAYOUT_DELAY_MS = 400
+    MIN_DROP_LINES = 6
 
     def __init__(self, doc, parent=None, hub=None):
         super().__init__(parent)
@@ -628,13 +669,39 @@ class PagePanel(QWidget):
         from ui.placement import plan_from_paged
         return plan_from_paged(self.paged, self.grid)
 
-    def change_module(self, page, module, column: int, columns: int, line: int, lines: int) -> None:
-        from ui.placement import set_module
+    def change_module(self, page, module, column: int, columns: int, line: int, lines: int) -> bool:
+        """Move or resize a module; modules in the way are pushed down, or the change is refused
+        (with a message) when one would leave the page. Returns whether the change was made."""
+        from ui.placement import Collision, set_module, settle
+        g = self.grid
+        column = max(0, min(column, g.columns - 1))
+        columns = max(1, min(columns, g.columns - column))
+        line = max(0, min(line, g.lines - 1))
+        lines = max(1, min(lines, g.lines - line))
         plan = set_module(self.current_plan(), page.number, module.story, column, columns, line, lines)
+        try:
+            plan = settle(plan, page.number, module.story, g.lines)
+        except Collision as exc:
+            self.refuse(tr("There is no room for that: “%1” would be pushed off the page.")
+                        .replace("%1", self.story_title(exc.story)))
+            return False
         label = tr("Move %1") if columns == module.columns and lines == module.lines else tr("Resize %1")
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
                                                plan, label.replace("%1", self.story_title(module.story))))
         self.relayout()
+        return True
+
+    def refuse(self, message: str) -> None:
+        """A page edit that cannot be made: say why, and show the page as it was."""
+        self.message.emit(message)
+        self.info.setText("<span style='color:#c62828'>" + message + "</span>")
+        QTimer.singleShot(0, self, self._rebuild)   # not under the module item's own mouse event
+
+    def _rebuild(self) -> None:
+        if self.paged is not None and not self._closed:
+            self.scene.build(self, self.paged, self.grid, self._grid_visible)
+            if self._highlight:
+                self.highlight_story(self._highlight)
 
     def page_at(self, scene_pos: QPointF):
         for sheet, page in zip(self.scene.page_items, self.paged.pages if self.paged else [], strict=False):
@@ -650,16 +717,28 @@ class PagePanel(QWidget):
         if page is None:
             return
         g = self.grid
-        target = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h),
-                      None)
-        from ui.placement import place_story
+        target = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h
+                       and m.story != story_id), None)
+        from ui.placement import Collision, free_lines_below, place_story, settle
+        current = self.current_plan()
         if target is not None:
             col, cols, line, lines = target.column, target.columns, target.line, target.lines
         else:
-            cols, lines = min(2, g.columns), min(60, g.lines)
-            col, line = self.cell_at(g, local.x(), local.y(), cols, lines)
-        plan = place_story(self.current_plan(), page.number, story_id, col, cols, line, lines,
-                           replace=target.story if target is not None and target.story != story_id else None)
+            # the module starts where the story was dropped, as deep as the free space below allows
+            cols = min(2, g.columns)
+            col, line = self.cell_at(g, local.x(), local.y(), cols, 1)
+            lines = free_lines_below(current, page.number, story_id, col, cols, line, min(60, g.lines - line))
+            if lines < self.MIN_DROP_LINES:
+                self.refuse(tr("There is no room to place “%1” there.").replace("%1", self.story_title(story_id)))
+                return
+        plan = place_story(current, page.number, story_id, col, cols, line, lines,
+                           replace=target.story if target is not None else None)
+        try:
+            plan = settle(plan, page.number, story_id, g.lines)
+        except Collision as exc:
+            self.refuse(tr("There is no room for that: “%1” would be pushed off the page.")
+                        .replace("%1", self.story_title(exc.story)))
+            return
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
                                                plan, tr("Place %1").replace("%1", self.story_title(story_id))))
         self.relayout()

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.page_panel = PagePanel(self.doc, self, hub=self.hub)
         self.page_panel.storyActivated.connect(self.show_story_id)
         self.page_panel.oversetChanged.connect(self._overset_changed)
+        self.page_panel.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.actions_by_key["grid"].setChecked(self.page_panel.grid_visible())
         self.central_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.central_split.addWidget(self.editor)

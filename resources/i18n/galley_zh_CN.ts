@@ -635,6 +635,14 @@
       <translation>超版 %1 字</translation>
     </message>
     <message>
+      <source>There is no room for that: “%1” would be pushed off the page.</source>
+      <translation>放不下：“%1”会被挤出版面。</translation>
+    </message>
+    <message>
+      <source>There is no room to place “%1” there.</source>
+      <translation>此处放不下“%1”。</translation>
+    </message>
+    <message>
       <source>%1 — %2 columns × %3 lines</source>
       <translation>%1 — %2 栏 × %3 行</translation>
     </message>
