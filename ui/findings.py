@@ -6,7 +6,7 @@ work on the current row.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,7 +103,7 @@ class FindingsPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -130,7 +130,8 @@ class FindingsPanel(QWidget):
         bar.addWidget(self.story_box)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        for key in ("prev_finding", "next_finding", "accept_finding", "reject_finding", "ignore_finding", "add_word"):
+        for key in ("prev_finding", "next_finding", "accept_finding", "reject_finding", "ignore_finding", "add_word",
+                    "accept_rule", "accept_story", "accept_safe"):
             b = QToolButton(self)
             b.setDefaultAction(actions[key])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -194,6 +195,11 @@ class FindingsPanel(QWidget):
         if cur:
             self.select_like(cur[0], cur[1], cur[3].start, quiet=True)
 
+    def selected(self) -> list:
+        """The selected rows (several with Shift/Ctrl), in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
     def current(self):
         idx = self.table.currentIndex()
         return self.model.rows[idx.row()] if idx.isValid() and idx.row() < len(self.model.rows) else None
@@ -203,7 +209,12 @@ class FindingsPanel(QWidget):
             return
         self._quiet = quiet
         try:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+            sm = self.table.selectionModel()
+            if quiet and sm.isRowSelected(row, _ROOT):
+                # the editor following a click in a multi-row selection: keep the selection
+                sm.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.scrollTo(self.model.index(row, 0))
         finally:
             self._quiet = False

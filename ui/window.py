@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
           tr("Ignore this rule in the whole story"))
         A("add_word", tr("Add to &dictionary"), self.add_word, "Ctrl+Shift+D", "word",
           tr("Add the word to the user dictionary"))
+        A("accept_rule", tr("Accept all fixes of this &rule"), lambda: self.accept_many("rule"), "Ctrl+Alt+Return",
+          "accept", tr("Apply every fix of the current finding's rule"))
+        A("accept_story", tr("Accept all fixes in this s&tory"), lambda: self.accept_many("story"), "Ctrl+Alt+T",
+          "accept", tr("Apply every fix in the current story"))
+        A("accept_safe", tr("Accept every &safe fix"), lambda: self.accept_many("safe"), "Ctrl+Alt+Shift+Return",
+          "accept", tr("Apply every fix marked safe in the whole edition"))
         A("recheck", tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
         A("accept_repair", tr("Accept &repair"), lambda: self.set_repair(True), "Ctrl+Shift+Return", "accept")
         A("reject_repair", tr("Re&ject repair"), lambda: self.set_repair(False), "Ctrl+Shift+Backspace", "reject")
@@ -290,8 +296,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.actions_by_key["prefs"])
         m = self.menuBar().addMenu(tr("&Proofreading"))
-        for k in ("next_finding", "prev_finding", None, "accept_finding", "reject_finding", "ignore_finding",
-                  "add_word", None, "recheck"):
+        for k in ("next_finding", "prev_finding", None, "accept_finding", "accept_rule", "accept_story", "accept_safe",
+                  None, "reject_finding", "ignore_finding", "add_word", None, "recheck"):
             m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
         m = self.menuBar().addMenu(tr("&Repairs"))
         for k in ("next_repair", "accept_repair", "reject_repair"):
@@ -445,11 +451,68 @@ class MainWindow(QMainWindow):
         return self.findings.current()
 
     def accept_finding(self) -> None:
+        sel = self.findings.selected()
+        if len(sel) > 1:
+            self.apply_fixes(sel, tr("Accept %1 fixes"))
+            return
         cur = self._current_finding()
         if cur is None:
             return
         si, ei, _el, m = cur
         self.apply_fix(si, ei, m)
+
+    def accept_many(self, scope: str) -> None:
+        """Accept every fix of the current finding's rule, of the current story, or every safe fix."""
+        marks = self.doc.visible_marks()
+        cur = self._current_finding()
+        if scope == "rule":
+            if cur is None:
+                self.statusBar().showMessage(tr("Select a finding of the rule first."), 4000)
+                return
+            rows = [r for r in marks if r[3].rule == cur[3].rule]
+        elif scope == "story":
+            si = cur[0] if cur is not None else self.doc.story_index(self.editor.story)
+            rows = [r for r in marks if r[0] == si]
+        else:
+            rows = [r for r in marks if getattr(r[3].finding, "safe", False)]
+        self.apply_fixes(rows, tr("Accept %1 fixes"))
+
+    def apply_fixes(self, rows: list, label: str) -> int:
+        """Apply the fixes of many findings as one undoable step; returns how many were applied."""
+        by_story: dict[int, dict[int, list]] = {}
+        for si, ei, _el, m in rows:
+            if m.fix is not None:
+                by_story.setdefault(si, {}).setdefault(ei, []).append(m)
+        n = 0
+        stories = self.doc.edition.stories
+        changes = []
+        for si, elements in by_story.items():
+            before, after = [], []
+            for ei, ms in elements.items():
+                el = stories[si].elements[ei]
+                text, end = el.text, len(el.text) + 1
+                for m in sorted(ms, key=lambda m: m.start, reverse=True):
+                    if m.end > end or m.end > len(text):
+                        continue          # overlaps a fix already taken
+                    text = text[:m.start] + m.fix + text[m.end:]
+                    end = m.start
+                    n += 1
+                if text != el.text:
+                    before.append((el, el.text))
+                    after.append((el, text))
+            if after:
+                changes.append((stories[si], before, after))
+        if not n:
+            self.statusBar().showMessage(tr("No fixes to apply."), 4000)
+            return 0
+        stack = self.doc.undo_stack
+        stack.beginMacro(label.replace("%1", str(n)))
+        for story, before, after in changes:
+            stack.push(EditTextCommand(self.doc, story, before, after, typing=False, apply_first=True))
+        stack.endMacro()
+        self.statusBar().showMessage((tr("1 fix applied.") if n == 1 else tr("%1 fixes applied."))
+                                     .replace("%1", str(n)), 4000)
+        return n
 
     def apply_fix(self, si: int, ei: int, m) -> None:
         el = self.doc.edition.stories[si].elements[ei]

@@ -293,6 +293,30 @@
       <translation>把该词加入用户词典</translation>
     </message>
     <message>
+      <source>Accept all fixes of this &amp;rule</source>
+      <translation>接受此规则的全部修改(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Apply every fix of the current finding's rule</source>
+      <translation>应用当前问题所属规则的全部修改</translation>
+    </message>
+    <message>
+      <source>Accept all fixes in this s&amp;tory</source>
+      <translation>接受本稿全部修改(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Apply every fix in the current story</source>
+      <translation>应用当前稿件中的全部修改</translation>
+    </message>
+    <message>
+      <source>Accept every &amp;safe fix</source>
+      <translation>接受全部安全修改(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Apply every fix marked safe in the whole edition</source>
+      <translation>应用整个版面中标为安全的全部修改</translation>
+    </message>
+    <message>
       <source>Re-check &amp;all</source>
       <translation>全部重新校对(&amp;A)</translation>
     </message>
@@ -405,6 +429,10 @@
       <translation>1 条问题</translation>
     </message>
     <message>
+      <source>Accept %1 fixes</source>
+      <translation>接受 %1 处修改</translation>
+    </message>
+    <message>
       <source>Open an edition</source>
       <translation>打开版面稿</translation>
     </message>
@@ -453,6 +481,10 @@
       <translation>没有校对问题。</translation>
     </message>
     <message>
+      <source>No fixes to apply.</source>
+      <translation>没有可应用的修改。</translation>
+    </message>
+    <message>
       <source>This finding has no automatic fix; edit the text or reject it.</source>
       <translation>此问题没有自动修改建议，请直接改稿或驳回。</translation>
     </message>
@@ -497,6 +529,10 @@
       <translation>结构修复（%1）</translation>
     </message>
     <message>
+      <source>Select a finding of the rule first.</source>
+      <translation>请先选中该规则的一条问题。</translation>
+    </message>
+    <message>
       <source>Opening %1…</source>
       <translation>正在打开 %1…</translation>
     </message>
@@ -511,6 +547,14 @@
     <message>
       <source>&lt;b&gt;Galley %1&lt;/b&gt;&lt;p&gt;Copy-editing, proofreading and page layout for Chinese newspaper newsrooms.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Galley %1&lt;/b&gt;&lt;p&gt;面向中文报社编辑部的编校与排版工具。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>1 fix applied.</source>
+      <translation>已应用 1 处修改。</translation>
+    </message>
+    <message>
+      <source>%1 fixes applied.</source>
+      <translation>已应用 %1 处修改。</translation>
     </message>
     <message>
       <source>Reject finding “%1”</source>
