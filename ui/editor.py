@@ -297,6 +297,15 @@ class StoryEditor(QPlainTextEdit):
         return super().viewportEvent(event)
 
 
+def kind_label(kind) -> str:
+    """An element kind in the newsroom's words, in the interface language."""
+    return {Kind.PAGE: tr("Page marker"), Kind.SECTION: tr("Section label"), Kind.BANNER: tr("Banner"),
+            Kind.KICKER: tr("Kicker"), Kind.HEADLINE: tr("Headline"), Kind.DECK: tr("Deck"),
+            Kind.BYLINE: tr("Byline"), Kind.SUBHEAD: tr("Subhead"), Kind.BODY: tr("Body paragraph"),
+            Kind.SIDEBAR: tr("Sidebar"), Kind.CAPTION: tr("Caption"), Kind.CREDIT: tr("Credit"),
+            Kind.AUTHOR: tr("Author line")}.get(Kind(kind), str(kind))
+
+
 def mark_tooltip(mark) -> str:
     from ui.i18n import current_language
     lang = current_language()

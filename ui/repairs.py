@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.undo import RebuildCommand
+from app.model import ops
+from ui.undo import RebuildCommand, StructureCommand
 
 
 def tr(text: str) -> str:
@@ -65,11 +66,18 @@ class RepairsPanel(QWidget):
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
-        for key in ("accept_repair", "reject_repair"):
+        for key in ("accept_repair", "reject_repair", "join_next", "split_here"):
+            if key not in actions:
+                continue
             b = QToolButton(self)
             b.setDefaultAction(actions[key])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             bar.addWidget(b)
+        self.structure_button = QToolButton(self)
+        self.structure_button.setText(tr("Structure"))
+        self.structure_button.setToolTip(tr("Move the paragraph at the editor's cursor out, or change its kind"))
+        self.structure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.structure_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
@@ -151,9 +159,16 @@ class RepairsPanel(QWidget):
         f = self.current()
         if f is None or f.accepted == accepted:
             return False
+        label = (tr("Accept repair %1") if accepted else tr("Reject repair %1")).replace("%1", f.id)
+        # in place: the other stories, typed text, pasted paragraphs and chosen kinds stay as they are
+        done = []
+        self.doc.undo_stack.push(StructureCommand(self.doc, label,
+                                                  lambda ed: done.append(ops.set_fix(ed, f, accepted)) or done[-1]))
+        if done and done[0]:
+            return True
+        # the editor restructured what the repair joined: rebuild from the imported blocks
         rejected = {x.id for x in self.doc.edition.fixes if not x.accepted}
         (rejected.discard if accepted else rejected.add)(f.id)
-        label = (tr("Accept repair %1") if accepted else tr("Reject repair %1")).replace("%1", f.id)
         self.doc.undo_stack.push(RebuildCommand(self.doc, rejected, label))
         return True
 

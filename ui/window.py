@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -28,16 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import GalleyError
+from app.model import Kind, ops
 from app.project import Project, ProjectLock, ProjectLockedError, load_project, save_project
 from app.project.autosave import Session, find_recoverable
 from ui import i18n, prefs
 from ui.document import EditionDocument
-from ui.editor import StoryEditor
+from ui.editor import StoryEditor, kind_label
 from ui.errors import show_error
 from ui.findings import FindingsPanel
 from ui.navigator import Navigator
 from ui.repairs import RepairsPanel
-from ui.undo import DictionaryCommand, EditTextCommand, RecordCommand
+from ui.undo import DictionaryCommand, EditTextCommand, RecordCommand, StructureCommand
 
 OPEN_SUFFIXES = (".txt", ".docx", ".pdf", ".galley")
 MAX_RECENT = 10
@@ -216,6 +218,13 @@ class MainWindow(QMainWindow):
         A("accept_safe", tr("Accept every &safe fix"), lambda: self.accept_many("safe"), "Ctrl+Alt+Shift+Return",
           "accept", tr("Apply every fix marked safe in the whole edition"))
         A("recheck", tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
+        A("join_next", tr("&Join with next paragraph"), self.join_next, "Ctrl+J", None,
+          tr("Join this paragraph with the one after it"))
+        A("split_here", tr("&Split paragraph here"), self.split_here, "Ctrl+Shift+J", None,
+          tr("Split this paragraph at the cursor"))
+        for kind, key in ((Kind.SIDEBAR, "Ctrl+Alt+1"), (Kind.CAPTION, "Ctrl+Alt+2"), (Kind.CREDIT, "Ctrl+Alt+3")):
+            A(f"move_out_{kind}", tr("Move out as %1").replace("%1", kind_label(kind).lower()),
+              lambda kind=kind: self.move_out(kind), key)
         A("accept_repair", tr("Accept &repair"), lambda: self.set_repair(True), "Ctrl+Shift+Return", "accept")
         A("reject_repair", tr("Re&ject repair"), lambda: self.set_repair(False), "Ctrl+Shift+Backspace", "reject")
         A("next_repair", tr("Next repai&r"), self.next_repair, "F9")
@@ -233,8 +242,16 @@ class MainWindow(QMainWindow):
         redo.setIcon(self._icon("redo"))
         self.actions_by_key["undo"], self.actions_by_key["redo"] = undo, redo
 
+        self.kind_menu = QMenu(tr("Change &kind to"), self)
+        for kind in Kind:
+            a = self.kind_menu.addAction(kind_label(kind))
+            a.triggered.connect(lambda _=False, kind=kind: self.change_kind(kind))
+        self.structure_actions = [self.actions_by_key[k] for k in ("join_next", "split_here", "move_out_sidebar",
+                                                                   "move_out_caption", "move_out_credit")]
+
         # central: editor | page view
         self.editor = StoryEditor(self.doc, self)
+        self.editor.extra_actions = self.structure_actions + [self.kind_menu]
         self.editor.setFont(editor_font())
         self.editor.markClicked.connect(self._mark_under_cursor)
         self.editor.fixRequested.connect(lambda st, ei, m: self.apply_fix(self.doc.story_index(st), ei, m))
@@ -264,6 +281,11 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.doc, self.actions_by_key, self)
         self.findings.activated.connect(self.go_to_mark)
         self.repairs = RepairsPanel(self.doc, self.actions_by_key, self)
+        structure_menu = QMenu(self.repairs)
+        structure_menu.addActions([self.actions_by_key[k] for k in ("move_out_sidebar", "move_out_caption",
+                                                                    "move_out_credit")])
+        structure_menu.addMenu(self.kind_menu)
+        self.repairs.structure_button.setMenu(structure_menu)
         self.repairs.activated.connect(self.go_to_fix)
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.addTab(self.findings, tr("Findings"))
@@ -302,6 +324,9 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu(tr("&Repairs"))
         for k in ("next_repair", "accept_repair", "reject_repair"):
             m.addAction(self.actions_by_key[k])
+        m.addSeparator()
+        m.addActions(self.structure_actions)
+        m.addMenu(self.kind_menu)
         m = self.menuBar().addMenu(tr("&Page"))
         for k in ("grid", None, "zoom_in", "zoom_out", "fit", None, "relayout"):
             m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
@@ -574,6 +599,35 @@ class MainWindow(QMainWindow):
             self.doc.undo_stack.push(DictionaryCommand(self.doc, word.strip()))
             self.preferences["user_words"] = list(self.doc.settings.get("user_words") or [])
         self._after_finding_action(si, ei, m.start)
+
+    # ------------------------------------------------------------------ structure edits (at the editor's cursor)
+    def _structure_edit(self, label: str, change) -> bool:
+        story = self.editor.story
+        if story is None or not story.elements:
+            return False
+        ei, off = self.editor.current_location()
+        ei = min(ei, len(story.elements) - 1)
+        done = []
+        self.doc.undo_stack.push(StructureCommand(self.doc, label, lambda ed: done.append(
+            change(ed, story, ei, off)) or done[-1]))
+        if not done[0]:
+            self.statusBar().showMessage(tr("That does not apply here."), 3000)
+        return done[0]
+
+    def join_next(self) -> bool:
+        return self._structure_edit(tr("Join paragraphs"), lambda ed, st, ei, off: ops.join_with_next(st, ei))
+
+    def split_here(self) -> bool:
+        return self._structure_edit(tr("Split paragraph"),
+                                    lambda ed, st, ei, off: ops.split_element(st, ei, off, ed))
+
+    def move_out(self, kind: Kind) -> bool:
+        return self._structure_edit(tr("Move out as %1").replace("%1", kind_label(kind).lower()),
+                                    lambda ed, st, ei, off: ops.move_out(st, ei, kind))
+
+    def change_kind(self, kind: Kind) -> bool:
+        return self._structure_edit(tr("Make it: %1").replace("%1", kind_label(kind).lower()),
+                                    lambda ed, st, ei, off: ops.set_kind(st, ei, kind))
 
     def recheck_all(self) -> None:
         self.doc.recheck_all(self.hub)

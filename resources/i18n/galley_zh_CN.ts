@@ -321,6 +321,22 @@
       <translation>全部重新校对(&amp;A)</translation>
     </message>
     <message>
+      <source>&amp;Join with next paragraph</source>
+      <translation>与下一段合并(&amp;J)</translation>
+    </message>
+    <message>
+      <source>Join this paragraph with the one after it</source>
+      <translation>把这一段与下一段合并</translation>
+    </message>
+    <message>
+      <source>&amp;Split paragraph here</source>
+      <translation>在此处拆段(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Split this paragraph at the cursor</source>
+      <translation>在光标处拆分这一段</translation>
+    </message>
+    <message>
       <source>Accept &amp;repair</source>
       <translation>采纳修复(&amp;R)</translation>
     </message>
@@ -359,6 +375,10 @@
     <message>
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Change &amp;kind to</source>
+      <translation>改为类型(&amp;K)</translation>
     </message>
     <message>
       <source>Navigator</source>
@@ -433,6 +453,14 @@
       <translation>接受 %1 处修改</translation>
     </message>
     <message>
+      <source>Join paragraphs</source>
+      <translation>合并段落</translation>
+    </message>
+    <message>
+      <source>Split paragraph</source>
+      <translation>拆分段落</translation>
+    </message>
+    <message>
       <source>Open an edition</source>
       <translation>打开版面稿</translation>
     </message>
@@ -493,6 +521,10 @@
       <translation>只有用词和拼写问题可以加入词典。</translation>
     </message>
     <message>
+      <source>That does not apply here.</source>
+      <translation>此处不适用。</translation>
+    </message>
+    <message>
       <source>Nothing to change.</source>
       <translation>无需更改。</translation>
     </message>
@@ -531,6 +563,14 @@
     <message>
       <source>Select a finding of the rule first.</source>
       <translation>请先选中该规则的一条问题。</translation>
+    </message>
+    <message>
+      <source>Move out as %1</source>
+      <translation>移出为%1</translation>
+    </message>
+    <message>
+      <source>Make it: %1</source>
+      <translation>改为：%1</translation>
     </message>
     <message>
       <source>Opening %1…</source>
@@ -845,6 +885,14 @@
   <context>
     <name>RepairsPanel</name>
     <message>
+      <source>Structure</source>
+      <translation>结构</translation>
+    </message>
+    <message>
+      <source>Move the paragraph at the editor's cursor out, or change its kind</source>
+      <translation>把编辑器光标所在段移出，或改变其类型</translation>
+    </message>
+    <message>
       <source>accepted</source>
       <translation>已采纳</translation>
     </message>
@@ -926,6 +974,58 @@
     <message>
       <source>Dismiss this finding</source>
       <translation>忽略此处问题</translation>
+    </message>
+    <message>
+      <source>Page marker</source>
+      <translation>版次</translation>
+    </message>
+    <message>
+      <source>Section label</source>
+      <translation>栏目</translation>
+    </message>
+    <message>
+      <source>Banner</source>
+      <translation>通栏</translation>
+    </message>
+    <message>
+      <source>Kicker</source>
+      <translation>引题</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>副题</translation>
+    </message>
+    <message>
+      <source>Byline</source>
+      <translation>署名</translation>
+    </message>
+    <message>
+      <source>Subhead</source>
+      <translation>小标题</translation>
+    </message>
+    <message>
+      <source>Body paragraph</source>
+      <translation>正文段落</translation>
+    </message>
+    <message>
+      <source>Sidebar</source>
+      <translation>边栏</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>图片说明</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>图片署名</translation>
+    </message>
+    <message>
+      <source>Author line</source>
+      <translation>作者行</translation>
     </message>
     <message>
       <source>Error</source>
