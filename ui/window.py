@@ -218,6 +218,11 @@ class MainWindow(QMainWindow):
         A("accept_safe", tr("Accept every &safe fix"), lambda: self.accept_many("safe"), "Ctrl+Alt+Shift+Return",
           "accept", tr("Apply every fix marked safe in the whole edition"))
         A("recheck", tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
+        A("find", tr("&Find and replace…"), self.find_dialog, [QKeySequence(QKeySequence.StandardKey.Find), "Ctrl+H"],
+          None, tr("Find and replace in the stories (regular expressions too)"))
+        A("find_next", tr("Find ne&xt"), self.find_next, "F3")
+        A("next_spelling", tr("Next &spelling finding"), self.next_spelling, "F7", None,
+          tr("Go to the next spelling or misused-word finding"))
         A("join_next", tr("&Join with next paragraph"), self.join_next, "Ctrl+J", None,
           tr("Join this paragraph with the one after it"))
         A("split_here", tr("&Split paragraph here"), self.split_here, "Ctrl+Shift+J", None,
@@ -316,9 +321,12 @@ class MainWindow(QMainWindow):
         m.addAction(undo)
         m.addAction(redo)
         m.addSeparator()
+        m.addAction(self.actions_by_key["find"])
+        m.addAction(self.actions_by_key["find_next"])
+        m.addSeparator()
         m.addAction(self.actions_by_key["prefs"])
         m = self.menuBar().addMenu(tr("&Proofreading"))
-        for k in ("next_finding", "prev_finding", None, "accept_finding", "accept_rule", "accept_story", "accept_safe",
+        for k in ("next_finding", "prev_finding", "next_spelling", None, "accept_finding", "accept_rule", "accept_story", "accept_safe",
                   None, "reject_finding", "ignore_finding", "add_word", None, "recheck"):
             m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
         m = self.menuBar().addMenu(tr("&Repairs"))
@@ -468,6 +476,40 @@ class MainWindow(QMainWindow):
 
     def next_finding(self) -> None:
         self._step_finding(+1)
+
+    SPELLING_RULES = ("spell.", "words.")
+
+    def next_spelling(self) -> None:
+        """F7: the next spelling or misused-word finding after the cursor, wrapping round."""
+        rows = [r for r in self.doc.visible_marks() if r[3].rule.startswith(self.SPELLING_RULES)]
+        if not rows:
+            self.statusBar().showMessage(tr("No spelling findings."), 3000)
+            return
+        si = self.doc.story_index(self.editor.story) if self.editor.story is not None else 0
+        c = self.editor.textCursor()
+        here = (si, c.blockNumber(), c.selectionEnd() - c.block().position() if c.hasSelection() else
+                c.positionInBlock())
+        r = next((r for r in rows if (r[0], r[1], r[3].start) >= here), rows[0])
+        self.findings.select_like(r[0], r[1], r[3].start, quiet=True)
+        self.go_to_mark(r[0], r[1], r[3])
+
+    def find_dialog(self) -> None:
+        from ui.find import FindDialog
+        if getattr(self, "_find", None) is None:
+            self._find = FindDialog(self)
+        c = self.editor.textCursor()
+        if c.hasSelection() and "\u2029" not in c.selectedText():
+            self._find.find_edit.setText(c.selectedText())
+        self._find.show()
+        self._find.raise_()
+        self._find.find_edit.setFocus()
+        self._find.find_edit.selectAll()
+
+    def find_next(self) -> None:
+        if getattr(self, "_find", None) is None or not self._find.find_edit.text():
+            self.find_dialog()
+            return
+        self._find.find_next()
 
     def prev_finding(self) -> None:
         self._step_finding(-1)

@@ -132,6 +132,89 @@
     </message>
   </context>
   <context>
+    <name>FindDialog</name>
+    <message>
+      <source>Find and replace</source>
+      <translation>查找和替换</translation>
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation>正则表达式</translation>
+    </message>
+    <message>
+      <source>Match case</source>
+      <translation>区分大小写</translation>
+    </message>
+    <message>
+      <source>All stories</source>
+      <translation>全部稿件</translation>
+    </message>
+    <message>
+      <source>Find:</source>
+      <translation>查找：</translation>
+    </message>
+    <message>
+      <source>Replace with:</source>
+      <translation>替换为：</translation>
+    </message>
+    <message>
+      <source>Find &amp;next</source>
+      <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Replace</source>
+      <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Replace &amp;all</source>
+      <translation>全部替换(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Type what to find.</source>
+      <translation>请输入要查找的内容。</translation>
+    </message>
+    <message>
+      <source>Not found.</source>
+      <translation>未找到。</translation>
+    </message>
+    <message>
+      <source>Wrapped to the start.</source>
+      <translation>已从头开始查找。</translation>
+    </message>
+    <message>
+      <source>Replace %1 matches</source>
+      <translation>替换 %1 处</translation>
+    </message>
+    <message>
+      <source>Replaced 1 match.</source>
+      <translation>已替换 1 处。</translation>
+    </message>
+    <message>
+      <source>1 match</source>
+      <translation>1 处匹配</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>替换</translation>
+    </message>
+    <message>
+      <source>Replaced %1 matches.</source>
+      <translation>已替换 %1 处。</translation>
+    </message>
+    <message>
+      <source>%1 matches</source>
+      <translation>%1 处匹配</translation>
+    </message>
+    <message>
+      <source>Not a valid regular expression: %1</source>
+      <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+      <source>Not a valid replacement: %1</source>
+      <translation>替换内容无效：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>FindingsPanel</name>
     <message>
       <source>Error</source>
@@ -321,6 +404,26 @@
       <translation>全部重新校对(&amp;A)</translation>
     </message>
     <message>
+      <source>&amp;Find and replace…</source>
+      <translation>查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Find and replace in the stories (regular expressions too)</source>
+      <translation>在稿件中查找和替换（支持正则表达式）</translation>
+    </message>
+    <message>
+      <source>Find ne&amp;xt</source>
+      <translation>查找下一个(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Next &amp;spelling finding</source>
+      <translation>下一个拼写问题(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Go to the next spelling or misused-word finding</source>
+      <translation>转到下一个拼写或错别字问题</translation>
+    </message>
+    <message>
       <source>&amp;Join with next paragraph</source>
       <translation>与下一段合并(&amp;J)</translation>
     </message>
@@ -507,6 +610,10 @@
     <message>
       <source>No findings.</source>
       <translation>没有校对问题。</translation>
+    </message>
+    <message>
+      <source>No spelling findings.</source>
+      <translation>没有拼写问题。</translation>
     </message>
     <message>
       <source>No fixes to apply.</source>
