@@ -61,13 +61,15 @@ class StoryEditor(QPlainTextEdit):
     markClicked = Signal(object, int, object)   # story, element index, Mark (cursor entered a finding)
     fixRequested = Signal(object, int, object)  # story, element index, Mark: apply its fix (context menu)
     dismissRequested = Signal(object, int, object)
+    oversetChanged = Signal(int)                # characters of the shown story that do not fit
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.story = None
         self._loading = False
-        self.extra_actions: list = []   # appended to the context menu (the window's structure commands)
+        self.extra_actions: list = []
+        self.overset: dict = {}   # appended to the context menu (the window's structure commands)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setUndoRedoEnabled(False)
         self.setUndoRedoEnabled(False)
@@ -91,6 +93,7 @@ class StoryEditor(QPlainTextEdit):
         if story is not self.story:
             self.story = story
             self._reload()
+            self.oversetChanged.emit(self.story_overset())
         self.select(element, start, end if end is not None else start)
 
     def _reload(self) -> None:
@@ -147,6 +150,7 @@ class StoryEditor(QPlainTextEdit):
         same = next((s for s in stories if s.id == self.story.id), stories[0] if stories else None)
         self.story = same
         self._reload()
+        self.oversetChanged.emit(self.story_overset())
 
     # ------------------------------------------------------------------ editing
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
@@ -193,6 +197,56 @@ class StoryEditor(QPlainTextEdit):
                 self.doc.element_edited(e, 0, 0, 0)
         self.doc.undo_stack.push(EditTextCommand(self.doc, self.story, before, after, full=True,
                                                  label=tr("Edit paragraphs")))
+
+    # ------------------------------------------------------------------ overset (copy-fitting)
+    def set_overset(self, overset: dict) -> None:
+        """Characters of each story the page could not set (from the layout); repaints the mark."""
+        self.overset = dict(overset)
+        self.oversetChanged.emit(self.story_overset())
+        self.viewport().update()
+
+    def story_overset(self) -> int:
+        return self.overset.get(self.story.id, 0) if self.story is not None else 0
+
+    def overset_position(self) -> tuple[int, int] | None:
+        """(element, offset) where the text that does not fit begins: that many characters back
+        from the end of the story's running text (inserts are set apart)."""
+        n = self.story_overset()
+        if not n or self.story is None:
+            return None
+        for ei in range(len(self.story.elements) - 1, -1, -1):
+            el = self.story.elements[ei]
+            if el.kind.is_insert:
+                continue
+            if n <= len(el.text):
+                return ei, len(el.text) - n
+            n -= len(el.text)
+        return 0, 0
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        where = self.overset_position()
+        if where is None:
+            return
+        from PySide6.QtGui import QPainter, QPen
+        block = self.document().findBlockByNumber(where[0])
+        if not block.isValid():
+            return
+        c = QTextCursor(block)
+        c.setPosition(block.position() + min(where[1], block.length() - 1))
+        r = self.cursorRect(c)
+        p = QPainter(self.viewport())
+        red = QColor("#d32f2f")
+        p.setPen(QPen(red, 2))
+        # the overset line: under the last line that fits, from the cut to the right edge, then across
+        p.drawLine(r.left(), r.top(), r.left(), r.bottom())
+        p.drawLine(r.left(), r.top(), self.viewport().width(), r.top())
+        p.drawLine(0, r.bottom(), r.left(), r.bottom())
+        tint = QColor(red)
+        tint.setAlpha(22)
+        p.fillRect(r.left(), r.top(), self.viewport().width() - r.left(), r.height(), tint)
+        p.fillRect(0, r.bottom(), self.viewport().width(), self.viewport().height() - r.bottom(), tint)
+        p.end()
 
     # ------------------------------------------------------------------ undo and the context menu
     def _is_undo_key(self, event) -> str | None:

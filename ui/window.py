@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -267,8 +268,20 @@ class MainWindow(QMainWindow):
         self.page_panel.oversetChanged.connect(self._overset_changed)
         self.page_panel.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.actions_by_key["grid"].setChecked(self.page_panel.grid_visible())
+        self.copyfit_label = QLabel(self)
+        self.copyfit_label.setWordWrap(True)
+        self.copyfit_label.setStyleSheet("background:#fdecea;color:#b71c1c;padding:4px 8px;font-weight:bold")
+        self.copyfit_label.hide()
+        self.editor.oversetChanged.connect(self._copyfit_changed)
+        editor_box = QWidget(self)
+        box = QVBoxLayout(editor_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.copyfit_label)
+        box.addWidget(self.editor, 1)
         self.central_split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.central_split.addWidget(self.editor)
+        self.central_split.setObjectName("central-split")
+        self.central_split.addWidget(editor_box)
         self.central_split.addWidget(self.page_panel)
         self.central_split.setStretchFactor(0, 3)
         self.central_split.setStretchFactor(1, 2)
@@ -416,8 +429,16 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setTabText(1, tr("Repairs (%1)").replace("%1", str(pending)))
         self._update_status()
 
+    def _copyfit_changed(self, n: int) -> None:
+        self.copyfit_label.setVisible(n > 0)
+        if n:
+            self.copyfit_label.setText((tr("Overset: cut 1 character (or give the story more room on the page).")
+                                        if n == 1 else tr("Overset: cut %1 characters (or give the story more room on "
+                                                          "the page).")).replace("%1", str(n)))
+
     def _overset_changed(self, overset: dict) -> None:
         self.navigator.set_overset(overset)
+        self.editor.set_overset(overset)
         total = sum(overset.values())
         if total:
             n = sum(1 for v in overset.values() if v)
@@ -943,7 +964,10 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         from ui.export import ExportDialog
         self.doc.flush_rechecks()
-        ExportDialog(self.doc, self).exec()
+        panel = self.page_panel
+        overset = dict(panel.paged.overset) if panel.paged is not None else None
+        grid = panel.grid.name if panel.grid is not None else None
+        ExportDialog(self.doc, self, overset=overset, overset_grid=grid).exec()
 
     def preferences_dialog(self) -> None:
         from ui.prefs import PreferencesDialog

@@ -75,6 +75,14 @@
       <translation>正在开始…</translation>
     </message>
     <message>
+      <source>1 story does not fit its module; its last characters would not be printed:</source>
+      <translation>1 篇稿件排不下，末尾的字将不会印出：</translation>
+    </message>
+    <message>
+      <source>Overset text</source>
+      <translation>超版文字</translation>
+    </message>
+    <message>
       <source>Laying out pages</source>
       <translation>正在排版</translation>
     </message>
@@ -99,6 +107,14 @@
       <translation>请选择输出文件名和至少一种格式。</translation>
     </message>
     <message>
+      <source>Not exported: overset text.</source>
+      <translation>未导出：有超版文字。</translation>
+    </message>
+    <message>
+      <source>Export anyway?</source>
+      <translation>仍然导出吗？</translation>
+    </message>
+    <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -115,12 +131,12 @@
       <translation>导出失败</translation>
     </message>
     <message>
-      <source>Overset text</source>
-      <translation>超版文字</translation>
-    </message>
-    <message>
       <source>the output folder does not exist</source>
       <translation>输出文件夹不存在</translation>
+    </message>
+    <message>
+      <source>%1 stories do not fit their modules; their last characters would not be printed:</source>
+      <translation>%1 篇稿件排不下，末尾的字将不会印出：</translation>
     </message>
     <message>
       <source>Wrote %1</source>
@@ -730,6 +746,14 @@
     <message>
       <source>Some settings in %1 were not used, and their defaults apply instead:</source>
       <translation>%1 中有些设置未被采用，改用默认值：</translation>
+    </message>
+    <message>
+      <source>Overset: cut 1 character (or give the story more room on the page).</source>
+      <translation>超版：删去 1 个字（或在版面上给本稿更多位置）。</translation>
+    </message>
+    <message>
+      <source>Overset: cut %1 characters (or give the story more room on the page).</source>
+      <translation>超版：删去 %1 个字（或在版面上给本稿更多位置）。</translation>
     </message>
     <message>
       <source>Open it read-only? (Choose No to take over the lock if you are sure the other computer is not working on it.)</source>
