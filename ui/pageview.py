@@ -387,6 +387,9 @@ class PageView(QGraphicsView):
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.scale(*(2 * [1.15 if event.angleDelta().y() > 0 else 1 / 1.15]))
+            panel = self.parent()
+            if isinstance(panel, PagePanel):
+                panel.fit_mode = None
             return
         super().wheelEvent(event)
 
@@ -462,6 +465,11 @@ class PagePanel(QWidget):
         lay.setSpacing(0)
         lay.addLayout(top)
         lay.addLayout(self.stack)
+        self._initial_zoom: float | None = None
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(60)
+        self._refit.timeout.connect(self._fit_again)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.RELAYOUT_DELAY_MS)
@@ -598,8 +606,14 @@ class PagePanel(QWidget):
         self.info.setText(txt)
         self.oversetChanged.emit(overset)
         if first:
-            self.fit_width()
-            QTimer.singleShot(0, self, self.fit_width)  # again once the panel has its final size
+            if self.fit_mode is None and self._initial_zoom:
+                self.set_zoom(self._initial_zoom)
+            elif self.fit_mode == "page":
+                self.fit()
+                QTimer.singleShot(0, self, self._fit_again)
+            else:
+                self.fit_width()
+                QTimer.singleShot(0, self, self._fit_again)  # again once the panel has its final size
         else:
             self.view.centerOn(center)
         if self._highlight:
@@ -617,17 +631,41 @@ class PagePanel(QWidget):
         FONTS.clear()
 
     # ------------------------------------------------------------------ view
+    fit_mode: str | None = "width"      # "width", "page" or None (a zoom the user chose): kept on resize
+
     def zoom(self, factor: float) -> None:
+        self.fit_mode = None
         self.view.scale(factor, factor)
+
+    def zoom_level(self) -> float:
+        return self.view.transform().m11()
+
+    def set_zoom(self, scale: float) -> None:
+        self.fit_mode = None
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fit_mode is not None and self.scene.page_items:
+            self._refit.start()
+
+    def _fit_again(self) -> None:
+        if self.fit_mode == "page":
+            self.fit()
+        elif self.fit_mode == "width":
+            self.fit_width()
 
     def fit(self) -> None:
         """The whole first page in view."""
+        self.fit_mode = "page"
         if self.scene.page_items:
             first = self.scene.page_items[0]
             self.view.fitInView(first.sceneBoundingRect().adjusted(-12, -12, 12, 12), Qt.AspectRatioMode.KeepAspectRatio)
 
     def fit_width(self) -> None:
         """The first page as wide as the view, its top in sight (how a page is first shown)."""
+        self.fit_mode = "width"
         if not self.scene.page_items:
             return
         r = self.scene.page_items[0].sceneBoundingRect().adjusted(-10, -10, 10, 10)

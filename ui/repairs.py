@@ -78,7 +78,7 @@ class RepairsPanel(QWidget):
         self.structure_button.setToolTip(tr("Move the paragraph at the editor's cursor out, or change its kind"))
         self.structure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(self.structure_button)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
         split.setSizes([380, 420])

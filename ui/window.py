@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         geo = self.settings.value("window/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
+        self.restore_settings()
         # autosave: a moment after the editor stops (idle), and at least every few seconds while
         # changes keep coming, so a crash loses at most those seconds
         self.autosave_timer = QTimer(self)
@@ -247,6 +248,20 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         redo.setIcon(self._icon("redo"))
         self.actions_by_key["undo"], self.actions_by_key["redo"] = undo, redo
+        # the toolbar's buttons keep a fixed label (the menu items name the step): buttons do not jump
+        stack = self.doc.undo_stack
+        for key, text, act, can, changed, text_changed in (
+                ("undo_tb", tr("Undo"), undo, stack.canUndo, stack.canUndoChanged, stack.undoTextChanged),
+                ("redo_tb", tr("Redo"), redo, stack.canRedo, stack.canRedoChanged, stack.redoTextChanged)):
+            a = QAction(act.icon(), text, self)
+            a.setEnabled(can())
+            a.triggered.connect(act.trigger)
+            changed.connect(a.setEnabled)
+            shortcut = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setToolTip(f"{text} ({shortcut})")
+            text_changed.connect(lambda t, a=a, text=text, sc=shortcut: a.setToolTip(
+                (f"{text}: {t}" if t else text) + f" ({sc})"))
+            self.actions_by_key[key] = a
 
         self.kind_menu = QMenu(tr("Change &kind to"), self)
         for kind in Kind:
@@ -361,9 +376,10 @@ class MainWindow(QMainWindow):
 
         tb = QToolBar(tr("Main"), self)
         tb.setObjectName("main-toolbar")
+        self.main_toolbar = tb
         tb.setIconSize(QSize(20, 20))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for k in ("open", "save", None, "undo", "redo", None, "prev_finding", "next_finding", "accept_finding",
+        for k in ("open", "save", None, "undo_tb", "redo_tb", None, "prev_finding", "next_finding", "accept_finding",
                   "reject_finding", None, "export", None, "grid", "fit"):
             tb.addSeparator() if k is None else tb.addAction(self.actions_by_key[k])
         self.addToolBar(tb)
@@ -384,12 +400,28 @@ class MainWindow(QMainWindow):
             self.show_story(0)
 
     def _ui_state(self) -> dict:
+        p = self.page_panel
         return {"story": self.editor.story, "split": self.central_split.sizes(),
-                "tab": self.bottom_tabs.currentIndex()}
+                "tab": self.bottom_tabs.currentIndex(), "repairs_split": self.repairs.split.sizes(),
+                "filters": dict(self.findings.model.filters), "grid": p.grid_visible(),
+                "fit_mode": p.fit_mode,
+                "zoom": p._initial_zoom if p.paged is None and p._initial_zoom else p.zoom_level()}
 
     def _restore_ui_state(self, st: dict) -> None:
-        self.central_split.setSizes(st["split"])
+        # a window not laid out yet reports token sizes: then the remembered ones apply
+        self.central_split.setSizes(st["split"] if sum(st["split"]) > 200 else
+                                    self._saved_sizes("window/central_split") or [760, 520])
         self.bottom_tabs.setCurrentIndex(st["tab"])
+        self.repairs.split.setSizes(st["repairs_split"] if sum(st["repairs_split"]) > 200 else
+                                    self._saved_sizes("review/repairs_split") or [380, 420])
+        for box, key in ((self.findings.rule_box, "rule"), (self.findings.severity_box, "severity")):
+            i = box.findData(st["filters"].get(key))
+            if st["filters"].get(key) is not None and i >= 0:
+                box.setCurrentIndex(i)
+        self.actions_by_key["grid"].setChecked(st["grid"])
+        self.page_panel.fit_mode = st["fit_mode"]
+        if st["fit_mode"] is None:
+            self.page_panel._initial_zoom = st["zoom"]
         i = self.doc.story_index(st["story"]) if st["story"] is not None else -1
         if i >= 0:
             self.show_story(i)
@@ -997,12 +1029,70 @@ class MainWindow(QMainWindow):
                           tr("<b>Galley %1</b><p>Copy-editing, proofreading and page layout for Chinese newspaper "
                              "newsrooms.</p>").replace("%1", __version__))
 
+    # ------------------------------------------------------------------ what is remembered between sessions
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/central_split", json.dumps(self.central_split.sizes()))
+        s.setValue("review/repairs_split", json.dumps(self.repairs.split.sizes()))
+        s.setValue("review/tab", self.bottom_tabs.currentIndex())
+        f = self.findings.model.filters
+        s.setValue("findings/filters", json.dumps({"rule": f["rule"], "severity": f["severity"]}))
+        p = self.page_panel
+        s.setValue("page/zoom", p.fit_mode or f"{p.zoom_level():.5f}")
+        s.setValue("page/grid", "1" if p.grid_visible() else "0")
+        s.sync()
+
+    def _saved_sizes(self, key: str) -> list[int] | None:
+        try:
+            v = json.loads(str(self.settings.value(key, "null")))
+        except ValueError:
+            return None
+        return v if isinstance(v, list) and v and all(isinstance(x, int) and x >= 0 for x in v) else None
+
+    def restore_settings(self) -> None:
+        s = self.settings
+        sizes = self._saved_sizes
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        if (v := sizes("window/central_split")) and len(v) == self.central_split.count():
+            self.central_split.setSizes(v)
+        if (v := sizes("review/repairs_split")) and len(v) == 2:
+            self.repairs.split.setSizes(v)
+        try:
+            tab = int(s.value("review/tab", 0))
+        except (TypeError, ValueError):
+            tab = 0
+        self.bottom_tabs.setCurrentIndex(max(0, min(tab, self.bottom_tabs.count() - 1)))
+        try:
+            filters = json.loads(str(s.value("findings/filters", "{}")))
+        except ValueError:
+            filters = {}
+        if isinstance(filters, dict):
+            for box, key in ((self.findings.rule_box, "rule"), (self.findings.severity_box, "severity")):
+                i = box.findData(filters.get(key))
+                if filters.get(key) is not None and i >= 0:
+                    box.setCurrentIndex(i)
+        zoom = str(s.value("page/zoom", "width"))
+        if zoom in ("width", "page"):
+            self.page_panel.fit_mode = zoom
+        else:
+            try:
+                self.page_panel._initial_zoom = max(0.05, min(20.0, float(zoom)))
+                self.page_panel.fit_mode = None
+            except ValueError:
+                pass
+        grid = str(s.value("page/grid", "0")) in ("1", "true")
+        self.actions_by_key["grid"].setChecked(grid)
+
     def closeEvent(self, event) -> None:
         if not self.maybe_save():
             event.ignore()
             return
+        self.save_settings()
         self.page_panel.shutdown()
-        self.settings.setValue("window/geometry", self.saveGeometry())
         if self.doc.project.lock is not None:
             self.doc.project.lock.release()
         self.session.end()

@@ -608,6 +608,14 @@
       <translation>关于 Galley</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
