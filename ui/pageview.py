@@ -531,6 +531,7 @@ class PagePanel(QWidget):
         self._timer.stop()
         if not self.doc.edition.stories:
             self.scene.clear()
+            self.scene.page_items, self.scene.module_items, self.scene.grid_items = [], [], []
             self.info.setText("")
             return
         try:
@@ -625,8 +626,10 @@ class PagePanel(QWidget):
         if self.hub is not None:
             self.hub.cancel(self._job)
         self._timer.stop()
+        self._refit.stop()
         self.scene.clear()
         self.scene.painted = []
+        self.scene.page_items, self.scene.module_items, self.scene.grid_items = [], [], []
         self.paged = None
         FONTS.clear()
 
@@ -651,6 +654,8 @@ class PagePanel(QWidget):
             self._refit.start()
 
     def _fit_again(self) -> None:
+        if self._closed:
+            return
         if self.fit_mode == "page":
             self.fit()
         elif self.fit_mode == "width":
