@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QSpinBox,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -454,6 +455,27 @@ class PagePanel(QWidget):
         top.addWidget(self.layout_box)
         top.addStretch(1)
         top.addWidget(self.info)
+        # the highlighted story's module in numbers: first column, columns, first line, lines
+        fields = QHBoxLayout()
+        fields.setContentsMargins(6, 0, 6, 3)
+        self.fields_label = QLabel(tr("Module:"))
+        fields.addWidget(self.fields_label)
+        self.fields: dict[str, QSpinBox] = {}
+        for key, label, tip in (("column", tr("col "), tr("First column (1 = leftmost)")),
+                                ("columns", tr("× "), tr("Columns wide")),
+                                ("line", tr("line "), tr("First grid line (1 = top of the type area)")),
+                                ("lines", tr("× "), tr("Grid lines deep"))):
+            box = QSpinBox(self)
+            box.setPrefix(label)
+            box.setToolTip(tip)
+            box.setRange(1, 999)
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(self._fields_edited)
+            fields.addWidget(box)
+            self.fields[key] = box
+        fields.addStretch(1)
+        self._fields_module = None
+        self._set_fields(None)
         self.placeholder = QLabel(tr("The page view appears here when the layout engine is installed."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -464,6 +486,7 @@ class PagePanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(top)
+        lay.addLayout(fields)
         lay.addLayout(self.stack)
         self._initial_zoom: float | None = None
         self._refit = QTimer(self)
@@ -689,8 +712,35 @@ class PagePanel(QWidget):
 
     def highlight_story(self, story_id: str) -> None:
         self._highlight = story_id
+        first = None
         for m in self.scene.module_items:
             m.set_highlight(m.module.story == story_id)
+            if first is None and m.module.story == story_id:
+                first = m
+        self._set_fields(first)
+
+    def _set_fields(self, item) -> None:
+        """Show the module's place in the numeric fields (disabled when the story is not placed)."""
+        self._fields_module = item
+        g = self.grid
+        for key, box in self.fields.items():
+            box.blockSignals(True)
+            box.setEnabled(item is not None)
+            if item is not None:
+                m = item.module
+                box.setRange(1, g.columns if key in ("column", "columns") else g.lines)
+                box.setValue(getattr(m, key) + (1 if key in ("column", "line") else 0))
+            box.blockSignals(False)
+
+    def _fields_edited(self, *_):
+        item = self._fields_module
+        if item is None:
+            return
+        f = {k: b.value() for k, b in self.fields.items()}
+        m = item.module
+        target = (f["column"] - 1, f["columns"], f["line"] - 1, f["lines"])
+        if target != (m.column, m.columns, m.line, m.lines) and not self.change_module(item.page, m, *target):
+            self._set_fields(item)
 
     def story_title(self, story_id: str) -> str:
         st = next((s for s in self.doc.edition.stories if s.id == story_id), None)

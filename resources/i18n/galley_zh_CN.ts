@@ -810,6 +810,10 @@
   <context>
     <name>PageView</name>
     <message>
+      <source>Module:</source>
+      <translation>版块：</translation>
+    </message>
+    <message>
       <source>The page view appears here when the layout engine is installed.</source>
       <translation>安装排版引擎后，这里显示版面预览。</translation>
     </message>
@@ -832,6 +836,34 @@
     <message>
       <source>Page grid:</source>
       <translation>版式：</translation>
+    </message>
+    <message>
+      <source>col </source>
+      <translation>栏 </translation>
+    </message>
+    <message>
+      <source>First column (1 = leftmost)</source>
+      <translation>起始栏（1 为最左栏）</translation>
+    </message>
+    <message>
+      <source>× </source>
+      <translation>× </translation>
+    </message>
+    <message>
+      <source>Columns wide</source>
+      <translation>栏数</translation>
+    </message>
+    <message>
+      <source>line </source>
+      <translation>行 </translation>
+    </message>
+    <message>
+      <source>First grid line (1 = top of the type area)</source>
+      <translation>起始网格行（1 为版心顶端）</translation>
+    </message>
+    <message>
+      <source>Grid lines deep</source>
+      <translation>网格行数</translation>
     </message>
     <message>
       <source>Layout failed: %1</source>

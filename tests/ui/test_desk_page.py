@@ -142,3 +142,20 @@ def test_arrow_keys_nudge_the_selected_module(qtbot, page):
     win.doc.undo_stack.undo()
     new = next(x for x in win.doc.project.plan["modules"] if x["story"] == m.story and x["page"] == 1)
     assert new["line"] == m.line
+
+
+def test_numeric_fields_show_and_set_the_module(qtbot, page):
+    win, panel = page
+    mod = max(_modules(panel), key=lambda m: m.module.lines)
+    m = mod.module
+    si = next(i for i, s in enumerate(win.doc.edition.stories) if s.id == m.story)
+    win.show_story(si)
+    f = panel.fields
+    assert f["lines"].isEnabled() and f["lines"].value() == m.lines and f["column"].value() == m.column + 1
+    f["lines"].setFocus()
+    f["lines"].selectAll()
+    QTest.keyClicks(f["lines"], str(m.lines - 6))
+    QTest.keyClick(f["lines"], Qt.Key.Key_Return)
+    new = next(x for x in win.doc.project.plan["modules"] if x["story"] == m.story and x["page"] == 1)
+    assert new["lines"] == m.lines - 6 and new["line"] == m.line
+    assert _plan_overlaps(win) == []
