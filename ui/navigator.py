@@ -18,9 +18,13 @@ class Navigator(QTreeWidget):
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.setHeaderLabels([tr("Pages and stories"), tr("Chars"), tr("Findings"), tr("Overset")])
-        self.setColumnWidth(0, 150)
+        # the counts always whole (never elided); the headline takes what is left
+        h = self.header()
+        h.setStretchLastSection(False)
+        h.setMinimumSectionSize(24)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
-            self.header().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setUniformRowHeights(True)
