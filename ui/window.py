@@ -505,6 +505,8 @@ class MainWindow(QMainWindow):
                 return
 
     def _mark_under_cursor(self, story, ei: int, mark) -> None:
+        if self.findings.table.hasFocus():
+            return      # the editor follows the table: leave the table's (multi-row) selection alone
         si = self.doc.story_index(story)
         self.findings.select_like(si, ei, mark.start, quiet=True)
 

@@ -63,6 +63,10 @@ def test_several_selected_rows_are_accepted_together(qtbot, sample_window):
     click(rows[0])
     click(rows[2], Qt.KeyboardModifier.ShiftModifier)        # a range with Shift
     assert len(win.findings.selected()) == 3
+    click(rows[1], Qt.KeyboardModifier.ControlModifier)      # Ctrl toggles one out and back in
+    assert len(win.findings.selected()) == 2
+    click(rows[1], Qt.KeyboardModifier.ControlModifier)
+    assert len(win.findings.selected()) == 3
     texts = [r[2].text for r in chosen]
     win.accept_finding()
     changed = sum(r[2].text != t for r, t in zip(chosen, texts, strict=True))
