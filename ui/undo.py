@@ -87,6 +87,8 @@ class RebuildCommand(QUndoCommand):
             edited = {}
             kinds = {}
             for _, _, el in ed.elements():
+                if not el.parts:
+                    continue      # added by the editor: put back as it is (_keep_added_elements)
                 if el.text != original_text(el, ed.blocks):
                     edited[el.parts] = el.text
                 kinds[el.parts] = el

@@ -111,3 +111,25 @@ def test_split_join_move_out_and_kind_from_the_keyboard(qtbot, tmp_path, sample_
     assert win.save()
     again = load_project(tmp_path / "s.galley").edition.stories[si]
     assert [(e.kind, e.text) for e in again.elements] == [(e.kind, e.text) for e in st.elements]
+
+
+def test_a_rebuild_from_the_blocks_keeps_pasted_paragraphs_in_place(sample_window):
+    """The fallback when a repair's elements were restructured by hand: rebuild, pasted text kept."""
+    from app.model import Element
+    from ui.undo import RebuildCommand
+    win = sample_window
+    ed = win.doc.edition
+    st = ed.stories[2]
+    anchor = next(e for e in st.elements if e.parts and e.kind == Kind.BODY)
+    at = st.elements.index(anchor) + 1
+    st.elements[at:at] = [Element(Kind.BODY, "粘贴的第一段。"), Element(Kind.BODY, "粘贴的第二段。")]
+    fix = ed.fixes[0]
+    win.doc.undo_stack.push(RebuildCommand(win.doc, {fix.id}, "reject"))
+    ed = win.doc.edition
+    new_st = next(s for s in ed.stories if any(e.text == "粘贴的第一段。" for e in s.elements))
+    texts = [e.text for e in new_st.elements]
+    i = texts.index("粘贴的第一段。")
+    assert texts[i + 1] == "粘贴的第二段。"
+    assert set(new_st.elements[i - 1].parts) & set(anchor.parts)
+    win.doc.undo_stack.undo()
+    assert "粘贴的第一段。" in win.doc.edition.text()
