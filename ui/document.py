@@ -211,6 +211,23 @@ class EditionDocument(QObject):
         self.structureChanged.emit()
         self.findingsChanged.emit()
 
+    def apply_snapshot(self, old, new) -> None:
+        """Put the edition in the state `new` (a `ui.undo.structure_snapshot`), coming from `old`."""
+        stories, lists, elements, fixes = new
+        for st, els in lists:
+            st.elements[:] = els
+        changed = []
+        old_text = {id(el): text for el, text, *_ in old[2]}
+        for el, text, kind, parts, lines in elements:
+            el.text, el.kind, el.parts, el.lines = text, kind, parts, lines
+            if old_text.get(id(el)) != text:
+                changed.append(el)
+        for f, accepted in fixes:
+            f.accepted = accepted
+        for el in changed:
+            self.marks.pop(id(el), None)
+        self.apply_structure(stories, [f for f, _ in fixes])
+
     def apply_records(self, attr: str, records: list) -> None:
         setattr(self.project, attr, list(records))
         self.findingsChanged.emit()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtGui import QColor, QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
 from app.model import Element, Kind
 from ui.undo import EditTextCommand
@@ -59,12 +59,17 @@ class StoryEditor(QPlainTextEdit):
     """Edits the elements of one story; all changes go through the undo stack."""
 
     markClicked = Signal(object, int, object)   # story, element index, Mark (cursor entered a finding)
+    fixRequested = Signal(object, int, object)  # story, element index, Mark: apply its fix (context menu)
+    dismissRequested = Signal(object, int, object)
+    oversetChanged = Signal(int)                # characters of the shown story that do not fit
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.story = None
         self._loading = False
+        self.extra_actions: list = []
+        self.overset: dict = {}   # appended to the context menu (the window's structure commands)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setUndoRedoEnabled(False)
         self.setUndoRedoEnabled(False)
@@ -88,6 +93,7 @@ class StoryEditor(QPlainTextEdit):
         if story is not self.story:
             self.story = story
             self._reload()
+            self.oversetChanged.emit(self.story_overset())
         self.select(element, start, end if end is not None else start)
 
     def _reload(self) -> None:
@@ -144,6 +150,7 @@ class StoryEditor(QPlainTextEdit):
         same = next((s for s in stories if s.id == self.story.id), stories[0] if stories else None)
         self.story = same
         self._reload()
+        self.oversetChanged.emit(self.story_overset())
 
     # ------------------------------------------------------------------ editing
     def _contents_change(self, pos: int, removed: int, added: int) -> None:
@@ -191,6 +198,131 @@ class StoryEditor(QPlainTextEdit):
         self.doc.undo_stack.push(EditTextCommand(self.doc, self.story, before, after, full=True,
                                                  label=tr("Edit paragraphs")))
 
+    # ------------------------------------------------------------------ overset (copy-fitting)
+    def set_overset(self, overset: dict) -> None:
+        """Characters of each story the page could not set (from the layout); repaints the mark."""
+        self.overset = dict(overset)
+        self.oversetChanged.emit(self.story_overset())
+        self.viewport().update()
+
+    def story_overset(self) -> int:
+        return self.overset.get(self.story.id, 0) if self.story is not None else 0
+
+    def overset_position(self) -> tuple[int, int] | None:
+        """(element, offset) where the text that does not fit begins: that many characters back
+        from the end of the story's running text (inserts are set apart)."""
+        n = self.story_overset()
+        if not n or self.story is None:
+            return None
+        for ei in range(len(self.story.elements) - 1, -1, -1):
+            el = self.story.elements[ei]
+            if el.kind.is_insert:
+                continue
+            if n <= len(el.text):
+                return ei, len(el.text) - n
+            n -= len(el.text)
+        return 0, 0
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        where = self.overset_position()
+        if where is None:
+            return
+        from PySide6.QtGui import QPainter, QPen
+        block = self.document().findBlockByNumber(where[0])
+        if not block.isValid():
+            return
+        c = QTextCursor(block)
+        c.setPosition(block.position() + min(where[1], block.length() - 1))
+        r = self.cursorRect(c)
+        p = QPainter(self.viewport())
+        red = QColor("#d32f2f")
+        p.setPen(QPen(red, 2))
+        # the overset line: under the last line that fits, from the cut to the right edge, then across
+        p.drawLine(r.left(), r.top(), r.left(), r.bottom())
+        p.drawLine(r.left(), r.top(), self.viewport().width(), r.top())
+        p.drawLine(0, r.bottom(), r.left(), r.bottom())
+        tint = QColor(red)
+        tint.setAlpha(22)
+        p.fillRect(r.left(), r.top(), self.viewport().width() - r.left(), r.height(), tint)
+        p.fillRect(0, r.bottom(), self.viewport().width(), self.viewport().height() - r.bottom(), tint)
+        p.end()
+
+    # ------------------------------------------------------------------ undo and the context menu
+    def _is_undo_key(self, event) -> str | None:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return "undo"
+        if event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == QKeySequence("Ctrl+Y")[0]:
+            return "redo"
+        return None
+
+    def event(self, event) -> bool:
+        # the text widget claims Ctrl+Z / Ctrl+Shift+Z for its own (disabled) undo: route them
+        # to the document's undo stack instead, where Galley's edits are
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_undo_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        which = self._is_undo_key(event)
+        if which is not None:
+            self.doc.flush_rechecks()
+            getattr(self.doc.undo_stack, which)()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.build_context_menu(self.cursorForPosition(event.pos()) if not self.textCursor().hasSelection()
+                                       else self.textCursor())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, cursor: QTextCursor) -> QMenu:
+        """The editor's menu: the finding's fix at the cursor first, then Undo/Redo from the document's
+        stack, the text actions, and the structure commands the window adds (`extra_actions`)."""
+        menu = self.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        hit = self.mark_at(cursor)
+        if hit is not None:
+            n, m = hit
+            if m.fix is not None:
+                el = self.story.elements[n]
+                label = tr("Fix: “%1” → “%2”").replace("%1", el.text[m.start:m.end]).replace("%2", m.fix or "∅")
+                a = menu.addAction(label)
+                a.triggered.connect(lambda _=False, n=n, m=m: self.fixRequested.emit(self.story, n, m))
+                menu.insertAction(first, a)
+            a = menu.addAction(tr("Dismiss this finding"))
+            a.triggered.connect(lambda _=False, n=n, m=m: self.dismissRequested.emit(self.story, n, m))
+            menu.insertAction(first, a)
+            menu.insertSeparator(first)
+        for a in list(menu.actions()):
+            # Qt's own Undo/Redo act on the text widget's stack, which is off: use the document's
+            name = a.objectName()
+            if name in ("edit-undo", "edit-redo"):
+                stack = self.doc.undo_stack
+                mine = menu.addAction(a.text())
+                mine.setShortcut(a.shortcut())
+                if name == "edit-undo":
+                    mine.setEnabled(stack.canUndo())
+                    mine.triggered.connect(stack.undo)
+                else:
+                    mine.setEnabled(stack.canRedo())
+                    mine.triggered.connect(stack.redo)
+                menu.insertAction(a, mine)
+                menu.removeAction(a)
+        if self.extra_actions:
+            menu.addSeparator()
+            for a in self.extra_actions:
+                if a is None:
+                    menu.addSeparator()
+                elif isinstance(a, QMenu):
+                    menu.addMenu(a)
+                else:
+                    menu.addAction(a)
+        return menu
+
     # ------------------------------------------------------------------ findings under the cursor
     def mark_at(self, cursor: QTextCursor):
         if self.story is None:
@@ -217,6 +349,15 @@ class StoryEditor(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+
+def kind_label(kind) -> str:
+    """An element kind in the newsroom's words, in the interface language."""
+    return {Kind.PAGE: tr("Page marker"), Kind.SECTION: tr("Section label"), Kind.BANNER: tr("Banner"),
+            Kind.KICKER: tr("Kicker"), Kind.HEADLINE: tr("Headline"), Kind.DECK: tr("Deck"),
+            Kind.BYLINE: tr("Byline"), Kind.SUBHEAD: tr("Subhead"), Kind.BODY: tr("Body paragraph"),
+            Kind.SIDEBAR: tr("Sidebar"), Kind.CAPTION: tr("Caption"), Kind.CREDIT: tr("Credit"),
+            Kind.AUTHOR: tr("Author line")}.get(Kind(kind), str(kind))
 
 
 def mark_tooltip(mark) -> str:

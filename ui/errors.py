@@ -51,7 +51,7 @@ def show_error(parent, exc: BaseException | str, title: str | None = None) -> No
     where = _log(details)
     msg = tr("Something went wrong inside Galley: %1").replace("%1", f"{type(exc).__name__}: {exc}")
     box = QMessageBox(QMessageBox.Icon.Critical, title or tr("Galley"), msg, parent=parent)
-    info = tr("Your work is autosaved every minute. Please report this problem.")
+    info = tr("Your work is autosaved every few seconds. Please report this problem.")
     if where:
         info += "\n" + tr("Details were written to %1").replace("%1", where)
     box.setInformativeText(info)

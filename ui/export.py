@@ -84,9 +84,13 @@ class ExportWorker(QObject):
 
 
 class ExportDialog(QDialog):
-    def __init__(self, doc, parent=None):
+    def __init__(self, doc, parent=None, overset: dict | None = None, overset_grid: str | None = None):
         super().__init__(parent)
         self.doc = doc
+        self.overset = {k: v for k, v in (overset or {}).items() if v}   # as the page view laid it out
+        self.overset_grid = overset_grid
+        from ui import prefs
+        self.settings = prefs.qsettings()
         self.setWindowTitle(tr("Export"))
         self.setMinimumWidth(560)
         self.thread: QThread | None = None
@@ -105,6 +109,9 @@ class ExportDialog(QDialog):
             pass
         form.addRow(tr("Page grid:"), self.layout_box)
         src = Path(doc.project.path or doc.edition.source or "edition")
+        folder = self.settings.value("export/folder")
+        if folder and Path(str(folder)).is_dir():   # where the last export went
+            src = Path(str(folder)) / src.name
         self.path_edit = QLineEdit(str(src.with_suffix("")))
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -164,6 +171,10 @@ class ExportDialog(QDialog):
             show_error(self, GalleyError(tr("the output folder does not exist"), str(Path(self.path_edit.text()).parent)))
             return
         grid = self.layout_box.currentData()
+        if self.overset and grid == self.overset_grid and not self.confirm_overset():
+            self.status.setText(tr("Not exported: overset text."))
+            return
+        self.settings.setValue("export/folder", str(Path(self.path_edit.text()).expanduser().parent))
         plan = self.doc.project.plan
         if plan and plan.get("layout") not in (None, "", grid):
             plan = None  # a plan made for another grid: place automatically
@@ -179,6 +190,19 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(tr("Starting…"))
         self.thread.start()
+
+    def confirm_overset(self) -> bool:
+        """Before anything is written: say which stories do not fit, and ask."""
+        titles = {s.id: s.headline for s in self.doc.edition.stories}
+        lines = "\n".join(f"• {titles.get(k, k)}: {v}" for k, v in self.overset.items())
+        n = len(self.overset)
+        head = (tr("1 story does not fit its module; its last characters would not be printed:") if n == 1 else
+                tr("%1 stories do not fit their modules; their last characters would not be printed:")
+                .replace("%1", str(n)))
+        answer = QMessageBox.question(self, tr("Overset text"), head + "\n" + lines + "\n\n" + tr("Export anyway?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def cancel(self) -> None:
         if self.worker is not None:

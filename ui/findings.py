@@ -6,7 +6,7 @@ work on the current row.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,7 +72,9 @@ class FindingsModel(QAbstractTableModel):
             if col == "severity":
                 return severity_label(m.severity)
             if col == "rule":
-                return m.rule
+                from ui.i18n import current_language
+                from ui.proofing import rule_name
+                return rule_name(m.rule, current_language())
             if col == "story":
                 return self.doc.edition.stories[si].headline[:18]
             if col == "text":
@@ -84,6 +86,8 @@ class FindingsModel(QAbstractTableModel):
                 return m.message(current_language())
         if role == Qt.ItemDataRole.ForegroundRole and col == "severity":
             return QBrush(SEVERITY_COLORS.get(m.severity, QColor("black")))
+        if role == Qt.ItemDataRole.ToolTipRole and col == "rule":
+            return m.rule
         if role == Qt.ItemDataRole.ToolTipRole:
             from ui.editor import mark_tooltip
             return mark_tooltip(m)
@@ -99,7 +103,7 @@ class FindingsPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -126,7 +130,8 @@ class FindingsPanel(QWidget):
         bar.addWidget(self.story_box)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        for key in ("prev_finding", "next_finding", "accept_finding", "reject_finding", "ignore_finding", "add_word"):
+        for key in ("prev_finding", "next_finding", "accept_finding", "reject_finding", "ignore_finding", "add_word",
+                    "accept_rule", "accept_story", "accept_safe"):
             b = QToolButton(self)
             b.setDefaultAction(actions[key])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -148,8 +153,13 @@ class FindingsPanel(QWidget):
     def refresh_filters(self) -> None:
         from ui import proofing
         marks = self.doc.visible_marks()
+        from ui.i18n import current_language
+        lang = current_language()
         rules = sorted({m.rule for *_, m in marks} | {r[0] for r in proofing.all_rules()})
-        self._fill(self.rule_box, [(tr("All rules"), None)] + [(r, r) for r in rules])
+        named = sorted(((proofing.rule_name(r, lang), r) for r in rules), key=lambda x: x[0].lower())
+        self._fill(self.rule_box, [(tr("All rules"), None)] + named)
+        for i, (_name, rid) in enumerate(named, start=1):
+            self.rule_box.setItemData(i, rid, Qt.ItemDataRole.ToolTipRole)
         self._fill(self.severity_box, [(tr("All severities"), None)] + [(severity_label(s), s)
                                                                         for s in proofing.SEVERITIES])
         self._fill(self.story_box, [(tr("All stories"), None)] + [(s.headline[:20] or s.id, i) for i, s in
@@ -176,13 +186,19 @@ class FindingsPanel(QWidget):
         self.model.refresh()
         n = len(self.model.rows)
         total = len(self.doc.visible_marks()) if any(self.model.filters.values()) else n
-        self.count_label.setText(tr("%1 of %2 findings").replace("%1", str(n)).replace("%2", str(total)))
+        self.count_label.setText((tr("%1 of %2 finding") if total == 1 else tr("%1 of %2 findings"))
+                                 .replace("%1", str(n)).replace("%2", str(total)))
         if self.doc.checking:
             self.count_label.setText(tr("Proofreading…"))
         elif self.doc.check_error:
             self.count_label.setText(tr("Proofreading failed: %1").replace("%1", self.doc.check_error.splitlines()[0]))
         if cur:
             self.select_like(cur[0], cur[1], cur[3].start, quiet=True)
+
+    def selected(self) -> list:
+        """The selected rows (several with Shift/Ctrl), in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
 
     def current(self):
         idx = self.table.currentIndex()
@@ -193,7 +209,12 @@ class FindingsPanel(QWidget):
             return
         self._quiet = quiet
         try:
-            self.table.setCurrentIndex(self.model.index(row, 0))
+            sm = self.table.selectionModel()
+            if quiet and sm.isRowSelected(row, _ROOT):
+                # the editor following a click in a multi-row selection: keep the selection
+                sm.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.scrollTo(self.model.index(row, 0))
         finally:
             self._quiet = False

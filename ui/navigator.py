@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 STORY_MIME = "application/x-galley-story"
 
@@ -17,10 +17,14 @@ class Navigator(QTreeWidget):
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
-        self.setHeaderLabels([tr("Pages and stories"), tr("Chars"), tr("Findings")])
-        self.setColumnWidth(0, 168)
-        self.setColumnWidth(1, 44)
-        self.setColumnWidth(2, 36)
+        self.setHeaderLabels([tr("Pages and stories"), tr("Chars"), tr("Findings"), tr("Overset")])
+        # the counts always whole (never elided); the headline takes what is left
+        h = self.header()
+        h.setStretchLastSection(False)
+        h.setMinimumSectionSize(24)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setUniformRowHeights(True)
@@ -53,7 +57,7 @@ class Navigator(QTreeWidget):
             label = st.headline or st.id
             if st.section:
                 label = f"{label}  · {st.section}"
-            it = QTreeWidgetItem([label, str(st.text_length), ""])
+            it = QTreeWidgetItem([label, str(st.text_length), "", ""])
             it.setData(0, Qt.ItemDataRole.UserRole, i)
             it.setToolTip(0, f"{st.id}: {st.headline}")
             parent.addChild(it)
@@ -83,9 +87,9 @@ class Navigator(QTreeWidget):
                 it.setText(1, str(stories[i].text_length))
                 over = self.overset.get(stories[i].id, 0)
                 it.setForeground(0, QBrush(QColor("#c62828" if over else "#000000")))
-                it.setToolTip(1, tr("%1 characters overset").replace("%1", str(over)) if over else "")
-                if over:
-                    it.setText(1, f"{stories[i].text_length} (+{over})")
+                it.setText(3, f"+{over}" if over else "")
+                it.setForeground(3, QBrush(QColor("#c62828")))
+                it.setToolTip(3, tr("%1 characters overset").replace("%1", str(over)) if over else "")
 
     def set_overset(self, overset: dict[str, int]) -> None:
         self.overset = dict(overset)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QSpinBox,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -153,15 +154,17 @@ class LineItem(QGraphicsItem):
 
 
 class ModuleItem(QGraphicsRectItem):
-    """A story's module: drag to move, drag the corner to resize; snaps to the page grid."""
+    """A story's module: drag to move, drag the corner handle to resize, arrow keys to nudge
+    (a column or a grid line; Shift: five lines); snaps to the page grid."""
 
-    HANDLE = 10.0
+    HANDLE_PX = 14.0     # the resize handle's size on screen, whatever the zoom
 
     def __init__(self, panel: PagePanel, page, module, grid, parent=None):
         super().__init__(0, 0, module.w, module.h, parent)
         self.panel, self.page, self.module, self.grid = panel, page, module, grid
         self.setPos(module.x, module.y)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable |
+                      QGraphicsItem.GraphicsItemFlag.ItemIsFocusable |
                       QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
@@ -198,6 +201,44 @@ class ModuleItem(QGraphicsRectItem):
         fill.setAlpha(28 if self.highlight else 0)
         self.setBrush(QBrush(fill))
 
+    def handle_size(self) -> float:
+        """The handle's side in page points at the current zoom."""
+        views = self.scene().views() if self.scene() else []
+        scale = views[0].transform().m11() if views else 1.0
+        return self.HANDLE_PX / max(scale, 1e-3)
+
+    def handle_rect(self) -> QRectF:
+        r, h = self.rect(), self.handle_size()
+        return QRectF(r.right() - h, r.bottom() - h, h, h)
+
+    def on_handle(self, pos: QPointF) -> bool:
+        return self.handle_rect().adjusted(-2, -2, 2, 2).contains(pos)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        color = QColor("#d32f2f") if self.module.overset > 0 else QColor("#1e6fd9")
+        if not (self.highlight or self.isSelected()):
+            color.setAlpha(120)
+        r = self.handle_rect()
+        painter.fillRect(r, color)
+        painter.setPen(QPen(QColor("white"), 0))
+        for k in (0.35, 0.65):   # the grip's diagonal lines
+            painter.drawLine(QPointF(r.left() + r.width() * k, r.bottom()), QPointF(r.right(), r.top() + r.height() * k))
+
+    def keyPressEvent(self, event) -> None:
+        step = 5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+        d = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -step),
+             Qt.Key.Key_Down: (0, step)}.get(event.key())
+        if d is None:
+            super().keyPressEvent(event)
+            return
+        m, g = self.module, self.grid
+        col = max(0, min(m.column + d[0], g.columns - m.columns))
+        line = max(0, min(m.line + d[1], g.lines - m.lines))
+        if (col, line) != (m.column, m.line):
+            self.panel.change_module(self.page, m, col, m.columns, line, m.lines)
+        event.accept()
+
     def set_highlight(self, on: bool) -> None:
         self.highlight = on
         self._style()
@@ -213,15 +254,14 @@ class ModuleItem(QGraphicsRectItem):
         return super().itemChange(change, value)
 
     def hoverMoveEvent(self, event) -> None:
-        r = self.rect()
-        near = (r.right() - event.pos().x() < self.HANDLE and r.bottom() - event.pos().y() < self.HANDLE)
+        near = self.on_handle(event.pos())
         self.setCursor(Qt.CursorShape.SizeFDiagCursor if near else Qt.CursorShape.OpenHandCursor)
         super().hoverMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:
-        r = self.rect()
-        self._resizing = (r.right() - event.pos().x() < self.HANDLE and r.bottom() - event.pos().y() < self.HANDLE)
+        self._resizing = self.on_handle(event.pos())
         self._press = self.pos()
+        self.setFocus()
         self.panel.storyActivated.emit(self.module.story)
         super().mousePressEvent(event)
 
@@ -348,6 +388,9 @@ class PageView(QGraphicsView):
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.scale(*(2 * [1.15 if event.angleDelta().y() > 0 else 1 / 1.15]))
+            panel = self.parent()
+            if isinstance(panel, PagePanel):
+                panel.fit_mode = None
             return
         super().wheelEvent(event)
 
@@ -383,8 +426,10 @@ class PagePanel(QWidget):
 
     storyActivated = Signal(str)
     oversetChanged = Signal(dict)
+    message = Signal(str)                 # a page edit was refused: why
 
     RELAYOUT_DELAY_MS = 400
+    MIN_DROP_LINES = 6
 
     def __init__(self, doc, parent=None, hub=None):
         super().__init__(parent)
@@ -410,6 +455,27 @@ class PagePanel(QWidget):
         top.addWidget(self.layout_box)
         top.addStretch(1)
         top.addWidget(self.info)
+        # the highlighted story's module in numbers: first column, columns, first line, lines
+        fields = QHBoxLayout()
+        fields.setContentsMargins(6, 0, 6, 3)
+        self.fields_label = QLabel(tr("Module:"))
+        fields.addWidget(self.fields_label)
+        self.fields: dict[str, QSpinBox] = {}
+        for key, label, tip in (("column", tr("col "), tr("First column (1 = leftmost)")),
+                                ("columns", tr("× "), tr("Columns wide")),
+                                ("line", tr("line "), tr("First grid line (1 = top of the type area)")),
+                                ("lines", tr("× "), tr("Grid lines deep"))):
+            box = QSpinBox(self)
+            box.setPrefix(label)
+            box.setToolTip(tip)
+            box.setRange(1, 999)
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(self._fields_edited)
+            fields.addWidget(box)
+            self.fields[key] = box
+        fields.addStretch(1)
+        self._fields_module = None
+        self._set_fields(None)
         self.placeholder = QLabel(tr("The page view appears here when the layout engine is installed."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -420,7 +486,13 @@ class PagePanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(top)
+        lay.addLayout(fields)
         lay.addLayout(self.stack)
+        self._initial_zoom: float | None = None
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(60)
+        self._refit.timeout.connect(self._fit_again)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.RELAYOUT_DELAY_MS)
@@ -482,6 +554,7 @@ class PagePanel(QWidget):
         self._timer.stop()
         if not self.doc.edition.stories:
             self.scene.clear()
+            self.scene.page_items, self.scene.module_items, self.scene.grid_items = [], [], []
             self.info.setText("")
             return
         try:
@@ -550,15 +623,21 @@ class PagePanel(QWidget):
         self.scene.build(self, paged, grid, self._grid_visible)
         overset = {k: v for k, v in paged.overset.items() if v}
         n_over = sum(overset.values())
-        txt = tr("%1 pages").replace("%1", str(len(paged.pages)))
+        txt = tr("1 page") if len(paged.pages) == 1 else tr("%1 pages").replace("%1", str(len(paged.pages)))
         if n_over:
             txt += " · <span style='color:#c62828'>" + tr("overset %1 characters").replace("%1", str(n_over)) + \
                 "</span>"
         self.info.setText(txt)
         self.oversetChanged.emit(overset)
         if first:
-            self.fit_width()
-            QTimer.singleShot(0, self, self.fit_width)  # again once the panel has its final size
+            if self.fit_mode is None and self._initial_zoom:
+                self.set_zoom(self._initial_zoom)
+            elif self.fit_mode == "page":
+                self.fit()
+                QTimer.singleShot(0, self, self._fit_again)
+            else:
+                self.fit_width()
+                QTimer.singleShot(0, self, self._fit_again)  # again once the panel has its final size
         else:
             self.view.centerOn(center)
         if self._highlight:
@@ -570,23 +649,51 @@ class PagePanel(QWidget):
         if self.hub is not None:
             self.hub.cancel(self._job)
         self._timer.stop()
+        self._refit.stop()
         self.scene.clear()
         self.scene.painted = []
+        self.scene.page_items, self.scene.module_items, self.scene.grid_items = [], [], []
         self.paged = None
         FONTS.clear()
 
     # ------------------------------------------------------------------ view
+    fit_mode: str | None = "width"      # "width", "page" or None (a zoom the user chose): kept on resize
+
     def zoom(self, factor: float) -> None:
+        self.fit_mode = None
         self.view.scale(factor, factor)
+
+    def zoom_level(self) -> float:
+        return self.view.transform().m11()
+
+    def set_zoom(self, scale: float) -> None:
+        self.fit_mode = None
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fit_mode is not None and self.scene.page_items:
+            self._refit.start()
+
+    def _fit_again(self) -> None:
+        if self._closed:
+            return
+        if self.fit_mode == "page":
+            self.fit()
+        elif self.fit_mode == "width":
+            self.fit_width()
 
     def fit(self) -> None:
         """The whole first page in view."""
+        self.fit_mode = "page"
         if self.scene.page_items:
             first = self.scene.page_items[0]
             self.view.fitInView(first.sceneBoundingRect().adjusted(-12, -12, 12, 12), Qt.AspectRatioMode.KeepAspectRatio)
 
     def fit_width(self) -> None:
         """The first page as wide as the view, its top in sight (how a page is first shown)."""
+        self.fit_mode = "width"
         if not self.scene.page_items:
             return
         r = self.scene.page_items[0].sceneBoundingRect().adjusted(-10, -10, 10, 10)
@@ -605,8 +712,35 @@ class PagePanel(QWidget):
 
     def highlight_story(self, story_id: str) -> None:
         self._highlight = story_id
+        first = None
         for m in self.scene.module_items:
             m.set_highlight(m.module.story == story_id)
+            if first is None and m.module.story == story_id:
+                first = m
+        self._set_fields(first)
+
+    def _set_fields(self, item) -> None:
+        """Show the module's place in the numeric fields (disabled when the story is not placed)."""
+        self._fields_module = item
+        g = self.grid
+        for key, box in self.fields.items():
+            box.blockSignals(True)
+            box.setEnabled(item is not None)
+            if item is not None:
+                m = item.module
+                box.setRange(1, g.columns if key in ("column", "columns") else g.lines)
+                box.setValue(getattr(m, key) + (1 if key in ("column", "line") else 0))
+            box.blockSignals(False)
+
+    def _fields_edited(self, *_):
+        item = self._fields_module
+        if item is None:
+            return
+        f = {k: b.value() for k, b in self.fields.items()}
+        m = item.module
+        target = (f["column"] - 1, f["columns"], f["line"] - 1, f["lines"])
+        if target != (m.column, m.columns, m.line, m.lines) and not self.change_module(item.page, m, *target):
+            self._set_fields(item)
 
     def story_title(self, story_id: str) -> str:
         st = next((s for s in self.doc.edition.stories if s.id == story_id), None)
@@ -628,13 +762,39 @@ class PagePanel(QWidget):
         from ui.placement import plan_from_paged
         return plan_from_paged(self.paged, self.grid)
 
-    def change_module(self, page, module, column: int, columns: int, line: int, lines: int) -> None:
-        from ui.placement import set_module
+    def change_module(self, page, module, column: int, columns: int, line: int, lines: int) -> bool:
+        """Move or resize a module; modules in the way are pushed down, or the change is refused
+        (with a message) when one would leave the page. Returns whether the change was made."""
+        from ui.placement import Collision, set_module, settle
+        g = self.grid
+        column = max(0, min(column, g.columns - 1))
+        columns = max(1, min(columns, g.columns - column))
+        line = max(0, min(line, g.lines - 1))
+        lines = max(1, min(lines, g.lines - line))
         plan = set_module(self.current_plan(), page.number, module.story, column, columns, line, lines)
+        try:
+            plan = settle(plan, page.number, module.story, g.lines)
+        except Collision as exc:
+            self.refuse(tr("There is no room for that: “%1” would be pushed off the page.")
+                        .replace("%1", self.story_title(exc.story)))
+            return False
         label = tr("Move %1") if columns == module.columns and lines == module.lines else tr("Resize %1")
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
                                                plan, label.replace("%1", self.story_title(module.story))))
         self.relayout()
+        return True
+
+    def refuse(self, message: str) -> None:
+        """A page edit that cannot be made: say why, and show the page as it was."""
+        self.message.emit(message)
+        self.info.setText("<span style='color:#c62828'>" + message + "</span>")
+        QTimer.singleShot(0, self, self._rebuild)   # not under the module item's own mouse event
+
+    def _rebuild(self) -> None:
+        if self.paged is not None and not self._closed:
+            self.scene.build(self, self.paged, self.grid, self._grid_visible)
+            if self._highlight:
+                self.highlight_story(self._highlight)
 
     def page_at(self, scene_pos: QPointF):
         for sheet, page in zip(self.scene.page_items, self.paged.pages if self.paged else [], strict=False):
@@ -650,16 +810,28 @@ class PagePanel(QWidget):
         if page is None:
             return
         g = self.grid
-        target = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h),
-                      None)
-        from ui.placement import place_story
+        target = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h
+                       and m.story != story_id), None)
+        from ui.placement import Collision, free_lines_below, place_story, settle
+        current = self.current_plan()
         if target is not None:
             col, cols, line, lines = target.column, target.columns, target.line, target.lines
         else:
-            cols, lines = min(2, g.columns), min(60, g.lines)
-            col, line = self.cell_at(g, local.x(), local.y(), cols, lines)
-        plan = place_story(self.current_plan(), page.number, story_id, col, cols, line, lines,
-                           replace=target.story if target is not None and target.story != story_id else None)
+            # the module starts where the story was dropped, as deep as the free space below allows
+            cols = min(2, g.columns)
+            col, line = self.cell_at(g, local.x(), local.y(), cols, 1)
+            lines = free_lines_below(current, page.number, story_id, col, cols, line, min(60, g.lines - line))
+            if lines < self.MIN_DROP_LINES:
+                self.refuse(tr("There is no room to place “%1” there.").replace("%1", self.story_title(story_id)))
+                return
+        plan = place_story(current, page.number, story_id, col, cols, line, lines,
+                           replace=target.story if target is not None else None)
+        try:
+            plan = settle(plan, page.number, story_id, g.lines)
+        except Collision as exc:
+            self.refuse(tr("There is no room for that: “%1” would be pushed off the page.")
+                        .replace("%1", self.story_title(exc.story)))
+            return
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
                                                plan, tr("Place %1").replace("%1", self.story_title(story_id))))
         self.relayout()

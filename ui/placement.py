@@ -70,3 +70,57 @@ def place_story(plan: dict, page: int, story: str, column: int, columns: int, li
                  "sidebar_columns": 0})
     _ensure_page(plan, page)
     return plan
+
+
+class Collision(Exception):
+    """A module cannot go where it was put without overlapping one that cannot make room."""
+
+    def __init__(self, story: str):
+        super().__init__(story)
+        self.story = story
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (a.get("page") == b.get("page")
+            and a["column"] < b["column"] + b["columns"] and b["column"] < a["column"] + a["columns"]
+            and a["line"] < b["line"] + b["lines"] and b["line"] < a["line"] + a["lines"])
+
+
+def overlapping(plan: dict) -> list[tuple[str, str]]:
+    """Pairs of stories whose modules overlap on a page (none in a plan the page view wrote)."""
+    mods = [m for m in plan.get("modules", []) if {"column", "columns", "line", "lines"} <= m.keys()]
+    return [(a["story"], b["story"]) for i, a in enumerate(mods) for b in mods[i + 1:] if _overlap(a, b)]
+
+
+def settle(plan: dict, page: int, story: str, lines: int) -> dict:
+    """Make room for `story`'s module on `page` (just moved, resized or dropped): every module it
+    overlaps is pushed down below it, and so on down the page. Raises `Collision` naming the
+    story that would be pushed past the foot (`lines` grid lines); the plan is not changed then."""
+    plan = copy.deepcopy(plan)
+    mods = plan.get("modules", [])
+    mover = next((m for m in mods if m.get("story") == story and m.get("page") == page), None)
+    if mover is None:
+        return plan
+    if mover["line"] + mover["lines"] > lines:
+        raise Collision(story)
+    queue = [mover]
+    while queue:
+        m = queue.pop(0)
+        for o in mods:
+            if o is m or o is mover or o.get("page") != page or not _overlap(m, o):
+                continue
+            o["line"] = m["line"] + m["lines"]
+            if o["line"] + o["lines"] > lines:
+                raise Collision(o["story"])
+            queue.append(o)
+    return plan
+
+
+def free_lines_below(plan: dict, page: int, story: str, column: int, columns: int, line: int, lines: int) -> int:
+    """How many of `lines` grid lines from (column, line) down are free of other stories' modules."""
+    for m in plan.get("modules", []):
+        if m.get("page") != page or m.get("story") == story:
+            continue
+        if column < m["column"] + m["columns"] and m["column"] < column + columns and m["line"] >= line:
+            lines = min(lines, m["line"] - line)
+    return lines

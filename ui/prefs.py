@@ -50,12 +50,84 @@ def preferences_path():
     return data_dir() / "preferences.json"
 
 
-def load_preferences() -> dict:
+AUTOSAVE_SECONDS = (2, 10)    # the autosave interval's range: work lost in a crash is at most this
+
+
+def read_preferences() -> tuple[dict, list[str]]:
+    """`preferences.json`, each setting checked: (the usable settings, a message per setting dropped).
+
+    A setting of the wrong type is left out (its default applies), so a hand-edited file can
+    never stop the window from opening; the messages say what was wrong."""
     try:
-        data = json.loads(preferences_path().read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+        text = preferences_path().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except OSError as exc:
+        return {}, [tr("cannot read it (%1)").replace("%1", exc.strerror or str(exc))]
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return {}, [tr("it is not valid JSON (%1)").replace("%1", str(exc)[:80])]
+    if not isinstance(data, dict):
+        return {}, [tr("it should hold an object of settings")]
+    return clean_preferences(data)
+
+
+def clean_preferences(data: dict) -> tuple[dict, list[str]]:
+    out: dict = {}
+    problems: list[str] = []
+
+    def bad(key: str, want: str) -> None:
+        problems.append(tr("“%1” should be %2").replace("%1", key).replace("%2", want))
+
+    def is_int(v) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool)
+
+    for key, value in data.items():
+        if key == "autosave_seconds":
+            if is_int(value) and AUTOSAVE_SECONDS[0] <= value <= AUTOSAVE_SECONDS[1]:
+                out[key] = value
+            else:
+                bad(key, tr("a whole number of seconds from %1 to %2").replace("%1", str(AUTOSAVE_SECONDS[0]))
+                    .replace("%2", str(AUTOSAVE_SECONDS[1])))
+        elif key == "autosave_minutes":
+            pass    # older versions' setting: autosave now runs every few seconds
+        elif key == "fonts":
+            if isinstance(value, dict) and all(isinstance(k, str) and k in ROLES and isinstance(v, str)
+                                               for k, v in value.items()):
+                out[key] = dict(value)
+            else:
+                bad(key, tr("a font file path per role (song, hei, kai, latin)"))
+        elif key == "severities":
+            if isinstance(value, dict) and all(isinstance(k, str) and v in SEVERITY_CHOICES[1:]
+                                               for k, v in value.items()):
+                out[key] = dict(value)
+            else:
+                bad(key, tr("a severity (error, warning, info or off) per rule id"))
+        elif key == "spelling_language":
+            if isinstance(value, str) and value:
+                out[key] = value
+            else:
+                bad(key, tr("a language code such as en_US"))
+        elif key == "user_words":
+            if isinstance(value, list) and all(isinstance(w, str) for w in value):
+                out[key] = [w for w in value if w.strip()]
+            else:
+                bad(key, tr("a list of words"))
+        else:
+            out[key] = value    # kept as is: another version's setting
+    return out, problems
+
+
+def load_preferences() -> dict:
+    return read_preferences()[0]
+
+
+def autosave_seconds(prefs: dict) -> int:
+    v = prefs.get("autosave_seconds", AUTOSAVE_SECONDS[1])
+    if not isinstance(v, int) or isinstance(v, bool):
+        return AUTOSAVE_SECONDS[1]
+    return max(AUTOSAVE_SECONDS[0], min(AUTOSAVE_SECONDS[1], v))
 
 
 def save_preferences(prefs: dict) -> None:
@@ -107,10 +179,10 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         form.addRow(tr("Interface language:"), self.language)
         self.autosave = QSpinBox()
-        self.autosave.setRange(1, 30)
-        self.autosave.setSuffix(tr(" min"))
-        self.autosave.setValue(int(prefs.get("autosave_minutes", 1)))
-        form.addRow(tr("Autosave every:"), self.autosave)
+        self.autosave.setRange(*AUTOSAVE_SECONDS)
+        self.autosave.setSuffix(tr(" s"))
+        self.autosave.setValue(autosave_seconds(prefs))
+        form.addRow(tr("Autosave at least every:"), self.autosave)
         tabs.addTab(general, tr("General"))
 
         fonts = QWidget()
@@ -186,7 +258,8 @@ class PreferencesDialog(QDialog):
 
     def result_preferences(self, old: dict) -> dict:
         out = dict(old)
-        out["autosave_minutes"] = self.autosave.value()
+        out.pop("autosave_minutes", None)
+        out["autosave_seconds"] = self.autosave.value()
         out["fonts"] = {r: e.text().strip() for r, e in self.font_edits.items() if e.text().strip()}
         out["spelling_language"] = self.spelling.currentData()
         sev = {}

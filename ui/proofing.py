@@ -34,6 +34,27 @@ def all_rules() -> list[tuple[str, str, str]]:
         return []
 
 
+def rule_name(rule_id: str, lang: str = "en") -> str:
+    """A rule's short name in the interface language (its description's "中文 / English" half),
+    the id when the rule is unknown."""
+    desc = _rule_descriptions().get(rule_id)
+    if not desc:
+        return rule_id
+    zh, _, en = desc.partition(" / ")
+    name = (zh if lang.startswith("zh") else en or zh).strip()
+    return name[:1].upper() + name[1:] if name else rule_id
+
+
+_DESCRIPTIONS: dict[str, str] | None = None
+
+
+def _rule_descriptions() -> dict[str, str]:
+    global _DESCRIPTIONS
+    if _DESCRIPTIONS is None:
+        _DESCRIPTIONS = {rid: str(desc) for rid, _sev, desc in all_rules()}
+    return _DESCRIPTIONS
+
+
 @dataclass
 class Mark:
     """A finding placed in one element: `start`/`end` are offsets into that element's text."""

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.undo import RebuildCommand
+from app.model import ops
+from ui.undo import RebuildCommand, StructureCommand
 
 
 def tr(text: str) -> str:
@@ -35,7 +36,13 @@ def _esc(s: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {"join": tr("Join"), "move": tr("Move")}.get(kind, kind)
+    return {"join": tr("Join"), "move": tr("Move"), "dehyphenate": tr("Hyphen")}.get(kind, kind)
+
+
+def reason(f) -> str:
+    """The repair's reason in the interface language."""
+    from ui.i18n import current_language
+    return (f.reason_zh or f.reason) if current_language().startswith("zh") else (f.reason or f.reason_zh)
 
 
 class RepairsPanel(QWidget):
@@ -59,12 +66,19 @@ class RepairsPanel(QWidget):
         self.count_label = QLabel(self)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
-        for key in ("accept_repair", "reject_repair"):
+        for key in ("accept_repair", "reject_repair", "join_next", "split_here"):
+            if key not in actions:
+                continue
             b = QToolButton(self)
             b.setDefaultAction(actions[key])
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             bar.addWidget(b)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.structure_button = QToolButton(self)
+        self.structure_button.setText(tr("Structure"))
+        self.structure_button.setToolTip(tr("Move the paragraph at the editor's cursor out, or change its kind"))
+        self.structure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.structure_button)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
         split.setSizes([380, 420])
@@ -92,14 +106,14 @@ class RepairsPanel(QWidget):
                                   f"{f.confidence:.0%}", _seam(f)])
             it.setData(0, Qt.ItemDataRole.UserRole, f.id)
             it.setForeground(0, QBrush(QColor("#2e7d32" if f.accepted else "#ef6c00" if f.doubtful else "#c62828")))
-            it.setToolTip(3, f.reason_zh or f.reason)
+            it.setToolTip(3, reason(f))
             self.tree.addTopLevelItem(it)
             if f.id == cur_id:
                 self.tree.setCurrentItem(it)
         self.tree.blockSignals(False)
         n_acc = sum(f.accepted for f in fixes)
-        self.count_label.setText(tr("%1 repairs, %2 accepted").replace("%1", str(len(fixes))).replace(
-            "%2", str(n_acc)))
+        self.count_label.setText((tr("%1 repair, %2 accepted") if len(fixes) == 1 else tr("%1 repairs, %2 accepted"))
+                                 .replace("%1", str(len(fixes))).replace("%2", str(n_acc)))
         self._show(self.current())
 
     def current(self):
@@ -137,7 +151,7 @@ class RepairsPanel(QWidget):
         state = tr("accepted") if f.accepted else tr("rejected")
         self.detail.setHtml(
             f"<p><b>{_esc(kind_label(f.kind))}</b> · {_esc(state)} · {f.confidence:.0%}<br>"
-            f"<span style='color:#555'>{_esc(f.reason_zh or f.reason)}</span></p>"
+            f"<span style='color:#555'>{_esc(reason(f))}</span></p>"
             f"<p style='margin-bottom:0'><b>{_esc(tr('Before'))}</b></p>{before_html}"
             f"<p style='margin-bottom:0'><b>{_esc(tr('After'))}</b></p>{after_html}")
 
@@ -146,6 +160,14 @@ class RepairsPanel(QWidget):
         f = self.current()
         if f is None or f.accepted == accepted:
             return False
+        label = (tr("Accept repair %1") if accepted else tr("Reject repair %1")).replace("%1", f.id)
+        # in place: the other stories, typed text, pasted paragraphs and chosen kinds stay as they are
+        done = []
+        self.doc.undo_stack.push(StructureCommand(self.doc, label,
+                                                  lambda ed: done.append(ops.set_fix(ed, f, accepted)) or done[-1]))
+        if done and done[0]:
+            return True
+        # the editor restructured what the repair joined: rebuild from the imported blocks
         fixes = self.doc.edition.fixes
         rejected = {x.id for x in fixes if not x.accepted and not x.doubtful}
         chosen = {x.id for x in fixes if x.accepted and x.doubtful}     # possible cuts the editor took
@@ -153,7 +175,6 @@ class RepairsPanel(QWidget):
             (chosen.add if accepted else chosen.discard)(f.id)
         else:
             (rejected.discard if accepted else rejected.add)(f.id)
-        label = (tr("Accept repair %1") if accepted else tr("Reject repair %1")).replace("%1", f.id)
         self.doc.undo_stack.push(RebuildCommand(self.doc, rejected, label, accepted=chosen))
         return True
 

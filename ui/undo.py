@@ -88,10 +88,13 @@ class RebuildCommand(QUndoCommand):
             edited = {}
             kinds = {}
             for _, _, el in ed.elements():
+                if not el.parts:
+                    continue      # added by the editor: put back as it is (_keep_added_elements)
                 if el.text != original_text(el, ed.blocks):
                     edited[el.parts] = el.text
                 kinds[el.parts] = el
             new = build_edition(ed.blocks, rejected=self.rejected, source=ed.source, accepted=self.accepted)
+            _keep_added_elements(ed.stories, new.stories)
             for _, _, el in new.elements():
                 if el.parts in edited:
                     el.text = edited[el.parts]
@@ -109,6 +112,27 @@ class RebuildCommand(QUndoCommand):
         for f, a in zip(fixes, flags, strict=True):
             f.accepted = a
         self.doc.apply_structure(stories, fixes)
+
+
+def _keep_added_elements(old_stories, new_stories) -> None:
+    """Paragraphs the editor added (pasted or typed: made from no imported block) are not in a
+    rebuild from the blocks: put each back after the element it followed."""
+    by_part = {p: (st, el) for st in new_stories for el in st.elements for p in el.parts}
+    for old in old_stories:
+        where = None                      # (story, element) the next added paragraph goes after
+        for el in old.elements:
+            if el.parts:
+                where = next((by_part[p] for p in el.parts if p in by_part), where)
+                continue
+            if where is None:
+                st = next((s for s in new_stories if s.id == old.id), new_stories[0] if new_stories else None)
+                if st is None:
+                    continue
+                st.elements.insert(0, el)
+            else:
+                st, after = where
+                st.elements.insert(st.elements.index(after) + 1, el)
+            where = (st, el)
 
 
 class RecordCommand(QUndoCommand):
@@ -158,3 +182,37 @@ class LayoutCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.apply_layout(*copy.deepcopy(self.before))
+
+
+def structure_snapshot(edition) -> tuple:
+    """What a structure edit can change: the story list, each story's elements, each element's
+    text, kind and blocks, and which repairs are accepted (objects kept, not copied)."""
+    return (list(edition.stories),
+            [(st, list(st.elements)) for st in edition.stories],
+            [(el, el.text, el.kind, el.parts, el.lines) for _, _, el in edition.elements()],
+            [(f, f.accepted) for f in edition.fixes])
+
+
+class StructureCommand(QUndoCommand):
+    """A structure edit made in place (`app.model.ops`): split, join, change kind, move out, or a
+    repair accepted or rejected. `change(edition)` runs once; undo and redo restore snapshots."""
+
+    def __init__(self, doc, label: str, change):
+        super().__init__(label)
+        self.doc, self.change = doc, change
+        self.before = structure_snapshot(doc.edition)
+        self.after = None
+        self.applied = False
+
+    def redo(self) -> None:
+        if self.after is None:
+            self.applied = bool(self.change(self.doc.edition))
+            self.after = structure_snapshot(self.doc.edition)
+            if not self.applied:
+                self.setObsolete(True)
+            self.doc.apply_snapshot(self.before, self.after)
+            return
+        self.doc.apply_snapshot(self.before, self.after)
+
+    def undo(self) -> None:
+        self.doc.apply_snapshot(self.after, self.before)

@@ -1,8 +1,8 @@
 """Autosave and crash recovery, in the user's data folder (platformdirs).
 
 While a Galley window runs it registers a *session* (`sessions/<pid>.json`: host, pid,
-the project it shows and where that project is autosaved) and writes the project every
-minute to `autosave/<key>.galley`. A clean exit ends the session and deletes the
+the project it shows and where that project is autosaved) and writes the project a moment
+after each change (and at least every few seconds) to `autosave/<key>.galley`. A clean exit ends the session and deletes the
 autosave. At start-up, a session whose process is gone on this computer left a crash
 behind: `find_recoverable()` lists its autosave so the GUI can offer to reopen it.
 
@@ -50,9 +50,19 @@ class Recovery:
     session_file: Path
 
     def discard(self) -> None:
+        """The user declined to recover: both files go."""
         for p in (self.autosave, self.session_file):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
+
+    def forget(self, keep: Path | None = None) -> None:
+        """Recovered into a new session: the crashed session's record goes; its autosave too, unless
+        it is `keep` (the new session autosaves to the same file, or could not write its own)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.session_file.unlink()
+        if keep is None or Path(keep).resolve() != self.autosave.resolve():
+            with contextlib.suppress(FileNotFoundError):
+                self.autosave.unlink()
 
 
 class Session:

@@ -4,8 +4,8 @@
   <context>
     <name>Errors</name>
     <message>
-      <source>Your work is autosaved every minute. Please report this problem.</source>
-      <translation>您的工作每分钟自动保存一次。请报告此问题。</translation>
+      <source>Your work is autosaved every few seconds. Please report this problem.</source>
+      <translation>您的工作每隔几秒自动保存一次。请报告此问题。</translation>
     </message>
     <message>
       <source>Something went wrong inside Galley: %1</source>
@@ -75,6 +75,14 @@
       <translation>正在开始…</translation>
     </message>
     <message>
+      <source>1 story does not fit its module; its last characters would not be printed:</source>
+      <translation>1 篇稿件排不下，末尾的字将不会印出：</translation>
+    </message>
+    <message>
+      <source>Overset text</source>
+      <translation>超版文字</translation>
+    </message>
+    <message>
       <source>Laying out pages</source>
       <translation>正在排版</translation>
     </message>
@@ -99,6 +107,14 @@
       <translation>请选择输出文件名和至少一种格式。</translation>
     </message>
     <message>
+      <source>Not exported: overset text.</source>
+      <translation>未导出：有超版文字。</translation>
+    </message>
+    <message>
+      <source>Export anyway?</source>
+      <translation>仍然导出吗？</translation>
+    </message>
+    <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -115,12 +131,12 @@
       <translation>导出失败</translation>
     </message>
     <message>
-      <source>Overset text</source>
-      <translation>超版文字</translation>
-    </message>
-    <message>
       <source>the output folder does not exist</source>
       <translation>输出文件夹不存在</translation>
+    </message>
+    <message>
+      <source>%1 stories do not fit their modules; their last characters would not be printed:</source>
+      <translation>%1 篇稿件排不下，末尾的字将不会印出：</translation>
     </message>
     <message>
       <source>Wrote %1</source>
@@ -129,6 +145,89 @@
     <message>
       <source>Some text did not fit its module and is not in the output (characters not set):</source>
       <translation>部分文字超出版块，未出现在输出中（未排字数）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindDialog</name>
+    <message>
+      <source>Find and replace</source>
+      <translation>查找和替换</translation>
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation>正则表达式</translation>
+    </message>
+    <message>
+      <source>Match case</source>
+      <translation>区分大小写</translation>
+    </message>
+    <message>
+      <source>All stories</source>
+      <translation>全部稿件</translation>
+    </message>
+    <message>
+      <source>Find:</source>
+      <translation>查找：</translation>
+    </message>
+    <message>
+      <source>Replace with:</source>
+      <translation>替换为：</translation>
+    </message>
+    <message>
+      <source>Find &amp;next</source>
+      <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Replace</source>
+      <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Replace &amp;all</source>
+      <translation>全部替换(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Type what to find.</source>
+      <translation>请输入要查找的内容。</translation>
+    </message>
+    <message>
+      <source>Not found.</source>
+      <translation>未找到。</translation>
+    </message>
+    <message>
+      <source>Wrapped to the start.</source>
+      <translation>已从头开始查找。</translation>
+    </message>
+    <message>
+      <source>Replace %1 matches</source>
+      <translation>替换 %1 处</translation>
+    </message>
+    <message>
+      <source>Replaced 1 match.</source>
+      <translation>已替换 1 处。</translation>
+    </message>
+    <message>
+      <source>1 match</source>
+      <translation>1 处匹配</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>替换</translation>
+    </message>
+    <message>
+      <source>Replaced %1 matches.</source>
+      <translation>已替换 %1 处。</translation>
+    </message>
+    <message>
+      <source>%1 matches</source>
+      <translation>%1 处匹配</translation>
+    </message>
+    <message>
+      <source>Not a valid regular expression: %1</source>
+      <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+      <source>Not a valid replacement: %1</source>
+      <translation>替换内容无效：%1</translation>
     </message>
   </context>
   <context>
@@ -198,16 +297,24 @@
       <translation>全部稿件</translation>
     </message>
     <message>
-      <source>%1 of %2 findings</source>
+      <source>Proofreading failed: %1</source>
+      <translation>校对失败：%1</translation>
+    </message>
+    <message>
+      <source>%1 of %2 finding</source>
       <translation>%1 / %2 条问题</translation>
     </message>
     <message>
-      <source>Proofreading failed: %1</source>
-      <translation>校对失败：%1</translation>
+      <source>%1 of %2 findings</source>
+      <translation>%1 / %2 条问题</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Preferences</source>
+      <translation>偏好设置</translation>
+    </message>
     <message>
       <source>&amp;Open…</source>
       <translation>打开(&amp;O)…</translation>
@@ -285,8 +392,68 @@
       <translation>把该词加入用户词典</translation>
     </message>
     <message>
+      <source>Accept all fixes of this &amp;rule</source>
+      <translation>接受此规则的全部修改(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Apply every fix of the current finding's rule</source>
+      <translation>应用当前问题所属规则的全部修改</translation>
+    </message>
+    <message>
+      <source>Accept all fixes in this s&amp;tory</source>
+      <translation>接受本稿全部修改(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Apply every fix in the current story</source>
+      <translation>应用当前稿件中的全部修改</translation>
+    </message>
+    <message>
+      <source>Accept every &amp;safe fix</source>
+      <translation>接受全部安全修改(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Apply every fix marked safe in the whole edition</source>
+      <translation>应用整个版面中标为安全的全部修改</translation>
+    </message>
+    <message>
       <source>Re-check &amp;all</source>
       <translation>全部重新校对(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Find and replace…</source>
+      <translation>查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Find and replace in the stories (regular expressions too)</source>
+      <translation>在稿件中查找和替换（支持正则表达式）</translation>
+    </message>
+    <message>
+      <source>Find ne&amp;xt</source>
+      <translation>查找下一个(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Next &amp;spelling finding</source>
+      <translation>下一个拼写问题(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Go to the next spelling or misused-word finding</source>
+      <translation>转到下一个拼写或错别字问题</translation>
+    </message>
+    <message>
+      <source>&amp;Join with next paragraph</source>
+      <translation>与下一段合并(&amp;J)</translation>
+    </message>
+    <message>
+      <source>Join this paragraph with the one after it</source>
+      <translation>把这一段与下一段合并</translation>
+    </message>
+    <message>
+      <source>&amp;Split paragraph here</source>
+      <translation>在此处拆段(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Split this paragraph at the cursor</source>
+      <translation>在光标处拆分这一段</translation>
     </message>
     <message>
       <source>Accept &amp;repair</source>
@@ -327,6 +494,10 @@
     <message>
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Change &amp;kind to</source>
+      <translation>改为类型(&amp;K)</translation>
     </message>
     <message>
       <source>Navigator</source>
@@ -385,6 +556,30 @@
       <translation>主工具栏</translation>
     </message>
     <message>
+      <source>1 story</source>
+      <translation>1 篇稿件</translation>
+    </message>
+    <message>
+      <source>1 character</source>
+      <translation>1 字</translation>
+    </message>
+    <message>
+      <source>1 finding</source>
+      <translation>1 条问题</translation>
+    </message>
+    <message>
+      <source>Accept %1 fixes</source>
+      <translation>接受 %1 处修改</translation>
+    </message>
+    <message>
+      <source>Join paragraphs</source>
+      <translation>合并段落</translation>
+    </message>
+    <message>
+      <source>Split paragraph</source>
+      <translation>拆分段落</translation>
+    </message>
+    <message>
       <source>Open an edition</source>
       <translation>打开版面稿</translation>
     </message>
@@ -413,6 +608,14 @@
       <translation>关于 Galley</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
@@ -421,8 +624,24 @@
       <translation>[只读]</translation>
     </message>
     <message>
+      <source>Overset: %1 characters in 1 story</source>
+      <translation>超版：1 篇稿件共 %1 字</translation>
+    </message>
+    <message>
+      <source>Overset: %1 characters in %2 stories</source>
+      <translation>超版：%2 篇稿件共 %1 字</translation>
+    </message>
+    <message>
       <source>No findings.</source>
       <translation>没有校对问题。</translation>
+    </message>
+    <message>
+      <source>No spelling findings.</source>
+      <translation>没有拼写问题。</translation>
+    </message>
+    <message>
+      <source>No fixes to apply.</source>
+      <translation>没有可应用的修改。</translation>
     </message>
     <message>
       <source>This finding has no automatic fix; edit the text or reject it.</source>
@@ -431,6 +650,10 @@
     <message>
       <source>Only word and spelling findings can be added to the dictionary.</source>
       <translation>只有用词和拼写问题可以加入词典。</translation>
+    </message>
+    <message>
+      <source>That does not apply here.</source>
+      <translation>此处不适用。</translation>
     </message>
     <message>
       <source>Nothing to change.</source>
@@ -449,12 +672,36 @@
       <translation>恢复未保存的工作？</translation>
     </message>
     <message>
+      <source>%1 stories</source>
+      <translation>%1 篇稿件</translation>
+    </message>
+    <message>
+      <source>%1 characters</source>
+      <translation>%1 字</translation>
+    </message>
+    <message>
+      <source>%1 findings</source>
+      <translation>%1 条问题</translation>
+    </message>
+    <message>
       <source>Findings (%1)</source>
       <translation>校对问题（%1）</translation>
     </message>
     <message>
       <source>Repairs (%1)</source>
       <translation>结构修复（%1）</translation>
+    </message>
+    <message>
+      <source>Select a finding of the rule first.</source>
+      <translation>请先选中该规则的一条问题。</translation>
+    </message>
+    <message>
+      <source>Move out as %1</source>
+      <translation>移出为%1</translation>
+    </message>
+    <message>
+      <source>Make it: %1</source>
+      <translation>改为：%1</translation>
     </message>
     <message>
       <source>Opening %1…</source>
@@ -471,6 +718,14 @@
     <message>
       <source>&lt;b&gt;Galley %1&lt;/b&gt;&lt;p&gt;Copy-editing, proofreading and page layout for Chinese newspaper newsrooms.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Galley %1&lt;/b&gt;&lt;p&gt;面向中文报社编辑部的编校与排版工具。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>1 fix applied.</source>
+      <translation>已应用 1 处修改。</translation>
+    </message>
+    <message>
+      <source>%1 fixes applied.</source>
+      <translation>已应用 %1 处修改。</translation>
     </message>
     <message>
       <source>Reject finding “%1”</source>
@@ -497,6 +752,18 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <source>Some settings in %1 were not used, and their defaults apply instead:</source>
+      <translation>%1 中有些设置未被采用，改用默认值：</translation>
+    </message>
+    <message>
+      <source>Overset: cut 1 character (or give the story more room on the page).</source>
+      <translation>超版：删去 1 个字（或在版面上给本稿更多位置）。</translation>
+    </message>
+    <message>
+      <source>Overset: cut %1 characters (or give the story more room on the page).</source>
+      <translation>超版：删去 %1 个字（或在版面上给本稿更多位置）。</translation>
+    </message>
+    <message>
       <source>Open it read-only? (Choose No to take over the lock if you are sure the other computer is not working on it.)</source>
       <translation>以只读方式打开吗？（如确定另一台电脑没有在编辑，选择“否”可接管锁定。）</translation>
     </message>
@@ -509,16 +776,8 @@
       <translation>Galley 上次未正常关闭。您对 %1 的修改已于 %2 自动保存。是否恢复？</translation>
     </message>
     <message>
-      <source>%1 stories · %2 characters · %3 findings</source>
-      <translation>%1 篇稿件 · %2 字 · %3 处问题</translation>
-    </message>
-    <message>
       <source>Fix “%1” → “%2”</source>
       <translation>修改“%1”→“%2”</translation>
-    </message>
-    <message>
-      <source>Overset: %1 characters in %2 stories</source>
-      <translation>超版：%2 篇稿件共 %1 字</translation>
     </message>
   </context>
   <context>
@@ -536,6 +795,10 @@
       <translation>校对问题</translation>
     </message>
     <message>
+      <source>Overset</source>
+      <translation>超版</translation>
+    </message>
+    <message>
       <source>Page</source>
       <translation>版面</translation>
     </message>
@@ -547,12 +810,20 @@
   <context>
     <name>PageView</name>
     <message>
+      <source>Module:</source>
+      <translation>版块：</translation>
+    </message>
+    <message>
       <source>The page view appears here when the layout engine is installed.</source>
       <translation>安装排版引擎后，这里显示版面预览。</translation>
     </message>
     <message>
       <source>Laying out…</source>
       <translation>正在排版…</translation>
+    </message>
+    <message>
+      <source>1 page</source>
+      <translation>1 个版面</translation>
     </message>
     <message>
       <source>Move %1</source>
@@ -567,12 +838,40 @@
       <translation>版式：</translation>
     </message>
     <message>
-      <source>%1 pages</source>
-      <translation>%1 个版面</translation>
+      <source>col </source>
+      <translation>栏 </translation>
+    </message>
+    <message>
+      <source>First column (1 = leftmost)</source>
+      <translation>起始栏（1 为最左栏）</translation>
+    </message>
+    <message>
+      <source>× </source>
+      <translation>× </translation>
+    </message>
+    <message>
+      <source>Columns wide</source>
+      <translation>栏数</translation>
+    </message>
+    <message>
+      <source>line </source>
+      <translation>行 </translation>
+    </message>
+    <message>
+      <source>First grid line (1 = top of the type area)</source>
+      <translation>起始网格行（1 为版心顶端）</translation>
+    </message>
+    <message>
+      <source>Grid lines deep</source>
+      <translation>网格行数</translation>
     </message>
     <message>
       <source>Layout failed: %1</source>
       <translation>排版失败：%1</translation>
+    </message>
+    <message>
+      <source>%1 pages</source>
+      <translation>%1 个版面</translation>
     </message>
     <message>
       <source>%1 characters overset</source>
@@ -589,6 +888,14 @@
     <message>
       <source>overset %1 characters</source>
       <translation>超版 %1 字</translation>
+    </message>
+    <message>
+      <source>There is no room for that: “%1” would be pushed off the page.</source>
+      <translation>放不下：“%1”会被挤出版面。</translation>
+    </message>
+    <message>
+      <source>There is no room to place “%1” there.</source>
+      <translation>此处放不下“%1”。</translation>
     </message>
     <message>
       <source>%1 — %2 columns × %3 lines</source>
@@ -610,12 +917,12 @@
       <translation>界面语言：</translation>
     </message>
     <message>
-      <source> min</source>
-      <translation> 分钟</translation>
+      <source> s</source>
+      <translation> 秒</translation>
     </message>
     <message>
-      <source>Autosave every:</source>
-      <translation>自动保存间隔：</translation>
+      <source>Autosave at least every:</source>
+      <translation>自动保存间隔不超过：</translation>
     </message>
     <message>
       <source>General</source>
@@ -660,6 +967,10 @@
     <message>
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+      <source>it should hold an object of settings</source>
+      <translation>应为设置项组成的对象</translation>
     </message>
     <message>
       <source>Song (body)</source>
@@ -709,9 +1020,49 @@
       <source>Proofreading rules are not available in this build.</source>
       <translation>此版本不含校对规则。</translation>
     </message>
+    <message>
+      <source>cannot read it (%1)</source>
+      <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+      <source>it is not valid JSON (%1)</source>
+      <translation>不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+      <source>“%1” should be %2</source>
+      <translation>“%1”应为%2</translation>
+    </message>
+    <message>
+      <source>a font file path per role (song, hei, kai, latin)</source>
+      <translation>每种字体角色（song、hei、kai、latin）一个字体文件路径</translation>
+    </message>
+    <message>
+      <source>a severity (error, warning, info or off) per rule id</source>
+      <translation>每条规则一个级别（error、warning、info 或 off）</translation>
+    </message>
+    <message>
+      <source>a whole number of seconds from %1 to %2</source>
+      <translation>%1 到 %2 之间的整数秒</translation>
+    </message>
+    <message>
+      <source>a language code such as en_US</source>
+      <translation>语言代码，如 en_US</translation>
+    </message>
+    <message>
+      <source>a list of words</source>
+      <translation>词语列表</translation>
+    </message>
   </context>
   <context>
     <name>RepairsPanel</name>
+    <message>
+      <source>Structure</source>
+      <translation>结构</translation>
+    </message>
+    <message>
+      <source>Move the paragraph at the editor's cursor out, or change its kind</source>
+      <translation>把编辑器光标所在段移出，或改变其类型</translation>
+    </message>
     <message>
       <source>accepted</source>
       <translation>已采纳</translation>
@@ -727,6 +1078,10 @@
     <message>
       <source>Move</source>
       <translation>移出</translation>
+    </message>
+    <message>
+      <source>Hyphen</source>
+      <translation>连字符</translation>
     </message>
     <message>
       <source>State</source>
@@ -773,12 +1128,16 @@
       <translation>修复后</translation>
     </message>
     <message>
-      <source>%1 repairs, %2 accepted</source>
+      <source>Select a repair to see it before and after.</source>
+      <translation>选择一处修复，查看修复前后的对比。</translation>
+    </message>
+    <message>
+      <source>%1 repair, %2 accepted</source>
       <translation>%1 处修复，已采纳 %2 处</translation>
     </message>
     <message>
-      <source>Select a repair to see it before and after.</source>
-      <translation>选择一处修复，查看修复前后的对比。</translation>
+      <source>%1 repairs, %2 accepted</source>
+      <translation>%1 处修复，已采纳 %2 处</translation>
     </message>
   </context>
   <context>
@@ -786,6 +1145,62 @@
     <message>
       <source>Open an edition (File ▸ Open) or drop a .txt, .docx, .pdf or .galley file here.</source>
       <translation>打开版面稿（文件 ▸ 打开），或把 .txt、.docx、.pdf、.galley 文件拖到这里。</translation>
+    </message>
+    <message>
+      <source>Dismiss this finding</source>
+      <translation>忽略此处问题</translation>
+    </message>
+    <message>
+      <source>Page marker</source>
+      <translation>版次</translation>
+    </message>
+    <message>
+      <source>Section label</source>
+      <translation>栏目</translation>
+    </message>
+    <message>
+      <source>Banner</source>
+      <translation>通栏</translation>
+    </message>
+    <message>
+      <source>Kicker</source>
+      <translation>引题</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Deck</source>
+      <translation>副题</translation>
+    </message>
+    <message>
+      <source>Byline</source>
+      <translation>署名</translation>
+    </message>
+    <message>
+      <source>Subhead</source>
+      <translation>小标题</translation>
+    </message>
+    <message>
+      <source>Body paragraph</source>
+      <translation>正文段落</translation>
+    </message>
+    <message>
+      <source>Sidebar</source>
+      <translation>边栏</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>图片说明</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>图片署名</translation>
+    </message>
+    <message>
+      <source>Author line</source>
+      <translation>作者行</translation>
     </message>
     <message>
       <source>Error</source>

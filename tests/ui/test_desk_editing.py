@@ -1,0 +1,62 @@
+"""The story editor on the desk: undo from the editor, the context menu's fixes and Undo/Redo."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.test_window import type_text
+
+
+def _put_cursor(editor, block: int, offset: int) -> None:
+    b = editor.document().findBlockByNumber(block)
+    c = QTextCursor(b)
+    c.setPosition(b.position() + offset)
+    editor.setTextCursor(c)
+
+
+def test_ctrl_z_in_the_editor_undoes_galleys_edits(qtbot, sample_window):
+    win = sample_window
+    win.show_story(0)
+    ed = win.editor
+    ed.setFocus()
+    el = ed.story.elements[-1]
+    before = el.text
+    _put_cursor(ed, len(ed.story.elements) - 1, len(before))
+    type_text(ed, "测试")
+    assert el.text == before + "测试"
+    qtbot.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert el.text == before
+    assert ed.document().findBlockByNumber(len(ed.story.elements) - 1).text() == before
+    qtbot.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert el.text == before + "测试"
+    # a fix accepted from the review panel is undone from the editor too
+    fixable = next(r for r in win.doc.visible_marks() if r[3].fix is not None)
+    win.findings.select_row(win.findings.model.rows.index(fixable), quiet=True)
+    fel = fixable[2]
+    old = fel.text
+    win.accept_finding()
+    assert fel.text != old
+    ed.setFocus()
+    qtbot.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fel.text == old
+
+
+def test_context_menu_has_working_undo_and_the_fix(qtbot, sample_window):
+    win = sample_window
+    si, ei, el, m = next(r for r in win.doc.visible_marks() if r[3].fix is not None)
+    win.show_story(si)
+    ed = win.editor
+    _put_cursor(ed, ei, m.start)
+    menu = ed.build_context_menu(ed.textCursor())
+    texts = [a.text() for a in menu.actions()]
+    undo = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Undo"))
+    assert undo.isEnabled() == win.doc.undo_stack.canUndo()
+    fix = next(a for a in menu.actions() if a.text().startswith("Fix:"))
+    before = el.text
+    fix.trigger()
+    assert el.text == before[:m.start] + m.fix + before[m.end:], texts
+    menu = ed.build_context_menu(ed.textCursor())
+    undo = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Undo"))
+    assert undo.isEnabled()
+    undo.trigger()
+    assert el.text == before
