@@ -21,6 +21,7 @@ from app.layout.compose import (
     thread,
 )
 from app.layout.grid import Grid
+from app.layout.linebreak import break_paragraph
 from app.layout.paged import (
     BLACK,
     Box,
@@ -33,7 +34,6 @@ from app.layout.paged import (
     Rule,
     TextLine,
 )
-from app.layout.linebreak import break_paragraph
 from app.layout.place import JUMP_LINES, folio_number
 from app.layout.plan import Placement, Plan
 from app.model import Edition

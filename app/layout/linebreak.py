@@ -403,7 +403,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         s = skip_spaces(max(e, t))
     if len(spans) >= 2 and R.last_line_min > 1:
         # no 孤字: a last line of one character takes one more from the line above
-        ls, le, _, lv = spans[-1]
+        ls, _le, _, lv = spans[-1]
         if lv - ls < R.last_line_min + 4 and _letters(text, ls, lv, R) < R.last_line_min:
             ps, pe, _, _ = spans[-2]
             lo = ps + (pe - ps) // 2          # the line above keeps at least half its characters

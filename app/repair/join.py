@@ -30,6 +30,9 @@ from app.repair.seam import block_words
 
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
+# RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
+# column cut is joined past them (they move out whole), never to them
+_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck"})
 
 
 _UNSET = object()
@@ -51,6 +54,13 @@ class _Block:
         self.short = ft.is_short_line(t)
 
     @cached_property
+    def placed(self) -> bool:
+        """The page itself says the block is not running text (PDF input: a folio, a running
+        header, a jump line, an advertisement, a caption, a side column, another story's
+        headline): passed over, never joined."""
+        return self.raw.role in _APART
+
+    @cached_property
     def furniture(self) -> bool:
         """Blocks that head or sign a story: never a continuation, never skipped over."""
         t = self.text
@@ -70,6 +80,8 @@ class _Block:
         t = self.text
         if self.furniture:
             return False
+        if self.placed:
+            return True
         if ft.is_credit(t) or self.short or ft.is_caption_start(t):
             return True
         if self.terminal and len(t) <= 160:
@@ -86,7 +98,7 @@ def cut_kind(b: _Block) -> str | None:
 
 def _cut_kind(b: _Block) -> str | None:
     t = b.text
-    if b.furniture or ft.is_credit(t):
+    if b.furniture or b.placed or ft.is_credit(t):
         return None
     if b.para_start and not b.body_like:
         # a dateline-led line: a lead cut short, unless the dateline is all there is
@@ -118,7 +130,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     consumed: set[int] = set()       # blocks already joined to a predecessor
     moved: set[int] = set()
     for i, a in enumerate(bs):
-        if i in moved or a.furniture or not a.text:
+        if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
         best = _best_continuation(bs, i, consumed, model, page)
         if best is None:
@@ -151,6 +163,11 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
     passes over nothing: a headline joined past a paragraph would change the order of the text.
     """
     a = bs[i]
+    if a.placed:         # a side column's paragraph, cut where its column ends: the next one of it
+        j = next((k for k in range(i + 1, len(bs)) if k not in consumed), None)
+        if j is not None and bs[j].raw.role == a.raw.role:
+            yield j, []
+        return
     heading_shaped = _heading_shaped(a)
     strong_cut = ending(a.text) in ("clause", "word")
     between: list[int] = []
@@ -160,7 +177,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         b = bs[j]
         if _story_starts(bs, j) or ft.is_page_marker(b.text):
             return
-        if not b.furniture:
+        if not (b.furniture or b.placed):
             yield j, between
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):

@@ -2,6 +2,7 @@
 balanced columns, no overset, deterministic; headlines broken at their spaces (compose.py)."""
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from pathlib import Path
 
@@ -308,7 +309,7 @@ def test_continued_stories_carry_jump_lines_and_every_page_its_own_folio():
         for m in plan.modules:
             pages.setdefault(m.story, []).append(m.page)
         for sid, ps in pages.items():
-            for a, b in zip(ps, ps[1:]):
+            for a, b in itertools.pairwise(ps):
                 if a == b:
                     continue
                 found += 1

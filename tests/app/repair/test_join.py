@@ -130,3 +130,29 @@ def test_repair_adds_and_removes_no_character(blocks):
     text = "\n\n".join(blocks)
     out = edition_from_text(text).text()
     assert Counter(re.sub(r"\s", "", out)) == Counter(re.sub(r"\s", "", text))
+
+
+def _raw(*items):
+    from app.model.edition import RawBlock
+    return [RawBlock(i, t, role=r) for i, (t, r) in enumerate(items)]
+
+
+def test_a_page_footer_between_the_halves_is_passed_over_and_never_joined():
+    from app.repair.join import plan_repairs
+    blocks = _raw(("本报讯 市政府昨天召开会议，部署今年城市更新和老旧小区改造工作，要求各区加快推进繁", None),
+                  ("— 1 —", "furniture"),
+                  ("荣发展的各项举措，确保年内完成改造任务。", None))
+    joins = [f for f in plan_repairs(blocks) if f.accepted]
+    assert [(f.blocks, f.moved) for f in joins] == [((0, 2), (1,))]
+
+
+def test_blocks_the_page_types_as_heads_or_ads_are_never_joined():
+    from app.repair.join import plan_repairs
+    blocks = _raw(("市政府部署城市更新和老旧小区改造工作", "headline"),
+                  ("各区加快推进", "deck"),
+                  ("本报讯 市政府昨天召开会议，部署今年城市更新工作，要求各区加快推进繁", None),
+                  ("订购热线 12345678", "ad"),
+                  ("荣发展的各项举措。", None))
+    fixes = plan_repairs(blocks)
+    assert all(f.blocks[0] >= 2 and f.blocks[1] != 3 for f in fixes)
+    assert [(f.blocks, f.moved) for f in fixes if f.accepted] == [((2, 4), (3,))]
