@@ -144,7 +144,7 @@ def closed_start(text: str) -> str | None:
     return None
 
 
-_NUM_END = re.compile(r"[0-9０-９.,]$")
+_NUM_END = re.compile(r"[0-9０-９][.,]?$")
 _NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百倍元角股点名人个位家项次岁米吨]|(?:多|余)[万亿年个名人])")
 
 
@@ -152,7 +152,10 @@ _DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
 
 
 def number_continues(left: str, right: str) -> bool:
-    """A number, or a number and its unit, cut in two: `1975年11` / `月`, `2` / `万名`."""
+    """A number, or a number and its unit, cut in two: `1975年11` / `月`, `2` / `万名`, `1,` / `200`."""
+    if left[-1:] in ".,":       # a decimal point or a thousands comma only before the digits
+        return bool(_NUM_END.search(left)) and bool(re.match(r"[0-9０-９]", right)) and \
+            (left[-1] == "." or bool(re.match(r"[0-9０-９]{3}(?![0-9０-９])", right)))
     return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right)
 
 

@@ -12,6 +12,7 @@ Every join is a `Fix` with its confidence and reason, so the editor can review a
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,12 +23,14 @@ from app.repair.model import (
     candidate_evidence,
     cut_features,
     ending,
+    enumerator,
     page_features,
     seam_features,
     seam_model,
 )
 from app.repair.seam import block_words
 
+RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
@@ -207,6 +210,11 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
                                  _after(bs, j, consumed))} for j, between in found]
     xa.update(candidate_evidence(xs))
     p_cut = model.p_cut(xa)
+    if a.body_like and len(a.text) >= RUNNING and not a.para_start and (end in ("word", "other")
+                                                                        or a.text[-1] in "，,、"):
+        p_cut = max(p_cut, 0.9)   # running text that stops where no paragraph ends: cut
+    elif end == "word" and len(a.text) >= 6 and not a.para_start and _ends_on_open_word(a.text):
+        p_cut = max(p_cut, 0.85)  # 的, 是, 可以 …: no line ends on a word that needs its sequel
     q = model.pick_scores(xs)
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
@@ -217,14 +225,51 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif _heading_shaped(a) and not _seam_evidence(x) and p < HEADING_SURE:
+    elif not _seam_evidence(x) and p < HEADING_SURE and (
+            (_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
+    if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
+        p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x
+
+
+_LIST_START = re.compile(r"^(?:——|――|──|[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]、?[，,]?)")
+
+
+def _list_item(t: str) -> bool:
+    return bool(_LIST_START.match(t) or enumerator(t))
 
 
 def _after(bs: list[_Block], j: int, consumed: set[int]) -> str:
     """The text of the first block after j not already joined elsewhere."""
     return next((bs[k].text for k in range(j + 1, min(len(bs), j + 4)) if k not in consumed), "")
+
+
+# end_pairs a headline may end on (火热开展, 与基因变异有关)
+_HEADLINE_ENDS = frozenset({"有关", "相关", "以上", "进行", "加强", "推动", "实现", "开展", "进一步"})
+
+
+def _ends_on_open_word(t: str) -> bool:
+    """The last word, as the dictionary cuts the line's end, is one that needs a sequel (是, 的,
+    可以), not a word that only ends on such a character (条约, 之最, 有关)."""
+    from app.repair.lexicon import segment
+    last = segment(t[-8:])[-1]
+    words = ft.word_lists()
+    return (len(last) == 1 and last in words["end_chars"] and last not in "约最更较很不没未其") or \
+        (last in words["end_pairs"] and last not in _HEADLINE_ENDS)
+
+
+def _title_line(bs: list[_Block], i: int) -> bool:
+    """The file's first line, short and without a clause mark in it: its title, as a rule."""
+    t = bs[i].text
+    return all(not b.text for b in bs[:i]) and len(t) <= 50 and ft.sentence_count(t[:-1]) <= 1 \
+        and not any(m in t[:-1] for m in "。！？!?，,；;")
+
+
+def _reads_as_heading(t: str) -> bool:
+    """A two-part heading (抓前期，项目储备更充足), or a line with none of running text's
+    function words (是, 了, 目前 …): a headline's telegraphic style."""
+    return ft.is_paired_heading(t) or ft.function_words(t) == 0
 
 
 def _heading_shaped(a: _Block) -> bool:
