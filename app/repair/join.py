@@ -129,13 +129,14 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
     model = seam_model()
     page = page_features([b.text for b in bs])
+    doc = _lazy(lambda: "\n".join(b.text for b in bs))
     fixes: list[Fix] = []
     consumed: set[int] = set()       # blocks already joined to a predecessor
     moved: set[int] = set()
     for i, a in enumerate(bs):
         if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
-        best = _best_continuation(bs, i, consumed, model, page)
+        best = _best_continuation(bs, i, consumed, model, page, doc)
         if best is None:
             continue
         j, p, x = best
@@ -194,7 +195,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         between = between + [j]
 
 
-def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page):
+def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc=lambda: ""):
     """(j, probability, evidence) of the likeliest continuation of block i, or None."""
     a = bs[i]
     end = ending(a.text)
@@ -228,6 +229,9 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif not _seam_evidence(x) and p < HEADING_SURE and (
             (_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
+    if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
+        p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
+        x = {**x, "echo": 1.0}
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x
@@ -329,6 +333,29 @@ def _story_starts(bs: list[_Block], j: int) -> bool:
         prev = bs[j - 1] if j > 0 else None
         return len(b.text) > 120 or (prev is not None and not prev.terminal and not prev.body_like)
     return b.short and j + 1 < len(bs) and bs[j + 1].para_start
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _echo(a: str, b: str, doc: str) -> bool:
+    """A name or term cut by the seam (查韦 / 斯, 董事长汪 / 东进) that the page spells whole
+    elsewhere: three characters across the seam seen twice, or four seen once."""
+    left = _HAN_RUN.search(a[-3:] + "\0")
+    right = _HAN_RUN.match(b[:3])
+    if not right or not a[-1:] or not ("\u4e00" <= a[-1] <= "\u9fff"):
+        return False
+    tail = a[-3:][left.start():] if left else ""
+    head = right.group()
+    for i in range(1, len(tail) + 1):
+        for j in range(1, len(head) + 1):
+            n = i + j
+            if n < 3:
+                continue
+            s = tail[-i:] + head[:j]
+            if doc.count(s) >= (2 if n == 3 else 1):
+                return True
+    return False
 
 
 def _context(bs: list[_Block], i: int) -> Counter:

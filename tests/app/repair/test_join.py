@@ -156,3 +156,11 @@ def test_blocks_the_page_types_as_heads_or_ads_are_never_joined():
     fixes = plan_repairs(blocks)
     assert all(f.blocks[0] >= 2 and f.blocks[1] != 3 for f in fixes)
     assert [(f.blocks, f.moved) for f in fixes if f.accepted] == [((2, 4), (3,))]
+
+
+def test_a_name_cut_at_the_seam_is_joined_when_the_page_spells_it_whole():
+    from app.repair.join import _echo
+    doc = "查韦斯重新就任总统。\n支持查韦斯的群众在首都示威。\n同日,支持查韦\n斯的群众"
+    assert _echo("同日,支持查韦", "斯的群众", doc)
+    assert not _echo("同日,支持查韦", "斯的群众", "同日,支持查韦\n斯的群众")    # spelled nowhere else
+    assert not _echo("会议决定,", "各区", doc)                                 # no Han at the seam
