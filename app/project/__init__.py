@@ -12,7 +12,7 @@ The format (version 1) is a ZIP archive of JSON documents, UTF-8, no executable 
     (`app.project.format.MIGRATIONS`), a newer one is refused with a message.
 ``edition.json``
     ``source`` (the path first imported), ``script`` ("simplified"/"traditional"),
-    ``blocks`` (the imported raw blocks: ``index, text, blank_before, offset, page, column``),
+    ``blocks`` (the imported raw blocks: ``index, text, blank_before, offset, page, column`` and, from a PDF, ``role``),
     ``stories`` (``id, page, section, elements: [{kind, text, parts, lines}]``; element
     texts carry the editor's edits), ``fixes`` (the structural repairs with their
     ``accepted`` flags, as `Fix.to_json`), ``ignores`` (the editor's decisions on findings

@@ -64,7 +64,8 @@ def edition_to_json(edition: Edition) -> dict:
         "source": edition.source,
         "script": edition.script,
         "blocks": [{"index": b.index, "text": b.text, "blank_before": b.blank_before, "offset": b.offset,
-                    "page": b.page, "column": b.column} for b in edition.blocks],
+                    "page": b.page, "column": b.column, **({"role": b.role} if b.role else {})}
+                   for b in edition.blocks],
         "stories": [{"id": s.id, "page": s.page, "section": s.section,
                      "elements": [{"kind": str(e.kind), "text": e.text, "parts": list(e.parts),
                                    "lines": list(e.lines)} for e in s.elements]}
@@ -172,7 +173,8 @@ def _blocks(doc: dict) -> list[RawBlock]:
         blocks.append(RawBlock(index=i, text=_str(b.get("text"), f"{where}'s text"), blank_before=blank,
                                offset=_int(b.get("offset", 0), f"{where}'s offset"),
                                page=_opt_int(b.get("page"), f"{where}'s page"),
-                               column=_opt_int(b.get("column"), f"{where}'s column")))
+                               column=_opt_int(b.get("column"), f"{where}'s column"),
+                               role=_opt_str(b.get("role"), f"{where}'s role")))
     return blocks
 
 

@@ -199,3 +199,18 @@ def test_clean_exit_leaves_nothing(tmp_path, monkeypatch):
     auto = s.autosave(make_project())
     s.end()
     assert not auto.exists() and not s.file.exists()
+
+
+def test_the_page_roles_of_pdf_blocks_survive_a_save(tmp_path):
+    """A PDF's folios and captions stay typed in the project, so a rebuild (accepting or
+    rejecting a repair) still keeps them out of the running text."""
+    from app.model.edition import RawBlock
+    from app.pipeline import build_edition
+    blocks = [RawBlock(0, "本报讯 市政府昨天召开会议，要求各区加快推进繁", page=1, column=0),
+              RawBlock(1, "— 1 —", page=1, column=0, role="furniture"),
+              RawBlock(2, "荣发展的各项举措。", page=2, column=0)]
+    proj = Project(edition=build_edition(blocks))
+    back = load_project(save_project(proj, tmp_path / "p.galley")).edition
+    assert [b.role for b in back.blocks] == [None, "furniture", None]
+    rebuilt = build_edition(back.blocks)
+    assert rebuilt.text().split("\n\n")[0].endswith("繁荣发展的各项举措。")
