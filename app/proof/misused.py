@@ -20,7 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.proof.names import in_translit, surname_before
+from app.proof.names import in_translit, surname_after_title, surname_before
 from app.proof.registry import RESOURCES
 
 DATA = RESOURCES / "misused.marshal"
@@ -105,7 +105,8 @@ class Model:
 
     def in_name(self, run: str, i: int) -> bool:
         """A personal or transliterated name holds run[i] (李钟武, 辛吉丝): names use what characters they like."""
-        return in_translit(run, i) or surname_before(run, i, self.bound, given=self.given) >= 0
+        return in_translit(run, i) or surname_before(run, i, self.bound, given=self.given) >= 0 \
+            or surname_after_title(run, i, self.given)
 
     def bound(self, t: str, j: int) -> bool:
         """t[j] makes a common word with the character before it (中国: 国 starts no name)."""

@@ -58,6 +58,26 @@ def surname_before(t: str, i: int, bound=None, extra: frozenset[str] = frozenset
     return -1
 
 
+# titles and roles a personal name follows (副市长陈立峰, 记者林晓岚)
+_TITLES = ("市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "局长", "处长", "科长", "部长", "厅长",
+           "书记", "主任", "主席", "委员", "代表", "记者", "编辑", "通讯员", "教授", "院士", "研究员",
+           "医生", "老师", "校长", "院长", "所长", "站长", "队长", "经理", "董事长", "总裁", "总经理",
+           "负责人", "理事长", "会长", "秘书长", "专家", "律师", "法官", "检察官", "警官", "民警",
+           "同志", "总统", "总理", "首相", "大使", "发言人", "主持人", "作者", "摄影")
+
+
+def surname_after_title(t: str, i: int, given: frozenset[str] | None = None) -> bool:
+    """t[i] is a surname starting a name right after a title (副市长陈立峰): the name's own
+    characters, whatever a word list would make of them."""
+    single, double = surnames()
+    if t[i] not in single and t[i:i + 2] not in double:
+        return False
+    if not any(t[max(0, i - len(w)):i] == w for w in _TITLES):
+        return False
+    rest = t[i + 1:i + 3]
+    return len(rest) >= 1 and (given is None or all(ch in given for ch in rest[:1]))
+
+
 def in_translit(t: str, i: int) -> bool:
     """t[i] sits in a run of transliteration characters (two of it and its neighbours)."""
     tl = translit_chars()

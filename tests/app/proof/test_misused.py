@@ -25,7 +25,7 @@ def test_misused_characters_are_caught(text, wrong, right):
     "青川的经济发展很快，市民生活越来越好。", "这座大桥的设计非常独特。", "他对这个问题的看法很有道理。",
     "我们要坚持不懈地努力。", "临川大学举办了一场音乐会。", "这次活动吸引了上千名市民参加。",
     "市长李钟武到临川考察。", "青川县委书记王建刚出席会议。", "辛吉丝赢得了比赛。",
-    "她在比赛中发挥得很出色。",
+    "她在比赛中发挥得很出色。", "副市长陈立峰出席会议。",
 ])
 def test_clean_text_and_names_are_left_alone(text):
     assert hits(text, "words.misused") == []
