@@ -52,10 +52,12 @@ def main() -> int:
         res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
         print(f"repair accuracy {name}: {res.stdout.strip().splitlines()[-1]}")
     subprocess.run([sys.executable, str(ROOT / "bench" / "repair_synth.py"), "--cases", "150"], cwd=ROOT, check=False)
-    # the seam model's held-out sets: text it was never fitted on (bench/repair_corpus.py)
+    # the seam model's held-out sets: text it was never fitted on (bench/repair_corpus.py). Seed 61:
+    # the cases of seeds 1 and 21 were read while the rules around the model were written, these not
     import tempfile
     with tempfile.TemporaryDirectory(prefix="galley-repair-") as tmp:
-        subprocess.run([sys.executable, str(ROOT / "bench" / "repair_corpus.py"), tmp, "--cases", "300"],
+        subprocess.run([sys.executable, str(ROOT / "bench" / "repair_corpus.py"), tmp, "--cases", "300",
+                        "--seed", "61"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         print("held-out repair (never fitted on; one-item-a-line files must show 0 order changes):")
         subprocess.run([sys.executable, str(ROOT / "bench" / "repair_eval.py"), str(Path(tmp) / "heldout")],
