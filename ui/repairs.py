@@ -148,7 +148,7 @@ class RepairsPanel(QWidget):
                  f"<span>{_esc(_clip(parts[1]) if len(parts) > 1 else '')}</span>" if parts else ""
         after_html = f"<p style='margin:2px 0;background:#e8f5e9'>{joined}</p>" + "".join(
             f"<p style='margin:2px 0;background:#e3f2fd'>{_esc(_clip(t))}</p>" for t in moved)
-        state = tr("accepted") if f.accepted else tr("rejected")
+        state = tr("accepted") if f.accepted else tr("Possible cut") if f.doubtful else tr("rejected")
         self.detail.setHtml(
             f"<p><b>{_esc(kind_label(f.kind))}</b> · {_esc(state)} · {f.confidence:.0%}<br>"
             f"<span style='color:#555'>{_esc(reason(f))}</span></p>"

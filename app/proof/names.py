@@ -70,12 +70,9 @@ def surname_after_title(t: str, i: int, given: frozenset[str] | None = None) -> 
     """t[i] is a surname starting a name right after a title (副市长陈立峰): the name's own
     characters, whatever a word list would make of them."""
     single, double = surnames()
-    if t[i] not in single and t[i:i + 2] not in double:
-        return False
-    if not any(t[max(0, i - len(w)):i] == w for w in _TITLES):
-        return False
-    rest = t[i + 1:i + 3]
-    return len(rest) >= 1 and (given is None or all(ch in given for ch in rest[:1]))
+    size = 2 if t[i:i + 2] in double else 1 if t[i] in single else 0
+    first = t[i + size:i + size + 1]            # the given name's first character
+    return bool(size and first) and (given is None or first in given) and t[:i].endswith(_TITLES)
 
 
 def in_translit(t: str, i: int) -> bool:

@@ -64,20 +64,7 @@ def _style_ids(document, grid: Grid) -> dict[str, str]:
         font.bold = bold
         font.name = "Times New Roman"
         rpr = st.element.get_or_add_rPr()
-        rfonts = rpr.find(qn("w:rFonts"))
-        if rfonts is None:
-            rfonts = rpr.makeelement(qn("w:rFonts"), {})
-            rpr.insert(0, rfonts)
-        rfonts.set(qn("w:eastAsia"), EAST_ASIA.get(gs.role, "SimSun"))
-        rfonts.set(qn("w:ascii"), "Times New Roman")
-        rfonts.set(qn("w:hAnsi"), "Times New Roman")
-        rfonts.set(qn("w:hint"), "eastAsia")       # “ ” — … in the East Asian font, not the Latin one
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = rpr.makeelement(qn("w:lang"), {})
-            rpr.append(lang)
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
+        _chinese_run(rpr, _child(rpr, "w:rFonts", first=True), EAST_ASIA.get(gs.role, "SimSun"))
         pf = st.paragraph_format
         pf.line_spacing = Pt(gs.leading)
         pf.space_before = Pt(0)
@@ -105,6 +92,33 @@ def _style_ids(document, grid: Grid) -> dict[str, str]:
     return ids
 
 
+def _child(parent, tag: str, first: bool = False):
+    """parent's `tag` child, added (first or last) when it has none."""
+    from docx.oxml.ns import qn
+    el = parent.find(qn(tag))
+    if el is None:
+        el = parent.makeelement(qn(tag), {})
+        if first:
+            parent.insert(0, el)
+        else:
+            parent.append(el)
+    return el
+
+
+def _chinese_run(rpr, rfonts, east_asia: str) -> None:
+    """Run properties for Chinese text: zh-CN for East Asian characters, Times New Roman for
+    Latin, and “ ” — … in the East Asian font, not the Latin one."""
+    from docx.oxml.ns import qn
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    if rfonts is not None:
+        rfonts.set(qn("w:ascii"), "Times New Roman")
+        rfonts.set(qn("w:hAnsi"), "Times New Roman")
+        rfonts.set(qn("w:eastAsia"), east_asia)
+        rfonts.set(qn("w:hint"), "eastAsia")
+
+
 def _chinese_defaults(document) -> None:
     """The document's default and theme languages zh-CN for East Asian text, SimSun by default."""
     from docx.oxml.ns import qn
@@ -112,26 +126,13 @@ def _chinese_defaults(document) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
     if rpr is not None:
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = rpr.makeelement(qn("w:lang"), {})
-            rpr.append(lang)
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
         rfonts = rpr.find(qn("w:rFonts"))
         if rfonts is not None:
             for k in list(rfonts.attrib):
                 if k.endswith("Theme"):
                     del rfonts.attrib[k]
-            rfonts.set(qn("w:ascii"), "Times New Roman")
-            rfonts.set(qn("w:hAnsi"), "Times New Roman")
-            rfonts.set(qn("w:eastAsia"), "SimSun")
-            rfonts.set(qn("w:hint"), "eastAsia")
-    settings = document.settings.element
-    theme = settings.find(qn("w:themeFontLang"))
-    if theme is None:
-        theme = settings.makeelement(qn("w:themeFontLang"), {})
-        settings.append(theme)
+        _chinese_run(rpr, rfonts, "SimSun")
+    theme = _child(document.settings.element, "w:themeFontLang")
     theme.set(qn("w:val"), "en-US")
     theme.set(qn("w:eastAsia"), "zh-CN")
 

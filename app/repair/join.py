@@ -19,6 +19,7 @@ from functools import cached_property
 
 from app.model import Fix, RawBlock
 from app.repair import features as ft
+from app.repair.lexicon import segment
 from app.repair.model import (
     candidate_evidence,
     cut_features,
@@ -195,8 +196,9 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         between = between + [j]
 
 
-def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc=lambda: ""):
-    """(j, probability, evidence) of the likeliest continuation of block i, or None."""
+def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc):
+    """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc()`:
+    the whole text, for names spelled elsewhere)."""
     a = bs[i]
     end = ending(a.text)
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
@@ -249,25 +251,18 @@ def _after(bs: list[_Block], j: int, consumed: set[int]) -> str:
     return next((bs[k].text for k in range(j + 1, min(len(bs), j + 4)) if k not in consumed), "")
 
 
-# end_pairs a headline may end on (火热开展, 与基因变异有关)
-_HEADLINE_ENDS = frozenset({"有关", "相关", "以上", "进行", "加强", "推动", "实现", "开展", "进一步"})
-
-
 def _ends_on_open_word(t: str) -> bool:
     """The last word, as the dictionary cuts the line's end, is one that needs a sequel (是, 的,
-    可以), not a word that only ends on such a character (条约, 之最, 有关)."""
-    from app.repair.lexicon import segment
+    可以), not a word that only ends on such a character (条约) nor one a headline may end on."""
     last = segment(t[-8:])[-1]
     words = ft.word_lists()
-    return (len(last) == 1 and last in words["end_chars"] and last not in "约最更较很不没未其") or \
-        (last in words["end_pairs"] and last not in _HEADLINE_ENDS)
+    return (last in words["end_chars"] or last in words["end_pairs"]) and last not in words["headline_ends"]
 
 
 def _title_line(bs: list[_Block], i: int) -> bool:
     """The file's first line, short and without a clause mark in it: its title, as a rule."""
     t = bs[i].text
-    return all(not b.text for b in bs[:i]) and len(t) <= 50 and ft.sentence_count(t[:-1]) <= 1 \
-        and not any(m in t[:-1] for m in "。！？!?，,；;")
+    return all(not b.text for b in bs[:i]) and len(t) <= 50 and not any(m in t[:-1] for m in "。！？!?…，,；;")
 
 
 def _reads_as_heading(t: str) -> bool:
@@ -310,6 +305,8 @@ def _reasons(x: dict[str, float]) -> list[str]:
             out.append(text)
     if x.get("seam_word"):
         out.append("a word spans the cut")
+    if x.get("echo"):
+        out.append("the page spells what spans the cut whole elsewhere")
     if not out:
         out.append("the paragraph has no sentence end and the next block reads as its sequel")
     return out
@@ -335,18 +332,17 @@ def _story_starts(bs: list[_Block], j: int) -> bool:
     return b.short and j + 1 < len(bs) and bs[j + 1].para_start
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_HEAD = re.compile(r"^[\u4e00-\u9fff]+")
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 
 
 def _echo(a: str, b: str, doc: str) -> bool:
     """A name or term cut by the seam (查韦 / 斯, 董事长汪 / 东进) that the page spells whole
     elsewhere: three characters across the seam seen twice, or four seen once."""
-    left = _HAN_RUN.search(a[-3:] + "\0")
-    right = _HAN_RUN.match(b[:3])
-    if not right or not a[-1:] or not ("\u4e00" <= a[-1] <= "\u9fff"):
+    left, right = _HAN_TAIL.search(a[-3:]), _HAN_HEAD.match(b[:3])
+    if not (left and right):
         return False
-    tail = a[-3:][left.start():] if left else ""
-    head = right.group()
+    tail, head = left.group(), right.group()
     for i in range(1, len(tail) + 1):
         for j in range(1, len(head) + 1):
             n = i + j
@@ -385,6 +381,7 @@ _ZH = {
     "the paragraph stops at a semicolon": "本段止于分号",
     "the paragraph stops on a word that needs a sequel": "本段止于需要下文的词",
     "a word spans the cut": "有词语跨越断行",
+    "the page spells what spans the cut whole elsewhere": "跨越断行的词在本版别处完整出现",
 }
 
 

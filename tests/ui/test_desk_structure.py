@@ -133,3 +133,27 @@ def test_a_rebuild_from_the_blocks_keeps_pasted_paragraphs_in_place(sample_windo
     assert set(new_st.elements[i - 1].parts) & set(anchor.parts)
     win.doc.undo_stack.undo()
     assert "粘贴的第一段。" in win.doc.edition.text()
+
+
+def test_a_possible_cut_is_joined_in_place_when_accepted_and_parted_again_on_undo(qtbot, tmp_path, window,
+                                                                                    monkeypatch):
+    from app.repair import join
+    from app.repair.model import SeamModel, seam_model
+    m = seam_model()     # the fitted trees, sure of nothing: every seam found is a possible cut
+    monkeypatch.setattr(join, "seam_model", lambda: SeamModel(m.cut, m.pick, join=1.01, doubt=0.0))
+    path = tmp_path / "cut.txt"
+    path.write_text("港口部门推出便利化措施后,企业通关时间平均缩短\n\n全市建成社区健身中心 86 个\n\n"
+                    "三成以上,进出口企业的物流成本随之下降。\n", encoding="utf-8")
+    assert window.open_path(path)
+    ed = window.doc.edition
+    cut = next(f for f in ed.fixes if f.doubtful and f.blocks == (0, 2))
+    assert not cut.accepted and "港口部门推出便利化措施后,企业通关时间平均缩短" in ed.text().split("\n\n")
+    window.repairs.select_index(ed.fixes.index(cut))
+    QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert cut.accepted
+    paras = ed.text().strip().split("\n\n")
+    # joined where it stands; the sidebar item that stood between moves out after it, whole
+    assert paras == ["港口部门推出便利化措施后,企业通关时间平均缩短三成以上,进出口企业的物流成本随之下降。",
+                     "全市建成社区健身中心 86 个"]
+    window.doc.undo_stack.undo()
+    assert not cut.accepted and "港口部门推出便利化措施后,企业通关时间平均缩短" in ed.text().split("\n\n")
