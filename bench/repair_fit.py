@@ -66,18 +66,22 @@ def examples(case_dirs: list[Path]):
         gold = gold_next(texts, truth)
         bs = [J._Block(r, r.text) for r in blocks]
         page = page_features(texts)
+        geo = J.page_geometry(bs)
         consumed: set[int] = set()
         for i, a in enumerate(bs):
             if not a.furniture and a.text:
                 nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
                 xa = cut_features(a.text, nxt, page)
                 found = [(j, bt) for j, bt in J.candidates(bs, i, consumed) if not bs[j].para_start]
+                if found:
+                    xa.update({"n_" + k: v for k, v in J.geometry_features(geo, i, a.text, nxt, consumed).items()})
                 if ending(a.text) == "terminal":
                     found = found[:1]
                 if found:
                     context = J._lazy(lambda i=i, bs=bs: J._context(bs, i)) if len(found) > 1 else None
                     pairs = [({**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in bt], context,
-                                                     J._after(bs, j, consumed))}, int(gold.get(i) == j))
+                                                     J._after(bs, j, consumed)),
+                               **J.geometry_features(geo, i, a.text, bs[j].text, consumed)}, int(gold.get(i) == j))
                              for j, bt in found]
                     xa.update(candidate_evidence([x for x, _ in pairs]))
                     yield xa, int(i in gold), pairs

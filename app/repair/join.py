@@ -23,12 +23,14 @@ from app.repair.lexicon import segment
 from app.repair.model import (
     candidate_evidence,
     cut_features,
+    cut_prior,
     ending,
     enumerator,
     page_features,
     seam_features,
     seam_model,
 )
+from app.repair.geometry import PageGeometry
 from app.repair.seam import block_words
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
@@ -76,7 +78,8 @@ class _Block:
 
     @cached_property
     def para_start(self) -> bool:
-        return ft.is_dateline_start(self.text)
+        """Opens with a dateline (本报讯, 新华社…电); not a caption that quotes one (图为中新网…电)."""
+        return ft.is_dateline_start(self.text) and not ft.is_caption_start(self.text)
 
     @cached_property
     def insert_like(self) -> bool:
@@ -130,6 +133,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
     model = seam_model()
     page = page_features([b.text for b in bs])
+    geo = page_geometry(bs)
     doc = _lazy(lambda: "\n".join(b.text for b in bs))
     fixes: list[Fix] = []
     consumed: set[int] = set()       # blocks already joined to a predecessor
@@ -137,7 +141,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     for i, a in enumerate(bs):
         if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
-        best = _best_continuation(bs, i, consumed, model, page, doc)
+        best = _best_continuation(bs, i, consumed, model, page, doc, geo)
         if best is None:
             continue
         j, p, x = best
@@ -196,9 +200,28 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         between = between + [j]
 
 
-def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc):
+def page_geometry(bs: list[_Block]) -> PageGeometry:
+    """The column width around each block, read off the blocks that look cut (by how they end,
+    or because the block after them cannot begin a paragraph); a block after one of those is
+    set from a column top, without the first line's indent."""
+    odds = [0.0 if b.furniture or b.placed else cut_prior(b.text, bs[k + 1].text if k + 1 < len(bs) else "")
+            for k, b in enumerate(bs)]
+    indents = [2.0] + [0.0 if o >= 0.9 else 2.0 for o in odds[:-1]]
+    return PageGeometry([b.text for b in bs], odds, indents)
+
+
+def geometry_features(geo: PageGeometry, i: int, a: str, b: str, consumed: set[int]) -> dict[str, float]:
+    """Whether block i ends exactly at a line end before b, at the page's column width (set as
+    a paragraph's first piece, or, when i continues a piece before it, from a column top)."""
+    if not b:
+        return {}
+    fill, sure = geo.fill(i, a, b, 0.0 if i in consumed else 2.0)
+    return {"geo_fill": fill, "geo_sure": sure}
+
+
+def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
     """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc()`:
-    the whole text, for names spelled elsewhere)."""
+    the whole text, for names spelled elsewhere; `geo`: the page's column geometry)."""
     a = bs[i]
     end = ending(a.text)
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
@@ -206,11 +229,13 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
         return None
+    xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
     if end == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
-                                 _after(bs, j, consumed))} for j, between in found]
+                                 _after(bs, j, consumed)),
+           **geometry_features(geo, i, a.text, bs[j].text, consumed)} for j, between in found]
     xa.update(candidate_evidence(xs))
     p_cut = model.p_cut(xa)
     if a.body_like and len(a.text) >= RUNNING and not a.para_start and (end in ("word", "other")
@@ -234,6 +259,9 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}
+    if a.placed and p >= model.doubt and not (_seam_evidence(x) or end == "clause" or
+                                              (a.body_like and len(a.text) >= RUNNING)):
+        p = model.doubt - 0.01       # a box's items (停车泊位：五十五个) stand one a line
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x

@@ -74,6 +74,23 @@ def ending(text: str) -> str:
     return "other"
 
 
+def cut_prior(text: str, nxt: str = "") -> float:
+    """How likely a block is cut at a column end, from how it ends and how the next block
+    begins (what the page's column width is read from: `geometry.PageGeometry`)."""
+    if not text or ft.is_byline(text) or ft.is_page_marker(text):
+        return 0.0
+    if nxt and (ft.closed_start(nxt) in ("punct", "lower") or ft.number_continues(text, nxt)):
+        return 0.95
+    if ft.is_short_line(text):
+        return 0.0               # list items of one length would agree on a width of their own
+    end = ending(text)
+    if end in ("clause", "word"):
+        return 0.9
+    if end == "terminal":
+        return 0.03
+    return 0.6 if len(text) > 30 and ft.has_body_punct(text) else 0.15
+
+
 def enumerator(text: str) -> bool:
     return bool(_ENUM.match(text))
 
