@@ -66,7 +66,7 @@ def examples(case_dirs: list[Path]):
         gold = gold_next(texts, truth)
         bs = [J._Block(r, r.text) for r in blocks]
         page = page_features(texts)
-        geo = J.page_geometry(bs)
+        geo = J.page_geometry(bs, J.sure_joins(J._plan(bs, J.page_geometry(bs))))   # as plan_repairs
         consumed: set[int] = set()
         for i, a in enumerate(bs):
             if not a.furniture and a.text:

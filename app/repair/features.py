@@ -151,6 +151,14 @@ _NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百�
 _DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
 
 
+def cannot_open(left: str, right: str) -> bool:
+    """`right` cannot begin a paragraph after `left`: it starts with a mark no line may begin
+    with, or it carries on in lower case a Latin word `left` stops inside (not mRNA, iPhone
+    opening a paragraph of their own)."""
+    why = closed_start(right)
+    return why == "punct" or (why == "lower" and bool(_LATIN_WORD_END.search(left)))
+
+
 def number_continues(left: str, right: str) -> bool:
     """A number, or a number and its unit, cut in two: `1975年11` / `月`, `2` / `万名`, `1,` / `200`."""
     if left[-1:] in ".,":       # a decimal point or a thousands comma only before the digits

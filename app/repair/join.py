@@ -31,10 +31,11 @@ from app.repair.model import (
     seam_model,
 )
 from app.repair.geometry import PageGeometry
-from app.repair.seam import block_words
+from app.repair.seam import block_words, seam_gain, seam_word
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
+SURE = 0.9             # a join this sure tells the page's column width
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
@@ -127,13 +128,25 @@ def _cut_kind(b: _Block) -> str | None:
 
 
 def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
-    """Joins for the seams the model is sure of, and possible cuts (not applied) for those it doubts."""
+    """Joins for the seams the model is sure of, and possible cuts (not applied) for those it doubts.
+
+    Two passes: the joins the first is sure of tell the page's column width (`page_geometry`),
+    which the second reads at every seam."""
     bs = [_Block(r, r.text) for r in blocks]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
+    first = _plan(bs, page_geometry(bs))
+    return _plan(bs, page_geometry(bs, sure_joins(first)))
+
+
+def sure_joins(fixes: list[Fix]) -> dict[int, int]:
+    """The joins a first pass is sure of: block → the block that continues it."""
+    return {f.blocks[0]: f.blocks[1] for f in fixes if not f.doubtful and f.confidence >= SURE}
+
+
+def _plan(bs: list[_Block], geo: PageGeometry) -> list[Fix]:
     model = seam_model()
     page = page_features([b.text for b in bs])
-    geo = page_geometry(bs)
     doc = _lazy(lambda: "\n".join(b.text for b in bs))
     fixes: list[Fix] = []
     consumed: set[int] = set()       # blocks already joined to a predecessor
@@ -178,6 +191,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
             yield j, []
         return
     heading_shaped = _heading_shaped(a)
+    strict = False       # past a sentence, a heading-shaped line is continued only where a word spans the seam
     strong_cut = ending(a.text) in ("clause", "word")
     between: list[int] = []
     for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
@@ -186,7 +200,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         b = bs[j]
         if _story_starts(bs, j) or ft.is_page_marker(b.text):
             return
-        if not (b.furniture or b.placed):
+        if not (b.furniture or b.placed) and (not strict or _plain_seam(a.text, b.text)):
             yield j, between
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):
@@ -196,17 +210,22 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
         if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
-            return
+            if not (b.terminal and len(b.text) <= 90):
+                return
+            strict = True    # 要想摆脱尖锐湿疣的困 / 建议西药治疗，中药辅助。 / 扰，建议您…
         between = between + [j]
 
 
-def page_geometry(bs: list[_Block]) -> PageGeometry:
+def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None) -> PageGeometry:
     """The column width around each block, read off the blocks that look cut (by how they end,
     or because the block after them cannot begin a paragraph); a block after one of those is
     set from a column top, without the first line's indent."""
     odds = [0.0 if b.furniture or b.placed else cut_prior(b.text, bs[k + 1].text if k + 1 < len(bs) else "")
             for k, b in enumerate(bs)]
     indents = [2.0] + [0.0 if o >= 0.9 else 2.0 for o in odds[:-1]]
+    for a, b in (sure or {}).items():      # joins a first pass is sure of
+        odds[a] = 0.99
+        indents[b] = 0.0
     return PageGeometry([b.text for b in bs], odds, indents)
 
 
@@ -217,6 +236,15 @@ def geometry_features(geo: PageGeometry, i: int, a: str, b: str, consumed: set[i
         return {}
     fill, sure = geo.fill(i, a, b, 0.0 if i in consumed else 2.0)
     return {"geo_fill": fill, "geo_sure": sure}
+
+
+def _plain_seam(a: str, b: str) -> bool:
+    """The seam itself says the text runs on: a start no paragraph has, a number cut in two, or
+    a common word across the seam that reads better whole."""
+    if ft.cannot_open(a, b) or ft.number_continues(a, b):
+        return True
+    word = seam_word(a, b)
+    return bool(word) and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
 
 
 def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
@@ -247,7 +275,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
     first = bs[found[0][0]]
-    if not found[0][1] and not first.furniture and (ft.closed_start(first.text) in ("punct", "lower")
+    if not found[0][1] and not first.furniture and (ft.cannot_open(a.text, first.text)
                                                     or ft.number_continues(a.text, first.text)):
         k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \

@@ -79,7 +79,7 @@ def cut_prior(text: str, nxt: str = "") -> float:
     begins (what the page's column width is read from: `geometry.PageGeometry`)."""
     if not text or ft.is_byline(text) or ft.is_page_marker(text):
         return 0.0
-    if nxt and (ft.closed_start(nxt) in ("punct", "lower") or ft.number_continues(text, nxt)):
+    if nxt and (ft.cannot_open(text, nxt) or ft.number_continues(text, nxt)):
         return 0.95
     if ft.is_short_line(text):
         return 0.0               # list items of one length would agree on a width of their own

@@ -164,3 +164,26 @@ def test_a_name_cut_at_the_seam_is_joined_when_the_page_spells_it_whole():
     assert _echo("同日,支持查韦", "斯的群众", doc)
     assert not _echo("同日,支持查韦", "斯的群众", "同日,支持查韦\n斯的群众")    # spelled nowhere else
     assert not _echo("会议决定,", "各区", doc)                                 # no Han at the seam
+
+
+def test_a_heading_shaped_first_piece_joins_past_a_sentence_where_a_word_spans_the_seam():
+    out = repaired("临川湖公园的游客常为停车位的困", "园区今年还新增了一条环湖步道。",
+                   "扰而发愁,今年园区新建了两处停车场,可停放八百多辆车。")
+    assert out == ["临川湖公园的游客常为停车位的困扰而发愁,今年园区新建了两处停车场,可停放八百多辆车。",
+                   "园区今年还新增了一条环湖步道。"]
+
+
+def test_a_heading_is_not_joined_past_a_sentence_without_a_word_across_the_seam():
+    out = repaired("临川湖公园新建两处停车场", "园区今天向市民开放。", "停车场共有八百多个车位,夜间免费。")
+    assert out == ["临川湖公园新建两处停车场", "园区今天向市民开放。", "停车场共有八百多个车位,夜间免费。"]
+
+
+def test_a_lower_case_brand_opens_a_paragraph_after_a_sentence_end():
+    out = repaired("临川第一中学今年新建了三间创客教室,学生可以在课后使用。",
+                   "iPad课堂也在四个年级推开,每个班配有一位信息技术老师。")
+    assert len(out) == 2
+
+
+def test_a_latin_word_cut_at_the_column_end_continues_in_lower_case():
+    out = repaired("临川港今年引进的新系统名为Harbor", "master,已在三个码头试用。")
+    assert out == ["临川港今年引进的新系统名为Harbormaster,已在三个码头试用。"]
