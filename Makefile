@@ -10,10 +10,10 @@ SAMPLE := resources/sample/edition.txt
 sysdeps:
 	@sh tools/sysdeps.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
 venv: sysdeps $(STAMP)
@@ -50,8 +50,8 @@ PKG_STAMP := $(VENV)/.package-stamp
 package-sysdeps:
 	@sh packaging/sysdeps.sh
 
-$(PKG_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[package]'
+$(PKG_STAMP): pyproject.toml constraints.txt $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[package]'
 	@touch $(PKG_STAMP)
 
 package: venv package-sysdeps $(PKG_STAMP)
