@@ -29,11 +29,10 @@ def next_number() -> int:
 def _warm_up() -> None:
     """Load word lists and the segmenters now, not when the user opens the first edition."""
     try:
-        from pathlib import Path
-
+        from app.data import resource
         from app.pipeline import edition_from_text
         from app.proof import check_edition
-        sample = Path(__file__).resolve().parents[1] / "resources" / "sample" / "edition.txt"
+        sample = resource("sample", "edition.txt")
         text = sample.read_text(encoding="utf-8")[:4000] if sample.exists() else "临川日报讯，今天天气晴朗。\n"
         check_edition(edition_from_text(text))
     except Exception:  # noqa: BLE001,S110 - warming is best effort; the real job reports problems

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.data import resource
 from app.errors import GalleyError
 from app.model import Kind, ops
 from app.project import Project, ProjectLock, ProjectLockedError, load_project, save_project
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
                 "user_words": list(p.get("user_words") or [])}
 
     def _icon(self, name: str) -> QIcon:
-        own = Path(__file__).resolve().parents[1] / "resources" / "icons" / f"{name}.png"
+        own = resource("icons", f"{name}.png")
         if own.exists():
             return QIcon(str(own))
         sp = {"open": QStyle.StandardPixmap.SP_DialogOpenButton, "save": QStyle.StandardPixmap.SP_DialogSaveButton,

@@ -16,6 +16,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from app.data import resource
 from app.errors import GalleyError
 
 ROLES = ("song", "hei", "kai", "latin")
@@ -47,7 +48,7 @@ FALLBACK = {"song": ("song_ext", "kai_ext", "hei", "latin"), "hei": ("song", "so
             "kai": ("kai_ext", "song", "song_ext", "hei", "latin"), "latin": ("song", "song_ext", "hei", "kai"),
             "song_ext": ("kai_ext", "hei", "latin"), "kai_ext": ("song_ext", "hei", "latin")}
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+RESOURCE_DIR = resource("fonts")
 SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
                Path.home() / ".fonts", Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts",
                Path("/Library/Fonts"), Path("/System/Library/Fonts")]

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from app.data import layouts
 from app.errors import GalleyError
 
 MM = 72 / 25.4
-LAYOUT_DIR = Path(__file__).resolve().parents[2] / "layouts"
+LAYOUT_DIR = layouts()
 STYLE_NAMES = ("banner", "section", "kicker", "headline", "headline_minor", "deck", "byline", "subhead",
                "body", "sidebar", "caption", "credit")
 

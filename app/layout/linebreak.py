@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add, ne, sub
-from pathlib import Path
 
+from app.data import layouts
 from app.layout import fonts
 
-RULES_FILE = Path(__file__).resolve().parents[2] / "layouts" / "composition.toml"
+RULES_FILE = layouts("composition.toml")
 
 H, L, S = 0, 1, 2      # character classes: CJK (set in the style's font), Latin/digits, space
 CJK_GENERAL = set("‘’“”—…·•※■□●○◆◇△▲→←℃％")

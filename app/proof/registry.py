@@ -10,11 +10,11 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from app.data import resource
 from app.proof.finding import SEVERITIES
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "proof"
+RESOURCES = resource("proof")
 
 HEADINGS = frozenset({"page", "section", "banner", "kicker", "headline", "deck", "subhead"})
 RUNNING = frozenset({"body", "caption", "sidebar"})
