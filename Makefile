@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := resources/sample/edition.txt
 
-.PHONY: run test fuzz bench sysdeps venv lint clean package package-test
+.PHONY: run test fuzz bench sysdeps venv lint clean package package-test wheel-test
 
 sysdeps:
 	@sh tools/sysdeps.sh
@@ -33,7 +33,13 @@ fuzz: venv
 	@cat build/fuzz-report.json
 
 lint: venv
-	$(BIN)/ruff check app ui tests bench
+	$(BIN)/ruff check app ui tests bench galley tools/galley_imports.py
+	sh tools/typecheck.sh $(BIN)
+
+# Galley as a pip user gets it: the wheel, installed into a fresh virtual environment outside
+# the tree, runs `galley layouts`, `check` and `export` on the sample (packaging/wheel_test.sh).
+wheel-test: venv
+	sh packaging/wheel_test.sh $(BIN)/python
 
 bench: venv
 	@for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done

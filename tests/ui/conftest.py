@@ -7,7 +7,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ui  # noqa: F401 - applies the Qt binding work-arounds before any Qt call
 from tests.conftest import SAMPLE
 
 
