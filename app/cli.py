@@ -16,8 +16,8 @@ import os
 import re
 import sys
 
-from app import __version__
-from app.errors import GalleyError
+from galley.app import __version__
+from galley.app.errors import GalleyError
 
 COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "unlock", "gui"]
 
@@ -27,9 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"galley {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        if importlib.util.find_spec(f"app.commands.{name}") is None:
+        if importlib.util.find_spec(f"galley.app.commands.{name}") is None:
             continue  # a command whose module is not part of this build
-        module = importlib.import_module(f"app.commands.{name}")
+        module = importlib.import_module(f"galley.app.commands.{name}")
         p = module.add_parser(sub)
         p.set_defaults(_run=module.run)
     return parser

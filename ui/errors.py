@@ -13,7 +13,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 
 def tr(text: str) -> str:
@@ -21,7 +21,7 @@ def tr(text: str) -> str:
 
 
 def log_path():
-    from app.project.autosave import data_dir
+    from galley.app.project.autosave import data_dir
     return data_dir() / "galley-errors.log"
 
 

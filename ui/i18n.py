@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.data import resource
+from galley.app.data import resource
 
 I18N_DIR = resource("i18n")
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}

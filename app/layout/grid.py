@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from app.data import layouts
-from app.errors import GalleyError
+from galley.app.data import layouts
+from galley.app.errors import GalleyError
 
 MM = 72 / 25.4
 LAYOUT_DIR = layouts()
@@ -114,7 +114,7 @@ def _num(table: dict, key: str, path: Path, default=None):
 
 
 def parse_grid(data: dict, path: Path) -> Grid:
-    from app.validate import check_grid  # a grid file may be anyone's: types and ranges first
+    from galley.app.validate import check_grid  # a grid file may be anyone's: types and ranges first
     check_grid(data, path)
     try:
         page, grid = data["page"], data["grid"]

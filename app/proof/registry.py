@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from app.data import resource
-from app.proof.finding import SEVERITIES
+from galley.app.data import resource
+from galley.app.proof.finding import SEVERITIES
 
 RESOURCES = resource("proof")
 
@@ -49,7 +49,7 @@ def rule(rule_id: str, severity: str, description: str, kinds: Iterable[str] | N
 
 
 def registry() -> dict[str, RuleSpec]:
-    import app.proof.rules  # noqa: F401  (registers every rule module)
+    import galley.app.proof.rules  # noqa: F401  (registers every rule module)
     return _REGISTRY
 
 

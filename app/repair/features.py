@@ -10,7 +10,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from app.data import resource
+from galley.app.data import resource
 
 RESOURCES = resource("repair")
 

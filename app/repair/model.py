@@ -20,9 +20,9 @@ import math
 import re
 from functools import lru_cache
 
-from app.data import resource
-from app.repair import features as ft
-from app.repair.seam import cohesion, seam_gain, seam_word
+from galley.app.data import resource
+from galley.app.repair import features as ft
+from galley.app.repair.seam import cohesion, seam_gain, seam_word
 
 MODEL = resource("repair", "seam_model.json")
 

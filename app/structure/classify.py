@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from app.data import resource
-from app.model import Element, Kind, RawBlock, Story, join_parts
-from app.repair import features as ft
+from galley.app.data import resource
+from galley.app.model import Element, Kind, RawBlock, Story, join_parts
+from galley.app.repair import features as ft
 
 RESOURCES = resource("structure")
 _NAME_ONLY = re.compile(r"^[■□◆●▲★☆◎]\s*[\u4e00-\u9fff·]{2,5}$")

@@ -40,8 +40,8 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, dialogs):
-    from ui.main import make_app
-    from ui.window import MainWindow
+    from galley.ui.main import make_app
+    from galley.ui.window import MainWindow
     make_app()
     win = MainWindow()
     qtbot.addWidget(win)
