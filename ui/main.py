@@ -25,7 +25,9 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationName("Galley")
     app.setOrganizationName("Galley")
     app.setApplicationDisplayName("Galley")
+    from galley.app import logs
     from galley.ui import errors, i18n, prefs
+    logs.setup()                     # the rotating log file: warnings, errors with their tracebacks
     errors.install()
     i18n.install(prefs.qsettings().value("ui/language", "system"))
     from galley.ui.window import register_layout_fonts
