@@ -38,7 +38,7 @@ class _RotatingFile(logging.handlers.RotatingFileHandler):
     """The log file, made (with its folder) on the first record; a log that cannot be written
     never stops Galley."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self):
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 
