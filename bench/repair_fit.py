@@ -54,9 +54,9 @@ def gold_next(texts: list[str], truth: dict) -> dict[int, int]:
 def examples(case_dirs: list[Path]):
     """Per block: (cut features, has a true continuation, [(candidate features, is it)…]),
     computed exactly as the decoder computes them, with the true earlier joins made."""
-    from app.importers.text import read_text
-    from app.repair import join as J
-    from app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+    from galley.app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features
 
     for case in case_dirs:
         text = (case / "input.txt").read_text(encoding="utf-8")
@@ -189,7 +189,7 @@ def _apply(tree, X):
 def fit(rows, rounds: int):
     import numpy as np
 
-    from app.repair.model import Trees
+    from galley.app.repair.model import Trees
     names = sorted({k for x, _, _ in rows for k in x})
     X = _matrix([r[0] for r in rows], names)
     y = np.array([r[1] for r in rows], dtype=float)
@@ -218,8 +218,8 @@ def main() -> int:
     print(f"{len(cases)} cases, {len(rows)} blocks, {sum(r[1] for r in rows)} cut, "
           f"{sum(len(r[2]) for r in rows)} candidate pairs")
     cut, pick = fit(rows, a.rounds)
-    from app.repair import join as J
-    from app.repair.model import MODEL, SeamModel
+    from galley.app.repair import join as J
+    from galley.app.repair.model import MODEL, SeamModel
     model = SeamModel(cut, pick, a.join, a.doubt)
     if a.choose:
         # the join threshold that repairs the fit cases best (F1 over whole paragraphs)

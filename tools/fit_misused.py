@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from build_misused import CSC, read_pairs
 
-from app.proof.misused import FEATURES, PARAMS, model
+from galley.app.proof.misused import FEATURES, PARAMS, model
 
 TARGET_WARNING = 0.92      # sentence-level precision wanted at warning severity
 TARGET_ERROR = 0.97        # and at error severity

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "repair"
+from galley.app.data import resource
+
+RESOURCES = resource("repair")
 
 # A paragraph ends on these (possibly followed by closing marks).
 TERMINAL = "。！？!?…"

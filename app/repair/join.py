@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.model import Fix, RawBlock
-from app.repair import features as ft
-from app.repair.lexicon import segment
-from app.repair.model import (
+from galley.app.model import Fix, RawBlock
+from galley.app.repair import features as ft
+from galley.app.repair.lexicon import segment
+from galley.app.repair.model import (
     candidate_evidence,
     cut_features,
     cut_prior,
@@ -30,8 +30,8 @@ from app.repair.model import (
     seam_features,
     seam_model,
 )
-from app.repair.geometry import PageGeometry
-from app.repair.seam import block_words, seam_gain, seam_word
+from galley.app.repair.geometry import PageGeometry
+from galley.app.repair.seam import block_words, seam_gain, seam_word
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation

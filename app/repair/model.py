@@ -19,12 +19,12 @@ import json
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from app.repair import features as ft
-from app.repair.seam import cohesion, seam_gain, seam_word
+from galley.app.data import resource
+from galley.app.repair import features as ft
+from galley.app.repair.seam import cohesion, seam_gain, seam_word
 
-MODEL = Path(__file__).resolve().parents[2] / "resources" / "repair" / "seam_model.json"
+MODEL = resource("repair", "seam_model.json")
 
 # enumerators that open a numbered clause or item: （一） 一、 第三条 1. (2) ①
 _ENUM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|"

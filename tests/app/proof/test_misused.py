@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.proof import ProofSettings, check_paragraph
-from app.proof.misused import model
+from galley.app.proof import ProofSettings, check_paragraph
+from galley.app.proof.misused import model
 from tests.app.proof.conftest import hits
 
 

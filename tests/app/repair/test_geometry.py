@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.repair.geometry import PageGeometry, atoms, fill_widths, fills_line, line_ends
+from galley.app.repair.geometry import PageGeometry, atoms, fill_widths, fills_line, line_ends
 
 TEXT = ("河西区今年新建口袋公园十二处，全部向市民开放。园林局介绍，公园选址在老旧小区之间，"
         "步行五分钟可达，配有健身器材、儿童游乐设施和休息座椅。")
