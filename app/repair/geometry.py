@@ -21,7 +21,7 @@ from itertools import accumulate
 NO_LINE_START = frozenset("，。、；：？！）》」』”’…,.;:?!)％%·〉】〕")
 NO_LINE_END = frozenset("“‘（《「『(〈【〔")
 # what is never broken: a Latin word or a figure with its marks, a dash or an ellipsis, one character
-_ATOM = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……|\S", re.S)
+_ATOM = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……|\S")
 WIDTHS = range(8, 41)        # column widths considered, in ems
 INDENT = 2.0                 # a paragraph's first line
 PRIOR = 1.0

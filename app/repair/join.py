@@ -19,6 +19,7 @@ from functools import cached_property
 
 from galley.app.model import Fix, RawBlock
 from galley.app.repair import features as ft
+from galley.app.repair.geometry import PageGeometry
 from galley.app.repair.lexicon import segment
 from galley.app.repair.model import (
     candidate_evidence,
@@ -30,7 +31,6 @@ from galley.app.repair.model import (
     seam_features,
     seam_model,
 )
-from galley.app.repair.geometry import PageGeometry
 from galley.app.repair.seam import block_words, seam_gain, seam_word
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
