@@ -169,6 +169,15 @@ def build(out: Path, cases: int, seed: int) -> None:
                             "--corpus", str(tmp), "--out", str(out / split), "--cases", str(n),
                             "--seed", str(seed), "--interleave", "0.5"], check=True, stdout=subprocess.DEVNULL)
             (out / split / f"{split}-{name}").rename(out / split / name)
+            if name in ("nist", "csc"):
+                # pages of two or three stories each, as a page is set: a story's end meets the
+                # next one's headline, and each story has its own column width; inserts as often
+                # as make_cases sets them by default
+                subprocess.run([sys.executable, str(SHARED / "tools" / "make_cases.py"), "--name", f"{split}-{name}",
+                                "--corpus", str(tmp), "--out", str(out / split), "--cases",
+                                str(max(1, len(stories) // 5 * 2)), "--seed", str(seed)],
+                               check=True, stdout=subprocess.DEVNULL)
+                (out / split / f"{split}-{name}").rename(out / split / f"{name}-pages")
         heads = [h for h, _ in sources["nist"] if h]
         sents = [s for _, ps in sources["csc"] for p in ps for s in _SENT.findall(p)]
         for name, items in (("headlines", heads), ("sentences", sents)):
