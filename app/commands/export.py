@@ -72,11 +72,26 @@ def run(args) -> int:
         chars = "".join(c for c, alt in doc.missing_glyphs.items())
         print(f"galley: warning: characters missing from their role's font, set from another font: {chars}",
               file=sys.stderr)
+    for line in frame_warnings(doc, grid):
+        print(f"galley: warning: {line}", file=sys.stderr)
     if doc.overset and not args.allow_overset:
         names = "; ".join(f"{o.story} 「{o.headline[:16]}」 {o.chars} characters"
                           for o in doc.overset_details)
         raise OversetError(f"text is overset: {names} (use --allow-overset to accept)", args.input)
     return 0
+
+
+def frame_warnings(doc, grid) -> list[str]:
+    """One line per page where the text runs out above the foot and ad frames fill the rest."""
+    out = []
+    for page in doc.pages:
+        ads = [m for m in page.modules if m.kind == "ad"]
+        if ads:
+            share = sum(m.columns * m.lines for m in ads) / (grid.columns * grid.lines)
+            sizes = ", ".join(f"{m.columns} column{'s' * (m.columns > 1)} × {m.lines} lines" for m in ads)
+            out.append(f"page {page.number}: the text ends above the foot; ad frames fill {share:.0%} of it "
+                       f"({sizes}): book ads there or add material")
+    return out
 
 
 def _check_outputs(args) -> None:

@@ -155,6 +155,30 @@ def _jump(grid: Grid, m: Placement, line: int, text: str, align: str, layers) ->
                                 m.column))
 
 
+def _frame(grid: Grid, m: Placement, layers) -> None:
+    """An ad (or picture) frame: a ruled rectangle over the module with its label centred in the
+    heading face and its size below it (栏 × mm), for the ad department to drop the ad into."""
+    x, w = grid.column_x(m.column), grid.span_width(m.columns)
+    y0 = grid.line_y(m.line) + grid.leading * 0.25
+    h = m.lines * grid.leading - grid.leading * 0.25
+    layers[0].append(Box(x, y0, w, h, BLACK, None, MODULE_RULE, m.kind))
+    st = grid.style("headline")
+    size = max(grid.body_size, min(st.size, h * 0.3, w / max(2, len(m.label) + 1)))
+    mm = 25.4 / 72
+    note = f"{m.columns}栏 {w * mm:.0f}×{h * mm:.0f} mm"
+    lines = [(m.label, st.role, size)] if m.label else []
+    if h > size * 1.3 + grid.body_size * 2.5:
+        lines.append((note, grid.style("byline").role, grid.body_size))
+    total = sum(s * 1.4 for _, _, s in lines)
+    y = y0 + (h - total) / 2
+    for text, role, sz in lines:
+        par = break_paragraph(text, role, sz, w, 0.0, "center")
+        if len(par.lines) == 1:
+            layers[2].append(_text_line(par, 0, replace(grid.style("byline"), name=m.kind, bold=0.0, size=sz), x,
+                                        y + sz * 1.1, w, m.story, None, m.column))
+        y += sz * 1.4
+
+
 def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
     """Draw the headline block at the module top; returns the grid lines it takes."""
     head = state.head
@@ -213,6 +237,12 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
         page = _page(grid, pno, plan.labels.get(pno, ""))
         layers: tuple[list, list, list] = ([], [], [])   # tints/boxes, rules, text
         for m in by_page.get(pno, []):
+            if not m.is_story:
+                _frame(grid, m, layers)
+                page.modules.append(Module(m.story, m.column, m.columns, m.line, m.lines, grid.column_x(m.column),
+                                           grid.line_y(m.line), grid.span_width(m.columns), m.lines * grid.leading,
+                                           kind=m.kind, label=m.label))
+                continue
             st = states.get(m.story)
             if st is None:
                 continue

@@ -24,8 +24,13 @@ A page the group continues from is filled to the foot: with the stories that fit
 others wait for the next page in their order) and, if need be, ending with a long story that
 continues on the next page (its modules are listed in order and impose threads the text
 through them), so nothing is left over. A group's last page, when the material runs out,
-tries an even foot with the white below it. Deterministic: the same edition and grid give the
-same plan.
+tries an even foot with the white below it.
+
+Then every page is taken to its foot (`fill_foot`): where the columns of a page end more than
+two lines above the foot, a module ending a line or two higher is deepened, and white deeper
+than that becomes an ad frame (a module of its own, `kind="ad"`) across those columns, as a
+layout editor books ad space where the news runs out; the export names each such page.
+Deterministic: the same edition and grid give the same plan.
 """
 from __future__ import annotations
 
@@ -76,6 +81,10 @@ SIDE_LOOK = 5            # stories looked at for the column beside a narrower le
 SIDE_TRIES = 1           # sets tried there
 FILL_AREA = 1.3          # stories looked at to fill a page: this many pages' worth
 FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
+FOOT_OK = 2              # a column ending this many grid lines above the foot counts as filled
+DEEPEN_MAX = 2           # a module is deepened at most this much to reach its neighbours' foot or the page's
+MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
+AD_LABEL = "广告"
 INF = float("inf")
 
 
@@ -668,6 +677,59 @@ def folio_number(label: str) -> int | None:
     return int(digits) if digits else None
 
 
+def column_feet(modules: list[Placement], columns: int) -> list[int]:
+    """The grid line below the lowest module in each column (0: an empty column)."""
+    feet = [0] * columns
+    for m in modules:
+        for c in range(m.column, min(columns, m.column + m.columns)):
+            feet[c] = max(feet[c], m.line + m.lines)
+    return feet
+
+
+def fill_foot(modules: list[Placement], grid: Grid, page: int, keep: frozenset[str] = frozenset()
+              ) -> list[Placement]:
+    """Take one page's columns to the foot: the ad frames to add (and `modules` deepened in place).
+
+    Columns are taken in runs of neighbours that end within two lines of each other and short of
+    the foot. In a run, a module ending a line or two above the run's lowest foot is deepened to
+    it (never one of the stories in `keep`: a story cut to continue on a later page, whose text
+    there was measured for this depth, nor one that reaches outside the run); the white below is
+    then an ad frame across the run's columns, or, when too shallow for one, the modules above it
+    are deepened to the foot.
+    """
+    N, L = grid.columns, grid.lines
+    feet = column_feet(modules, N)
+    runs: list[list[int]] = []
+    for c in range(N):
+        if feet[c] >= L - FOOT_OK:
+            continue
+        if runs and runs[-1][-1] == c - 1 and max(feet[k] for k in runs[-1] + [c]) - min(
+                feet[k] for k in runs[-1] + [c]) <= DEEPEN_MAX:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    ads: list[Placement] = []
+
+    def inside(m: Placement, c0: int, c1: int) -> bool:
+        return c0 <= m.column and m.column + m.columns <= c1 and m.is_story and m.story not in keep
+
+    for run in runs:
+        c0, c1 = run[0], run[-1] + 1
+        foot = max(feet[c] for c in run)
+        for m in modules:
+            if inside(m, c0, c1) and foot - DEEPEN_MAX <= m.line + m.lines < foot:
+                m.lines = foot - m.line
+        top = foot + 1 if foot else 0          # a line of air between the text and the frame
+        if L - top >= MIN_AD_LINES:
+            ads.append(Placement(f"ad{page}.{len(ads) + 1}", page, c0, c1 - c0, top, L - top, 0,
+                                 kind="ad", label=AD_LABEL))
+        else:
+            for m in modules:
+                if inside(m, c0, c1) and m.line + m.lines == foot:
+                    m.lines = L - m.line
+    return ads
+
+
 def auto_plan(edition: Edition, grid: Grid) -> Plan:
     plan = Plan(layout=grid.name)
     planner = _Planner(grid)
@@ -682,8 +744,9 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
             plan.pages = page
             plan.labels[page] = folio_label(label, base + page - 1)
             pg = planner.page(queue)
-            for p, col, cols, line, lines, sc in pg.modules:
-                plan.modules.append(Placement(p.sid, page, col, cols, line, lines, sc))
+            mods = [Placement(p.sid, page, col, cols, line, lines, sc) for p, col, cols, line, lines, sc in pg.modules]
+            keep = frozenset([pg.cut[0].sid] if pg.cut is not None else [])
+            plan.modules += mods + fill_foot(mods, grid, page, keep)
             done = {id(p) for p in pg.used}
             queue = [p for p in queue if id(p) not in done]
             if pg.cut is not None:

@@ -91,7 +91,7 @@ def test_bundled_sample_broadsheet_modules_are_deep_not_strips():
     doc = layout_edition(ed, g)
     page = doc.pages[0]
     for mod in page.modules:
-        if mod.columns < 3:
+        if mod.kind != "story" or mod.columns < 3:
             continue
         body = [ln for ln in page.lines() if ln.story == mod.story and ln.style == "body"]
         per_col = defaultdict(set)
@@ -323,3 +323,57 @@ def test_continued_stories_carry_jump_lines_and_every_page_its_own_folio():
             assert folio and all(t.startswith(f"第{page.number}版") for t in folio), (name, page.number, folio)
         assert doc.overset == {}
     assert found
+
+
+def test_white_at_a_page_foot_becomes_an_ad_frame_and_a_near_miss_a_deeper_module():
+    from app.layout.place import column_feet, fill_foot
+    from app.layout.plan import Placement
+    g = load_layout("broadsheet")            # 8 columns, 102 lines
+    L = g.lines
+    mods = [Placement("a", 1, 0, 8, 0, 30),
+            Placement("b", 1, 0, 4, 31, L - 31),          # to the foot
+            Placement("c", 1, 4, 2, 31, 40),              # 71: far above the foot
+            Placement("d", 1, 6, 2, 31, 39)]              # 70: a line above c
+    ads = fill_foot(mods, g, 1)
+    # d is deepened to c's foot; one ad frame across columns 4-7 from a line below to the foot
+    assert mods[3].lines == 40
+    assert [(a.kind, a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [("ad", 4, 4, 72, L)]
+    assert min(column_feet(mods + ads, 8)) == L
+    # white of two lines or less is left; three lines deepen the module above instead of a strip of ad
+    near = [Placement("a", 1, 0, 8, 0, L - 3)]
+    assert fill_foot(near, g, 1) == [] and near[0].lines == L
+    # a story continued on the next page keeps its depth (its text there was measured for it)
+    cut = [Placement("a", 1, 0, 8, 0, L - 4)]
+    assert fill_foot(cut, g, 1, frozenset({"a"}))[0].lines == 3 and cut[0].lines == L - 4
+
+
+def test_ad_frames_are_modules_of_their_own_in_the_plan_and_on_the_page(tmp_path):
+    from app.layout.place import AD_LABEL
+    from app.layout.plan import load_plan, save_plan
+    ed = _bundled()
+    g = load_layout("a3")
+    plan = auto_plan(ed, g)
+    ads = [m for m in plan.modules if m.kind == "ad"]
+    assert ads and all(m.label == AD_LABEL for m in ads)
+    _check_rectangles(plan, g)
+    plan.validate(g, [s.id for s in ed.stories])        # an ad frame names no story and passes
+    path = tmp_path / "plan.json"
+    save_plan(plan, path)
+    again = load_plan(path)
+    assert again.modules == plan.modules
+    doc = layout_edition(ed, g, again)
+    for ad in ads:
+        page = doc.pages[ad.page - 1]
+        frames = [b for b in page.items if isinstance(b, Box) and b.role == "ad"]
+        x, y = g.column_x(ad.column), g.line_y(ad.line)
+        assert any(abs(b.x - x) < 0.01 and y <= b.y < y + g.leading and b.w == g.span_width(ad.columns)
+                   for b in frames)
+        assert any(ln.story == ad.story and ln.text == AD_LABEL for ln in page.lines())
+        assert any(m.kind == "ad" and m.story == ad.story for m in page.modules)
+    # no story text inside an ad frame
+    for ad in ads:
+        page = doc.pages[ad.page - 1]
+        top, bottom = g.line_y(ad.line), g.line_y(ad.line + ad.lines)
+        inside = [ln for ln in page.lines() if ln.story != ad.story and top <= ln.y <= bottom
+                  and g.column_x(ad.column) <= ln.x < g.column_x(ad.column) + g.span_width(ad.columns)]
+        assert inside == []
