@@ -230,6 +230,58 @@ def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...], par: 
     return par
 
 
+SHORT_TAIL = 2        # a headline's last line of this many characters or fewer stands alone (孤字)
+
+
+def _tail_chars(par: Paragraph) -> int:
+    last = par.lines[-1]
+    return len(par.text[last.start:last.end].strip()) if len(par.lines) > 1 else 99
+
+
+def _no_short_tail(text: str, st: Style, width: float, breaks: tuple[int, ...], par: Paragraph) -> Paragraph:
+    """`par` set again in as many lines at `breaks`, chosen so that its shortest line is as long
+    as it can be (临川港 / 集装箱吞吐量 / 创同期新高, not 临川港集装箱 / 吞吐量创同期 / 新高); `par`
+    when no such choice is better. A small dynamic programme over the break positions."""
+    n, k = len(text), len(par.lines)
+    cuts = [0, *[b for b in breaks if 0 < b < n], n]
+
+    def fits(a: int, b: int) -> int:
+        """Characters of text[a:b] on one line, or -1 when it is wider than the measure."""
+        seg = text[a:b].strip()
+        if not seg:
+            return -1
+        w = break_paragraph(seg, st.role, st.size, width * 4, 0.0, "left").lines[0].width
+        return len(seg) if w <= width + 1e-6 else -1
+
+    # best[j][m]: (shortest line, previous cut) breaking text[:cuts[j]] into m lines
+    best: list[dict[int, tuple[int, int]]] = [{} for _ in cuts]
+    best[0][0] = (99, -1)
+    for j in range(1, len(cuts)):
+        for i in range(j):
+            if not best[i]:
+                continue
+            chars = fits(cuts[i], cuts[j])
+            if chars < 0:
+                continue
+            for m, (short, _) in best[i].items():
+                if m + 1 > k:
+                    continue
+                cand = (min(short, chars), i)
+                if cand[0] > best[j].get(m + 1, (-1, -1))[0]:
+                    best[j][m + 1] = cand
+    got = best[-1].get(k)
+    if got is None or got[0] <= _tail_chars(par):
+        return par
+    chosen, j, m = [], len(cuts) - 1, k
+    while m > 0:
+        i = best[j][m][1]
+        if i > 0:
+            chosen.append(cuts[i])
+        j, m = i, m - 1
+    trial = break_paragraph(text, st.role, st.size, width, 0.0, "left", tuple(sorted(chosen)))
+    return trial if len(trial.lines) == k and _tail_chars(trial) > _tail_chars(par) else par
+
+
 def _cuts_only_at(par: Paragraph, breaks: tuple[int, ...]) -> bool:
     ok = set(breaks)
     return all(ln.end in ok or par.text[ln.end:ln.end + 1].isspace() for ln in par.lines[:-1])
@@ -257,6 +309,8 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
                 break
         if balance:               # (placement only counts lines: balancing keeps their number)
             par = _balanced(text, st, width, chosen, par)
+        if _tail_chars(par) <= SHORT_TAIL:
+            par = _no_short_tail(text, st, width, chosen, par)
     if align in ("center", "right"):
         lines = []
         for ln in par.lines:

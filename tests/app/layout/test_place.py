@@ -377,3 +377,11 @@ def test_ad_frames_are_modules_of_their_own_in_the_plan_and_on_the_page(tmp_path
         inside = [ln for ln in page.lines() if ln.story != ad.story and top <= ln.y <= bottom
                   and g.column_x(ad.column) <= ln.x < g.column_x(ad.column) + g.span_width(ad.columns)]
         assert inside == []
+
+
+@pytest.mark.parametrize("text", ["临川港集装箱吞吐量创同期新高", "临川大学团队研发新型储能材料", "我市全面推进养老服务体系建设"])
+def test_a_headline_never_ends_on_a_line_of_one_or_two_characters(text):
+    # greedy breaking gave 临川港集装箱 / 吞吐量创同期 / 新高 in one broadsheet column
+    lines = _head_lines(text, Kind.HEADLINE, "broadsheet", 1)
+    assert len(lines) >= 2 and "".join(lines) == text
+    assert all(len(ln.strip()) > 2 for ln in lines), lines
