@@ -245,13 +245,21 @@ def _no_short_tail(text: str, st: Style, width: float, breaks: tuple[int, ...], 
     n, k = len(text), len(par.lines)
     cuts = [0, *[b for b in breaks if 0 < b < n], n]
 
+    # the glyph origins of the text set on one line: a stretch's width is a difference of two
+    one = break_paragraph(text, st.role, st.size, 1e6, 0.0, "left")
+    if len(one.lines) != 1 or one.lines[0].end < n:
+        return par
+    xs = [*one.lines[0].xs, one.lines[0].width]
+
     def fits(a: int, b: int) -> int:
         """Characters of text[a:b] on one line, or -1 when it is wider than the measure."""
-        seg = text[a:b].strip()
-        if not seg:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b:
             return -1
-        w = break_paragraph(seg, st.role, st.size, width * 4, 0.0, "left").lines[0].width
-        return len(seg) if w <= width + 1e-6 else -1
+        return b - a if xs[b] - xs[a] <= width + 1e-6 else -1
 
     # best[j][m]: (shortest line, previous cut) breaking text[:cuts[j]] into m lines
     best: list[dict[int, tuple[int, int]]] = [{} for _ in cuts]
