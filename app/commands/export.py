@@ -82,16 +82,18 @@ def run(args) -> int:
 
 
 def frame_warnings(doc, grid) -> list[str]:
-    """One line per page where the text runs out above the foot and ad frames fill the rest."""
-    out = []
+    """The pages where the text runs out above the foot and ad frames fill the rest: one line,
+    each page with the share of it the frames take."""
+    pages = []
     for page in doc.pages:
         ads = [m for m in page.modules if m.kind == "ad"]
         if ads:
             share = sum(m.columns * m.lines for m in ads) / (grid.columns * grid.lines)
-            sizes = ", ".join(f"{m.columns} column{'s' * (m.columns > 1)} × {m.lines} lines" for m in ads)
-            out.append(f"page {page.number}: the text ends above the foot; ad frames fill {share:.0%} of it "
-                       f"({sizes}): book ads there or add material")
-    return out
+            pages.append(f"{page.number} ({share:.0%})")
+    if not pages:
+        return []
+    return [f"the text ends above the foot on {len(pages)} page{'s' * (len(pages) > 1)}; ad frames fill the rest "
+            f"(page: share of it) {', '.join(pages)}: book ads there or add material"]
 
 
 def _check_outputs(args) -> None:

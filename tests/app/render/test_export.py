@@ -119,7 +119,7 @@ def test_a_page_whose_text_runs_out_gets_an_ad_frame_the_export_names(src, tmp_p
     out, plan = tmp_path / "o.pdf", tmp_path / "plan.json"
     assert main(["export", str(src), "--pdf", str(out), "--save-plan", str(plan)]) == 0
     err = capsys.readouterr().err
-    assert "warning: page 1: the text ends above the foot; ad frames fill" in err
+    assert "warning: the text ends above the foot on 1 page; ad frames fill the rest (page: share of it) 1 (" in err
     ads = [m for m in json.loads(plan.read_text(encoding="utf-8"))["modules"] if m.get("kind") == "ad"]
     assert len(ads) >= 1 and all(m["line"] + m["lines"] == load_layout("broadsheet").lines for m in ads)
     with pdfplumber.open(out) as pdf:
