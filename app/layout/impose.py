@@ -8,6 +8,7 @@ Painters (PDF, PNG, the GUI) only read the items made here.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from app.layout.compose import (
     compose_flow,
     compose_head,
     group_leads,
+    needed_height,
     sidebar_measure,
     split_story,
     thread,
@@ -155,9 +157,30 @@ def _jump(grid: Grid, m: Placement, line: int, text: str, align: str, layers) ->
                                 m.column))
 
 
+def _picture(grid: Grid, m: Placement, layers) -> None:
+    """A picture frame: the picture's place (tinted and crossed, as an inline picture) across the
+    module, its caption (the module's label) set below it in the caption style, attached."""
+    x, w = grid.column_x(m.column), grid.span_width(m.columns)
+    st = grid.style("caption")
+    par = break_paragraph(m.label, st.role, st.size, w, 0.0, st.align) if m.label.strip() else None
+    cap_lines = math.ceil(len(par.lines) * st.leading / grid.leading) if par is not None else 0
+    y0 = grid.line_y(m.line) + grid.leading * 0.25
+    h = max(grid.leading, (m.lines - cap_lines) * grid.leading - grid.leading * 0.5)
+    layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, 0.12), 0.5, "photo"))
+    layers[1].append(Rule(x, y0, x + w, y0 + h, 0.25))
+    layers[1].append(Rule(x, y0 + h, x + w, y0, 0.25))
+    if par is not None:
+        for li in range(len(par.lines)):
+            y = y0 + h + grid.leading * 0.25 + li * st.leading + (st.leading - st.size) / 2 + st.size * 0.86
+            layers[2].append(_text_line(par, li, st, x, y, w, m.story, None, m.column))
+
+
 def _frame(grid: Grid, m: Placement, layers) -> None:
-    """An ad (or picture) frame: a ruled rectangle over the module with its label centred in the
-    heading face and its size below it (栏 × mm), for the ad department to drop the ad into."""
+    """An ad frame: a ruled rectangle over the module with its label centred in the heading face
+    and its size below it (栏 × mm), for the ad department to drop the ad into."""
+    if m.kind == "picture":
+        _picture(grid, m, layers)
+        return
     x, w = grid.column_x(m.column), grid.span_width(m.columns)
     y0 = grid.line_y(m.line) + grid.leading * 0.25
     h = m.lines * grid.leading - grid.leading * 0.25
@@ -270,7 +293,13 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             body_cols = m.columns - sc
             used = []
             if height > 0 and body_cols > 0:
-                cols, st.pos = thread(st.slots, body_cols, height, st.pos)
+                depth = height
+                if id(m) == id(last_of[m.story]) and body_cols > 1:
+                    # the story ends here: its columns balanced, any depth the module has beyond
+                    # them left as even white at its foot (a module deepened to meet an ad frame),
+                    # never a full first column and a short or empty last one
+                    depth = min(height, needed_height(st.slots[st.pos:], body_cols, height))
+                cols, st.pos = thread(st.slots, body_cols, depth, st.pos)
                 used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
                                      m.story, layers, m.column, grid.body_size / 2)
                 if grid.column_rules:

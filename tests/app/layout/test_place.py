@@ -385,3 +385,55 @@ def test_a_headline_never_ends_on_a_line_of_one_or_two_characters(text):
     lines = _head_lines(text, Kind.HEADLINE, "broadsheet", 1)
     assert len(lines) >= 2 and "".join(lines) == text
     assert all(len(ln.strip()) > 2 for ln in lines), lines
+
+
+def test_a_picture_frame_in_a_plan_is_drawn_with_its_caption_below_it():
+    from app.layout.plan import Placement, Plan
+    ed = sample_edition()
+    g = load_layout("tabloid")
+    plan = auto_plan(ed, g)
+    page1 = [m for m in plan.modules if m.page == 1]
+    caption = "青川港集装箱码头夜景。本报记者 林晓舟 摄"
+    # a picture frame of two columns at the top of page 2, caption attached below the picture
+    pic = Placement("pic1", plan.pages + 1, 0, 2, 0, 14, kind="picture", label=caption)
+    plan = Plan(layout=plan.layout, pages=plan.pages + 1, labels=plan.labels, modules=[*plan.modules, pic])
+    plan = Plan.from_json(plan.to_json())
+    assert plan.modules[-1] == pic and page1
+    doc = layout_edition(ed, g, plan)
+    page = doc.pages[-1]
+    photo = next(b for b in page.items if isinstance(b, Box) and b.role == "photo")
+    assert abs(photo.w - g.span_width(2)) < 0.01 and photo.y < g.line_y(1)
+    cap = [ln for ln in page.lines() if ln.story == "pic1"]
+    assert "".join(ln.text for ln in cap) == caption
+    assert all(photo.y + photo.h < ln.y <= g.line_y(14) for ln in cap)
+    assert any(m.kind == "picture" for m in page.modules)
+
+
+def test_ad_frames_side_by_side_a_few_lines_apart_become_one_band():
+    from app.layout.place import BAND_STEP, fill_foot
+    from app.layout.plan import Placement
+    g = load_layout("broadsheet")
+    L = g.lines
+    mods = [Placement("a", 1, 0, 4, 0, 60), Placement("b", 1, 4, 4, 0, 64)]
+    ads = fill_foot(mods, g, 1)
+    assert [(a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [(0, 8, 65, L)]
+    assert mods[0].lines == 64 and mods[1].lines == 64
+    # a step deeper than BAND_STEP is left as two frames (booked space of two depths)
+    mods = [Placement("a", 1, 0, 4, 0, 60), Placement("b", 1, 4, 4, 0, 61 + BAND_STEP)]
+    assert len(fill_foot(mods, g, 1)) == 2 and mods[0].lines == 60
+
+
+def test_a_story_in_a_module_deeper_than_its_text_keeps_its_columns_balanced():
+    from app.layout.plan import Placement, Plan
+    ed = sample_edition()
+    g = load_layout("tabloid")
+    story = ed.stories[2]                          # a headline and twelve lines of text
+    plan = Plan(layout="tabloid", pages=1, modules=[Placement(story.id, 1, 0, 3, 0, 70)])
+    doc = layout_edition(ed, g, plan)
+    feet = defaultdict(float)
+    for ln in doc.pages[0].lines():
+        if ln.story == story.id and ln.style == "body":
+            feet[ln.column] = max(feet[ln.column], ln.y)
+    assert len(feet) == 3, feet                    # greedy threading filled one or two columns
+    assert max(feet.values()) - min(feet.values()) <= 2.5 * g.leading, feet
+    assert max(feet.values()) < g.line_y(60)
