@@ -92,8 +92,8 @@ def frame_warnings(doc, grid) -> list[str]:
             pages.append(f"{page.number} ({share:.0%})")
     if not pages:
         return []
-    return [f"the text ends above the foot on {len(pages)} page{'s' * (len(pages) > 1)}; ad frames fill the rest "
-            f"(page: share of it) {', '.join(pages)}: book ads there or add material"]
+    return [(f"the text ends above the foot on {len(pages)} page{'s' * (len(pages) > 1)}; ad frames fill the rest "
+             f"(page: share of it) {', '.join(pages)}: book ads there or add material")]
 
 
 def _check_outputs(args) -> None:
