@@ -76,6 +76,7 @@ W_NARROW_LEAD = 4.0      # a lead narrower than the page, per column given up
 W_HALF_LEAD = 80.0       # …and per column below 3/5 of the page (only a short lead is set that narrow)
 W_SHORT = 0.5            # a group's last page ending above the foot, per column × line (an even foot
                          # with white below reads better than stacks ending at random depths)
+W_EMPTY_COLUMN = 8.0     # per line of a text column a module leaves empty (white under its own head)
 W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
 SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
 SIDE_TRIES = 1           # sets tried there
@@ -218,6 +219,19 @@ class _Piece:
         last = sum(x.h for x in slots) - (body - 1) * room
         return room - last if last > 0 else room
 
+    def empty_columns(self, cols: int, height: int) -> int:
+        """Text columns left with nothing in them when the piece is set `cols` wide and `height`
+        deep: a module wider than its text (white under its own headline)."""
+        body = cols - self.sidebar_cols(cols)
+        room = height - self.head(cols)[0]
+        if body < 2 or room < 1:
+            return 0
+        slots = self.flow if self.sidebar_cols(cols) else self.inline
+        if self._photo:
+            columns, _ = thread(slots, body, room)
+            return sum(1 for c in columns if not any(x.kind != "space" for x in c))
+        return max(0, body - -(-sum(x.h for x in slots) // room))
+
     def info(self, cols: int) -> tuple[int, float, int]:
         """(depth needed, shape cost at that depth, stretch cap) at `cols` columns, cached."""
         got = self._info[cols]
@@ -230,7 +244,9 @@ class _Piece:
                 cap = self.stretch_cap(cols, h - self.head(cols)[0])
                 if rag:
                     cap = max(0, min(cap, (RAGGED_OK - rag) // max(1, cols - 1)))
-                got = (h, self.shape_cost(cols, h) + max(0, rag - 2) * W_RAGGED, cap)
+                empty = self.empty_columns(cols, h)
+                got = (h, self.shape_cost(cols, h) + max(0, rag - 2) * W_RAGGED
+                       + empty * (h - self.head(cols)[0]) * W_EMPTY_COLUMN, cap)
             self._info[cols] = got
         return got
 
@@ -432,7 +448,8 @@ class _Planner:
         for lw in widths or self.lead_widths(lead):
             hl = lead.need(lw)
             if hl <= L:
-                options.append((lead.shape_cost(lw, hl) + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
+                empty = lead.empty_columns(lw, hl) * (hl - lead.head(lw)[0]) * W_EMPTY_COLUMN
+                options.append((lead.shape_cost(lw, hl) + empty + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
                                 + max(0, math.ceil(N * 0.6) - lw) * W_HALF_LEAD, -lw, hl))
         # the lead's own cost is a lower bound of the page's: cheapest first, stop when it cannot win
         for cost, lw, hl in sorted(options):
