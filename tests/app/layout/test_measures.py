@@ -130,3 +130,33 @@ def test_every_page_of_the_sample_and_the_seed_ends_at_the_foot(path, layout):
     assert short == 0
     doc = layout_edition(ed, grid)
     assert doc.overset == {}
+
+
+def empty_columns(doc, grid) -> list[tuple[int, str, int]]:
+    """(page, story, text columns with nothing in them) of each story module wider than its text."""
+    from app.layout.paged import Box
+    out = []
+    for p in doc.pages:
+        inked = {(ln.story, ln.column) for ln in p.lines()}
+        boxes = [b for b in p.items if isinstance(b, Box) and b.role in ("photo", "frame")]
+        for m in p.modules:
+            if m.kind != "story":
+                continue
+            empty = 0
+            for c in range(m.column, m.column + m.columns):
+                x = grid.column_x(c)
+                if (m.story, c) not in inked and not any(abs(b.x - x) < 10 and m.y <= b.y <= m.y + m.h
+                                                         for b in boxes):
+                    empty += 1
+            if empty:
+                out.append((p.number, m.story, empty))
+    return out
+
+
+@pytest.mark.parametrize(("path", "layout"), FILL_CASES, ids=[f"{p.stem}-{n}" for p, n in FILL_CASES])
+def test_no_module_leaves_more_than_one_text_column_empty(path, layout):
+    # before: the sample's lead on A3 page 2 took five columns for one column of text beside its
+    # picture (three empty)
+    grid = load_layout(layout)
+    bad = empty_columns(layout_edition(load_edition(path), grid), grid)
+    assert len(bad) <= 1 and all(n == 1 for _, _, n in bad), bad
