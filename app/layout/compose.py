@@ -175,6 +175,16 @@ HEAD_PUNCT = set("，、。：；！？”’）》」』·")
 HEAD_OPEN = set("“‘（《「『")
 
 
+@lru_cache(maxsize=1)
+def number_units() -> frozenset:
+    """Units and measure words a headline keeps with the figure before them (composition.toml)."""
+    import tomllib
+
+    from app.layout.linebreak import RULES_FILE
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return frozenset(data.get("headlines", {}).get("number_units", ""))
+
+
 @lru_cache(maxsize=4096)
 def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     """Where a headline may break, best first: at its spaces; also after its punctuation; also
@@ -199,6 +209,17 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
                 pos += len(word)
                 if m.start() < pos < m.end():
                     words.add(pos)
+    # never between a figure and the units after it (2号 / 线, 56 / 个)
+    units = number_units()
+    tied = set()
+    for i in range(1, n):
+        j = i
+        while j > 0 and text[j] in units and text[j - 1] in units:
+            j -= 1
+        if text[i] in units and text[j - 1].isdigit():
+            tied.add(i)
+    words -= tied
+    marks -= tied
     out: list[tuple[int, ...]] = []
     for lv in (spaces, spaces | marks, spaces | marks | words):
         t = tuple(sorted(lv))

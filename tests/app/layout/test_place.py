@@ -437,3 +437,12 @@ def test_a_story_in_a_module_deeper_than_its_text_keeps_its_columns_balanced():
     assert len(feet) == 3, feet                    # greedy threading filled one or two columns
     assert max(feet.values()) - min(feet.values()) <= 2.5 * g.leading, feet
     assert max(feet.values()) < g.line_y(60)
+
+
+@pytest.mark.parametrize(("text", "whole"), [("临川地铁2号线全线贯通", "2号线"), ("老旧小区改造今年再启动56个", "56个"),
+                                             ("我市12月起实施新规定", "12月")])
+def test_a_headline_keeps_a_figure_with_its_units(text, whole):
+    # the dictionary has no 号线, so 临川地铁2号 / 线全线贯通 was a break between words
+    for layout in ("broadsheet", "a3"):
+        lines = _head_lines(text, Kind.HEADLINE, layout, 1)
+        assert "".join(lines) == text and any(whole in ln for ln in lines), lines
