@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.layout.grid import HAO, HAO_ORDER, Grid, Style
-from app.layout.linebreak import Line, Paragraph, break_paragraph
+from app.layout.linebreak import Line, Paragraph, break_paragraph, rules
 from app.model import Element, Kind, Story
 
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
@@ -204,6 +204,8 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
         words = set(range(1, n))
     else:
         for m in re.finditer(r"[\u3400-\u9fff]+", text):
+            # where Han text meets Latin, figures or a half-width mark (OPEC 创始人: / 伊拉克…)
+            words.update(p for p in (m.start(), m.end()) if 0 < p < n)
             pos = m.start()
             for word in segment(m.group(0)):
                 pos += len(word)
@@ -272,13 +274,19 @@ def _no_short_tail(text: str, st: Style, width: float, breaks: tuple[int, ...], 
         return par
     xs = [*one.lines[0].xs, one.lines[0].width]
 
+    R = rules()
+
     def fits(a: int, b: int) -> int:
-        """Characters of text[a:b] on one line, or -1 when it is wider than the measure."""
+        """Characters of text[a:b] on one line, or -1 when it is wider than the measure or the
+        避头尾 rules forbid a line to start or end so."""
+        end = b
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if a == b:
+        if a == b or text[a] in R.no_start or text[b - 1] in R.no_end:
+            return -1
+        if end < n and text[end - 1] in R.inseparable and text[end] == text[end - 1]:
             return -1
         return b - a if xs[b] - xs[a] <= width + 1e-6 else -1
 
@@ -295,8 +303,10 @@ def _no_short_tail(text: str, st: Style, width: float, breaks: tuple[int, ...], 
             for m, (short, _) in best[i].items():
                 if m + 1 > k:
                     continue
+                # the longest shortest line; of equals, the later cut (greedy breaking at the
+                # chosen cuts then ends each line where the programme did)
                 cand = (min(short, chars), i)
-                if cand[0] > best[j].get(m + 1, (-1, -1))[0]:
+                if cand > best[j].get(m + 1, (-1, -1)):
                     best[j][m + 1] = cand
     got = best[-1].get(k)
     if got is None or got[0] <= _tail_chars(par):
@@ -349,6 +359,16 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
     return par
 
 
+def _inset(par: Paragraph, air: float, align: str) -> Paragraph:
+    """`par`, set `air` narrower than its module, placed in the module's full width: centred
+    lines move by half the air, right-aligned ones by all of it."""
+    dx = air / 2 if align == "center" else (air if align == "right" else 0.0)
+    if not dx:
+        return par
+    lines = tuple(Line(ln.start, ln.end, tuple([x + dx for x in ln.xs]), ln.runs, ln.width) for ln in par.lines)
+    return Paragraph(par.text, par.size, lines, par.missing)
+
+
 def group_leads(stories) -> set[str]:
     """Ids of the stories that open a page group (头条): the first story with content after a page
     marker or a change of page, as placement groups them (place._groups)."""
@@ -394,29 +414,35 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool =
             continue
         st = headline_style(grid, width_cols, el.kind, lead)
         align = st.align if st.align != "justify" else "left"
+        # its lines leave air at the module's sides (a one-column head may fill its column)
+        side = grid.head_side_air if width_cols > 1 else 0.0
+        air = side * st.size
         if el.kind == Kind.BANNER:
-            par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
+            par = break_paragraph(el.text, st.role, st.size, width - air, 0.0, align)
             if len(par.lines) == 2:
                 # a banner (通栏) that just misses one line is set a little smaller rather than broken:
                 # widths scale with the size, so the fitting size is computed, then checked once
                 natural = sum(ln.width for ln in par.lines)
-                size = math.floor(st.size * width / max(natural, 1e-6) * 2) / 2
+                size = math.floor(st.size * (width - air) / max(natural, 1e-6) * 2) / 2
                 while size >= st.size * 0.75:
-                    trial = break_paragraph(el.text, st.role, size, width, 0.0, align)
+                    trial = break_paragraph(el.text, st.role, size, width - air, 0.0, align)
                     if len(trial.lines) == 1:
                         par, st = trial, replace(st, size=size)
                         break
                     size -= 0.5
             if len(par.lines) > 1:
-                par = set_headline(el.text, st, width, align, balance)
+                par = set_headline(el.text, st, width - air, align, balance)
+            par = _inset(par, air, align)
         else:
-            par = set_headline(el.text, st, width, align, balance)
+            par = set_headline(el.text, st, width - air, align, balance)
             down = smaller(st) if len(par.lines) > 1 else None
             if down is not None:
                 # one step down the ladder when that sets it on one line fewer
-                trial = set_headline(el.text, down, width, align, balance)
+                air_down = side * down.size
+                trial = set_headline(el.text, down, width - air_down, align, balance)
                 if len(trial.lines) < len(par.lines):
-                    par, st = trial, down
+                    par, st, air = trial, down, air_down
+            par = _inset(par, air, align)
         if el.kind == Kind.HEADLINE and y and grid.head_air:
             y += grid.leading * grid.head_air / 2      # air between a kicker and the 主题
         for li in range(len(par.lines)):

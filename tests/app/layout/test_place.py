@@ -446,3 +446,12 @@ def test_a_headline_keeps_a_figure_with_its_units(text, whole):
     for layout in ("broadsheet", "a3"):
         lines = _head_lines(text, Kind.HEADLINE, layout, 1)
         assert "".join(lines) == text and any(whole in ln for ln in lines), lines
+
+
+def test_a_headline_breaks_where_han_meets_latin_not_inside_the_next_word():
+    # OPEC 创始人:伊 / 拉克战争…: the seam after the half-width colon was no break, so the line
+    # was cut inside 伊拉克; the lines below are also even (no 百元 alone)
+    text = "OPEC 创始人:伊拉克战争将导致油价飙至百元"
+    lines = _head_lines(text, Kind.HEADLINE, "broadsheet", 1)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("伊拉克" in ln for ln in lines) and all(len(ln.strip()) > 2 for ln in lines), lines
