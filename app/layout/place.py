@@ -84,7 +84,8 @@ FILL_AREA = 1.3          # stories looked at to fill a page: this many pages' wo
 FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
 FOOT_OK = 2              # a column ending this many grid lines above the foot counts as filled
 DEEPEN_MAX = 2           # a module is deepened at most this much to reach its neighbours' foot or the page's
-BAND_STEP = 6           # ad frames side by side whose tops differ by this much or less make one band
+BAND_STEP = 6           # a frame this much higher than its neighbour's joins the band (its module deepened);
+                        # a higher one keeps its upper part as a frame over the band
 MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
 AD_LABEL = "广告"
 INF = float("inf")
@@ -749,42 +750,46 @@ def fill_foot(modules: list[Placement], grid: Grid, page: int, keep: frozenset[s
 
 
 def _one_band(ads: list[Placement], modules: list[Placement], keep: frozenset[str], page: int) -> list[Placement]:
-    """Frames side by side whose tops differ by a few lines become one band at the lowest top,
-    the modules over the higher ones deepened to meet it (their columns stay balanced, impose
-    leaves the white at their foot): a step of two or three lines between ad frames reads as a
-    mistake, one even band as booked space."""
+    """Frames side by side at the foot become one band from the lowest top across them all: the
+    modules over a frame a few lines higher are deepened to meet it (their columns stay balanced,
+    impose leaves the white at their foot), and a frame much higher keeps its upper part as a
+    frame of its own above the band. A step of a few lines between ad frames reads as a mistake,
+    one even band (with a smaller ad over part of it) as booked space."""
     ads = sorted(ads, key=lambda a: a.column)
     out: list[Placement] = []
     k = 0
     while k < len(ads):
         group = [ads[k]]
-        while k + len(group) < len(ads):
-            nxt = ads[k + len(group)]
-            tops = [a.line for a in group] + [nxt.line]
-            if nxt.column != group[-1].column + group[-1].columns or max(tops) - min(tops) > BAND_STEP:
-                break
-            group.append(nxt)
+        while k + len(group) < len(ads) and ads[k + len(group)].column == group[-1].column + group[-1].columns:
+            group.append(ads[k + len(group)])
+        k += len(group)
         top = max(a.line for a in group)
-        above = []
+        above: list[Placement] | None = []
+        upper: list[Placement] = []
         for a in group:
             if a.line == top:
                 continue
+            if top - a.line > BAND_STEP:
+                # much higher: its upper part stays a frame, a line of air above the band
+                upper.append(Placement(a.story, page, a.column, a.columns, a.line, top - 1 - a.line, 0,
+                                       kind="ad", label=a.label))
+                continue
             mods = [m for m in modules if m.line + m.lines == a.line - 1
                     and a.column <= m.column and m.column + m.columns <= a.column + a.columns]
-            covered = sum(m.columns for m in mods)
-            if covered != a.columns or any(not m.is_story or m.story in keep for m in mods):
+            if sum(m.columns for m in mods) != a.columns or any(not m.is_story or m.story in keep for m in mods):
                 above = None
                 break
             above += mods
-        if len(group) > 1 and above is not None:
-            for m in above:
-                m.lines = top - 1 - m.line
-            first, last = group[0], group[-1]
-            out.append(Placement(first.story, page, first.column, last.column + last.columns - first.column, top,
-                                 first.line + first.lines - top, 0, kind="ad", label=first.label))
-        else:
+        if len(group) < 2 or above is None:
             out += group
-        k += len(group)
+            continue
+        for m in above:
+            m.lines = top - 1 - m.line
+        first, last = group[0], group[-1]
+        out += upper
+        out.append(Placement(first.story, page, first.column, last.column + last.columns - first.column, top,
+                             first.line + first.lines - top, 0, kind="ad", label=first.label))
+    out.sort(key=lambda a: (a.line, a.column))
     for n, a in enumerate(out, 1):
         a.story = f"ad{page}.{n}"
     return out

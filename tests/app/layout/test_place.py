@@ -418,9 +418,13 @@ def test_ad_frames_side_by_side_a_few_lines_apart_become_one_band():
     ads = fill_foot(mods, g, 1)
     assert [(a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [(0, 8, 65, L)]
     assert mods[0].lines == 64 and mods[1].lines == 64
-    # a step deeper than BAND_STEP is left as two frames (booked space of two depths)
+    # a frame more than BAND_STEP higher keeps its upper part as a frame over the band, a line
+    # of air between them; no module is deepened
     mods = [Placement("a", 1, 0, 4, 0, 60), Placement("b", 1, 4, 4, 0, 61 + BAND_STEP)]
-    assert len(fill_foot(mods, g, 1)) == 2 and mods[0].lines == 60
+    ads = fill_foot(mods, g, 1)
+    top = 62 + BAND_STEP
+    assert [(a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [(0, 4, 61, top - 1), (0, 8, top, L)]
+    assert mods[0].lines == 60 and [a.story for a in ads] == ["ad1.1", "ad1.2"]
 
 
 def test_a_story_in_a_module_deeper_than_its_text_keeps_its_columns_balanced():
