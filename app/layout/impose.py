@@ -140,6 +140,25 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
     return used
 
 
+def _no_empty_column(slots, cols, pos: int, columns: int, depth: int, start: int):
+    """A story's last module threaded so that no text column stays empty: when greedy threading
+    (every column full to `depth` but the last) leaves one without text, the text is dealt out
+    evenly instead, each column taking its share of what is left (30 lines in 8 columns: 4 and 3,
+    not 5 in six and none in the eighth). Greedy threading stands when that is all it could do."""
+    if all(any(s.kind != "space" for s in c) for c in cols):
+        return cols, pos
+    mine = slots[:pos]                  # what greedy threading placed here, no more
+    even, i = [], start
+    for c in range(columns):
+        left = sum(s.h for s in mine[i:])
+        share = min(depth, max(1, -(-left // (columns - c))))
+        col, i = thread(mine, 1, share, i)
+        even.append(col[0])
+    if i < pos or not all(any(s.kind != "space" for s in c) for c in even):
+        return cols, pos
+    return even, pos
+
+
 def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None:
     tint = grid.style("sidebar").tint
     y0 = grid.line_y(line0) - grid.leading * 0.25
@@ -299,7 +318,10 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                     # them left as even white at its foot (a module deepened to meet an ad frame),
                     # never a full first column and a short or empty last one
                     depth = min(height, needed_height(st.slots[st.pos:], body_cols, height))
-                cols, st.pos = thread(st.slots, body_cols, depth, st.pos)
+                start = st.pos
+                cols, st.pos = thread(st.slots, body_cols, depth, start)
+                if id(m) == id(last_of[m.story]):
+                    cols, st.pos = _no_empty_column(st.slots, cols, st.pos, body_cols, depth, start)
                 used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
                                      m.story, layers, m.column, grid.body_size / 2)
                 if grid.column_rules:

@@ -153,10 +153,16 @@ def empty_columns(doc, grid) -> list[tuple[int, str, int]]:
     return out
 
 
-@pytest.mark.parametrize(("path", "layout"), FILL_CASES, ids=[f"{p.stem}-{n}" for p, n in FILL_CASES])
+EMPTY_CASES = FILL_CASES + [(EDITION16, name) for name in ("broadsheet", "tabloid", "a3")]
+
+
+@pytest.mark.parametrize(("path", "layout"), EMPTY_CASES, ids=[f"{p.stem}-{n}" for p, n in EMPTY_CASES])
 def test_no_module_leaves_more_than_one_text_column_empty(path, layout):
     # before: the sample's lead on A3 page 2 took five columns for one column of text beside its
-    # picture (three empty)
+    # picture (three empty); edition16 had 7, 3 and 2 modules on broadsheet, tabloid and A3 with
+    # an empty column (a short lead across the page threaded five deep into six of eight columns)
+    if not path.exists():
+        pytest.skip("shared data absent")
     grid = load_layout(layout)
     bad = empty_columns(layout_edition(load_edition(path), grid), grid)
     assert len(bad) <= 1 and all(n == 1 for _, _, n in bad), bad
