@@ -151,7 +151,16 @@ def _no_empty_column(slots, cols, pos: int, columns: int, depth: int, start: int
     even, i = [], start
     for c in range(columns):
         left = sum(s.h for s in mine[i:])
-        share = min(depth, max(1, -(-left // (columns - c))))
+        # a picture with its caption (a kept chain) is not cut: the column takes it whole
+        j = i
+        while j < len(mine) and mine[j].kind == "space":
+            j += 1
+        chain = 0
+        while j < len(mine) and mine[j].keep:
+            chain += mine[j].h
+            j += 1
+        chain += mine[j].h if j < len(mine) else 0
+        share = min(depth, max(1, -(-left // (columns - c)), chain))
         col, i = thread(mine, 1, share, i)
         even.append(col[0])
     if i < pos or not all(any(s.kind != "space" for s in c) for c in even):
