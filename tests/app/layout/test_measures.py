@@ -3,7 +3,8 @@
 Golden thresholds, measured on the bundled sample and (when present) the shared benchmark
 edition and seed page: the share of body lines whose Han characters all sit on the 1-em grid,
 paragraphs whose last line holds one character (孤字), paragraphs cut at a column end with a
-single line on either side.
+single line on either side, pages with a column ending more than two lines above the foot
+(none: text, a deepened module or an ad frame reaches it), modules with an empty text column.
 """
 from __future__ import annotations
 
