@@ -359,6 +359,16 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
     return par
 
 
+def _fewest_lines(text: str, st: Style, width: float) -> int:
+    """A lower bound of the lines `text` takes in `st` at `width`: its width on one line, less all
+    the punctuation could be squeezed (half an em a mark), over the measure."""
+    one = break_paragraph(text, st.role, st.size, 1e6, 0.0, "left")
+    R = rules()
+    squeeze = sum(1 for ch in text if ch in R.closing or ch in R.opening or ch in R.no_start) * st.size / 2
+    natural = sum(ln.width for ln in one.lines) - squeeze - st.size / 2
+    return max(1, math.ceil(natural / max(width, 1e-6) - 1e-9))
+
+
 def _inset(par: Paragraph, air: float, align: str) -> Paragraph:
     """`par`, set `air` narrower than its module, placed in the module's full width: centred
     lines move by half the air, right-aligned ones by all of it."""
@@ -436,6 +446,8 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool =
         else:
             par = set_headline(el.text, st, width - air, align, balance)
             down = smaller(st) if len(par.lines) > 1 else None
+            if down is not None and _fewest_lines(el.text, down, width - side * down.size) >= len(par.lines):
+                down = None           # no setting at the smaller size can save a line: skip trying it
             if down is not None:
                 # one step down the ladder when that sets it on one line fewer
                 air_down = side * down.size
