@@ -18,7 +18,7 @@ import copy
 import importlib
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGlyphRun, QPainter, QPen, QRawFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGlyphRun, QPainter, QPainterPath, QPen, QRawFont
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -113,6 +113,7 @@ class LineItem(QGraphicsItem):
         self.line = line
         self._runs: list[tuple[QGlyphRun, object]] | None = None
         self._fallback: list = []
+        self._paths: dict[int, QPainterPath] = {}
         size = line.size or 9
         right = max((r.xs[-1] + (r.advances[-1] if r.advances else r.size) for r in line.runs if r.xs),
                     default=line.x + line.width)
@@ -140,8 +141,27 @@ class LineItem(QGraphicsItem):
                 self._runs.append((gr, run))
         return self._runs
 
+    def outline(self, gr: QGlyphRun, run) -> QPainterPath:
+        """The outlines of a run's glyphs at their positions (for a run set heavier with a stroke)."""
+        got = self._paths.get(id(gr))
+        if got is None:
+            raw = gr.rawFont()
+            got = QPainterPath()
+            for idx, pos in zip(gr.glyphIndexes(), gr.positions(), strict=False):
+                got.addPath(raw.pathForGlyph(idx).translated(pos))
+            self._paths[id(gr)] = got
+        return got
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         for gr, run in self.glyph_runs():
+            if run.stroke:
+                # as the PDF draws it (text render mode 2): fill and stroke the outlines, the pen
+                # `stroke` points wide, so a light face reads heavier on screen as in print
+                color = cmyk_color(run.color)
+                path = self.outline(gr, run)
+                painter.fillPath(path, color)
+                painter.strokePath(path, QPen(color, run.stroke))
+                continue
             painter.setPen(cmyk_color(run.color))
             painter.drawGlyphRun(QPointF(0, 0), gr)
         for run in self._fallback:  # no font file for the role: still show the text
@@ -172,7 +192,8 @@ class ModuleItem(QGraphicsRectItem):
         self._press = None
         self.highlight = False
         self._style()
-        self.setToolTip(tr("%1 — %2 columns × %3 lines").replace("%1", panel.story_title(module.story)).replace(
+        title = panel.story_title(module.story) if module.kind == "story" else (module.label or module.kind)
+        self.setToolTip(tr("%1 — %2 columns × %3 lines").replace("%1", title).replace(
             "%2", str(module.columns)).replace("%3", str(module.lines)))
         if module.overset:
             marker = QGraphicsRectItem(0, 0, 54, 16, self)

@@ -62,10 +62,10 @@ def place_story(plan: dict, page: int, story: str, column: int, columns: int, li
     if replace is not None:
         theirs = [m for m in mods if m.get("story") == replace and m.get("page") == page]
         mods[:] = [m for m in mods if not (m.get("story") == replace and m.get("page") == page)]
-        for m in old:
-            mods.append({**m, "story": replace})
-        if not old:
-            del theirs
+        if all(m.get("kind", "story") == "story" for m in theirs):
+            for m in old:
+                mods.append({**m, "story": replace})
+        # an ad or picture frame the story is dropped on gives its place up to the story
     mods.append({"story": story, "page": page, "column": column, "columns": columns, "line": line, "lines": lines,
                  "sidebar_columns": 0})
     _ensure_page(plan, page)
@@ -94,7 +94,8 @@ def overlapping(plan: dict) -> list[tuple[str, str]]:
 
 def settle(plan: dict, page: int, story: str, lines: int) -> dict:
     """Make room for `story`'s module on `page` (just moved, resized or dropped): every module it
-    overlaps is pushed down below it, and so on down the page. Raises `Collision` naming the
+    overlaps is pushed down below it, and so on down the page (an ad or picture frame is made
+    shallower instead, or taken out when none of it is left). Raises `Collision` naming the
     story that would be pushed past the foot (`lines` grid lines); the plan is not changed then."""
     plan = copy.deepcopy(plan)
     mods = plan.get("modules", [])
@@ -106,8 +107,17 @@ def settle(plan: dict, page: int, story: str, lines: int) -> dict:
     queue = [mover]
     while queue:
         m = queue.pop(0)
-        for o in mods:
+        for o in list(mods):
             if o is m or o is mover or o.get("page") != page or not _overlap(m, o):
+                continue
+            if o.get("kind", "story") != "story":
+                # an ad or picture frame holding the white at a foot gives way: it loses its top
+                # lines down to the pushing module's foot, or goes when nothing of it is left
+                foot = o["line"] + o["lines"]
+                o["line"] = m["line"] + m["lines"]
+                o["lines"] = foot - o["line"]
+                if o["lines"] < 1:
+                    mods.remove(o)
                 continue
             o["line"] = m["line"] + m["lines"]
             if o["line"] + o["lines"] > lines:

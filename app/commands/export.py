@@ -72,11 +72,28 @@ def run(args) -> int:
         chars = "".join(c for c, alt in doc.missing_glyphs.items())
         print(f"galley: warning: characters missing from their role's font, set from another font: {chars}",
               file=sys.stderr)
+    for line in frame_warnings(doc, grid):
+        print(f"galley: warning: {line}", file=sys.stderr)
     if doc.overset and not args.allow_overset:
         names = "; ".join(f"{o.story} 「{o.headline[:16]}」 {o.chars} characters"
                           for o in doc.overset_details)
         raise OversetError(f"text is overset: {names} (use --allow-overset to accept)", args.input)
     return 0
+
+
+def frame_warnings(doc, grid) -> list[str]:
+    """The pages where the text runs out above the foot and ad frames fill the rest: one line,
+    each page with the share of it the frames take."""
+    pages = []
+    for page in doc.pages:
+        ads = [m for m in page.modules if m.kind == "ad"]
+        if ads:
+            share = sum(m.columns * m.lines for m in ads) / (grid.columns * grid.lines)
+            pages.append(f"{page.number} ({share:.0%})")
+    if not pages:
+        return []
+    return [(f"the text ends above the foot on {len(pages)} page{'s' * (len(pages) > 1)}; ad frames fill the rest "
+             f"(page: share of it) {', '.join(pages)}: book ads there or add material")]
 
 
 def _check_outputs(args) -> None:

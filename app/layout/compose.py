@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from galley.app.layout.grid import HAO, HAO_ORDER, Grid, Style
-from galley.app.layout.linebreak import Line, Paragraph, break_paragraph
+from galley.app.layout.linebreak import Line, Paragraph, break_paragraph, rules
 from galley.app.model import Element, Kind, Story
 
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
@@ -175,6 +175,16 @@ HEAD_PUNCT = set("，、。：；！？”’）》」』·")
 HEAD_OPEN = set("“‘（《「『")
 
 
+@lru_cache(maxsize=1)
+def number_units() -> frozenset:
+    """Units and measure words a headline keeps with the figure before them (composition.toml)."""
+    import tomllib
+
+    from galley.app.layout.linebreak import RULES_FILE
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    return frozenset(data.get("headlines", {}).get("number_units", ""))
+
+
 @lru_cache(maxsize=4096)
 def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     """Where a headline may break, best first: at its spaces; also after its punctuation; also
@@ -194,11 +204,24 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
         words = set(range(1, n))
     else:
         for m in re.finditer(r"[\u3400-\u9fff]+", text):
+            # where Han text meets Latin, figures or a half-width mark (OPEC 创始人: / 伊拉克…)
+            words.update(p for p in (m.start(), m.end()) if 0 < p < n)
             pos = m.start()
             for word in segment(m.group(0)):
                 pos += len(word)
                 if m.start() < pos < m.end():
                     words.add(pos)
+    # never between a figure and the units after it (2号 / 线, 56 / 个)
+    units = number_units()
+    tied = set()
+    for i in range(1, n):
+        j = i
+        while j > 0 and text[j] in units and text[j - 1] in units:
+            j -= 1
+        if text[i] in units and text[j - 1].isdigit():
+            tied.add(i)
+    words -= tied
+    marks -= tied
     out: list[tuple[int, ...]] = []
     for lv in (spaces, spaces | marks, spaces | marks | words):
         t = tuple(sorted(lv))
@@ -230,6 +253,74 @@ def _balanced(text: str, st: Style, width: float, breaks: tuple[int, ...], par: 
     return par
 
 
+SHORT_TAIL = 2        # a headline's last line of this many characters or fewer stands alone (孤字)
+
+
+def _tail_chars(par: Paragraph) -> int:
+    last = par.lines[-1]
+    return len(par.text[last.start:last.end].strip()) if len(par.lines) > 1 else 99
+
+
+def _no_short_tail(text: str, st: Style, width: float, breaks: tuple[int, ...], par: Paragraph) -> Paragraph:
+    """`par` set again in as many lines at `breaks`, chosen so that its shortest line is as long
+    as it can be (临川港 / 集装箱吞吐量 / 创同期新高, not 临川港集装箱 / 吞吐量创同期 / 新高); `par`
+    when no such choice is better. A small dynamic programme over the break positions."""
+    n, k = len(text), len(par.lines)
+    cuts = [0, *[b for b in breaks if 0 < b < n], n]
+
+    # the glyph origins of the text set on one line: a stretch's width is a difference of two
+    one = break_paragraph(text, st.role, st.size, 1e6, 0.0, "left")
+    if len(one.lines) != 1 or one.lines[0].end < n:
+        return par
+    xs = [*one.lines[0].xs, one.lines[0].width]
+
+    R = rules()
+
+    def fits(a: int, b: int) -> int:
+        """Characters of text[a:b] on one line, or -1 when it is wider than the measure or the
+        避头尾 rules forbid a line to start or end so."""
+        end = b
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b or text[a] in R.no_start or text[b - 1] in R.no_end:
+            return -1
+        if end < n and text[end - 1] in R.inseparable and text[end] == text[end - 1]:
+            return -1
+        return b - a if xs[b] - xs[a] <= width + 1e-6 else -1
+
+    # best[j][m]: (shortest line, previous cut) breaking text[:cuts[j]] into m lines
+    best: list[dict[int, tuple[int, int]]] = [{} for _ in cuts]
+    best[0][0] = (99, -1)
+    for j in range(1, len(cuts)):
+        for i in range(j):
+            if not best[i]:
+                continue
+            chars = fits(cuts[i], cuts[j])
+            if chars < 0:
+                continue
+            for m, (short, _) in best[i].items():
+                if m + 1 > k:
+                    continue
+                # the longest shortest line; of equals, the later cut (greedy breaking at the
+                # chosen cuts then ends each line where the programme did)
+                cand = (min(short, chars), i)
+                if cand > best[j].get(m + 1, (-1, -1)):
+                    best[j][m + 1] = cand
+    got = best[-1].get(k)
+    if got is None or got[0] <= _tail_chars(par):
+        return par
+    chosen, j, m = [], len(cuts) - 1, k
+    while m > 0:
+        i = best[j][m][1]
+        if i > 0:
+            chosen.append(cuts[i])
+        j, m = i, m - 1
+    trial = break_paragraph(text, st.role, st.size, width, 0.0, "left", tuple(sorted(chosen)))
+    return trial if len(trial.lines) == k and _tail_chars(trial) > _tail_chars(par) else par
+
+
 def _cuts_only_at(par: Paragraph, breaks: tuple[int, ...]) -> bool:
     ok = set(breaks)
     return all(ln.end in ok or par.text[ln.end:ln.end + 1].isspace() for ln in par.lines[:-1])
@@ -257,6 +348,8 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
                 break
         if balance:               # (placement only counts lines: balancing keeps their number)
             par = _balanced(text, st, width, chosen, par)
+        if _tail_chars(par) <= SHORT_TAIL:
+            par = _no_short_tail(text, st, width, chosen, par)
     if align in ("center", "right"):
         lines = []
         for ln in par.lines:
@@ -264,6 +357,26 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
             lines.append(Line(ln.start, ln.end, tuple([x + off for x in ln.xs]), ln.runs, ln.width))
         par = Paragraph(par.text, par.size, tuple(lines), par.missing)
     return par
+
+
+def _fewest_lines(text: str, st: Style, width: float) -> int:
+    """A lower bound of the lines `text` takes in `st` at `width`: its width on one line, less all
+    the punctuation could be squeezed (half an em a mark), over the measure."""
+    one = break_paragraph(text, st.role, st.size, 1e6, 0.0, "left")
+    R = rules()
+    squeeze = sum(1 for ch in text if ch in R.closing or ch in R.opening or ch in R.no_start) * st.size / 2
+    natural = sum(ln.width for ln in one.lines) - squeeze - st.size / 2
+    return max(1, math.ceil(natural / max(width, 1e-6) - 1e-9))
+
+
+def _inset(par: Paragraph, air: float, align: str) -> Paragraph:
+    """`par`, set `air` narrower than its module, placed in the module's full width: centred
+    lines move by half the air, right-aligned ones by all of it."""
+    dx = air / 2 if align == "center" else (air if align == "right" else 0.0)
+    if not dx:
+        return par
+    lines = tuple(Line(ln.start, ln.end, tuple([x + dx for x in ln.xs]), ln.runs, ln.width) for ln in par.lines)
+    return Paragraph(par.text, par.size, lines, par.missing)
 
 
 def group_leads(stories) -> set[str]:
@@ -311,29 +424,37 @@ def compose_head(parts: StoryParts, grid: Grid, width_cols: int, balance: bool =
             continue
         st = headline_style(grid, width_cols, el.kind, lead)
         align = st.align if st.align != "justify" else "left"
+        # its lines leave air at the module's sides (a one-column head may fill its column)
+        side = grid.head_side_air if width_cols > 1 else 0.0
+        air = side * st.size
         if el.kind == Kind.BANNER:
-            par = break_paragraph(el.text, st.role, st.size, width, 0.0, align)
+            par = break_paragraph(el.text, st.role, st.size, width - air, 0.0, align)
             if len(par.lines) == 2:
                 # a banner (通栏) that just misses one line is set a little smaller rather than broken:
                 # widths scale with the size, so the fitting size is computed, then checked once
                 natural = sum(ln.width for ln in par.lines)
-                size = math.floor(st.size * width / max(natural, 1e-6) * 2) / 2
+                size = math.floor(st.size * (width - air) / max(natural, 1e-6) * 2) / 2
                 while size >= st.size * 0.75:
-                    trial = break_paragraph(el.text, st.role, size, width, 0.0, align)
+                    trial = break_paragraph(el.text, st.role, size, width - air, 0.0, align)
                     if len(trial.lines) == 1:
                         par, st = trial, replace(st, size=size)
                         break
                     size -= 0.5
             if len(par.lines) > 1:
-                par = set_headline(el.text, st, width, align, balance)
+                par = set_headline(el.text, st, width - air, align, balance)
+            par = _inset(par, air, align)
         else:
-            par = set_headline(el.text, st, width, align, balance)
+            par = set_headline(el.text, st, width - air, align, balance)
             down = smaller(st) if len(par.lines) > 1 else None
+            if down is not None and _fewest_lines(el.text, down, width - side * down.size) >= len(par.lines):
+                down = None           # no setting at the smaller size can save a line: skip trying it
             if down is not None:
                 # one step down the ladder when that sets it on one line fewer
-                trial = set_headline(el.text, down, width, align, balance)
+                air_down = side * down.size
+                trial = set_headline(el.text, down, width - air_down, align, balance)
                 if len(trial.lines) < len(par.lines):
-                    par, st = trial, down
+                    par, st, air = trial, down, air_down
+            par = _inset(par, air, align)
         if el.kind == Kind.HEADLINE and y and grid.head_air:
             y += grid.leading * grid.head_air / 2      # air between a kicker and the 主题
         for li in range(len(par.lines)):

@@ -8,6 +8,7 @@ Painters (PDF, PNG, the GUI) only read the items made here.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from galley.app.layout.compose import (
     compose_flow,
     compose_head,
     group_leads,
+    needed_height,
     sidebar_measure,
     split_story,
     thread,
@@ -138,6 +140,34 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
     return used
 
 
+def _no_empty_column(slots, cols, pos: int, columns: int, depth: int, start: int):
+    """A story's last module threaded so that no text column stays empty: when greedy threading
+    (every column full to `depth` but the last) leaves one without text, the text is dealt out
+    evenly instead, each column taking its share of what is left (30 lines in 8 columns: 4 and 3,
+    not 5 in six and none in the eighth). Greedy threading stands when that is all it could do."""
+    if all(any(s.kind != "space" for s in c) for c in cols):
+        return cols, pos
+    mine = slots[:pos]                  # what greedy threading placed here, no more
+    even, i = [], start
+    for c in range(columns):
+        left = sum(s.h for s in mine[i:])
+        # a picture with its caption (a kept chain) is not cut: the column takes it whole
+        j = i
+        while j < len(mine) and mine[j].kind == "space":
+            j += 1
+        chain = 0
+        while j < len(mine) and mine[j].keep:
+            chain += mine[j].h
+            j += 1
+        chain += mine[j].h if j < len(mine) else 0
+        share = min(depth, max(1, -(-left // (columns - c)), chain))
+        col, i = thread(mine, 1, share, i)
+        even.append(col[0])
+    if i < pos or not all(any(s.kind != "space" for s in c) for c in even):
+        return cols, pos
+    return even, pos
+
+
 def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None:
     tint = grid.style("sidebar").tint
     y0 = grid.line_y(line0) - grid.leading * 0.25
@@ -153,6 +183,51 @@ def _jump(grid: Grid, m: Placement, line: int, text: str, align: str, layers) ->
     y = grid.line_y(line) + (grid.leading - grid.body_size) / 2 + grid.body_size * 0.86
     layers[2].append(_text_line(par, 0, replace(st, name="jump", bold=0.0), x, y, grid.column_width, m.story, None,
                                 m.column))
+
+
+def _picture(grid: Grid, m: Placement, layers) -> None:
+    """A picture frame: the picture's place (tinted and crossed, as an inline picture) across the
+    module, its caption (the module's label) set below it in the caption style, attached."""
+    x, w = grid.column_x(m.column), grid.span_width(m.columns)
+    st = grid.style("caption")
+    par = break_paragraph(m.label, st.role, st.size, w, 0.0, st.align) if m.label.strip() else None
+    cap_lines = math.ceil(len(par.lines) * st.leading / grid.leading) if par is not None else 0
+    y0 = grid.line_y(m.line) + grid.leading * 0.25
+    h = max(grid.leading, (m.lines - cap_lines) * grid.leading - grid.leading * 0.5)
+    layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, 0.12), 0.5, "photo"))
+    layers[1].append(Rule(x, y0, x + w, y0 + h, 0.25))
+    layers[1].append(Rule(x, y0 + h, x + w, y0, 0.25))
+    if par is not None:
+        for li in range(len(par.lines)):
+            y = y0 + h + grid.leading * 0.25 + li * st.leading + (st.leading - st.size) / 2 + st.size * 0.86
+            layers[2].append(_text_line(par, li, st, x, y, w, m.story, None, m.column))
+
+
+def _frame(grid: Grid, m: Placement, layers) -> None:
+    """An ad frame: a ruled rectangle over the module with its label centred in the heading face
+    and its size below it (栏 × mm), for the ad department to drop the ad into."""
+    if m.kind == "picture":
+        _picture(grid, m, layers)
+        return
+    x, w = grid.column_x(m.column), grid.span_width(m.columns)
+    y0 = grid.line_y(m.line) + grid.leading * 0.25
+    h = m.lines * grid.leading - grid.leading * 0.25
+    layers[0].append(Box(x, y0, w, h, BLACK, None, MODULE_RULE, m.kind))
+    st = grid.style("headline")
+    size = max(grid.body_size, min(st.size, h * 0.3, w / max(2, len(m.label) + 1)))
+    mm = 25.4 / 72
+    note = f"{m.columns}栏 {w * mm:.0f}×{h * mm:.0f} mm"
+    lines = [(m.label, st.role, size)] if m.label else []
+    if h > size * 1.3 + grid.body_size * 2.5:
+        lines.append((note, grid.style("byline").role, grid.body_size))
+    total = sum(s * 1.4 for _, _, s in lines)
+    y = y0 + (h - total) / 2
+    for text, role, sz in lines:
+        par = break_paragraph(text, role, sz, w, 0.0, "center")
+        if len(par.lines) == 1:
+            layers[2].append(_text_line(par, 0, replace(grid.style("byline"), name=m.kind, bold=0.0, size=sz), x,
+                                        y + sz * 1.1, w, m.story, None, m.column))
+        y += sz * 1.4
 
 
 def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
@@ -213,6 +288,12 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
         page = _page(grid, pno, plan.labels.get(pno, ""))
         layers: tuple[list, list, list] = ([], [], [])   # tints/boxes, rules, text
         for m in by_page.get(pno, []):
+            if not m.is_story:
+                _frame(grid, m, layers)
+                page.modules.append(Module(m.story, m.column, m.columns, m.line, m.lines, grid.column_x(m.column),
+                                           grid.line_y(m.line), grid.span_width(m.columns), m.lines * grid.leading,
+                                           kind=m.kind, label=m.label))
+                continue
             st = states.get(m.story)
             if st is None:
                 continue
@@ -240,7 +321,16 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             body_cols = m.columns - sc
             used = []
             if height > 0 and body_cols > 0:
-                cols, st.pos = thread(st.slots, body_cols, height, st.pos)
+                depth = height
+                if id(m) == id(last_of[m.story]) and body_cols > 1:
+                    # the story ends here: its columns balanced, any depth the module has beyond
+                    # them left as even white at its foot (a module deepened to meet an ad frame),
+                    # never a full first column and a short or empty last one
+                    depth = min(height, needed_height(st.slots[st.pos:], body_cols, height))
+                start = st.pos
+                cols, st.pos = thread(st.slots, body_cols, depth, start)
+                if id(m) == id(last_of[m.story]):
+                    cols, st.pos = _no_empty_column(st.slots, cols, st.pos, body_cols, depth, start)
                 used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
                                      m.story, layers, m.column, grid.body_size / 2)
                 if grid.column_rules:

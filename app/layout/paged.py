@@ -111,7 +111,7 @@ class Box:
     stroke: Cmyk | None = BLACK
     fill: Cmyk | None = None       # a tint, e.g. Cmyk(0, 0, 0, 0.1)
     stroke_width: float = 0.5
-    role: str = "frame"            # "frame" | "tint" | "photo" | "bullet" (a fact-box item's square)
+    role: str = "frame"            # "frame" | "tint" | "photo" | "bullet" (a fact-box item's square) | "ad"
 
 
 Item = TextLine | Rule | Box
@@ -131,6 +131,8 @@ class Module:
     w: float = 0.0
     h: float = 0.0
     overset: int = 0               # characters of this story that did not fit in this module
+    kind: str = "story"            # "story", or a frame of its own: "ad", "picture" (story is then its id)
+    label: str = ""                # what such a frame says
 
 
 @dataclass

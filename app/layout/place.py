@@ -24,8 +24,13 @@ A page the group continues from is filled to the foot: with the stories that fit
 others wait for the next page in their order) and, if need be, ending with a long story that
 continues on the next page (its modules are listed in order and impose threads the text
 through them), so nothing is left over. A group's last page, when the material runs out,
-tries an even foot with the white below it. Deterministic: the same edition and grid give the
-same plan.
+tries an even foot with the white below it.
+
+Then every page is taken to its foot (`fill_foot`): where the columns of a page end more than
+two lines above the foot, a module ending a line or two higher is deepened, and white deeper
+than that becomes an ad frame (a module of its own, `kind="ad"`) across those columns, as a
+layout editor books ad space where the news runs out; the export names each such page.
+Deterministic: the same edition and grid give the same plan.
 """
 from __future__ import annotations
 
@@ -71,11 +76,18 @@ W_NARROW_LEAD = 4.0      # a lead narrower than the page, per column given up
 W_HALF_LEAD = 80.0       # …and per column below 3/5 of the page (only a short lead is set that narrow)
 W_SHORT = 0.5            # a group's last page ending above the foot, per column × line (an even foot
                          # with white below reads better than stacks ending at random depths)
+W_EMPTY_COLUMN = 8.0     # per line of a text column a module leaves empty (white under its own head)
 W_REORDER = 8.0          # a story set beside the lead ahead of one that comes before it
 SIDE_LOOK = 5            # stories looked at for the column beside a narrower lead
 SIDE_TRIES = 1           # sets tried there
 FILL_AREA = 1.3          # stories looked at to fill a page: this many pages' worth
 FOOT_ROUNDS = 2          # rounds of trying an even foot on a group's last page
+FOOT_OK = 2              # a column ending this many grid lines above the foot counts as filled
+DEEPEN_MAX = 2           # a module is deepened at most this much to reach its neighbours' foot or the page's
+BAND_STEP = 6           # a frame this much higher than its neighbour's joins the band (its module deepened);
+                        # a higher one keeps its upper part as a frame over the band
+MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
+AD_LABEL = "广告"
 INF = float("inf")
 
 
@@ -208,6 +220,19 @@ class _Piece:
         last = sum(x.h for x in slots) - (body - 1) * room
         return room - last if last > 0 else room
 
+    def empty_columns(self, cols: int, height: int) -> int:
+        """Text columns left with nothing in them when the piece is set `cols` wide and `height`
+        deep: a module wider than its text (white under its own headline)."""
+        body = cols - self.sidebar_cols(cols)
+        room = height - self.head(cols)[0]
+        if body < 2 or room < 1:
+            return 0
+        slots = self.flow if self.sidebar_cols(cols) else self.inline
+        if self._photo:
+            columns, _ = thread(slots, body, room)
+            return sum(1 for c in columns if not any(x.kind != "space" for x in c))
+        return max(0, body - -(-sum(x.h for x in slots) // room))
+
     def info(self, cols: int) -> tuple[int, float, int]:
         """(depth needed, shape cost at that depth, stretch cap) at `cols` columns, cached."""
         got = self._info[cols]
@@ -220,7 +245,9 @@ class _Piece:
                 cap = self.stretch_cap(cols, h - self.head(cols)[0])
                 if rag:
                     cap = max(0, min(cap, (RAGGED_OK - rag) // max(1, cols - 1)))
-                got = (h, self.shape_cost(cols, h) + max(0, rag - 2) * W_RAGGED, cap)
+                empty = self.empty_columns(cols, h)
+                got = (h, self.shape_cost(cols, h) + max(0, rag - 2) * W_RAGGED
+                       + empty * (h - self.head(cols)[0]) * W_EMPTY_COLUMN, cap)
             self._info[cols] = got
         return got
 
@@ -422,7 +449,8 @@ class _Planner:
         for lw in widths or self.lead_widths(lead):
             hl = lead.need(lw)
             if hl <= L:
-                options.append((lead.shape_cost(lw, hl) + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
+                empty = lead.empty_columns(lw, hl) * (hl - lead.head(lw)[0]) * W_EMPTY_COLUMN
+                options.append((lead.shape_cost(lw, hl) + empty + (N - lw) * W_NARROW_LEAD + (L - foot) * N * W_SHORT
                                 + max(0, math.ceil(N * 0.6) - lw) * W_HALF_LEAD, -lw, hl))
         # the lead's own cost is a lower bound of the page's: cheapest first, stop when it cannot win
         for cost, lw, hl in sorted(options):
@@ -668,6 +696,105 @@ def folio_number(label: str) -> int | None:
     return int(digits) if digits else None
 
 
+def column_feet(modules: list[Placement], columns: int) -> list[int]:
+    """The grid line below the lowest module in each column (0: an empty column)."""
+    feet = [0] * columns
+    for m in modules:
+        for c in range(m.column, min(columns, m.column + m.columns)):
+            feet[c] = max(feet[c], m.line + m.lines)
+    return feet
+
+
+def fill_foot(modules: list[Placement], grid: Grid, page: int, keep: frozenset[str] = frozenset()
+              ) -> list[Placement]:
+    """Take one page's columns to the foot: the ad frames to add (and `modules` deepened in place).
+
+    Columns are taken in runs of neighbours that end within two lines of each other and short of
+    the foot. In a run, a module ending a line or two above the run's lowest foot is deepened to
+    it (never one of the stories in `keep`: a story cut to continue on a later page, whose text
+    there was measured for this depth, nor one that reaches outside the run); the white below is
+    then an ad frame across the run's columns, or, when too shallow for one, the modules above it
+    are deepened to the foot.
+    """
+    N, L = grid.columns, grid.lines
+    feet = column_feet(modules, N)
+    runs: list[list[int]] = []
+    for c in range(N):
+        if feet[c] >= L - FOOT_OK:
+            continue
+        if runs and runs[-1][-1] == c - 1 and max(feet[k] for k in runs[-1] + [c]) - min(
+                feet[k] for k in runs[-1] + [c]) <= DEEPEN_MAX:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    ads: list[Placement] = []
+
+    def inside(m: Placement, c0: int, c1: int) -> bool:
+        return c0 <= m.column and m.column + m.columns <= c1 and m.is_story and m.story not in keep
+
+    for run in runs:
+        c0, c1 = run[0], run[-1] + 1
+        foot = max(feet[c] for c in run)
+        for m in modules:
+            if inside(m, c0, c1) and foot - DEEPEN_MAX <= m.line + m.lines < foot:
+                m.lines = foot - m.line
+        top = foot + 1 if foot else 0          # a line of air between the text and the frame
+        if L - top >= MIN_AD_LINES:
+            ads.append(Placement(f"ad{page}.{len(ads) + 1}", page, c0, c1 - c0, top, L - top, 0,
+                                 kind="ad", label=AD_LABEL))
+        else:
+            for m in modules:
+                if inside(m, c0, c1) and m.line + m.lines == foot:
+                    m.lines = L - m.line
+    return _one_band(ads, modules, keep, page)
+
+
+def _one_band(ads: list[Placement], modules: list[Placement], keep: frozenset[str], page: int) -> list[Placement]:
+    """Frames side by side at the foot become one band from the lowest top across them all: the
+    modules over a frame a few lines higher are deepened to meet it (their columns stay balanced,
+    impose leaves the white at their foot), and a frame much higher keeps its upper part as a
+    frame of its own above the band. A step of a few lines between ad frames reads as a mistake,
+    one even band (with a smaller ad over part of it) as booked space."""
+    ads = sorted(ads, key=lambda a: a.column)
+    out: list[Placement] = []
+    k = 0
+    while k < len(ads):
+        group = [ads[k]]
+        while k + len(group) < len(ads) and ads[k + len(group)].column == group[-1].column + group[-1].columns:
+            group.append(ads[k + len(group)])
+        k += len(group)
+        top = max(a.line for a in group)
+        above: list[Placement] | None = []
+        upper: list[Placement] = []
+        for a in group:
+            if a.line == top:
+                continue
+            if top - a.line > BAND_STEP:
+                # much higher: its upper part stays a frame, a line of air above the band
+                upper.append(Placement(a.story, page, a.column, a.columns, a.line, top - 1 - a.line, 0,
+                                       kind="ad", label=a.label))
+                continue
+            mods = [m for m in modules if m.line + m.lines == a.line - 1
+                    and a.column <= m.column and m.column + m.columns <= a.column + a.columns]
+            if sum(m.columns for m in mods) != a.columns or any(not m.is_story or m.story in keep for m in mods):
+                above = None
+                break
+            above += mods
+        if len(group) < 2 or above is None:
+            out += group
+            continue
+        for m in above:
+            m.lines = top - 1 - m.line
+        first, last = group[0], group[-1]
+        out += upper
+        out.append(Placement(first.story, page, first.column, last.column + last.columns - first.column, top,
+                             first.line + first.lines - top, 0, kind="ad", label=first.label))
+    out.sort(key=lambda a: (a.line, a.column))
+    for n, a in enumerate(out, 1):
+        a.story = f"ad{page}.{n}"
+    return out
+
+
 def auto_plan(edition: Edition, grid: Grid) -> Plan:
     plan = Plan(layout=grid.name)
     planner = _Planner(grid)
@@ -682,8 +809,9 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
             plan.pages = page
             plan.labels[page] = folio_label(label, base + page - 1)
             pg = planner.page(queue)
-            for p, col, cols, line, lines, sc in pg.modules:
-                plan.modules.append(Placement(p.sid, page, col, cols, line, lines, sc))
+            mods = [Placement(p.sid, page, col, cols, line, lines, sc) for p, col, cols, line, lines, sc in pg.modules]
+            keep = frozenset([pg.cut[0].sid] if pg.cut is not None else [])
+            plan.modules += mods + fill_foot(mods, grid, page, keep)
             done = {id(p) for p in pg.used}
             queue = [p for p in queue if id(p) not in done]
             if pg.cut is not None:

@@ -7,7 +7,13 @@ order: its text threads from the first module into the next (a jump to a later p
     {"format": "galley-plan", "version": 1, "layout": "broadsheet",
      "pages": [{"number": 1, "label": "第1版"}],
      "modules": [{"story": "s1", "page": 1, "column": 0, "columns": 8, "line": 0, "lines": 40,
-                  "sidebar_columns": 0}]}
+                  "sidebar_columns": 0},
+                 {"story": "ad1.1", "kind": "ad", "label": "广告", "page": 1, "column": 0, "columns": 8,
+                  "line": 90, "lines": 12}]}
+
+A module is a story's (the default) or a frame of its own: an ad frame (`"kind": "ad"`, the space
+booked for an advertisement, drawn as a labelled frame for the ad to be dropped into) or a picture
+frame (`"kind": "picture"`). Such a frame's `story` is its own id, not a story of the edition.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from galley.app.fsutil import write_text
 FORMAT = "galley-plan"
 VERSION = 1
 _MAX_GRID = 10_000          # columns or grid lines: far past any page
+KINDS = ("story", "ad", "picture")
 
 
 def _is_int(v) -> bool:
@@ -48,6 +55,12 @@ class Placement:
     line: int                  # first grid line, 0-based
     lines: int
     sidebar_columns: int = 0   # columns on the module's right kept for the story's sidebar (0: inline)
+    kind: str = "story"        # "story", or a frame of its own: "ad", "picture" (see the module docstring)
+    label: str = ""            # what an ad or picture frame says (广告, the picture's caption)
+
+    @property
+    def is_story(self) -> bool:
+        return self.kind == "story"
 
 
 @dataclass
@@ -64,7 +77,7 @@ class Plan:
         n = max([self.pages, *[m.page for m in self.modules]])
         return {"format": FORMAT, "version": VERSION, "layout": self.layout,
                 "pages": [{"number": i, "label": self.labels.get(i, "")} for i in range(1, n + 1)],
-                "modules": [asdict(m) for m in self.modules]}
+                "modules": [_module_json(m) for m in self.modules]}
 
     @classmethod
     def from_json(cls, data: dict, path: str | None = None) -> Plan:
@@ -108,13 +121,17 @@ class Plan:
                     raise GalleyError(f"placement plan: module of story {m['story'][:40]} has a bad {name} "
                                       f"({_show(v)})", path)
                 values[name] = v
-            placed.append(Placement(story=m["story"], **values))
+            kind, label = m.get("kind", "story"), m.get("label", "")
+            if kind not in KINDS or not isinstance(label, str):
+                raise GalleyError(f"placement plan: module {m['story'][:40]} has a bad kind or label ({_show(kind)})",
+                                  path)
+            placed.append(Placement(story=m["story"], **values, kind=kind, label=label))
         return cls(layout=layout, pages=max([0, *labels, *[m.page for m in placed]]), labels=labels, modules=placed)
 
     def validate(self, grid, story_ids=None, path: str | None = None) -> None:
         """Every module fits the grid and, when `story_ids` is given, names a story of the edition."""
         if story_ids is not None:
-            unknown = sorted({m.story for m in self.modules} - set(story_ids))
+            unknown = sorted({m.story for m in self.modules if m.is_story} - set(story_ids))
             if unknown:
                 raise GalleyError(f"placement plan names stories the edition does not have: {', '.join(unknown)}",
                                   path)
@@ -124,6 +141,13 @@ class Plan:
                     or not 0 <= m.sidebar_columns < m.columns):
                 raise GalleyError(f"placement plan: module of story {m.story} on page {m.page} does not fit "
                                   f"the {grid.name} grid ({grid.columns} columns, {grid.lines} lines)", path)
+
+
+def _module_json(m: Placement) -> dict:
+    out = asdict(m)
+    if m.is_story:            # a story's module reads as it always has
+        del out["kind"], out["label"]
+    return out
 
 
 _MAX_PLAN_BYTES = 16 * 1024 * 1024

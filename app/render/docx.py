@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from copy import deepcopy
+from dataclasses import replace
 
 from galley.app.fsutil import write_bytes
-from galley.app.layout.grid import Grid
+from galley.app.layout.grid import HAO, Grid
 from galley.app.model import Edition, Kind
 
 # style name, based on, grid style, bold
@@ -42,6 +44,7 @@ KIND_STYLE = {Kind.BODY: "正文", Kind.KICKER: "引题", Kind.HEADLINE: "主题
 EAST_ASIA = {"song": "SimSun", "hei": "SimHei", "kai": "KaiTi", "latin": "SimSun"}
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
 AMBIGUOUS = frozenset("“”‘’—…·")
+HAN_LATIN = re.compile(r"(?<=[\u3400-\u9fff])[0-9A-Za-z]|(?<=[0-9A-Za-z%])[\u3400-\u9fff]")
 
 
 def _style_ids(document, grid: Grid) -> dict[str, str]:
@@ -74,6 +77,16 @@ def _style_ids(document, grid: Grid) -> dict[str, str]:
         pf.alignment = ALIGN[gs.align]
         if name in ("主题", "引题", "副题", "小标题", "栏目", "通栏标题"):
             pf.keep_with_next = True
+        # digits and Latin set solid against Han, as on the page (clreq; dailies set 3月13日
+        # solid), not with the ¼ em Word and LibreOffice add by default
+        ppr = st.element.get_or_add_pPr()
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+            ppr.insert_element_before(ppr.makeelement(qn(tag), {qn("w:val"): "0"}),
+                                      "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                                      "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                                      "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                                      "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                                      "w:pPrChange")
         if name == "边栏":
             ppr = st.element.get_or_add_pPr()
             after = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -171,6 +184,31 @@ def _sect_pr(template, grid: Grid, columns: int, new_page: bool):
     return sp
 
 
+def _head_lines(story, grid: Grid, columns: int, lead: bool) -> dict[int, tuple[list[str], object]]:
+    """element index → (its lines, the grid style they are set in) as layout sets the story's head
+    block `columns` wide: Word then keeps the 号 size and the breaks between words the page has."""
+    from galley.app.layout.compose import compose_head, split_story
+
+    block = compose_head(split_story(story), grid, columns, lead=lead)
+    width = grid.span_width(columns)
+    out: dict[int, tuple[list[str], object]] = {}
+    need: dict[int, float] = {}
+    for hl in block.lines:
+        ln = hl.par.lines[hl.line]
+        text = hl.par.text[ln.start:ln.end].strip()
+        out.setdefault(hl.element, ([], hl.style))[0].append(text)
+        # LibreOffice puts ¼ em between Han and digits or Latin whatever autoSpaceDN says: leave
+        # room for it, or a line set to the measure wraps its last character (…56 / 个)
+        gaps = len(HAN_LATIN.findall(text))
+        need[hl.element] = max(need.get(hl.element, 0.0), ln.width + gaps * hl.style.size / 4)
+    for i, (lines, st) in list(out.items()):
+        if need[i] > width + 0.5:
+            smaller = [v for v in HAO.values() if v < st.size and need[i] * v / st.size <= width]
+            size = max(smaller, default=st.size * width / need[i])
+            out[i] = (lines, replace(st, size=size, leading=st.leading * size / st.size))
+    return out
+
+
 def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
     import docx
     from docx.oxml.ns import qn
@@ -220,6 +258,33 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
         out.append(p)
         return p
 
+    W_BR, W_SZ, W_SZCS, W_SPACING = qn("w:br"), qn("w:sz"), qn("w:szCs"), qn("w:spacing")
+
+    def head_para(style: str, lines: list[str], st) -> None:
+        """A headline as the layout set it at this width: its size from the 号 ladder, its face,
+        its lines broken between words or phrases (a line break each), exactly its leading."""
+        p = mk(W_P, {})
+        ppr = mk(W_PPR, {})
+        ppr.append(mk(W_PSTYLE, {W_VAL: ids[style]}))
+        ppr.append(mk(W_SPACING, {qn("w:line"): str(round(st.leading * 20)), qn("w:lineRule"): "exact"}))
+        p.append(ppr)
+        r = mk(W_R, {})
+        rpr = mk(W_RPR, {})
+        rpr.append(mk(W_RFONTS, {qn("w:ascii"): "Times New Roman", qn("w:hAnsi"): "Times New Roman",
+                                 qn("w:eastAsia"): EAST_ASIA.get(st.role, "SimSun"), W_HINT: "eastAsia"}))
+        half_points = str(round(st.size * 2))
+        rpr.append(mk(W_SZ, {W_VAL: half_points}))
+        rpr.append(mk(W_SZCS, {W_VAL: half_points}))
+        r.append(rpr)
+        for k, text in enumerate(lines):
+            if k:
+                r.append(mk(W_BR, {}))
+            t = mk(W_T, {XML_SPACE: "preserve"} if text[:1] == " " or text[-1:] == " " else {})
+            t.text = text
+            r.append(t)
+        p.append(r)
+        out.append(p)
+
     def end_section(columns: int, new_page: bool):
         if not out or out[-1].find(W_PPR) is None:
             para("", "正文")
@@ -248,13 +313,18 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
         top = False
         for k, sid in enumerate(pages[pno]):
             story = stories[sid]
-            head = [e for e in story.elements if e.kind in HEAD_KINDS]
+            head = [(i, e) for i, e in enumerate(story.elements) if e.kind in HEAD_KINDS]
+            # the lead's head runs across the page, the others' across one column of it
+            set_as = _head_lines(story, grid, grid.columns if k == 0 else 1, k == 0)
             rest = [e for e in story.elements if e.kind not in HEAD_KINDS and e.kind != Kind.PAGE]
             pages_els = [e for e in story.elements if e.kind == Kind.PAGE and e.text not in label.split("  ")]
             for e in pages_els:
                 para(e.text, "栏目")
-            for e in head:
-                para(e.text, KIND_STYLE[e.kind])
+            for i, e in head:
+                if i in set_as and e.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK):
+                    head_para(KIND_STYLE[e.kind], *set_as[i])
+                else:
+                    para(e.text, KIND_STYLE[e.kind])
             if k == 0 and (head or pages_els or label):
                 end_section(1, pending_new_page)
                 pending_new_page = False

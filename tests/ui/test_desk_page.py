@@ -110,11 +110,14 @@ def test_drop_honours_the_drop_point_and_never_overlaps(qtbot, page):
     g = panel.grid
     story = win.doc.edition.stories[-1]
     # make free room at the foot of the page: shrink the deepest module, then drop there
-    mod = max(_modules(panel), key=lambda m: m.module.line + m.module.lines)
+    # (a story module: the page's foot may be an ad frame, and a story dropped on one takes its place)
+    mod = max((i for i in _modules(panel) if i.module.kind == "story" and i.module.columns >= 2),
+              key=lambda m: (m.module.lines, m.module.line))
     m = mod.module
-    assert panel.change_module(mod.page, m, m.column, m.columns, m.line, max(8, (g.lines - m.line) // 2))
+    assert m.lines >= 20
+    assert panel.change_module(mod.page, m, m.column, m.columns, m.line, 8)
     panel.relayout(sync=True)
-    bottom = m.line + max(8, (g.lines - m.line) // 2)
+    bottom = m.line + 8
     sheet = panel.scene.page_items[0]
     drop_line = bottom + 2
     panel.drop_story(story.id, sheet.mapToScene(g.column_x(m.column) + 3, g.line_y(drop_line) + 1))
@@ -159,3 +162,22 @@ def test_numeric_fields_show_and_set_the_module(qtbot, page):
     new = next(x for x in win.doc.project.plan["modules"] if x["story"] == m.story and x["page"] == 1)
     assert new["lines"] == m.lines - 6 and new["line"] == m.line
     assert _plan_overlaps(win) == []
+
+
+def test_a_story_dropped_on_an_ad_frame_takes_its_place(qtbot, page):
+    win, panel = page
+    g = panel.grid
+    frames = [i for i in _modules(panel) if i.module.kind == "ad"]
+    assert frames                 # the sample's page ends above the foot in places: ad frames fill it
+    ad = max(frames, key=lambda i: i.module.columns * i.module.lines).module
+    story = win.doc.edition.stories[-1]
+    sheet = panel.scene.page_items[0]
+    panel.drop_story(story.id, sheet.mapToScene(ad.x + 3, ad.y + ad.h / 2))
+    plan = win.doc.project.plan
+    placed = next(x for x in plan["modules"] if x["story"] == story.id)
+    assert (placed["column"], placed["columns"], placed["line"], placed["lines"]) == (
+        ad.column, ad.columns, ad.line, ad.lines)
+    assert all(x["story"] != ad.story for x in plan["modules"])
+    assert _plan_overlaps(win) == []
+    panel.relayout(sync=True)
+    assert all(mm.line + mm.lines <= g.lines for p in panel.paged.pages for mm in p.modules)

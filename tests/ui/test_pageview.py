@@ -156,3 +156,25 @@ def test_async_relayout_in_the_layout_process(qtbot, sample_window):
     panel.relayout()
     qtbot.waitUntil(lambda: panel.paged is not None, timeout=30000)
     assert panel.paged.pages and panel.scene.painted
+
+
+def test_a_run_set_heavier_is_stroked_on_screen_as_in_print(qtbot):
+    # the 主题's 标宋 is 报宋 drawn with an outline stroke (PDF text render mode 2): the page view
+    # must draw it too, or preview ≠ print
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from galley.app.layout.paged import GlyphRun, TextLine
+    from galley.ui.pageview import LineItem
+
+    def ink(stroke: float) -> int:
+        run = GlyphRun("song", 40.0, "标宋主题", tuple(10.0 + 40 * i for i in range(4)), stroke=stroke)
+        item = LineItem(TextLine(10.0, 50.0, 160.0, (run,), "headline"))
+        img = QImage(200, 70, QImage.Format.Format_Grayscale8)
+        img.fill(QColor("white"))
+        painter = QPainter(img)
+        item.paint(painter, None)
+        painter.end()
+        return sum(1 for y in range(70) for x in range(200) if img.pixelColor(x, y).lightness() < 128)
+
+    thin, heavy = ink(0.0), ink(1.2)
+    assert thin > 300 and heavy > thin * 1.15, (thin, heavy)

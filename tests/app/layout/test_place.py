@@ -91,7 +91,7 @@ def test_bundled_sample_broadsheet_modules_are_deep_not_strips():
     doc = layout_edition(ed, g)
     page = doc.pages[0]
     for mod in page.modules:
-        if mod.columns < 3:
+        if mod.kind != "story" or mod.columns < 3:
             continue
         body = [ln for ln in page.lines() if ln.story == mod.story and ln.style == "body"]
         per_col = defaultdict(set)
@@ -323,3 +323,139 @@ def test_continued_stories_carry_jump_lines_and_every_page_its_own_folio():
             assert folio and all(t.startswith(f"第{page.number}版") for t in folio), (name, page.number, folio)
         assert doc.overset == {}
     assert found
+
+
+def test_white_at_a_page_foot_becomes_an_ad_frame_and_a_near_miss_a_deeper_module():
+    from galley.app.layout.place import column_feet, fill_foot
+    from galley.app.layout.plan import Placement
+    g = load_layout("broadsheet")            # 8 columns, 102 lines
+    L = g.lines
+    mods = [Placement("a", 1, 0, 8, 0, 30),
+            Placement("b", 1, 0, 4, 31, L - 31),          # to the foot
+            Placement("c", 1, 4, 2, 31, 40),              # 71: far above the foot
+            Placement("d", 1, 6, 2, 31, 39)]              # 70: a line above c
+    ads = fill_foot(mods, g, 1)
+    # d is deepened to c's foot; one ad frame across columns 4-7 from a line below to the foot
+    assert mods[3].lines == 40
+    assert [(a.kind, a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [("ad", 4, 4, 72, L)]
+    assert min(column_feet(mods + ads, 8)) == L
+    # white of two lines or less is left; three lines deepen the module above instead of a strip of ad
+    near = [Placement("a", 1, 0, 8, 0, L - 3)]
+    assert fill_foot(near, g, 1) == [] and near[0].lines == L
+    # a story continued on the next page keeps its depth (its text there was measured for it)
+    cut = [Placement("a", 1, 0, 8, 0, L - 4)]
+    assert fill_foot(cut, g, 1, frozenset({"a"}))[0].lines == 3 and cut[0].lines == L - 4
+
+
+def test_ad_frames_are_modules_of_their_own_in_the_plan_and_on_the_page(tmp_path):
+    from galley.app.layout.place import AD_LABEL
+    from galley.app.layout.plan import load_plan, save_plan
+    ed = _bundled()
+    g = load_layout("a3")
+    plan = auto_plan(ed, g)
+    ads = [m for m in plan.modules if m.kind == "ad"]
+    assert ads and all(m.label == AD_LABEL for m in ads)
+    _check_rectangles(plan, g)
+    plan.validate(g, [s.id for s in ed.stories])        # an ad frame names no story and passes
+    path = tmp_path / "plan.json"
+    save_plan(plan, path)
+    again = load_plan(path)
+    assert again.modules == plan.modules
+    doc = layout_edition(ed, g, again)
+    for ad in ads:
+        page = doc.pages[ad.page - 1]
+        frames = [b for b in page.items if isinstance(b, Box) and b.role == "ad"]
+        x, y = g.column_x(ad.column), g.line_y(ad.line)
+        assert any(abs(b.x - x) < 0.01 and y <= b.y < y + g.leading and b.w == g.span_width(ad.columns)
+                   for b in frames)
+        assert any(ln.story == ad.story and ln.text == AD_LABEL for ln in page.lines())
+        assert any(m.kind == "ad" and m.story == ad.story for m in page.modules)
+    # no story text inside an ad frame
+    for ad in ads:
+        page = doc.pages[ad.page - 1]
+        top, bottom = g.line_y(ad.line), g.line_y(ad.line + ad.lines)
+        inside = [ln for ln in page.lines() if ln.story != ad.story and top <= ln.y <= bottom
+                  and g.column_x(ad.column) <= ln.x < g.column_x(ad.column) + g.span_width(ad.columns)]
+        assert inside == []
+
+
+@pytest.mark.parametrize("text", ["临川港集装箱吞吐量创同期新高", "临川大学团队研发新型储能材料", "我市全面推进养老服务体系建设"])
+def test_a_headline_never_ends_on_a_line_of_one_or_two_characters(text):
+    # greedy breaking gave 临川港集装箱 / 吞吐量创同期 / 新高 in one broadsheet column
+    lines = _head_lines(text, Kind.HEADLINE, "broadsheet", 1)
+    assert len(lines) >= 2 and "".join(lines) == text
+    assert all(len(ln.strip()) > 2 for ln in lines), lines
+
+
+def test_a_picture_frame_in_a_plan_is_drawn_with_its_caption_below_it():
+    from galley.app.layout.plan import Placement, Plan
+    ed = sample_edition()
+    g = load_layout("tabloid")
+    plan = auto_plan(ed, g)
+    page1 = [m for m in plan.modules if m.page == 1]
+    caption = "青川港集装箱码头夜景。本报记者 林晓舟 摄"
+    # a picture frame of two columns at the top of page 2, caption attached below the picture
+    pic = Placement("pic1", plan.pages + 1, 0, 2, 0, 14, kind="picture", label=caption)
+    plan = Plan(layout=plan.layout, pages=plan.pages + 1, labels=plan.labels, modules=[*plan.modules, pic])
+    plan = Plan.from_json(plan.to_json())
+    assert plan.modules[-1] == pic and page1
+    doc = layout_edition(ed, g, plan)
+    page = doc.pages[-1]
+    photo = next(b for b in page.items if isinstance(b, Box) and b.role == "photo")
+    assert abs(photo.w - g.span_width(2)) < 0.01 and photo.y < g.line_y(1)
+    cap = [ln for ln in page.lines() if ln.story == "pic1"]
+    assert "".join(ln.text for ln in cap) == caption
+    assert all(photo.y + photo.h < ln.y <= g.line_y(14) for ln in cap)
+    assert any(m.kind == "picture" for m in page.modules)
+
+
+def test_ad_frames_side_by_side_a_few_lines_apart_become_one_band():
+    from galley.app.layout.place import BAND_STEP, fill_foot
+    from galley.app.layout.plan import Placement
+    g = load_layout("broadsheet")
+    L = g.lines
+    mods = [Placement("a", 1, 0, 4, 0, 60), Placement("b", 1, 4, 4, 0, 64)]
+    ads = fill_foot(mods, g, 1)
+    assert [(a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [(0, 8, 65, L)]
+    assert mods[0].lines == 64 and mods[1].lines == 64
+    # a frame more than BAND_STEP higher keeps its upper part as a frame over the band, a line
+    # of air between them; no module is deepened
+    mods = [Placement("a", 1, 0, 4, 0, 60), Placement("b", 1, 4, 4, 0, 61 + BAND_STEP)]
+    ads = fill_foot(mods, g, 1)
+    top = 62 + BAND_STEP
+    assert [(a.column, a.columns, a.line, a.line + a.lines) for a in ads] == [(0, 4, 61, top - 1), (0, 8, top, L)]
+    assert mods[0].lines == 60 and [a.story for a in ads] == ["ad1.1", "ad1.2"]
+
+
+def test_a_story_in_a_module_deeper_than_its_text_keeps_its_columns_balanced():
+    from galley.app.layout.plan import Placement, Plan
+    ed = sample_edition()
+    g = load_layout("tabloid")
+    story = ed.stories[2]                          # a headline and twelve lines of text
+    plan = Plan(layout="tabloid", pages=1, modules=[Placement(story.id, 1, 0, 3, 0, 70)])
+    doc = layout_edition(ed, g, plan)
+    feet = defaultdict(float)
+    for ln in doc.pages[0].lines():
+        if ln.story == story.id and ln.style == "body":
+            feet[ln.column] = max(feet[ln.column], ln.y)
+    assert len(feet) == 3, feet                    # greedy threading filled one or two columns
+    assert max(feet.values()) - min(feet.values()) <= 2.5 * g.leading, feet
+    assert max(feet.values()) < g.line_y(60)
+
+
+@pytest.mark.parametrize(("text", "whole"), [("临川地铁2号线全线贯通", "2号线"), ("老旧小区改造今年再启动56个", "56个"),
+                                             ("我市12月起实施新规定", "12月")])
+def test_a_headline_keeps_a_figure_with_its_units(text, whole):
+    # the dictionary has no 号线, so 临川地铁2号 / 线全线贯通 was a break between words
+    for layout in ("broadsheet", "a3"):
+        lines = _head_lines(text, Kind.HEADLINE, layout, 1)
+        assert "".join(lines) == text and any(whole in ln for ln in lines), lines
+
+
+def test_a_headline_breaks_where_han_meets_latin_not_inside_the_next_word():
+    # OPEC 创始人:伊 / 拉克战争…: the seam after the half-width colon was no break, so the line
+    # was cut inside 伊拉克; the lines below are also even (no 百元 alone)
+    text = "OPEC 创始人:伊拉克战争将导致油价飙至百元"
+    lines = _head_lines(text, Kind.HEADLINE, "broadsheet", 1)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("伊拉克" in ln for ln in lines) and all(len(ln.strip()) > 2 for ln in lines), lines

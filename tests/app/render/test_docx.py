@@ -112,3 +112,49 @@ def test_docx_is_chinese_with_cjk_quotes_banners_in_their_style_and_sections_per
         assert got == banners
         seen_banner = seen_banner or bool(banners)
     assert seen_banner
+
+
+BUNDLED = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "sample", "edition.txt")
+
+
+def test_column_headlines_keep_the_pages_size_and_word_breaks(tmp_path):
+    # a story's 主题 in one column of the page's section was set at the style's 30 pt: four
+    # characters a line, broken anywhere (湿地公 / 园迎来 / 踏青高 / 峰). Now it takes the size
+    # the 号 ladder gives a one-column module, its lines broken between words as on the page,
+    # none of them one or two characters, each narrower than the column with LibreOffice's ¼ em
+    # between Han and digits
+    from galley.app.layout.grid import HAO
+    from galley.app.layout.linebreak import break_paragraph
+    from galley.app.pipeline import load_edition
+    ed = load_edition(BUNDLED)
+    g = load_layout("broadsheet")
+    d = docx.Document(_save(render_docx(ed, g), tmp_path))
+    styles = {s.name: s for s in d.styles}
+    for name in NAMES:
+        ppr = styles[name].element.pPr
+        assert ppr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"     # digits solid against Han
+    heads = [p for p in d.paragraphs if p.style.name == "主题"]
+    assert len(heads) >= 14
+    column_heads = 0
+    for p in heads:
+        size = max((r.font.size.pt for r in p.runs if r.font.size is not None), default=None)
+        lines = p.text.split("\n")
+        if size is None or size > 20:
+            continue                            # the lead's head, across the page
+        column_heads += 1
+        assert size in HAO.values() or size < HAO["小三"]
+        assert 1 <= len(lines) <= 3, lines
+        assert all(len(ln.strip()) > 2 for ln in lines), lines
+        for ln in lines:
+            gaps = len(re.findall(r"(?<=[\u3400-\u9fff])[0-9A-Za-z]|(?<=[0-9A-Za-z%])[\u3400-\u9fff]", ln))
+            role = {"SimSun": "song", "SimHei": "hei", "KaiTi": "kai"}[p.runs[0].element.rPr.rFonts.get(qn("w:eastAsia"))]
+            width = break_paragraph(ln, role, size, 1e4).lines[0].width
+            assert width + gaps * size / 4 <= g.column_width + 1, (ln, size)
+    assert column_heads >= 11
+    assert any("\n" in p.text for p in heads)
+
+
+def _save(data: bytes, tmp_path):
+    path = tmp_path / "e.docx"
+    path.write_bytes(data)
+    return str(path)

@@ -110,3 +110,20 @@ def test_a_plan_naming_a_story_the_edition_lacks_is_an_error(src, tmp_path, caps
     assert main(["export", str(src), "--plan", str(plan), "--pdf", str(out)]) == 2
     err = capsys.readouterr().err
     assert "s999" in err and str(plan) in err and not out.exists()
+
+
+def test_a_page_whose_text_runs_out_gets_an_ad_frame_the_export_names(src, tmp_path, capsys):
+    # one short story on a broadsheet page: the rest of the page is booked as an ad frame, the PDF
+    # draws it with its label, and the export says so on standard error
+    pdfplumber = pytest.importorskip("pdfplumber")
+    out, plan = tmp_path / "o.pdf", tmp_path / "plan.json"
+    assert main(["export", str(src), "--pdf", str(out), "--save-plan", str(plan)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: the text ends above the foot on 1 page; ad frames fill the rest (page: share of it) 1 (" in err
+    ads = [m for m in json.loads(plan.read_text(encoding="utf-8"))["modules"] if m.get("kind") == "ad"]
+    g = load_layout("broadsheet")
+    assert len(ads) >= 1 and any(m["line"] + m["lines"] == g.lines for m in ads)
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+        assert "广告" in text and f"{ads[0]['columns']}栏" in text
+        assert any(r["width"] > 100 and r["height"] > 20 for r in pdf.pages[0].rects)
