@@ -38,10 +38,6 @@ ROLES = ("song", "hei", "kai", "latin")
 SEVERITY_CHOICES = ("default", "error", "warning", "info", "off")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Preferences", text)
-
-
 def qsettings() -> QSettings:
     return QSettings(str(data_dir() / "galley.ini"), QSettings.Format.IniFormat)
 
@@ -63,13 +59,13 @@ def read_preferences() -> tuple[dict, list[str]]:
     except FileNotFoundError:
         return {}, []
     except OSError as exc:
-        return {}, [tr("cannot read it (%1)").replace("%1", exc.strerror or str(exc))]
+        return {}, [QCoreApplication.translate("PreferencesDialog", "cannot read it (%1)").replace("%1", exc.strerror or str(exc))]
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        return {}, [tr("it is not valid JSON (%1)").replace("%1", str(exc)[:80])]
+        return {}, [QCoreApplication.translate("PreferencesDialog", "it is not valid JSON (%1)").replace("%1", str(exc)[:80])]
     if not isinstance(data, dict):
-        return {}, [tr("it should hold an object of settings")]
+        return {}, [QCoreApplication.translate("PreferencesDialog", "it should hold an object of settings")]
     return clean_preferences(data)
 
 
@@ -78,7 +74,7 @@ def clean_preferences(data: dict) -> tuple[dict, list[str]]:
     problems: list[str] = []
 
     def bad(key: str, want: str) -> None:
-        problems.append(tr("“%1” should be %2").replace("%1", key).replace("%2", want))
+        problems.append(QCoreApplication.translate("PreferencesDialog", "“%1” should be %2").replace("%1", key).replace("%2", want))
 
     def is_int(v) -> bool:
         return isinstance(v, int) and not isinstance(v, bool)
@@ -88,7 +84,7 @@ def clean_preferences(data: dict) -> tuple[dict, list[str]]:
             if is_int(value) and AUTOSAVE_SECONDS[0] <= value <= AUTOSAVE_SECONDS[1]:
                 out[key] = value
             else:
-                bad(key, tr("a whole number of seconds from %1 to %2").replace("%1", str(AUTOSAVE_SECONDS[0]))
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a whole number of seconds from %1 to %2").replace("%1", str(AUTOSAVE_SECONDS[0]))
                     .replace("%2", str(AUTOSAVE_SECONDS[1])))
         elif key == "autosave_minutes":
             pass    # older versions' setting: autosave now runs every few seconds
@@ -97,23 +93,23 @@ def clean_preferences(data: dict) -> tuple[dict, list[str]]:
                                                for k, v in value.items()):
                 out[key] = dict(value)
             else:
-                bad(key, tr("a font file path per role (song, hei, kai, latin)"))
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a font file path per role (song, hei, kai, latin)"))
         elif key == "severities":
             if isinstance(value, dict) and all(isinstance(k, str) and v in SEVERITY_CHOICES[1:]
                                                for k, v in value.items()):
                 out[key] = dict(value)
             else:
-                bad(key, tr("a severity (error, warning, info or off) per rule id"))
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a severity (error, warning, info or off) per rule id"))
         elif key == "spelling_language":
             if isinstance(value, str) and value:
                 out[key] = value
             else:
-                bad(key, tr("a language code such as en_US"))
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a language code such as en_US"))
         elif key == "user_words":
             if isinstance(value, list) and all(isinstance(w, str) for w in value):
                 out[key] = [w for w in value if w.strip()]
             else:
-                bad(key, tr("a list of words"))
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a list of words"))
         else:
             out[key] = value    # kept as is: another version's setting
     return out, problems
@@ -150,8 +146,12 @@ def apply_fonts(prefs: dict) -> None:
 
 
 def role_label(role: str) -> str:
-    return {"song": tr("Song (body)"), "hei": tr("Hei (headlines)"), "kai": tr("Kai (bylines, captions)"),
-            "latin": tr("Latin")}.get(role, role)
+    return {
+        "song": QCoreApplication.translate("PreferencesDialog", "Song (body)"),
+        "hei": QCoreApplication.translate("PreferencesDialog", "Hei (headlines)"),
+        "kai": QCoreApplication.translate("PreferencesDialog", "Kai (bylines, captions)"),
+        "latin": QCoreApplication.translate("PreferencesDialog", "Latin"),
+    }.get(role, role)
 
 
 def spelling_languages() -> list[str]:
@@ -166,28 +166,28 @@ def spelling_languages() -> list[str]:
 class PreferencesDialog(QDialog):
     def __init__(self, prefs: dict, language: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Preferences"))
+        self.setWindowTitle(self.tr("Preferences"))
         self.resize(620, 480)
         tabs = QTabWidget(self)
 
         general = QWidget()
         form = QFormLayout(general)
         self.language = QComboBox()
-        self.language.addItem(tr("Follow the system"), "system")
+        self.language.addItem(self.tr("Follow the system"), "system")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        form.addRow(tr("Interface language:"), self.language)
+        form.addRow(self.tr("Interface language:"), self.language)
         self.autosave = QSpinBox()
         self.autosave.setRange(*AUTOSAVE_SECONDS)
-        self.autosave.setSuffix(tr(" s"))
+        self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(autosave_seconds(prefs))
-        form.addRow(tr("Autosave at least every:"), self.autosave)
-        tabs.addTab(general, tr("General"))
+        form.addRow(self.tr("Autosave at least every:"), self.autosave)
+        tabs.addTab(general, self.tr("General"))
 
         fonts = QWidget()
         fform = QFormLayout(fonts)
-        fform.addRow(QLabel(tr("Leave empty to use the default font for each role.")))
+        fform.addRow(QLabel(self.tr("Leave empty to use the default font for each role.")))
         self.font_edits: dict[str, QLineEdit] = {}
         defaults = {}
         try:
@@ -197,15 +197,15 @@ class PreferencesDialog(QDialog):
             pass
         for role in ROLES:
             edit = QLineEdit((prefs.get("fonts") or {}).get(role, ""))
-            edit.setPlaceholderText(defaults.get(role) or tr("(not found)"))
-            btn = QPushButton(tr("Browse…"))
+            edit.setPlaceholderText(defaults.get(role) or self.tr("(not found)"))
+            btn = QPushButton(self.tr("Browse…"))
             btn.clicked.connect(lambda _=False, e=edit: self._browse_font(e))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(btn)
             fform.addRow(role_label(role) + ":", row)
             self.font_edits[role] = edit
-        tabs.addTab(fonts, tr("Fonts"))
+        tabs.addTab(fonts, self.tr("Fonts"))
 
         proof = QWidget()
         pl = QVBoxLayout(proof)
@@ -214,16 +214,16 @@ class PreferencesDialog(QDialog):
         for code in spelling_languages():
             self.spelling.addItem(code, code)
         self.spelling.setCurrentIndex(max(0, self.spelling.findData(prefs.get("spelling_language", "en_US"))))
-        pform.addRow(tr("Spelling language (Latin words):"), self.spelling)
+        pform.addRow(self.tr("Spelling language (Latin words):"), self.spelling)
         pl.addLayout(pform)
         rules = proofing.all_rules()
         self.rules = QTableWidget(len(rules), 3)
-        self.rules.setHorizontalHeaderLabels([tr("Rule"), tr("Severity"), tr("Description")])
+        self.rules.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("Severity"), self.tr("Description")])
         self.rules.verticalHeader().setVisible(False)
         self.rules.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         sev = prefs.get("severities") or {}
-        labels = {"default": tr("Default"), "error": tr("Error"), "warning": tr("Warning"), "info": tr("Note"),
-                  "off": tr("Off")}
+        labels = {"default": self.tr("Default"), "error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note"),
+                  "off": self.tr("Off")}
         for r, (rid, default, desc) in enumerate(rules):
             self.rules.setItem(r, 0, QTableWidgetItem(rid))
             box = QComboBox()
@@ -233,13 +233,13 @@ class PreferencesDialog(QDialog):
             self.rules.setCellWidget(r, 1, box)
             self.rules.setItem(r, 2, QTableWidgetItem(str(desc)))
         if not rules:
-            pl.addWidget(QLabel(tr("Proofreading rules are not available in this build.")))
+            pl.addWidget(QLabel(self.tr("Proofreading rules are not available in this build.")))
         pl.addWidget(self.rules)
-        pl.addWidget(QLabel(tr("User dictionary (one word a line):")))
+        pl.addWidget(QLabel(self.tr("User dictionary (one word a line):")))
         self.words = QPlainTextEdit("\n".join(prefs.get("user_words") or []))
         self.words.setMaximumHeight(90)
         pl.addWidget(self.words)
-        tabs.addTab(proof, tr("Proofreading"))
+        tabs.addTab(proof, self.tr("Proofreading"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -249,7 +249,7 @@ class PreferencesDialog(QDialog):
         lay.addWidget(buttons)
 
     def _browse_font(self, edit: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a font"), "", tr("TrueType fonts (*.ttf *.ttc)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font"), "", self.tr("TrueType fonts (*.ttf *.ttc)"))
         if path:
             edit.setText(path)
 
