@@ -918,12 +918,8 @@
         <translation>无法读取（%1）</translation>
     </message>
     <message>
-        <source>it is not valid JSON (%1)</source>
-        <translation>不是有效的 JSON（%1）</translation>
-    </message>
-    <message>
-        <source>it should hold an object of settings</source>
-        <translation>应为设置项组成的对象</translation>
+        <source>it is not valid TOML (%1)</source>
+        <translation>不是有效的 TOML（%1）</translation>
     </message>
     <message>
         <source>“%1” should be %2</source>
