@@ -89,6 +89,7 @@ class Session:
     def autosave(self, project: Project) -> Path:
         if self.autosave_file is None:
             self.set_source(None)
+        assert self.autosave_file is not None      # set_source chose one
         write_bytes(self.autosave_file, project_bytes(project))
         return self.autosave_file
 
