@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := resources/sample/edition.txt
 
-.PHONY: run test fuzz bench sysdeps venv lint clean package package-test wheel-test
+.PHONY: run test fuzz bench sysdeps venv lint clean package package-test wheel-test translations
 
 sysdeps:
 	@sh tools/sysdeps.sh
@@ -40,6 +40,12 @@ lint: venv
 # the tree, runs `galley layouts`, `check` and `export` on the sample (packaging/wheel_test.sh).
 wheel-test: venv
 	sh packaging/wheel_test.sh $(BIN)/python
+
+# Qt's translation tools: lupdate reads the self.tr() / QCoreApplication.translate() calls of ui/
+# into the .ts (new strings come in unfinished, for Qt Linguist), lrelease compiles the .qm.
+translations: venv
+	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete ui/*.py -ts resources/i18n/galley_zh_CN.ts
+	$(BIN)/pyside6-lrelease -silent resources/i18n/galley_zh_CN.ts -qm resources/i18n/galley_zh_CN.qm
 
 bench: venv
 	@for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done

@@ -1,7 +1,7 @@
 """Settings read from a file or the environment, checked before they are used.
 
 A setting is something a person typed (`GALLEY_FONT_SONG=/path/font.ttc#0`,
-`GALLEY_ICC_PROFILE=...`, the user's `proof.toml`), so each is checked here and a bad one
+`GALLEY_ICC_PROFILE=...`, the user's `settings.toml`), so each is checked here and a bad one
 is a `GalleyError` saying which setting and what is wrong, never a crash deep in layout or
 a wrong file embedded in print. Used by `app.layout.fonts`, `app.render.pdf` and the CLI.
 """
@@ -103,34 +103,38 @@ def icc_profile_setting() -> str | None:
     return icc_profile(env) if env else None
 
 
-# ------------------------------------------------------------------------------ proof.toml
+# ------------------------------------------------------------------------------ settings.toml
 
 _SEVERITIES = ("error", "warning", "info")
-_KEYS = {"user_words", "dictionary", "script", "spelling_language", "spelling", "rules", "ignores"}
+_FONT_ROLES = ("song", "hei", "kai", "latin")
+_KEYS = {"user_words", "dictionary", "script", "spelling_language", "spelling", "rules", "ignores", "house",
+         "fonts", "autosave_seconds"}
 
 
-def read_proof_settings(path: str | Path) -> dict:
-    """The user's proof.toml, parsed and checked: a bad one is a `GalleyError` naming the setting."""
+def read_settings(path: str | Path, check: bool = True) -> dict:
+    """The user's settings.toml (`app/settings.py`), parsed and, unless `check` is false, checked:
+    a bad one is a `GalleyError` naming the setting."""
     p = Path(path)
     try:
         if p.stat().st_size > MAX_SETTINGS_BYTES:
-            raise GalleyError("the proofreading settings file is too large (at most 1 MB)", p)
+            raise GalleyError("the settings file is too large (at most 1 MB)", p)
         data = tomllib.loads(p.read_bytes().decode("utf-8"))
     except OSError as exc:
-        raise GalleyError(f"cannot read the proofreading settings: {exc.strerror or exc}", p) from None
+        raise GalleyError(f"cannot read the settings: {exc.strerror or exc}", p) from None
     except UnicodeDecodeError:
-        raise GalleyError("the proofreading settings are not UTF-8 text", p) from None
+        raise GalleyError("the settings are not UTF-8 text", p) from None
     except tomllib.TOMLDecodeError as exc:
-        raise GalleyError(f"the proofreading settings are not valid TOML ({exc})", p) from None
+        raise GalleyError(f"the settings are not valid TOML ({exc})", p) from None
     except RecursionError:
-        raise GalleyError("the proofreading settings are nested too deeply", p) from None
-    check_proof_settings(data, p)
+        raise GalleyError("the settings are nested too deeply", p) from None
+    if check:
+        check_settings(data, p)
     return data
 
 
-def check_proof_settings(data: dict, path=None) -> None:
+def check_settings(data: dict, path=None) -> None:
     def bad(what: str):
-        return GalleyError(f"proofreading settings: {what}", path)
+        return GalleyError(f"settings: {what}", path)
 
     unknown = sorted(set(data) - _KEYS)
     if unknown:
@@ -161,6 +165,14 @@ def check_proof_settings(data: dict, path=None) -> None:
     if not isinstance(ignores, list) or not all(
             isinstance(r, dict) and all(isinstance(v, str) for v in r.values()) for r in ignores):
         raise bad("ignores must be a list of records of text")
+    fonts = data.get("fonts", {})
+    if not isinstance(fonts, dict) or not all(k in _FONT_ROLES and isinstance(v, str) for k, v in fonts.items()):
+        raise bad(f"fonts must map a role ({', '.join(_FONT_ROLES)}) to a font file")
+    seconds = data.get("autosave_seconds", 10)
+    if not isinstance(seconds, int) or isinstance(seconds, bool) or not 2 <= seconds <= 10:
+        raise bad("autosave_seconds must be a whole number from 2 to 10")
+    if not isinstance(data.get("house", {}), dict):
+        raise bad("house must be a table such as [house]")
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise bad('rules must be tables such as [rules."punct.halfwidth"]')

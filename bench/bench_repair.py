@@ -24,9 +24,9 @@ def main() -> int:
     from galley.app.importers.text import read_text
     from galley.app.pipeline import build_edition
     from galley.app.repair.lexicon import lexicon
-    from galley.app.structure.classify import _converters
+    from galley.app.text import script_sets
     lexicon()            # imports and dictionaries load once per process
-    _converters()
+    script_sets()
     text = src.read_text(encoding="utf-8")
     first = None
     runs = []

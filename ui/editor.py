@@ -20,10 +20,6 @@ HEADING_COLORS = {Kind.HEADLINE: "#111111", Kind.KICKER: "#5a3d8a", Kind.DECK: "
                   Kind.SECTION: "#7a7a7a", Kind.PAGE: "#7a7a7a", Kind.BANNER: "#7a7a7a"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StoryEditor", text)
-
-
 class FindingHighlighter(QSyntaxHighlighter):
     """Paints heading styles and the wavy underlines of an element's findings."""
 
@@ -78,7 +74,7 @@ class StoryEditor(QPlainTextEdit):
         self.highlighter = FindingHighlighter(self)
         self.document().contentsChange.connect(self._contents_change)
         self.cursorPositionChanged.connect(self._cursor_moved)
-        self.setPlaceholderText(tr("Open an edition (File ▸ Open) or drop a .txt, .docx, .pdf or .galley file here."))
+        self.setPlaceholderText(self.tr("Open an edition (File ▸ Open) or drop a .txt, .docx, .pdf or .galley file here."))
         self.set_document(doc)
 
     def set_document(self, doc) -> None:
@@ -196,7 +192,7 @@ class StoryEditor(QPlainTextEdit):
                 e.text = t
                 self.doc.element_edited(e, 0, 0, 0)
         self.doc.undo_stack.push(EditTextCommand(self.doc, self.story, before, after, full=True,
-                                                 label=tr("Edit paragraphs")))
+                                                 label=self.tr("Edit paragraphs")))
 
     # ------------------------------------------------------------------ overset (copy-fitting)
     def set_overset(self, overset: dict) -> None:
@@ -289,11 +285,11 @@ class StoryEditor(QPlainTextEdit):
             n, m = hit
             if m.fix is not None:
                 el = self.story.elements[n]
-                label = tr("Fix: “%1” → “%2”").replace("%1", el.text[m.start:m.end]).replace("%2", m.fix or "∅")
+                label = self.tr("Fix: “%1” → “%2”").replace("%1", el.text[m.start:m.end]).replace("%2", m.fix or "∅")
                 a = menu.addAction(label)
                 a.triggered.connect(lambda _=False, n=n, m=m: self.fixRequested.emit(self.story, n, m))
                 menu.insertAction(first, a)
-            a = menu.addAction(tr("Dismiss this finding"))
+            a = menu.addAction(self.tr("Dismiss this finding"))
             a.triggered.connect(lambda _=False, n=n, m=m: self.dismissRequested.emit(self.story, n, m))
             menu.insertAction(first, a)
             menu.insertSeparator(first)
@@ -353,21 +349,35 @@ class StoryEditor(QPlainTextEdit):
 
 def kind_label(kind) -> str:
     """An element kind in the newsroom's words, in the interface language."""
-    return {Kind.PAGE: tr("Page marker"), Kind.SECTION: tr("Section label"), Kind.BANNER: tr("Banner"),
-            Kind.KICKER: tr("Kicker"), Kind.HEADLINE: tr("Headline"), Kind.DECK: tr("Deck"),
-            Kind.BYLINE: tr("Byline"), Kind.SUBHEAD: tr("Subhead"), Kind.BODY: tr("Body paragraph"),
-            Kind.SIDEBAR: tr("Sidebar"), Kind.CAPTION: tr("Caption"), Kind.CREDIT: tr("Credit"),
-            Kind.AUTHOR: tr("Author line")}.get(Kind(kind), str(kind))
+    return {
+        Kind.PAGE: QCoreApplication.translate("StoryEditor", "Page marker"),
+        Kind.SECTION: QCoreApplication.translate("StoryEditor", "Section label"),
+        Kind.BANNER: QCoreApplication.translate("StoryEditor", "Banner"),
+        Kind.KICKER: QCoreApplication.translate("StoryEditor", "Kicker"),
+        Kind.HEADLINE: QCoreApplication.translate("StoryEditor", "Headline"),
+        Kind.DECK: QCoreApplication.translate("StoryEditor", "Deck"),
+        Kind.BYLINE: QCoreApplication.translate("StoryEditor", "Byline"),
+        Kind.SUBHEAD: QCoreApplication.translate("StoryEditor", "Subhead"),
+        Kind.BODY: QCoreApplication.translate("StoryEditor", "Body paragraph"),
+        Kind.SIDEBAR: QCoreApplication.translate("StoryEditor", "Sidebar"),
+        Kind.CAPTION: QCoreApplication.translate("StoryEditor", "Caption"),
+        Kind.CREDIT: QCoreApplication.translate("StoryEditor", "Credit"),
+        Kind.AUTHOR: QCoreApplication.translate("StoryEditor", "Author line"),
+    }.get(Kind(kind), str(kind))
 
 
 def mark_tooltip(mark) -> str:
     from galley.ui.i18n import current_language
     lang = current_language()
-    sev = {"error": tr("Error"), "warning": tr("Warning"), "info": tr("Note")}.get(mark.severity, mark.severity)
+    sev = {
+        "error": QCoreApplication.translate("StoryEditor", "Error"),
+        "warning": QCoreApplication.translate("StoryEditor", "Warning"),
+        "info": QCoreApplication.translate("StoryEditor", "Note"),
+    }.get(mark.severity, mark.severity)
     color = SEVERITY_COLORS.get(mark.severity, SEVERITY_COLORS["info"]).name()
     html = (f"<b style='color:{color}'>{sev}</b> · <code>{mark.rule}</code><br>{_esc(mark.message(lang))}")
     if mark.fix is not None:
-        html += "<br>" + tr("Fix: “%1” → “%2”").replace("%1", _esc(getattr(mark.finding, "text", ""))).replace(
+        html += "<br>" + QCoreApplication.translate("StoryEditor", "Fix: “%1” → “%2”").replace("%1", _esc(getattr(mark.finding, "text", ""))).replace(
             "%2", _esc(mark.fix))
     return html
 

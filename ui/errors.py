@@ -16,10 +16,6 @@ from galley.app import logs
 from galley.app.errors import GalleyError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def log_path():
     return logs.log_file()
 
@@ -34,21 +30,21 @@ def _log(exc: BaseException) -> str | None:
 def show_error(parent, exc: BaseException | str, title: str | None = None) -> None:
     """Tell the user about a problem in a dialog (a GalleyError's message, or an internal error)."""
     if isinstance(exc, GalleyError):
-        box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Galley"), exc.message, parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Errors", "Galley"), exc.message, parent=parent)
         if exc.path:
-            box.setInformativeText(tr("File: %1").replace("%1", exc.path))
+            box.setInformativeText(QCoreApplication.translate("Errors", "File: %1").replace("%1", exc.path))
         box.exec()
         return
     if isinstance(exc, str):
-        QMessageBox.warning(parent, title or tr("Galley"), exc)
+        QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "Galley"), exc)
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     where = _log(exc)
-    msg = tr("Something went wrong inside Galley: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-    box = QMessageBox(QMessageBox.Icon.Critical, title or tr("Galley"), msg, parent=parent)
-    info = tr("Your work is autosaved every few seconds. Please report this problem.")
+    msg = QCoreApplication.translate("Errors", "Something went wrong inside Galley: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    box = QMessageBox(QMessageBox.Icon.Critical, title or QCoreApplication.translate("Errors", "Galley"), msg, parent=parent)
+    info = QCoreApplication.translate("Errors", "Your work is autosaved every few seconds. Please report this problem.")
     if where:
-        info += "\n" + tr("Details were written to %1").replace("%1", where)
+        info += "\n" + QCoreApplication.translate("Errors", "Details were written to %1").replace("%1", where)
     box.setInformativeText(info)
     if os.environ.get("GALLEY_DEBUG"):
         box.setDetailedText(details)

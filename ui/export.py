@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,10 +29,6 @@ from PySide6.QtWidgets import (
 
 from galley.app.errors import GalleyError
 from galley.ui.errors import show_error
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
 
 
 class Cancelled(Exception):
@@ -59,8 +55,8 @@ class ExportWorker(QObject):
             from galley.app.render.export import iter_export
             from galley.ui.placement import plan_object
             grid = load_layout(self.grid_name)
-            stage_names = {"layout": tr("Laying out pages"), "pdf": tr("Writing PDF"), "docx": tr("Writing DOCX"),
-                           "png": tr("Rendering PNG proofs"), "done": tr("Done")}
+            stage_names = {"layout": self.tr("Laying out pages"), "pdf": self.tr("Writing PDF"), "docx": self.tr("Writing DOCX"),
+                           "png": self.tr("Rendering PNG proofs"), "done": self.tr("Done")}
             steps = {"layout": 0, "pdf": 1, "docx": 2, "png": 3, "done": 4}
             for p in iter_export(self.edition, grid, plan_object(self.plan), pdf=self.targets.get("pdf"),
                                  docx=self.targets.get("docx"), png=self.targets.get("png"),
@@ -91,7 +87,7 @@ class ExportDialog(QDialog):
         self.overset_grid = overset_grid
         from galley.ui import prefs
         self.settings = prefs.qsettings()
-        self.setWindowTitle(tr("Export"))
+        self.setWindowTitle(self.tr("Export"))
         self.setMinimumWidth(560)
         self.thread: QThread | None = None
         self.worker: ExportWorker | None = None
@@ -107,33 +103,33 @@ class ExportDialog(QDialog):
             self.layout_box.setCurrentIndex(max(0, self.layout_box.findData(current)))
         except ImportError:
             pass
-        form.addRow(tr("Page grid:"), self.layout_box)
+        form.addRow(self.tr("Page grid:"), self.layout_box)
         src = Path(doc.project.path or doc.edition.source or "edition")
         folder = self.settings.value("export/folder")
         if folder and Path(str(folder)).is_dir():   # where the last export went
             src = Path(str(folder)) / src.name
         self.path_edit = QLineEdit(str(src.with_suffix("")))
-        browse = QPushButton(tr("Browse…"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow(tr("Output (without extension):"), row)
-        self.pdf = QCheckBox(tr("Print PDF (.pdf)"))
+        form.addRow(self.tr("Output (without extension):"), row)
+        self.pdf = QCheckBox(self.tr("Print PDF (.pdf)"))
         self.pdf.setChecked(True)
-        self.docx = QCheckBox(tr("Word document (.docx)"))
-        self.png = QCheckBox(tr("PNG proofs (a folder of page images)"))
-        self.crop = QCheckBox(tr("Crop marks"))
+        self.docx = QCheckBox(self.tr("Word document (.docx)"))
+        self.png = QCheckBox(self.tr("PNG proofs (a folder of page images)"))
+        self.crop = QCheckBox(self.tr("Crop marks"))
         fmts = QVBoxLayout()
         for w in (self.pdf, self.docx, self.png, self.crop):
             fmts.addWidget(w)
-        form.addRow(tr("Formats:"), fmts)
+        form.addRow(self.tr("Formats:"), fmts)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.status = QLabel(tr("Ready."))
+        self.status = QLabel(self.tr("Ready."))
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setEnabled(False)
@@ -147,7 +143,7 @@ class ExportDialog(QDialog):
         lay.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export to"), self.path_edit.text())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path_edit.text())
         if path:
             self.path_edit.setText(str(Path(path).with_suffix("")))
 
@@ -165,14 +161,14 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         targets = self.targets()
         if not self.path_edit.text().strip() or not any(k in targets for k in ("pdf", "docx", "png")):
-            show_error(self, tr("Choose an output name and at least one format."))
+            show_error(self, self.tr("Choose an output name and at least one format."))
             return
         if not Path(self.path_edit.text()).expanduser().parent.is_dir():
-            show_error(self, GalleyError(tr("the output folder does not exist"), str(Path(self.path_edit.text()).parent)))
+            show_error(self, GalleyError(self.tr("the output folder does not exist"), str(Path(self.path_edit.text()).parent)))
             return
         grid = self.layout_box.currentData()
         if self.overset and grid == self.overset_grid and not self.confirm_overset():
-            self.status.setText(tr("Not exported: overset text."))
+            self.status.setText(self.tr("Not exported: overset text."))
             return
         self.settings.setValue("export/folder", str(Path(self.path_edit.text()).expanduser().parent))
         plan = self.doc.project.plan
@@ -188,7 +184,7 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
-        self.status.setText(tr("Starting…"))
+        self.status.setText(self.tr("Starting…"))
         self.thread.start()
 
     def confirm_overset(self) -> bool:
@@ -196,10 +192,10 @@ class ExportDialog(QDialog):
         titles = {s.id: s.headline for s in self.doc.edition.stories}
         lines = "\n".join(f"• {titles.get(k, k)}: {v}" for k, v in self.overset.items())
         n = len(self.overset)
-        head = (tr("1 story does not fit its module; its last characters would not be printed:") if n == 1 else
-                tr("%1 stories do not fit their modules; their last characters would not be printed:")
+        head = (self.tr("1 story does not fit its module; its last characters would not be printed:") if n == 1 else
+                self.tr("%1 stories do not fit their modules; their last characters would not be printed:")
                 .replace("%1", str(n)))
-        answer = QMessageBox.question(self, tr("Overset text"), head + "\n" + lines + "\n\n" + tr("Export anyway?"),
+        answer = QMessageBox.question(self, self.tr("Overset text"), head + "\n" + lines + "\n\n" + self.tr("Export anyway?"),
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -207,7 +203,7 @@ class ExportDialog(QDialog):
     def cancel(self) -> None:
         if self.worker is not None:
             self.worker.cancel_requested = True
-            self.status.setText(tr("Cancelling…"))
+            self.status.setText(self.tr("Cancelling…"))
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setMaximum(total)
@@ -223,22 +219,22 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if w.cancelled:
-            self.status.setText(tr("Cancelled."))
+            self.status.setText(self.tr("Cancelled."))
             self.progress.setValue(0)
             return
         if w.error is not None:
-            self.status.setText(tr("Export failed."))
-            show_error(self, w.error, tr("Export failed"))
+            self.status.setText(self.tr("Export failed."))
+            show_error(self, w.error, self.tr("Export failed"))
             return
         self.progress.setValue(self.progress.maximum())
         written = [str(p) for p in (w.result.written if w.result else [])]
         self.written = written
-        self.status.setText(tr("Wrote %1").replace("%1", ", ".join(Path(p).name for p in written)))
+        self.status.setText(self.tr("Wrote %1").replace("%1", ", ".join(Path(p).name for p in written)))
         overset = {k: v for k, v in (w.result.overset if w.result else {}).items() if v}
         if overset:
             titles = {s.id: s.headline for s in self.doc.edition.stories}
             lines = "\n".join(f"• {titles.get(k, k)}: {v}" for k, v in overset.items())
-            QMessageBox.warning(self, tr("Overset text"), tr("Some text did not fit its module and is not in the "
+            QMessageBox.warning(self, self.tr("Overset text"), self.tr("Some text did not fit its module and is not in the "
                                                              "output (characters not set):") + "\n" + lines)
 
     def reject(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,10 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from galley.ui.undo import EditTextCommand
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FindDialog", text)
 
 
 def compile_pattern(text: str, regex: bool, case: bool) -> re.Pattern:
@@ -46,25 +42,25 @@ class FindDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.win = window
-        self.setWindowTitle(tr("Find and replace"))
+        self.setWindowTitle(self.tr("Find and replace"))
         self.find_edit = QLineEdit()
         self.replace_edit = QLineEdit()
-        self.regex = QCheckBox(tr("Regular expression"))
-        self.case = QCheckBox(tr("Match case"))
-        self.all_stories = QCheckBox(tr("All stories"))
+        self.regex = QCheckBox(self.tr("Regular expression"))
+        self.case = QCheckBox(self.tr("Match case"))
+        self.all_stories = QCheckBox(self.tr("All stories"))
         self.all_stories.setChecked(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(tr("Find:"), self.find_edit)
-        form.addRow(tr("Replace with:"), self.replace_edit)
+        form.addRow(self.tr("Find:"), self.find_edit)
+        form.addRow(self.tr("Replace with:"), self.replace_edit)
         opts = QHBoxLayout()
         for w in (self.regex, self.case, self.all_stories):
             opts.addWidget(w)
         buttons = QHBoxLayout()
-        self.next_button = QPushButton(tr("Find &next"))
-        self.replace_button = QPushButton(tr("&Replace"))
-        self.replace_all_button = QPushButton(tr("Replace &all"))
+        self.next_button = QPushButton(self.tr("Find &next"))
+        self.replace_button = QPushButton(self.tr("&Replace"))
+        self.replace_all_button = QPushButton(self.tr("Replace &all"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace)
@@ -80,12 +76,12 @@ class FindDialog(QDialog):
     def _pattern(self) -> re.Pattern | None:
         text = self.find_edit.text()
         if not text:
-            self.message.setText(tr("Type what to find."))
+            self.message.setText(self.tr("Type what to find."))
             return None
         try:
             return compile_pattern(text, self.regex.isChecked(), self.case.isChecked())
         except re.error as exc:
-            self.message.setText("<span style='color:#c62828'>" + tr("Not a valid regular expression: %1")
+            self.message.setText("<span style='color:#c62828'>" + self.tr("Not a valid regular expression: %1")
                                  .replace("%1", str(exc)) + "</span>")
             return None
 
@@ -105,7 +101,7 @@ class FindDialog(QDialog):
                 else c.positionInBlock())
         hits = list(find_all(self.win.doc.edition, pat, self._scope()))
         if not hits:
-            self.message.setText(tr("Not found."))
+            self.message.setText(self.tr("Not found."))
             return False
         nxt = next((h for h in hits if (h[0], h[1], h[2]) >= here and not (
             c.hasSelection() and (h[0], h[1], h[2]) == (si, c.blockNumber(), c.selectionStart() -
@@ -113,8 +109,8 @@ class FindDialog(QDialog):
         wrapped = nxt is None
         nxt = nxt or hits[0]
         self.win.show_story(nxt[0], nxt[1], nxt[2], nxt[3])
-        self.message.setText(tr("Wrapped to the start.") if wrapped else
-                             (tr("1 match") if len(hits) == 1 else tr("%1 matches").replace("%1", str(len(hits)))))
+        self.message.setText(self.tr("Wrapped to the start.") if wrapped else
+                             (self.tr("1 match") if len(hits) == 1 else self.tr("%1 matches").replace("%1", str(len(hits)))))
         return True
 
     def _selected_match(self, pat):
@@ -140,7 +136,7 @@ class FindDialog(QDialog):
         new = el.text[:m.start()] + self._expand(m) + el.text[m.end():]
         story = self.win.editor.story
         self.win.doc.undo_stack.push(EditTextCommand(self.win.doc, story, [(el, el.text)], [(el, new)], typing=False,
-                                                     apply_first=True, label=tr("Replace")))
+                                                     apply_first=True, label=self.tr("Replace")))
         self.win.show_story(self.win.doc.story_index(story), ei, m.start() + len(self._expand(m)),
                             m.start() + len(self._expand(m)))
         self.find_next()
@@ -165,7 +161,7 @@ class FindDialog(QDialog):
                 try:
                     new, k = pat.subn(self._expand, el.text)
                 except (re.error, IndexError) as exc:
-                    self.message.setText(tr("Not a valid replacement: %1").replace("%1", str(exc)))
+                    self.message.setText(self.tr("Not a valid replacement: %1").replace("%1", str(exc)))
                     return 0
                 if k and new != el.text:
                     before.append((el, el.text))
@@ -174,14 +170,14 @@ class FindDialog(QDialog):
             if after:
                 changes.append((st, before, after))
         if not n:
-            self.message.setText(tr("Not found."))
+            self.message.setText(self.tr("Not found."))
             return 0
-        label = tr("Replace %1 matches").replace("%1", str(n))
+        label = self.tr("Replace %1 matches").replace("%1", str(n))
         doc.undo_stack.beginMacro(label)
         for st, before, after in changes:
             doc.undo_stack.push(EditTextCommand(doc, st, before, after, typing=False, apply_first=True))
         doc.undo_stack.endMacro()
-        self.message.setText(tr("Replaced 1 match.") if n == 1 else tr("Replaced %1 matches.").replace("%1", str(n)))
+        self.message.setText(self.tr("Replaced 1 match.") if n == 1 else self.tr("Replaced %1 matches.").replace("%1", str(n)))
         return n
 
     def keyPressEvent(self, event) -> None:

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from galley.ui.editor import SEVERITY_COLORS
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FindingsPanel", text)
-
-
 def severity_label(sev: str) -> str:
-    return {"error": tr("Error"), "warning": tr("Warning"), "info": tr("Note")}.get(sev, sev)
+    return {
+        "error": QCoreApplication.translate("FindingsPanel", "Error"),
+        "warning": QCoreApplication.translate("FindingsPanel", "Warning"),
+        "info": QCoreApplication.translate("FindingsPanel", "Note"),
+    }.get(sev, sev)
 
 
 _ROOT = QModelIndex()
@@ -60,7 +60,7 @@ class FindingsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return [tr("Severity"), tr("Rule"), tr("Story"), tr("Text"), tr("Fix"), tr("Message")][section]
+            return [self.tr("Severity"), self.tr("Rule"), self.tr("Story"), self.tr("Text"), self.tr("Fix"), self.tr("Message")][section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -122,11 +122,11 @@ class FindingsPanel(QWidget):
         self.count_label = QLabel(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        bar.addWidget(QLabel(tr("Rule:")))
+        bar.addWidget(QLabel(self.tr("Rule:")))
         bar.addWidget(self.rule_box)
-        bar.addWidget(QLabel(tr("Severity:")))
+        bar.addWidget(QLabel(self.tr("Severity:")))
         bar.addWidget(self.severity_box)
-        bar.addWidget(QLabel(tr("Story:")))
+        bar.addWidget(QLabel(self.tr("Story:")))
         bar.addWidget(self.story_box)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -157,12 +157,12 @@ class FindingsPanel(QWidget):
         lang = current_language()
         rules = sorted({m.rule for *_, m in marks} | {r[0] for r in proofing.all_rules()})
         named = sorted(((proofing.rule_name(r, lang), r) for r in rules), key=lambda x: x[0].lower())
-        self._fill(self.rule_box, [(tr("All rules"), None)] + named)
+        self._fill(self.rule_box, [(self.tr("All rules"), None)] + named)
         for i, (_name, rid) in enumerate(named, start=1):
             self.rule_box.setItemData(i, rid, Qt.ItemDataRole.ToolTipRole)
-        self._fill(self.severity_box, [(tr("All severities"), None)] + [(severity_label(s), s)
+        self._fill(self.severity_box, [(self.tr("All severities"), None)] + [(severity_label(s), s)
                                                                         for s in proofing.SEVERITIES])
-        self._fill(self.story_box, [(tr("All stories"), None)] + [(s.headline[:20] or s.id, i) for i, s in
+        self._fill(self.story_box, [(self.tr("All stories"), None)] + [(s.headline[:20] or s.id, i) for i, s in
                                                                  enumerate(self.doc.edition.stories)])
         self.refresh()
 
@@ -186,12 +186,12 @@ class FindingsPanel(QWidget):
         self.model.refresh()
         n = len(self.model.rows)
         total = len(self.doc.visible_marks()) if any(self.model.filters.values()) else n
-        self.count_label.setText((tr("%1 of %2 finding") if total == 1 else tr("%1 of %2 findings"))
+        self.count_label.setText((self.tr("%1 of %2 finding") if total == 1 else self.tr("%1 of %2 findings"))
                                  .replace("%1", str(n)).replace("%2", str(total)))
         if self.doc.checking:
-            self.count_label.setText(tr("Proofreading…"))
+            self.count_label.setText(self.tr("Proofreading…"))
         elif self.doc.check_error:
-            self.count_label.setText(tr("Proofreading failed: %1").replace("%1", self.doc.check_error.splitlines()[0]))
+            self.count_label.setText(self.tr("Proofreading failed: %1").replace("%1", self.doc.check_error.splitlines()[0]))
         if cur:
             self.select_like(cur[0], cur[1], cur[3].start, quiet=True)
 

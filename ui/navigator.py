@@ -1,15 +1,11 @@
 """The navigator: pages and their stories in a tree; stories can be dragged onto the page view."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 STORY_MIME = "application/x-galley-story"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Navigator", text)
 
 
 class Navigator(QTreeWidget):
@@ -17,7 +13,7 @@ class Navigator(QTreeWidget):
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
-        self.setHeaderLabels([tr("Pages and stories"), tr("Chars"), tr("Findings"), tr("Overset")])
+        self.setHeaderLabels([self.tr("Pages and stories"), self.tr("Chars"), self.tr("Findings"), self.tr("Overset")])
         # the counts always whole (never elided); the headline takes what is left
         h = self.header()
         h.setStretchLastSection(False)
@@ -44,7 +40,7 @@ class Navigator(QTreeWidget):
         self.clear()
         pages: dict[str, QTreeWidgetItem] = {}
         for i, st in enumerate(self.doc.edition.stories):
-            key = st.page or tr("Page")
+            key = st.page or self.tr("Page")
             parent = pages.get(key)
             if parent is None:
                 parent = QTreeWidgetItem([key])
@@ -89,7 +85,7 @@ class Navigator(QTreeWidget):
                 it.setForeground(0, QBrush(QColor("#c62828" if over else "#000000")))
                 it.setText(3, f"+{over}" if over else "")
                 it.setForeground(3, QBrush(QColor("#c62828")))
-                it.setToolTip(3, tr("%1 characters overset").replace("%1", str(over)) if over else "")
+                it.setToolTip(3, self.tr("%1 characters overset").replace("%1", str(over)) if over else "")
 
     def set_overset(self, overset: dict[str, int]) -> None:
         self.overset = dict(overset)

@@ -41,10 +41,6 @@ from galley.ui.undo import LayoutCommand
 PAGE_GAP = 36.0
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PageView", text)
-
-
 def _font_settings() -> dict:
     from galley.ui import prefs
     return {k: v for k, v in (prefs.load_preferences().get("fonts") or {}).items() if v}
@@ -193,7 +189,7 @@ class ModuleItem(QGraphicsRectItem):
         self.highlight = False
         self._style()
         title = panel.story_title(module.story) if module.kind == "story" else (module.label or module.kind)
-        self.setToolTip(tr("%1 — %2 columns × %3 lines").replace("%1", title).replace(
+        self.setToolTip(QCoreApplication.translate("PageView", "%1 — %2 columns × %3 lines").replace("%1", title).replace(
             "%2", str(module.columns)).replace("%3", str(module.lines)))
         if module.overset:
             marker = QGraphicsRectItem(0, 0, 54, 16, self)
@@ -207,7 +203,7 @@ class ModuleItem(QGraphicsRectItem):
             label.setFont(f)
             label.setBrush(QBrush(QColor("white")))
             label.setPos(4, 1)
-            marker.setToolTip(tr("%1 characters overset").replace("%1", str(module.overset)))
+            marker.setToolTip(QCoreApplication.translate("PageView", "%1 characters overset").replace("%1", str(module.overset)))
             self.overset_marker = marker
 
     def _style(self) -> None:
@@ -472,20 +468,20 @@ class PagePanel(QWidget):
         self.info.setStyleSheet("color:#555")
         top = QHBoxLayout()
         top.setContentsMargins(6, 3, 6, 3)
-        top.addWidget(QLabel(tr("Page grid:")))
+        top.addWidget(QLabel(self.tr("Page grid:")))
         top.addWidget(self.layout_box)
         top.addStretch(1)
         top.addWidget(self.info)
         # the highlighted story's module in numbers: first column, columns, first line, lines
         fields = QHBoxLayout()
         fields.setContentsMargins(6, 0, 6, 3)
-        self.fields_label = QLabel(tr("Module:"))
+        self.fields_label = QLabel(self.tr("Module:"))
         fields.addWidget(self.fields_label)
         self.fields: dict[str, QSpinBox] = {}
-        for key, label, tip in (("column", tr("col "), tr("First column (1 = leftmost)")),
-                                ("columns", tr("× "), tr("Columns wide")),
-                                ("line", tr("line "), tr("First grid line (1 = top of the type area)")),
-                                ("lines", tr("× "), tr("Grid lines deep"))):
+        for key, label, tip in (("column", self.tr("col "), self.tr("First column (1 = leftmost)")),
+                                ("columns", self.tr("× "), self.tr("Columns wide")),
+                                ("line", self.tr("line "), self.tr("First grid line (1 = top of the type area)")),
+                                ("lines", self.tr("× "), self.tr("Grid lines deep"))):
             box = QSpinBox(self)
             box.setPrefix(label)
             box.setToolTip(tip)
@@ -497,7 +493,7 @@ class PagePanel(QWidget):
         fields.addStretch(1)
         self._fields_module = None
         self._set_fields(None)
-        self.placeholder = QLabel(tr("The page view appears here when the layout engine is installed."))
+        self.placeholder = QLabel(self.tr("The page view appears here when the layout engine is installed."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack = QStackedLayout()
@@ -552,7 +548,7 @@ class PagePanel(QWidget):
     def _layout_chosen(self) -> None:
         name = self.layout_box.currentData()
         if name and name != (self.doc.project.layout or None):
-            self.doc.undo_stack.push(LayoutCommand(self.doc, name, None, tr("Page grid: %1").replace(
+            self.doc.undo_stack.push(LayoutCommand(self.doc, name, None, self.tr("Page grid: %1").replace(
                 "%1", self.layout_box.currentText())))
 
     def _layout_changed(self) -> None:
@@ -601,7 +597,7 @@ class PagePanel(QWidget):
         if self.hub.pending(self._job):
             self._pending = True
             return
-        self.info.setText(tr("Laying out…"))
+        self.info.setText(self.tr("Laying out…"))
         self._pending_grid = grid
         try:
             # the edition is pickled into the pipe right away: a snapshot
@@ -635,7 +631,7 @@ class PagePanel(QWidget):
 
     def _show_error(self, exc) -> None:
         msg = str(exc) if isinstance(exc, GalleyError) else f"{type(exc).__name__}: {exc}"
-        self.info.setText(tr("Layout failed: %1").replace("%1", msg))
+        self.info.setText(self.tr("Layout failed: %1").replace("%1", msg))
 
     def _apply(self, paged, grid) -> None:
         center = self.view.mapToScene(self.view.viewport().rect().center())
@@ -644,9 +640,9 @@ class PagePanel(QWidget):
         self.scene.build(self, paged, grid, self._grid_visible)
         overset = {k: v for k, v in paged.overset.items() if v}
         n_over = sum(overset.values())
-        txt = tr("1 page") if len(paged.pages) == 1 else tr("%1 pages").replace("%1", str(len(paged.pages)))
+        txt = self.tr("1 page") if len(paged.pages) == 1 else self.tr("%1 pages").replace("%1", str(len(paged.pages)))
         if n_over:
-            txt += " · <span style='color:#c62828'>" + tr("overset %1 characters").replace("%1", str(n_over)) + \
+            txt += " · <span style='color:#c62828'>" + self.tr("overset %1 characters").replace("%1", str(n_over)) + \
                 "</span>"
         self.info.setText(txt)
         self.oversetChanged.emit(overset)
@@ -796,10 +792,10 @@ class PagePanel(QWidget):
         try:
             plan = settle(plan, page.number, module.story, g.lines)
         except Collision as exc:
-            self.refuse(tr("There is no room for that: “%1” would be pushed off the page.")
+            self.refuse(self.tr("There is no room for that: “%1” would be pushed off the page.")
                         .replace("%1", self.story_title(exc.story)))
             return False
-        label = tr("Move %1") if columns == module.columns and lines == module.lines else tr("Resize %1")
+        label = self.tr("Move %1") if columns == module.columns and lines == module.lines else self.tr("Resize %1")
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
                                                plan, label.replace("%1", self.story_title(module.story))))
         self.relayout()
@@ -843,18 +839,18 @@ class PagePanel(QWidget):
             col, line = self.cell_at(g, local.x(), local.y(), cols, 1)
             lines = free_lines_below(current, page.number, story_id, col, cols, line, min(60, g.lines - line))
             if lines < self.MIN_DROP_LINES:
-                self.refuse(tr("There is no room to place “%1” there.").replace("%1", self.story_title(story_id)))
+                self.refuse(self.tr("There is no room to place “%1” there.").replace("%1", self.story_title(story_id)))
                 return
         plan = place_story(current, page.number, story_id, col, cols, line, lines,
                            replace=target.story if target is not None else None)
         try:
             plan = settle(plan, page.number, story_id, g.lines)
         except Collision as exc:
-            self.refuse(tr("There is no room for that: “%1” would be pushed off the page.")
+            self.refuse(self.tr("There is no room for that: “%1” would be pushed off the page.")
                         .replace("%1", self.story_title(exc.story)))
             return
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
-                                               plan, tr("Place %1").replace("%1", self.story_title(story_id))))
+                                               plan, self.tr("Place %1").replace("%1", self.story_title(story_id))))
         self.relayout()
 
 

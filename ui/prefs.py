@@ -1,13 +1,18 @@
 """Preferences: interface language, fonts per role, spelling language, rule severities.
 
-UI state (language, recent files, window geometry) lives in a QSettings INI file; the
-preferences the core needs (fonts, spelling language, severities, the user dictionary)
-live in `preferences.json` beside it in the user data folder, which `app/` can read
-without Qt. `GALLEY_DATA_DIR` moves both (tests, portable installs).
+The preferences the core needs (fonts, spelling language, rule severities, the dictionary) live
+in the settings store the command line reads too (`app/settings.py`: `settings.toml` in the
+platform's config folder), so a word added here is honoured by `galley check`. Window state
+(language, recent files, geometry) is a QSettings INI file beside it. `GALLEY_DATA_DIR` moves
+both (tests, portable installs).
+
+In the window a preferences dict holds `user_words` (the dictionary: words never flagged),
+`severities` (rule id → error, warning, info or off), `fonts`, `spelling_language` and
+`autosave_seconds`; `read_preferences` and `save_preferences` translate to the store's terms.
 """
 from __future__ import annotations
 
-import json
+import tomllib
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
@@ -30,55 +35,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from galley.app.fsutil import write_text
-from galley.app.project.autosave import data_dir
+from galley.app import settings
+from galley.app.errors import GalleyError
 from galley.ui import i18n, proofing
 
 ROLES = ("song", "hei", "kai", "latin")
 SEVERITY_CHOICES = ("default", "error", "warning", "info", "off")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Preferences", text)
-
-
 def qsettings() -> QSettings:
-    return QSettings(str(data_dir() / "galley.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(settings.ui_state_path()), QSettings.Format.IniFormat)
 
 
 def preferences_path():
-    return data_dir() / "preferences.json"
+    return settings.settings_path()
 
 
 AUTOSAVE_SECONDS = (2, 10)    # the autosave interval's range: work lost in a crash is at most this
 
 
 def read_preferences() -> tuple[dict, list[str]]:
-    """`preferences.json`, each setting checked: (the usable settings, a message per setting dropped).
+    """The settings store, each setting the window uses checked: (the usable preferences, a
+    message per setting dropped).
 
     A setting of the wrong type is left out (its default applies), so a hand-edited file can
     never stop the window from opening; the messages say what was wrong."""
+    settings.migrate()
     try:
         text = preferences_path().read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
-    except OSError as exc:
-        return {}, [tr("cannot read it (%1)").replace("%1", exc.strerror or str(exc))]
+    except (OSError, UnicodeDecodeError) as exc:
+        why = getattr(exc, "strerror", None) or str(exc)
+        return {}, [QCoreApplication.translate("PreferencesDialog", "cannot read it (%1)").replace("%1", why)]
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        return {}, [tr("it is not valid JSON (%1)").replace("%1", str(exc)[:80])]
-    if not isinstance(data, dict):
-        return {}, [tr("it should hold an object of settings")]
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        return {}, [QCoreApplication.translate("PreferencesDialog", "it is not valid TOML (%1)")
+                    .replace("%1", str(exc)[:80])]
     return clean_preferences(data)
 
 
 def clean_preferences(data: dict) -> tuple[dict, list[str]]:
+    """The store's settings the window uses → a preferences dict, and a message per bad one."""
     out: dict = {}
     problems: list[str] = []
 
     def bad(key: str, want: str) -> None:
-        problems.append(tr("“%1” should be %2").replace("%1", key).replace("%2", want))
+        problems.append(QCoreApplication.translate("PreferencesDialog", "“%1” should be %2")
+                        .replace("%1", key).replace("%2", want))
 
     def is_int(v) -> bool:
         return isinstance(v, int) and not isinstance(v, bool)
@@ -88,34 +93,34 @@ def clean_preferences(data: dict) -> tuple[dict, list[str]]:
             if is_int(value) and AUTOSAVE_SECONDS[0] <= value <= AUTOSAVE_SECONDS[1]:
                 out[key] = value
             else:
-                bad(key, tr("a whole number of seconds from %1 to %2").replace("%1", str(AUTOSAVE_SECONDS[0]))
-                    .replace("%2", str(AUTOSAVE_SECONDS[1])))
-        elif key == "autosave_minutes":
-            pass    # older versions' setting: autosave now runs every few seconds
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a whole number of seconds from %1 to %2")
+                    .replace("%1", str(AUTOSAVE_SECONDS[0])).replace("%2", str(AUTOSAVE_SECONDS[1])))
         elif key == "fonts":
             if isinstance(value, dict) and all(isinstance(k, str) and k in ROLES and isinstance(v, str)
                                                for k, v in value.items()):
                 out[key] = dict(value)
             else:
-                bad(key, tr("a font file path per role (song, hei, kai, latin)"))
-        elif key == "severities":
-            if isinstance(value, dict) and all(isinstance(k, str) and v in SEVERITY_CHOICES[1:]
-                                               for k, v in value.items()):
-                out[key] = dict(value)
+                bad(key, QCoreApplication.translate("PreferencesDialog",
+                                                    "a font file path per role (song, hei, kai, latin)"))
+        elif key == "rules":
+            sev = settings.rules_to_severities(value) if isinstance(value, dict) else None
+            if sev is not None and all(isinstance(v, dict) for v in value.values()) and \
+                    all(v in SEVERITY_CHOICES[1:] for v in sev.values()):
+                out["severities"] = sev
             else:
-                bad(key, tr("a severity (error, warning, info or off) per rule id"))
+                bad(key, QCoreApplication.translate("PreferencesDialog",
+                                                    "a severity (error, warning, info or off) per rule id"))
         elif key == "spelling_language":
             if isinstance(value, str) and value:
                 out[key] = value
             else:
-                bad(key, tr("a language code such as en_US"))
-        elif key == "user_words":
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a language code such as en_US"))
+        elif key == "dictionary":
             if isinstance(value, list) and all(isinstance(w, str) for w in value):
-                out[key] = [w for w in value if w.strip()]
+                out["user_words"] = [w for w in value if w.strip()]
             else:
-                bad(key, tr("a list of words"))
-        else:
-            out[key] = value    # kept as is: another version's setting
+                bad(key, QCoreApplication.translate("PreferencesDialog", "a list of words"))
+        # any other setting is the command line's (or another version's): kept in the store as it is
     return out, problems
 
 
@@ -131,13 +136,26 @@ def autosave_seconds(prefs: dict) -> int:
 
 
 def save_preferences(prefs: dict) -> None:
-    write_text(preferences_path(), json.dumps(prefs, ensure_ascii=False, indent=1))
+    """Write the preferences into the store, keeping every setting the window does not edit."""
+    try:
+        old_rules = settings.parse().get("rules")
+    except GalleyError:     # an unreadable store: settings.update replaces it
+        old_rules = None
+    old_rules = old_rules if isinstance(old_rules, dict) else {}
+    # rules the window cannot show (e.g. enabled = true alone) stay; the ones it shows are replaced
+    shown = settings.rules_to_severities(old_rules)
+    rules = {rid: conf for rid, conf in old_rules.items() if rid not in shown}
+    rules.update(settings.severities_to_rules(prefs.get("severities") or {}))
+    changes: dict = {"rules": rules, "dictionary": list(prefs.get("user_words") or [])}
+    for key in ("fonts", "spelling_language", "autosave_seconds"):
+        if key in prefs:
+            changes[key] = prefs[key]
+    settings.update(changes, remove=tuple(k for k in ("fonts", "spelling_language", "autosave_seconds")
+                                          if k not in prefs))
 
 
 def store_user_words(words: list[str]) -> None:
-    p = load_preferences()
-    p["user_words"] = list(words)
-    save_preferences(p)
+    settings.update({"dictionary": list(words)})
 
 
 def apply_fonts(prefs: dict) -> None:
@@ -150,8 +168,12 @@ def apply_fonts(prefs: dict) -> None:
 
 
 def role_label(role: str) -> str:
-    return {"song": tr("Song (body)"), "hei": tr("Hei (headlines)"), "kai": tr("Kai (bylines, captions)"),
-            "latin": tr("Latin")}.get(role, role)
+    return {
+        "song": QCoreApplication.translate("PreferencesDialog", "Song (body)"),
+        "hei": QCoreApplication.translate("PreferencesDialog", "Hei (headlines)"),
+        "kai": QCoreApplication.translate("PreferencesDialog", "Kai (bylines, captions)"),
+        "latin": QCoreApplication.translate("PreferencesDialog", "Latin"),
+    }.get(role, role)
 
 
 def spelling_languages() -> list[str]:
@@ -166,28 +188,28 @@ def spelling_languages() -> list[str]:
 class PreferencesDialog(QDialog):
     def __init__(self, prefs: dict, language: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Preferences"))
+        self.setWindowTitle(self.tr("Preferences"))
         self.resize(620, 480)
         tabs = QTabWidget(self)
 
         general = QWidget()
         form = QFormLayout(general)
         self.language = QComboBox()
-        self.language.addItem(tr("Follow the system"), "system")
+        self.language.addItem(self.tr("Follow the system"), "system")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        form.addRow(tr("Interface language:"), self.language)
+        form.addRow(self.tr("Interface language:"), self.language)
         self.autosave = QSpinBox()
         self.autosave.setRange(*AUTOSAVE_SECONDS)
-        self.autosave.setSuffix(tr(" s"))
+        self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(autosave_seconds(prefs))
-        form.addRow(tr("Autosave at least every:"), self.autosave)
-        tabs.addTab(general, tr("General"))
+        form.addRow(self.tr("Autosave at least every:"), self.autosave)
+        tabs.addTab(general, self.tr("General"))
 
         fonts = QWidget()
         fform = QFormLayout(fonts)
-        fform.addRow(QLabel(tr("Leave empty to use the default font for each role.")))
+        fform.addRow(QLabel(self.tr("Leave empty to use the default font for each role.")))
         self.font_edits: dict[str, QLineEdit] = {}
         defaults = {}
         try:
@@ -197,15 +219,15 @@ class PreferencesDialog(QDialog):
             pass
         for role in ROLES:
             edit = QLineEdit((prefs.get("fonts") or {}).get(role, ""))
-            edit.setPlaceholderText(defaults.get(role) or tr("(not found)"))
-            btn = QPushButton(tr("Browse…"))
+            edit.setPlaceholderText(defaults.get(role) or self.tr("(not found)"))
+            btn = QPushButton(self.tr("Browse…"))
             btn.clicked.connect(lambda _=False, e=edit: self._browse_font(e))
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(btn)
             fform.addRow(role_label(role) + ":", row)
             self.font_edits[role] = edit
-        tabs.addTab(fonts, tr("Fonts"))
+        tabs.addTab(fonts, self.tr("Fonts"))
 
         proof = QWidget()
         pl = QVBoxLayout(proof)
@@ -214,16 +236,16 @@ class PreferencesDialog(QDialog):
         for code in spelling_languages():
             self.spelling.addItem(code, code)
         self.spelling.setCurrentIndex(max(0, self.spelling.findData(prefs.get("spelling_language", "en_US"))))
-        pform.addRow(tr("Spelling language (Latin words):"), self.spelling)
+        pform.addRow(self.tr("Spelling language (Latin words):"), self.spelling)
         pl.addLayout(pform)
         rules = proofing.all_rules()
         self.rules = QTableWidget(len(rules), 3)
-        self.rules.setHorizontalHeaderLabels([tr("Rule"), tr("Severity"), tr("Description")])
+        self.rules.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("Severity"), self.tr("Description")])
         self.rules.verticalHeader().setVisible(False)
         self.rules.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         sev = prefs.get("severities") or {}
-        labels = {"default": tr("Default"), "error": tr("Error"), "warning": tr("Warning"), "info": tr("Note"),
-                  "off": tr("Off")}
+        labels = {"default": self.tr("Default"), "error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note"),
+                  "off": self.tr("Off")}
         for r, (rid, default, desc) in enumerate(rules):
             self.rules.setItem(r, 0, QTableWidgetItem(rid))
             box = QComboBox()
@@ -233,13 +255,13 @@ class PreferencesDialog(QDialog):
             self.rules.setCellWidget(r, 1, box)
             self.rules.setItem(r, 2, QTableWidgetItem(str(desc)))
         if not rules:
-            pl.addWidget(QLabel(tr("Proofreading rules are not available in this build.")))
+            pl.addWidget(QLabel(self.tr("Proofreading rules are not available in this build.")))
         pl.addWidget(self.rules)
-        pl.addWidget(QLabel(tr("User dictionary (one word a line):")))
+        pl.addWidget(QLabel(self.tr("User dictionary (one word a line):")))
         self.words = QPlainTextEdit("\n".join(prefs.get("user_words") or []))
         self.words.setMaximumHeight(90)
         pl.addWidget(self.words)
-        tabs.addTab(proof, tr("Proofreading"))
+        tabs.addTab(proof, self.tr("Proofreading"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -249,7 +271,7 @@ class PreferencesDialog(QDialog):
         lay.addWidget(buttons)
 
     def _browse_font(self, edit: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a font"), "", tr("TrueType fonts (*.ttf *.ttc)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font"), "", self.tr("TrueType fonts (*.ttf *.ttc)"))
         if path:
             edit.setText(path)
 

@@ -27,16 +27,16 @@ from galley.app.model import ops
 from galley.ui.undo import RebuildCommand, StructureCommand
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RepairsPanel", text)
-
-
 def _esc(s: str) -> str:
     return html.escape(s, quote=False)
 
 
 def kind_label(kind: str) -> str:
-    return {"join": tr("Join"), "move": tr("Move"), "dehyphenate": tr("Hyphen")}.get(kind, kind)
+    return {
+        "join": QCoreApplication.translate("RepairsPanel", "Join"),
+        "move": QCoreApplication.translate("RepairsPanel", "Move"),
+        "dehyphenate": QCoreApplication.translate("RepairsPanel", "Hyphen"),
+    }.get(kind, kind)
 
 
 def reason(f) -> str:
@@ -54,7 +54,7 @@ class RepairsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHeaderLabels([tr("State"), tr("Repair"), tr("Confidence"), tr("Where")])
+        self.tree.setHeaderLabels([self.tr("State"), self.tr("Repair"), self.tr("Confidence"), self.tr("Where")])
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for i, w in enumerate((80, 60, 80)):
             self.tree.header().resizeSection(i, w)
@@ -74,8 +74,8 @@ class RepairsPanel(QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             bar.addWidget(b)
         self.structure_button = QToolButton(self)
-        self.structure_button.setText(tr("Structure"))
-        self.structure_button.setToolTip(tr("Move the paragraph at the editor's cursor out, or change its kind"))
+        self.structure_button.setText(self.tr("Structure"))
+        self.structure_button.setToolTip(self.tr("Move the paragraph at the editor's cursor out, or change its kind"))
         self.structure_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(self.structure_button)
         split = self.split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -101,7 +101,7 @@ class RepairsPanel(QWidget):
         self.tree.clear()
         fixes = self.doc.edition.fixes
         for f in fixes:
-            state = tr("Accepted") if f.accepted else (tr("Possible cut") if f.doubtful else tr("Rejected"))
+            state = self.tr("Accepted") if f.accepted else (self.tr("Possible cut") if f.doubtful else self.tr("Rejected"))
             it = QTreeWidgetItem([state, kind_label(f.kind),
                                   f"{f.confidence:.0%}", _seam(f)])
             it.setData(0, Qt.ItemDataRole.UserRole, f.id)
@@ -112,7 +112,7 @@ class RepairsPanel(QWidget):
                 self.tree.setCurrentItem(it)
         self.tree.blockSignals(False)
         n_acc = sum(f.accepted for f in fixes)
-        self.count_label.setText((tr("%1 repair, %2 accepted") if len(fixes) == 1 else tr("%1 repairs, %2 accepted"))
+        self.count_label.setText((self.tr("%1 repair, %2 accepted") if len(fixes) == 1 else self.tr("%1 repairs, %2 accepted"))
                                  .replace("%1", str(len(fixes))).replace("%2", str(n_acc)))
         self._show(self.current())
 
@@ -136,7 +136,7 @@ class RepairsPanel(QWidget):
 
     def _show(self, f) -> None:
         if f is None:
-            self.detail.setHtml("<p style='color:#777'>" + _esc(tr("Select a repair to see it before and after.")) +
+            self.detail.setHtml("<p style='color:#777'>" + _esc(self.tr("Select a repair to see it before and after.")) +
                                 "</p>")
             return
         blocks = self.doc.edition.blocks
@@ -148,19 +148,20 @@ class RepairsPanel(QWidget):
                  f"<span>{_esc(_clip(parts[1]) if len(parts) > 1 else '')}</span>" if parts else ""
         after_html = f"<p style='margin:2px 0;background:#e8f5e9'>{joined}</p>" + "".join(
             f"<p style='margin:2px 0;background:#e3f2fd'>{_esc(_clip(t))}</p>" for t in moved)
-        state = tr("accepted") if f.accepted else tr("Possible cut") if f.doubtful else tr("rejected")
+        before, after = self.tr("Before"), self.tr("After")  # outside the f-string, where lupdate sees them
+        state = self.tr("accepted") if f.accepted else self.tr("Possible cut") if f.doubtful else self.tr("rejected")
         self.detail.setHtml(
             f"<p><b>{_esc(kind_label(f.kind))}</b> · {_esc(state)} · {f.confidence:.0%}<br>"
             f"<span style='color:#555'>{_esc(reason(f))}</span></p>"
-            f"<p style='margin-bottom:0'><b>{_esc(tr('Before'))}</b></p>{before_html}"
-            f"<p style='margin-bottom:0'><b>{_esc(tr('After'))}</b></p>{after_html}")
+            f"<p style='margin-bottom:0'><b>{_esc(before)}</b></p>{before_html}"
+            f"<p style='margin-bottom:0'><b>{_esc(after)}</b></p>{after_html}")
 
     # ------------------------------------------------------------------ accept / reject
     def set_current_accepted(self, accepted: bool) -> bool:
         f = self.current()
         if f is None or f.accepted == accepted:
             return False
-        label = (tr("Accept repair %1") if accepted else tr("Reject repair %1")).replace("%1", f.id)
+        label = (self.tr("Accept repair %1") if accepted else self.tr("Reject repair %1")).replace("%1", f.id)
         # in place: the other stories, typed text, pasted paragraphs and chosen kinds stay as they are
         done = []
         self.doc.undo_stack.push(StructureCommand(self.doc, label,

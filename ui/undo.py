@@ -17,10 +17,6 @@ from galley.app.model import join_parts
 TYPING_ID = 1001
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 class EditTextCommand(QUndoCommand):
     """Text of a story's elements changed (typing, a paragraph split or joined, a finding fixed).
 
@@ -30,7 +26,7 @@ class EditTextCommand(QUndoCommand):
     """
 
     def __init__(self, doc, story, before, after, full=False, label=None, typing=True, apply_first=False):
-        super().__init__(label or tr("Typing"))
+        super().__init__(label or QCoreApplication.translate("Undo", "Typing"))
         self.doc, self.story = doc, story
         self.before, self.after, self.full = before, after, full
         self.typing = typing
@@ -156,7 +152,7 @@ class DictionaryCommand(QUndoCommand):
     """Add a word to the user dictionary (the finding on it, and all like it, go away)."""
 
     def __init__(self, doc, word: str):
-        super().__init__(tr("Add “%1” to dictionary").replace("%1", word))
+        super().__init__(QCoreApplication.translate("Undo", "Add “%1” to dictionary").replace("%1", word))
         self.doc = doc
         self.before = list(doc.settings.get("user_words") or [])
         self.after = self.before + ([word] if word not in self.before else [])

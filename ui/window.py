@@ -11,7 +11,7 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontDatabase, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,10 +45,6 @@ from galley.ui.undo import DictionaryCommand, EditTextCommand, RecordCommand, St
 
 OPEN_SUFFIXES = (".txt", ".docx", ".pdf", ".galley")
 MAX_RECENT = 10
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def empty_project() -> Project:
@@ -119,7 +115,7 @@ class MainWindow(QMainWindow):
     IDLE_AUTOSAVE_MS = 1500
 
     def _warn_preferences(self, problems: list[str]) -> None:
-        QMessageBox.warning(self, tr("Preferences"), tr("Some settings in %1 were not used, and their defaults apply "
+        QMessageBox.warning(self, self.tr("Preferences"), self.tr("Some settings in %1 were not used, and their defaults apply "
                                                         "instead:").replace("%1", str(prefs.preferences_path())) +
                             "\n\n• " + "\n• ".join(problems))
 
@@ -197,63 +193,63 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self.actions_by_key: dict[str, QAction] = {}
         A = self._action
-        A("open", tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "open",
-          tr("Open an edition: .txt, .docx, .pdf or .galley"))
-        A("save", tr("&Save"), self.save, QKeySequence.StandardKey.Save, "save", tr("Save the project (.galley)"))
-        A("save_as", tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs)
-        A("export", tr("&Export…"), self.export_dialog, "Ctrl+E", "export", tr("Export PDF, DOCX or PNG"))
-        A("prefs", tr("&Preferences…"), self.preferences_dialog, QKeySequence.StandardKey.Preferences, "prefs")
-        A("quit", tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        A("next_finding", tr("&Next finding"), self.next_finding, "F8", "next")
-        A("prev_finding", tr("&Previous finding"), self.prev_finding, "Shift+F8", "prev")
-        A("accept_finding", tr("&Accept fix"), self.accept_finding, "Ctrl+Return", "accept",
-          tr("Apply the finding's fix"))
-        A("reject_finding", tr("&Reject finding"), self.reject_finding, "Ctrl+Backspace", "reject",
-          tr("Dismiss this finding here"))
-        A("ignore_finding", tr("&Ignore rule in story"), self.ignore_finding, "Ctrl+Shift+I", "ignore",
-          tr("Ignore this rule in the whole story"))
-        A("add_word", tr("Add to &dictionary"), self.add_word, "Ctrl+Shift+D", "word",
-          tr("Add the word to the user dictionary"))
-        A("accept_rule", tr("Accept all fixes of this &rule"), lambda: self.accept_many("rule"), "Ctrl+Alt+Return",
-          "accept", tr("Apply every fix of the current finding's rule"))
-        A("accept_story", tr("Accept all fixes in this s&tory"), lambda: self.accept_many("story"), "Ctrl+Alt+T",
-          "accept", tr("Apply every fix in the current story"))
-        A("accept_safe", tr("Accept every &safe fix"), lambda: self.accept_many("safe"), "Ctrl+Alt+Shift+Return",
-          "accept", tr("Apply every fix marked safe in the whole edition"))
-        A("recheck", tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
-        A("find", tr("&Find and replace…"), self.find_dialog, [QKeySequence(QKeySequence.StandardKey.Find), "Ctrl+H"],
-          None, tr("Find and replace in the stories (regular expressions too)"))
-        A("find_next", tr("Find ne&xt"), self.find_next, "F3")
-        A("next_spelling", tr("Next &spelling finding"), self.next_spelling, "F7", None,
-          tr("Go to the next spelling or misused-word finding"))
-        A("join_next", tr("&Join with next paragraph"), self.join_next, "Ctrl+J", None,
-          tr("Join this paragraph with the one after it"))
-        A("split_here", tr("&Split paragraph here"), self.split_here, "Ctrl+Shift+J", None,
-          tr("Split this paragraph at the cursor"))
+        A("open", self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "open",
+          self.tr("Open an edition: .txt, .docx, .pdf or .galley"))
+        A("save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "save", self.tr("Save the project (.galley)"))
+        A("save_as", self.tr("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        A("export", self.tr("&Export…"), self.export_dialog, "Ctrl+E", "export", self.tr("Export PDF, DOCX or PNG"))
+        A("prefs", self.tr("&Preferences…"), self.preferences_dialog, QKeySequence.StandardKey.Preferences, "prefs")
+        A("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        A("next_finding", self.tr("&Next finding"), self.next_finding, "F8", "next")
+        A("prev_finding", self.tr("&Previous finding"), self.prev_finding, "Shift+F8", "prev")
+        A("accept_finding", self.tr("&Accept fix"), self.accept_finding, "Ctrl+Return", "accept",
+          self.tr("Apply the finding's fix"))
+        A("reject_finding", self.tr("&Reject finding"), self.reject_finding, "Ctrl+Backspace", "reject",
+          self.tr("Dismiss this finding here"))
+        A("ignore_finding", self.tr("&Ignore rule in story"), self.ignore_finding, "Ctrl+Shift+I", "ignore",
+          self.tr("Ignore this rule in the whole story"))
+        A("add_word", self.tr("Add to &dictionary"), self.add_word, "Ctrl+Shift+D", "word",
+          self.tr("Add the word to the user dictionary"))
+        A("accept_rule", self.tr("Accept all fixes of this &rule"), lambda: self.accept_many("rule"), "Ctrl+Alt+Return",
+          "accept", self.tr("Apply every fix of the current finding's rule"))
+        A("accept_story", self.tr("Accept all fixes in this s&tory"), lambda: self.accept_many("story"), "Ctrl+Alt+T",
+          "accept", self.tr("Apply every fix in the current story"))
+        A("accept_safe", self.tr("Accept every &safe fix"), lambda: self.accept_many("safe"), "Ctrl+Alt+Shift+Return",
+          "accept", self.tr("Apply every fix marked safe in the whole edition"))
+        A("recheck", self.tr("Re-check &all"), self.recheck_all, "Ctrl+Shift+R", "recheck")
+        A("find", self.tr("&Find and replace…"), self.find_dialog, [QKeySequence(QKeySequence.StandardKey.Find), "Ctrl+H"],
+          None, self.tr("Find and replace in the stories (regular expressions too)"))
+        A("find_next", self.tr("Find ne&xt"), self.find_next, "F3")
+        A("next_spelling", self.tr("Next &spelling finding"), self.next_spelling, "F7", None,
+          self.tr("Go to the next spelling or misused-word finding"))
+        A("join_next", self.tr("&Join with next paragraph"), self.join_next, "Ctrl+J", None,
+          self.tr("Join this paragraph with the one after it"))
+        A("split_here", self.tr("&Split paragraph here"), self.split_here, "Ctrl+Shift+J", None,
+          self.tr("Split this paragraph at the cursor"))
         for kind, key in ((Kind.SIDEBAR, "Ctrl+Alt+1"), (Kind.CAPTION, "Ctrl+Alt+2"), (Kind.CREDIT, "Ctrl+Alt+3")):
-            A(f"move_out_{kind}", tr("Move out as %1").replace("%1", kind_label(kind).lower()),
+            A(f"move_out_{kind}", self.tr("Move out as %1").replace("%1", kind_label(kind).lower()),
               lambda kind=kind: self.move_out(kind), key)
-        A("accept_repair", tr("Accept &repair"), lambda: self.set_repair(True), "Ctrl+Shift+Return", "accept")
-        A("reject_repair", tr("Re&ject repair"), lambda: self.set_repair(False), "Ctrl+Shift+Backspace", "reject")
-        A("next_repair", tr("Next repai&r"), self.next_repair, "F9")
-        A("grid", tr("&Grid overlay"), self._toggle_grid, "Ctrl+G", "grid", checkable=True)
-        A("zoom_in", tr("Zoom &in"), lambda: self.page_panel.zoom(1.25), QKeySequence.StandardKey.ZoomIn, "zoomin")
-        A("zoom_out", tr("Zoom &out"), lambda: self.page_panel.zoom(0.8), QKeySequence.StandardKey.ZoomOut,
+        A("accept_repair", self.tr("Accept &repair"), lambda: self.set_repair(True), "Ctrl+Shift+Return", "accept")
+        A("reject_repair", self.tr("Re&ject repair"), lambda: self.set_repair(False), "Ctrl+Shift+Backspace", "reject")
+        A("next_repair", self.tr("Next repai&r"), self.next_repair, "F9")
+        A("grid", self.tr("&Grid overlay"), self._toggle_grid, "Ctrl+G", "grid", checkable=True)
+        A("zoom_in", self.tr("Zoom &in"), lambda: self.page_panel.zoom(1.25), QKeySequence.StandardKey.ZoomIn, "zoomin")
+        A("zoom_out", self.tr("Zoom &out"), lambda: self.page_panel.zoom(0.8), QKeySequence.StandardKey.ZoomOut,
           "zoomout")
-        A("fit", tr("&Fit page"), lambda: self.page_panel.fit(), "Ctrl+0", "fit")
-        A("relayout", tr("&Lay out again"), lambda: self.page_panel.relayout(), "Ctrl+L", "recheck")
-        undo = self.doc.undo_stack.createUndoAction(self, tr("&Undo"))
+        A("fit", self.tr("&Fit page"), lambda: self.page_panel.fit(), "Ctrl+0", "fit")
+        A("relayout", self.tr("&Lay out again"), lambda: self.page_panel.relayout(), "Ctrl+L", "recheck")
+        undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setIcon(self._icon("undo"))
-        redo = self.doc.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         redo.setIcon(self._icon("redo"))
         self.actions_by_key["undo"], self.actions_by_key["redo"] = undo, redo
         # the toolbar's buttons keep a fixed label (the menu items name the step): buttons do not jump
         stack = self.doc.undo_stack
         for key, text, act, can, changed, text_changed in (
-                ("undo_tb", tr("Undo"), undo, stack.canUndo, stack.canUndoChanged, stack.undoTextChanged),
-                ("redo_tb", tr("Redo"), redo, stack.canRedo, stack.canRedoChanged, stack.redoTextChanged)):
+                ("undo_tb", self.tr("Undo"), undo, stack.canUndo, stack.canUndoChanged, stack.undoTextChanged),
+                ("redo_tb", self.tr("Redo"), redo, stack.canRedo, stack.canRedoChanged, stack.redoTextChanged)):
             a = QAction(act.icon(), text, self)
             a.setEnabled(can())
             a.triggered.connect(act.trigger)
@@ -264,7 +260,7 @@ class MainWindow(QMainWindow):
                 (f"{text}: {t}" if t else text) + f" ({sc})"))
             self.actions_by_key[key] = a
 
-        self.kind_menu = QMenu(tr("Change &kind to"), self)
+        self.kind_menu = QMenu(self.tr("Change &kind to"), self)
         for kind in Kind:
             a = self.kind_menu.addAction(kind_label(kind))
             a.triggered.connect(lambda _=False, kind=kind: self.change_kind(kind))
@@ -306,7 +302,7 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator(self.doc, self)
         self.navigator.storyActivated.connect(self.show_story)
-        nav_dock = QDockWidget(tr("Navigator"), self)
+        nav_dock = QDockWidget(self.tr("Navigator"), self)
         nav_dock.setObjectName("navigator")
         nav_dock.setWidget(self.navigator)
         nav_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -322,11 +318,11 @@ class MainWindow(QMainWindow):
         self.repairs.structure_button.setMenu(structure_menu)
         self.repairs.activated.connect(self.go_to_fix)
         self.bottom_tabs = QTabWidget(self)
-        self.bottom_tabs.addTab(self.findings, tr("Findings"))
-        self.bottom_tabs.addTab(self.repairs, tr("Repairs"))
+        self.bottom_tabs.addTab(self.findings, self.tr("Findings"))
+        self.bottom_tabs.addTab(self.repairs, self.tr("Repairs"))
         self.doc.findingsChanged.connect(self._update_tab_titles)
         self.doc.structureChanged.connect(self._update_tab_titles)
-        bottom = QDockWidget(tr("Review"), self)
+        bottom = QDockWidget(self.tr("Review"), self)
         bottom.setObjectName("review")
         bottom.setWidget(self.bottom_tabs)
         bottom.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -335,9 +331,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([bottom], [250], Qt.Orientation.Vertical)
 
         # menus
-        m = self.menuBar().addMenu(tr("&File"))
+        m = self.menuBar().addMenu(self.tr("&File"))
         m.addAction(self.actions_by_key["open"])
-        self.recent_menu = m.addMenu(tr("Open &Recent"))
+        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.recent_menu.setToolTipsVisible(True)
         m.addAction(self.actions_by_key["save"])
@@ -346,7 +342,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.actions_by_key["export"])
         m.addSeparator()
         m.addAction(self.actions_by_key["quit"])
-        m = self.menuBar().addMenu(tr("&Edit"))
+        m = self.menuBar().addMenu(self.tr("&Edit"))
         m.addAction(undo)
         m.addAction(redo)
         m.addSeparator()
@@ -354,28 +350,28 @@ class MainWindow(QMainWindow):
         m.addAction(self.actions_by_key["find_next"])
         m.addSeparator()
         m.addAction(self.actions_by_key["prefs"])
-        m = self.menuBar().addMenu(tr("&Proofreading"))
+        m = self.menuBar().addMenu(self.tr("&Proofreading"))
         for k in ("next_finding", "prev_finding", "next_spelling", None, "accept_finding", "accept_rule", "accept_story", "accept_safe",
                   None, "reject_finding", "ignore_finding", "add_word", None, "recheck"):
             m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
-        m = self.menuBar().addMenu(tr("&Repairs"))
+        m = self.menuBar().addMenu(self.tr("&Repairs"))
         for k in ("next_repair", "accept_repair", "reject_repair"):
             m.addAction(self.actions_by_key[k])
         m.addSeparator()
         m.addActions(self.structure_actions)
         m.addMenu(self.kind_menu)
-        m = self.menuBar().addMenu(tr("&Page"))
+        m = self.menuBar().addMenu(self.tr("&Page"))
         for k in ("grid", None, "zoom_in", "zoom_out", "fit", None, "relayout"):
             m.addSeparator() if k is None else m.addAction(self.actions_by_key[k])
-        m = self.menuBar().addMenu(tr("&View"))
+        m = self.menuBar().addMenu(self.tr("&View"))
         m.addAction(nav_dock.toggleViewAction())
         m.addAction(bottom.toggleViewAction())
-        m = self.menuBar().addMenu(tr("&Help"))
-        about = QAction(tr("&About Galley"), self)
+        m = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Galley"), self)
         about.triggered.connect(self.about)
         m.addAction(about)
 
-        tb = QToolBar(tr("Main"), self)
+        tb = QToolBar(self.tr("Main"), self)
         tb.setObjectName("main-toolbar")
         self.main_toolbar = tb
         tb.setIconSize(QSize(20, 20))
@@ -443,30 +439,30 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
     def _update_title(self, *_):
         p = self.doc.project
-        name = Path(p.path).name if p.path else (Path(p.edition.source).name if p.edition.source else tr("Untitled"))
+        name = Path(p.path).name if p.path else (Path(p.edition.source).name if p.edition.source else self.tr("Untitled"))
         mod = "" if self.doc.undo_stack.isClean() else "*"
-        ro = " " + tr("[read-only]") if self.read_only else ""
+        ro = " " + self.tr("[read-only]") if self.read_only else ""
         self.setWindowTitle(f"{name}{mod}{ro} — Galley")
 
     def _update_status(self, *_):
         ed = self.doc.edition
         n = len(self.doc.visible_marks())
-        stories = tr("1 story") if len(ed.stories) == 1 else tr("%1 stories").replace("%1", str(len(ed.stories)))
-        chars = tr("1 character") if ed.char_count == 1 else tr("%1 characters").replace("%1", f"{ed.char_count:,}")
-        found = tr("1 finding") if n == 1 else tr("%1 findings").replace("%1", str(n))
+        stories = self.tr("1 story") if len(ed.stories) == 1 else self.tr("%1 stories").replace("%1", str(len(ed.stories)))
+        chars = self.tr("1 character") if ed.char_count == 1 else self.tr("%1 characters").replace("%1", f"{ed.char_count:,}")
+        found = self.tr("1 finding") if n == 1 else self.tr("%1 findings").replace("%1", str(n))
         self.status_label.setText(f"{stories} · {chars} · {found}")
 
     def _update_tab_titles(self) -> None:
-        self.bottom_tabs.setTabText(0, tr("Findings (%1)").replace("%1", str(len(self.doc.visible_marks()))))
+        self.bottom_tabs.setTabText(0, self.tr("Findings (%1)").replace("%1", str(len(self.doc.visible_marks()))))
         pending = len(self.doc.edition.fixes)
-        self.bottom_tabs.setTabText(1, tr("Repairs (%1)").replace("%1", str(pending)))
+        self.bottom_tabs.setTabText(1, self.tr("Repairs (%1)").replace("%1", str(pending)))
         self._update_status()
 
     def _copyfit_changed(self, n: int) -> None:
         self.copyfit_label.setVisible(n > 0)
         if n:
-            self.copyfit_label.setText((tr("Overset: cut 1 character (or give the story more room on the page).")
-                                        if n == 1 else tr("Overset: cut %1 characters (or give the story more room on "
+            self.copyfit_label.setText((self.tr("Overset: cut 1 character (or give the story more room on the page).")
+                                        if n == 1 else self.tr("Overset: cut %1 characters (or give the story more room on "
                                                           "the page).")).replace("%1", str(n)))
 
     def _overset_changed(self, overset: dict) -> None:
@@ -475,7 +471,7 @@ class MainWindow(QMainWindow):
         total = sum(overset.values())
         if total:
             n = sum(1 for v in overset.values() if v)
-            text = (tr("Overset: %1 characters in 1 story") if n == 1 else tr("Overset: %1 characters in %2 stories"))
+            text = (self.tr("Overset: %1 characters in 1 story") if n == 1 else self.tr("Overset: %1 characters in %2 stories"))
             self.overset_label.setText("<span style='color:#c62828'>" + text.replace("%1", str(total))
                                        .replace("%2", str(n)) + "</span>")
         else:
@@ -514,7 +510,7 @@ class MainWindow(QMainWindow):
     def _step_finding(self, step: int) -> None:
         rows = self.findings.model.rows
         if not rows:
-            self.statusBar().showMessage(tr("No findings."), 3000)
+            self.statusBar().showMessage(self.tr("No findings."), 3000)
             return
         si = self.doc.story_index(self.editor.story) if self.editor.story is not None else 0
         ei, off = self.editor.current_location()
@@ -539,7 +535,7 @@ class MainWindow(QMainWindow):
         """F7: the next spelling or misused-word finding after the cursor, wrapping round."""
         rows = [r for r in self.doc.visible_marks() if r[3].rule.startswith(self.SPELLING_RULES)]
         if not rows:
-            self.statusBar().showMessage(tr("No spelling findings."), 3000)
+            self.statusBar().showMessage(self.tr("No spelling findings."), 3000)
             return
         si = self.doc.story_index(self.editor.story) if self.editor.story is not None else 0
         c = self.editor.textCursor()
@@ -576,7 +572,7 @@ class MainWindow(QMainWindow):
     def accept_finding(self) -> None:
         sel = self.findings.selected()
         if len(sel) > 1:
-            self.apply_fixes(sel, tr("Accept %1 fixes"))
+            self.apply_fixes(sel, self.tr("Accept %1 fixes"))
             return
         cur = self._current_finding()
         if cur is None:
@@ -590,7 +586,7 @@ class MainWindow(QMainWindow):
         cur = self._current_finding()
         if scope == "rule":
             if cur is None:
-                self.statusBar().showMessage(tr("Select a finding of the rule first."), 4000)
+                self.statusBar().showMessage(self.tr("Select a finding of the rule first."), 4000)
                 return
             rows = [r for r in marks if r[3].rule == cur[3].rule]
         elif scope == "story":
@@ -598,7 +594,7 @@ class MainWindow(QMainWindow):
             rows = [r for r in marks if r[0] == si]
         else:
             rows = [r for r in marks if getattr(r[3].finding, "safe", False)]
-        self.apply_fixes(rows, tr("Accept %1 fixes"))
+        self.apply_fixes(rows, self.tr("Accept %1 fixes"))
 
     def apply_fixes(self, rows: list, label: str) -> int:
         """Apply the fixes of many findings as one undoable step; returns how many were applied."""
@@ -626,27 +622,27 @@ class MainWindow(QMainWindow):
             if after:
                 changes.append((stories[si], before, after))
         if not n:
-            self.statusBar().showMessage(tr("No fixes to apply."), 4000)
+            self.statusBar().showMessage(self.tr("No fixes to apply."), 4000)
             return 0
         stack = self.doc.undo_stack
         stack.beginMacro(label.replace("%1", str(n)))
         for story, before, after in changes:
             stack.push(EditTextCommand(self.doc, story, before, after, typing=False, apply_first=True))
         stack.endMacro()
-        self.statusBar().showMessage((tr("1 fix applied.") if n == 1 else tr("%1 fixes applied."))
+        self.statusBar().showMessage((self.tr("1 fix applied.") if n == 1 else self.tr("%1 fixes applied."))
                                      .replace("%1", str(n)), 4000)
         return n
 
     def apply_fix(self, si: int, ei: int, m) -> None:
         el = self.doc.edition.stories[si].elements[ei]
         if m.fix is None:
-            self.statusBar().showMessage(tr("This finding has no automatic fix; edit the text or reject it."), 4000)
+            self.statusBar().showMessage(self.tr("This finding has no automatic fix; edit the text or reject it."), 4000)
             return
         story = self.doc.edition.stories[si]
         new = el.text[:m.start] + m.fix + el.text[m.end:]
         self.doc.undo_stack.push(EditTextCommand(self.doc, story, [(el, el.text)], [(el, new)], typing=False,
                                                  apply_first=True,
-                                                 label=tr("Fix “%1” → “%2”").replace("%1", el.text[m.start:m.end])
+                                                 label=self.tr("Fix “%1” → “%2”").replace("%1", el.text[m.start:m.end])
                                                  .replace("%2", m.fix)))
         self._after_finding_action(si, ei, m.start)
 
@@ -670,7 +666,7 @@ class MainWindow(QMainWindow):
         rec = {"kind": "here", "rule": m.rule, "text": getattr(m.finding, "text", text),
                "context": el.text[max(0, m.start - 6):m.start] + "\u2038" + el.text[m.end:m.end + 6]}
         self.doc.undo_stack.push(RecordCommand(self.doc, "ignores", rec,
-                                               tr("Reject finding “%1”").replace("%1", rec["text"])))
+                                               self.tr("Reject finding “%1”").replace("%1", rec["text"])))
         self._after_finding_action(si, ei, m.start)
 
     def ignore_finding(self) -> None:
@@ -681,7 +677,7 @@ class MainWindow(QMainWindow):
         si, ei, _el, m = cur
         rec = {"kind": "rule_in_story", "rule": m.rule, "story": self.doc.edition.stories[si].id}
         self.doc.undo_stack.push(RecordCommand(self.doc, "ignores", rec,
-                                               tr("Ignore %1 in this story").replace("%1", m.rule)))
+                                               self.tr("Ignore %1 in this story").replace("%1", m.rule)))
         self._after_finding_action(si, ei, m.start)
 
     def add_word(self) -> None:
@@ -691,7 +687,7 @@ class MainWindow(QMainWindow):
         si, ei, el, m = cur
         word = getattr(m.finding, "text", "") or el.text[m.start:m.end]
         if not m.rule.startswith(("words.", "spell.")):
-            self.statusBar().showMessage(tr("Only word and spelling findings can be added to the dictionary."), 4000)
+            self.statusBar().showMessage(self.tr("Only word and spelling findings can be added to the dictionary."), 4000)
             return
         if word.strip():
             self.doc.undo_stack.push(DictionaryCommand(self.doc, word.strip()))
@@ -709,22 +705,22 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.push(StructureCommand(self.doc, label, lambda ed: done.append(
             change(ed, story, ei, off)) or done[-1]))
         if not done[0]:
-            self.statusBar().showMessage(tr("That does not apply here."), 3000)
+            self.statusBar().showMessage(self.tr("That does not apply here."), 3000)
         return done[0]
 
     def join_next(self) -> bool:
-        return self._structure_edit(tr("Join paragraphs"), lambda ed, st, ei, off: ops.join_with_next(st, ei))
+        return self._structure_edit(self.tr("Join paragraphs"), lambda ed, st, ei, off: ops.join_with_next(st, ei))
 
     def split_here(self) -> bool:
-        return self._structure_edit(tr("Split paragraph"),
+        return self._structure_edit(self.tr("Split paragraph"),
                                     lambda ed, st, ei, off: ops.split_element(st, ei, off, ed))
 
     def move_out(self, kind: Kind) -> bool:
-        return self._structure_edit(tr("Move out as %1").replace("%1", kind_label(kind).lower()),
+        return self._structure_edit(self.tr("Move out as %1").replace("%1", kind_label(kind).lower()),
                                     lambda ed, st, ei, off: ops.move_out(st, ei, kind))
 
     def change_kind(self, kind: Kind) -> bool:
-        return self._structure_edit(tr("Make it: %1").replace("%1", kind_label(kind).lower()),
+        return self._structure_edit(self.tr("Make it: %1").replace("%1", kind_label(kind).lower()),
                                     lambda ed, st, ei, off: ops.set_kind(st, ei, kind))
 
     def recheck_all(self) -> None:
@@ -736,7 +732,7 @@ class MainWindow(QMainWindow):
         if self.repairs.current() is None:
             self.repairs.select_index(0)
         if not self.repairs.set_current_accepted(accepted):
-            self.statusBar().showMessage(tr("Nothing to change."), 3000)
+            self.statusBar().showMessage(self.tr("Nothing to change."), 3000)
 
     def next_repair(self) -> None:
         self.bottom_tabs.setCurrentWidget(self.repairs)
@@ -750,8 +746,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files
     def open_dialog(self) -> None:
         start = self.settings.value("files/last_dir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open an edition"), start,
-                                              tr("Editions (*.txt *.docx *.pdf *.galley);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an edition"), start,
+                                              self.tr("Editions (*.txt *.docx *.pdf *.galley);;All files (*)"))
         if path:
             self.open_path(path)
 
@@ -780,7 +776,7 @@ class MainWindow(QMainWindow):
             self._open_job = None
             return self._open_here(p)
         self.opening = p
-        self.statusBar().showMessage(tr("Opening %1…").replace("%1", p.name))
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", p.name))
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         return True
 
@@ -790,7 +786,7 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self.statusBar().clearMessage()
         if error is not None:
-            show_error(self, GalleyError(error.splitlines()[0]), tr("Cannot open the file"))
+            show_error(self, GalleyError(error.splitlines()[0]), self.tr("Cannot open the file"))
             return
         self.set_project(Project(edition=edition))
         self.settings.setValue("files/last_dir", str(p.parent))
@@ -802,7 +798,7 @@ class MainWindow(QMainWindow):
             project, read_only = self._load(p)
         except Exception as exc:  # noqa: BLE001 - a GalleyError or a bug in an importer: a dialog either way
             QApplication.restoreOverrideCursor()
-            show_error(self, exc, tr("Cannot open the file"))
+            show_error(self, exc, self.tr("Cannot open the file"))
             return False
         QApplication.restoreOverrideCursor()
         self.set_project(project, read_only)
@@ -819,8 +815,8 @@ class MainWindow(QMainWindow):
                 return project, False
             except ProjectLockedError as exc:
                 answer = QMessageBox.question(
-                    self, tr("Project in use"),
-                    exc.message + "\n\n" + tr("Open it read-only? (Choose No to take over the lock if you are "
+                    self, self.tr("Project in use"),
+                    exc.message + "\n\n" + self.tr("Open it read-only? (Choose No to take over the lock if you are "
                                               "sure the other computer is not working on it.)"),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No |
                     QMessageBox.StandardButton.Cancel)
@@ -830,7 +826,7 @@ class MainWindow(QMainWindow):
                     lock.break_lock()
                     project.lock = lock.acquire()
                     return project, False
-                raise GalleyError(tr("not opened: the project is in use"), str(p)) from None
+                raise GalleyError(self.tr("not opened: the project is in use"), str(p)) from None
         from galley.app.pipeline import load_edition
         return Project(edition=load_edition(p)), False
 
@@ -857,7 +853,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         p = self.doc.project
         base = Path(p.path or p.edition.source or "edition").with_suffix(".galley")
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save project"), str(base), tr("Galley projects (*.galley)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), str(base), self.tr("Galley projects (*.galley)"))
         if not path:
             return False
         if not path.lower().endswith(".galley"):
@@ -875,7 +871,7 @@ class MainWindow(QMainWindow):
                 project.lock = new_lock
             save_project(project, path)
         except GalleyError as exc:
-            show_error(self, exc, tr("Cannot save the project"))
+            show_error(self, exc, self.tr("Cannot save the project"))
             return False
         self.read_only = False
         self.doc.undo_stack.setClean()
@@ -883,7 +879,7 @@ class MainWindow(QMainWindow):
         self.session.discard_autosave()
         self._add_recent(str(path))
         self._update_title()
-        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 4000)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True
 
     def maybe_save(self) -> bool:
@@ -891,7 +887,7 @@ class MainWindow(QMainWindow):
         if self.doc.undo_stack.isClean():
             return True
         answer = QMessageBox.question(
-            self, tr("Unsaved changes"), tr("Save the changes to this edition first?"),
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to this edition first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -908,17 +904,17 @@ class MainWindow(QMainWindow):
         try:
             self.session.autosave(self.doc.project)
             self._autosaved_changes = self._changes
-            self.statusBar().showMessage(tr("Autosaved at %1").replace("%1", time.strftime("%H:%M")), 3000)
+            self.statusBar().showMessage(self.tr("Autosaved at %1").replace("%1", time.strftime("%H:%M")), 3000)
         except OSError as exc:
-            self.statusBar().showMessage(tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
 
     def offer_recovery(self) -> None:
         for rec in find_recoverable():
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
-            name = Path(rec.source).name if rec.source else tr("an unsaved edition")
+            name = Path(rec.source).name if rec.source else self.tr("an unsaved edition")
             answer = QMessageBox.question(
-                self, tr("Recover unsaved work?"),
-                tr("Galley did not close properly. Your work on %1 was autosaved at %2. Recover it?")
+                self, self.tr("Recover unsaved work?"),
+                self.tr("Galley did not close properly. Your work on %1 was autosaved at %2. Recover it?")
                 .replace("%1", name).replace("%2", when),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Yes:
@@ -943,7 +939,7 @@ class MainWindow(QMainWindow):
                 try:
                     self.session.autosave(self.doc.project)
                 except OSError as exc:
-                    self.statusBar().showMessage(tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
+                    self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(exc)), 6000)
                     rec.forget(keep=rec.autosave)
                     return
                 rec.forget(keep=self.session.autosave_file)
@@ -982,7 +978,7 @@ class MainWindow(QMainWindow):
             a.setStatusTip(p)
             a.triggered.connect(lambda _=False, p=p: self.open_path(p))
         if not files:
-            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def dragEnterEvent(self, event) -> None:
         if any(u.isLocalFile() and u.toLocalFile().lower().endswith(OPEN_SUFFIXES) for u in event.mimeData().urls()):
@@ -1028,8 +1024,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from galley.app import __version__
-        QMessageBox.about(self, tr("About Galley"),
-                          tr("<b>Galley %1</b><p>Copy-editing, proofreading and page layout for Chinese newspaper "
+        QMessageBox.about(self, self.tr("About Galley"),
+                          self.tr("<b>Galley %1</b><p>Copy-editing, proofreading and page layout for Chinese newspaper "
                              "newsrooms.</p>").replace("%1", __version__))
 
     # ------------------------------------------------------------------ what is remembered between sessions

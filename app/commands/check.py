@@ -39,11 +39,10 @@ def parse_rules(value: str | None) -> list[str] | None:
 
 
 def load_settings(args):
-    """The user's proof.toml (checked: a bad one is a clear error, not silently ignored), else defaults."""
-    from galley.app.proof.settings import ProofSettings, user_settings_path
-    from galley.app.validate import read_proof_settings
-    path = user_settings_path()
-    s = ProofSettings.from_dict(read_proof_settings(path)) if path.is_file() else ProofSettings()
+    """The user's settings (the store the GUI writes too, checked: a bad one is a clear error, not
+    silently ignored), else defaults."""
+    from galley.app import settings
+    s = settings.proof_settings(settings.read())
     if getattr(args, "script", None):
         s.script = args.script
     return s

@@ -32,7 +32,7 @@ def run(args) -> int:
     if state == "none":
         print(f"galley: the project is not locked ({path})", file=sys.stderr)
         return 0
-    if state == "ok":
+    if owner is not None:               # state "ok": a whole record (else an unreadable one)
         me = _me()
         if owner["host"] == me["host"] and _pid_alive(owner["pid"]) and not args.force:
             raise GalleyError(f"the project is open in a Galley running on this computer ({describe(owner)}, "

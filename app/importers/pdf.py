@@ -57,6 +57,7 @@ from pathlib import Path
 from galley.app.errors import GalleyError
 from galley.app.importers import pdf_roles
 from galley.app.model import RawBlock, join_parts
+from galley.app.text import NO_LINE_START, OPENING
 
 # How far glyphs may be apart and still be one line, in ems of their size.
 SEGMENT_GAP = 0.8
@@ -284,7 +285,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
             raise GalleyError("the PDF is encrypted (password protected); save an unprotected copy", path) from exc
         raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
-    pages = []
+    pages: list[PageGlyphs] = []
     try:
         _check_pages(len(pdf), path)
         rect = raw.FS_RECTF()
@@ -296,7 +297,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             width, height = page.get_size()
             tp = page.get_textpage()
             handle = tp.raw
-            glyphs = []
+            glyphs: list[Glyph] = []
             append = glyphs.append
             for i in range(tp.count_chars()):
                 code = get_unicode(handle, i)
@@ -403,7 +404,7 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
         raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged or truncated ({type(exc).__name__})", path) from exc
-    pages = []
+    pages: list[PageGlyphs] = []
     try:
         with pdf:
             _check_pages(len(pdf.pages), path)
@@ -536,8 +537,8 @@ class _Gutters:
                    for r in self.rules)
 
 
-_FW_CLOSING = set("，。、：；！？）》」』”’】〕〉")
-_FW_OPENING = set("（《「『“‘【〔〈")
+_FW_CLOSING = set(NO_LINE_START)
+_FW_OPENING = set(OPENING)
 
 
 def _ink_gap(a: Glyph, b: Glyph) -> float:
@@ -636,12 +637,12 @@ def _make_line(glyphs: list[Glyph]) -> Line:
     return Line(glyphs, x0, x1, base, size, "".join(parts), cx0, cx1, track=min(usual, size))
 
 
-_OPENING = set("“‘（(《「『【〔〈[")
-_CLOSING = set("，。、：；！？）》」』”’】〕〉,.;:!?)]")
+_OPENING = set(OPENING + "([")
+_CLOSING = set(NO_LINE_START + ",.;:!?)]")
 
 
-_NO_SPACE_BEFORE = set(",.;:!?)]}%、，。：；！？）》」』”’〕】")
-_NO_SPACE_AFTER = set("([{（《「『“‘〔【")
+_NO_SPACE_BEFORE = set(NO_LINE_START + ",.;:!?)]}%")
+_NO_SPACE_AFTER = set(OPENING + "([{")
 
 
 def _word_space(left: str, right: str, extra: float, size: float) -> bool:
@@ -714,7 +715,7 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     """Bands of lines whose vertical extents overlap, top to bottom."""
     lines = sorted(lines, key=lambda ln: ln.top)
     rows: list[list[Line]] = []
-    bottom = None
+    bottom = 0.0          # of the last row (read only once there is one)
     for ln in lines:
         if rows and ln.top < bottom:
             rows[-1].append(ln)
@@ -963,7 +964,7 @@ class _Orderer:
         bands = [[rows[0]]]
         union = _merge_intervals([(ln.cx0, ln.cx1) for ln in rows[0]])
         for row in rows[1:]:
-            trial = _merge_intervals([tuple(m) for m in union] + [(ln.cx0, ln.cx1) for ln in row])
+            trial = _merge_intervals([(m[0], m[1]) for m in union] + [(ln.cx0, ln.cx1) for ln in row])
             if _has_gap(trial, self.min_gutter):
                 bands[-1].append(row)
                 union = trial
@@ -1079,7 +1080,7 @@ def _running_lines(pages: list[PageGlyphs]) -> set[str]:
     return pdf_roles.running_lines(per_page, [p.height for p in pages])
 
 
-def page_paragraphs(page: PageGlyphs, running: set[str] = frozenset()) -> list[tuple[Para, int]]:
+def page_paragraphs(page: PageGlyphs, running: frozenset[str] | set[str] = frozenset()) -> list[tuple[Para, int]]:
     glyphs = dedupe(page.glyphs)
     upright = [g for g in glyphs if g.upright]
     rotated = [g for g in glyphs if not g.upright]
@@ -1122,7 +1123,7 @@ def _body_size(lines: list[Line]) -> float:
     return max(counts, key=lambda s: (counts[s], -s))
 
 
-def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: set[str] = frozenset()) -> list[tuple[Para, int]]:
+def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | set[str] = frozenset()) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
     lines = build_lines(glyphs, gutters)
@@ -1222,15 +1223,15 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
             cur.lines[-1] = merged
             prev = merged
             continue
-        decision = _continues(prev, ln, body, pitch, columns, thin) if cur is not None else None
-        if decision is True:
+        decision = _continues(prev, ln, body, pitch, columns, thin) if cur is not None and prev is not None else None
+        if decision is True and cur is not None:
             cur.lines.append(ln)
             cur.texts.append(ln.text)
         else:
-            if cur is not None:
+            if cur is not None and prev is not None:
                 cur.ends_full = _full(prev, columns, thin)
             blank = True
-            if (prev is not None and heading and cur.heading and abs(prev.size - ln.size) < 0.1 * ln.size
+            if (prev is not None and cur is not None and heading and cur.heading and abs(prev.size - ln.size) < 0.1 * ln.size
                     and prev.leaf == ln.leaf and 0 < ln.base - prev.base < 2.2 * ln.size):
                 blank = False  # the second line of a two-line heading
             cur = Para([ln], [ln.text], blank_before=blank, heading=heading, main=ln.box is None,
@@ -1238,7 +1239,7 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
                        starts_indented=ln.x0 - _edges(ln, columns, thin)[0] >= INDENT_MIN * ln.size)
             paras.append(cur)
         prev = ln
-    if cur is not None:
+    if cur is not None and prev is not None:
         cur.ends_full = _full(prev, columns, thin)
     return paras
 

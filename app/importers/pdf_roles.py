@@ -89,7 +89,7 @@ def _text_block(lines: list, body: float) -> tuple[float, float]:
     return min(p[1] for p in running), max(p[2] for p in running)
 
 
-def furniture_lines(lines: list, height: float, body: float, running: set[str]) -> set[int]:
+def furniture_lines(lines: list, height: float, body: float, running: frozenset[str] | set[str]) -> set[int]:
     """The ids of the page's furniture lines: in the top or bottom band, and outside the
     running text (above its first line or below its last)."""
     top, bottom = _text_block(lines, body)
@@ -230,13 +230,13 @@ def follow_jumps(blocks: list) -> list:
                 edition_page.setdefault(_number(m.group(1)), b.page)
     page_number = {p: n for n, p in edition_page.items()}
     used: set[int] = set()
-    for out in [b for b in blocks if b.role == "jump" and _JUMP_OUT.search(b.text)]:
-        target = _number(_JUMP_OUT.search(out.text).group(1))
+    for out, jump in [(b, m) for b in blocks if b.role == "jump" and (m := _JUMP_OUT.search(b.text))]:
+        target = _number(jump.group(1))
         source = page_number.get(out.page, out.page)
         landing = edition_page.get(target, target)
         k = next((i for i, b in enumerate(blocks) if id(b) not in used and b.role == "jump" and b.page == landing
-                  and b.page != out.page and _JUMP_IN.search(b.text)
-                  and _number(_JUMP_IN.search(b.text).group(1)) == source), None)
+                  and b.page != out.page and (back := _JUMP_IN.search(b.text)) is not None
+                  and _number(back.group(1)) == source), None)
         if k is None:
             continue
         used.add(id(blocks[k]))

@@ -25,9 +25,9 @@ from functools import lru_cache
 
 from galley.app.layout.grid import HAO, HAO_ORDER, Grid, Style
 from galley.app.layout.linebreak import Line, Paragraph, break_paragraph, rules
-from galley.app.model import Element, Kind, Story
+from galley.app.model import DISPLAY_KINDS, Element, Kind, Story
+from galley.app.text import NO_LINE_START, OPENING
 
-HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
 BULLET = "■"             # before each item of a fact box with several
 BULLET_EM = 1.0          # the room it takes, in ems of the box text
 PHOTO_LINES = 8          # height of the picture frame placeholder set above a caption
@@ -111,7 +111,7 @@ def split_story(story: Story, elements: list[tuple[int, Element]] | None = None)
         if el.kind == Kind.PAGE:
             pages.append((i, el))
             continue
-        if in_head and el.kind in HEAD_KINDS:
+        if in_head and el.kind in DISPLAY_KINDS:
             head.append((i, el))
             continue
         in_head = False
@@ -171,8 +171,8 @@ def _shifted(line: Line, offset: int) -> Line:
                    runs=tuple((role, a + offset, b + offset) for role, a, b in line.runs))
 
 
-HEAD_PUNCT = set("，、。：；！？”’）》」』·")
-HEAD_OPEN = set("“‘（《「『")
+HEAD_PUNCT = set(NO_LINE_START + "·")
+HEAD_OPEN = set(OPENING)
 
 
 @lru_cache(maxsize=1)

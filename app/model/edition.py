@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from galley.app.text import detect_script
+
 
 class Kind(StrEnum):
     """What an element is on the page, in the newsroom's words."""
@@ -45,6 +47,8 @@ class Kind(StrEnum):
 
 HEADING_KINDS = frozenset({Kind.PAGE, Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK,
                            Kind.SUBHEAD})
+# the headline block at a story's head, set across its columns (layout, DOCX)
+DISPLAY_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
 
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]’”'\"%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(\[‘“'\"]")
@@ -216,19 +220,18 @@ class Edition:
     def char_count(self) -> int:
         return sum(len(el.text) for _, _, el in self.elements())
 
+    def _set_script(self, value: str | None) -> None:
+        self._script: str | None = value    # __init__ always sets it (script=None: detect on first read)
 
-def _get_script(self: Edition) -> str:
-    if self._script is None:
-        from galley.app.structure import detect_script  # opencc: loaded only when the script is asked for
-        self._script = detect_script("".join(b.text for b in self.blocks[:400]))
-    return self._script
-
-
-def _set_script(self: Edition, value: str | None) -> None:
-    self._script = value
+    def _get_script(self) -> str:
+        if self._script is None:
+            self._script = detect_script("".join(b.text for b in self.blocks[:400]))
+        return self._script
 
 
-# Replaces the dataclass's class attribute (its default already went into __init__), so
-# `Edition(..., script=None)` stores None and the first read detects the script.
-Edition.script = property(_get_script, _set_script, doc="'simplified' or 'traditional'")
+# `script` is a property over `_script`, set on the class after the dataclass took the field's
+# default into __init__: `Edition(..., script=None)` stores None and the first read detects it.
+# (mypy keeps the field's type, `str | None`, which is what a caller may set.)
+Edition.script = property(Edition._get_script, Edition._set_script,  # type: ignore[assignment]
+                          doc="'simplified' or 'traditional'")
 

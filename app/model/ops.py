@@ -88,7 +88,8 @@ def split_element(story: Story, ei: int, offset: int, edition: Edition | None = 
     head, tail = text[:offset].rstrip(), text[offset:].lstrip()
     if not head or not tail:
         return False
-    parts_a, parts_b = el.parts, ()
+    parts_a: tuple[int, ...] = el.parts
+    parts_b: tuple[int, ...] = ()
     if edition is not None and len(el.parts) > 1:
         # blocks go to the half their text fell in
         for k in range(len(el.parts) - 1):

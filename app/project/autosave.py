@@ -22,14 +22,7 @@ from pathlib import Path
 from galley.app.fsutil import write_bytes, write_text
 from galley.app.project.format import Project, project_bytes
 from galley.app.project.lock import _pid_alive
-
-
-def data_dir() -> Path:
-    env = os.environ.get("GALLEY_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("Galley", appauthor=False))
+from galley.app.settings import data_dir
 
 
 def autosave_path(source: str | os.PathLike | None, session_id: str | None = None) -> Path:
@@ -96,6 +89,7 @@ class Session:
     def autosave(self, project: Project) -> Path:
         if self.autosave_file is None:
             self.set_source(None)
+        assert self.autosave_file is not None      # set_source chose one
         write_bytes(self.autosave_file, project_bytes(project))
         return self.autosave_file
 

@@ -16,12 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from galley.app import __version__, limits
 from galley.app.errors import GalleyError
 from galley.app.fsutil import atomic_write
 from galley.app.importers.text import clean_text
 from galley.app.model import Edition, Element, Fix, Kind, RawBlock, Story
+
+if TYPE_CHECKING:
+    from galley.app.project.lock import ProjectLock
 
 FORMAT = "galley"
 VERSION = 1
@@ -41,7 +45,7 @@ class Project:
     ignores: list = field(default_factory=list)
     path: Path | None = None
     stamp: tuple | None = None  # (size, sha256) of the file as opened / last saved
-    lock: object | None = None  # a held `ProjectLock`, if the caller took one
+    lock: ProjectLock | None = None  # a held lock, if the caller took one
 
     @classmethod
     def from_edition(cls, edition: Edition, **kw) -> Project:
@@ -145,7 +149,7 @@ def _indices(v, what: str, n: int) -> tuple[int, ...]:
 def _fix_from_json(f: dict, n_blocks: int, where: str = "a fix") -> Fix:
     """A Fix from its JSON, tolerant of fields added or dropped by other Galley versions."""
     f = _obj(f, where)
-    kw = {"id": _str(f.get("id"), f"{where}'s id"), "kind": _str(f.get("kind"), f"{where}'s kind"),
+    kw: dict[str, Any] = {"id": _str(f.get("id"), f"{where}'s id"), "kind": _str(f.get("kind"), f"{where}'s kind"),
           "blocks": _indices(f.get("blocks", []), f"{where}'s blocks", n_blocks)}
     conf = f.get("confidence", 0.0)
     if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0.0 <= conf <= 1.0:
@@ -192,7 +196,8 @@ def _stories(doc: dict, n_blocks: int) -> list[Story]:
             at = f"element {ei} of story {sid}"
             e = _obj(e, at)
             try:
-                kind = Kind(e.get("kind"))
+                raw_kind = e.get("kind")
+                kind = Kind(raw_kind if isinstance(raw_kind, str) else "")
             except ValueError:
                 raise _Damaged(f"{at} has an unknown kind") from None
             elements.append(Element(kind=kind, text=_str(e.get("text"), f"{at}'s text"),

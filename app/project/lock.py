@@ -166,7 +166,7 @@ class ProjectLock:
                 os.unlink(tmp)
         _sync_folder(self.lock_path.parent)
 
-    def acquire(self) -> ProjectLock:
+    def acquire(self) -> Self:
         if self.held:
             return self
         try:
@@ -192,6 +192,7 @@ class ProjectLock:
                                    "it was removed")
                         self._remove()
                         continue
+                    assert owner is not None               # state "ok": a whole record
                     me = _me()
                     if owner["host"] == me["host"] and owner["pid"] == me["pid"]:
                         self.held = True  # this process already holds it (another handle)
@@ -217,7 +218,7 @@ class ProjectLock:
         self.held = False
         state, owner = self.read()
         me = _me()
-        if state == "ok" and owner["host"] == me["host"] and owner["pid"] == me["pid"]:
+        if state == "ok" and owner is not None and owner["host"] == me["host"] and owner["pid"] == me["pid"]:
             with contextlib.suppress(OSError):
                 self.lock_path.unlink()
 

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import re
 
+from galley.app import text as text_classes
+
 HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = f"[{HAN_RANGES}]"
 HAN_RE = re.compile(HAN)
 
 # full-width and CJK punctuation that sits in Chinese running text
-CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·〇")
-CJK_OPEN = set("“‘（《〈【〔「『")
-CJK_CLOSE = set("”’）》〉】〕」』")
+CJK_PUNCT = set(text_classes.CJK_PUNCT)
+CJK_OPEN = set(text_classes.OPENING)
+CJK_CLOSE = set(text_classes.CLOSING)
 
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”‘’" + HAN_RANGES + r"]+"
                     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from galley.app.data import resource
+from galley.app.model import HEADING_KINDS
 from galley.app.proof.finding import SEVERITIES
 
 RESOURCES = resource("proof")
 
-HEADINGS = frozenset({"page", "section", "banner", "kicker", "headline", "deck", "subhead"})
+HEADINGS = frozenset(k.value for k in HEADING_KINDS)     # element kinds as the rules see them
 RUNNING = frozenset({"body", "caption", "sidebar"})
 
 

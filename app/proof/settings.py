@@ -1,12 +1,11 @@
 """The user's proofreading settings: own word list, dictionary, script, spelling language, rule overrides.
 
-The GUI keeps these in its settings and passes a `ProofSettings` (or a plain dict of the same
-fields) to `check_edition` / `check_paragraph`; the CLI reads them from the user's config file
-(`proof.toml` in the platform config folder) when it exists.
+Callers pass a `ProofSettings` (or a plain dict of the same fields) to `check_edition` /
+`check_paragraph`. The user's own live in the settings store that the GUI and the CLI share
+(`app/settings.py`, `settings.toml`).
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,18 +61,11 @@ class ProofSettings:
                 "rules": self.rules, "house": dict(self.house)}
 
 
-def user_settings_path() -> Path:
-    from platformdirs import user_config_dir
-    return Path(user_config_dir("galley")) / "proof.toml"
-
-
 def load_user_settings(path: str | Path | None = None) -> ProofSettings:
-    """The user's proof.toml if there is one, else defaults. A broken file is ignored, not fatal."""
-    p = Path(path) if path else user_settings_path()
-    if not p.is_file():
-        return ProofSettings()
+    """The user's settings file if there is one, else defaults. A broken file is ignored, not fatal."""
+    from galley.app import settings
+    from galley.app.errors import GalleyError
     try:
-        with open(p, "rb") as fh:
-            return ProofSettings.from_dict(tomllib.load(fh))
-    except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError):
+        return settings.proof_settings(settings.parse(path))
+    except (GalleyError, TypeError, ValueError, AttributeError):
         return ProofSettings()

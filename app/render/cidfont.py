@@ -51,16 +51,18 @@ class CidFont:
         """The subset TrueType font file (reportlab's `makeSubset`)."""
         return self.face.makeSubset(self.subset) if self.subset else self.face.makeSubset([32])
 
-    def add_to_document(self, doc, deflater) -> None:
+    def add_to_document(self, doc) -> None:
         """Add the font objects and register the resource name in the document's font dictionary."""
         from reportlab.pdfbase import pdfdoc
+
+        from galley.app.render import deflate
 
         face = self.face
         base = face.name.decode("latin-1") if isinstance(face.name, bytes) else str(face.name)
         name = f"{self._tag()}+{base}"
         data = self.subset_file()
-        # level 1: the font files are large and compress nearly as well; on the worker thread
-        ff_ref = doc.Reference(deflater.stream(data, 1, {"Length1": len(data)}), f"cidFontFile:{self.resource}")
+        # level 1: the font files are large and compress nearly as well
+        ff_ref = doc.Reference(deflate.stream(data, 1, {"Length1": len(data)}), f"cidFontFile:{self.resource}")
         flags = (face.flags & ~(1 << 5)) | (1 << 2)          # symbolic, as for any subset TrueType
         descriptor = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("FontDescriptor"), "FontName": pdfdoc.PDFName(name),
@@ -84,7 +86,7 @@ class CidFont:
                                                    "Supplement": 0}),
         })
         cid_ref = doc.Reference(cid, f"cidFont:{self.resource}")
-        tu = deflater.stream(self._to_unicode_cmap(name).encode("ascii"))
+        tu = deflate.stream(self._to_unicode_cmap(name).encode("ascii"))
         tu_ref = doc.Reference(tu, f"cidToUnicode:{self.resource}")
         type0 = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"),

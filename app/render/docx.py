@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from galley.app.fsutil import write_bytes
 from galley.app.layout.grid import HAO, Grid
-from galley.app.model import Edition, Kind
+from galley.app.model import DISPLAY_KINDS, Edition, Kind
 
 # style name, based on, grid style, bold
 STYLES = [
@@ -42,7 +42,6 @@ KIND_STYLE = {Kind.BODY: "正文", Kind.KICKER: "引题", Kind.HEADLINE: "主题
               Kind.CREDIT: "图片来源", Kind.SIDEBAR: "边栏", Kind.SECTION: "栏目", Kind.BANNER: "通栏标题",
               Kind.PAGE: "栏目"}
 EAST_ASIA = {"song": "SimSun", "hei": "SimHei", "kai": "KaiTi", "latin": "SimSun"}
-HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
 AMBIGUOUS = frozenset("“”‘’—…·")
 HAN_LATIN = re.compile(r"(?<=[\u3400-\u9fff])[0-9A-Za-z]|(?<=[0-9A-Za-z%])[\u3400-\u9fff]")
 
@@ -313,10 +312,10 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
         top = False
         for k, sid in enumerate(pages[pno]):
             story = stories[sid]
-            head = [(i, e) for i, e in enumerate(story.elements) if e.kind in HEAD_KINDS]
+            head = [(i, e) for i, e in enumerate(story.elements) if e.kind in DISPLAY_KINDS]
             # the lead's head runs across the page, the others' across one column of it
             set_as = _head_lines(story, grid, grid.columns if k == 0 else 1, k == 0)
-            rest = [e for e in story.elements if e.kind not in HEAD_KINDS and e.kind != Kind.PAGE]
+            rest = [e for e in story.elements if e.kind not in DISPLAY_KINDS and e.kind != Kind.PAGE]
             pages_els = [e for e in story.elements if e.kind == Kind.PAGE and e.text not in label.split("  ")]
             for e in pages_els:
                 para(e.text, "栏目")

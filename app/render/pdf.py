@@ -7,8 +7,8 @@ MediaBox/BleedBox/TrimBox with the grid's bleed, optional crop marks, a CMYK new
 intent (written with the document; `add_output_intent` does the same with pikepdf for other PDFs), document info; invariant mode, so the same input gives the same bytes.
 
 Speed: fonts are parsed once per process (app.layout.fonts), each page's text is one text
-object, each glyph run one hex string with spacing only where it is needed, and the streams
-(pages, font subsets, the profile) compress on worker threads (deflate.py).
+object, each glyph run one hex string with spacing only where it is needed; the streams
+(pages, font subsets, the profile) are Flate-compressed by deflate.py.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from pathlib import Path
 from galley.app.fsutil import write_bytes
 from galley.app.layout import fonts
 from galley.app.layout.paged import Box, PagedDocument, Rule, TextLine
+from galley.app.render import deflate
 from galley.app.render.cidfont import CidFont
-from galley.app.render.deflate import Deflater
 
 MM = 72 / 25.4
 MARK_ZONE = 10 * MM          # room outside the bleed for crop marks
@@ -205,27 +205,26 @@ def render_pdf(doc: PagedDocument, crop_marks: bool = False, title: str | None =
         painter.prepare(by_role)
     bodies = [_page_body(page, painter, crop_marks) for page in doc.pages]
     profile = find_cmyk_profile() if output_intent else None
-    with Deflater() as deflater:
-        icc = deflater.stream(Path(profile).read_bytes(), 6, {"N": 4}) if profile else None
-        for page, body in zip(doc.pages, bodies):
-            bleed = page.bleed
-            off = bleed + (MARK_ZONE if crop_marks else 0)
-            c.setPageSize((page.width + 2 * off, page.height + 2 * off))
-            c.setTrimBox((off, off, off + page.width, off + page.height))
-            c.setBleedBox((off - bleed, off - bleed, off + page.width + bleed, off + page.height + bleed))
-            c.setFillOverprint(True)
-            c.setStrokeOverprint(True)
-            c.setOverprintMask(1)
-            c._code.append(body)
-            c.showPage()
-            pdf_page = c._doc.Pages.pages[-1]
-            pdf_page.Contents = deflater.stream(pdf_page.stream)      # compressed on the worker thread
-        for role in sorted(painter.cid):
-            painter.cid[role].add_to_document(c._doc, deflater)
-        if output_intent:
-            _intent_objects(c._doc, profile, icc)
-            _pdfx_identification(c._doc, title or doc.title or "Galley edition")
-        c.save()
+    icc = deflate.stream(Path(profile).read_bytes(), 6, {"N": 4}) if profile else None
+    for page, body in zip(doc.pages, bodies):
+        bleed = page.bleed
+        off = bleed + (MARK_ZONE if crop_marks else 0)
+        c.setPageSize((page.width + 2 * off, page.height + 2 * off))
+        c.setTrimBox((off, off, off + page.width, off + page.height))
+        c.setBleedBox((off - bleed, off - bleed, off + page.width + bleed, off + page.height + bleed))
+        c.setFillOverprint(True)
+        c.setStrokeOverprint(True)
+        c.setOverprintMask(1)
+        c._code.append(body)
+        c.showPage()
+        pdf_page = c._doc.Pages.pages[-1]
+        pdf_page.Contents = deflate.stream(pdf_page.stream)
+    for role in sorted(painter.cid):
+        painter.cid[role].add_to_document(c._doc)
+    if output_intent:
+        _intent_objects(c._doc, profile, icc)
+        _pdfx_identification(c._doc, title or doc.title or "Galley edition")
+    c.save()
     return buf.getvalue()
 
 

@@ -11,14 +11,15 @@ import tomllib
 from functools import lru_cache
 
 from galley.app.data import resource
+from galley.app.text import CLOSING, NO_LINE_START, STOPS
 
 RESOURCES = resource("repair")
 
 # A paragraph ends on these (possibly followed by closing marks).
-TERMINAL = "。！？!?…"
-CLOSERS = "”’」』）)》〉】〕\"'"
+TERMINAL = STOPS + "!?…"
+CLOSERS = CLOSING + ")\"'"
 # Nothing begins a paragraph with these.
-NO_START = "，,。、；;：:？?！!）)】》〉」』”’…%‰·—-/"
+NO_START = NO_LINE_START + ",;:?!)…%‰·—-/"
 # A cut clause: these cannot end a paragraph.
 OPEN_END = "，,、；;（(“‘《〈【「『"
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -223,7 +224,7 @@ _CAPTION_START = re.compile(r"^(?:图为|图中|上图|下图|左图|右图|图[
 def is_paired_heading(text: str) -> bool:
     """A two-part heading such as 抓前期，项目储备更充足 or 抢抓新赛道，抢占制高点."""
     m = _HEADING_PAIR.match(text)
-    return bool(m) and not is_paragraph_opener(text) and open_end(text) is None \
+    return m is not None and not is_paragraph_opener(text) and open_end(text) is None \
         and not _SPEECH.search(m.group(1))
 
 

@@ -18,9 +18,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from galley.app import text as text_classes
+
 # marks that may not begin a line (they hang at the end of the line before) and that may not end one
-NO_LINE_START = frozenset("，。、；：？！）》」』”’…,.;:?!)％%·〉】〕")
-NO_LINE_END = frozenset("“‘（《「『(〈【〔")
+NO_LINE_START = frozenset(text_classes.NO_LINE_START + "…·,.;:?!)%％")
+NO_LINE_END = frozenset(text_classes.OPENING + "(")
 # what is never broken: a Latin word or a figure with its marks, a dash or an ellipsis, one character
 _ATOM = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……|\S")
 WIDTHS = range(8, 41)        # column widths considered, in ems

@@ -102,7 +102,7 @@ def cut_kind(b: _Block) -> str | None:
     """Why block b looks cut at a column end, or None."""
     if b.cut is _UNSET:
         b.cut = _cut_kind(b)
-    return b.cut
+    return b.cut if isinstance(b.cut, str) else None
 
 
 def _cut_kind(b: _Block) -> str | None:
@@ -249,7 +249,7 @@ def _plain_seam(a: str, b: str) -> bool:
     if ft.cannot_open(a, b) or ft.number_continues(a, b):
         return True
     word = seam_word(a, b)
-    return bool(word) and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
+    return word is not None and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
 
 
 def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
@@ -472,7 +472,7 @@ def assemble(blocks: list[RawBlock], fixes: list[Fix]) -> list[tuple[int, ...]]:
     for f in fixes:
         if f.kind != "join" or not f.accepted:
             continue
-        a, b = f.blocks
+        a, b = f.blocks[0], f.blocks[1]
         if a in nxt or b in is_cont or b in held or a in held or b <= a \
                 or any(m in is_cont or m in held or m in nxt for m in f.moved):
             continue                     # contradicts a join already made (an accepted possible cut)
@@ -495,12 +495,12 @@ def assemble(blocks: list[RawBlock], fixes: list[Fix]) -> list[tuple[int, ...]]:
             for m in after.get(k, ()):
                 emit(m)
 
-    for b in blocks:
-        if b.index in held or b.index in is_cont:
+    for block in blocks:
+        if block.index in held or block.index in is_cont:
             continue
-        emit(b.index)
-    for b in blocks:                     # anything a chain never reached stands on its own
-        if b.index not in emitted:
-            emitted.add(b.index)
-            units.append((b.index,))
+        emit(block.index)
+    for block in blocks:                 # anything a chain never reached stands on its own
+        if block.index not in emitted:
+            emitted.add(block.index)
+            units.append((block.index,))
     return units

@@ -30,12 +30,13 @@ def _dict_path() -> Path:
 
 
 def _cache_path(src: Path) -> Path | None:
+    from galley.app.settings import cache_dir
     try:
-        from platformdirs import user_cache_dir
-    except ImportError:
+        folder = cache_dir()
+    except ImportError:     # no platformdirs: no cache
         return None
     st = src.stat()
-    return Path(user_cache_dir("galley")) / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.v2.marshal"
+    return folder / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.v2.marshal"
 
 
 class Lexicon(Mapping):

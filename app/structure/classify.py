@@ -141,6 +141,7 @@ class _Builder:
         if not opens:
             # short lines over a credit (图表：…) are a fact box's items; otherwise subheads
             kind = Kind.SIDEBAR if nxt == "credit" and len(lines) >= 2 else Kind.SUBHEAD
+            assert self.current is not None      # `opens` when there is no story yet
             for k in lines:
                 self.current.elements.append(self.el(kind, k))
             return
@@ -148,8 +149,9 @@ class _Builder:
         heads = [k for k in lines if not ft.is_deck_start(texts[k])]
         main = max(heads, key=lambda k: len(texts[k])) if heads else None
         for k in lines:
-            if self.roles[k] in _ROLE_KINDS:
-                kind = _ROLE_KINDS[self.roles[k]]
+            role = self.roles[k]
+            if role is not None and role in _ROLE_KINDS:
+                kind = _ROLE_KINDS[role]
             elif main is None or k > main or ft.is_deck_start(texts[k]):
                 kind = Kind.DECK
             else:
@@ -195,32 +197,11 @@ class _Builder:
 
 def build_stories(blocks: list[RawBlock], units: list[tuple[int, ...]],
                   moved: frozenset[int] = frozenset(),
-                  dehyphenated: frozenset[tuple[int, int]] = frozenset()) -> list[Story]:
+                  dehyphenated: frozenset[tuple[int, ...]] = frozenset()) -> list[Story]:
     """Type the units and group them into stories, in reading order; every unit lands once."""
     texts = [join_parts([blocks[i].text for i in u],
                         frozenset(k for k, seam in enumerate(pairwise(u)) if seam in dehyphenated))
              for u in units]
     roles = _roles(blocks, units)
-    forms = [_ROLE_FORMS.get(r) or _form(t, u[0] in moved) for t, u, r in zip(texts, units, roles)]
+    forms = [(_ROLE_FORMS.get(r) if r else None) or _form(t, u[0] in moved) for t, u, r in zip(texts, units, roles)]
     return _Builder(texts, units, forms, roles).run()
-
-
-def detect_script(text: str) -> str:
-    """'traditional' when the text has more traditional-only than simplified-only characters."""
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if not han:
-        return "simplified"
-    sample = "".join(han[:3000])
-    try:
-        t2s, s2t = _converters()
-    except (ImportError, OSError, RuntimeError):   # opencc missing: assume the common case
-        return "simplified"
-    trad = sum(1 for a, b in zip(sample, t2s.convert(sample)) if a != b)
-    simp = sum(1 for a, b in zip(sample, s2t.convert(sample)) if a != b)
-    return "traditional" if trad > simp else "simplified"
-
-
-@lru_cache(maxsize=1)
-def _converters():
-    import opencc
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")

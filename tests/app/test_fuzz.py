@@ -3,7 +3,7 @@
 Hypothesis draws the inputs: text in every supported encoding (then perhaps damaged), the
 bundled sample (and the seed page when ../shared is beside the checkout) with bytes flipped,
 cut, inserted and repeated, Galley's own PDF, DOCX, .galley and placement plan made here and
-damaged as bytes, inside their ZIP members and as JSON, page grid files, proof.toml, font and
+damaged as bytes, inside their ZIP members and as JSON, page grid files, settings.toml, font and
 colour-profile settings. Every run must keep the contract (`fuzzkit.assert_contract`): exit
 0/1/2/3 as documented, one `galley: error:` line on failure, no traceback, no `internal
 error`, no output left by a failed run, a pre-existing output untouched.
@@ -44,9 +44,9 @@ edition_text = st.lists(st.one_of(newsroom_chars, st.text(max_size=6)), max_size
 def work():
     d = Path(tempfile.mkdtemp(prefix="galley-fuzz-"))
     cfg = d / "config"
-    (cfg / "galley").mkdir(parents=True)
+    (cfg / "Galley").mkdir(parents=True)
     old = os.environ.get("XDG_CONFIG_HOME")
-    os.environ["XDG_CONFIG_HOME"] = str(cfg)     # no user's proof.toml; the worker inherits this
+    os.environ["XDG_CONFIG_HOME"] = str(cfg)     # no user's settings.toml; the worker inherits this
     fk._worker.stop()
     files = fk.own_files(d / "own")
     yield d, files
@@ -246,7 +246,7 @@ proof_values = st.one_of(st.sampled_from(['"simplified"', '"x"', "3", "[1, 2]", 
        conf=st.sampled_from(["enabled = false", 'severity = "loud"', "enabled = 3", 'severity = "info"', "x = 1"]))
 def test_proof_settings(work, key, value, raw, rule, conf):
     d, files = work
-    toml = d / "config" / "galley" / "proof.toml"
+    toml = d / "config" / "Galley" / "settings.toml"
     if raw is not None:
         toml.write_bytes(raw)
     elif key == "rules":

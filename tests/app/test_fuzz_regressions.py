@@ -159,17 +159,17 @@ def test_colour_profile_must_be_a_real_cmyk_profile(tmp_path, story, profile, wo
     ("colour = 1", ["unknown setting 'colour'"]),
 ])
 def test_garbage_proof_settings(tmp_path, story, toml, words):
-    cfg = tmp_path / "config" / "galley"
+    cfg = tmp_path / "config" / "Galley"
     cfg.mkdir(parents=True)
-    (cfg / "proof.toml").write_text(toml, encoding="utf-8")
+    (cfg / "settings.toml").write_text(toml, encoding="utf-8")
     proc = galley("check", story, tmp=tmp_path)
-    one_error(proc, "proofreading settings", *words, path=cfg / "proof.toml")
+    one_error(proc, "settings", *words, path=cfg / "settings.toml")
 
 
 def test_good_proof_settings_are_used(tmp_path, story):
-    cfg = tmp_path / "config" / "galley"
+    cfg = tmp_path / "config" / "Galley"
     cfg.mkdir(parents=True)
-    (cfg / "proof.toml").write_text('user_words = ["大桥→桥梁"]\n[rules."space.mixed"]\nenabled = false\n',
+    (cfg / "settings.toml").write_text('user_words = ["大桥→桥梁"]\n[rules."space.mixed"]\nenabled = false\n',
                                     encoding="utf-8")
     proc = galley("check", story, "--json", tmp=tmp_path)
     assert proc.returncode == 1, proc.stderr

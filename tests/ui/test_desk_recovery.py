@@ -77,21 +77,21 @@ def test_recovery_survives_repeated_crashes_and_ends_with_a_save(tmp_path, qtbot
 def test_autosave_zero_or_garbage_preferences_do_not_stop_the_window(qtbot, window, dialogs, data_dir):
     from galley.ui import prefs
     prefs.preferences_path().parent.mkdir(parents=True, exist_ok=True)
-    prefs.preferences_path().write_text(json.dumps({"autosave_minutes": 0, "autosave_seconds": "soon",
-                                                    "fonts": ["song.ttf"], "severities": {"punct.x": 3},
-                                                    "user_words": "临川", "spelling_language": "en_US"}))
+    prefs.preferences_path().write_text('autosave_seconds = "soon"\nfonts = ["song.ttf"]\ndictionary = "临川"\n'
+                                        'spelling_language = "en_US"\n[rules."punct.x"]\nseverity = 3\n',
+                                        encoding="utf-8")
     w = _new_window(qtbot)
-    qtbot.waitUntil(lambda: any("preferences.json" in text for _, text in dialogs), timeout=3000)
-    msg = next(text for _, text in dialogs if "preferences.json" in text)
-    for key in ("autosave_seconds", "fonts", "severities", "user_words"):
+    qtbot.waitUntil(lambda: any("settings.toml" in text for _, text in dialogs), timeout=3000)
+    msg = next(text for _, text in dialogs if "settings.toml" in text)
+    for key in ("autosave_seconds", "fonts", "rules", "dictionary"):
         assert key in msg
     assert "spelling_language" not in msg
     assert w.preferences == {"spelling_language": "en_US"}
     assert 2_000 <= w.autosave_timer.interval() <= 10_000
     _close(w)
-    prefs.preferences_path().write_text("{not json")
+    prefs.preferences_path().write_text("{not toml")
     w = _new_window(qtbot)
-    qtbot.waitUntil(lambda: sum("preferences.json" in t for _, t in dialogs) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: sum("settings.toml" in t for _, t in dialogs) == 2, timeout=3000)
     assert w.preferences == {}
     _close(w)
 

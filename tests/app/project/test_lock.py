@@ -214,3 +214,17 @@ def test_any_lock_record_is_held_stale_or_named(tmp_path_factory, content):
         return
     assert lock.held
     lock.release()
+
+
+def test_the_guard_is_a_plain_filelock_never_deleted(tmp_path):
+    """filelock's own lock file guards the check-and-take step; it outlives every release (a guard
+    deleted while another process waits on it would let two in at once) and is not beside the project."""
+    project = tmp_path / "a.galley"
+    project.write_bytes(b"x")
+    lock = ProjectLock(project)
+    guard = Path(lock._guard().lock_file)
+    for _ in range(2):
+        with lock:
+            assert lock.lock_path.exists()
+        assert guard.exists() and not lock.lock_path.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.galley"]

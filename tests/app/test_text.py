@@ -1,0 +1,70 @@
+"""Text classes defined once (app/text.py) and the model below every stage (no import cycle)."""
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from galley.app import text
+from galley.app.model import DISPLAY_KINDS, HEADING_KINDS, Edition, Kind, RawBlock
+
+APP = Path(__file__).resolve().parents[2] / "app"
+STAGES = ("importers", "repair", "structure", "proof", "layout", "render", "commands", "project", "pipeline")
+
+
+def _imports(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+    return out
+
+
+def test_the_model_imports_no_stage_not_even_lazily():
+    for path in sorted((APP / "model").glob("*.py")) + [APP / "text.py"]:
+        reached = {m for m in _imports(path) if m.startswith("galley.app.")
+                   and m.split(".")[2] in STAGES}
+        assert reached == set(), f"{path.name} reaches up into {reached}"
+
+
+def test_importing_the_model_loads_no_stage():
+    code = ("import sys, galley.app.model as m\n"
+            "m.Edition(blocks=[], stories=[]).script\n"
+            "print(sorted(k for k in sys.modules if k.split('.')[:2] == ['galley', 'app'] and len(k.split('.')) > 2"
+            f" and k.split('.')[2] in {STAGES!r}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=APP.parent).stdout.strip()
+    assert out == "[]"
+
+
+def test_the_stages_punctuation_is_built_from_the_text_classes():
+    from galley.app.importers import pdf
+    from galley.app.layout import compose
+    from galley.app.proof import chars
+    from galley.app.repair import features, geometry
+    assert chars.CJK_PUNCT == set(text.CJK_PUNCT) and chars.CJK_OPEN == set(text.OPENING)
+    assert set(text.NO_LINE_START) <= geometry.NO_LINE_START and set(text.OPENING) <= geometry.NO_LINE_END
+    assert set(text.NO_LINE_START) <= set(features.NO_START) and set(text.STOPS) <= set(features.TERMINAL)
+    assert pdf._FW_CLOSING == set(text.NO_LINE_START) and pdf._FW_OPENING == set(text.OPENING)
+    assert set(text.NO_LINE_START) <= compose.HEAD_PUNCT and compose.HEAD_OPEN == set(text.OPENING)
+    # 避头 and 避尾 never overlap, and every class is inside the whole set
+    assert not set(text.NO_LINE_START) & set(text.OPENING)
+    assert set(text.NO_LINE_START) | set(text.OPENING) <= set(text.CJK_PUNCT)
+
+
+def test_heading_kinds_once():
+    from galley.app.proof.registry import HEADINGS
+    assert HEADINGS == {k.value for k in HEADING_KINDS}
+    assert set(DISPLAY_KINDS) <= HEADING_KINDS and Kind.SUBHEAD not in DISPLAY_KINDS
+
+
+def test_one_script_detection():
+    from galley.app.proof import detect_script
+    assert detect_script is text.detect_script
+    trad = Edition(blocks=[RawBlock(index=0, text="這是繁體中文的報紙，後來發展很快。")], stories=[])
+    simp = Edition(blocks=[RawBlock(index=0, text="这是简体中文的报纸，后来发展很快。")], stories=[])
+    assert (trad.script, simp.script) == ("traditional", "simplified")
+    assert Edition(blocks=[], stories=[], script="traditional").script == "traditional"
