@@ -59,3 +59,30 @@ def test_the_language_model_prefers_real_words():
     m = model()
     assert m.logp("挫折") > m.logp("措折")
     assert m.logp("博物馆") > m.logp("博物管")
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("他再家里看书。", "再", "在"),          # both real characters: only the context tells
+    ("他们带着孩子去公园玩，我门明天也去。", "门", "们"),
+])
+def test_a_real_character_that_fits_its_neighbours_poorly_is_caught(text, wrong, right):
+    found = hits(text, "words.misused")
+    assert [(f.text, f.fix) for f in found] == [(wrong, right)]
+
+
+def test_the_character_model_prefers_real_text():
+    from app.proof.charlm import charlm
+    lm = charlm()
+    for good, bad in (("他在家里", "他再家里"), ("挫折", "措折"), ("跑得很快", "跑的很快")):
+        i = next(k for k in range(len(good)) if good[k] != bad[k])
+        assert lm.around(lm.ids(good), i) > lm.around(lm.ids(bad), i)
+        ids = lm.ids(bad)
+        assert lm.gain(ids, i, lm.index[good[i]]) > 0
+        assert ids == lm.ids(bad)           # gain leaves the run as it was
+
+
+def test_an_unknown_character_is_the_least_likely():
+    from app.proof.charlm import charlm
+    lm = charlm()
+    assert lm.lp1[lm.unknown] < lm.lp1[lm.index["的"]]
+    assert lm.ids("\U00020000的") == [lm.unknown, lm.index["的"]]

@@ -1,0 +1,129 @@
+"""A character bigram/trigram model of real Chinese, for `words.misused` (app/proof/misused.py).
+
+The counts are expected character counts derived from the open-gram word language model that
+Debian ships for SunPinyin (tools/build_charlm.py; CC BY-SA 3.0, resources/proof/README-charlm.txt).
+The common pairs are held in a dictionary (built once, on first use: the screen asks about
+every character), the rarer pairs and the triples in sorted arrays searched by bisection.
+
+Probabilities are interpolated with fixed weights (the counts are pruned, and the triples across
+word boundaries are only partly known, so a missing pair or triple is weak evidence):
+  P(c)      = (U(c) + 1) / (N + V)
+  P(c|b)    = L2 B(bc) / U(b) + (1 - L2) P(c)
+  P(c|ab)   = L3 T(abc) / B(ab) + (1 - L3) P(c|b)
+"""
+from __future__ import annotations
+
+import array
+import marshal
+import math
+import threading
+import zlib
+from bisect import bisect_left
+
+from app.proof.registry import RESOURCES
+
+DATA = RESOURCES / "charlm.bin"
+L2 = 0.8
+L3 = 0.4
+
+EXP = [math.exp(q / 8) for q in range(256)]      # a stored value q is round(8 ln count)
+COUNT = [0.0] + EXP[1:]                          # the same, with 0 for a pair not stored
+
+_lock = threading.Lock()
+
+
+class CharLM:
+    def __init__(self, data: dict):
+        self.bits = bits = int(data["bits"])
+        chars: str = data["chars"]
+        self.index = {c: k for k, c in enumerate(chars)}
+        self.unknown = len(chars)                         # the index of any other character
+        uni = [EXP[q] if q else 0.0 for q in data["uni"]] + [0.0]
+        self.total = sum(uni)
+        v = len(uni)
+        self.lp1 = [math.log((u + 1.0) / (self.total + v)) for u in uni]   # log P(c)
+        self.uni = uni
+        hot = array.array("I")
+        hot.frombytes(data["hot2"])
+        self.hot = dict(zip(hot, data["hotv2"], strict=True))
+        self.k2 = array.array("I")
+        self.k2.frombytes(data["keys2"])
+        self.v2 = data["val2"]
+        self.n2 = len(self.k2)
+        self.p1 = [math.exp(x) for x in self.lp1]
+        self.rest1 = [(1 - L2) * p for p in self.p1]
+        self.inv = [L2 / u if u else 0.0 for u in uni]
+        self.k3 = array.array("Q")
+        self.k3.frombytes(data["keys3"])
+        self.v3 = data["val3"]
+        self.n3 = len(self.k3)
+        self.shift2 = 2 * bits
+
+    def ids(self, s: str) -> list[int]:
+        get, unk = self.index.get, self.unknown
+        return [get(c, unk) for c in s]
+
+    def pair(self, key: int) -> float:
+        """The expected count of a pair (its key: index a << bits | index b)."""
+        q = self.hot.get(key)
+        if q is not None:
+            return EXP[q]
+        k = bisect_left(self.k2, key)
+        return EXP[self.v2[k]] if k < self.n2 and self.k2[k] == key else 0.0
+
+    def fit(self, q: int, b: int, c: int) -> float:
+        """log P(c|b) - log P(c) for a pair of stored value q (0: unseen): how well c fits after b."""
+        return math.log(COUNT[q] * self.inv[b] + self.rest1[c]) - self.lp1[c]
+
+    def p2(self, b: int, c: int) -> float:
+        """log P(c|b)."""
+        return math.log(self.pair(b << self.bits | c) * self.inv[b] + self.rest1[c])
+
+    def p3(self, a: int, b: int, c: int) -> float:
+        """log P(c|ab)."""
+        bits = self.bits
+        ab = self.pair(a << bits | b)
+        pb = self.pair(b << bits | c) * self.inv[b] + self.rest1[c]
+        if ab == 0.0:
+            return math.log(pb)
+        key = a << self.shift2 | b << bits | c
+        k = bisect_left(self.k3, key)
+        t = EXP[self.v3[k]] if k < self.n3 and self.k3[k] == key else 0.0
+        return math.log(L3 * t / ab + (1 - L3) * pb)
+
+    def around(self, ids: list[int], i: int) -> float:
+        """log P of ids[i], ids[i+1], ids[i+2] given what precedes each (the terms a change at i moves)."""
+        n = len(ids)
+        total = 0.0
+        for j in range(i, min(n, i + 3)):
+            if j >= 2:
+                total += self.p3(ids[j - 2], ids[j - 1], ids[j])
+            elif j == 1:
+                total += self.p2(ids[0], ids[1])
+            else:
+                total += self.lp1[ids[0]]
+        return total
+
+    def gain(self, ids: list[int], i: int, x: int, base: float | None = None) -> float:
+        """How much likelier the run is with character index x at i (natural log)."""
+        if base is None:
+            base = self.around(ids, i)
+        old = ids[i]
+        ids[i] = x
+        try:
+            return self.around(ids, i) - base
+        finally:
+            ids[i] = old
+
+
+_lm: CharLM | None = None
+
+
+def charlm() -> CharLM | None:
+    """The model, loaded once; None when the resource is missing (the rule then uses words alone)."""
+    global _lm
+    if _lm is None:
+        with _lock:
+            if _lm is None and DATA.is_file():
+                _lm = CharLM(marshal.loads(zlib.decompress(DATA.read_bytes())))
+    return _lm
