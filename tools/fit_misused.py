@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_misused import CSC, read_pairs
+from build_misused import CSC, left_contexts, read_pairs, right_contexts
 
 from app.proof.misused import FEATURES, PARAMS, model
 
@@ -48,9 +48,11 @@ def is_tune(sentence: str) -> bool:
 def examples(m, sentences):
     """Per sentence: (gold positions, [(position, [(features, is right), …]), …])."""
     out = []
-    for text, gold, own, pairs in sentences:
+    for text, gold, own, pairs, ctx in sentences:
         for pair in own:            # leave the sentence's own confusions out of the counts
             m.seen[pair] -= 1
+        for table, key in ctx:      # and the neighbours they had
+            table[key] -= 1
         for bg in pairs:            # and its corrected form's character pairs
             m.bigrams[bg] -= 1
         pos = []
@@ -61,6 +63,8 @@ def examples(m, sentences):
         out.append((set(gold), pos))
         for pair in own:
             m.seen[pair] += 1
+        for table, key in ctx:
+            table[key] += 1
         for bg in pairs:
             m.bigrams[bg] += 1
     return out
@@ -122,10 +126,12 @@ def main() -> int:
         gold = {i: b for i, (a, b) in enumerate(zip(src, cor, strict=True)) if a != b}
         own = [a + b for s in group[cor] for a, b in zip(s, cor, strict=True) if a != b and a + b in m.seen]
         pairs = [cor[k:k + 2] for k in range(len(cor) - 1) if cor[k:k + 2] in m.bigrams] * len(group[cor])
+        ctx = [(m.ctx_left, k) for s in group[cor] for k in left_contexts(s, cor) if k in m.ctx_left] + \
+            [(m.ctx_right, k) for s in group[cor] for k in right_contexts(s, cor) if k in m.ctx_right]
         if gold:
-            sentences.append((src, gold, own, pairs))
+            sentences.append((src, gold, own, pairs, ctx))
             tune.append(is_tune(cor))
-        sentences.append((cor, {}, own, pairs))
+        sentences.append((cor, {}, own, pairs, ctx))
         tune.append(is_tune(cor))
     exs = examples(m, sentences)
     fit = [e for e, t in zip(exs, tune, strict=True) if not t]

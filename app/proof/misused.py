@@ -34,7 +34,7 @@ PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
-            "bigrams", "char gain", "makes a word", "pair gain", "in a name")
+            "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -68,6 +68,15 @@ class Model:
         self.kind: dict[str, str] = data["kind"]
         self.seen: dict[str, int] = data["seen"]
         self.bigrams: dict[str, int] = data["bigrams"]     # character pairs of the training sentences
+        # confusions of the training sentences with a neighbour: 我在见 (left + wrong + right), 在再见
+        self.ctx_left: dict[str, int] = data.get("ctx_left", {})
+        self.ctx_right: dict[str, int] = data.get("ctx_right", {})
+        self.by_left: dict[str, str] = {}            # left neighbour + wrong → the rights seen there
+        for k in self.ctx_left:
+            self.by_left[k[:2]] = self.by_left.get(k[:2], "") + k[2]
+        self.by_right: dict[str, str] = {}           # wrong + right neighbour → the rights
+        for k in self.ctx_right:
+            self.by_right[k[0] + k[2]] = self.by_right.get(k[0] + k[2], "") + k[1]
         self.wild: dict[str, str] = data["wild"]
         self.given = frozenset(data["given"])
         common = data["common"]
@@ -158,6 +167,7 @@ class Model:
         three = self.span >= 3
         lm, partners, seen, screen, ctx_top = self.lm, self.partners, self.seen, self.screen, self.ctx_top
         min_pair = self.min_pair
+        by_left, by_right, ctx_left, ctx_right = self.by_left, self.by_right, self.ctx_left, self.ctx_right
         if lm is not None:
             hot, fit, bits = lm.hot, lm.fit, lm.bits
         for m in HAN_RUN.finditer(text):
@@ -172,6 +182,11 @@ class Model:
                 weak = [i for i in free if run[i] in partners]
                 if weak:
                     look = sorted({*look, *weak})
+            # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
+            met = [i for i in range(1, n) if run[i - 1:i + 1] in by_left] + \
+                [i for i in range(n - 1) if run[i:i + 2] in by_right]
+            if met:
+                look = sorted({*look, *met})
             ids = lm.ids(run) if lm is not None and look else None
             for i in look:
                 c = run[i]
@@ -199,6 +214,12 @@ class Model:
                                 context[x] = g
                         if len(context) > ctx_top:
                             context = dict(sorted(context.items(), key=lambda kv: -kv[1])[:ctx_top])
+                for x in by_left.get(run[i - 1:i + 1], "") if i else "":
+                    if x not in context and ctx_left.get(run[i - 1] + c + x):
+                        context[x] = 0.0
+                for x in by_right.get(run[i:i + 2], "") if i + 1 < n else "":
+                    if x not in context and ctx_right.get(c + x + run[i + 1]):
+                        context[x] = 0.0
                 if found or context:
                     yield base + i, run, i, c, (found, nfree, context, ids)
 
@@ -263,7 +284,8 @@ class Model:
             yield x, gain, kind, (gain, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
                                   lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
                                   math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
-                                  lm_gain, float(fw > 0), context.get(x, 0.0), name)
+                                  lm_gain, float(fw > 0), context.get(x, 0.0), name,
+                                  math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)))
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""
