@@ -112,6 +112,7 @@ def evaluate(scored, th):
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--dump", help="also write the examples (pickle) for experiments")
     args = ap.parse_args()
     m = model()
     m.min_gain = 0.0
@@ -134,6 +135,10 @@ def main() -> int:
         sentences.append((cor, {}, own, pairs, ctx))
         tune.append(is_tune(cor))
     exs = examples(m, sentences)
+    if args.dump:
+        import pickle
+        with open(args.dump, "wb") as fh:
+            pickle.dump((exs, tune), fh)
     fit = [e for e, t in zip(exs, tune, strict=True) if not t]
     X = np.array([f for _, pos in fit for _, cands in pos for f, _ in cands], dtype=float)
     y = np.array([r for _, pos in fit for _, cands in pos for _, r in cands], dtype=float)

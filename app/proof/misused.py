@@ -85,6 +85,7 @@ class Model:
         self.log_total = math.log(total)
         self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) - 1))]
         self.bias = float(params.get("bias", 0.0))
+        self.name_weight = self.weights[FEATURES.index("in a name")]
         self.min_gain = float(params.get("min_gain", 4.0))
         self.warning = float(params.get("warning", 8.0))
         self.error = float(params.get("error", 12.0))
@@ -177,14 +178,14 @@ class Model:
             held.append(False)
             free = [i for i in range(n) if not held[i] and not (i and held[i - 1])]
             look = [i for i in free if run[i] in conf]
+            # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
+            met = [i for i in range(1, n) if run[i - 1:i + 1] in by_left] + \
+                [i for i in range(n - 1) if run[i:i + 2] in by_right]
             if lm is not None and partners:
                 # context candidates only where no common word holds the character either
                 weak = [i for i in free if run[i] in partners]
                 if weak:
                     look = sorted({*look, *weak})
-            # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
-            met = [i for i in range(1, n) if run[i - 1:i + 1] in by_left] + \
-                [i for i in range(n - 1) if run[i:i + 2] in by_right]
             if met:
                 look = sorted({*look, *met})
             ids = lm.ids(run) if lm is not None and look else None
@@ -214,12 +215,24 @@ class Model:
                                 context[x] = g
                         if len(context) > ctx_top:
                             context = dict(sorted(context.items(), key=lambda kv: -kv[1])[:ctx_top])
-                for x in by_left.get(run[i - 1:i + 1], "") if i else "":
-                    if x not in context and ctx_left.get(run[i - 1] + c + x):
-                        context[x] = 0.0
-                for x in by_right.get(run[i:i + 2], "") if i + 1 < n else "":
-                    if x not in context and ctx_right.get(c + x + run[i + 1]):
-                        context[x] = 0.0
+                again = [x for x in (by_left.get(run[i - 1:i + 1], "") if i else "")
+                       if x not in context and ctx_left.get(run[i - 1] + c + x)] + \
+                    [x for x in (by_right.get(run[i:i + 2], "") if i + 1 < n else "")
+                     if x not in context and ctx_right.get(c + x + run[i + 1])]
+                if again and ids is not None:
+                    a = ids[i - 1] if i else -1
+                    b = ids[i + 1] if i + 1 < n else -1
+                    cid = ids[i]
+                    old = (fit(hot.get(a << bits | cid, 0), a, cid) if a >= 0 else 0.0) \
+                        + (fit(hot.get(cid << bits | b, 0), cid, b) if b >= 0 else 0.0)
+                    for x in again:
+                        xid = lm.index.get(x, lm.unknown)
+                        g = (fit(hot.get(a << bits | xid, 0), a, xid) if a >= 0 else 0.0) \
+                            + (fit(hot.get(xid << bits | b, 0), xid, b) if b >= 0 else 0.0) - old
+                        if g > 0:            # it must fit the neighbours better, at least
+                            context[x] = g
+                elif again:
+                    context.update(dict.fromkeys(again, 0.0))
                 if found or context:
                     yield base + i, run, i, c, (found, nfree, context, ids)
 
@@ -246,7 +259,7 @@ class Model:
                         found[x] = f
         return found
 
-    def candidates(self, run: str, i: int, c: str, found_free):
+    def candidates(self, run: str, i: int, c: str, found_free, names: bool = True):
         """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
         often the confusion was seen, or by how much better they fit the neighbours) that make the
         text more probable by min_gain (under the word model or the character model)."""
@@ -264,7 +277,9 @@ class Model:
         old_bg = math.log1p(bg.get(l1 + c, 0)) + math.log1p(bg.get(c + r1, 0))
         lm = self.lm
         base = lm.around(ids, i) if lm is not None else 0.0
-        name = float(self.in_name(run, i))     # names use what characters they like: weaker evidence
+        # names use what characters they like: weaker evidence (`names` False: left at 0 for the
+        # caller to settle, as it costs more than the rest)
+        name = float(self.in_name(run, i)) if names else 0.0
         for x in {**found, **context}:
             if c + x in self.skip:
                 continue
@@ -293,10 +308,12 @@ class Model:
 
     def _best(self, run: str, i: int, c: str, found):
         best = None
-        for x, gain, kind, feats in self.candidates(run, i, c, found):
+        for x, gain, kind, feats in self.candidates(run, i, c, found, names=False):
             score = self.score(feats)
             if best is None or score > best[2]:
                 best = (c, x, score, gain, kind)
+        if best is not None and best[2] >= self.warning and self.name_weight and self.in_name(run, i):
+            best = (*best[:2], best[2] + self.name_weight, *best[3:])
         return best
 
 
