@@ -57,7 +57,7 @@ def examples(m, sentences):
             m.bigrams[bg] -= 1
         pos = []
         for p, run, i, c, found in m.positions(text):
-            cands = [(f, gold.get(p) == x) for x, _, _, f in m.candidates(run, i, c, found)]
+            cands = [(f, gold.get(p) == x) for x, _, _, f in m.candidates(run, i, c, found, cascade=False)]
             if cands:
                 pos.append((p, cands))
         out.append((set(gold), pos))
@@ -82,11 +82,18 @@ def logistic(X, y, steps=3000, lr=0.5):
     return w / sd, b - float((w / sd) @ mu)
 
 
-def sentence_scores(exs, w, b):
-    """Per sentence: (gold, {position: best score})."""
+def sentence_scores(exs, w, b, cheap=None):
+    """Per sentence: (gold, {position: best score}); with `cheap` = (weights, bias, cut), candidates
+    the cheap model puts below the cut are dropped, as the rule does."""
     out = []
     for gold, pos in exs:
-        out.append((gold, {p: max(float(np.dot(w, f)) + b for f, _ in cands) for p, cands in pos}))
+        best = {}
+        for p, cands in pos:
+            s = [float(np.dot(w, f)) + b for f, _ in cands
+                 if cheap is None or float(np.dot(cheap[0], f)) + cheap[1] >= cheap[2]]
+            if s:
+                best[p] = max(s)
+        out.append((gold, best))
     return out
 
 
@@ -150,9 +157,17 @@ def main() -> int:
     X[:, name] = 0.0
     w, b = logistic(X, y)
     w[name] = NAME_WEIGHT
-    for name, wk in zip(FEATURES, w, strict=True):
-        print(f"  {name:16} {wk:+.3f}")
-    scored = sentence_scores([e for e, t in zip(exs, tune, strict=True) if t], w, b)
+    for fname, wk in zip(FEATURES, w, strict=True):
+        print(f"  {fname:16} {wk:+.3f}")
+    # the cheap model of the cascade: the same features with the two language-model gains (and
+    # the name, settled later) at 0
+    costly = [FEATURES.index("gain"), FEATURES.index("char gain"), name]
+    Xc = X.copy()
+    Xc[:, costly] = 0.0
+    wc, bc = logistic(Xc, y)
+    wc[costly] = 0.0
+    cut = m.cascade
+    scored = sentence_scores([e for e, t in zip(exs, tune, strict=True) if t], w, b, (wc, bc, cut))
     ths = [t / 10 for t in range(-60, 80)]
     res = [(th, *evaluate(scored, th)) for th in ths]
     warn = next(r for r in res if r[1] >= TARGET_WARNING)
@@ -162,6 +177,7 @@ def main() -> int:
     if args.write:
         text = PARAMS.read_text(encoding="utf-8")
         vals = {"weights": "[" + ", ".join(f"{x:.4f}" for x in w) + "]", "bias": f"{b:.4f}",
+                "cheap_weights": "[" + ", ".join(f"{x:.4f}" for x in wc) + "]", "cheap_bias": f"{bc:.4f}",
                 "warning": warn[0], "error": err[0]}
         for key, val in vals.items():
             text, n = re.subn(rf"(?m)^{key} = .*$", f"{key} = {val}", text)

@@ -86,6 +86,10 @@ class Model:
         self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) - 1))]
         self.bias = float(params.get("bias", 0.0))
         self.name_weight = self.weights[FEATURES.index("in a name")]
+        # the cheap model (the same features less the two language-model gains, at 0) and its cut
+        self.cheap_weights = [float(w) for w in params.get("cheap_weights", [])]
+        self.cheap_bias = float(params.get("cheap_bias", 0.0))
+        self.cascade = float(params.get("cascade", -3.0))
         self.min_gain = float(params.get("min_gain", 4.0))
         self.warning = float(params.get("warning", 8.0))
         self.error = float(params.get("error", 12.0))
@@ -259,14 +263,17 @@ class Model:
                         found[x] = f
         return found
 
-    def candidates(self, run: str, i: int, c: str, found_free, names: bool = True):
+    def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
         """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
         often the confusion was seen, or by how much better they fit the neighbours) that make the
-        text more probable by min_gain (under the word model or the character model)."""
+        text more probable by min_gain (under the word model or the character model).
+
+        With `cascade`, a candidate whose cheap features alone (all but the two language-model
+        gains) score below `cascade` under the cheap model is dropped before the costly ones."""
         found, free, context, ids = found_free
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
-        old = None
+        old = base = None
         kinds, cands = self.kind.get(c, ""), self.conf_all.get(c, "")
         seen, freq = self.seen, self.freq
         if len(found) > self.top:
@@ -276,14 +283,32 @@ class Model:
         l1, r1 = run[i - 1:i], run[i + 1:i + 2]
         old_bg = math.log1p(bg.get(l1 + c, 0)) + math.log1p(bg.get(c + r1, 0))
         lm = self.lm
-        base = lm.around(ids, i) if lm is not None else 0.0
         # names use what characters they like: weaker evidence (`names` False: left at 0 for the
         # caller to settle, as it costs more than the rest)
         name = float(self.in_name(run, i)) if names else 0.0
+        cheap_w, cut = self.cheap_weights, self.cascade if cascade else None
         for x in {**found, **context}:
             if c + x in self.skip:
                 continue
-            lm_gain = lm.gain(ids, i, lm.index.get(x, lm.unknown), base) if lm is not None else 0.0
+            k = cands.find(x)
+            kind = int(kinds[k]) if k >= 0 else SEEN
+            if kind == SEEN and not seen.get(c + x):
+                continue            # (while fitting: a confusion seen only in this sentence)
+            fw = found.get(x, 0)
+            feats = [0.0, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
+                     lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
+                     math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
+                     0.0, float(fw > 0), context.get(x, 0.0), name,
+                     math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0))]
+            if cut is not None and cheap_w and \
+                    self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
+                continue
+            if lm is not None:
+                if base is None:
+                    base = lm.around(ids, i)
+                lm_gain = lm.gain(ids, i, lm.index.get(x, lm.unknown), base)
+            else:
+                lm_gain = 0.0
             if x not in found and lm_gain < self.min_lm_gain:
                 continue
             if old is None:
@@ -291,16 +316,8 @@ class Model:
             gain = self.logp(left + x + right) - old
             if max(gain, lm_gain) < self.min_gain:
                 continue
-            k = cands.find(x)
-            kind = int(kinds[k]) if k >= 0 else SEEN
-            if kind == SEEN and not seen.get(c + x):
-                continue            # (while fitting: a confusion seen only in this sentence)
-            fw = found.get(x, 0)
-            yield x, gain, kind, (gain, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
-                                  lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
-                                  math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
-                                  lm_gain, float(fw > 0), context.get(x, 0.0), name,
-                                  math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)))
+            feats[0], feats[9] = gain, lm_gain
+            yield x, gain, kind, tuple(feats)
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""

@@ -86,3 +86,15 @@ def test_an_unknown_character_is_the_least_likely():
     lm = charlm()
     assert lm.lp1[lm.unknown] < lm.lp1[lm.index["的"]]
     assert lm.ids("\U00020000的") == [lm.unknown, lm.index["的"]]
+
+
+def test_the_cascade_only_drops_what_would_not_be_flagged():
+    m = model()
+    text = "青川的运动员不怕措折，坚持训练。他门明天去博物管参观。"
+    for pos, run, i, c, found in m.positions(text):
+        every = list(m.candidates(run, i, c, found, names=False, cascade=False))
+        kept = list(m.candidates(run, i, c, found, names=False))
+        assert {x for x, *_ in kept} <= {x for x, *_ in every}
+        flagged = {x for x, _, _, f in every if m.score(f) >= m.error}
+        assert flagged <= {x for x, *_ in kept}
+    assert [(s.wrong, s.right) for s in m.suspects(text)] == [("措", "挫"), ("门", "们"), ("管", "馆")]
