@@ -5,15 +5,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := resources/sample/edition.txt
 
-.PHONY: run test fuzz bench sysdeps venv lint clean package package-test
+.PHONY: run test fuzz bench sysdeps venv lint clean package package-test wheel-test
 
 sysdeps:
 	@sh tools/sysdeps.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
 venv: sysdeps $(STAMP)
@@ -33,7 +33,13 @@ fuzz: venv
 	@cat build/fuzz-report.json
 
 lint: venv
-	$(BIN)/ruff check app ui tests bench
+	$(BIN)/ruff check app ui tests bench galley tools/galley_imports.py
+	sh tools/typecheck.sh $(BIN)
+
+# Galley as a pip user gets it: the wheel, installed into a fresh virtual environment outside
+# the tree, runs `galley layouts`, `check` and `export` on the sample (packaging/wheel_test.sh).
+wheel-test: venv
+	sh packaging/wheel_test.sh $(BIN)/python
 
 bench: venv
 	@for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
@@ -50,8 +56,8 @@ PKG_STAMP := $(VENV)/.package-stamp
 package-sysdeps:
 	@sh packaging/sysdeps.sh
 
-$(PKG_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[package]'
+$(PKG_STAMP): pyproject.toml constraints.txt $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[package]'
 	@touch $(PKG_STAMP)
 
 package: venv package-sysdeps $(PKG_STAMP)

@@ -1,4 +1,4 @@
 """`python -m app` runs the `galley` command line."""
-from app.cli import entry
+from galley.app.cli import entry
 
 entry()

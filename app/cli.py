@@ -1,4 +1,4 @@
-"""The `galley` command line (also `python -m app`).
+"""The `galley` command line (also `python -m galley`).
 
 Each sub-command lives in `app/commands/<name>.py` with `add_parser(subparsers)` and
 `run(args) -> int`. Errors are one line on stderr, `galley: error: WHAT (FILE)`, exit 2;
@@ -16,8 +16,8 @@ import os
 import re
 import sys
 
-from app import __version__
-from app.errors import GalleyError
+from galley.app import __version__, logs
+from galley.app.errors import GalleyError
 
 COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "unlock", "gui"]
 
@@ -25,11 +25,13 @@ COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "unlock"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="galley", description="Copy-editing and page layout for Chinese newspapers.")
     parser.add_argument("--version", action="version", version=f"galley {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="say more on stderr (-vv: debug) and in the log file; also after the command")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        if importlib.util.find_spec(f"app.commands.{name}") is None:
+        if importlib.util.find_spec(f"galley.app.commands.{name}") is None:
             continue  # a command whose module is not part of this build
-        module = importlib.import_module(f"app.commands.{name}")
+        module = importlib.import_module(f"galley.app.commands.{name}")
         p = module.add_parser(sub)
         p.set_defaults(_run=module.run)
     return parser
@@ -44,25 +46,29 @@ def one_line(text: str) -> str:
     return _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-class _Warnings(logging.Handler):
-    """Warnings of the core (the "galley" logger) as `galley: warning: ...` lines on stderr."""
+class _Stderr(logging.Handler):
+    """The "galley" logger on stderr: `galley: warning: ...` (and with --verbose, info and debug)."""
 
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(Exception):
-            print(f"galley: warning: {one_line(record.getMessage())}", file=sys.stderr)
+            level = record.levelname.lower()
+            print(f"galley: {level}: {one_line(record.getMessage())}", file=sys.stderr)
 
 
-def _warnings_to_stderr() -> None:
-    log = logging.getLogger("galley")
-    if not any(isinstance(h, _Warnings) for h in log.handlers):
-        log.addHandler(_Warnings(logging.WARNING))
-        log.propagate = False
+def _verbosity(argv: list[str] | None) -> int:
+    """-v/--verbose anywhere before a lone `--` (so every subcommand takes it)."""
+    args = sys.argv[1:] if argv is None else argv
+    args = args[:args.index("--")] if "--" in args else args
+    return sum(2 if a == "-vv" else 1 for a in args if a in ("-v", "--verbose", "-vv"))
 
 
 def main(argv: list[str] | None = None) -> int:
-    _warnings_to_stderr()
+    verbose = _verbosity(argv)
+    log = logs.setup(verbose, _Stderr())
     parser = build_parser()
+    argv = [a for a in (sys.argv[1:] if argv is None else argv) if a not in ("-v", "--verbose", "-vv")]
     args = parser.parse_args(argv)
+    log.debug("galley %s", " ".join(argv))
     if not getattr(args, "_run", None):
         parser.print_help()
         return 0
@@ -80,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         print("galley: error: out of memory", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line, with a hint, never a traceback
+        log.error("internal error in galley %s", " ".join(argv), exc_info=exc)
         detail = one_line(" ".join(str(exc).split())[:200])
         print(f"galley: error: internal error: {type(exc).__name__}: {detail} "
-              "(please report this; set GALLEY_DEBUG=1 for details)", file=sys.stderr)
+              f"(please report this; details in {logs.log_file()})", file=sys.stderr)
         if os.environ.get("GALLEY_DEBUG"):
             raise
         return 2

@@ -4,6 +4,8 @@ The CLI prints it as `galley: error: WHAT (FILE)` and exits 2; the GUI shows it 
 """
 from __future__ import annotations
 
+import os
+
 
 class GalleyError(Exception):
     """A problem the user can act on (unreadable input, missing font, ...)."""
@@ -11,10 +13,10 @@ class GalleyError(Exception):
     exit_code = 2
     cli_hint: str | None = None    # what to do, as a command-line user (the GUI offers its own way)
 
-    def __init__(self, message: str, path: str | None = None):
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None):
         super().__init__(message)
         self.message = message
-        self.path = str(path) if path is not None else None
+        self.path = os.fspath(path) if path is not None else None
 
     def __str__(self) -> str:
         return f"{self.message} ({self.path})" if self.path else self.message

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 STDOUT = "-"
 

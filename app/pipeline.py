@@ -8,20 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.model import Edition, RawBlock
+from galley.app.model import Edition, RawBlock
 
 
 def load_edition(path: str | Path, dehyphenate: bool = True) -> Edition:
     p = Path(path)
     if p.suffix.lower() == ".galley":
-        from app.project import load_project
+        from galley.app.project import load_project
         return load_project(p).edition
-    from app.importers import read_blocks
+    from galley.app.importers import read_blocks
     return build_edition(read_blocks(p), source=str(p), dehyphenate=dehyphenate)
 
 
 def edition_from_text(text: str, source: str | None = None, dehyphenate: bool = True) -> Edition:
-    from app.importers.text import read_text
+    from galley.app.importers.text import read_text
     return build_edition(read_text(text), source=source, dehyphenate=dehyphenate)
 
 
@@ -33,9 +33,9 @@ def build_edition(blocks: list[RawBlock], rejected: Iterable[str] = (), source: 
     With `dehyphenate` False, line-end hyphens are proposed for removal but not removed
     (what `galley repair` prints changes only whitespace).
     """
-    from app.repair import assemble, plan_repairs
-    from app.repair.hyphen import plan_dehyphenation
-    from app.structure import build_stories
+    from galley.app.repair import assemble, plan_repairs
+    from galley.app.repair.hyphen import plan_dehyphenation
+    from galley.app.structure import build_stories
 
     fixes = plan_repairs(blocks)
     rejected, accepted = set(rejected), set(accepted)

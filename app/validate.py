@@ -12,7 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 MAX_FONT_BYTES = 128 * 1024 * 1024
 MAX_ICC_BYTES = 16 * 1024 * 1024
@@ -164,7 +164,7 @@ def check_proof_settings(data: dict, path=None) -> None:
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise bad('rules must be tables such as [rules."punct.halfwidth"]')
-    from app.proof.registry import registry
+    from galley.app.proof.registry import registry
     known = registry()
     for rid, conf in rules.items():
         if rid not in known:

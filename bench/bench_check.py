@@ -27,7 +27,7 @@ def csc_held(rules: tuple[str, ...]) -> tuple[float, float, int, int, int]:
     sys.path.insert(0, str(ROOT / "tools"))
     from build_misused import read_pairs
 
-    from app.proof import check_paragraph
+    from galley.app.proof import check_paragraph
     flagged = caught = positives = 0
     for _, src, cor in read_pairs(CSC, held=True):
         gold = {i for i, (a, b) in enumerate(zip(src, cor, strict=True)) if a != b}
@@ -61,7 +61,7 @@ def injected(edition, n: int = 400, seed: int = 12) -> None:
     import random
     import re
 
-    from app.proof import check_paragraph
+    from galley.app.proof import check_paragraph
     sets: dict[str, set[str]] = {}
     for name in ("confusion_sound.json", "confusion_shape.json"):
         for c, xs in json.loads((CSC / name).read_text(encoding="utf-8")).items():
@@ -100,8 +100,8 @@ def main() -> int:
     if not BENCH.is_file():
         print(f"bench_check: skipped ({BENCH} not found)")
         return 0
-    from app.pipeline import load_edition
-    from app.proof import check_edition, check_paragraph
+    from galley.app.pipeline import load_edition
+    from galley.app.proof import check_edition, check_paragraph
 
     edition = load_edition(BENCH)
     chars = edition.char_count

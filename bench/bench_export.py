@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 def typst_source(edition, grid) -> str:
     """The same text as Typst markup: same page, margins, columns, fonts and sizes."""
-    from app.model import Kind
+    from galley.app.model import Kind
 
     mm = 72 / 25.4
     bottom = grid.height - grid.margin_top - grid.type_height
@@ -76,8 +76,8 @@ def main() -> int:
     if not EDITION16.exists():
         print(f"bench_export: {EDITION16} not found; skipped")
         return 0
-    from app.layout import load_layout
-    from app.pipeline import load_edition
+    from galley.app.layout import load_layout
+    from galley.app.pipeline import load_edition
 
     edition = load_edition(EDITION16)
     for name, target in (("a3", 1.5), ("broadsheet", 2.0)):
@@ -86,7 +86,7 @@ def main() -> int:
             tmp = Path(tmp)
             typ = tmp / "edition16.typ"
             typ.write_text(typst_source(edition, grid), encoding="utf-8")
-            galley_cmd = [PY, "-m", "app", "export", str(EDITION16), "--layout", name, "--pdf",
+            galley_cmd = [PY, "-m", "galley", "export", str(EDITION16), "--layout", name, "--pdf",
                           str(tmp / "g.pdf"), "-q", "--allow-overset"]
             typst_cmd = [PY, "-c", f"import typst; typst.compile({str(typ)!r}, output={str(tmp / 't.pdf')!r})"]
             try:
@@ -112,10 +112,10 @@ def main() -> int:
 
 
 def report(edition, grid) -> int:
-    from app.layout import layout_edition
+    from galley.app.layout import layout_edition
     stages()
     doc = layout_edition(edition, grid)
-    from app.render.docx import render_docx
+    from galley.app.render.docx import render_docx
     times = []
     for _ in range(3):
         s = time.perf_counter()
@@ -132,9 +132,9 @@ def stages() -> None:
 import time
 T = time.process_time
 t0 = T()
-from app.pipeline import load_edition
-from app.layout import layout_edition, load_layout, fonts
-from app.render.pdf import render_pdf
+from galley.app.pipeline import load_edition
+from galley.app.layout import layout_edition, load_layout, fonts
+from galley.app.render.pdf import render_pdf
 t1 = T(); ed = load_edition({str(EDITION16)!r}); t2 = T()
 for r in fonts.ROLES: fonts.metrics(r)
 t3 = T(); doc = layout_edition(ed, load_layout('a3')); t4 = T()
@@ -149,9 +149,9 @@ print(f'  in one process (CPU s): import {{t1-t0:.2f}}, load+repair+structure {{
 
 def relayout() -> None:
     """One broadsheet page laid out, one paragraph edited, the page laid out again with the same plan."""
-    from app.layout import auto_plan, layout_edition, load_layout
-    from app.model import Kind
-    from app.pipeline import load_edition
+    from galley.app.layout import auto_plan, layout_edition, load_layout
+    from galley.app.model import Kind
+    from galley.app.pipeline import load_edition
 
     src = EDITION1 if EDITION1.exists() else EDITION16
     ed = load_edition(src)

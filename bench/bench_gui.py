@@ -31,7 +31,7 @@ SAMPLE = ROOT / "resources" / "sample" / "edition.txt"
 
 def story_text(chars: int = 10_000) -> str:
     """A long story made of real newspaper paragraphs (edition16's, or the sample's)."""
-    from app.pipeline import load_edition
+    from galley.app.pipeline import load_edition
     src = EDITION16 if EDITION16.exists() else SAMPLE
     paras = [el.text for _, _, el in load_edition(src).elements() if len(el.text) > 60]
     out, n = [], 0
@@ -50,9 +50,9 @@ def key(widget, ch: str) -> None:
 
 
 def bench_typing(app) -> dict:
-    from app.pipeline import edition_from_text
-    from app.project import Project
-    from ui.window import MainWindow
+    from galley.app.pipeline import edition_from_text
+    from galley.app.project import Project
+    from galley.ui.window import MainWindow
     ed = edition_from_text(story_text())
     win = MainWindow(Project(edition=ed))
     win.show()
@@ -85,7 +85,7 @@ def bench_typing(app) -> dict:
 
 
 def bench_open(app) -> dict:
-    from ui.window import MainWindow
+    from galley.ui.window import MainWindow
     src = EDITION16 if EDITION16.exists() else SAMPLE
     win = MainWindow()
     win.resize(1440, 900)
@@ -120,10 +120,10 @@ def bench_open(app) -> dict:
 
 
 def main() -> int:
-    from ui.main import make_app
+    from galley.ui.main import make_app
     app = make_app()
     # the GUI process's own warm-up (paragraph checks while typing use its word lists)
-    from ui import proofing
+    from galley.ui import proofing
     proofing.check_paragraph("预热。", {})
     print(f"(machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})")
     o = bench_open(app)

@@ -33,7 +33,7 @@ def measure(argv: list, timeout: float = 120) -> tuple[int, float, int, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile() as err:
         t = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "app", *map(str, argv)], cwd=ROOT, env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "galley", *map(str, argv)], cwd=ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=err)
         deadline = t + timeout
         while True:
@@ -53,7 +53,7 @@ def measure(argv: list, timeout: float = 120) -> tuple[int, float, int, str]:
 
 
 def make_inputs(d: Path, quick: bool) -> list[tuple[str, Path, list[str]]]:
-    from app import limits
+    from galley.app import limits
     sample = SAMPLE.read_text(encoding="utf-8")
     out: list[tuple[str, Path, list[str]]] = []
 

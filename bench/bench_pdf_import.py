@@ -34,10 +34,10 @@ def main() -> int:
         return 0
     import pikepdf
 
-    from app.importers import pdf as pdfimport
-    from app.layout import layout_edition
-    from app.pipeline import build_edition, load_edition
-    from app.render.pdf import write_pdf
+    from galley.app.importers import pdf as pdfimport
+    from galley.app.layout import layout_edition
+    from galley.app.pipeline import build_edition, load_edition
+    from galley.app.render.pdf import write_pdf
 
     edition = load_edition(EDITION16)
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,7 +79,7 @@ def corpus() -> None:
     one file, timed, and each page scored against its truth."""
     import pikepdf
 
-    from app.importers import pdf as pdfimport
+    from galley.app.importers import pdf as pdfimport
     from tests.app.importers.pdf_score import CORPUS, score
 
     pages = sorted(CORPUS.glob("*.pdf"))

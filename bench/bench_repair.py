@@ -21,17 +21,17 @@ def main() -> int:
     if not src.exists():
         print("bench_repair: ../shared/data/bench is not here; skipped")
         return 0
-    from app.importers.text import read_text
-    from app.pipeline import build_edition
-    from app.repair.lexicon import lexicon
-    from app.structure.classify import _converters
+    from galley.app.importers.text import read_text
+    from galley.app.pipeline import build_edition
+    from galley.app.repair.lexicon import lexicon
+    from galley.app.structure.classify import _converters
     lexicon()            # imports and dictionaries load once per process
     _converters()
     text = src.read_text(encoding="utf-8")
     first = None
     runs = []
     for k in range(5):
-        from app.repair import seam
+        from galley.app.repair import seam
         seam._words.cache_clear()       # no help from an earlier run's caches
         t = time.perf_counter()
         ed = build_edition(read_text(text))
@@ -46,7 +46,7 @@ def main() -> int:
                f"{sys.executable} -m app repair {{input}} -o {{output}}"]
         if name == "seed":
             out = Path("/tmp") / "galley-bench-seed.txt"
-            subprocess.run([sys.executable, "-m", "app", "repair", str(SHARED / "data" / "seed" / "input.txt"),
+            subprocess.run([sys.executable, "-m", "galley", "repair", str(SHARED / "data" / "seed" / "input.txt"),
                             "-o", str(out)], cwd=ROOT, check=True)
             cmd = [sys.executable, str(score), str(SHARED / "data" / "seed"), str(out)]
         res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)

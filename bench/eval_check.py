@@ -163,7 +163,7 @@ def inj_fixed(t, rng):
 
 
 def inj_repeat(t, rng):
-    from app.proof.segment import tokenize
+    from galley.app.proof.segment import tokenize
     cands = [(s, w) for w, s, e in tokenize(t) if w in ("的", "了", "在", "是", "和")]
     if not cands:
         return None
@@ -172,7 +172,7 @@ def inj_repeat(t, rng):
 
 
 def inj_stutter(t, rng):
-    from app.proof.segment import tokenize
+    from galley.app.proof.segment import tokenize
     cands = [(s, e) for w, s, e in tokenize(t) if e - s == 2 and HAN.match(w[0]) and HAN.match(w[1])]
     if not cands:
         return None
@@ -181,7 +181,7 @@ def inj_stutter(t, rng):
 
 
 def inj_word(t, rng):
-    from app.proof.segment import tokenize
+    from galley.app.proof.segment import tokenize
     cands = [(s, e) for w, s, e in tokenize(t) if e - s == 2 and HAN.match(w[0]) and w[0] != w[1]]
     if not cands:
         return None
@@ -203,7 +203,7 @@ def inj_mixed(t, rng):
 
 
 def _confusable_index():
-    from app.proof.rules.words import confusables
+    from galley.app.proof.rules.words import confusables
     by_right = defaultdict(list)
     for e in confusables().entries.values():
         if not e.exceptions:
@@ -226,7 +226,7 @@ def inj_confusable(t, rng):
 
 
 def inj_script(t, rng):
-    from app.proof.script import converter, script_sets
+    from galley.app.proof.script import converter, script_sets
     _, simp_only = script_sets()
     cands = [i for i, c in enumerate(t) if c in simp_only]
     if not cands:
@@ -263,7 +263,7 @@ INJECTORS = {
 
 def normalise(p: str) -> str:
     """The dev paragraph with Galley's safe half-width fixes and name interpuncts applied (the base)."""
-    from app.proof import apply_fixes, check_paragraph
+    from galley.app.proof import apply_fixes, check_paragraph
     found = check_paragraph(p, rules=["punct.halfwidth", "punct.interpunct", "punct.straight-quote"])
     for f in found:
         f.safe = True
@@ -280,8 +280,8 @@ def main() -> int:
     if not SHARED.is_dir():
         print("eval_check: skipped (../shared/data not found)")
         return 0
-    from app.pipeline import load_edition
-    from app.proof import check_edition, check_paragraph
+    from galley.app.pipeline import load_edition
+    from galley.app.proof import check_edition, check_paragraph
 
     paras = dev_paragraphs()
     dev_found = []

@@ -39,8 +39,8 @@ def order_changes(edition) -> int:
 def score_set(cases: list[Path]) -> Counter:
     import score
 
-    from app.importers.text import read_text
-    from app.pipeline import build_edition
+    from galley.app.importers.text import read_text
+    from galley.app.pipeline import build_edition
     tot: Counter = Counter()
     for case in cases:
         text = (case / "input.txt").read_text(encoding="utf-8")

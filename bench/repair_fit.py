@@ -54,9 +54,9 @@ def gold_next(texts: list[str], truth: dict) -> dict[int, int]:
 def examples(case_dirs: list[Path]):
     """Per block: (cut features, has a true continuation, [(candidate features, is it)…]),
     computed exactly as the decoder computes them, with the true earlier joins made."""
-    from app.importers.text import read_text
-    from app.repair import join as J
-    from app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+    from galley.app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features
 
     for case in case_dirs:
         text = (case / "input.txt").read_text(encoding="utf-8")
@@ -66,18 +66,22 @@ def examples(case_dirs: list[Path]):
         gold = gold_next(texts, truth)
         bs = [J._Block(r, r.text) for r in blocks]
         page = page_features(texts)
+        geo = J.page_geometry(bs, J.sure_joins(J._plan(bs, J.page_geometry(bs))))   # as plan_repairs
         consumed: set[int] = set()
         for i, a in enumerate(bs):
             if not a.furniture and a.text:
                 nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
                 xa = cut_features(a.text, nxt, page)
                 found = [(j, bt) for j, bt in J.candidates(bs, i, consumed) if not bs[j].para_start]
+                if found:
+                    xa.update({"n_" + k: v for k, v in J.geometry_features(geo, i, a.text, nxt, consumed).items()})
                 if ending(a.text) == "terminal":
                     found = found[:1]
                 if found:
                     context = J._lazy(lambda i=i, bs=bs: J._context(bs, i)) if len(found) > 1 else None
                     pairs = [({**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in bt], context,
-                                                     J._after(bs, j, consumed))}, int(gold.get(i) == j))
+                                                     J._after(bs, j, consumed)),
+                               **J.geometry_features(geo, i, a.text, bs[j].text, consumed)}, int(gold.get(i) == j))
                              for j, bt in found]
                     xa.update(candidate_evidence([x for x, _ in pairs]))
                     yield xa, int(i in gold), pairs
@@ -185,7 +189,7 @@ def _apply(tree, X):
 def fit(rows, rounds: int):
     import numpy as np
 
-    from app.repair.model import Trees
+    from galley.app.repair.model import Trees
     names = sorted({k for x, _, _ in rows for k in x})
     X = _matrix([r[0] for r in rows], names)
     y = np.array([r[1] for r in rows], dtype=float)
@@ -214,8 +218,8 @@ def main() -> int:
     print(f"{len(cases)} cases, {len(rows)} blocks, {sum(r[1] for r in rows)} cut, "
           f"{sum(len(r[2]) for r in rows)} candidate pairs")
     cut, pick = fit(rows, a.rounds)
-    from app.repair import join as J
-    from app.repair.model import MODEL, SeamModel
+    from galley.app.repair import join as J
+    from galley.app.repair.model import MODEL, SeamModel
     model = SeamModel(cut, pick, a.join, a.doubt)
     if a.choose:
         # the join threshold that repairs the fit cases best (F1 over whole paragraphs)

@@ -120,7 +120,7 @@ def main() -> int:
     out = Path(args.keep or tempfile.mkdtemp(prefix="galley-synth-"))
     import score
 
-    from app.pipeline import edition_from_text
+    from galley.app.pipeline import edition_from_text
     tot = Counter()
     for n in range(args.cases):
         text, truth = make_case(rng, pool)

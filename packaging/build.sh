@@ -5,6 +5,10 @@ set -eu
 BIN=${1:-.venv/bin}
 mkdir -p build
 start=$(date +%s)
+# The bundle is made from Galley as installed (galley.app, galley.ui and their data), the same
+# wheel a pip user gets; galley.spec reads it from here.
+rm -rf build/pyinstaller-site
+"$BIN/python" -m pip install -q --no-deps --no-compile --target build/pyinstaller-site .
 "$BIN/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/galley.spec
 end=$(date +%s)

@@ -60,7 +60,7 @@ def run(cmd: list[str], cwd: Path, timeout: float = 300) -> tuple[subprocess.Com
 
 def source_galley(args: list[str]) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([PY, "-m", "app", *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run([PY, "-m", "galley", *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 def du_mb(path: Path) -> float:
@@ -85,7 +85,7 @@ def test_bundle(work: Path, sample: Path) -> bool:
     if not check("bundle exists", galley.is_file() and os.access(galley, os.X_OK), str(BUNDLE)):
         return False
     figures["bundle size"] = f"{du_mb(BUNDLE):.0f} MB ({sum(1 for _ in BUNDLE.rglob('*'))} files)"
-    from app import __version__
+    from galley.app import __version__
     proc, first = run([str(galley), "--version"], work)
     check("frozen galley --version", proc.returncode == 0 and proc.stdout.strip() == f"galley {__version__}",
           (proc.stdout + proc.stderr).strip())

@@ -1,4 +1,4 @@
-"""Build resources/proof/charlm.bin: a character bigram/trigram model of real Chinese for `words.misused`.
+"""Build resources/proof/charlm.marshal: a character bigram/trigram model of real Chinese for `words.misused`.
 
 Source: the open-gram word trigram language model as Debian ships it for SunPinyin
 (package sunpinyin-data 0.1.22+20170109-2: /usr/lib/x86_64-linux-gnu/sunpinyin/data/lm_sc.t3g
@@ -16,7 +16,7 @@ round(8 ln count) in one byte.
     apt-get install sunpinyin-data sunpinyin-utils
     python tools/build_charlm.py        (about a minute; writes the file and prints its size)
 
-File layout (zlib-compressed marshal): {"version", "chars": str (index order), "uni": bytes (per
+File layout (a marshal dump: arrays as bytes, so loading is a copy): {"version", "chars": str (index order), "uni": bytes (per
 character), "hot2"/"hotv2" and "keys2"/"val2": the common and the other pairs as sorted uint32 keys
 (index a << 14 | index b) as bytes and their values, "keys3":
 sorted uint64 keys (a << 28 | b << 14 | c), "val3": bytes}: looked up by bisection, so loading
@@ -30,12 +30,11 @@ import math
 import re
 import subprocess
 import sys
-import zlib
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "resources" / "proof" / "charlm.bin"
+OUT = ROOT / "resources" / "proof" / "charlm.marshal"
 DATA = Path("/usr/lib/x86_64-linux-gnu/sunpinyin/data")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 SCALE = 1e9
@@ -126,7 +125,7 @@ def main() -> int:
             "hotv2": bytes(v for _, v in b2 if v >= HOT),
             "keys2": array.array("I", [k for k, v in b2 if v < HOT]).tobytes(), "val2": bytes(v for _, v in b2 if v < HOT),
             "keys3": array.array("Q", [k for k, _ in t3]).tobytes(), "val3": bytes(v for _, v in t3)}
-    OUT.write_bytes(zlib.compress(marshal.dumps(data), 9))
+    OUT.write_bytes(marshal.dumps(data))
     print(f"{OUT.relative_to(ROOT)}: {OUT.stat().st_size / 1e6:.1f} MB; {len(chars)} characters, "
           f"{len(b2)} pairs (of {len(B)}), {len(t3)} triples (of {len(T)})")
     return 0

@@ -77,7 +77,7 @@ def given_name_chars(dict_txt: Path) -> str:
     """Characters seen at least five times in the given names of jieba's personal names (tag nr)
     that start with a surname of resources/proof/surnames.txt: 伟 芳 强 … but not 偿 or 排."""
     sys.path.insert(0, str(ROOT))
-    from app.proof.names import surnames
+    from galley.app.proof.names import surnames
     single, double = surnames()
     counts: Counter[str] = Counter()
     for line in dict_txt.read_text(encoding="utf-8").splitlines():

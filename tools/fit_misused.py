@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from build_misused import CSC, left_contexts, read_pairs, right_contexts
 
-from app.proof.misused import FEATURES, PARAMS, model
+from galley.app.proof.misused import FEATURES, PARAMS, model
 
 TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity
 TARGET_ERROR = 0.97        # and at error severity

@@ -6,4 +6,3 @@ its findings and the undo stack; `undo.py` the undoable commands; `editor.py`,
 `export.py` the export dialog and its worker thread; `prefs.py` the preferences;
 `i18n.py` loads the translations from `resources/i18n`.
 """
-from ui import compat  # noqa: F401 - Qt binding work-arounds, before any Qt call

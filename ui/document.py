@@ -11,10 +11,10 @@ import dataclasses
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.model import Element, Story
-from app.project import Project
-from ui import proofing
-from ui.proofing import Mark
+from galley.app.model import Element, Story
+from galley.app.project import Project
+from galley.ui import proofing
+from galley.ui.proofing import Mark
 
 
 class EditionDocument(QObject):
@@ -234,7 +234,7 @@ class EditionDocument(QObject):
 
     def apply_user_words(self, words: list[str]) -> None:
         self.settings["user_words"] = list(words)
-        from ui import prefs
+        from galley.ui import prefs
         prefs.store_user_words(words)
         self.findingsChanged.emit()
 

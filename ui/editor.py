@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
-from app.model import Element, Kind
-from ui.undo import EditTextCommand
+from galley.app.model import Element, Kind
+from galley.ui.undo import EditTextCommand
 
 SEVERITY_COLORS = {"error": QColor("#d32f2f"), "warning": QColor("#ef8a00"), "info": QColor("#1e6fd9")}
 HEADING_COLORS = {Kind.HEADLINE: "#111111", Kind.KICKER: "#5a3d8a", Kind.DECK: "#5a3d8a", Kind.SUBHEAD: "#1d4f91",
@@ -361,7 +361,7 @@ def kind_label(kind) -> str:
 
 
 def mark_tooltip(mark) -> str:
-    from ui.i18n import current_language
+    from galley.ui.i18n import current_language
     lang = current_language()
     sev = {"error": tr("Error"), "warning": tr("Warning"), "info": tr("Note")}.get(mark.severity, mark.severity)
     color = SEVERITY_COLORS.get(mark.severity, SEVERITY_COLORS["info"]).name()

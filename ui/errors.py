@@ -5,7 +5,6 @@ other exception is a bug: a short dialog says so and where the details were logg
 """
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 import traceback
@@ -13,7 +12,8 @@ import traceback
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.errors import GalleyError
+from galley.app import logs
+from galley.app.errors import GalleyError
 
 
 def tr(text: str) -> str:
@@ -21,19 +21,14 @@ def tr(text: str) -> str:
 
 
 def log_path():
-    from app.project.autosave import data_dir
-    return data_dir() / "galley-errors.log"
+    return logs.log_file()
 
 
-def _log(text: str) -> str | None:
-    try:
-        p = log_path()
-        p.parent.mkdir(parents=True, exist_ok=True)
-        with open(p, "a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-        return str(p)
-    except OSError:
-        return None
+def _log(exc: BaseException) -> str | None:
+    """The error with its traceback in the rotating log file; the file's path when it was written."""
+    logs.setup().error("internal error", exc_info=exc)
+    p = log_path()
+    return str(p) if p.exists() else None
 
 
 def show_error(parent, exc: BaseException | str, title: str | None = None) -> None:
@@ -48,7 +43,7 @@ def show_error(parent, exc: BaseException | str, title: str | None = None) -> No
         QMessageBox.warning(parent, title or tr("Galley"), exc)
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    where = _log(details)
+    where = _log(exc)
     msg = tr("Something went wrong inside Galley: %1").replace("%1", f"{type(exc).__name__}: {exc}")
     box = QMessageBox(QMessageBox.Icon.Critical, title or tr("Galley"), msg, parent=parent)
     info = tr("Your work is autosaved every few seconds. Please report this problem.")

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import GalleyError
-from ui.errors import show_error
+from galley.app.errors import GalleyError
+from galley.ui.errors import show_error
 
 
 def tr(text: str) -> str:
@@ -55,9 +55,9 @@ class ExportWorker(QObject):
 
     def run(self) -> None:
         try:
-            from app.layout import load_layout
-            from app.render.export import iter_export
-            from ui.placement import plan_object
+            from galley.app.layout import load_layout
+            from galley.app.render.export import iter_export
+            from galley.ui.placement import plan_object
             grid = load_layout(self.grid_name)
             stage_names = {"layout": tr("Laying out pages"), "pdf": tr("Writing PDF"), "docx": tr("Writing DOCX"),
                            "png": tr("Rendering PNG proofs"), "done": tr("Done")}
@@ -89,7 +89,7 @@ class ExportDialog(QDialog):
         self.doc = doc
         self.overset = {k: v for k, v in (overset or {}).items() if v}   # as the page view laid it out
         self.overset_grid = overset_grid
-        from ui import prefs
+        from galley.ui import prefs
         self.settings = prefs.qsettings()
         self.setWindowTitle(tr("Export"))
         self.setMinimumWidth(560)
@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.layout_box = QComboBox()
         try:
-            from app.layout import list_layouts
+            from galley.app.layout import list_layouts
             for g in list_layouts():
                 self.layout_box.addItem(g.title or g.name, g.name)
             current = doc.project.layout or next((g.name for g in list_layouts() if g.default), None)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ui.undo import EditTextCommand
+from galley.ui.undo import EditTextCommand
 
 
 def tr(text: str) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.editor import SEVERITY_COLORS
+from galley.ui.editor import SEVERITY_COLORS
 
 
 def tr(text: str) -> str:
@@ -72,8 +72,8 @@ class FindingsModel(QAbstractTableModel):
             if col == "severity":
                 return severity_label(m.severity)
             if col == "rule":
-                from ui.i18n import current_language
-                from ui.proofing import rule_name
+                from galley.ui.i18n import current_language
+                from galley.ui.proofing import rule_name
                 return rule_name(m.rule, current_language())
             if col == "story":
                 return self.doc.edition.stories[si].headline[:18]
@@ -82,14 +82,14 @@ class FindingsModel(QAbstractTableModel):
             if col == "fix":
                 return "" if m.fix is None else ("∅" if m.fix == "" else m.fix)
             if col == "message":
-                from ui.i18n import current_language
+                from galley.ui.i18n import current_language
                 return m.message(current_language())
         if role == Qt.ItemDataRole.ForegroundRole and col == "severity":
             return QBrush(SEVERITY_COLORS.get(m.severity, QColor("black")))
         if role == Qt.ItemDataRole.ToolTipRole and col == "rule":
             return m.rule
         if role == Qt.ItemDataRole.ToolTipRole:
-            from ui.editor import mark_tooltip
+            from galley.ui.editor import mark_tooltip
             return mark_tooltip(m)
         return None
 
@@ -151,9 +151,9 @@ class FindingsPanel(QWidget):
         self.refresh_filters()
 
     def refresh_filters(self) -> None:
-        from ui import proofing
+        from galley.ui import proofing
         marks = self.doc.visible_marks()
-        from ui.i18n import current_language
+        from galley.ui.i18n import current_language
         lang = current_language()
         rules = sorted({m.rule for *_, m in marks} | {r[0] for r in proofing.all_rules()})
         named = sorted(((proofing.rule_name(r, lang), r) for r in rules), key=lambda x: x[0].lower())

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from ui.layout_process import JobProcess, next_number
+from galley.ui.layout_process import JobProcess, next_number
 
 
 class JobHub(QObject):

@@ -29,11 +29,10 @@ def next_number() -> int:
 def _warm_up() -> None:
     """Load word lists and the segmenters now, not when the user opens the first edition."""
     try:
-        from pathlib import Path
-
-        from app.pipeline import edition_from_text
-        from app.proof import check_edition
-        sample = Path(__file__).resolve().parents[1] / "resources" / "sample" / "edition.txt"
+        from galley.app.data import resource
+        from galley.app.pipeline import edition_from_text
+        from galley.app.proof import check_edition
+        sample = resource("sample", "edition.txt")
         text = sample.read_text(encoding="utf-8")[:4000] if sample.exists() else "临川日报讯，今天天气晴朗。\n"
         check_edition(edition_from_text(text))
     except Exception:  # noqa: BLE001,S110 - warming is best effort; the real job reports problems
@@ -44,17 +43,17 @@ def _run(job: tuple):
     kind = job[0]
     if kind == "layout":
         _, _, edition, grid_name, plan, fonts = job
-        from app.layout import fonts as font_mod
-        from app.layout import layout_edition, load_layout
-        from app.layout.plan import Plan
+        from galley.app.layout import fonts as font_mod
+        from galley.app.layout import layout_edition, load_layout
+        from galley.app.layout.plan import Plan
         font_mod.configure(fonts)
         return layout_edition(edition, load_layout(grid_name), plan=Plan.from_json(plan) if plan else None)
     if kind == "open":
-        from app.pipeline import load_edition
+        from galley.app.pipeline import load_edition
         return load_edition(job[2])
     if kind == "check":
         _, _, edition, settings = job
-        from app.proof import check_edition
+        from galley.app.proof import check_edition
         return check_edition(edition, settings=settings)
     raise ValueError(f"unknown job {kind!r}")
 
@@ -83,7 +82,7 @@ def serve(conn) -> None:
         try:
             result, error = _run(job), None
         except Exception as exc:  # noqa: BLE001 - sent back as a message; the GUI shows it
-            from app.errors import GalleyError
+            from galley.app.errors import GalleyError
             result = None
             error = str(exc) if isinstance(exc, GalleyError) else (
                 f"{type(exc).__name__}: {exc}\n" + traceback.format_exc(-3))

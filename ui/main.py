@@ -25,10 +25,12 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationName("Galley")
     app.setOrganizationName("Galley")
     app.setApplicationDisplayName("Galley")
-    from ui import errors, i18n, prefs
+    from galley.app import logs
+    from galley.ui import errors, i18n, prefs
+    logs.setup()                     # the rotating log file: warnings, errors with their tracebacks
     errors.install()
     i18n.install(prefs.qsettings().value("ui/language", "system"))
-    from ui.window import register_layout_fonts
+    from galley.ui.window import register_layout_fonts
     register_layout_fonts()
     return app
 
@@ -39,11 +41,11 @@ def run_gui(file: str | None = None, screenshot: str | None = None, recover: boo
     if headless and screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif headless:
-        from app.errors import GalleyError
+        from galley.app.errors import GalleyError
         raise GalleyError("no display to open the window on (DISPLAY is not set): run it in a desktop session, "
                           "with xvfb-run, or use --screenshot PATH")
     app = make_app()
-    from ui.window import MainWindow
+    from galley.ui.window import MainWindow
     win = MainWindow()
     try:
         return _run(app, win, file, screenshot, recover)
@@ -82,7 +84,7 @@ def _run(app, win, file, screenshot, recover) -> int:
 def take_screenshot(win, path: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from app.errors import GalleyError
+    from galley.app.errors import GalleyError
     app = QApplication.instance()
     for _ in range(5):
         app.processEvents()
@@ -110,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="an edition (.txt, .docx, .pdf) or project (.galley) to open")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
     args = parser.parse_args(argv)
-    from app.errors import GalleyError
+    from galley.app.errors import GalleyError
     try:
         return run_gui(args.file, args.screenshot)
     except GalleyError as exc:

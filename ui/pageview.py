@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GalleyError
-from ui.navigator import STORY_MIME
-from ui.undo import LayoutCommand
+from galley.app.errors import GalleyError
+from galley.ui.navigator import STORY_MIME
+from galley.ui.undo import LayoutCommand
 
 PAGE_GAP = 36.0
 
@@ -46,14 +46,14 @@ def tr(text: str) -> str:
 
 
 def _font_settings() -> dict:
-    from ui import prefs
+    from galley.ui import prefs
     return {k: v for k, v in (prefs.load_preferences().get("fonts") or {}).items() if v}
 
 
 def layout_module():
     """`app.layout` when this build has the layout engine, else None."""
     try:
-        mod = importlib.import_module("app.layout")
+        mod = importlib.import_module("galley.app.layout")
     except ImportError:
         return None
     return mod if hasattr(mod, "layout_edition") else None
@@ -84,7 +84,7 @@ class FontCache:
         base = self._base.get(role)
         if base is None:
             try:
-                from app.layout.fonts import resolve_font
+                from galley.app.layout.fonts import resolve_font
                 base = QRawFont(resolve_font(role), 10.0)
             except (ImportError, GalleyError):
                 base = QRawFont()
@@ -327,7 +327,7 @@ class PageScene(QGraphicsScene):
         self.grid_items: list[GridOverlay] = []
 
     def build(self, panel: PagePanel, paged, grid, grid_visible: bool) -> None:
-        from app.layout.paged import Box, Rule, TextLine
+        from galley.app.layout.paged import Box, Rule, TextLine
         self.clear()
         self.painted, self.page_items, self.module_items, self.grid_items = [], [], [], []
         y = 0.0
@@ -568,7 +568,7 @@ class PagePanel(QWidget):
                 self.hub.cancel(self._job)
                 self._job = None
             try:
-                from ui.placement import plan_object
+                from galley.ui.placement import plan_object
                 paged = self.lay.layout_edition(copy.deepcopy(self.doc.edition), grid, plan=plan_object(plan))
                 self._apply(paged, grid)
             except Exception as exc:  # noqa: BLE001
@@ -759,13 +759,13 @@ class PagePanel(QWidget):
         """The placement now on the pages, as a plan (what automatic placement chose, made explicit)."""
         if self.doc.project.plan:
             return copy.deepcopy(self.doc.project.plan)
-        from ui.placement import plan_from_paged
+        from galley.ui.placement import plan_from_paged
         return plan_from_paged(self.paged, self.grid)
 
     def change_module(self, page, module, column: int, columns: int, line: int, lines: int) -> bool:
         """Move or resize a module; modules in the way are pushed down, or the change is refused
         (with a message) when one would leave the page. Returns whether the change was made."""
-        from ui.placement import Collision, set_module, settle
+        from galley.ui.placement import Collision, set_module, settle
         g = self.grid
         column = max(0, min(column, g.columns - 1))
         columns = max(1, min(columns, g.columns - column))
@@ -812,7 +812,7 @@ class PagePanel(QWidget):
         g = self.grid
         target = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h
                        and m.story != story_id), None)
-        from ui.placement import Collision, free_lines_below, place_story, settle
+        from galley.ui.placement import Collision, free_lines_below, place_story, settle
         current = self.current_plan()
         if target is not None:
             col, cols, line, lines = target.column, target.columns, target.line, target.lines

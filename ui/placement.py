@@ -25,7 +25,7 @@ def plan_object(plan: dict | None):
     """Plan JSON → `app.layout.plan.Plan` (None stays None: automatic placement)."""
     if not plan:
         return None
-    from app.layout.plan import Plan
+    from galley.app.layout.plan import Plan
     return Plan.from_json(plan)
 
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.fsutil import write_text
-from app.project.autosave import data_dir
-from ui import i18n, proofing
+from galley.app.fsutil import write_text
+from galley.app.project.autosave import data_dir
+from galley.ui import i18n, proofing
 
 ROLES = ("song", "hei", "kai", "latin")
 SEVERITY_CHOICES = ("default", "error", "warning", "info", "off")
@@ -143,7 +143,7 @@ def store_user_words(words: list[str]) -> None:
 def apply_fonts(prefs: dict) -> None:
     """Tell the layout's font resolver about the user's font choices (when layout is present)."""
     try:
-        from app.layout import fonts
+        from galley.app.layout import fonts
     except ImportError:
         return
     fonts.configure({k: v for k, v in (prefs.get("fonts") or {}).items() if v})
@@ -191,7 +191,7 @@ class PreferencesDialog(QDialog):
         self.font_edits: dict[str, QLineEdit] = {}
         defaults = {}
         try:
-            from app.layout.fonts import available_roles
+            from galley.app.layout.fonts import available_roles
             defaults = available_roles()
         except ImportError:
             pass

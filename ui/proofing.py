@@ -15,7 +15,7 @@ SEVERITIES = ("error", "warning", "info")
 
 def _proof():
     try:
-        mod = importlib.import_module("app.proof")
+        mod = importlib.import_module("galley.app.proof")
     except ImportError:
         return None
     return mod if hasattr(mod, "check_edition") and hasattr(mod, "check_paragraph") else None
@@ -28,7 +28,7 @@ def available() -> bool:
 def all_rules() -> list[tuple[str, str, str]]:
     """(id, default severity, description) of every rule, or [] without app.proof."""
     try:
-        rules = importlib.import_module("app.proof.rules")
+        rules = importlib.import_module("galley.app.proof.rules")
         return [tuple(r)[:3] for r in rules.all_rules()]
     except (ImportError, AttributeError, TypeError):
         return []

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import ops
-from ui.undo import RebuildCommand, StructureCommand
+from galley.app.model import ops
+from galley.ui.undo import RebuildCommand, StructureCommand
 
 
 def tr(text: str) -> str:
@@ -41,7 +41,7 @@ def kind_label(kind: str) -> str:
 
 def reason(f) -> str:
     """The repair's reason in the interface language."""
-    from ui.i18n import current_language
+    from galley.ui.i18n import current_language
     return (f.reason_zh or f.reason) if current_language().startswith("zh") else (f.reason or f.reason_zh)
 
 

@@ -12,7 +12,7 @@ import time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.model import join_parts
+from galley.app.model import join_parts
 
 TYPING_ID = 1001
 
@@ -84,7 +84,7 @@ class RebuildCommand(QUndoCommand):
     def redo(self) -> None:
         ed = self.doc.edition
         if self.after is None:
-            from app.pipeline import build_edition
+            from galley.app.pipeline import build_edition
             edited = {}
             kinds = {}
             for _, _, el in ed.elements():

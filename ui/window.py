@@ -29,18 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import GalleyError
-from app.model import Kind, ops
-from app.project import Project, ProjectLock, ProjectLockedError, load_project, save_project
-from app.project.autosave import Session, find_recoverable
-from ui import i18n, prefs
-from ui.document import EditionDocument
-from ui.editor import StoryEditor, kind_label
-from ui.errors import show_error
-from ui.findings import FindingsPanel
-from ui.navigator import Navigator
-from ui.repairs import RepairsPanel
-from ui.undo import DictionaryCommand, EditTextCommand, RecordCommand, StructureCommand
+from galley.app.data import resource
+from galley.app.errors import GalleyError
+from galley.app.model import Kind, ops
+from galley.app.project import Project, ProjectLock, ProjectLockedError, load_project, save_project
+from galley.app.project.autosave import Session, find_recoverable
+from galley.ui import i18n, prefs
+from galley.ui.document import EditionDocument
+from galley.ui.editor import StoryEditor, kind_label
+from galley.ui.errors import show_error
+from galley.ui.findings import FindingsPanel
+from galley.ui.navigator import Navigator
+from galley.ui.repairs import RepairsPanel
+from galley.ui.undo import DictionaryCommand, EditTextCommand, RecordCommand, StructureCommand
 
 OPEN_SUFFIXES = (".txt", ".docx", ".pdf", ".galley")
 MAX_RECENT = 10
@@ -51,7 +52,7 @@ def tr(text: str) -> str:
 
 
 def empty_project() -> Project:
-    from app.model import Edition
+    from galley.app.model import Edition
     return Project(edition=Edition(blocks=[], stories=[]))
 
 
@@ -72,7 +73,7 @@ def editor_font() -> QFont:
 def register_layout_fonts() -> None:
     """Make the layout's font files known to Qt (editor and page view use the same fonts as the PDF)."""
     try:
-        from app.layout.fonts import ROLES, resolve_font
+        from galley.app.layout.fonts import ROLES, resolve_font
     except ImportError:
         return
     for role in ROLES:
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.read_only = False
         self.setAcceptDrops(True)
         self.setWindowIcon(self._icon("app"))
-        from ui.jobs import JobHub
+        from galley.ui.jobs import JobHub
         self.hub = JobHub(self)
         self.hub.start()
         self.doc = self._make_doc(project or empty_project())
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
                 "user_words": list(p.get("user_words") or [])}
 
     def _icon(self, name: str) -> QIcon:
-        own = Path(__file__).resolve().parents[1] / "resources" / "icons" / f"{name}.png"
+        own = resource("icons", f"{name}.png")
         if own.exists():
             return QIcon(str(own))
         sp = {"open": QStyle.StandardPixmap.SP_DialogOpenButton, "save": QStyle.StandardPixmap.SP_DialogSaveButton,
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
         self.editor.markClicked.connect(self._mark_under_cursor)
         self.editor.fixRequested.connect(lambda st, ei, m: self.apply_fix(self.doc.story_index(st), ei, m))
         self.editor.dismissRequested.connect(lambda st, ei, m: self.dismiss_mark(self.doc.story_index(st), ei, m))
-        from ui.pageview import PagePanel
+        from galley.ui.pageview import PagePanel
         self.page_panel = PagePanel(self.doc, self, hub=self.hub)
         self.page_panel.storyActivated.connect(self.show_story_id)
         self.page_panel.oversetChanged.connect(self._overset_changed)
@@ -549,7 +550,7 @@ class MainWindow(QMainWindow):
         self.go_to_mark(r[0], r[1], r[3])
 
     def find_dialog(self) -> None:
-        from ui.find import FindDialog
+        from galley.ui.find import FindDialog
         if getattr(self, "_find", None) is None:
             self._find = FindDialog(self)
         c = self.editor.textCursor()
@@ -830,7 +831,7 @@ class MainWindow(QMainWindow):
                     project.lock = lock.acquire()
                     return project, False
                 raise GalleyError(tr("not opened: the project is in use"), str(p)) from None
-        from app.pipeline import load_edition
+        from galley.app.pipeline import load_edition
         return Project(edition=load_edition(p)), False
 
     def set_project(self, project: Project, read_only: bool = False, modified: bool = False) -> None:
@@ -929,7 +930,7 @@ class MainWindow(QMainWindow):
                     continue
                 project.path = None
                 if rec.source and rec.source.lower().endswith(".galley") and Path(rec.source).exists():
-                    from app.project.format import file_stamp
+                    from galley.app.project.format import file_stamp
                     project.path = Path(rec.source)
                     project.stamp = file_stamp(Path(rec.source))
                     try:
@@ -996,7 +997,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def export_dialog(self) -> None:
-        from ui.export import ExportDialog
+        from galley.ui.export import ExportDialog
         self.doc.flush_rechecks()
         panel = self.page_panel
         overset = dict(panel.paged.overset) if panel.paged is not None else None
@@ -1004,7 +1005,7 @@ class MainWindow(QMainWindow):
         ExportDialog(self.doc, self, overset=overset, overset_grid=grid).exec()
 
     def preferences_dialog(self) -> None:
-        from ui.prefs import PreferencesDialog
+        from galley.ui.prefs import PreferencesDialog
         lang = self.settings.value("ui/language", "system")
         dlg = PreferencesDialog(self.preferences, lang, self)
         if dlg.exec() != PreferencesDialog.DialogCode.Accepted:
@@ -1015,7 +1016,7 @@ class MainWindow(QMainWindow):
         self.preferences = new
         prefs.save_preferences(new)
         prefs.apply_fonts(new)
-        from ui.pageview import FONTS
+        from galley.ui.pageview import FONTS
         FONTS.clear()
         self.doc.settings.update(self._proof_prefs())
         self.doc.recheck_all(self.hub)
@@ -1026,7 +1027,7 @@ class MainWindow(QMainWindow):
             i18n.install(language)  # LanguageChange → _build()
 
     def about(self) -> None:
-        from app import __version__
+        from galley.app import __version__
         QMessageBox.about(self, tr("About Galley"),
                           tr("<b>Galley %1</b><p>Copy-editing, proofreading and page layout for Chinese newspaper "
                              "newsrooms.</p>").replace("%1", __version__))

@@ -10,8 +10,8 @@ import json
 import sys
 from bisect import bisect_right
 
-from app.errors import GalleyError
-from app.pipeline import load_edition
+from galley.app.errors import GalleyError
+from galley.app.pipeline import load_edition
 
 CONTEXT = 18
 
@@ -28,8 +28,8 @@ def add_parser(sub):
 def parse_rules(value: str | None) -> list[str] | None:
     if not value:
         return None
-    from app.proof.registry import registry
-    from app.repair.doubt import RULE
+    from galley.app.proof.registry import registry
+    from galley.app.repair.doubt import RULE
     names = [r.strip() for r in value.split(",") if r.strip()]
     known = [*registry(), RULE]
     for n in names:
@@ -40,8 +40,8 @@ def parse_rules(value: str | None) -> list[str] | None:
 
 def load_settings(args):
     """The user's proof.toml (checked: a bad one is a clear error, not silently ignored), else defaults."""
-    from app.proof.settings import ProofSettings, user_settings_path
-    from app.validate import read_proof_settings
+    from galley.app.proof.settings import ProofSettings, user_settings_path
+    from galley.app.validate import read_proof_settings
     path = user_settings_path()
     s = ProofSettings.from_dict(read_proof_settings(path)) if path.is_file() else ProofSettings()
     if getattr(args, "script", None):
@@ -53,8 +53,8 @@ def load_for_check(path: str, settings):
     """The edition; for a .galley project also its ignore records (merged into `settings`)."""
     from pathlib import Path
     if Path(path).suffix.lower() == ".galley":
-        from app.project import load_project
-        from app.proof.ignores import Ignores
+        from galley.app.project import load_project
+        from galley.app.proof.ignores import Ignores
         project = load_project(path)
         saved = Ignores.from_json(project.ignores or [])
         settings.ignores.here |= saved.here
@@ -65,8 +65,8 @@ def load_for_check(path: str, settings):
 
 
 def spelling_note(rules, settings) -> str | None:
-    from app.proof.engine import resolve_rules
-    from app.proof.rules.spelling import status
+    from galley.app.proof.engine import resolve_rules
+    from galley.app.proof.rules.spelling import status
     if not settings.spelling or not any(a.spec.id == "spell.en" for a in resolve_rules(rules, settings)):
         return None
     ok, why = status(settings.spelling_language)
@@ -107,11 +107,11 @@ def text_report(edition, findings) -> str:
 
 
 def run(args) -> int:
-    from app.proof import check_edition
+    from galley.app.proof import check_edition
     rules = parse_rules(args.rules)
     settings = load_settings(args)
     edition = load_for_check(args.input, settings)
-    from app.repair.doubt import RULE, possible_cuts
+    from galley.app.repair.doubt import RULE, possible_cuts
 
     def repair_rule(n: str) -> bool:
         return RULE == n or RULE.startswith(n + ".")

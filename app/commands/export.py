@@ -13,11 +13,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.errors import GalleyError, OversetError
-from app.layout import load_layout
-from app.layout.plan import load_plan, save_plan
-from app.pipeline import load_edition
-from app.render.export import iter_export
+from galley.app.errors import GalleyError, OversetError
+from galley.app.layout import load_layout
+from galley.app.layout.plan import load_plan, save_plan
+from galley.app.pipeline import load_edition
+from galley.app.render.export import iter_export
 
 
 def add_parser(sub):
@@ -47,7 +47,7 @@ def run(args) -> int:
     if plan is not None:
         plan.validate(grid, [st.id for st in edition.stories], args.plan)
     _check_outputs(args)
-    from app.validate import icc_profile_setting
+    from galley.app.validate import icc_profile_setting
     icc_profile_setting()
     _refuse_blank_characters(edition, plan, args.input)
     result = None
@@ -92,7 +92,7 @@ def _check_outputs(args) -> None:
             if not parent.is_dir():
                 raise GalleyError("cannot write the file: a part of the path is a file", path)
     if args.png:
-        from app.render.png import check_folder
+        from galley.app.render.png import check_folder
         check_folder(args.png)
     outs = [Path(p).resolve() for p in (args.pdf, args.docx, args.save_plan) if p and p != "-"]
     if len(set(outs)) < len(outs):
@@ -101,8 +101,8 @@ def _check_outputs(args) -> None:
 
 def _refuse_blank_characters(edition, plan, name) -> None:
     """Refuse characters no font of any role has, as the layout would find them, but before it runs."""
-    from app.layout import fonts
-    from app.layout.linebreak import S, char_class
+    from galley.app.layout import fonts
+    from galley.app.layout.linebreak import S, char_class
     chars = set()
     for _, _, el in edition.elements():
         chars.update(el.text)

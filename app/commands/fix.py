@@ -7,10 +7,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.commands.check import load_for_check, load_settings, parse_rules
-from app.errors import GalleyError
-from app.fsutil import write_text
-from app.pipeline import load_edition
+from galley.app.commands.check import load_for_check, load_settings, parse_rules
+from galley.app.errors import GalleyError
+from galley.app.fsutil import write_text
+from galley.app.pipeline import load_edition
 
 
 def add_parser(sub):
@@ -23,7 +23,7 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from app.proof import check_edition, fix_edition
+    from galley.app.proof import check_edition, fix_edition
     rules = parse_rules(args.rules)
     settings = load_settings(args)
     out = Path(args.output)
@@ -32,7 +32,7 @@ def run(args) -> int:
                           "use galley export --docx for Word", out)
     if out.suffix.lower() == ".galley":
         try:
-            from app.project import Project, load_project, save_project
+            from galley.app.project import Project, load_project, save_project
         except ImportError:
             raise GalleyError("this build cannot write .galley projects; write a .txt file instead", out) from None
         if Path(args.input).suffix.lower() == ".galley":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 
 def add_parser(sub):
@@ -22,10 +22,10 @@ def run(args) -> int:
         raise GalleyError("no such file", args.file)
     if args.file and args.screenshot:
         # no one is there to close an error dialog: an unreadable file is a one-line error
-        from app.pipeline import load_edition
+        from galley.app.pipeline import load_edition
         load_edition(args.file)
     try:
-        from ui.main import run_gui  # Qt only now: app/ never imports it at module level
+        from galley.ui.main import run_gui  # Qt only now: app/ never imports it at module level
     except ImportError as exc:
         raise GalleyError(f"the desktop application is not available: {exc}") from exc
     return run_gui(args.file, args.screenshot)

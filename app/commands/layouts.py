@@ -1,7 +1,7 @@
 """`galley layouts`: the page grid templates, one per line with size and columns."""
 from __future__ import annotations
 
-from app.layout import list_layouts
+from galley.app.layout import list_layouts
 
 
 def add_parser(sub):

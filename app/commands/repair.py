@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from app.fsutil import write_text
-from app.pipeline import load_edition
+from galley.app.fsutil import write_text
+from galley.app.pipeline import load_edition
 
 
 def add_parser(sub):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from app.pipeline import load_edition
+from galley.app.pipeline import load_edition
 
 
 def add_parser(sub):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 
 def add_parser(sub):
@@ -21,7 +21,7 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from app.project.lock import ProjectLock, _me, _pid_alive, describe
+    from galley.app.project.lock import ProjectLock, _me, _pid_alive, describe
     path = Path(args.project)
     if path.name.endswith(".galley.lock"):
         path = path.with_name(path.name[: -len(".lock")])

@@ -8,25 +8,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from app import limits
-from app.errors import GalleyError
-from app.model import RawBlock
+from galley.app import limits
+from galley.app.errors import GalleyError
+from galley.app.model import RawBlock
 
 Reader = Callable[[Path], list[RawBlock]]
 
 
 def _text(path: Path) -> list[RawBlock]:
-    from app.importers.text import read_text_file
+    from galley.app.importers.text import read_text_file
     return read_text_file(path)
 
 
 def _docx(path: Path) -> list[RawBlock]:
-    from app.importers.docx import read_docx
+    from galley.app.importers.docx import read_docx
     return read_docx(path)
 
 
 def _pdf(path: Path) -> list[RawBlock]:
-    from app.importers.pdf import read_pdf
+    from galley.app.importers.pdf import read_pdf
     return read_pdf(path)
 
 
@@ -59,7 +59,7 @@ def read_blocks(path: str | Path) -> list[RawBlock]:
 
 def _bounded(blocks: list[RawBlock], path: Path) -> list[RawBlock]:
     """The blocks within `app.limits`, their text free of control characters (any reader)."""
-    from app.importers.text import clean_text
+    from galley.app.importers.text import clean_text
     if len(blocks) > limits.MAX_BLOCKS:
         raise GalleyError(f"the file has too many lines: {len(blocks):,} (Galley takes up to "
                           f"{limits.MAX_BLOCKS:,} in one edition; split the file)", path)

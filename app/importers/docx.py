@@ -10,9 +10,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from app import limits
-from app.errors import GalleyError
-from app.model import RawBlock
+from galley.app import limits
+from galley.app.errors import GalleyError
+from galley.app.model import RawBlock
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -38,7 +38,7 @@ def read_docx(path: Path) -> list[RawBlock]:
         text = "".join(_run_text(p))
         lines.extend(text.split("\n"))
         lines.append("")  # a paragraph end is a block boundary
-    from app.importers import blocks_from_lines
+    from galley.app.importers import blocks_from_lines
     return blocks_from_lines(lines)
 
 

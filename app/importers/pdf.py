@@ -54,9 +54,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.errors import GalleyError
-from app.importers import pdf_roles
-from app.model import RawBlock, join_parts
+from galley.app.errors import GalleyError
+from galley.app.importers import pdf_roles
+from galley.app.model import RawBlock, join_parts
 
 # How far glyphs may be apart and still be one line, in ems of their size.
 SEGMENT_GAP = 0.8

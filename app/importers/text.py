@@ -14,9 +14,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from app import limits
-from app.errors import GalleyError
-from app.model import RawBlock
+from galley.app import limits
+from galley.app.errors import GalleyError
+from galley.app.model import RawBlock
 
 CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be", "utf_8"]
 
@@ -128,7 +128,7 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
 
 
 def read_text(text: str) -> list[RawBlock]:
-    from app.importers import blocks_from_lines
+    from galley.app.importers import blocks_from_lines
     if len(text) > limits.MAX_EDITION_CHARS:
         raise GalleyError(limits.edition_too_large(len(text)))
     lines, offsets = split_lines(clean_text(text.lstrip("\ufeff")))

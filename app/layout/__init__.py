@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.layout.grid import Grid, list_layouts, load_layout
-from app.layout.paged import PagedDocument
-from app.layout.plan import Plan
+from galley.app.layout.grid import Grid, list_layouts, load_layout
+from galley.app.layout.paged import PagedDocument
+from galley.app.layout.plan import Plan
 
 __all__ = [
     "Grid",
@@ -26,7 +26,7 @@ __all__ = [
 
 
 def auto_plan(edition, grid: Grid) -> Plan:
-    from app.layout.place import auto_plan as _auto
+    from galley.app.layout.place import auto_plan as _auto
     return _auto(edition, grid)
 
 
@@ -36,7 +36,7 @@ def iter_layout(edition, grid: Grid | str | None = None, plan: Plan | None = Non
 
     With no plan, automatic placement is used (it adds pages rather than overset).
     """
-    from app.layout.impose import impose
+    from galley.app.layout.impose import impose
 
     if not isinstance(grid, Grid):
         grid = load_layout(grid)

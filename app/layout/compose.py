@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from app.layout.grid import HAO, HAO_ORDER, Grid, Style
-from app.layout.linebreak import Line, Paragraph, break_paragraph
-from app.model import Element, Kind, Story
+from galley.app.layout.grid import HAO, HAO_ORDER, Grid, Style
+from galley.app.layout.linebreak import Line, Paragraph, break_paragraph
+from galley.app.model import Element, Kind, Story
 
 HEAD_KINDS = (Kind.SECTION, Kind.BANNER, Kind.KICKER, Kind.HEADLINE, Kind.DECK)
 BULLET = "■"             # before each item of a fact box with several
@@ -189,7 +189,7 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
             marks.add(i)
     words = set()
     try:
-        from app.repair.lexicon import segment
+        from galley.app.repair.lexicon import segment
     except ImportError:           # no dictionary: any place between characters
         words = set(range(1, n))
     else:

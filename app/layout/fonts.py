@@ -16,7 +16,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from app.errors import GalleyError
+from galley.app.data import resource
+from galley.app.errors import GalleyError
 
 ROLES = ("song", "hei", "kai", "latin")
 # Supplementary faces: the GB-style Song and Kai (AR PL SungtiL GB, KaitiM GB) cover GB 2312;
@@ -47,7 +48,7 @@ FALLBACK = {"song": ("song_ext", "kai_ext", "hei", "latin"), "hei": ("song", "so
             "kai": ("kai_ext", "song", "song_ext", "hei", "latin"), "latin": ("song", "song_ext", "hei", "kai"),
             "song_ext": ("kai_ext", "hei", "latin"), "kai_ext": ("song_ext", "hei", "latin")}
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+RESOURCE_DIR = resource("fonts")
 SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
                Path.home() / ".fonts", Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts",
                Path("/Library/Fonts"), Path("/System/Library/Fonts")]
@@ -102,7 +103,7 @@ def configure(settings: dict[str, str] | None) -> None:
         _metrics.clear()
         _paths.clear()
         _ink.clear()
-    from app.layout import linebreak
+    from galley.app.layout import linebreak
     linebreak.reset_caches()
 
 
@@ -130,7 +131,7 @@ def _resolve(role: str) -> tuple[str, int]:
         main = next(k for k, v in SUPPLEMENTS.items() if v == role)
         override = _settings.get(main) or os.environ.get(f"GALLEY_FONT_{main.upper()}")
     if override:
-        from app.validate import font_setting  # a typed setting: checked, a clear error when bad
+        from galley.app.validate import font_setting  # a typed setting: checked, a clear error when bad
         found = font_setting(role, override, None if override != _settings.get(role) else f"the {role} font setting")
     else:
         found = None

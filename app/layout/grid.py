@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from app.errors import GalleyError
+from galley.app.data import layouts
+from galley.app.errors import GalleyError
 
 MM = 72 / 25.4
-LAYOUT_DIR = Path(__file__).resolve().parents[2] / "layouts"
+LAYOUT_DIR = layouts()
 STYLE_NAMES = ("banner", "section", "kicker", "headline", "headline_minor", "deck", "byline", "subhead",
                "body", "sidebar", "caption", "credit")
 
@@ -113,7 +114,7 @@ def _num(table: dict, key: str, path: Path, default=None):
 
 
 def parse_grid(data: dict, path: Path) -> Grid:
-    from app.validate import check_grid  # a grid file may be anyone's: types and ranges first
+    from galley.app.validate import check_grid  # a grid file may be anyone's: types and ranges first
     check_grid(data, path)
     try:
         page, grid = data["page"], data["grid"]

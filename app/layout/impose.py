@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from app.layout.compose import (
+from galley.app.layout.compose import (
     StoryParts,
     compose_flow,
     compose_head,
@@ -20,9 +20,9 @@ from app.layout.compose import (
     split_story,
     thread,
 )
-from app.layout.grid import Grid
-from app.layout.linebreak import break_paragraph
-from app.layout.paged import (
+from galley.app.layout.grid import Grid
+from galley.app.layout.linebreak import break_paragraph
+from galley.app.layout.paged import (
     BLACK,
     Box,
     Cmyk,
@@ -34,9 +34,9 @@ from app.layout.paged import (
     Rule,
     TextLine,
 )
-from app.layout.place import JUMP_LINES, folio_number
-from app.layout.plan import Placement, Plan
-from app.model import Edition
+from galley.app.layout.place import JUMP_LINES, folio_number
+from galley.app.layout.plan import Placement, Plan
+from galley.app.model import Edition
 
 COLUMN_RULE = 0.25
 MODULE_RULE = 0.6
@@ -84,7 +84,7 @@ def _page(grid: Grid, number: int, label: str) -> Page:
 
 
 def _folio(grid: Grid, page: Page, layers) -> None:
-    from app.layout.linebreak import break_paragraph
+    from galley.app.layout.linebreak import break_paragraph
 
     y_rule = grid.margin_top - 6
     layers[1].append(Rule(grid.margin_left, y_rule, grid.margin_left + grid.type_width, y_rule,

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add, ne, sub
-from pathlib import Path
 
-from app.layout import fonts
+from galley.app.data import layouts
+from galley.app.layout import fonts
 
-RULES_FILE = Path(__file__).resolve().parents[2] / "layouts" / "composition.toml"
+RULES_FILE = layouts("composition.toml")
 
 H, L, S = 0, 1, 2      # character classes: CJK (set in the style's font), Latin/digits, space
 CJK_GENERAL = set("‘’“”—…·•※■□●○◆◇△▲→←℃％")
@@ -65,7 +65,7 @@ def rules() -> Rules:
     pos = data.get("positions", {})
     style = str(c.get("style", "quanjiao"))
     if style not in ("quanjiao", "kaiming"):
-        from app.errors import GalleyError
+        from galley.app.errors import GalleyError
         raise GalleyError(f"composition: compression style must be quanjiao or kaiming, not {style!r}", RULES_FILE)
     return Rules(frozenset(k["no_start"]), frozenset(k["no_end"]), frozenset(k["inseparable"]),
                  frozenset(c["closing"]), frozenset(c["opening"]), float(c["amount"]),

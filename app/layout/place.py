@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter
 
-from app.layout.compose import (
+from galley.app.layout.compose import (
     StoryParts,
     compose_flow,
     compose_head,
@@ -43,9 +43,9 @@ from app.layout.compose import (
     split_story,
     thread,
 )
-from app.layout.grid import Grid
-from app.layout.plan import Placement, Plan
-from app.model import Edition, Kind
+from galley.app.layout.grid import Grid
+from galley.app.layout.plan import Placement, Plan
+from galley.app.model import Edition, Kind
 
 JUMP_LINES = 1           # a continued story's jump line (下转第X版 / 上接第X版), drawn by impose.py
 MIN_SPLIT_LINES = 10     # a story is cut to continue on the next page only with this much text on each side

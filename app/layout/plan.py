@@ -15,9 +15,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from app import limits
-from app.errors import GalleyError
-from app.fsutil import write_text
+from galley.app import limits
+from galley.app.errors import GalleyError
+from galley.app.fsutil import write_text
 
 FORMAT = "galley-plan"
 VERSION = 1

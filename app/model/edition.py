@@ -219,7 +219,7 @@ class Edition:
 
 def _get_script(self: Edition) -> str:
     if self._script is None:
-        from app.structure import detect_script  # opencc: loaded only when the script is asked for
+        from galley.app.structure import detect_script  # opencc: loaded only when the script is asked for
         self._script = detect_script("".join(b.text for b in self.blocks[:400]))
     return self._script
 

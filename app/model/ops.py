@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 
-from app.model.edition import Edition, Element, Fix, Kind, Story, join_parts
+from galley.app.model.edition import Edition, Element, Fix, Kind, Story, join_parts
 
 
 def _map_offset(original: str, edited: str, offset: int) -> int:

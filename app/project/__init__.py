@@ -27,8 +27,8 @@ project's lock (`app.project.lock`). Autosave and crash recovery: `app.project.a
 """
 from __future__ import annotations
 
-from app.project.format import FORMAT, VERSION, Project, load_project, save_project
-from app.project.lock import ProjectLock, ProjectLockedError
+from galley.app.project.format import FORMAT, VERSION, Project, load_project, save_project
+from galley.app.project.lock import ProjectLock, ProjectLockedError
 
 __all__ = ["FORMAT", "VERSION", "Project", "ProjectLock", "ProjectLockedError", "load_project",
            "save_project"]

@@ -19,9 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.fsutil import write_bytes, write_text
-from app.project.format import Project, project_bytes
-from app.project.lock import _pid_alive
+from galley.app.fsutil import write_bytes, write_text
+from galley.app.project.format import Project, project_bytes
+from galley.app.project.lock import _pid_alive
 
 
 def data_dir() -> Path:

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app import __version__, limits
-from app.errors import GalleyError
-from app.fsutil import atomic_write
-from app.importers.text import clean_text
-from app.model import Edition, Element, Fix, Kind, RawBlock, Story
+from galley.app import __version__, limits
+from galley.app.errors import GalleyError
+from galley.app.fsutil import atomic_write
+from galley.app.importers.text import clean_text
+from galley.app.model import Edition, Element, Fix, Kind, RawBlock, Story
 
 FORMAT = "galley"
 VERSION = 1
@@ -348,7 +348,7 @@ def save_project(project: Project, path: str | Path | None = None, *, force: boo
     has changed on disk since (someone else saved it), unless `force`; and when another
     computer or process holds the project's lock.
     """
-    from app.project.lock import ProjectLock
+    from galley.app.project.lock import ProjectLock
 
     target = Path(path) if path is not None else project.path
     if target is None:

@@ -30,7 +30,7 @@ from typing import Self
 
 from filelock import FileLock, Timeout
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 log = logging.getLogger("galley")
 

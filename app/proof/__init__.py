@@ -8,12 +8,12 @@
 Rules are registered by id in `app.proof.rules` (`all_rules()`); severities and on/off live in
 resources/proof/rules.toml; ignore records in `app.proof.ignores`.
 """
-from app.proof.engine import check_edition, check_paragraph
-from app.proof.finding import Finding
-from app.proof.fixes import apply_fixes, fix_edition
-from app.proof.ignores import Ignores
-from app.proof.script import convert_story, detect_script
-from app.proof.settings import ProofSettings
+from galley.app.proof.engine import check_edition, check_paragraph
+from galley.app.proof.finding import Finding
+from galley.app.proof.fixes import apply_fixes, fix_edition
+from galley.app.proof.ignores import Ignores
+from galley.app.proof.script import convert_story, detect_script
+from galley.app.proof.settings import ProofSettings
 
 __all__ = ["Finding", "Ignores", "ProofSettings", "apply_fixes", "check_edition", "check_paragraph",
            "convert_story", "detect_script", "fix_edition"]

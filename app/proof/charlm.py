@@ -17,12 +17,11 @@ import array
 import marshal
 import math
 import threading
-import zlib
 from bisect import bisect_left
 
-from app.proof.registry import RESOURCES
+from galley.app.proof.registry import RESOURCES
 
-DATA = RESOURCES / "charlm.bin"
+DATA = RESOURCES / "charlm.marshal"
 L2 = 0.8
 L3 = 0.4
 
@@ -125,5 +124,5 @@ def charlm() -> CharLM | None:
     if _lm is None:
         with _lock:
             if _lm is None and DATA.is_file():
-                _lm = CharLM(marshal.loads(zlib.decompress(DATA.read_bytes())))
+                _lm = CharLM(marshal.loads(DATA.read_bytes()))
     return _lm

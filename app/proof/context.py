@@ -9,8 +9,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.proof.chars import protected_spans
-from app.proof.settings import ProofSettings
+from galley.app.proof.chars import protected_spans
+from galley.app.proof.settings import ProofSettings
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Para:
     @cached_property
     def words(self) -> list[tuple[str, int, int]]:
         """The whole paragraph's segmentation (rules needing only a few words use `word_at`)."""
-        from app.proof.segment import tokenize
+        from galley.app.proof.segment import tokenize
         return tokenize(self.text)
 
     @cached_property
@@ -40,7 +40,7 @@ class Para:
         Only the run of Han/Latin characters around i is segmented (and cached): jieba splits
         text at punctuation itself, so this is the same segmentation at a fraction of the cost.
         """
-        from app.proof.segment import block_around, tokenize
+        from galley.app.proof.segment import block_around, tokenize
         a, b = block_around(self.text, i)
         got = self._blocks.get((a, b))
         if got is None:
@@ -61,5 +61,5 @@ class Para:
 
     @property
     def is_heading(self) -> bool:
-        from app.proof.registry import HEADINGS
+        from galley.app.proof.registry import HEADINGS
         return self.kind in HEADINGS

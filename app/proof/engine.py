@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.proof.context import Para
-from app.proof.finding import Finding
-from app.proof.registry import ActiveRule, active_rules
-from app.proof.settings import ProofSettings
+from galley.app.proof.context import Para
+from galley.app.proof.finding import Finding
+from galley.app.proof.registry import ActiveRule, active_rules
+from galley.app.proof.settings import ProofSettings
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 WEAKER = {"error": "warning", "warning": "info", "info": "info"}
@@ -73,13 +73,13 @@ def edition_script(edition, settings: ProofSettings) -> str:
         return settings.script
     if getattr(edition, "script", None) == "traditional":
         return "traditional"          # set by the user (detection only ever proposes it from the text)
-    from app.proof.script import detect_script
+    from galley.app.proof.script import detect_script
     return detect_script("".join(el.text for _, _, el in edition.elements()))
 
 
 def check_edition(edition, rules: list[str] | str | None = None, settings=None) -> list[Finding]:
     """Findings for the whole edition, offsets into `edition.text()`, sorted by position."""
-    from app.proof.rules.spacing import edition_spacing
+    from galley.app.proof.rules.spacing import edition_spacing
 
     s = ProofSettings.coerce(settings)
     active = resolve_rules(rules, s)

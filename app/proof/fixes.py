@@ -5,7 +5,7 @@ position, then severity) wins and the others are skipped.
 """
 from __future__ import annotations
 
-from app.proof.finding import Finding
+from galley.app.proof.finding import Finding
 
 
 def choose(findings: list[Finding], safe_only: bool = True) -> list[Finding]:

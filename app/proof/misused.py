@@ -25,9 +25,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.proof.charlm import CharLM, charlm
-from app.proof.names import in_translit, surname_after_title, surname_before
-from app.proof.registry import RESOURCES
+from galley.app.proof.charlm import CharLM, charlm
+from galley.app.proof.names import in_translit, surname_after_title, surname_before
+from galley.app.proof.registry import RESOURCES
 
 DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
@@ -360,7 +360,7 @@ def model() -> Model:
     if _model is None:
         with _lock:
             if _model is None:
-                from app.proof.segment import tokenizer
+                from galley.app.proof.segment import tokenizer
                 tk = tokenizer()
                 with open(DATA, "rb") as fh:
                     data = marshal.load(fh)

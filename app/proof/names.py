@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.proof.registry import RESOURCES
+from galley.app.proof.registry import RESOURCES
 
 
 def _read_list(name: str) -> list[str]:

@@ -10,11 +10,11 @@ import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from app.proof.finding import SEVERITIES
+from galley.app.data import resource
+from galley.app.proof.finding import SEVERITIES
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "proof"
+RESOURCES = resource("proof")
 
 HEADINGS = frozenset({"page", "section", "banner", "kicker", "headline", "deck", "subhead"})
 RUNNING = frozenset({"body", "caption", "sidebar"})
@@ -49,7 +49,7 @@ def rule(rule_id: str, severity: str, description: str, kinds: Iterable[str] | N
 
 
 def registry() -> dict[str, RuleSpec]:
-    import app.proof.rules  # noqa: F401  (registers every rule module)
+    import galley.app.proof.rules  # noqa: F401  (registers every rule module)
     return _REGISTRY
 
 

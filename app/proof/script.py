@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from app.errors import GalleyError
+from galley.app.errors import GalleyError
 
 CONVERSIONS = ("s2t", "t2s", "s2tw", "s2hk", "tw2sp", "s2twp", "tw2s", "hk2s", "t2tw", "t2hk")
 

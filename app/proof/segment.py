@@ -44,7 +44,7 @@ def warm_up() -> None:
     """Load the dictionary and the misused-character model now (the GUI calls this in a worker
     thread at start-up)."""
     tokenizer()
-    from app.proof.misused import model
+    from galley.app.proof.misused import model
     model()
 
 

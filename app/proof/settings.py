@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.proof.ignores import Ignores
+from galley.app.proof.ignores import Ignores
 
 
 @dataclass

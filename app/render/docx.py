@@ -17,9 +17,9 @@ import io
 import os
 from copy import deepcopy
 
-from app.fsutil import write_bytes
-from app.layout.grid import Grid
-from app.model import Edition, Kind
+from galley.app.fsutil import write_bytes
+from galley.app.layout.grid import Grid
+from galley.app.model import Edition, Kind
 
 # style name, based on, grid style, bold
 STYLES = [
@@ -176,7 +176,7 @@ def render_docx(edition: Edition, grid: Grid, paged=None) -> bytes:
     from docx.oxml.ns import qn
 
     if paged is None:
-        from app.layout import layout_edition
+        from galley.app.layout import layout_edition
         paged = layout_edition(edition, grid)
     document = docx.Document()
     core = document.core_properties

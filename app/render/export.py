@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.layout import iter_layout
-from app.layout.grid import Grid
-from app.layout.paged import PagedDocument
-from app.layout.plan import Plan
+from galley.app.layout import iter_layout
+from galley.app.layout.grid import Grid
+from galley.app.layout.paged import PagedDocument
+from galley.app.layout.plan import Plan
 
 
 @dataclass
@@ -39,7 +39,7 @@ def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None =
                 ) -> Iterator[Progress]:
     """Lay out, render every output in memory, then write them all: a render that fails writes nothing."""
     if png:
-        from app.render.png import check_folder
+        from galley.app.render.png import check_folder
         check_folder(png)
     doc = None
     for done, total, doc in iter_layout(edition, grid, plan):
@@ -48,21 +48,21 @@ def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None =
     pdf_bytes = docx_bytes = None
     pages: list[bytes] = []
     if pdf or png:
-        from app.render.pdf import render_pdf
+        from galley.app.render.pdf import render_pdf
         yield Progress("pdf", 0, 1, "PDF")
         pdf_bytes = render_pdf(doc, crop_marks=crop_marks, output_intent=output_intent)
         yield Progress("pdf", 1, 1, str(pdf or ""))
     if docx:
-        from app.render.docx import render_docx
+        from galley.app.render.docx import render_docx
         yield Progress("docx", 0, 1, "DOCX")
         docx_bytes = render_docx(edition, grid, doc)
         yield Progress("docx", 1, 1, str(docx))
     if png:
-        from app.render.png import render_pngs
+        from galley.app.render.png import render_pngs
         yield Progress("png", 0, 1, "PNG")
         pages = render_pngs(pdf_bytes)
         yield Progress("png", 1, 1, str(png))
-    from app.fsutil import write_bytes
+    from galley.app.fsutil import write_bytes
     if pdf:
         write_bytes(pdf, pdf_bytes)
         result.written.append(Path(pdf))
@@ -70,6 +70,6 @@ def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None =
         write_bytes(docx, docx_bytes)
         result.written.append(Path(docx))
     if png:
-        from app.render.png import write_png_files
+        from galley.app.render.png import write_png_files
         result.written.extend(write_png_files(pages, png))
     yield Progress("done", 1, 1, "", result)

@@ -16,11 +16,11 @@ import io
 import os
 from pathlib import Path
 
-from app.fsutil import write_bytes
-from app.layout import fonts
-from app.layout.paged import Box, PagedDocument, Rule, TextLine
-from app.render.cidfont import CidFont
-from app.render.deflate import Deflater
+from galley.app.fsutil import write_bytes
+from galley.app.layout import fonts
+from galley.app.layout.paged import Box, PagedDocument, Rule, TextLine
+from galley.app.render.cidfont import CidFont
+from galley.app.render.deflate import Deflater
 
 MM = 72 / 25.4
 MARK_ZONE = 10 * MM          # room outside the bleed for crop marks
@@ -42,7 +42,7 @@ def _fmt(v: float) -> str:
 def find_cmyk_profile() -> str | None:
     """A CMYK ICC profile for the output intent: GALLEY_ICC_PROFILE, then known system paths."""
     if os.environ.get("GALLEY_ICC_PROFILE"):
-        from app.validate import icc_profile_setting  # a set profile must be a real CMYK one
+        from galley.app.validate import icc_profile_setting  # a set profile must be a real CMYK one
         return icc_profile_setting()
     for p in ICC_CANDIDATES:
         if Path(p).is_file():

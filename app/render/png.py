@@ -11,9 +11,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from app.errors import GalleyError
-from app.fsutil import write_bytes
-from app.layout.paged import PagedDocument
+from galley.app.errors import GalleyError
+from galley.app.fsutil import write_bytes
+from galley.app.layout.paged import PagedDocument
 
 
 def _name(i: int, n: int) -> str:
@@ -80,6 +80,6 @@ def pdf_to_pngs(pdf_bytes: bytes, folder: str | os.PathLike, dpi: int = 100) -> 
 def write_pngs(doc: PagedDocument, folder: str | os.PathLike, dpi: int = 100, pdf_bytes: bytes | None = None,
                crop_marks: bool = False) -> list[Path]:
     if pdf_bytes is None:
-        from app.render.pdf import render_pdf
+        from galley.app.render.pdf import render_pdf
         pdf_bytes = render_pdf(doc, crop_marks=crop_marks)
     return pdf_to_pngs(pdf_bytes, folder, dpi)

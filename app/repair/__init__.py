@@ -3,6 +3,6 @@
 `plan_repairs(blocks)` proposes `Fix`es; `assemble(blocks, fixes)` applies the accepted ones
 and returns the output units (each a tuple of raw block indices) in reading order.
 """
-from app.repair.join import assemble, plan_repairs
+from galley.app.repair.join import assemble, plan_repairs
 
 __all__ = ["assemble", "plan_repairs"]

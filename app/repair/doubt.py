@@ -11,7 +11,7 @@ RULE = "repair.possible_cut"
 
 def possible_cuts(edition) -> list:
     """A warning for each doubtful join still open, at the end of the block that may be cut."""
-    from app.proof.finding import Finding
+    from galley.app.proof.finding import Finding
     where: dict[int, tuple[int, int, int]] = {}      # block → (story, end of its text in text(), …)
     for span in edition.spans():
         el = edition.stories[span.story].elements[span.element]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "repair"
+from galley.app.data import resource
+
+RESOURCES = resource("repair")
 
 # A paragraph ends on these (possibly followed by closing marks).
 TERMINAL = "。！？!?…"
@@ -149,6 +150,14 @@ _NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百�
 
 
 _DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
+
+
+def cannot_open(left: str, right: str) -> bool:
+    """`right` cannot begin a paragraph after `left`: it starts with a mark no line may begin
+    with, or it carries on in lower case a Latin word `left` stops inside (not mRNA, iPhone
+    opening a paragraph of their own)."""
+    why = closed_start(right)
+    return why == "punct" or (why == "lower" and bool(_LATIN_WORD_END.search(left)))
 
 
 def number_continues(left: str, right: str) -> bool:

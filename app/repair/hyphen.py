@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from app.model import Fix, RawBlock
+from galley.app.model import Fix, RawBlock
 
 _LEFT = re.compile(r"([A-Za-z]+)-$")
 _RIGHT = re.compile(r"^([a-z]+)")

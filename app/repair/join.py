@@ -17,22 +17,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.model import Fix, RawBlock
-from app.repair import features as ft
-from app.repair.lexicon import segment
-from app.repair.model import (
+from galley.app.model import Fix, RawBlock
+from galley.app.repair import features as ft
+from galley.app.repair.geometry import PageGeometry
+from galley.app.repair.lexicon import segment
+from galley.app.repair.model import (
     candidate_evidence,
     cut_features,
+    cut_prior,
     ending,
     enumerator,
     page_features,
     seam_features,
     seam_model,
 )
-from app.repair.seam import block_words
+from galley.app.repair.seam import block_words, seam_gain, seam_word
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
+SURE = 0.9             # a join this sure tells the page's column width
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
@@ -76,7 +79,8 @@ class _Block:
 
     @cached_property
     def para_start(self) -> bool:
-        return ft.is_dateline_start(self.text)
+        """Opens with a dateline (本报讯, 新华社…电); not a caption that quotes one (图为中新网…电)."""
+        return ft.is_dateline_start(self.text) and not ft.is_caption_start(self.text)
 
     @cached_property
     def insert_like(self) -> bool:
@@ -124,10 +128,23 @@ def _cut_kind(b: _Block) -> str | None:
 
 
 def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
-    """Joins for the seams the model is sure of, and possible cuts (not applied) for those it doubts."""
+    """Joins for the seams the model is sure of, and possible cuts (not applied) for those it doubts.
+
+    Two passes: the joins the first is sure of tell the page's column width (`page_geometry`),
+    which the second reads at every seam."""
     bs = [_Block(r, r.text) for r in blocks]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
+    first = _plan(bs, page_geometry(bs))
+    return _plan(bs, page_geometry(bs, sure_joins(first)))
+
+
+def sure_joins(fixes: list[Fix]) -> dict[int, int]:
+    """The joins a first pass is sure of: block → the block that continues it."""
+    return {f.blocks[0]: f.blocks[1] for f in fixes if not f.doubtful and f.confidence >= SURE}
+
+
+def _plan(bs: list[_Block], geo: PageGeometry) -> list[Fix]:
     model = seam_model()
     page = page_features([b.text for b in bs])
     doc = _lazy(lambda: "\n".join(b.text for b in bs))
@@ -137,7 +154,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     for i, a in enumerate(bs):
         if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
-        best = _best_continuation(bs, i, consumed, model, page, doc)
+        best = _best_continuation(bs, i, consumed, model, page, doc, geo)
         if best is None:
             continue
         j, p, x = best
@@ -174,6 +191,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
             yield j, []
         return
     heading_shaped = _heading_shaped(a)
+    strict = False       # past a sentence, a heading-shaped line is continued only where a word spans the seam
     strong_cut = ending(a.text) in ("clause", "word")
     between: list[int] = []
     for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
@@ -182,7 +200,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         b = bs[j]
         if _story_starts(bs, j) or ft.is_page_marker(b.text):
             return
-        if not (b.furniture or b.placed):
+        if not (b.furniture or b.placed) and (not strict or _plain_seam(a.text, b.text)):
             yield j, between
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):
@@ -192,13 +210,46 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
         if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
-            return
+            if not (b.terminal and len(b.text) <= 90):
+                return
+            strict = True    # 要想摆脱尖锐湿疣的困 / 建议西药治疗，中药辅助。 / 扰，建议您…
         between = between + [j]
 
 
-def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc):
+def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None) -> PageGeometry:
+    """The column width around each block, read off the blocks that look cut (by how they end,
+    or because the block after them cannot begin a paragraph); a block after one of those is
+    set from a column top, without the first line's indent."""
+    odds = [0.0 if b.furniture or b.placed else cut_prior(b.text, bs[k + 1].text if k + 1 < len(bs) else "")
+            for k, b in enumerate(bs)]
+    indents = [2.0] + [0.0 if o >= 0.9 else 2.0 for o in odds[:-1]]
+    for a, b in (sure or {}).items():      # joins a first pass is sure of
+        odds[a] = 0.99
+        indents[b] = 0.0
+    return PageGeometry([b.text for b in bs], odds, indents)
+
+
+def geometry_features(geo: PageGeometry, i: int, a: str, b: str, consumed: set[int]) -> dict[str, float]:
+    """Whether block i ends exactly at a line end before b, at the page's column width (set as
+    a paragraph's first piece, or, when i continues a piece before it, from a column top)."""
+    if not b:
+        return {}
+    fill, sure = geo.fill(i, a, b, 0.0 if i in consumed else 2.0)
+    return {"geo_fill": fill, "geo_sure": sure}
+
+
+def _plain_seam(a: str, b: str) -> bool:
+    """The seam itself says the text runs on: a start no paragraph has, a number cut in two, or
+    a common word across the seam that reads better whole."""
+    if ft.cannot_open(a, b) or ft.number_continues(a, b):
+        return True
+    word = seam_word(a, b)
+    return bool(word) and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
+
+
+def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
     """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc()`:
-    the whole text, for names spelled elsewhere)."""
+    the whole text, for names spelled elsewhere; `geo`: the page's column geometry)."""
     a = bs[i]
     end = ending(a.text)
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
@@ -206,11 +257,13 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
         return None
+    xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
     if end == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
-                                 _after(bs, j, consumed))} for j, between in found]
+                                 _after(bs, j, consumed)),
+           **geometry_features(geo, i, a.text, bs[j].text, consumed)} for j, between in found]
     xa.update(candidate_evidence(xs))
     p_cut = model.p_cut(xa)
     if a.body_like and len(a.text) >= RUNNING and not a.para_start and (end in ("word", "other")
@@ -222,7 +275,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
     first = bs[found[0][0]]
-    if not found[0][1] and not first.furniture and (ft.closed_start(first.text) in ("punct", "lower")
+    if not found[0][1] and not first.furniture and (ft.cannot_open(a.text, first.text)
                                                     or ft.number_continues(a.text, first.text)):
         k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
@@ -234,6 +287,9 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}
+    if a.placed and p >= model.doubt and not (_seam_evidence(x) or end == "clause" or
+                                              (a.body_like and len(a.text) >= RUNNING)):
+        p = model.doubt - 0.01       # a box's items (停车泊位：五十五个) stand one a line
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x

@@ -19,12 +19,12 @@ import json
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from app.repair import features as ft
-from app.repair.seam import cohesion, seam_gain, seam_word
+from galley.app.data import resource
+from galley.app.repair import features as ft
+from galley.app.repair.seam import cohesion, seam_gain, seam_word
 
-MODEL = Path(__file__).resolve().parents[2] / "resources" / "repair" / "seam_model.json"
+MODEL = resource("repair", "seam_model.json")
 
 # enumerators that open a numbered clause or item: （一） 一、 第三条 1. (2) ①
 _ENUM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|"
@@ -72,6 +72,23 @@ def ending(text: str) -> str:
     if why:
         return "word"
     return "other"
+
+
+def cut_prior(text: str, nxt: str = "") -> float:
+    """How likely a block is cut at a column end, from how it ends and how the next block
+    begins (what the page's column width is read from: `geometry.PageGeometry`)."""
+    if not text or ft.is_byline(text) or ft.is_page_marker(text):
+        return 0.0
+    if nxt and (ft.cannot_open(text, nxt) or ft.number_continues(text, nxt)):
+        return 0.95
+    if ft.is_short_line(text):
+        return 0.0               # list items of one length would agree on a width of their own
+    end = ending(text)
+    if end in ("clause", "word"):
+        return 0.9
+    if end == "terminal":
+        return 0.03
+    return 0.6 if len(text) > 30 and ft.has_body_punct(text) else 0.15
 
 
 def enumerator(text: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from app.repair.lexicon import lexicon, segment, segment_logprob
+from galley.app.repair.lexicon import lexicon, segment, segment_logprob
 
 WINDOW = 4
 _HAN = re.compile(r"[\u3400-\u9fff]")

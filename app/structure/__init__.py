@@ -1,4 +1,4 @@
 """Structure recognition: assembled blocks → stories of typed elements."""
-from app.structure.classify import build_stories, detect_script
+from galley.app.structure.classify import build_stories, detect_script
 
 __all__ = ["build_stories", "detect_script"]

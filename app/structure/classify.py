@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
-from app.model import Element, Kind, RawBlock, Story, join_parts
-from app.repair import features as ft
+from galley.app.data import resource
+from galley.app.model import Element, Kind, RawBlock, Story, join_parts
+from galley.app.repair import features as ft
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "structure"
+RESOURCES = resource("structure")
 _NAME_ONLY = re.compile(r"^[■□◆●▲★☆◎]\s*[\u4e00-\u9fff·]{2,5}$")
 _SPACED = re.compile(r"\S\s+\S")
 

@@ -1,10 +1,9 @@
 """PyInstaller runtime hook: runs before Galley's code in the frozen app.
 
-The bundle mirrors the source tree inside `sys._MEIPASS` (`app/`, `ui/`, `resources/`,
-`layouts/`), so code that finds its data relative to the repository root — e.g.
-`Path(__file__).resolve().parents[1] / "resources"` from an `app/` module — works frozen too.
-This hook also publishes that root as GALLEY_ROOT (not overriding one the user set) for
-code that prefers an explicit location.
+The bundle holds the installed `galley` package inside `sys._MEIPASS` (its data files in
+`galley/resources/` and `galley/layouts/`, found through importlib.resources by app/data.py as
+in a wheel). This hook also publishes `sys._MEIPASS` as GALLEY_ROOT (not overriding one the
+user set) for tools that want the bundle's folder.
 
 Chinese input on Linux: the bundled Qt carries the ibus input-method plugin but no fcitx one
 (fcitx's Qt plugin must match the exact Qt build, so the system's cannot be used). A desktop

@@ -10,5 +10,5 @@ import multiprocessing
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from app.cli import entry
+    from galley.app.cli import entry
     entry()

@@ -28,10 +28,10 @@ def _give_streams_a_home() -> None:
 
 def main() -> int:
     _give_streams_a_home()
-    if importlib.util.find_spec("ui.main") is not None:
-        from ui.main import main as desk_main
+    if importlib.util.find_spec("galley.ui.main") is not None:
+        from galley.ui.main import main as desk_main
         return desk_main() or 0
-    from app.cli import main as cli_main
+    from galley.app.cli import main as cli_main
     return cli_main(["gui", *sys.argv[1:]])
 
 

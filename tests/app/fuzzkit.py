@@ -107,8 +107,8 @@ def _serve() -> None:
     proto_out = os.fdopen(os.dup(1), "wb")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)            # nothing a library or a child writes can mix into the answers
-    from app.cli import main
-    from app.layout import fonts, linebreak
+    from galley.app.cli import main
+    from galley.app.layout import fonts, linebreak
     for line in proto_in:
         req = json.loads(line)
         env = req["env"]

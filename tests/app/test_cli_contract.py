@@ -45,13 +45,13 @@ DIRTY = "临川晚报 · 要闻\n\n新河大桥今日通车\n\n临川市新河�
 
 def galley(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "app", *map(str, args)],
+        [sys.executable, "-m", "galley", *map(str, args)],
         cwd=cwd or ROOT, capture_output=True, text=True, encoding="utf-8", check=False,
     )
 
 
 def need(command: str) -> None:
-    if importlib.util.find_spec(f"app.commands.{command}") is None:
+    if importlib.util.find_spec(f"galley.app.commands.{command}") is None:
         pytest.skip(f"`galley {command}` is not in this build yet")
 
 
@@ -300,8 +300,8 @@ def test_fix_differs_from_repair_only_by_safe_fixes(which, tmp_path):
     src = SAMPLE if which == "sample" else SEED
     if not src.exists():
         pytest.skip("../shared/seeds is not available")
-    from app.pipeline import load_edition
-    from app.proof import check_edition
+    from galley.app.pipeline import load_edition
+    from galley.app.proof import check_edition
 
     text = galley("repair", src).stdout
     out = tmp_path / "fixed.txt"
@@ -429,7 +429,7 @@ def run_gui(*args: str | Path) -> subprocess.CompletedProcess:
     """`galley gui ...` offscreen; a hang (e.g. a modal dialog nobody can close) fails with its stderr."""
     try:
         return subprocess.run(
-            [sys.executable, "-m", "app", "gui", *map(str, args)],
+            [sys.executable, "-m", "galley", "gui", *map(str, args)],
             cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         )

@@ -22,9 +22,9 @@ SCALE = float(os.environ.get("GALLEY_FUZZ_SCALE", "1"))
 SERVER = r'''
 import json, os, random, shutil, signal, sys, time
 from pathlib import Path
-from app.cli import main
-from app.pipeline import edition_from_text
-from app.project import Project, load_project, save_project
+from galley.app.cli import main
+from galley.app.pipeline import edition_from_text
+from galley.app.project import Project, load_project, save_project
 
 work, saves, exports, seed = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 rng = random.Random(seed)

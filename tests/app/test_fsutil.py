@@ -4,8 +4,8 @@ import stat
 
 import pytest
 
-from app.errors import GalleyError
-from app.fsutil import write_bytes, write_text
+from galley.app.errors import GalleyError
+from galley.app.fsutil import write_bytes, write_text
 
 
 def test_new_file_gets_the_usual_mode(tmp_path):
@@ -56,7 +56,7 @@ def test_unwritable_targets_are_galley_errors_naming_the_file(tmp_path, where):
 def test_a_failure_midway_leaves_the_good_file(tmp_path):
     out = tmp_path / "page.txt"
     out.write_text("good", encoding="utf-8")
-    from app.fsutil import atomic_write
+    from galley.app.fsutil import atomic_write
     with pytest.raises(RuntimeError), atomic_write(out, "w", encoding="utf-8") as fh:
         fh.write("half")
         raise RuntimeError("boom")

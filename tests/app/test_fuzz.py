@@ -260,7 +260,7 @@ def test_proof_settings(work, key, value, raw, rule, conf):
 
 
 def font_file(d: Path, how: str) -> str:
-    from app.layout import fonts
+    from galley.app.layout import fonts
     real = fonts.resolve_font("song")
     p = d / f"font-{how}.ttc"
     data = Path(real).read_bytes()
@@ -292,7 +292,7 @@ def test_font_settings(work, role, how, suffix):
 @given(damage=st.none() | fk.byte_mutations(2), which=st.sampled_from(["cmyk", "rgb", "passwd", "missing"]))
 def test_colour_profile_settings(work, damage, which):
     d, files = work
-    from app.render.pdf import ICC_CANDIDATES
+    from galley.app.render.pdf import ICC_CANDIDATES
     real = next((Path(p) for p in ICC_CANDIDATES if Path(p).is_file()), None)
     if real is None:
         pytest.skip("no CMYK profile installed")
@@ -309,7 +309,7 @@ def test_colour_profile_settings(work, damage, which):
                   counter="settings")
     assert_contract(run, {pdf: None}, [case_dir], codes=(0, 2))
     if run.code == 0:       # only a real CMYK printer profile is embedded
-        from app.validate import icc_problem
+        from galley.app.validate import icc_problem
         assert icc_problem(Path(value).read_bytes()) is None
         assert b"/OutputIntents" in pdf.read_bytes()
     shutil.rmtree(case_dir, ignore_errors=True)

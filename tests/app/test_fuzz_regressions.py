@@ -20,7 +20,7 @@ def galley(*args, env: dict | None = None, tmp: Path | None = None) -> subproces
     e = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     if tmp is not None:
         e["XDG_CONFIG_HOME"] = str(tmp / "config")
-    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=ROOT, env=e,
+    return subprocess.run([sys.executable, "-m", "galley", *map(str, args)], cwd=ROOT, env=e,
                           capture_output=True, text=True, encoding="utf-8", check=False)
 
 
@@ -64,7 +64,7 @@ def test_characters_no_font_has_are_refused_before_anything_is_written(tmp_path)
 
 
 def test_join_parts_is_linear():
-    from app.model.edition import join_parts
+    from galley.app.model.edition import join_parts
     parts = ["临川市新河大桥今天上午正式通车" * 66 + "a"] * 4000     # 4,000 lines of 1,000 characters
     t = time.monotonic()
     joined = join_parts(parts)
@@ -111,7 +111,7 @@ def test_bad_plans_are_refused_clearly(tmp_path, story, saved_plan, change, word
     ("/etc/passwd", ["not a TrueType font"]),
 ])
 def test_garbage_font_settings(tmp_path, story, value, words):
-    from app.layout import fonts
+    from galley.app.layout import fonts
     real = fonts.resolve_font("song")
     cut = tmp_path / "cut.ttc"
     cut.write_bytes(Path(real).read_bytes()[:200_000])
@@ -129,7 +129,7 @@ def test_garbage_font_settings(tmp_path, story, value, words):
     ("/nowhere.icc", ["no such colour profile"]),
 ])
 def test_colour_profile_must_be_a_real_cmyk_profile(tmp_path, story, profile, words):
-    from app.render.pdf import ICC_CANDIDATES
+    from galley.app.render.pdf import ICC_CANDIDATES
     cmyk = next((Path(p) for p in ICC_CANDIDATES if Path(p).is_file()), None)
     if cmyk is None:
         pytest.skip("no CMYK profile installed")

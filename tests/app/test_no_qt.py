@@ -12,8 +12,8 @@ class Block:
         if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'):
             raise ImportError('Qt is blocked in app/: ' + name)
 sys.meta_path.insert(0, Block())
-import app
-names = [m.name for m in pkgutil.walk_packages(app.__path__, 'app.') if not m.name.endswith('__main__')]
+from galley import app
+names = [m.name for m in pkgutil.walk_packages(app.__path__, 'galley.app.') if not m.name.endswith('__main__')]
 for n in names:
     importlib.import_module(n)
 print(len(names))

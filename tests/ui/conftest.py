@@ -7,7 +7,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ui  # noqa: F401 - applies the Qt binding work-arounds before any Qt call
 from tests.conftest import SAMPLE
 
 
@@ -41,8 +40,8 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, dialogs):
-    from ui.main import make_app
-    from ui.window import MainWindow
+    from galley.ui.main import make_app
+    from galley.ui.window import MainWindow
     make_app()
     win = MainWindow()
     qtbot.addWidget(win)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-pytest.importorskip("app.layout")
+pytest.importorskip("galley.app.layout")
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_editor_says_how_much_to_cut_and_draws_the_overset_line(qtbot, overset):
 
 def test_export_asks_before_writing_overset(qtbot, tmp_path, overset, monkeypatch):
     win, story, over = overset
-    from ui.export import ExportDialog
+    from galley.ui.export import ExportDialog
     asked = []
 
     def answer(reply):

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-pytest.importorskip("app.layout")
+pytest.importorskip("galley.app.layout")
 
 
 @pytest.fixture
@@ -21,12 +21,12 @@ def page(sample_window):
 
 
 def _modules(panel, page_no=1):
-    from ui.pageview import ModuleItem
+    from galley.ui.pageview import ModuleItem
     return [i for i in panel.scene.items() if isinstance(i, ModuleItem) and i.page.number == page_no]
 
 
 def _plan_overlaps(win):
-    from ui.placement import overlapping
+    from galley.ui.placement import overlapping
     return overlapping(win.doc.project.plan or {"modules": []})
 
 

@@ -18,7 +18,7 @@ def _crash(win) -> None:
 
 
 def _new_window(qtbot):
-    from ui.window import MainWindow
+    from galley.ui.window import MainWindow
     w = MainWindow()
     qtbot.addWidget(w)
     return w
@@ -41,7 +41,7 @@ def test_typing_is_autosaved_when_idle(qtbot, sample_window):
     first = auto.stat().st_mtime_ns
     type_text(ed, "稿")       # merged into the same typing command: still a change to autosave
     qtbot.waitUntil(lambda: auto.stat().st_mtime_ns != first, timeout=3000)
-    from app.project import load_project
+    from galley.app.project import load_project
     assert "存稿" in load_project(auto).edition.text()
     assert win.autosave_timer.interval() <= 10_000
 
@@ -68,14 +68,14 @@ def test_recovery_survives_repeated_crashes_and_ends_with_a_save(tmp_path, qtbot
                         lambda *a, **k: (str(tmp_path / "saved.galley"), ""))
     assert third.save()
     assert not third.session.autosave_file.exists()
-    from app.project.autosave import find_recoverable
+    from galley.app.project.autosave import find_recoverable
     assert find_recoverable() == []
     for w in (second, third):
         _close(w)
 
 
 def test_autosave_zero_or_garbage_preferences_do_not_stop_the_window(qtbot, window, dialogs, data_dir):
-    from ui import prefs
+    from galley.ui import prefs
     prefs.preferences_path().parent.mkdir(parents=True, exist_ok=True)
     prefs.preferences_path().write_text(json.dumps({"autosave_minutes": 0, "autosave_seconds": "soon",
                                                     "fonts": ["song.ttf"], "severities": {"punct.x": 3},
@@ -97,7 +97,7 @@ def test_autosave_zero_or_garbage_preferences_do_not_stop_the_window(qtbot, wind
 
 
 def test_preferences_dialog_sets_seconds(qtbot, sample_window):
-    from ui.prefs import PreferencesDialog
+    from galley.ui.prefs import PreferencesDialog
     dlg = PreferencesDialog({"autosave_minutes": 0}, "en", sample_window)
     qtbot.addWidget(dlg)
     assert dlg.autosave.value() == 10

@@ -21,7 +21,7 @@ def test_splitters_filters_zoom_and_grid_are_remembered(qtbot, sample_window):
     zoom = win.page_panel.zoom_level()
     win.doc.undo_stack.setClean()
     win.save_settings()
-    from ui.window import MainWindow
+    from galley.ui.window import MainWindow
     other = MainWindow()
     qtbot.addWidget(other)
     other.show()

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from app.model import Kind
-from app.project import load_project
+from galley.app.model import Kind
+from galley.app.project import load_project
 from tests.ui.test_window import type_text
 
 
@@ -115,8 +115,8 @@ def test_split_join_move_out_and_kind_from_the_keyboard(qtbot, tmp_path, sample_
 
 def test_a_rebuild_from_the_blocks_keeps_pasted_paragraphs_in_place(sample_window):
     """The fallback when a repair's elements were restructured by hand: rebuild, pasted text kept."""
-    from app.model import Element
-    from ui.undo import RebuildCommand
+    from galley.app.model import Element
+    from galley.ui.undo import RebuildCommand
     win = sample_window
     ed = win.doc.edition
     st = ed.stories[2]
@@ -137,8 +137,8 @@ def test_a_rebuild_from_the_blocks_keeps_pasted_paragraphs_in_place(sample_windo
 
 def test_a_possible_cut_is_joined_in_place_when_accepted_and_parted_again_on_undo(qtbot, tmp_path, window,
                                                                                     monkeypatch):
-    from app.repair import join
-    from app.repair.model import SeamModel, seam_model
+    from galley.app.repair import join
+    from galley.app.repair.model import SeamModel, seam_model
     m = seam_model()     # the fitted trees, sure of nothing: every seam found is a possible cut
     monkeypatch.setattr(join, "seam_model", lambda: SeamModel(m.cut, m.pick, join=1.01, doubt=0.0))
     path = tmp_path / "cut.txt"

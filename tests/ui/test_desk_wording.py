@@ -14,7 +14,7 @@ def test_open_recent_keeps_a_one_item_list_and_tells_same_names_apart(tmp_path, 
         p.write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
     assert window.open_path(a)
     window.settings.sync()
-    from ui import prefs
+    from galley.ui import prefs
     again = prefs.qsettings()      # read back from the INI file, as the next start would
     assert again.value("files/recent_json") is not None
     window.settings = again
@@ -34,8 +34,8 @@ def test_open_recent_keeps_a_one_item_list_and_tells_same_names_apart(tmp_path, 
 
 
 def test_repair_reasons_and_rule_names_follow_the_interface_language(sample_window):
-    from ui import i18n
-    from ui.repairs import reason
+    from galley.ui import i18n
+    from galley.ui.repairs import reason
     win = sample_window
     f = win.doc.edition.fixes[0]
     assert reason(f) == f.reason

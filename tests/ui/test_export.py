@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-pytest.importorskip("app.render.export")
+pytest.importorskip("galley.app.render.export")
 
 
 def run_export(qtbot, dlg):
@@ -14,7 +14,7 @@ def run_export(qtbot, dlg):
 
 
 def test_export_pdf_and_docx(qtbot, sample_window, tmp_path):
-    from ui.export import ExportDialog
+    from galley.ui.export import ExportDialog
     dlg = ExportDialog(sample_window.doc, sample_window)
     qtbot.addWidget(dlg)
     dlg.path_edit.setText(str(tmp_path / "page1"))
@@ -35,7 +35,7 @@ def test_export_pdf_and_docx(qtbot, sample_window, tmp_path):
 
 
 def test_export_uses_the_edited_text(qtbot, sample_window, tmp_path):
-    from ui.export import ExportDialog
+    from galley.ui.export import ExportDialog
     story = sample_window.doc.edition.stories[0]
     body = story.elements[-1]
     body.text = "临川新区今天举行测试导出专用句子。" + body.text
@@ -53,7 +53,7 @@ def test_export_uses_the_edited_text(qtbot, sample_window, tmp_path):
 
 
 def test_export_cancel_writes_nothing(qtbot, sample_window, tmp_path):
-    from ui.export import ExportDialog
+    from galley.ui.export import ExportDialog
     dlg = ExportDialog(sample_window.doc, sample_window)
     qtbot.addWidget(dlg)
     dlg.path_edit.setText(str(tmp_path / "cancelled"))
@@ -66,7 +66,7 @@ def test_export_cancel_writes_nothing(qtbot, sample_window, tmp_path):
 
 
 def test_export_problem_is_a_dialog(qtbot, sample_window, tmp_path, dialogs):
-    from ui.export import ExportDialog
+    from galley.ui.export import ExportDialog
     dlg = ExportDialog(sample_window.doc, sample_window)
     qtbot.addWidget(dlg)
     dlg.path_edit.setText(str(tmp_path / "no" / "such" / "folder" / "x"))

@@ -39,7 +39,7 @@ def test_qm_is_compiled_from_the_ts(tmp_path):
 def test_translator_loads_the_qm(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from ui import i18n
+    from galley.ui import i18n
     assert i18n.install("zh_CN") == "zh_CN"
     try:
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
@@ -52,7 +52,7 @@ def test_translator_loads_the_qm(qapp):
 def test_system_locale_decides_by_default(monkeypatch):
     from PySide6.QtCore import QLocale
 
-    from ui import i18n
+    from galley.ui import i18n
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
     assert i18n.resolve("system") == "zh_CN"
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))

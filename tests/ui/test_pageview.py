@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-pytest.importorskip("app.layout")
+pytest.importorskip("galley.app.layout")
 pdfplumber = pytest.importorskip("pdfplumber")
 
 
@@ -18,8 +18,8 @@ def laid_out(sample_window):
 
 
 def test_scene_visits_every_display_item_in_order(laid_out):
-    from app.layout.paged import Box, Rule, TextLine
-    from ui.pageview import LineItem
+    from galley.app.layout.paged import Box, Rule, TextLine
+    from galley.ui.pageview import LineItem
     _win, panel = laid_out
     items = [it for p in panel.paged.pages for it in p.items if isinstance(it, TextLine | Rule | Box)]
     assert len(panel.scene.painted) == len(items)
@@ -29,7 +29,7 @@ def test_scene_visits_every_display_item_in_order(laid_out):
 
 
 def test_glyphs_sit_where_the_layout_put_them(laid_out):
-    from ui.pageview import LineItem
+    from galley.ui.pageview import LineItem
     _win, panel = laid_out
     n_glyphs = n_chars = 0
     for li in (i for i in panel.scene.items() if isinstance(i, LineItem)):
@@ -46,8 +46,8 @@ def test_glyphs_sit_where_the_layout_put_them(laid_out):
 
 
 def test_pdf_draws_the_same_characters_at_the_same_places(laid_out, tmp_path):
-    from app.render.pdf import write_pdf
-    from ui.pageview import LineItem
+    from galley.app.render.pdf import write_pdf
+    from galley.ui.pageview import LineItem
     _win, panel = laid_out
     out = tmp_path / "page.pdf"
     write_pdf(panel.paged, out)
@@ -68,7 +68,7 @@ def test_pdf_draws_the_same_characters_at_the_same_places(laid_out, tmp_path):
 
 
 def test_overset_is_marked_on_the_story(laid_out):
-    from app.model import Kind
+    from galley.app.model import Kind
     win, panel = laid_out
     story = win.doc.edition.stories[1]
     win.show_story(1)
@@ -92,7 +92,7 @@ def test_overset_is_marked_on_the_story(laid_out):
 
 
 def test_moving_a_module_writes_the_plan_and_undoes(laid_out):
-    from ui.pageview import ModuleItem
+    from galley.ui.pageview import ModuleItem
     win, panel = laid_out
     assert win.doc.project.plan is None
     grid = panel.grid
@@ -116,7 +116,7 @@ def test_moving_a_module_writes_the_plan_and_undoes(laid_out):
 def test_snapping_to_columns_and_grid_lines(laid_out):
     from PySide6.QtCore import QPointF
 
-    from ui.pageview import ModuleItem
+    from galley.ui.pageview import ModuleItem
     _win, panel = laid_out
     g = panel.grid
     mod = next(i for i in panel.scene.items() if isinstance(i, ModuleItem) and i.module.columns <= g.columns - 2

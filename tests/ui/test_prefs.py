@@ -5,7 +5,7 @@ import json
 
 
 def test_turning_a_rule_off_and_back(sample_window):
-    from ui import prefs
+    from galley.ui import prefs
     win = sample_window
     rule = win.doc.visible_marks()[0][3].rule
     n_rule = sum(1 for *_, m in win.doc.visible_marks() if m.rule == rule)
@@ -20,7 +20,7 @@ def test_turning_a_rule_off_and_back(sample_window):
 
 
 def test_preferences_dialog_round_trip(qtbot, sample_window):
-    from ui.prefs import PreferencesDialog
+    from galley.ui.prefs import PreferencesDialog
     dlg = PreferencesDialog({"user_words": ["临川"], "spelling_language": "en_US"}, "zh_CN", sample_window)
     qtbot.addWidget(dlg)
     assert dlg.chosen_language() == "zh_CN"
@@ -35,7 +35,7 @@ def test_preferences_dialog_round_trip(qtbot, sample_window):
 
 
 def test_language_choice_is_remembered(qtbot, sample_window):
-    from ui import i18n, prefs
+    from galley.ui import i18n, prefs
     sample_window.apply_preferences(sample_window.preferences, "zh_CN")
     try:
         assert prefs.qsettings().value("ui/language") == "zh_CN"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.model import Kind
-from app.project import load_project
+from galley.app.model import Kind
+from galley.app.project import load_project
 from tests.conftest import SAMPLE
 
 
@@ -46,7 +46,7 @@ def test_editor_underlines_findings_by_severity(sample_window):
     fmts = [r for r in block.layout().formats() if r.format.underlineStyle() ==
             QTextCharFormat.UnderlineStyle.WaveUnderline]
     assert any(r.start <= m.start < r.start + r.length for r in fmts)
-    from ui.editor import SEVERITY_COLORS, mark_tooltip
+    from galley.ui.editor import SEVERITY_COLORS, mark_tooltip
     hit = next(r for r in fmts if r.start <= m.start < r.start + r.length)
     assert hit.format.underlineColor() == SEVERITY_COLORS[m.severity]
     tip = mark_tooltip(m)
@@ -211,7 +211,7 @@ def test_a_bad_file_shows_a_dialog_and_keeps_the_edition(tmp_path, sample_window
 def test_uncaught_exception_becomes_a_dialog(window, dialogs, capsys):
     import sys
 
-    from ui import errors
+    from galley.ui import errors
     try:
         raise RuntimeError("boom")
     except RuntimeError:
@@ -238,7 +238,7 @@ def test_autosave_and_recovery_offer(tmp_path, qtbot, sample_window, dialogs, mo
     win = sample_window
     win.doc.edition.stories[0].elements[0].text += "（未存）"
     win.doc.undo_stack.resetClean()
-    win.doc.undo_stack.push(__import__("ui.undo", fromlist=["x"]).RecordCommand(
+    win.doc.undo_stack.push(__import__("galley.ui.undo", fromlist=["x"]).RecordCommand(
         win.doc, "ignores", {"kind": "word", "word": "x"}, "x"))
     win.autosave()
     auto = win.session.autosave_file
@@ -248,7 +248,7 @@ def test_autosave_and_recovery_offer(tmp_path, qtbot, sample_window, dialogs, mo
     info["pid"] = 999999999
     win.session.file.write_text(json.dumps(info))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    from ui.window import MainWindow
+    from galley.ui.window import MainWindow
     other = MainWindow()
     qtbot.addWidget(other)
     other.offer_recovery()
@@ -261,7 +261,7 @@ def test_autosave_and_recovery_offer(tmp_path, qtbot, sample_window, dialogs, mo
 
 @pytest.mark.parametrize("lang,word", [("zh_CN", "文件"), ("en", "File")])
 def test_language_switch_rebuilds_the_menus(qtbot, sample_window, lang, word):
-    from ui import i18n
+    from galley.ui import i18n
     i18n.install(lang)
     qtbot.waitUntil(lambda: sample_window.menuBar().actions()[0].text().replace("&", "").startswith(word),
                     timeout=3000)

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from app.proof.rules import (  # noqa: F401  (registration side effects)
+from galley.app.proof.rules import (  # noqa: F401  (registration side effects)
     misused,
     numbers,
     pairs,
@@ -18,7 +18,7 @@ from app.proof.rules import (  # noqa: F401  (registration side effects)
 
 
 def all_rules() -> list[tuple[str, str, str]]:
-    from app.proof.registry import registry, rules_config
+    from galley.app.proof.registry import registry, rules_config
     cfg = rules_config()
     return [(rid, cfg.get(rid, {}).get("severity", spec.severity), spec.description)
             for rid, spec in sorted(registry().items())]

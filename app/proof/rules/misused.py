@@ -6,21 +6,21 @@ alone; so are headings (short, often names and wordplay).
 """
 from __future__ import annotations
 
-from app.proof.finding import Hit
-from app.proof.registry import RUNNING, rule
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import RUNNING, rule
 
 
 @rule("words.misused", "error", "疑似错别字（语言模型）/ a character that looks misused in context (不怕措折 → 挫折)",
       kinds=RUNNING)
 def misused(p):
-    from app.proof.misused import model
+    from galley.app.proof.misused import model
     m = model()
     t = p.text
     dictionary = p.settings.dictionary
     suspects = m.suspects(t)
     if not suspects:
         return
-    from app.proof.rules.words import confusables
+    from galley.app.proof.rules.words import confusables
     listed = [(a, b) for a, b, _ in confusables().find(t, dictionary)]
     for s in suspects:
         i = s.start

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.proof.finding import Hit
-from app.proof.registry import RESOURCES, rule
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import RESOURCES, rule
 
 CN_DIGITS = "〇零一二三四五六七八九"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.proof.finding import Hit
-from app.proof.registry import rule
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import rule
 
 OPEN_OF = {"”": "“", "’": "‘", "）": "（", ")": "(", "》": "《", "〉": "〈", "】": "【", "」": "「", "』": "『",
            "〕": "〔"}

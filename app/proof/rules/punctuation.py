@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.proof.chars import is_cjk, is_han, is_latin, next_char, prev_char
-from app.proof.finding import Hit
-from app.proof.registry import RESOURCES, rule
+from galley.app.proof.chars import is_cjk, is_han, is_latin, next_char, prev_char
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import RESOURCES, rule
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 NAMES = {",": ("逗号", "comma"), ";": ("分号", "semicolon"), ":": ("冒号", "colon"),

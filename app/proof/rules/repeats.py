@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.proof.chars import HAN
-from app.proof.finding import Hit
-from app.proof.names import surname_before, translit_chars
-from app.proof.registry import RESOURCES, rule
+from galley.app.proof.chars import HAN
+from galley.app.proof.finding import Hit
+from galley.app.proof.names import surname_before, translit_chars
+from galley.app.proof.registry import RESOURCES, rule
 
 NUMERALS = set("〇一二三四五六七八九十百千万亿两")
 HEAD_SUFFIX = set("长会初底末中周委员医魁")
@@ -60,7 +60,7 @@ def _in_title(t: str, i: int) -> bool:
 
 
 def _common(w: str, least: int = COMMON_WORD) -> bool:
-    from app.proof.segment import tokenizer
+    from galley.app.proof.segment import tokenizer
     return tokenizer().FREQ.get(w, 0) >= least
 
 
@@ -86,7 +86,7 @@ def _in_translit_name(t: str, s: int, e: int) -> bool:
 
 def _doubled_given_name(p, s: int) -> bool:
     """王兵兵: a surname and a given-name character doubled (not 来了了: 了 names nobody)."""
-    from app.proof.misused import model
+    from galley.app.proof.misused import model
     t = p.text
     if t[s] not in model().given or _common(t[s:s + 2]) or _common(t[s - 1:s + 1]):
         return False                      # 商品|品, 欧盟|盟: a word, then a slip

@@ -7,10 +7,10 @@ see app.proof.names) unless the house says otherwise (settings: house names_trad
 """
 from __future__ import annotations
 
-from app.proof.finding import Hit
-from app.proof.names import name_chars, surname_before
-from app.proof.registry import rule
-from app.proof.script import converter, script_sets
+from galley.app.proof.finding import Hit
+from galley.app.proof.names import name_chars, surname_before
+from galley.app.proof.registry import rule
+from galley.app.proof.script import converter, script_sets
 
 
 @rule("script.mixed", "error", "简繁混用 / traditional characters in a simplified edition, or the reverse")
@@ -43,5 +43,5 @@ def mixed(p):
 
 def _bound(t: str, j: int) -> bool:
     """t[j] makes a common word with the character before it (中国: 国 starts no name)."""
-    from app.proof.segment import tokenizer
+    from galley.app.proof.segment import tokenizer
     return tokenizer().FREQ.get(t[j - 1:j + 1], 0) >= 100

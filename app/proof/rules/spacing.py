@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.proof.chars import HAN
-from app.proof.finding import Hit
-from app.proof.registry import rule
+from galley.app.proof.chars import HAN
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import rule
 
 CJK_MARK = "，。、；：？！“”‘’（）《》〈〉【】…—"
 HAN_SPACE_RE = re.compile(f"(?<=[{HAN[1:-1]}{CJK_MARK}])[ \u3000\u00a0]+(?=[{HAN[1:-1]}{CJK_MARK}])")

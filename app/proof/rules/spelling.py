@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import threading
 
-from app.proof.finding import Hit
-from app.proof.registry import rule
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import rule
 
 WORD_RE = re.compile(r"(?<![A-Za-z0-9_\-@/.])[a-z]{3,}(?:'[a-z]+)?(?![A-Za-z0-9_\-@/])")
 

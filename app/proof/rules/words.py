@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app.proof.finding import Hit
-from app.proof.registry import RESOURCES, rule
+from galley.app.proof.finding import Hit
+from galley.app.proof.registry import RESOURCES, rule
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def _aligned(p, s: int, e: int) -> bool:
 
     Words jieba only guessed (its HMM joins unknown characters, as in 就己|经) do not count.
     """
-    from app.proof.segment import is_dictionary_word
+    from galley.app.proof.segment import is_dictionary_word
     for w, ws, we in {p.word_at(s), p.word_at(e - 1)}:
         covers = ws <= s and we >= e        # a longer word holding the whole match: exceptions decide
         if not covers and (ws < s < we or ws < e < we) and is_dictionary_word(w):

@@ -113,8 +113,8 @@ def _segments(block: str, pieces: list[str]) -> list[tuple[int, int, int]]:
 
 
 def score(pdf: Path, truth: dict | None = None) -> Score:
-    from app.importers.pdf import read_pdf
-    from app.pipeline import build_edition
+    from galley.app.importers.pdf import read_pdf
+    from galley.app.pipeline import build_edition
 
     truth = truth or json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
     blocks = read_pdf(pdf)

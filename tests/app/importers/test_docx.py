@@ -6,8 +6,8 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from app.errors import GalleyError
-from app.importers import read_blocks
+from galley.app.errors import GalleyError
+from galley.app.importers import read_blocks
 
 TEXTBOX = (
     '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -55,7 +55,7 @@ def test_cli_reports_broken_docx_on_one_line_and_writes_nothing(tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     out = tmp_path / "out.txt"
-    proc = subprocess.run([sys.executable, "-m", "app", "repair", str(path), "-o", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "galley", "repair", str(path), "-o", str(out)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert proc.stderr.startswith("galley: error: ") and proc.stderr.count("\n") == 1
@@ -67,7 +67,7 @@ def test_failed_run_does_not_overwrite_a_good_output(tmp_path):
     good.write_text("earlier good output", encoding="utf-8")
     bad = tmp_path / "junk.txt"
     bad.write_bytes(bytes(range(256)) * 8)
-    proc = subprocess.run([sys.executable, "-m", "app", "repair", str(bad), "-o", str(good)],
+    proc = subprocess.run([sys.executable, "-m", "galley", "repair", str(bad), "-o", str(good)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and "junk.txt" in proc.stderr
     assert good.read_text(encoding="utf-8") == "earlier good output"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import GalleyError
-from app.importers import read_blocks
-from app.importers.pdf import Glyph, dedupe, read_pdf
+from galley.app.errors import GalleyError
+from galley.app.importers import read_blocks
+from galley.app.importers.pdf import Glyph, dedupe, read_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
@@ -323,7 +323,7 @@ def test_cli_reports_one_error_line(tmp_path, kind):
             with pikepdf.open(full) as doc:
                 doc.save(p, encryption=pikepdf.Encryption(user="pw", owner="pw2"))
     out = tmp_path / "out.txt"
-    r = subprocess.run([sys.executable, "-m", "app", "repair", str(p), "-o", str(out)],
+    r = subprocess.run([sys.executable, "-m", "galley", "repair", str(p), "-o", str(out)],
                        cwd=ROOT, capture_output=True, text=True, check=False)
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
@@ -335,7 +335,7 @@ def test_cli_reports_one_error_line(tmp_path, kind):
 def test_cli_repair_prints_the_paragraphs(tmp_path):
     pdf = tmp_path / "page.pdf"
     make_page(pdf)
-    r = subprocess.run([sys.executable, "-m", "app", "repair", str(pdf)], cwd=ROOT, capture_output=True, text=True, check=False)
+    r = subprocess.run([sys.executable, "-m", "galley", "repair", str(pdf)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
     printed = r.stdout.split("\n\n")
     for para in BODY:
@@ -356,7 +356,7 @@ EDITION = "\n\n".join([
 
 
 def _galley(*args, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "galley", *args], cwd=cwd, capture_output=True, text=True,
                           check=False)
 
 
@@ -381,10 +381,10 @@ def test_bundled_sample_headlines_come_back_whole(tmp_path, layout):
     """Galley breaks a headline at the space between its phrases (书香浸润城市 / 阅读点亮生活 on
     the a3 proof); reading the page back joins the lines (the space itself cannot be told from
     a break inside a word: whitespace is not compared), and keeps two stacked banners apart."""
-    from app.layout import layout_edition
-    from app.model import Kind
-    from app.pipeline import build_edition, load_edition
-    from app.render.pdf import write_pdf
+    from galley.app.layout import layout_edition
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition, load_edition
+    from galley.app.render.pdf import write_pdf
 
     edition = load_edition(ROOT / "resources" / "sample" / "edition.txt")
     pdf = tmp_path / "sample.pdf"
@@ -400,9 +400,9 @@ def test_bundled_sample_headlines_come_back_whole(tmp_path, layout):
 def test_seed_page_round_trip(seed_path, tmp_path, layout):
     """A real page (read from ../shared, never copied here) set by Galley and read back: every
     element whole; only the folio (第N版, page numbers) is added."""
-    from app.layout import layout_edition
-    from app.pipeline import build_edition, load_edition
-    from app.render.pdf import write_pdf
+    from galley.app.layout import layout_edition
+    from galley.app.pipeline import build_edition, load_edition
+    from galley.app.render.pdf import write_pdf
 
     edition = load_edition(seed_path)
     pdf = tmp_path / "seed.pdf"

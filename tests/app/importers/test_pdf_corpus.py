@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import GalleyError
-from app.importers.pdf import read_pdf
+from galley.app.errors import GalleyError
+from galley.app.importers.pdf import read_pdf
 from tests.app.importers.pdf_score import CORPUS, _segments, score, sentences
 
 PAGES = sorted(CORPUS.glob("*.pdf"))

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import GalleyError
-from app.importers import pdf as pdfimport
-from app.importers.pdf import read_pdf
+from galley.app.errors import GalleyError
+from galley.app.importers import pdf as pdfimport
+from galley.app.importers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
@@ -88,7 +88,7 @@ def test_character_limits_are_clear_errors(tmp_path, monkeypatch):
 def test_cli_exit_2_past_the_limit(tmp_path):
     pdf = tmp_path / "many.pdf"
     _page(pdf, [], pages=2)
-    code = ("import sys; from app.importers import pdf; pdf.MAX_PAGES = 1; from app.cli import main; "
+    code = ("import sys; from galley.app.importers import pdf; pdf.MAX_PAGES = 1; from galley.app.cli import main; "
             "sys.exit(main(['repair', sys.argv[1]]))")
     r = subprocess.run([sys.executable, "-c", code, str(pdf)], cwd=ROOT, capture_output=True, text=True,
                        check=False)

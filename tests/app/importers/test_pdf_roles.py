@@ -6,9 +6,9 @@ of text and DOCX input) exactly as before.
 """
 from __future__ import annotations
 
-from app.importers import pdf_roles
-from app.model import Kind, RawBlock
-from app.structure import build_stories
+from galley.app.importers import pdf_roles
+from galley.app.model import Kind, RawBlock
+from galley.app.structure import build_stories
 
 
 def _blocks(items):

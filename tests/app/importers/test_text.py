@@ -3,9 +3,9 @@ import codecs
 
 import pytest
 
-from app.errors import GalleyError
-from app.importers import read_blocks
-from app.importers.text import decode_bytes
+from galley.app.errors import GalleyError
+from galley.app.importers import read_blocks
+from galley.app.importers.text import decode_bytes
 
 PAGE = "新华日报\n\n本报讯(记者 李明)3月5日,全市召开会议。\n\n“十五五”开局之年,我市坚持……\n"
 
@@ -38,7 +38,7 @@ def test_binary_junk_is_refused(tmp_path):
 
 
 def test_blank_lines_mark_block_boundaries():
-    from app.importers.text import read_text
+    from galley.app.importers.text import read_text
     blocks = read_text("甲\n乙\n\n丙\n")
     assert [(b.text, b.blank_before) for b in blocks] == [("甲", True), ("乙", False), ("丙", True)]
 
@@ -61,7 +61,7 @@ def test_bom_with_a_bad_or_cut_byte_is_a_clear_error(tmp_path, tail, what):
 
 
 def test_control_characters_never_reach_the_blocks():
-    from app.importers.text import read_text
+    from galley.app.importers.text import read_text
     blocks = read_text("甲\x0b乙\x01丙\x1b\x7f\x85丁\u2028戊\x00\n")
     assert [b.text for b in blocks] == ["甲", "乙丙", "丁", "戊"]
 
@@ -78,7 +78,7 @@ def test_too_large_text_file_is_refused_before_reading(tmp_path):
 
 
 def test_an_edition_past_the_character_bound_is_refused(tmp_path):
-    from app import limits
+    from galley.app import limits
     p = tmp_path / "long.txt"
     p.write_text(("临川市新河大桥今天上午正式通车。" * 100 + "\n") * (limits.MAX_EDITION_CHARS // 1600 + 2),
                  encoding="utf-8")

@@ -4,7 +4,7 @@ All text is our own writing about a fictional city; nothing is copied from real 
 """
 from __future__ import annotations
 
-from app.model import Edition, Element, Kind, Story
+from galley.app.model import Edition, Element, Kind, Story
 
 P = [
     ("本报讯（记者 林晓舟）3月18日，青川市召开2026年城市更新工作推进会，明确今年将完成老旧小区改造126个，"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli import main
-from app.errors import GalleyError
-from app.layout import list_layouts, load_layout
-from app.layout.grid import MM, STYLE_NAMES
+from galley.app.cli import main
+from galley.app.errors import GalleyError
+from galley.app.layout import list_layouts, load_layout
+from galley.app.layout.grid import MM, STYLE_NAMES
 
 
 def test_the_three_grids_and_the_default():

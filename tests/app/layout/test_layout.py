@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import GalleyError
-from app.layout import auto_plan, fonts, layout_edition, load_layout
-from app.layout.linebreak import rules
-from app.layout.paged import Box, Rule, TextLine
-from app.layout.plan import Placement, Plan, load_plan, save_plan
-from app.model import Kind
+from galley.app.errors import GalleyError
+from galley.app.layout import auto_plan, fonts, layout_edition, load_layout
+from galley.app.layout.linebreak import rules
+from galley.app.layout.paged import Box, Rule, TextLine
+from galley.app.layout.plan import Placement, Plan, load_plan, save_plan
+from galley.app.model import Kind
 from tests.app.layout.sample import long_edition, sample_edition
 
 SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds" / "000_e7e65077cf72d160.txt"
@@ -180,7 +180,7 @@ def test_font_roles_resolve_to_truetype_files():
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed edition not present")
 def test_seed_edition_lays_out_without_loss():
-    from app.pipeline import load_edition
+    from galley.app.pipeline import load_edition
     ed = load_edition(SEED)
     doc = layout_edition(ed, load_layout("broadsheet"))
     assert doc.overset == {}
@@ -203,7 +203,7 @@ def test_font_table_cache_rebuilds_the_same_font(tmp_path, monkeypatch):
 
 
 def test_missing_glyphs_are_reported_per_document():
-    from app.model import Edition, Element, Story
+    from galley.app.model import Edition, Element, Story
     odd = Edition(blocks=[], stories=[Story("x", [Element(Kind.HEADLINE, "青川港"), Element(Kind.BODY, "港口\U0001FAE8。")])])
     doc = layout_edition(odd, load_layout("a3"))
     assert doc.missing_glyphs.get("\U0001FAE8") == ""
@@ -228,7 +228,7 @@ def test_configure_keeps_caches_when_nothing_changes_and_applies_a_new_font(tmp_
 
 
 def test_fact_box_items_have_bullets_space_between_and_the_box_is_not_split():
-    from app.layout.compose import BULLET, compose_flow, split_story, thread
+    from galley.app.layout.compose import BULLET, compose_flow, split_story, thread
     from tests.app.layout.sample import SIDEBAR, sample_edition
     g = load_layout("a3")
     story = next(s for s in sample_edition().stories if any(e.kind.value == "sidebar" for e in s.elements))

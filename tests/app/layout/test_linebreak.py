@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.layout import fonts
-from app.layout.linebreak import break_paragraph, line_texts, rules
+from galley.app.layout import fonts
+from galley.app.layout.linebreak import break_paragraph, line_texts, rules
 from tests.app.layout.sample import P
 
 SIZE = 9.0
@@ -168,7 +168,7 @@ def test_no_single_character_on_a_paragraphs_last_line():
 def test_kaiming_style_sets_commas_half_width_everywhere(monkeypatch):
     from dataclasses import replace
 
-    from app.layout import linebreak
+    from galley.app.layout import linebreak
     base = rules()
     text = "甲，乙：丙。丁"
     full = break_paragraph.__wrapped__(text, "song", SIZE, 30 * SIZE, 0.0, "left").lines[0].xs

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.layout import layout_edition, load_layout
-from app.layout.paged import TextLine
-from app.pipeline import load_edition
+from galley.app.layout import layout_edition, load_layout
+from galley.app.layout.paged import TextLine
+from galley.app.pipeline import load_edition
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "sample" / "edition.txt"
@@ -92,7 +92,7 @@ def test_body_text_stays_on_the_grid_without_lone_characters_or_stranded_lines(p
 def page_fill(ed, grid):
     """(pages, pages under 30% full, pages a group continues from that end more than two lines above
     the foot in some column) of the automatic plan."""
-    from app.layout import place
+    from galley.app.layout import place
     plan = place.auto_plan(ed, grid)
     group_of = {pc.sid: gi for gi, (_, pieces) in enumerate(place._groups(ed, grid)) for pc in pieces}
     page_group, last = {}, {}

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.layout import auto_plan, layout_edition, load_layout
-from app.layout.compose import StoryParts, compose_head
-from app.layout.paged import Box
-from app.model import Element, Kind, Story
-from app.pipeline import edition_from_text, load_edition
+from galley.app.layout import auto_plan, layout_edition, load_layout
+from galley.app.layout.compose import StoryParts, compose_head
+from galley.app.layout.paged import Box
+from galley.app.model import Element, Kind, Story
+from galley.app.pipeline import edition_from_text, load_edition
 from tests.app.layout.sample import long_edition, sample_edition
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -242,7 +242,7 @@ def test_a_page_of_many_short_items_is_filled_in_every_column(name):
 
 
 def test_headline_sizes_come_from_the_ladder_in_hao():
-    from app.layout.grid import HAO
+    from galley.app.layout.grid import HAO
     g = load_layout("broadsheet")
     assert _head_style(g, 8, lead=True).size == HAO["小初"]
     assert _head_style(g, 8, lead=False).size == HAO["一号"]
@@ -259,7 +259,7 @@ def test_headline_sizes_come_from_the_ladder_in_hao():
 
 
 def _head_style(g, cols, lead):
-    from app.layout.compose import headline_style
+    from galley.app.layout.compose import headline_style
     return headline_style(g, cols, Kind.HEADLINE, lead)
 
 

@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 
-from app.errors import GalleyError
-from app.pipeline import edition_from_text
-from app.project import Project, load_project, save_project
-from app.project.format import project_from_bytes
+from galley.app.errors import GalleyError
+from galley.app.pipeline import edition_from_text
+from galley.app.project import Project, load_project, save_project
+from galley.app.project.format import project_from_bytes
 
 TEXT = "临川晚报 · 要闻\n\n新河大桥今日通车\n\n临川市新河大桥今天上午正式通车，\n全长一千二百米。\n"
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.errors import GalleyError
-from app.project import ProjectLock, ProjectLockedError
-from app.project.lock import valid_record
+from galley.app.errors import GalleyError
+from galley.app.project import ProjectLock, ProjectLockedError
+from galley.app.project.lock import valid_record
 
 ROOT = Path(__file__).resolve().parents[3]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -24,7 +24,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 HOLD = """
 import sys, time
 from pathlib import Path
-from app.project import ProjectLock, ProjectLockedError
+from galley.app.project import ProjectLock, ProjectLockedError
 go = Path(sys.argv[2])
 while not go.exists():
     time.sleep(0.01)
@@ -41,7 +41,7 @@ print("released", flush=True)
 
 
 def galley(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=cwd, env=ENV,
+    return subprocess.run([sys.executable, "-m", "galley", *map(str, args)], cwd=cwd, env=ENV,
                           capture_output=True, text=True, check=False)
 
 
@@ -170,7 +170,7 @@ def test_record_is_never_seen_half_written(tmp_path, monkeypatch):
 
 KILL_DURING_ACQUIRE = """
 import sys
-from app.project import ProjectLock
+from galley.app.project import ProjectLock
 while True:
     lock = ProjectLock(sys.argv[1])
     lock.acquire()

@@ -6,13 +6,13 @@ import zipfile
 
 import pytest
 
-from app.errors import GalleyError
-from app.model import Kind
-from app.pipeline import edition_from_text, load_edition
-from app.project import ProjectLock, ProjectLockedError, load_project, save_project
-from app.project import format as fmt
-from app.project.autosave import Session, find_recoverable
-from app.project.format import Project
+from galley.app.errors import GalleyError
+from galley.app.model import Kind
+from galley.app.pipeline import edition_from_text, load_edition
+from galley.app.project import ProjectLock, ProjectLockedError, load_project, save_project
+from galley.app.project import format as fmt
+from galley.app.project.autosave import Session, find_recoverable
+from galley.app.project.format import Project
 
 TEXT = "临江日报\n\n新区大桥今日通车\n\n本报讯 临江新区大桥今天上午正式通车，全长三千米。\n\n市民纷纷前来参观。\n"
 
@@ -46,7 +46,7 @@ def test_round_trip_keeps_everything(tmp_path):
 
 
 def test_fix_flags_survive(tmp_path):
-    from app.model import Fix
+    from galley.app.model import Fix
     proj = make_project()
     proj.edition.fixes = [Fix("j1", "join", (2, 3), 0.9, "cut", "断行", accepted=False, before="a", after="b")]
     back = load_project(save_project(proj, tmp_path / "f.galley"))
@@ -204,8 +204,8 @@ def test_clean_exit_leaves_nothing(tmp_path, monkeypatch):
 def test_the_page_roles_of_pdf_blocks_survive_a_save(tmp_path):
     """A PDF's folios and captions stay typed in the project, so a rebuild (accepting or
     rejecting a repair) still keeps them out of the running text."""
-    from app.model.edition import RawBlock
-    from app.pipeline import build_edition
+    from galley.app.model.edition import RawBlock
+    from galley.app.pipeline import build_edition
     blocks = [RawBlock(0, "本报讯 市政府昨天召开会议，要求各区加快推进繁", page=1, column=0),
               RawBlock(1, "— 1 —", page=1, column=0, role="furniture"),
               RawBlock(2, "荣发展的各项举措。", page=2, column=0)]

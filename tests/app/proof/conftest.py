@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.proof import check_paragraph
+from galley.app.proof import check_paragraph
 
 
 def hits(text: str, rule: str, **kw) -> list:

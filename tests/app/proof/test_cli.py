@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from app.cli import main
-from app.pipeline import load_edition
+from galley.app.cli import main
+from galley.app.pipeline import load_edition
 
 TEXT = "青川日报\n\n青川新区建设提速\n\n今年以来,青川新区按步就班推进建设。\n\n二零二五年，新区投资增长。\n"
 CLEAN = "青川日报\n\n青川新区建设提速\n\n今年以来，青川新区按部就班推进建设。\n"
@@ -83,8 +83,8 @@ def test_fix_writes_a_galley_project(tmp_path):
 
 
 def test_check_honours_ignores_saved_in_a_galley_project(tmp_path, capsys):
-    from app.project import Project, save_project
-    from app.proof import Ignores, check_edition
+    from galley.app.project import Project, save_project
+    from galley.app.proof import Ignores, check_edition
 
     ed = load_edition(_write(tmp_path, TEXT))
     ign = Ignores()
@@ -97,7 +97,7 @@ def test_check_honours_ignores_saved_in_a_galley_project(tmp_path, capsys):
 
 
 def test_report_says_when_spelling_was_skipped(tmp_path, capsys, monkeypatch):
-    from app.proof.rules import spelling
+    from galley.app.proof.rules import spelling
     monkeypatch.setattr(spelling, "_dicts", {})
     monkeypatch.setattr(spelling, "_reasons", {"en_US": "no en_US dictionary for enchant (test)"})
     p = _write(tmp_path, CLEAN)
@@ -107,7 +107,7 @@ def test_report_says_when_spelling_was_skipped(tmp_path, capsys, monkeypatch):
 
 
 def test_fix_refuses_an_output_it_cannot_write_as_that_format(tmp_path, capsys):
-    from app.cli import main
+    from galley.app.cli import main
     src = tmp_path / "in.txt"
     src.write_text("临川市召开会议,讨论发展规划。\n", encoding="utf-8")
     out = tmp_path / "out.docx"

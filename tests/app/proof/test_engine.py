@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from app.pipeline import edition_from_text
-from app.proof import (
+from galley.app.pipeline import edition_from_text
+from galley.app.proof import (
     Finding,
     Ignores,
     ProofSettings,
@@ -15,8 +15,8 @@ from app.proof import (
     check_paragraph,
     fix_edition,
 )
-from app.proof.registry import active_rules, rules_config
-from app.proof.rules import all_rules
+from galley.app.proof.registry import active_rules, rules_config
+from galley.app.proof.rules import all_rules
 
 EDITION = """青川日报
 
@@ -159,7 +159,7 @@ def test_check_paragraph_works_without_edition():
 
 
 def test_user_settings_file(tmp_path):
-    from app.proof.settings import load_user_settings
+    from galley.app.proof.settings import load_user_settings
     p = tmp_path / "proof.toml"
     p.write_text('script = "simplified"\ndictionary = ["Qingchuanese"]\nuser_words = ["青川日报社→青川日报"]\n'
                  '[rules."space.mixed"]\nenabled = false\n', encoding="utf-8")
@@ -173,7 +173,7 @@ def test_user_settings_file(tmp_path):
 
 
 def test_house_conventions_are_read_from_settings(tmp_path):
-    from app.proof.settings import load_user_settings
+    from galley.app.proof.settings import load_user_settings
     path = tmp_path / "proof.toml"
     path.write_text('[house]\nreduplication = ["长江长江"]\nsurnames = ["禤"]\nnames_traditional = false\n',
                     encoding="utf-8")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.proof import ProofSettings, check_paragraph
-from app.proof.misused import model
+from galley.app.proof import ProofSettings, check_paragraph
+from galley.app.proof.misused import model
 from tests.app.proof.conftest import hits
 
 
@@ -71,7 +71,7 @@ def test_a_real_character_that_fits_its_neighbours_poorly_is_caught(text, wrong,
 
 
 def test_the_character_model_prefers_real_text():
-    from app.proof.charlm import charlm
+    from galley.app.proof.charlm import charlm
     lm = charlm()
     for good, bad in (("他在家里", "他再家里"), ("挫折", "措折"), ("跑得很快", "跑的很快")):
         i = next(k for k in range(len(good)) if good[k] != bad[k])
@@ -82,7 +82,7 @@ def test_the_character_model_prefers_real_text():
 
 
 def test_an_unknown_character_is_the_least_likely():
-    from app.proof.charlm import charlm
+    from galley.app.proof.charlm import charlm
     lm = charlm()
     assert lm.lp1[lm.unknown] < lm.lp1[lm.index["的"]]
     assert lm.ids("\U00020000的") == [lm.unknown, lm.index["的"]]

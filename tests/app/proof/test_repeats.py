@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.proof import ProofSettings, check_paragraph
+from galley.app.proof import ProofSettings, check_paragraph
 from tests.app.proof.conftest import hits
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import GalleyError
-from app.pipeline import edition_from_text
-from app.proof import ProofSettings, check_edition, check_paragraph, convert_story, detect_script
+from galley.app.errors import GalleyError
+from galley.app.pipeline import edition_from_text
+from galley.app.proof import ProofSettings, check_edition, check_paragraph, convert_story, detect_script
 from tests.app.proof.conftest import hits
 
 
@@ -71,7 +71,7 @@ def test_a_name_does_not_hide_other_traditional_characters():
 
 
 def test_the_house_may_flag_traditional_characters_in_names():
-    from app.proof import ProofSettings, check_paragraph
+    from galley.app.proof import ProofSettings, check_paragraph
     s = ProofSettings(house={"names_traditional": False})
     assert [f.text for f in check_paragraph("作家颜徵昨天到青川签售。", ["script.mixed"], s)] == ["徵"]
     s = ProofSettings(house={"surnames": ["禤"]})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.proof.rules import spelling
+from galley.app.proof.rules import spelling
 from tests.app.proof.conftest import hits
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.proof.registry import RESOURCES
-from app.proof.rules.words import confusables, parse_table
+from galley.app.proof.registry import RESOURCES
+from galley.app.proof.rules.words import confusables, parse_table
 from tests.app.proof.conftest import hits
 
 

@@ -11,9 +11,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from app.layout import layout_edition, load_layout
-from app.model import Kind
-from app.render.docx import render_docx, write_docx
+from galley.app.layout import layout_edition, load_layout
+from galley.app.model import Kind
+from galley.app.render.docx import render_docx, write_docx
 from tests.app.layout.sample import long_edition, sample_edition
 from tests.app.render.conftest import assert_pdf_holds_edition_text
 
@@ -87,7 +87,7 @@ def test_docx_is_chinese_with_cjk_quotes_banners_in_their_style_and_sections_per
     import io
     from pathlib import Path
 
-    from app.pipeline import load_edition
+    from galley.app.pipeline import load_edition
     root = Path(__file__).resolve().parents[3]
     ed16 = root.parent / "shared" / "data" / "bench" / "edition16.txt"
     cases = [(sample_edition(), "broadsheet"), (load_edition(root / "resources" / "sample" / "edition.txt"), "tabloid"),

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from app.cli import main
-from app.layout import load_layout
-from app.render.export import iter_export
+from galley.app.cli import main
+from galley.app.layout import load_layout
+from galley.app.render.export import iter_export
 from tests.app.layout.sample import P, sample_edition
 
 TEXT = "\n\n".join(["青川港一季度吞吐量创新高", *P[:6]]) + "\n"
@@ -40,7 +40,7 @@ def test_overset_exits_3_and_names_the_story_unless_allowed(src, tmp_path, capsy
             "modules": []}
     out = tmp_path / "o.pdf"
     # find the story id the structure stage gives the text, and give it a tiny module
-    from app.pipeline import load_edition
+    from galley.app.pipeline import load_edition
     ed = load_edition(src)
     sid = ed.stories[0].id
     plan["modules"] = [{"story": sid, "page": 1, "column": 0, "columns": 1, "line": 0, "lines": 10}]

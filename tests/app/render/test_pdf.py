@@ -8,8 +8,8 @@ import subprocess
 import pikepdf
 import pytest
 
-from app.layout import layout_edition, load_layout
-from app.render.pdf import render_pdf, write_pdf
+from galley.app.layout import layout_edition, load_layout
+from galley.app.render.pdf import render_pdf, write_pdf
 from tests.app.layout.sample import long_edition, sample_edition
 from tests.app.render.conftest import assert_pdf_holds_edition_text
 
@@ -140,7 +140,7 @@ def test_ink_limit_of_tints():
 def test_output_intent_without_a_profile_still_names_the_condition(monkeypatch):
     import io
 
-    import app.render.pdf as pdfmod
+    import galley.app.render.pdf as pdfmod
     monkeypatch.setattr(pdfmod, "find_cmyk_profile", lambda: None)
     data = render_pdf(layout_edition(sample_edition(), load_layout("a3")))
     with pikepdf.open(io.BytesIO(data)) as pdf:
@@ -152,7 +152,7 @@ def test_output_intent_without_a_profile_still_names_the_condition(monkeypatch):
 def test_pdfx_1a_identification_and_an_output_intent_true_to_its_profile(sample_pdf):
     import struct
 
-    from app.render.pdf import find_cmyk_profile
+    from galley.app.render.pdf import find_cmyk_profile
     _, _, path = sample_pdf
     with pikepdf.open(path) as pdf:
         info = pdf.docinfo

@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from app.pipeline import edition_from_text
+from galley.app.pipeline import edition_from_text
 
 
 def _score(case_dir):
@@ -41,8 +41,8 @@ def test_dev_set_f1_and_split_recall(shared_dir):
 
 def test_bench_edition_of_whole_paragraphs_gets_no_joins(shared_dir):
     """Paragraphs that were never cut must not be joined (precision on real news text)."""
-    from app.importers.text import read_text
-    from app.repair import plan_repairs
+    from galley.app.importers.text import read_text
+    from galley.app.repair import plan_repairs
     blocks = read_text((shared_dir / "data" / "bench" / "edition16.txt").read_text(encoding="utf-8"))
     fixes = plan_repairs(blocks)
     # measured 4: headlines with a clause mark (，；：) joined to their lead — a known miss

@@ -5,11 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.importers.text import read_text
-from app.pipeline import build_edition
-from app.repair import join
-from app.repair.doubt import RULE, possible_cuts
-from app.repair.model import SeamModel, seam_model
+from galley.app.importers.text import read_text
+from galley.app.pipeline import build_edition
+from galley.app.repair import join
+from galley.app.repair.doubt import RULE, possible_cuts
+from galley.app.repair.model import SeamModel, seam_model
 
 ROOT = Path(__file__).resolve().parents[3]
 BLOCKS = ["港口部门推出便利化措施后,企业通关时间平均缩短", "全市建成社区健身中心 86 个", "图表:陈一凡",
@@ -53,7 +53,7 @@ def test_check_reports_possible_cuts_by_rule_id(tmp_path):
     src = tmp_path / "page.txt"
     src.write_text(PAGE, encoding="utf-8")
     for rules in ("repair", "repair.possible_cut,punct"):
-        proc = subprocess.run([sys.executable, "-m", "app", "check", str(src), "--json", "--rules", rules],
+        proc = subprocess.run([sys.executable, "-m", "galley", "check", str(src), "--json", "--rules", rules],
                               cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
         assert proc.returncode in (0, 1), proc.stderr
         assert "internal error" not in proc.stderr

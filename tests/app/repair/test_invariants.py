@@ -11,9 +11,9 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.importers.text import read_text
-from app.model import Kind
-from app.pipeline import build_edition
+from galley.app.importers.text import read_text
+from galley.app.model import Kind
+from galley.app.pipeline import build_edition
 
 CLAUSES = ["临川市今年新建城市绿道一百二十公里", "市民出行更加便利", "港口部门推出便利化措施",
            "企业通关时间平均缩短三成", "全市建成社区健身中心八十六个", "举办全民健身赛事三百余场",

@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.pipeline import edition_from_text
+from galley.app.pipeline import edition_from_text
 
 
 def paragraphs(text: str) -> list[str]:
@@ -98,11 +98,11 @@ def test_line_end_hyphen_kept_by_repair_and_offered_as_a_fix(capsys, tmp_path):
     text = "The port handles inter-\n\nnational container traffic and well-\n\nknown ships every day.\n"
     src = tmp_path / "latin.txt"
     src.write_text(text, encoding="utf-8")
-    from app.cli import main
+    from galley.app.cli import main
     assert main(["repair", str(src)]) == 0
     assert "inter-national" in capsys.readouterr().out      # repair changes only whitespace
     ed = edition_from_text(text)
-    from app.repair.hyphen import dictionary
+    from galley.app.repair.hyphen import dictionary
     if dictionary() is None:
         assert "inter-national" in ed.text()                  # no enchant: nothing proposed
         return
@@ -111,8 +111,8 @@ def test_line_end_hyphen_kept_by_repair_and_offered_as_a_fix(capsys, tmp_path):
 
 
 def test_every_join_is_a_reviewable_fix_and_can_be_rejected():
-    from app.importers.text import read_text
-    from app.pipeline import build_edition
+    from galley.app.importers.text import read_text
+    from galley.app.pipeline import build_edition
     blocks = read_text("会议指出,要坚持问题导向,\n\n切实解决群众最关心的难题。\n")
     ed = build_edition(blocks)
     assert len(ed.fixes) == 1 and ed.fixes[0].kind == "join" and 0 < ed.fixes[0].confidence <= 1
@@ -133,12 +133,12 @@ def test_repair_adds_and_removes_no_character(blocks):
 
 
 def _raw(*items):
-    from app.model.edition import RawBlock
+    from galley.app.model.edition import RawBlock
     return [RawBlock(i, t, role=r) for i, (t, r) in enumerate(items)]
 
 
 def test_a_page_footer_between_the_halves_is_passed_over_and_never_joined():
-    from app.repair.join import plan_repairs
+    from galley.app.repair.join import plan_repairs
     blocks = _raw(("本报讯 市政府昨天召开会议，部署今年城市更新和老旧小区改造工作，要求各区加快推进繁", None),
                   ("— 1 —", "furniture"),
                   ("荣发展的各项举措，确保年内完成改造任务。", None))
@@ -147,7 +147,7 @@ def test_a_page_footer_between_the_halves_is_passed_over_and_never_joined():
 
 
 def test_blocks_the_page_types_as_heads_or_ads_are_never_joined():
-    from app.repair.join import plan_repairs
+    from galley.app.repair.join import plan_repairs
     blocks = _raw(("市政府部署城市更新和老旧小区改造工作", "headline"),
                   ("各区加快推进", "deck"),
                   ("本报讯 市政府昨天召开会议，部署今年城市更新工作，要求各区加快推进繁", None),
@@ -159,8 +159,31 @@ def test_blocks_the_page_types_as_heads_or_ads_are_never_joined():
 
 
 def test_a_name_cut_at_the_seam_is_joined_when_the_page_spells_it_whole():
-    from app.repair.join import _echo
+    from galley.app.repair.join import _echo
     doc = "查韦斯重新就任总统。\n支持查韦斯的群众在首都示威。\n同日,支持查韦\n斯的群众"
     assert _echo("同日,支持查韦", "斯的群众", doc)
     assert not _echo("同日,支持查韦", "斯的群众", "同日,支持查韦\n斯的群众")    # spelled nowhere else
     assert not _echo("会议决定,", "各区", doc)                                 # no Han at the seam
+
+
+def test_a_heading_shaped_first_piece_joins_past_a_sentence_where_a_word_spans_the_seam():
+    out = repaired("临川湖公园的游客常为停车位的困", "园区今年还新增了一条环湖步道。",
+                   "扰而发愁,今年园区新建了两处停车场,可停放八百多辆车。")
+    assert out == ["临川湖公园的游客常为停车位的困扰而发愁,今年园区新建了两处停车场,可停放八百多辆车。",
+                   "园区今年还新增了一条环湖步道。"]
+
+
+def test_a_heading_is_not_joined_past_a_sentence_without_a_word_across_the_seam():
+    out = repaired("临川湖公园新建两处停车场", "园区今天向市民开放。", "停车场共有八百多个车位,夜间免费。")
+    assert out == ["临川湖公园新建两处停车场", "园区今天向市民开放。", "停车场共有八百多个车位,夜间免费。"]
+
+
+def test_a_lower_case_brand_opens_a_paragraph_after_a_sentence_end():
+    out = repaired("临川第一中学今年新建了三间创客教室,学生可以在课后使用。",
+                   "iPad课堂也在四个年级推开,每个班配有一位信息技术老师。")
+    assert len(out) == 2
+
+
+def test_a_latin_word_cut_at_the_column_end_continues_in_lower_case():
+    out = repaired("临川港今年引进的新系统名为Harbor", "master,已在三个码头试用。")
+    assert out == ["临川港今年引进的新系统名为Harbormaster,已在三个码头试用。"]

@@ -3,8 +3,8 @@ import logging
 
 import jieba
 
-from app.repair.lexicon import lexicon, segment
-from app.repair.seam import seam_word
+from galley.app.repair.lexicon import lexicon, segment
+from galley.app.repair.seam import seam_word
 
 
 def test_lexicon_has_jieba_words_with_frequencies():

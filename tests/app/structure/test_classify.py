@@ -1,6 +1,6 @@
 """Structure recognition on our sample edition and on the seed page."""
-from app.model import Kind
-from app.pipeline import edition_from_text, load_edition
+from galley.app.model import Kind
+from galley.app.pipeline import edition_from_text, load_edition
 from tests.conftest import SAMPLE
 
 
@@ -51,7 +51,7 @@ def test_traditional_script_is_detected():
 def test_cli_structure_json(capsys):
     import json
 
-    from app.cli import main
+    from galley.app.cli import main
     assert main(["structure", str(SAMPLE), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     text = load_edition(SAMPLE).text()

@@ -1,0 +1,4 @@
+"""`python -m galley` runs the `galley` command line."""
+from galley.app.cli import entry
+
+entry()

@@ -1,0 +1,2 @@
+"""The page grid templates and the composition rules (TOML): package data, found through
+app.data."""
