@@ -33,7 +33,7 @@ from build_misused import CSC, left_contexts, read_pairs, right_contexts
 
 from galley.app.proof.misused import FEATURES, PARAMS, model
 
-TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity
+TARGET_WARNING = 0.88      # sentence-level precision wanted at warning severity on the tuning quarter (the held split has come out about 0.05 lower)
 TARGET_ERROR = 0.97        # and at error severity
 L2 = 1e-3
 NAME_WEIGHT = -3.0         # a candidate inside what reads as a personal or transliterated name
@@ -116,6 +116,16 @@ def evaluate(scored, th):
     return caught / max(1, flagged), caught / max(1, positives)
 
 
+def steady(res, target):
+    """The lowest threshold from which precision stays at or above target for every higher one
+    (while the recall is above 2%): not a lucky point on a noisy curve."""
+    live = [r for r in res if r[2] > 0.02]
+    for k, r in enumerate(live):
+        if all(q[1] >= target for q in live[k:]):
+            return r
+    return live[-1] if live else res[-1]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
@@ -170,8 +180,8 @@ def main() -> int:
     scored = sentence_scores([e for e, t in zip(exs, tune, strict=True) if t], w, b, (wc, bc, cut))
     ths = [t / 10 for t in range(-60, 80)]
     res = [(th, *evaluate(scored, th)) for th in ths]
-    warn = next(r for r in res if r[1] >= TARGET_WARNING)
-    err = next(r for r in res if r[0] >= warn[0] and r[1] >= TARGET_ERROR)
+    warn = steady(res, TARGET_WARNING)
+    err = steady([r for r in res if r[0] >= warn[0]], TARGET_ERROR)
     print(f"warning: threshold {warn[0]}: precision {warn[1]:.3f} recall {warn[2]:.3f}")
     print(f"error: threshold {err[0]}: precision {err[1]:.3f} recall {err[2]:.3f}")
     if args.write:

@@ -71,12 +71,16 @@ class Model:
         # confusions of the training sentences with a neighbour: 我在见 (left + wrong + right), 在再见
         self.ctx_left: dict[str, int] = data.get("ctx_left", {})
         self.ctx_right: dict[str, int] = data.get("ctx_right", {})
+        # (a confusion counts with a neighbour from `context_seen` training sentences up)
+        self.ctx_min = int(params.get("context_seen", 1))
         self.by_left: dict[str, str] = {}            # left neighbour + wrong → the rights seen there
-        for k in self.ctx_left:
-            self.by_left[k[:2]] = self.by_left.get(k[:2], "") + k[2]
+        for k, n in self.ctx_left.items():
+            if n >= self.ctx_min:
+                self.by_left[k[:2]] = self.by_left.get(k[:2], "") + k[2]
         self.by_right: dict[str, str] = {}           # wrong + right neighbour → the rights
-        for k in self.ctx_right:
-            self.by_right[k[0] + k[2]] = self.by_right.get(k[0] + k[2], "") + k[1]
+        for k, n in self.ctx_right.items():
+            if n >= self.ctx_min:
+                self.by_right[k[0] + k[2]] = self.by_right.get(k[0] + k[2], "") + k[1]
         self.wild: dict[str, str] = data["wild"]
         self.given = frozenset(data["given"])
         common = data["common"]
@@ -173,6 +177,7 @@ class Model:
         lm, partners, seen, screen, ctx_top = self.lm, self.partners, self.seen, self.screen, self.ctx_top
         min_pair = self.min_pair
         by_left, by_right, ctx_left, ctx_right = self.by_left, self.by_right, self.ctx_left, self.ctx_right
+        ctx_min = self.ctx_min
         if lm is not None:
             hot, fit, bits = lm.hot, lm.fit, lm.bits
         for m in HAN_RUN.finditer(text):
@@ -220,9 +225,9 @@ class Model:
                         if len(context) > ctx_top:
                             context = dict(sorted(context.items(), key=lambda kv: -kv[1])[:ctx_top])
                 again = [x for x in (by_left.get(run[i - 1:i + 1], "") if i else "")
-                       if x not in context and ctx_left.get(run[i - 1] + c + x)] + \
+                       if x not in context and ctx_left.get(run[i - 1] + c + x, 0) >= ctx_min] + \
                     [x for x in (by_right.get(run[i:i + 2], "") if i + 1 < n else "")
-                     if x not in context and ctx_right.get(c + x + run[i + 1])]
+                     if x not in context and ctx_right.get(c + x + run[i + 1], 0) >= ctx_min]
                 if again and ids is not None:
                     a = ids[i - 1] if i else -1
                     b = ids[i + 1] if i + 1 < n else -1
