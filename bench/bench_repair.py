@@ -43,7 +43,7 @@ def main() -> int:
     score = SHARED / "tools" / "score.py"
     for name in ("dev", "seed"):
         cmd = [sys.executable, str(score), str(SHARED / "data" / name), "--run",
-               f"{sys.executable} -m app repair {{input}} -o {{output}}"]
+               f"{sys.executable} -m galley repair {{input}} -o {{output}}"]
         if name == "seed":
             out = Path("/tmp") / "galley-bench-seed.txt"
             subprocess.run([sys.executable, "-m", "galley", "repair", str(SHARED / "data" / "seed" / "input.txt"),

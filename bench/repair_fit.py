@@ -56,7 +56,14 @@ def examples(case_dirs: list[Path]):
     computed exactly as the decoder computes them, with the true earlier joins made."""
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
-    from galley.app.repair.model import candidate_evidence, cut_features, ending, page_features, seam_features
+    from galley.app.repair.model import (
+        candidate_evidence,
+        cut_features,
+        ending,
+        page_features,
+        relative,
+        seam_features,
+    )
 
     for case in case_dirs:
         text = (case / "input.txt").read_text(encoding="utf-8")
@@ -66,7 +73,7 @@ def examples(case_dirs: list[Path]):
         gold = gold_next(texts, truth)
         bs = [J._Block(r, r.text) for r in blocks]
         page = page_features(texts)
-        geo = J.page_geometry(bs, J.sure_joins(J._plan(bs, J.page_geometry(bs))))   # as plan_repairs
+        geo = J.page_geometry(bs, J.sure_joins(J._plan(bs, J.page_geometry(bs), first=True)))   # as plan_repairs
         consumed: set[int] = set()
         for i, a in enumerate(bs):
             if not a.furniture and a.text:
@@ -83,6 +90,7 @@ def examples(case_dirs: list[Path]):
                                                      J._after(bs, j, consumed)),
                                **J.geometry_features(geo, i, a.text, bs[j].text, consumed)}, int(gold.get(i) == j))
                              for j, bt in found]
+                    relative([x for x, _ in pairs])
                     xa.update(candidate_evidence([x for x, _ in pairs]))
                     yield xa, int(i in gold), pairs
             if i in gold:

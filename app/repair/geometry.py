@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
 # marks that may not begin a line (they hang at the end of the line before) and that may not end one
@@ -78,28 +79,56 @@ def fills_line(text: str, width: float, indent: float, nxt: str = "") -> bool:
     return width in fill_widths(text, (width,), indent, nxt)
 
 
+@lru_cache(maxsize=4096)
+def _units(text: str) -> tuple[list[tuple[int, float, str]], list[float], list[int]]:
+    """A block's units, their running widths and their end offsets (computed once per block)."""
+    own = atoms(text)
+    return own, list(accumulate((u[1] for u in own), initial=0.0)), [u[0] for u in own]
+
+
+@lru_cache(maxsize=65536)
+def _last_line(text: str, width: int, indent: float) -> int:
+    """The index of the first unit of `text`'s last line, set `width` ems wide."""
+    own, cum, offsets = _units(text)
+    ends = line_ends(own, width, indent, cum)
+    return 0 if len(ends) == 1 else bisect_right(offsets, ends[-2])
+
+
 def fill_widths(text: str, widths, indent: float, nxt: str = "") -> set:
     """The widths, of `widths`, at which `text` ends exactly at a line end (see `fills_line`)."""
-    own = atoms(text)
+    own, cum, _ = _units(text)
     if not own or own[-1][0] != len(text.rstrip()):
         return set()
     out = set()
     if nxt:
-        units = own + [(len(text) + e, w, a) for e, w, a in atoms(nxt[:24])]
-        cum = list(accumulate((u[1] for u in units), initial=0.0))
+        # the lines before text's last are the same whatever follows: only the last one is set on
+        follow = atoms(nxt[:8])
+        if not follow:
+            return out
+        _, fw, fa = follow[0]
+        last_unit = own[-1][2]
         for w in widths:
-            if len(text) in line_ends(units, w, indent, cum):
+            s = _last_line(text, w, indent)
+            used = cum[-1] - cum[s] + (indent if s == 0 else 0.0)
+            if used > w + _EPS:
+                out.add(w)          # its last mark hangs: the line ends there
+            elif len(fa) == 1 and fa in NO_LINE_END:
+                units = own[s:] + [(len(text) + e, uw, a) for e, uw, a in follow]
+                if line_ends(units, w, indent if s == 0 else 0.0)[0] == len(text):
+                    out.add(w)      # an opening mark goes down with what it opens
+            elif used + fw <= w + _EPS:
+                continue            # what follows fits on the line
+            elif len(fa) == 1 and fa in NO_LINE_START:
+                continue            # a closing mark would hang after it
+            elif len(own) - s > 1 and (fa[0] in NO_LINE_START or (len(last_unit) == 1 and last_unit in NO_LINE_END)):
+                continue            # a unit would be carried down with it
+            else:
                 out.add(w)
         return out
-    cum = list(accumulate((u[1] for u in own), initial=0.0))
     hanging = own[-1][2] in NO_LINE_START
     for w in widths:
-        ends = line_ends(own, w, indent, cum)
-        if len(ends) == 1:
-            last = indent + cum[-1]
-        else:
-            first = bisect_right([u[0] for u in own], ends[-2])
-            last = cum[-1] - cum[first]
+        s = _last_line(text, w, indent)
+        last = cum[-1] - cum[s] + (indent if s == 0 else 0.0)
         if (hanging and last > w + _EPS) or w - last < 1.0 - _EPS:
             out.add(w)
     return out
@@ -113,22 +142,25 @@ class PageGeometry:
                  reach: float = 12.0):
         """`cut_odds`: for each block, how likely it is cut; `indents`: the first line's indent
         each is set with (2 for a paragraph's first piece, 0 for a piece from a column top)."""
+        self.texts, self.odds = texts, cut_odds
+        self.indents = indents or [INDENT] * len(texts)
         self.reach = reach
+        self.window = int(4 * reach)
+        self._ll: dict[int, dict[int, float] | None] = {}
         self._cache: dict[int, dict[int, float]] = {}
-        # block index → (log-likelihood of its fill or not at each width, as a cut or by chance)
-        self._ll: dict[int, dict[int, float]] = {}
-        for k, (t, pi) in enumerate(zip(texts, cut_odds)):
-            if pi <= 0 or len(t) < 4:
-                continue
-            ll = {}
-            fits = fill_widths(t, WIDTHS, indents[k] if indents else INDENT)
-            for w in WIDTHS:
-                r = 1.0 / w
-                if w in fits:
-                    ll[w] = math.log((pi + (1 - pi) * r) / r)
-                else:
-                    ll[w] = math.log((1 - pi) * (1 - r) / (1 - r))
+
+    def _loglik(self, k: int) -> dict[int, float] | None:
+        """Block k's evidence on each width: the log-likelihood ratio of its filling its last
+        line there (or not) as a cut piece against by chance (about one in W); None if none."""
+        if k not in self._ll:
+            t, pi = self.texts[k], self.odds[k]
+            ll = None
+            if pi > 0 and len(t) >= 4:
+                fits = fill_widths(t, WIDTHS, self.indents[k])
+                ll = {w: math.log((pi + (1 - pi) / w) * w) if w in fits else math.log(1 - pi)
+                      for w in WIDTHS}
             self._ll[k] = ll
+        return self._ll[k]
 
     def widths(self, i: int) -> dict[int, float]:
         if i not in self._cache:
@@ -139,11 +171,11 @@ class PageGeometry:
         """A distribution over the column width around block i: a prior over the widths a
         newspaper sets its columns (mostly 10–20 ems), sharpened by the blocks near i (not i)."""
         logp = {w: (0.0 if 10 <= w <= 20 else math.log(0.1)) for w in WIDTHS}
-        for k, ll in self._ll.items():
-            d = abs(k - i)
-            if k == i or d > 4 * self.reach:
+        for k in range(max(0, i - self.window), min(len(self.texts), i + self.window + 1)):
+            ll = self._loglik(k) if k != i else None
+            if ll is None:
                 continue
-            wgt = math.exp(-d / self.reach)
+            wgt = math.exp(-abs(k - i) / self.reach)
             for w in WIDTHS:
                 logp[w] += wgt * ll[w]
         top = max(logp.values())
@@ -155,5 +187,5 @@ class PageGeometry:
         """(how likely block i, text `a` set with `indent`, ends exactly at a line end before
         `b`; how sure the page is of its column width: the likeliest width's probability)."""
         dist = self.widths(i)
-        fits = fill_widths(a, [w for w, p in dist.items() if p > 0.002], indent, b)
+        fits = fill_widths(a, [w for w, p in dist.items() if p > 0.02], indent, b)
         return sum(dist[w] for w in fits), max(dist.values())

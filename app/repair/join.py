@@ -28,6 +28,7 @@ from galley.app.repair.model import (
     ending,
     enumerator,
     page_features,
+    relative,
     seam_features,
     seam_model,
 )
@@ -135,7 +136,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     bs = [_Block(r, r.text) for r in blocks]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
-    first = _plan(bs, page_geometry(bs))
+    first = _plan(bs, page_geometry(bs), first=True)
     return _plan(bs, page_geometry(bs, sure_joins(first)))
 
 
@@ -144,7 +145,9 @@ def sure_joins(fixes: list[Fix]) -> dict[int, int]:
     return {f.blocks[0]: f.blocks[1] for f in fixes if not f.doubtful and f.confidence >= SURE}
 
 
-def _plan(bs: list[_Block], geo: PageGeometry) -> list[Fix]:
+def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]:
+    """The repairs, block by block (`first`: a first pass, for the joins it is sure of only,
+    which passes over sentence ends the next block can open after)."""
     model = seam_model()
     page = page_features([b.text for b in bs])
     doc = _lazy(lambda: "\n".join(b.text for b in bs))
@@ -154,6 +157,8 @@ def _plan(bs: list[_Block], geo: PageGeometry) -> list[Fix]:
     for i, a in enumerate(bs):
         if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
+        if first and a.terminal and not (i + 1 < len(bs) and ft.cannot_open(a.text, bs[i + 1].text)):
+            continue
         best = _best_continuation(bs, i, consumed, model, page, doc, geo)
         if best is None:
             continue
@@ -264,6 +269,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
                                  _after(bs, j, consumed)),
            **geometry_features(geo, i, a.text, bs[j].text, consumed)} for j, between in found]
+    relative(xs)
     xa.update(candidate_evidence(xs))
     p_cut = model.p_cut(xa)
     if a.body_like and len(a.text) >= RUNNING and not a.para_start and (end in ("word", "other")

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from galley.app.data import resource
 from galley.app.repair import features as ft
-from galley.app.repair.seam import cohesion, seam_gain, seam_word
+from galley.app.repair.seam import cohesion, seam_gain, seam_lm, seam_word
 
 MODEL = resource("repair", "seam_model.json")
 
@@ -87,7 +87,7 @@ def cut_prior(text: str, nxt: str = "") -> float:
     if end in ("clause", "word"):
         return 0.9
     if end == "terminal":
-        return 0.03
+        return 0.0               # cut so seldom that its fill says next to nothing
     return 0.6 if len(text) > 30 and ft.has_body_punct(text) else 0.15
 
 
@@ -185,11 +185,27 @@ def seam_features(a: str, b: str, between: list[str], context, after: str = "") 
     seam = seam_word(a, b)
     x["seam_word"] = (seam[1] / 2.5) if seam else 0.0
     x["seam_gain"] = seam_gain(a, b)
+    x["seam_lm"] = max(-1.0, min(1.6, seam_lm(a, b) / 5.0))
     if context is not None:
         hits, n = cohesion(b, context())
         x["cohesion"] = hits / (n + 2)
         x["cohesion_none"] = float(n >= 4 and hits == 0)
     return x
+
+
+RELATIVE = ("seam_lm", "seam_word", "seam_gain", "cohesion")
+
+
+def relative(xs: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Each candidate's seam evidence against its best rival's (`seam_lm_rel` …): which of the
+    candidates reads on from the cut best, not only how well each does."""
+    if len(xs) < 2:
+        return xs
+    for key in RELATIVE:
+        vals = [x.get(key, 0.0) for x in xs]
+        for k, x in enumerate(xs):
+            x[key + "_rel"] = vals[k] - max(v for m, v in enumerate(vals) if m != k)
+    return xs
 
 
 CANDIDATE_EVIDENCE = ("cand_seam", "cand_closed", "cand_number")
@@ -218,6 +234,7 @@ def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
         x["n_restates"] = float(ft.restates(a, nxt))
         x["n_enum_pair"] = float(enumerator(a) and enumerator(nxt))
         x["n_pair_closes"] = float(unclosed(a) and unopened(nxt))
+        x["n_seam_lm"] = max(-1.0, min(1.6, seam_lm(a, nxt) / 5.0))
         if not ft.ends_terminal(a):
             seam = seam_word(a, nxt)
             x["n_seam_word"] = (seam[1] / 2.5) if seam else 0.0

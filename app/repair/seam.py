@@ -51,6 +51,26 @@ def seam_gain(left: str, right: str) -> float:
     return max(-1.0, min(1.5, gain / 10.0))
 
 
+def seam_lm(left: str, right: str) -> float:
+    """How much the end of `left` helps to predict the start of `right` (log-probability of
+    right's first two characters after left's last two, less that of the same two standing
+    alone; a character model of real Chinese, `galley.app.proof.charlm`): text cut at a column
+    end runs on (多年 / 历史), a block that only happens to follow does not (多年 / 两位)."""
+    a, b = left[-2:], right[:2]
+    if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+        return 0.0
+    from galley.app.proof.charlm import charlm
+    lm = charlm()
+    if lm is None:
+        return 0.0
+    ids = lm.ids(a + b)
+    k = len(a)
+    joined = sum(lm.p3(ids[j - 2], ids[j - 1], ids[j]) if j >= 2 else lm.p2(ids[j - 1], ids[j])
+                 for j in range(k, len(ids)))
+    alone = lm.lp1[ids[k]] + (lm.p2(ids[k], ids[k + 1]) if len(ids) > k + 1 else 0.0)
+    return joined - alone
+
+
 @lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
     toks = set()
