@@ -4,7 +4,8 @@ Sources (all lawful to ship):
   * ../shared/data/csc/confusion_sound.json, confusion_shape.json: similar-sound and similar-shape
     characters (from aopolin-lv/ECSpell, MIT licence);
   * the TRAINING split of ../shared/data/csc/*.train.tsv (same repository, MIT): which confusions
-    really happen (wrong → right counts) and the character pairs of the corrected sentences;
+    really happen (wrong → right counts, and with which neighbour) and the character pairs of the
+    corrected sentences;
     Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
   * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
@@ -58,6 +59,18 @@ def read_pairs(csc: Path, held: bool) -> list[tuple[str, str, str]]:
             if is_held(cols[2]) == held:
                 out.append((name, cols[1], cols[2]))
     return out
+
+
+def left_contexts(src: str, cor: str) -> list[str]:
+    """For each wrong character with a Han neighbour on its left: neighbour + wrong + right."""
+    return [src[i - 1] + a + b for i, (a, b) in enumerate(zip(src, cor, strict=True))
+            if a != b and i and HAN_WORD.match(src[i - 1] + a + b)]
+
+
+def right_contexts(src: str, cor: str) -> list[str]:
+    """For each wrong character with a Han neighbour on its right: wrong + right + neighbour."""
+    return [a + b + src[i + 1] for i, (a, b) in enumerate(zip(src, cor, strict=True))
+            if a != b and i + 1 < len(src) and HAN_WORD.match(a + b + src[i + 1])]
 
 
 def given_name_chars(dict_txt: Path) -> str:
@@ -115,8 +128,12 @@ def main() -> int:
 
     seen: Counter[tuple[str, str]] = Counter()
     bigrams: Counter[str] = Counter()
+    ctx_left: Counter[str] = Counter()          # left neighbour + wrong + right: 我在见 … (在见 → 再见)
+    ctx_right: Counter[str] = Counter()         # wrong + right + right neighbour
     for _, src, cor in read_pairs(csc, held=False):
         bigrams.update(cor[k:k + 2] for k in range(len(cor) - 1) if HAN_WORD.match(cor[k:k + 2]))
+        ctx_left.update(left_contexts(src, cor))
+        ctx_right.update(right_contexts(src, cor))
         for a, b in zip(src, cor, strict=True):
             if a != b and HAN_WORD.match(a) and HAN_WORD.match(b):
                 seen[a, b] += 1
@@ -137,12 +154,14 @@ def main() -> int:
                 wild[key] = wild.get(key, "") + w[k]
 
     data = {
-        "version": 1,
+        "version": 2,
         "conf": {c: "".join(sorted(d)) for c, d in conf.items()},               # candidates
         "kind": {c: "".join(str(d[x]) for x in sorted(d)) for c, d in conf.items()},  # their bits
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
         "bigrams": dict(bigrams),
+        "ctx_left": dict(ctx_left),
+        "ctx_right": dict(ctx_right),
         "given": given_name_chars(Path(jieba.__file__).parent / "dict.txt"),
         "common": "".join(sorted(w for w, f in freq.items()
                                  if len(w) == 2 and f >= COMMON_FREQ and HAN_WORD.match(w))),

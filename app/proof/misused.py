@@ -1,14 +1,19 @@
-"""Misused characters (错别字) in running text: candidates from confusion sets, scored by a language model.
+"""Misused characters (错别字) in running text: candidates from confusion sets, scored by language models.
 
-A character is a suspect when no dictionary word of two characters holds it (措折, 书贵: an
-isolated character, or one in a rare word). For a suspect, each similar-sound or similar-shape
-character (the confusion sets) that would make a dictionary word with its neighbours is a
-candidate; the candidate is scored by how much more probable it makes the text around it under
-jieba's word-frequency model (the best segmentation's log probability, as jieba itself cuts
-text), plus how often that confusion happened in the training sentences. Only candidates
-scoring above the fitted thresholds are reported (resources/proof/misused.toml).
+Two ways to a candidate. A character no common two-character word holds (措折, 书贵) gets each
+similar-sound or similar-shape character (the confusion sets) that would make a dictionary word
+with its neighbours. A character that also fits its neighbours poorly under the character model
+(app/proof/charlm.py, pair counts of real Chinese) gets the characters it was most often mistaken
+for in the training sentences (在 → 再, 门 → 们). Each candidate is scored by a fitted logistic
+model over its features (FEATURES): how much likelier it makes the text under jieba's word model
+(the best segmentation's log probability) and under the character model, how often that
+confusion happened in the training sentences, the character pairs of those sentences, the word it
+makes, and whether the place reads as a personal or transliterated name (names use what characters
+they like). Only candidates scoring above the fitted thresholds are reported
+(resources/proof/misused.toml: warning, and error at high confidence).
 
-Data: resources/proof/misused.marshal (tools/build_misused.py), loaded once, on first use.
+Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/proof/charlm.bin
+(tools/build_charlm.py), loaded once, on first use; weights by tools/fit_misused.py.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from galley.app.proof.charlm import CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
 
@@ -27,8 +33,8 @@ DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
-FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln f(word)", "free neighbours",
-            "bigrams")
+FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
+            "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -50,7 +56,7 @@ class Suspect:
 class Model:
     """The confusion sets, the word patterns and jieba's frequencies, with the fitted weights."""
 
-    def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int):
+    def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int, lm: CharLM | None = None):
         busy = int(params.get("max_char_freq", 20000))
         # the commonest characters (的 在 是 …) are mostly grammar, which word frequencies cannot judge
         self.conf: dict[str, str] = {c: v for c, v in data["conf"].items() if freq.get(c, 0) < busy}
@@ -58,9 +64,23 @@ class Model:
         self.top = int(params.get("top", 2))
         self.min_word = int(params.get("min_word_freq", 30))
         self.span = int(params.get("max_word", 3))        # longest word a candidate may make
+        self.conf_all: dict[str, str] = data["conf"]
         self.kind: dict[str, str] = data["kind"]
         self.seen: dict[str, int] = data["seen"]
         self.bigrams: dict[str, int] = data["bigrams"]     # character pairs of the training sentences
+        # confusions of the training sentences with a neighbour: 我在见 (left + wrong + right), 在再见
+        self.ctx_left: dict[str, int] = data.get("ctx_left", {})
+        self.ctx_right: dict[str, int] = data.get("ctx_right", {})
+        # (a confusion counts with a neighbour from `context_seen` training sentences up)
+        self.ctx_min = int(params.get("context_seen", 1))
+        self.by_left: dict[str, str] = {}            # left neighbour + wrong → the rights seen there
+        for k, n in self.ctx_left.items():
+            if n >= self.ctx_min:
+                self.by_left[k[:2]] = self.by_left.get(k[:2], "") + k[2]
+        self.by_right: dict[str, str] = {}           # wrong + right neighbour → the rights
+        for k, n in self.ctx_right.items():
+            if n >= self.ctx_min:
+                self.by_right[k[0] + k[2]] = self.by_right.get(k[0] + k[2], "") + k[1]
         self.wild: dict[str, str] = data["wild"]
         self.given = frozenset(data["given"])
         common = data["common"]
@@ -69,10 +89,29 @@ class Model:
         self.log_total = math.log(total)
         self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) - 1))]
         self.bias = float(params.get("bias", 0.0))
+        self.name_weight = self.weights[FEATURES.index("in a name")]
+        # the cheap model (the same features less the two language-model gains, at 0) and its cut
+        self.cheap_weights = [float(w) for w in params.get("cheap_weights", [])]
+        self.cheap_bias = float(params.get("cheap_bias", 0.0))
+        self.cascade = float(params.get("cascade", -3.0))
         self.min_gain = float(params.get("min_gain", 4.0))
         self.warning = float(params.get("warning", 8.0))
         self.error = float(params.get("error", 12.0))
         self.skip = frozenset(params.get("skip_pairs", ()))
+        self.lm = lm
+        # what each character was mistaken for in the training sentences (在 → 再): the context candidates
+        # (the commonest `partners` of each, with its index in the character model)
+        partners: dict[str, list[tuple[str, int]]] = {}
+        if lm is not None:
+            for pair, _ in sorted(self.seen.items(), key=lambda kv: -kv[1]):
+                xid = lm.index.get(pair[1])
+                if xid is not None and len(partners.setdefault(pair[0], [])) < int(params.get("partners", 6)):
+                    partners[pair[0]].append((pair[1], xid))
+        self.partners = partners
+        self.screen = float(params.get("screen", 0.0))
+        self.ctx_top = int(params.get("context_top", 2))
+        self.min_lm_gain = float(params.get("min_char_gain", 1.0))
+        self.min_pair = float(params.get("min_pair_gain", 0.0))
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
 
     # ---------------------------------------------------------------- language model
@@ -120,57 +159,127 @@ class Model:
             best = self._best(run, i, c, found)
             if best is None or best[2] < self.warning:
                 continue
-            if self.in_name(run, i):
-                continue
             out.append(Suspect(pos, *best))
         return keep_stronger(out)
 
     def positions(self, text: str):
-        """(offset, Han run, index in run, character, (candidates, free neighbours)) for each character
-        that no common two-character word holds and a similar character would make a word of:
-        candidates map to the frequency of the best word each makes."""
-        conf, wild, common, freq, min_word = self.conf_sets, self.wild, self.common, self.freq, self.min_word
+        """(offset, Han run, index in run, character, found) for each character worth a closer look:
+        found = (word candidates, free neighbours, context candidates, the run's character indices).
+
+        Word candidates: for a character no common two-character word holds, the similar characters
+        that would make a dictionary word with its neighbours, each with the frequency of the best
+        word it makes. Context candidates: for a character no common word holds that fits its
+        neighbours poorly (the character model's pointwise information with them below `screen`),
+        the characters it was mistaken for in the training sentences that fit them better, each
+        with that gain."""
+        conf, common = self.conf_sets, self.common
         three = self.span >= 3
+        lm, partners, seen, screen, ctx_top = self.lm, self.partners, self.seen, self.screen, self.ctx_top
+        min_pair = self.min_pair
+        by_left, by_right, ctx_left, ctx_right = self.by_left, self.by_right, self.ctx_left, self.ctx_right
+        ctx_min = self.ctx_min
+        if lm is not None:
+            hot, fit, bits = lm.hot, lm.fit, lm.bits
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
             held = [run[k:k + 2] in common for k in range(n - 1)]
             held.append(False)
-            free = [i for i in range(n) if not held[i] and not (i and held[i - 1]) and run[i] in conf]
-            for i in free:
+            free = [i for i in range(n) if not held[i] and not (i and held[i - 1])]
+            look = [i for i in free if run[i] in conf]
+            # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
+            met = [i for i in range(1, n) if run[i - 1:i + 1] in by_left] + \
+                [i for i in range(n - 1) if run[i:i + 2] in by_right]
+            if lm is not None and partners:
+                # context candidates only where no common word holds the character either
+                weak = [i for i in free if run[i] in partners]
+                if weak:
+                    look = sorted({*look, *weak})
+            if met:
+                look = sorted({*look, *met})
+            ids = lm.ids(run) if lm is not None and look else None
+            for i in look:
                 c = run[i]
-                cands = conf[c]
-                l1 = run[i - 1] if i else ""
-                r1 = run[i + 1] if i + 1 < n else ""
-                windows = [(l1, ""), ("", r1)] if l1 and r1 else [(l1, "")] if l1 else [("", r1)]
-                if three:
-                    if i >= 2:
-                        windows.append((run[i - 2:i], ""))
-                    if l1 and r1:
-                        windows.append((l1, r1))
-                    if i + 2 < n:
-                        windows.append(("", run[i + 1:i + 3]))
                 found: dict[str, int] = {}        # candidate → frequency of the best word it makes
-                for left, right in windows:
-                    chars = wild.get(left + "?" + right)
-                    if chars:
-                        for x in cands.intersection(chars):
-                            f = freq[left + x + right]
-                            if f >= min_word and f > found.get(x, 0):
-                                found[x] = f
-                if found:
-                    # neighbours no common word holds either (措折: both free)
-                    nfree = (i > 0 and (i < 2 or not held[i - 2])) + (i + 1 < n and not held[i + 1])
-                    yield base + i, run, i, c, (found, nfree)
+                nfree = 0
+                if c in conf and not held[i] and not (i and held[i - 1]):
+                    found = self._word_candidates(run, i, c, conf[c], three)
+                    if found:
+                        # neighbours no common word holds either (措折: both free)
+                        nfree = (i > 0 and (i < 2 or not held[i - 2])) + (i + 1 < n and not held[i + 1])
+                context: dict[str, float] = {}
+                if ids is not None and c in partners:
+                    a = ids[i - 1] if i else -1
+                    b = ids[i + 1] if i + 1 < n else -1
+                    cid = ids[i]
+                    old = (fit(hot.get(a << bits | cid, 0), a, cid) if a >= 0 else 0.0) \
+                        + (fit(hot.get(cid << bits | b, 0), cid, b) if b >= 0 else 0.0)
+                    if old < screen:
+                        for x, xid in partners[c]:
+                            if not seen.get(c + x):
+                                continue        # (while fitting: seen only in this sentence)
+                            g = (fit(hot.get(a << bits | xid, 0), a, xid) if a >= 0 else 0.0) \
+                                + (fit(hot.get(xid << bits | b, 0), xid, b) if b >= 0 else 0.0) - old
+                            if g > min_pair:
+                                context[x] = g
+                        if len(context) > ctx_top:
+                            context = dict(sorted(context.items(), key=lambda kv: -kv[1])[:ctx_top])
+                again = [x for x in (by_left.get(run[i - 1:i + 1], "") if i else "")
+                       if x not in context and ctx_left.get(run[i - 1] + c + x, 0) >= ctx_min] + \
+                    [x for x in (by_right.get(run[i:i + 2], "") if i + 1 < n else "")
+                     if x not in context and ctx_right.get(c + x + run[i + 1], 0) >= ctx_min]
+                if again and ids is not None:
+                    a = ids[i - 1] if i else -1
+                    b = ids[i + 1] if i + 1 < n else -1
+                    cid = ids[i]
+                    old = (fit(hot.get(a << bits | cid, 0), a, cid) if a >= 0 else 0.0) \
+                        + (fit(hot.get(cid << bits | b, 0), cid, b) if b >= 0 else 0.0)
+                    for x in again:
+                        xid = lm.index.get(x, lm.unknown)
+                        g = (fit(hot.get(a << bits | xid, 0), a, xid) if a >= 0 else 0.0) \
+                            + (fit(hot.get(xid << bits | b, 0), xid, b) if b >= 0 else 0.0) - old
+                        if g > 0:            # it must fit the neighbours better, at least
+                            context[x] = g
+                elif again:
+                    context.update(dict.fromkeys(again, 0.0))
+                if found or context:
+                    yield base + i, run, i, c, (found, nfree, context, ids)
 
-    def candidates(self, run: str, i: int, c: str, found_free):
+    def _word_candidates(self, run: str, i: int, c: str, cands, three: bool) -> dict[str, int]:
+        wild, freq, min_word = self.wild, self.freq, self.min_word
+        n = len(run)
+        l1 = run[i - 1] if i else ""
+        r1 = run[i + 1] if i + 1 < n else ""
+        windows = [(l1, ""), ("", r1)] if l1 and r1 else [(l1, "")] if l1 else [("", r1)]
+        if three:
+            if i >= 2:
+                windows.append((run[i - 2:i], ""))
+            if l1 and r1:
+                windows.append((l1, r1))
+            if i + 2 < n:
+                windows.append(("", run[i + 1:i + 3]))
+        found: dict[str, int] = {}
+        for left, right in windows:
+            chars = wild.get(left + "?" + right)
+            if chars:
+                for x in cands.intersection(chars):
+                    f = freq[left + x + right]
+                    if f >= min_word and f > found.get(x, 0):
+                        found[x] = f
+        return found
+
+    def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
         """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
-        often the confusion was seen) that make the text more probable by min_gain."""
-        found, free = found_free
+        often the confusion was seen, or by how much better they fit the neighbours) that make the
+        text more probable by min_gain (under the word model or the character model).
+
+        With `cascade`, a candidate whose cheap features alone (all but the two language-model
+        gains) score below `cascade` under the cheap model is dropped before the costly ones."""
+        found, free, context, ids = found_free
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
-        old = self.logp(left + c + right)
-        cands, kinds = self.conf[c], self.kind[c]
+        old = base = None
+        kinds, cands = self.kind.get(c, ""), self.conf_all.get(c, "")
         seen, freq = self.seen, self.freq
         if len(found) > self.top:
             found = {x: found[x] for x in sorted(found, key=lambda x: -found[x] * (1 + seen.get(c + x, 0)))[:self.top]}
@@ -178,15 +287,42 @@ class Model:
         bg = self.bigrams
         l1, r1 = run[i - 1:i], run[i + 1:i + 2]
         old_bg = math.log1p(bg.get(l1 + c, 0)) + math.log1p(bg.get(c + r1, 0))
-        for x, fw in found.items():
+        lm = self.lm
+        # names use what characters they like: weaker evidence (`names` False: left at 0 for the
+        # caller to settle, as it costs more than the rest)
+        name = float(self.in_name(run, i)) if names else 0.0
+        cheap_w, cut = self.cheap_weights, self.cascade if cascade else None
+        for x in {**found, **context}:
             if c + x in self.skip:
                 continue
+            k = cands.find(x)
+            kind = int(kinds[k]) if k >= 0 else SEEN
+            if kind == SEEN and not seen.get(c + x):
+                continue            # (while fitting: a confusion seen only in this sentence)
+            fw = found.get(x, 0)
+            feats = [0.0, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
+                     lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
+                     math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
+                     0.0, float(fw > 0), context.get(x, 0.0), name,
+                     math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0))]
+            if cut is not None and cheap_w and \
+                    self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
+                continue
+            if lm is not None:
+                if base is None:
+                    base = lm.around(ids, i)
+                lm_gain = lm.gain(ids, i, lm.index.get(x, lm.unknown), base)
+            else:
+                lm_gain = 0.0
+            if x not in found and lm_gain < self.min_lm_gain:
+                continue
+            if old is None:
+                old = self.logp(left + c + right)
             gain = self.logp(left + x + right) - old
-            if gain >= self.min_gain:
-                kind = int(kinds[cands.index(x)])
-                yield x, gain, kind, (gain, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
-                                      lc, math.log1p(freq.get(x, 0)), math.log(fw), free,
-                                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg)
+            if max(gain, lm_gain) < self.min_gain:
+                continue
+            feats[0], feats[9] = gain, lm_gain
+            yield x, gain, kind, tuple(feats)
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""
@@ -194,10 +330,12 @@ class Model:
 
     def _best(self, run: str, i: int, c: str, found):
         best = None
-        for x, gain, kind, feats in self.candidates(run, i, c, found):
+        for x, gain, kind, feats in self.candidates(run, i, c, found, names=False):
             score = self.score(feats)
             if best is None or score > best[2]:
                 best = (c, x, score, gain, kind)
+        if best is not None and best[2] >= self.warning and self.name_weight and self.in_name(run, i):
+            best = (*best[:2], best[2] + self.name_weight, *best[3:])
         return best
 
 
@@ -231,5 +369,5 @@ def model() -> Model:
                 tk = tokenizer()
                 with open(DATA, "rb") as fh:
                     data = marshal.load(fh)
-                _model = Model(data, params(), tk.FREQ, tk.total)
+                _model = Model(data, params(), tk.FREQ, tk.total, charlm())
     return _model

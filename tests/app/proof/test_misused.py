@@ -59,3 +59,42 @@ def test_the_language_model_prefers_real_words():
     m = model()
     assert m.logp("挫折") > m.logp("措折")
     assert m.logp("博物馆") > m.logp("博物管")
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("他再家里看书。", "再", "在"),          # both real characters: only the context tells
+    ("他们带着孩子去公园玩，我门明天也去。", "门", "们"),
+])
+def test_a_real_character_that_fits_its_neighbours_poorly_is_caught(text, wrong, right):
+    found = hits(text, "words.misused")
+    assert [(f.text, f.fix) for f in found] == [(wrong, right)]
+
+
+def test_the_character_model_prefers_real_text():
+    from galley.app.proof.charlm import charlm
+    lm = charlm()
+    for good, bad in (("他在家里", "他再家里"), ("挫折", "措折"), ("跑得很快", "跑的很快")):
+        i = next(k for k in range(len(good)) if good[k] != bad[k])
+        assert lm.around(lm.ids(good), i) > lm.around(lm.ids(bad), i)
+        ids = lm.ids(bad)
+        assert lm.gain(ids, i, lm.index[good[i]]) > 0
+        assert ids == lm.ids(bad)           # gain leaves the run as it was
+
+
+def test_an_unknown_character_is_the_least_likely():
+    from galley.app.proof.charlm import charlm
+    lm = charlm()
+    assert lm.lp1[lm.unknown] < lm.lp1[lm.index["的"]]
+    assert lm.ids("\U00020000的") == [lm.unknown, lm.index["的"]]
+
+
+def test_the_cascade_only_drops_what_would_not_be_flagged():
+    m = model()
+    text = "青川的运动员不怕措折，坚持训练。他门明天去博物管参观。"
+    for pos, run, i, c, found in m.positions(text):
+        every = list(m.candidates(run, i, c, found, names=False, cascade=False))
+        kept = list(m.candidates(run, i, c, found, names=False))
+        assert {x for x, *_ in kept} <= {x for x, *_ in every}
+        flagged = {x for x, _, _, f in every if m.score(f) >= m.error}
+        assert flagged <= {x for x, *_ in kept}
+    assert [(s.wrong, s.right) for s in m.suspects(text)] == [("措", "挫"), ("门", "们"), ("管", "馆")]
