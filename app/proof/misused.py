@@ -228,7 +228,7 @@ class Model:
                        if x not in context and ctx_left.get(run[i - 1] + c + x, 0) >= ctx_min] + \
                     [x for x in (by_right.get(run[i:i + 2], "") if i + 1 < n else "")
                      if x not in context and ctx_right.get(c + x + run[i + 1], 0) >= ctx_min]
-                if again and ids is not None:
+                if again and ids is not None and lm is not None:
                     a = ids[i - 1] if i else -1
                     b = ids[i + 1] if i + 1 < n else -1
                     cid = ids[i]

@@ -20,7 +20,7 @@ from copy import deepcopy
 from dataclasses import replace
 
 from galley.app.fsutil import write_bytes
-from galley.app.layout.grid import HAO, Grid
+from galley.app.layout.grid import HAO, Grid, Style
 from galley.app.model import DISPLAY_KINDS, Edition, Kind
 
 # style name, based on, grid style, bold
@@ -183,14 +183,14 @@ def _sect_pr(template, grid: Grid, columns: int, new_page: bool):
     return sp
 
 
-def _head_lines(story, grid: Grid, columns: int, lead: bool) -> dict[int, tuple[list[str], object]]:
+def _head_lines(story, grid: Grid, columns: int, lead: bool) -> dict[int, tuple[list[str], Style]]:
     """element index → (its lines, the grid style they are set in) as layout sets the story's head
     block `columns` wide: Word then keeps the 号 size and the breaks between words the page has."""
     from galley.app.layout.compose import compose_head, split_story
 
     block = compose_head(split_story(story), grid, columns, lead=lead)
     width = grid.span_width(columns)
-    out: dict[int, tuple[list[str], object]] = {}
+    out: dict[int, tuple[list[str], Style]] = {}
     need: dict[int, float] = {}
     for hl in block.lines:
         ln = hl.par.lines[hl.line]

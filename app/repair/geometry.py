@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 
@@ -74,7 +75,7 @@ def line_ends(units: list[tuple[int, float, str]], width: float, indent: float,
     return ends or [0]
 
 
-def fills_line(text: str, width: float, indent: float, nxt: str = "") -> bool:
+def fills_line(text: str, width: int, indent: float, nxt: str = "") -> bool:
     """Whether `text`, set `width` ems wide, ends exactly at a line end: before `nxt` (the
     text that would follow it) when given, else when its last line has no room for one more
     character."""
@@ -96,12 +97,12 @@ def _last_line(text: str, width: int, indent: float) -> int:
     return 0 if len(ends) == 1 else bisect_right(offsets, ends[-2])
 
 
-def fill_widths(text: str, widths, indent: float, nxt: str = "") -> set:
+def fill_widths(text: str, widths: Iterable[int], indent: float, nxt: str = "") -> set[int]:
     """The widths, of `widths`, at which `text` ends exactly at a line end (see `fills_line`)."""
     own, cum, _ = _units(text)
     if not own or own[-1][0] != len(text.rstrip()):
         return set()
-    out = set()
+    out: set[int] = set()
     if nxt:
         # the lines before text's last are the same whatever follows: only the last one is set on
         follow = atoms(nxt[:8])
