@@ -117,11 +117,11 @@ def test_bundle(work: Path, sample: Path) -> bool:
         else:
             print("package-test: skip spelling: the source tree flags no misspelling here (enchant missing?)")
     internal = BUNDLE / "_internal"
-    data = [internal / "jieba" / "dict.txt", internal / "resources", internal / "layouts"]
+    data = [internal / "jieba" / "dict.txt", internal / "galley" / "resources", internal / "galley" / "layouts"]
     absent = [str(p.relative_to(BUNDLE)) for p in data if not p.exists()]
     if not any((internal / "opencc").rglob("t2s.json")):
         absent.append("_internal/opencc/**/t2s.json")
-    check("bundle holds jieba's dictionary, opencc's data, resources/ and layouts/", not absent,
+    check("bundle holds jieba's dictionary, opencc's data, galley/resources/ and galley/layouts/", not absent,
           f"missing {absent}" if absent else "")
     return True
 
