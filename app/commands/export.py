@@ -17,7 +17,7 @@ from galley.app.errors import GalleyError, OversetError
 from galley.app.layout import load_layout
 from galley.app.layout.plan import load_plan, save_plan
 from galley.app.pipeline import load_edition
-from galley.app.render.export import iter_export
+from galley.app.render.export import ExportResult, iter_export
 
 
 def add_parser(sub):
@@ -50,13 +50,14 @@ def run(args) -> int:
     from galley.app.validate import icc_profile_setting
     icc_profile_setting()
     _refuse_blank_characters(edition, plan, args.input)
-    result = None
+    result: ExportResult | None = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
                             crop_marks=args.crop_marks):
         if step.result is not None:
             result = step.result
         elif not args.quiet and step.done == step.total and step.stage != "layout":
             print(f"galley: {step.stage}: {step.message}", file=sys.stderr)
+    assert result is not None   # iter_export's last step carries the result
     doc = result.document
     blank = "".join(c for c, alt in doc.missing_glyphs.items() if not alt)
     if blank:
@@ -65,6 +66,7 @@ def run(args) -> int:
                           + ", U+".join(f"{ord(c):04X}" for c in blank)
                           + "); replace them in the text or install a font that has them", args.input)
     if args.save_plan:
+        assert doc.plan is not None     # layout records the plan it used
         save_plan(doc.plan, args.save_plan)
     if not args.quiet:
         print(f"galley: {len(doc.pages)} pages on {grid.name}", file=sys.stderr)
