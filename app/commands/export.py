@@ -7,6 +7,9 @@ overset can be seen) unless --allow-overset; 2 on errors.
 Everything that can refuse the export is checked before anything is laid out or written:
 the output paths, the colour profile, and the characters no installed font has (a blank box
 must never reach print), so a refused export leaves every existing output as it was.
+
+The fonts are the settings store's `[fonts]` (`app.settings`, as the desktop app sets them),
+then `GALLEY_FONT_<ROLE>`, then the installed faces; a font set but missing is an error.
 """
 from __future__ import annotations
 
@@ -49,6 +52,9 @@ def run(args) -> int:
     _check_outputs(args)
     from galley.app.validate import icc_profile_setting
     icc_profile_setting()
+    from galley.app import settings
+    from galley.app.layout import fonts
+    fonts.configure(settings.read().get("fonts"))     # the settings' [fonts], as the GUI lays out with
     _refuse_blank_characters(edition, plan, args.input)
     result: ExportResult | None = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
