@@ -7,6 +7,9 @@ overset can be seen) unless --allow-overset; 2 on errors.
 Everything that can refuse the export is checked before anything is laid out or written:
 the output paths, the colour profile, and the characters no installed font has (a blank box
 must never reach print), so a refused export leaves every existing output as it was.
+
+The fonts are the settings store's `[fonts]` (`app.settings`, as the desktop app sets them),
+then `GALLEY_FONT_<ROLE>`, then the installed faces; a font set but missing is an error.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from galley.app.errors import GalleyError, OversetError
 from galley.app.layout import load_layout
 from galley.app.layout.plan import load_plan, save_plan
 from galley.app.pipeline import load_edition
-from galley.app.render.export import iter_export
+from galley.app.render.export import ExportResult, iter_export
 
 
 def add_parser(sub):
@@ -49,14 +52,18 @@ def run(args) -> int:
     _check_outputs(args)
     from galley.app.validate import icc_profile_setting
     icc_profile_setting()
+    from galley.app import settings
+    from galley.app.layout import fonts
+    fonts.configure(settings.read().get("fonts"))     # the settings' [fonts], as the GUI lays out with
     _refuse_blank_characters(edition, plan, args.input)
-    result = None
+    result: ExportResult | None = None
     for step in iter_export(edition, grid, plan, pdf=args.pdf, docx=args.docx, png=args.png,
                             crop_marks=args.crop_marks):
         if step.result is not None:
             result = step.result
         elif not args.quiet and step.done == step.total and step.stage != "layout":
             print(f"galley: {step.stage}: {step.message}", file=sys.stderr)
+    assert result is not None   # iter_export's last step carries the result
     doc = result.document
     blank = "".join(c for c, alt in doc.missing_glyphs.items() if not alt)
     if blank:
@@ -65,6 +72,7 @@ def run(args) -> int:
                           + ", U+".join(f"{ord(c):04X}" for c in blank)
                           + "); replace them in the text or install a font that has them", args.input)
     if args.save_plan:
+        assert doc.plan is not None     # layout records the plan it used
         save_plan(doc.plan, args.save_plan)
     if not args.quiet:
         print(f"galley: {len(doc.pages)} pages on {grid.name}", file=sys.stderr)

@@ -53,4 +53,5 @@ def layout_edition(edition, grid: Grid | str | None = None, plan: Plan | None = 
     doc = None
     for _, _, doc in iter_layout(edition, grid, plan):
         pass
+    assert doc is not None      # iter_layout's last step carries the document
     return doc

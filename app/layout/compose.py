@@ -105,7 +105,10 @@ class StoryParts:
 
 def split_story(story: Story, elements: list[tuple[int, Element]] | None = None) -> StoryParts:
     els = list(enumerate(story.elements)) if elements is None else elements
-    head, flow, side, pages = [], [], [], []
+    head: list[tuple[int, Element]] = []
+    flow: list[tuple[int, Element]] = []
+    side: list[tuple[int, Element]] = []
+    pages: list[tuple[int, Element]] = []
     in_head = True
     for i, el in els:
         if el.kind == Kind.PAGE:
@@ -333,7 +336,7 @@ def set_headline(text: str, st: Style, width: float, align: str, balance: bool =
     places between words. A word too long for the width is cut inside as a last resort."""
     plain = break_paragraph(text, st.role, st.size, width, 0.0, "left")
     levels = head_breaks(text) if len(plain.lines) > 1 else ()    # one line: nothing to choose
-    par = plain if not levels else None
+    par = plain
     if levels:
         finest = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
         par, chosen = finest, levels[-1]

@@ -15,9 +15,14 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from galley.app.data import resource
 from galley.app.errors import GalleyError
+
+if TYPE_CHECKING:
+    import mmap
+    from collections.abc import Callable
 
 ROLES = ("song", "hei", "kai", "latin")
 # Supplementary faces: the GB-style Song and Kai (AR PL SungtiL GB, KaitiM GB) cover GB 2312;
@@ -130,6 +135,7 @@ def _resolve(role: str) -> tuple[str, int]:
         # a font set for the main role (settings or environment) serves its supplement too
         main = next(k for k, v in SUPPLEMENTS.items() if v == role)
         override = _settings.get(main) or os.environ.get(f"GALLEY_FONT_{main.upper()}")
+    found: tuple[str, int] | None
     if override:
         from galley.app.validate import font_setting  # a typed setting: checked, a clear error when bad
         found = font_setting(role, override, None if override != _settings.get(role) else f"the {role} font setting")
@@ -181,10 +187,14 @@ def font_for(role: str):
 
 
 @lru_cache(maxsize=1)
-def _cached_face_class() -> type:
+def _cached_face_class() -> type[_LazyTables]:
     """reportlab's TTFontFace with lazily built tables (made on first use: reportlab loads late)."""
     from reportlab.pdfbase.ttfonts import TTFontFace
-    return type("CachedFace", (_LazyTables, TTFontFace), {})
+
+    class CachedFace(_LazyTables, TTFontFace):
+        pass
+
+    return CachedFace
 
 
 def _cache_file(path: str, idx: int) -> Path | None:
@@ -228,7 +238,11 @@ class _LazyTables:
     `glyphToChar` nothing here reads.
     """
 
+    _ttf_data: mmap.mmap                    # the font file, mapped (set by `_from_cache`)
+    _pdfScale: Callable[[float], float]     # font units → PDF text space units
+
     def __getattr__(self, name: str):
+        value: _Metrics | dict[int, list[int]]
         if name == "hmetrics":
             value = _Metrics(self.__dict__["_hm_adv"], self.__dict__["_hm_lsb"])
         elif name == "glyphToChar":
@@ -260,7 +274,11 @@ def _from_cache(role: str, path: str, idx: int):
         with open(path, "rb") as fh:     # mapped, not read: only the glyphs a subset takes are paged in
             face._ttf_data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         upm = face.unitsPerEm
-        face._pdfScale = (lambda x: x) if upm == 1000 else (lambda x, m=1000 / upm: x * m)
+        if upm == 1000:
+            face._pdfScale = lambda x: x
+        else:
+            m = 1000 / upm
+            face._pdfScale = lambda x: x * m
         font = TTFont.__new__(TTFont)
         font.fontName = f"Galley-{role}"
         font.face = face

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from galley.app.layout.compose import (
+    HeadBlock,
+    Slot,
     StoryParts,
     compose_flow,
     compose_head,
@@ -44,7 +46,7 @@ COLUMN_RULE = 0.25
 MODULE_RULE = 0.6
 
 
-def _text_line(par, li: int, style, x: float, y: float, measure: float, story: str, element: int,
+def _text_line(par, li: int, style, x: float, y: float, measure: float, story: str, element: int | None,
                column: int) -> TextLine:
     ln = par.lines[li]
     text = par.text
@@ -69,12 +71,12 @@ class _StoryState:
 
     def __init__(self, parts: StoryParts):
         self.parts = parts
-        self.slots = None
+        self.slots: list[Slot] | None = None
         self.pos = 0
-        self.side_slots = None
+        self.side_slots: list[Slot] | None = None
         self.side_pos = 0
         self.head_done = False
-        self.head = None
+        self.head: HeadBlock | None = None
         self.side_inline = False
 
 
@@ -243,6 +245,7 @@ def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
     if head.section is not None:
         st = grid.style("section")
         par = head.section_par
+        assert par is not None      # compose_head sets the label's paragraph with the label
         sy = top + head.section_y
         for li in range(len(par.lines)):
             by = sy + li * 2 * grid.leading

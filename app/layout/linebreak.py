@@ -531,6 +531,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 xs_l.append(x - ink_shift(j, cu) if cu else x - shift[j])
                 x += adv[j] - cu
             xs = tuple(xs_l)
+        runs: tuple[tuple[str, int, int], ...]
         if one_role:
             runs = ((role0, s, e),)
         else:

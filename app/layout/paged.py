@@ -23,6 +23,10 @@ empty). The face of a role: `app.layout.fonts.font_info(role)` → (file, TTC in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from galley.app.layout.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ class PagedDocument:
     grid: str = ""                 # layout name
     title: str = ""
     missing_glyphs: dict[str, str] = field(default_factory=dict)   # char -> role it fell back to ("" = none)
-    plan: object = None            # the app.layout.plan.Plan used (automatic or given): the GUI saves it
+    plan: Plan | None = None       # the plan used (automatic or given): the GUI saves it
 
     def lines(self):
         for page in self.pages:

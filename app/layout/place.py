@@ -52,6 +52,13 @@ from galley.app.layout.grid import Grid
 from galley.app.layout.plan import Placement, Plan
 from galley.app.model import Edition, Kind
 
+_Region = tuple[int, int, int, int]     # (first column, columns, top grid line, bottom grid line)
+_Cell = tuple[int, int, int, int]       # a module of a stack: (first column, columns, top line, depth)
+_Stack = tuple[list["_Piece"], list[_Cell], "_Piece | None"]    # (pieces, their cells, the one cut)
+_Side = tuple[float, list[_Stack], list["_Piece"], list[_Region]]  # (cost, stacks beside, rest, regions)
+# a step of the page programme: ("empty",), ("skip",), ("stack", w, t) or ("cut", w, t, room)
+_Choice = tuple[str] | tuple[str, int, int] | tuple[str, int, int, int]
+
 JUMP_LINES = 1           # a continued story's jump line (下转第X版 / 上接第X版), drawn by impose.py
 MIN_SPLIT_LINES = 10     # a story is cut to continue on the next page only with this much text on each side
 MIN_DEPTH = (3.0, 2.5)   # a module's text shallower than a + b × columns (grid lines) looks like a strip
@@ -111,7 +118,7 @@ class _Piece:
             self.inline = mat.inline[pos:]
             self.whole = False
         self.root = mat or self
-        self.lead = mat.lead if mat is not None else False    # opens its page group (set by _groups)
+        self.lead: bool = mat.lead if mat is not None else False    # opens its page group (set by _groups)
         self.text_lines = sum(x.h for x in self.inline)
         self._min_area = self.text_lines + 1 + (len(parts.head) if self.whole else 0)
         self._photo = any(x.kind == "photo" for x in self.inline)
@@ -466,7 +473,7 @@ class _Planner:
                 cost += (foot - hl) * N * W_SLACK
             if lw < N and not rest and must_all:
                 # the group's last story alone: narrower and deeper, the page runs out beside it
-                tries = [((N - lw) * hl * W_SHORT, [], rest, regions[1:])]
+                tries: list[_Side] = [((N - lw) * hl * W_SHORT, [], rest, regions[1:])]
             elif lw < N:
                 # the column beside the lead: one stack of the next stories (or, to fill it, a few
                 # taken a little out of order), the rest below
@@ -482,7 +489,8 @@ class _Planner:
                         best = (c, lw, hl, fixed + stacks, [q for ps, _, _ in fixed for q in ps] + used, cut)
         return best
 
-    def _side_sets(self, rest: list[_Piece], lw: int, hl: int, below, must_all: bool):
+    def _side_sets(self, rest: list[_Piece], lw: int, hl: int, below: list[_Region], must_all: bool
+                   ) -> list[_Side]:
         """What to stack beside a narrower lead: the best SIDE_TRIES sets of up to three of the next
         SIDE_LOOK stories (in order, or taken a little out of order at a cost), each with the rest
         to place below."""
@@ -501,9 +509,9 @@ class _Planner:
             c += (top - len(chosen)) * W_REORDER         # stories passed over
             found.append((c, mask, chosen))
         found.sort(key=lambda f: (f[0], f[1]))
-        out = []
+        out: list[_Side] = []
         for c, _, chosen in found[:SIDE_TRIES]:
-            fixed = [(chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)], None)]
+            fixed: list[_Stack] = [(chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)], None)]
             ids = {id(q) for q in chosen}
             out.append((c, fixed, [q for q in rest if id(q) not in ids], below))
         return out
@@ -530,11 +538,12 @@ class _Planner:
             if suffix[0] > sum(region_area):
                 return None
 
-        def best(r: int, u: int, i: int):
+        def best(r: int, u: int, i: int) -> tuple[float, _Choice | None]:
             key = (r, u, i)
             got = memo.get(key)
             if got is not None:
                 return got
+            res: tuple[float, _Choice | None]
             if r == len(regions):
                 res = (0.0, None) if (i == n or not must_all) else (INF, None)
                 memo[key] = res
@@ -603,7 +612,9 @@ class _Planner:
         if total == INF:
             return None
         # walk the choices
-        stacks, cut, placed = [], None, []
+        stacks: list[_Stack] = []
+        cut: tuple[_Piece, int] | None = None
+        placed: list[_Piece] = []
         r, u, i = 0, 0, 0
         while r < len(regions):
             _, ch = memo[(r, u, i)]
@@ -764,7 +775,8 @@ def _one_band(ads: list[Placement], modules: list[Placement], keep: frozenset[st
             group.append(ads[k + len(group)])
         k += len(group)
         top = max(a.line for a in group)
-        above: list[Placement] | None = []
+        above: list[Placement] = []
+        blocked = False         # a module above the band that cannot be shortened
         upper: list[Placement] = []
         for a in group:
             if a.line == top:
@@ -777,10 +789,10 @@ def _one_band(ads: list[Placement], modules: list[Placement], keep: frozenset[st
             mods = [m for m in modules if m.line + m.lines == a.line - 1
                     and a.column <= m.column and m.column + m.columns <= a.column + a.columns]
             if sum(m.columns for m in mods) != a.columns or any(not m.is_story or m.story in keep for m in mods):
-                above = None
+                blocked = True
                 break
             above += mods
-        if len(group) < 2 or above is None:
+        if len(group) < 2 or blocked:
             out += group
             continue
         for m in above:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from galley.app import limits
 from galley.app.errors import GalleyError
@@ -31,7 +32,7 @@ _MAX_GRID = 10_000          # columns or grid lines: far past any page
 KINDS = ("story", "ad", "picture")
 
 
-def _is_int(v) -> bool:
+def _is_int(v: object) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
@@ -40,10 +41,12 @@ def _show(v) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _page(number, path) -> None:
+def _page(number: object, path: str | None) -> int:
+    """The page number, checked."""
     if not _is_int(number) or not 1 <= number <= limits.MAX_PLAN_PAGES:
         raise GalleyError(f"placement plan: page {_show(number)} is not a page number from 1 to "
                           f"{limits.MAX_PLAN_PAGES}", path)
+    return number
 
 
 @dataclass
@@ -104,7 +107,7 @@ class Plan:
         for p in pages:
             number = p.get("number") if isinstance(p, dict) else None
             label = p.get("label", "") if isinstance(p, dict) else None
-            _page(number, path)
+            number = _page(number, path)
             if not isinstance(label, str):
                 raise GalleyError(f"placement plan: page {_show(number)} has a label that is not text", path)
             labels[number] = label
@@ -112,11 +115,11 @@ class Plan:
         for m in modules:
             if not isinstance(m, dict) or not isinstance(m.get("story"), str):
                 raise GalleyError(f"placement plan: bad module entry ({_show(m)})", path)
-            values = {}
+            values: dict[str, int] = {}
             for name in ("page", "column", "columns", "line", "lines", "sidebar_columns"):
                 v = m.get(name, 0 if name == "sidebar_columns" else None)
                 if name == "page":
-                    _page(v, path)
+                    v = _page(v, path)
                 elif not _is_int(v) or not 0 <= v <= _MAX_GRID:
                     raise GalleyError(f"placement plan: module of story {m['story'][:40]} has a bad {name} "
                                       f"({_show(v)})", path)

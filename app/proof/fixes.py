@@ -27,6 +27,7 @@ def apply_fixes(text: str, findings: list[Finding], safe_only: bool = True) -> t
     chosen = choose(findings, safe_only)
     out = text
     for f in reversed(chosen):
+        assert f.fix is not None        # choose() keeps only findings with a fix
         out = out[:f.start] + f.fix + out[f.end:]
     return out, chosen
 
@@ -52,6 +53,7 @@ def fix_edition(edition, findings: list[Finding], safe_only: bool = True) -> lis
         el = els[key]
         text = el.text
         for base, f in reversed(items):
+            assert f.fix is not None    # choose() keeps only findings with a fix
             text = text[:f.start - base] + f.fix + text[f.end - base:]
             applied.append(f)
         el.text = text

@@ -44,8 +44,10 @@ def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None =
     doc = None
     for done, total, doc in iter_layout(edition, grid, plan):
         yield Progress("layout", done, total, f"page {done}/{total}")
+    assert doc is not None      # iter_layout's last step carries the document
     result = ExportResult(doc)
-    pdf_bytes = docx_bytes = None
+    pdf_bytes: bytes | None = None
+    docx_bytes: bytes | None = None
     pages: list[bytes] = []
     if pdf or png:
         from galley.app.render.pdf import render_pdf
@@ -60,13 +62,16 @@ def iter_export(edition, grid: Grid, plan: Plan | None = None, pdf: str | None =
     if png:
         from galley.app.render.png import render_pngs
         yield Progress("png", 0, 1, "PNG")
+        assert pdf_bytes is not None    # rendered above for PNG too
         pages = render_pngs(pdf_bytes)
         yield Progress("png", 1, 1, str(png))
     from galley.app.fsutil import write_bytes
     if pdf:
+        assert pdf_bytes is not None
         write_bytes(pdf, pdf_bytes)
         result.written.append(Path(pdf))
     if docx:
+        assert docx_bytes is not None
         write_bytes(docx, docx_bytes)
         result.written.append(Path(docx))
     if png:

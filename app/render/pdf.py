@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TypedDict
 
 from galley.app.fsutil import write_bytes
 from galley.app.layout import fonts
@@ -49,8 +50,8 @@ def find_cmyk_profile() -> str | None:
             return p
     gs = Path("/usr/share/ghostscript")
     if gs.is_dir():
-        for p in sorted(gs.glob("*/iccprofiles/default_cmyk.icc")):
-            return str(p)
+        for icc in sorted(gs.glob("*/iccprofiles/default_cmyk.icc")):
+            return str(icc)
     return None
 
 
@@ -77,7 +78,16 @@ def profile_description(path: str) -> str:
     return Path(path).name
 
 
-def intent_labels(profile: str | None) -> dict[str, str | None]:
+class IntentLabels(TypedDict):
+    """What an output intent says (see `intent_labels`)."""
+
+    id: str
+    condition: str
+    registry: str | None       # the registry of a registered condition; None for a custom one
+    info: str
+
+
+def intent_labels(profile: str | None) -> IntentLabels:
     """What the output intent says, true to the profile it embeds.
 
     A newsprint characterisation (ISOnewspaper26, IFRA26) is named by its registered identifier;
@@ -243,17 +253,16 @@ def _page_body(page, painter: _TextPainter, crop_marks: bool) -> str:
             painter.line(text_ops, item, off, top - item.y)
             continue
         if isinstance(item, Box):
-            stroke = item.stroke is not None and item.stroke_width > 0
-            fill = item.fill is not None
-            if not (stroke or fill):
+            stroke = item.stroke if item.stroke_width > 0 else None
+            fill = item.fill
+            if stroke is None and fill is None:
                 continue
-            if fill:
-                f = item.fill
-                code.append(f"{_fmt(f.c)} {_fmt(f.m)} {_fmt(f.y)} {_fmt(f.k)} k")
-            if stroke:
-                s = item.stroke
-                code.append(f"{_fmt(s.c)} {_fmt(s.m)} {_fmt(s.y)} {_fmt(s.k)} K {_fmt(item.stroke_width)} w")
-            op = "B" if (stroke and fill) else ("S" if stroke else "f")
+            if fill is not None:
+                code.append(f"{_fmt(fill.c)} {_fmt(fill.m)} {_fmt(fill.y)} {_fmt(fill.k)} k")
+            if stroke is not None:
+                code.append(f"{_fmt(stroke.c)} {_fmt(stroke.m)} {_fmt(stroke.y)} {_fmt(stroke.k)} K "
+                            f"{_fmt(item.stroke_width)} w")
+            op = "B" if (stroke is not None and fill is not None) else ("S" if stroke is not None else "f")
             code.append(f"{_fmt(off + item.x)} {_fmt(top - item.y - item.h)} {_fmt(item.w)} {_fmt(item.h)} re {op}")
         elif isinstance(item, Rule):
             s = item.color
@@ -306,11 +315,9 @@ def _pdfx_identification(doc, title: str) -> None:
     information (Trapped False), and the same in XMP metadata in the catalog."""
     from reportlab.pdfbase import pdfdoc
 
-    base = type(doc.info)
-
-    class PdfxInfo(base):
+    class PdfxInfo(pdfdoc.PDFInfo):      # the class of doc.info, with the PDF/X keys added
         def format(self, document):
-            text = base.format(self, document)
+            text = super().format(document)
             extra = (f"/GTS_PDFXConformance ({PDFX_CONFORMANCE}) /GTS_PDFXVersion ({PDFX_VERSION})")
             return text.replace(b">>", f" {extra} >>".encode(), 1) if isinstance(text, bytes) else \
                 text.replace(">>", f" {extra} >>", 1)

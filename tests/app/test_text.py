@@ -44,12 +44,14 @@ def test_the_stages_punctuation_is_built_from_the_text_classes():
     from galley.app.importers import pdf
     from galley.app.layout import compose
     from galley.app.proof import chars
+    from galley.app.proof.rules import spacing
     from galley.app.repair import features, geometry
     assert chars.CJK_PUNCT == set(text.CJK_PUNCT) and chars.CJK_OPEN == set(text.OPENING)
     assert set(text.NO_LINE_START) <= geometry.NO_LINE_START and set(text.OPENING) <= geometry.NO_LINE_END
     assert set(text.NO_LINE_START) <= set(features.NO_START) and set(text.STOPS) <= set(features.TERMINAL)
     assert pdf._FW_CLOSING == set(text.NO_LINE_START) and pdf._FW_OPENING == set(text.OPENING)
     assert set(text.NO_LINE_START) <= compose.HEAD_PUNCT and compose.HEAD_OPEN == set(text.OPENING)
+    assert set(spacing.CJK_MARK) <= set(text.CJK_PUNCT)
     # 避头 and 避尾 never overlap, and every class is inside the whole set
     assert not set(text.NO_LINE_START) & set(text.OPENING)
     assert set(text.NO_LINE_START) | set(text.OPENING) <= set(text.CJK_PUNCT)

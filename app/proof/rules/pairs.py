@@ -48,7 +48,7 @@ def _scan(t: str):
 
 
 def _quote_continues(next_text: str | None) -> bool:
-    return bool(next_text) and next_text.lstrip("\u3000 ").startswith(("“", "「", "『", "‘"))
+    return next_text is not None and next_text.lstrip("\u3000 ").startswith(("“", "「", "『", "‘"))
 
 
 QUOTE_OPENS = "“「『‘"

@@ -11,8 +11,11 @@ from collections.abc import Iterable
 from galley.app.proof.chars import HAN
 from galley.app.proof.finding import Hit
 from galley.app.proof.registry import rule
+from galley.app.text import CJK_PUNCT
 
-CJK_MARK = "，。、；：？！“”‘’（）《》〈〉【】…—"
+# the full-width marks a stray space is looked for beside (app.text's marks of running text but
+# the corner and tortoise-shell brackets, ～, · and 〇, as this rule has always been)
+CJK_MARK = "".join(c for c in CJK_PUNCT if c not in "「」『』〔〕～·〇")
 HAN_SPACE_RE = re.compile(f"(?<=[{HAN[1:-1]}{CJK_MARK}])[ \u3000\u00a0]+(?=[{HAN[1:-1]}{CJK_MARK}])")
 SPACED_RE = re.compile(f"{HAN}[ \u00a0]+[A-Za-z0-9]|[A-Za-z0-9%][ \u00a0]+{HAN}")
 BOTH_SIDES_RE = re.compile(f"(?<={HAN})[ \u00a0]+([A-Za-z0-9][A-Za-z0-9.%]*)[ \u00a0]+(?={HAN})")
