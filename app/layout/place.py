@@ -39,6 +39,7 @@ import re
 from collections import Counter
 
 from galley.app.layout.compose import (
+    Slot,
     StoryParts,
     compose_flow,
     compose_head,
@@ -210,16 +211,25 @@ class _Piece:
             cost += (head_lines - 2) * max(cols, 3) * W_HEAD_LINE
         return cost
 
-    def ragged(self, cols: int, height: int) -> int:
-        """Lines by which the last text column falls short of the deepest when the piece is set
-        `cols` wide and `height` deep (a picture kept with its caption can force it)."""
+    def _text_columns(self, cols: int, height: int) -> tuple[int, int, list[Slot]] | None:
+        """(text columns, lines of room under the head, the slots threaded into them) when the
+        piece is set `cols` wide and `height` deep; None when fewer than two text columns or no
+        room are left."""
         body = cols - self.sidebar_cols(cols)
         room = height - self.head(cols)[0]
         if body < 2 or room < 1:
+            return None
+        return body, room, (self.flow if self.sidebar_cols(cols) else self.inline)
+
+    def ragged(self, cols: int, height: int) -> int:
+        """Lines by which the last text column falls short of the deepest when the piece is set
+        `cols` wide and `height` deep (a picture kept with its caption can force it)."""
+        set_ = self._text_columns(cols, height)
+        if set_ is None:
             return 0
+        body, room, slots = set_
         # greedy threading fills every column but the last to the foot (give or take a kept
         # picture or subhead, which this estimate ignores)
-        slots = self.flow if self.sidebar_cols(cols) else self.inline
         if self._photo:
             columns, _ = thread(slots, body, room)     # a picture moves whole: thread to see
             feet = [sum(x.h for x in c) for c in columns]
@@ -230,11 +240,10 @@ class _Piece:
     def empty_columns(self, cols: int, height: int) -> int:
         """Text columns left with nothing in them when the piece is set `cols` wide and `height`
         deep: a module wider than its text (white under its own headline)."""
-        body = cols - self.sidebar_cols(cols)
-        room = height - self.head(cols)[0]
-        if body < 2 or room < 1:
+        set_ = self._text_columns(cols, height)
+        if set_ is None:
             return 0
-        slots = self.flow if self.sidebar_cols(cols) else self.inline
+        body, room, slots = set_
         if self._photo:
             columns, _ = thread(slots, body, room)
             return sum(1 for c in columns if not any(x.kind != "space" for x in c))
