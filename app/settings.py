@@ -77,26 +77,21 @@ def ui_state_path() -> Path:
 
 
 # ------------------------------------------------------------------------------ reading and writing
-def read(path: str | Path | None = None) -> dict:
-    """The store, parsed and checked (a bad setting is a `GalleyError` naming it); {} when there is none."""
+def read(path: str | Path | None = None, check: bool = True) -> dict:
+    """The store, parsed and checked (a bad setting is a `GalleyError` naming it); {} when there
+    is none. `check=False`: parsed only, for a caller that checks each setting itself (the GUI)."""
     if path is None:
         migrate()
     p = Path(path) if path is not None else settings_path()
     if not p.is_file():
         return {}
     from galley.app.validate import read_settings
-    return read_settings(p)
+    return read_settings(p, check=check)
 
 
 def parse(path: str | Path | None = None) -> dict:
     """The store parsed but not checked, for a caller that checks each setting itself (the GUI)."""
-    if path is None:
-        migrate()
-    p = Path(path) if path is not None else settings_path()
-    if not p.is_file():
-        return {}
-    from galley.app.validate import read_settings
-    return read_settings(p, check=False)
+    return read(path, check=False)
 
 
 def write(data: dict) -> None:
