@@ -186,13 +186,14 @@ class Model:
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
-            held = [run[k:k + 2] in common for k in range(n - 1)]
+            pairs = [run[k:k + 2] for k in range(n - 1)]
+            held = [p in common for p in pairs]
             held.append(False)
             free = [i for i in range(n) if not held[i] and not (i and held[i - 1])]
             look = [i for i in free if run[i] in conf]
             # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
-            met = [i for i in range(1, n) if run[i - 1:i + 1] in by_left] + \
-                [i for i in range(n - 1) if run[i:i + 2] in by_right]
+            met = [k + 1 for k, p in enumerate(pairs) if p in by_left] + \
+                [k for k, p in enumerate(pairs) if p in by_right]
             if lm is not None and partners:
                 # context candidates only where no common word holds the character either
                 weak = [i for i in free if run[i] in partners]
