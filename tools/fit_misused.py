@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from build_misused import CSC, left_contexts, read_pairs, right_contexts
 
-from galley.app.proof.misused import FEATURES, PARAMS, model
+from galley.app.proof.misused import CROSSES, FEATURES, PARAMS, expand, model
 
 TARGET_WARNING = 0.88      # sentence-level precision wanted at warning severity on the tuning quarter (the held split has come out about 0.05 lower)
 TARGET_ERROR = 0.97        # and at error severity
@@ -89,7 +89,7 @@ def sentence_scores(exs, w, b, cheap=None):
     for gold, pos in exs:
         best = {}
         for p, cands in pos:
-            s = [float(np.dot(w, f)) + b for f, _ in cands
+            s = [float(np.dot(w, expand(f))) + b for f, _ in cands
                  if cheap is None or float(np.dot(cheap[0], f)) + cheap[1] >= cheap[2]]
             if s:
                 best[p] = max(s)
@@ -157,7 +157,8 @@ def main() -> int:
         with open(args.dump, "wb") as fh:
             pickle.dump((exs, tune), fh)
     fit = [e for e, t in zip(exs, tune, strict=True) if not t]
-    X = np.array([f for _, pos in fit for _, cands in pos for f, _ in cands], dtype=float)
+    Xb = np.array([f for _, pos in fit for _, cands in pos for f, _ in cands], dtype=float)
+    X = np.array([expand(f) for _, pos in fit for _, cands in pos for f, _ in cands], dtype=float)
     y = np.array([r for _, pos in fit for _, cands in pos for _, r in cands], dtype=float)
     print(f"{len(sentences)} sentences ({sum(tune)} kept for the thresholds), {len(y)} candidates fitted on, "
           f"{int(y.sum())} right")
@@ -165,14 +166,17 @@ def main() -> int:
     # their weight is the house's choice (NAME_WEIGHT), not fitted
     name = FEATURES.index("in a name")
     X[:, name] = 0.0
+    Xb[:, name] = 0.0
+    # (the products with the name feature: none, so zeroing its column zeroes all of it)
     w, b = logistic(X, y)
     w[name] = NAME_WEIGHT
-    for fname, wk in zip(FEATURES, w, strict=True):
+    names = [*FEATURES, *(f"{FEATURES[a]} * {FEATURES[c]}" for a, c in CROSSES), "max gain", "min gain", "char gain unseen"]
+    for fname, wk in zip(names, w, strict=True):
         print(f"  {fname:16} {wk:+.3f}")
     # the cheap model of the cascade: the same features with the two language-model gains (and
     # the name, settled later) at 0
     costly = [FEATURES.index("gain"), FEATURES.index("char gain"), name]
-    Xc = X.copy()
+    Xc = Xb.copy()
     Xc[:, costly] = 0.0
     wc, bc = logistic(Xc, y)
     wc[costly] = 0.0

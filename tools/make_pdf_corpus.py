@@ -391,16 +391,16 @@ def front_six(seed: int, st: Style, name: str) -> Doc:
                   sidebar=("本期要目", [f"{w.headline()}" for _ in range(4)]))
     doc = Doc(name)
     date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
-    t = page_setup(370, 520, st, footer=f'#align(center, text(size: 8pt)[第1版])')
+    t = page_setup(370, 520, st, footer='#align(center, text(size: 8pt)[第1版])')
     t += masthead_typ("澜州经济报", date, 1, "要闻")
-    t += row_typ([(8, module_typ(lead, 8, st, photo="top", jump_out="（下转第3版）", paras=range(0, 6)))], 8, st)
+    t += row_typ([(8, module_typ(lead, 8, st, photo="top", jump_out="（下转第3版）", paras=range(6)))], 8, st)
     t += row_typ([(3, module_typ(s2, 3, st)), (3, module_typ(s3, 3, st)), (2, module_typ(s4, 2, st, photo="column"))],
                  8, st)
     box = (f'#block(stroke: 1pt, inset: 0.7em, width: 100%)[#align(center, text(font: "{HEI}", size: 16pt)'
            f'[{esc(promo.headline)}])\n\n{sidebar_typ(promo, st)}]')
     t += row_typ([(3, module_typ(s5, 3, st)), (3, module_typ(s6, 3, st)), (2, box)], 8, st, rule=False)
     doc.typ.append(t)
-    stories = [lead.truth(range(0, 6)) + [{"kind": "jump", "text": "（下转第3版）"}],
+    stories = [lead.truth(range(6)) + [{"kind": "jump", "text": "（下转第3版）"}],
                s2.truth(), s3.truth(), s4.truth(), s5.truth(), s6.truth()]
     _captions(stories, [lead, s2, s3, s4, s5, s6])
     stories.append([{"kind": "sidebar", "text": promo.headline}] + [{"kind": "sidebar", "text": x}

@@ -35,6 +35,9 @@ HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour")
+# products of the features above that the scorer also weighs (a linear model cannot tell "a big
+# gain that also makes a word" from either alone): pairs of FEATURES indices
+CROSSES = ((0, 10), (9, 10), (1, 9), (1, 0), (11, 1), (8, 1))
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -87,7 +90,7 @@ class Model:
         self.common = frozenset(common[k:k + 2] for k in range(0, len(common), 2))
         self.freq = freq
         self.log_total = math.log(total)
-        self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) - 1))]
+        self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) + len(CROSSES) + 2))]
         self.bias = float(params.get("bias", 0.0))
         self.name_weight = self.weights[FEATURES.index("in a name")]
         # the cheap model (the same features less the two language-model gains, at 0) and its cut
@@ -183,13 +186,14 @@ class Model:
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
-            held = [run[k:k + 2] in common for k in range(n - 1)]
+            pairs = [run[k:k + 2] for k in range(n - 1)]
+            held = [p in common for p in pairs]
             held.append(False)
             free = [i for i in range(n) if not held[i] and not (i and held[i - 1])]
             look = [i for i in free if run[i] in conf]
             # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
-            met = [i for i in range(1, n) if run[i - 1:i + 1] in by_left] + \
-                [i for i in range(n - 1) if run[i:i + 2] in by_right]
+            met = [k + 1 for k, p in enumerate(pairs) if p in by_left] + \
+                [k for k, p in enumerate(pairs) if p in by_right]
             if lm is not None and partners:
                 # context candidates only where no common word holds the character either
                 weak = [i for i in free if run[i] in partners]
@@ -326,7 +330,7 @@ class Model:
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""
-        return self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
+        return self.bias + sum(w * f for w, f in zip(self.weights, expand(features), strict=True))
 
     def _best(self, run: str, i: int, c: str, found):
         best = None
@@ -337,6 +341,14 @@ class Model:
         if best is not None and best[2] >= self.warning and self.name_weight and self.in_name(run, i):
             best = (*best[:2], best[2] + self.name_weight, *best[3:])
         return best
+
+
+def expand(features) -> tuple[float, ...]:
+    """The features and their products (CROSSES), as the weights take them; the maximum and the
+    minimum of the two language-model gains; and the character gain where the confusion was never seen."""
+    f = tuple(features)
+    g, cg = f[0], f[9]
+    return (*f, *(f[a] * f[b] for a, b in CROSSES), max(g, cg), min(g, cg), float(f[1] == 0.0) * cg)
 
 
 def keep_stronger(suspects: list[Suspect]) -> list[Suspect]:

@@ -22,12 +22,27 @@ def tokenizer():
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba
+                jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tk = jieba.Tokenizer()
                 tk.initialize()
                 _tokenizer = tk
     return _tokenizer
+
+
+def _import_jieba():
+    """jieba, imported without setuptools' pkg_resources: jieba asks for it only to open its own
+    files (and falls back to a plain open), and importing it costs ~0.1 s of a cold check."""
+    import sys
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None      # `import pkg_resources` raises ImportError
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
