@@ -265,6 +265,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
     if end == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
+        if ft.is_short_line(bs[found[0][0]].text):
+            return None      # a paragraph's rest ends a sentence too: this is a heading or an item
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
                                  _after(bs, j, consumed)),
@@ -369,6 +371,8 @@ def _reasons(x: dict[str, float]) -> list[str]:
         out.append("a word spans the cut")
     if x.get("echo"):
         out.append("the page spells what spans the cut whole elsewhere")
+    if not out and x.get("end_terminal"):
+        out.append("the column may end at a sentence end, and the next block reads as its sequel")
     if not out:
         out.append("the paragraph has no sentence end and the next block reads as its sequel")
     return out
@@ -438,6 +442,7 @@ _ZH = {
     "a Latin word continues in lower case": "英文单词以小写字母续接",
     "starts with a word no paragraph begins with": "下一段以不能居段首的字开头",
     "the paragraph has no sentence end and the next block reads as its sequel": "本段没有结束标点，下文与之衔接",
+    "the column may end at a sentence end, and the next block reads as its sequel": "栏尾可能恰在句末断开，下文与之衔接",
     "a number or its unit continues": "数字或其单位跨越断行",
     "the paragraph stops at a comma": "本段止于逗号",
     "the paragraph stops at a semicolon": "本段止于分号",

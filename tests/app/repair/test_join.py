@@ -187,3 +187,13 @@ def test_a_lower_case_brand_opens_a_paragraph_after_a_sentence_end():
 def test_a_latin_word_cut_at_the_column_end_continues_in_lower_case():
     out = repaired("临川港今年引进的新系统名为Harbor", "master,已在三个码头试用。")
     assert out == ["临川港今年引进的新系统名为Harbormaster,已在三个码头试用。"]
+
+
+def test_no_possible_cut_from_a_sentence_end_into_a_section_label():
+    """The bundled sample: 惠及居民5.3万户。 then the section label 科技创新 and a headline."""
+    from galley.app.data import resource
+    from galley.app.importers.text import read_text
+    from galley.app.repair import plan_repairs
+    blocks = read_text(resource("sample", "edition.txt").read_text(encoding="utf-8"))
+    label = next(b.index for b in blocks if b.text == "科技创新")
+    assert [f.id for f in plan_repairs(blocks) if label in f.blocks] == []
