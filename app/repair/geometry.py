@@ -28,17 +28,22 @@ NO_LINE_END = frozenset(text_classes.OPENING + "(")
 _ATOM = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……|\S")
 WIDTHS = range(8, 41)        # column widths considered, in ems
 INDENT = 2.0                 # a paragraph's first line
-PRIOR = 1.0
 _EPS = 1e-9
 
 
 def _width(s: str) -> float:
+    if len(s) == 1:
+        return 0.5 if s < "\x80" else 1.0
     return sum(0.5 if ord(c) < 128 else 1.0 for c in s)
 
 
 def atoms(text: str) -> list[tuple[int, float, str]]:
     """(end offset in `text`, width, atom) for each unbreakable unit, whitespace dropped."""
-    return [(m.end(), _width(m.group()), m.group()) for m in _ATOM.finditer(text)]
+    out = []
+    for m in _ATOM.finditer(text):
+        a = m.group()
+        out.append((m.end(), _width(a), a))
+    return out
 
 
 def line_ends(units: list[tuple[int, float, str]], width: float, indent: float,
