@@ -7,7 +7,7 @@ clash with another project's `app` or `ui`. Data files travel inside those packa
 from setuptools import find_namespace_packages, setup
 
 FOLDERS = {"app": "galley.app", "ui": "galley.ui", "resources": "galley.resources", "layouts": "galley.layouts"}
-DATA = ["*.toml", "*.json", "*.txt", "*.tsv", "*.marshal", "*.bin", "*.qm", "*.png", "*.svg", "*.ttf", "*.ttc", "*.otf"]
+DATA = ["*.toml", "*.json", "*.txt", "*.tsv", "*.marshal", "*.qm", "*.png", "*.svg", "*.ttf", "*.ttc", "*.otf"]
 
 packages = ["galley"]
 package_dir = {"galley": "galley"}

@@ -56,14 +56,7 @@ def examples(case_dirs: list[Path]):
     computed exactly as the decoder computes them, with the true earlier joins made."""
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
-    from galley.app.repair.model import (
-        candidate_evidence,
-        cut_features,
-        ending,
-        page_features,
-        relative,
-        seam_features,
-    )
+    from galley.app.repair.model import page_features
 
     for case in case_dirs:
         text = (case / "input.txt").read_text(encoding="utf-8")
@@ -73,26 +66,14 @@ def examples(case_dirs: list[Path]):
         gold = gold_next(texts, truth)
         bs = [J._Block(r, r.text) for r in blocks]
         page = page_features(texts)
-        geo = J.page_geometry(bs, J.sure_joins(J._plan(bs, J.page_geometry(bs), first=True)))   # as plan_repairs
+        geo = J.settled_geometry(bs)
         consumed: set[int] = set()
         for i, a in enumerate(bs):
             if not a.furniture and a.text:
-                nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-                xa = cut_features(a.text, nxt, page)
-                found = [(j, bt) for j, bt in J.candidates(bs, i, consumed) if not bs[j].para_start]
-                if found:
-                    xa.update({"n_" + k: v for k, v in J.geometry_features(geo, i, a.text, nxt, consumed).items()})
-                if ending(a.text) == "terminal":
-                    found = found[:1]
-                if found:
-                    context = J._lazy(lambda i=i, bs=bs: J._context(bs, i)) if len(found) > 1 else None
-                    pairs = [({**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in bt], context,
-                                                     J._after(bs, j, consumed)),
-                               **J.geometry_features(geo, i, a.text, bs[j].text, consumed)}, int(gold.get(i) == j))
-                             for j, bt in found]
-                    relative([x for x, _ in pairs])
-                    xa.update(candidate_evidence([x for x, _ in pairs]))
-                    yield xa, int(i in gold), pairs
+                ev = J.evidence(bs, i, consumed, page, geo)
+                if ev is not None:
+                    xa, found, xs = ev
+                    yield xa, int(i in gold), [(x, int(gold.get(i) == j)) for (j, _), x in zip(found, xs)]
             if i in gold:
                 consumed.add(gold[i])
 

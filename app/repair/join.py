@@ -136,13 +136,14 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     bs = [_Block(r, r.text) for r in blocks]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
+    return _plan(bs, settled_geometry(bs))
+
+
+def settled_geometry(bs: list[_Block]) -> PageGeometry:
+    """The page's column geometry with the joins a first pass is sure of among its evidence."""
     first = _plan(bs, page_geometry(bs), first=True)
-    return _plan(bs, page_geometry(bs, sure_joins(first)))
-
-
-def sure_joins(fixes: list[Fix]) -> dict[int, int]:
-    """The joins a first pass is sure of: block → the block that continues it."""
-    return {f.blocks[0]: f.blocks[1] for f in fixes if not f.doubtful and f.confidence >= SURE}
+    sure = {f.blocks[0]: f.blocks[1] for f in first if not f.doubtful and f.confidence >= SURE}
+    return page_geometry(bs, sure)
 
 
 def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]:
@@ -252,18 +253,18 @@ def _plain_seam(a: str, b: str) -> bool:
     return word is not None and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
 
 
-def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
-    """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc()`:
-    the whole text, for names spelled elsewhere; `geo`: the page's column geometry)."""
+def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeometry):
+    """What the seam model reads for block i: (its cut features, its candidates as (j, blocks
+    passed over), each candidate's features), or None when nothing can continue it. The
+    decoder and the fit (`bench/repair_fit.py`) both take the evidence from here."""
     a = bs[i]
-    end = ending(a.text)
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
     xa = cut_features(a.text, nxt, page)
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
         return None
     xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
-    if end == "terminal":
+    if ending(a.text) == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
         if ft.is_short_line(bs[found[0][0]].text):
             return None      # a paragraph's rest ends a sentence too: this is a heading or an item
@@ -273,6 +274,18 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
            **geometry_features(geo, i, a.text, bs[j].text, consumed)} for j, between in found]
     relative(xs)
     xa.update(candidate_evidence(xs))
+    return xa, found, xs
+
+
+def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
+    """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc()`:
+    the whole text, for names spelled elsewhere; `geo`: the page's column geometry)."""
+    ev = evidence(bs, i, consumed, page, geo)
+    if ev is None:
+        return None
+    xa, found, xs = ev
+    a = bs[i]
+    end = ending(a.text)
     p_cut = model.p_cut(xa)
     if a.body_like and len(a.text) >= RUNNING and not a.para_start and (end in ("word", "other")
                                                                         or a.text[-1] in "，,、"):
