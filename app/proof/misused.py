@@ -4,16 +4,17 @@ Two ways to a candidate. A character no common two-character word holds (措折,
 similar-sound or similar-shape character (the confusion sets) that would make a dictionary word
 with its neighbours. A character that also fits its neighbours poorly under the character model
 (app/proof/charlm.py, pair counts of real Chinese) gets the characters it was most often mistaken
-for in the training sentences (在 → 再, 门 → 们). Each candidate is scored by a fitted logistic
-model over its features (FEATURES): how much likelier it makes the text under jieba's word model
+for in the training sentences (在 → 再, 门 → 们). Each candidate is scored by fitted boosted
+trees over its features (FEATURES; app/proof/misused_trees.py): how much likelier it makes the text under jieba's word model
 (the best segmentation's log probability) and under the character model, how often that
 confusion happened in the training sentences, the character pairs of those sentences, the word it
-makes, and whether the place reads as a personal or transliterated name (names use what characters
-they like). Only candidates scoring above the fitted thresholds are reported
+makes and the words the written character makes (a word-level check: 再接再励 holds no word
+that 再接再厉 does), and whether the place reads as a personal or transliterated name (names use
+what characters they like: a fixed penalty, `name_weight`, not fitted). Only candidates scoring above the fitted thresholds are reported
 (resources/proof/misused.toml: warning, and error at high confidence).
 
-Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/proof/charlm.bin
-(tools/build_charlm.py), loaded once, on first use; weights by tools/fit_misused.py.
+Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/proof/charlm.marshal
+(tools/build_charlm.py), loaded once, on first use; the trees and thresholds by tools/fit_misused.py.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import math
 import re
 import threading
 import tomllib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,10 +36,8 @@ PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
-            "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour")
-# products of the features above that the scorer also weighs (a linear model cannot tell "a big
-# gain that also makes a word" from either alone): pairs of FEATURES indices
-CROSSES = ((0, 10), (9, 10), (1, 9), (1, 0), (11, 1), (8, 1))
+            "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
+            "ln(1+f(old words))", "ln(1+f(new words))")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -57,9 +57,10 @@ class Suspect:
 
 
 class Model:
-    """The confusion sets, the word patterns and jieba's frequencies, with the fitted weights."""
+    """The confusion sets, the word patterns and jieba's frequencies, with the fitted scorer."""
 
-    def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int, lm: CharLM | None = None):
+    def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int, lm: CharLM | None = None,
+                 boosted: Callable[[Sequence[float]], float] | None = None):
         busy = int(params.get("max_char_freq", 20000))
         # the commonest characters (的 在 是 …) are mostly grammar, which word frequencies cannot judge
         self.conf: dict[str, str] = {c: v for c, v in data["conf"].items() if freq.get(c, 0) < busy}
@@ -90,9 +91,11 @@ class Model:
         self.common = frozenset(common[k:k + 2] for k in range(0, len(common), 2))
         self.freq = freq
         self.log_total = math.log(total)
-        self.weights = [float(w) for w in params.get("weights", [1.0] + [0.0] * (len(FEATURES) + len(CROSSES) + 2))]
-        self.bias = float(params.get("bias", 0.0))
-        self.name_weight = self.weights[FEATURES.index("in a name")]
+        # the scorer: boosted trees over FEATURES (app/proof/misused_trees.py, written by
+        # tools/fit_misused.py), or, without them, the gain alone
+        self.boosted = boosted if boosted is not None else (lambda f: f[0])
+        self.name_weight = float(params.get("name_weight", -3.0))
+        self.name_at = FEATURES.index("in a name")
         # the cheap model (the same features less the two language-model gains, at 0) and its cut
         self.cheap_weights = [float(w) for w in params.get("cheap_weights", [])]
         self.cheap_bias = float(params.get("cheap_bias", 0.0))
@@ -296,6 +299,10 @@ class Model:
         # caller to settle, as it costs more than the rest)
         name = float(self.in_name(run, i)) if names else 0.0
         cheap_w, cut = self.cheap_weights, self.cascade if cascade else None
+        # the words of two to four characters that hold position i (its whole window): how
+        # established the written character is, and what each candidate makes instead
+        wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
+        old_words = words_around(freq, wl, c, wr)
         for x in {**found, **context}:
             if c + x in self.skip:
                 continue
@@ -308,7 +315,8 @@ class Model:
                      lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
                      0.0, float(fw > 0), context.get(x, 0.0), name,
-                     math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0))]
+                     math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
+                     old_words, words_around(freq, wl, x, wr)]
             if cut is not None and cheap_w and \
                     self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
                 continue
@@ -329,8 +337,9 @@ class Model:
             yield x, gain, kind, tuple(feats)
 
     def score(self, features) -> float:
-        """Log-odds that the candidate is the right character (weights fitted by tools/fit_misused.py)."""
-        return self.bias + sum(w * f for w, f in zip(self.weights, expand(features), strict=True))
+        """Log-odds that the candidate is the right character (the trees fitted by tools/fit_misused.py),
+        less `name_weight` inside what reads as a name."""
+        return self.boosted(features) + self.name_weight * features[self.name_at]
 
     def _best(self, run: str, i: int, c: str, found):
         best = None
@@ -343,12 +352,16 @@ class Model:
         return best
 
 
-def expand(features) -> tuple[float, ...]:
-    """The features and their products (CROSSES), as the weights take them; the maximum and the
-    minimum of the two language-model gains; and the character gain where the confusion was never seen."""
-    f = tuple(features)
-    g, cg = f[0], f[9]
-    return (*f, *(f[a] * f[b] for a, b in CROSSES), max(g, cg), min(g, cg), float(f[1] == 0.0) * cg)
+def words_around(freq: dict[str, int], left: str, c: str, right: str) -> float:
+    """ln(1 + the summed jieba frequencies of the words of 2 to MAX_WORD characters that hold c between
+    `left` and `right` (at most MAX_WORD - 1 characters each)."""
+    total = 0
+    nl = len(left)
+    s = left + c + right
+    for a in range(nl + 1):
+        for b in range(max(nl + 1, a + 2), min(len(s), a + MAX_WORD) + 1):
+            total += freq.get(s[a:b], 0)
+    return math.log1p(total)
 
 
 def keep_stronger(suspects: list[Suspect]) -> list[Suspect]:
@@ -372,14 +385,27 @@ def params() -> dict:
 _model: Model | None = None
 
 
+def load(scored: bool = True) -> Model:
+    """A new model from the resources; `scored` False leaves out the fitted scorer (the gain alone),
+    as tools/fit_misused.py needs it before there is one."""
+    from galley.app.proof.segment import tokenizer
+    tk = tokenizer()
+    with open(DATA, "rb") as fh:
+        data = marshal.load(fh)
+    boosted = None
+    if scored:
+        from galley.app.proof import misused_trees
+        if misused_trees.FEATURES != FEATURES:
+            raise RuntimeError("app/proof/misused_trees.py was fitted on other features: "
+                               "run tools/fit_misused.py --write")
+        boosted = misused_trees.boosted
+    return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted)
+
+
 def model() -> Model:
     global _model
     if _model is None:
         with _lock:
             if _model is None:
-                from galley.app.proof.segment import tokenizer
-                tk = tokenizer()
-                with open(DATA, "rb") as fh:
-                    data = marshal.load(fh)
-                _model = Model(data, params(), tk.FREQ, tk.total, charlm())
+                _model = load()
     return _model

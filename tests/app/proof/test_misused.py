@@ -63,7 +63,8 @@ def test_the_language_model_prefers_real_words():
 
 @pytest.mark.parametrize("text,wrong,right", [
     ("他再家里看书。", "再", "在"),          # both real characters: only the context tells
-    ("他们带着孩子去公园玩，我门明天也去。", "门", "们"),
+    # (not 我门明天: 门明天 reads as a personal name, and names use what characters they like)
+    ("他们带着孩子去公园玩，我门也想去。", "门", "们"),
 ])
 def test_a_real_character_that_fits_its_neighbours_poorly_is_caught(text, wrong, right):
     found = hits(text, "words.misused")
@@ -100,3 +101,22 @@ def test_the_cascade_only_drops_what_would_not_be_flagged():
     found = [(s.wrong, s.right) for s in m.suspects(text)]
     # (他门 also reads as a name, 门 a surname: the name weight may keep it below the warning)
     assert {("措", "挫"), ("管", "馆")} <= set(found) <= {("措", "挫"), ("门", "们"), ("管", "馆")}
+
+
+def test_the_scorer_was_fitted_on_these_features():
+    from galley.app.proof import misused, misused_trees
+    assert misused_trees.FEATURES == misused.FEATURES
+    m = model()
+    text = "这个小区的环镜越来越好了。"
+    ((_pos, run, i, c, found),) = [p for p in m.positions(text) if p[3] == "镜"]
+    feats = {x: f for x, _, _, f in m.candidates(run, i, c, found, names=False, cascade=False)}
+    # the trees, not the gain alone: a likelier replacement that makes a common word scores higher
+    assert m.score(feats["境"]) == misused_trees.boosted(feats["境"]) != feats["境"][0]
+
+
+def test_the_word_level_features_see_what_each_character_makes():
+    from galley.app.proof.misused import words_around
+    m = model()
+    # 再接再励 holds no dictionary word around 励; 再接再厉 is one
+    assert words_around(m.freq, "再接再", "励", "") < words_around(m.freq, "再接再", "厉", "")
+    assert words_around(m.freq, "", "挫", "折") > words_around(m.freq, "", "措", "折") == 0.0
