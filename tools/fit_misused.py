@@ -37,7 +37,8 @@ from build_misused import CSC, left_contexts, read_pairs, right_contexts
 
 from galley.app.proof.misused import FEATURES, PARAMS, load
 
-TARGET_WARNING = 0.88      # sentence-level precision wanted at warning severity on the tuning quarter (the held split has come out about 0.05 lower)
+TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity on the tuning quarter: the goal, 0.8, with a margin
+#                            (with the linear scorer the held split came out 0.05 below the tuning quarter, with the trees 0.02)
 TARGET_ERROR = 0.97        # and at error severity
 L2 = 1e-3
 N_TREES, DEPTH, RATE = 200, 3, 0.1    # boosted trees: how many, how deep, the step
