@@ -390,8 +390,7 @@ def load(scored: bool = True) -> Model:
     as tools/fit_misused.py needs it before there is one."""
     from galley.app.proof.segment import tokenizer
     tk = tokenizer()
-    with open(DATA, "rb") as fh:
-        data = marshal.load(fh)
+    data = marshal.loads(DATA.read_bytes())    # (marshal.load of the file object: three times slower)
     boosted = None
     if scored:
         from galley.app.proof import misused_trees

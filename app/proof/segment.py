@@ -6,6 +6,7 @@ at most once (the `Para.words` cache), and only when a rule asks for it.
 from __future__ import annotations
 
 import logging
+import marshal
 import re
 import threading
 
@@ -25,9 +26,26 @@ def tokenizer():
                 jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tk = jieba.Tokenizer()
-                tk.initialize()
+                # jieba reads its cache with marshal.load(file), which reads the file object by object:
+                # three times slower than marshal.loads of the whole file (0.55 → 0.18 s of a cold check)
+                mod = jieba.marshal
+                jieba.marshal = _WholeFileMarshal
+                try:
+                    tk.initialize()
+                finally:
+                    jieba.marshal = mod
                 _tokenizer = tk
     return _tokenizer
+
+
+class _WholeFileMarshal:
+    """The marshal module as jieba's initialize() uses it, reading a file whole before decoding it."""
+
+    @staticmethod
+    def load(fh):
+        return marshal.loads(fh.read())
+
+    dump = staticmethod(marshal.dump)
 
 
 def _import_jieba():

@@ -120,3 +120,13 @@ def test_the_word_level_features_see_what_each_character_makes():
     # 再接再励 holds no dictionary word around 励; 再接再厉 is one
     assert words_around(m.freq, "再接再", "励", "") < words_around(m.freq, "再接再", "厉", "")
     assert words_around(m.freq, "", "挫", "折") > words_around(m.freq, "", "措", "折") == 0.0
+
+
+def test_jieba_loads_its_dictionary_and_is_left_as_it_was():
+    import marshal
+    import sys
+
+    from galley.app.proof.segment import tokenizer
+    tk = tokenizer()
+    assert tk.initialized and tk.FREQ["中国"] > 0 and tk.total > 0
+    assert sys.modules["jieba"].marshal is marshal     # the whole-file reader was only lent to initialize()
