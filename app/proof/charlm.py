@@ -74,6 +74,14 @@ class CharLM:
         """log P(c|b) - log P(c) for a pair of stored value q (0: unseen): how well c fits after b."""
         return math.log(COUNT[q] * self.inv[b] + self.rest1[c]) - self.lp1[c]
 
+    def fit_between(self, ids: list[int], i: int) -> float:
+        """How well ids[i] fits its neighbours: `fit` after the one before plus `fit` of the one after."""
+        a = ids[i - 1] if i else -1
+        b = ids[i + 1] if i + 1 < len(ids) else -1
+        c, bits, hot = ids[i], self.bits, self.hot
+        return (self.fit(hot.get(a << bits | c, 0), a, c) if a >= 0 else 0.0) \
+            + (self.fit(hot.get(c << bits | b, 0), c, b) if b >= 0 else 0.0)
+
     def p2(self, b: int, c: int) -> float:
         """log P(c|b)."""
         return math.log(self.pair(b << self.bits | c) * self.inv[b] + self.rest1[c])

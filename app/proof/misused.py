@@ -37,7 +37,7 @@ HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN = 1, 2, 4
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
-            "ln(1+f(old words))", "ln(1+f(new words))")
+            "ln(1+f(old words))", "ln(1+f(new words))", "old fit")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -303,6 +303,9 @@ class Model:
         # established the written character is, and what each candidate makes instead
         wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
         old_words = words_around(freq, wl, c, wr)
+        # how well the written character fits its two neighbours (the character model's pointwise
+        # information, as the screen of `positions` takes it)
+        old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
         for x in {**found, **context}:
             if c + x in self.skip:
                 continue
@@ -316,7 +319,7 @@ class Model:
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
                      0.0, float(fw > 0), context.get(x, 0.0), name,
                      math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
-                     old_words, words_around(freq, wl, x, wr)]
+                     old_words, words_around(freq, wl, x, wr), old_fit]
             if cut is not None and cheap_w and \
                     self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
                 continue

@@ -77,6 +77,7 @@ def test_the_character_model_prefers_real_text():
     for good, bad in (("他在家里", "他再家里"), ("挫折", "措折"), ("跑得很快", "跑的很快")):
         i = next(k for k in range(len(good)) if good[k] != bad[k])
         assert lm.around(lm.ids(good), i) > lm.around(lm.ids(bad), i)
+        assert lm.fit_between(lm.ids(good), i) > lm.fit_between(lm.ids(bad), i)
         ids = lm.ids(bad)
         assert lm.gain(ids, i, lm.index[good[i]]) > 0
         assert ids == lm.ids(bad)           # gain leaves the run as it was
