@@ -9,7 +9,7 @@ the corrected one (a negative, which must stay clean). Each candidate the model 
 example (right when it is the wrong character's correction); gradient-boosted trees over the
 candidate's features (app.proof.misused.FEATURES, the logistic loss) give its score (a linear
 model over the features and some products is fitted too and its figures printed, for comparison:
-the trees found about 0.02 more recall at the same precision). The thresholds are then
+on the tuning quarter the trees found about 0.05 more recall at precision 0.85). The thresholds are then
 set at sentence level: a sentence counts as caught when the rule flags it and every flagged
 character is a wrong one; precision is caught / flagged sentences. The trees are fitted on three training
 sentences in four; the thresholds are set on the fourth (`is_tune`, by the corrected sentence, so a
@@ -38,7 +38,8 @@ from build_misused import CSC, left_contexts, read_pairs, right_contexts
 from galley.app.proof.misused import FEATURES, PARAMS, load
 
 TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity on the tuning quarter: the goal, 0.8, with a margin
-#                            (with the linear scorer the held split came out 0.05 below the tuning quarter, with the trees 0.02)
+#                            (the held split has come out below the tuning quarter: by 0.05 with the linear scorer, 0.02 with
+#                            200 trees of depth 3, 0.05 with 300 of depth 4)
 TARGET_ERROR = 0.97        # and at error severity
 L2 = 1e-3
 N_TREES, DEPTH, RATE = 300, 4, 0.1    # boosted trees: how many, how deep, the step
