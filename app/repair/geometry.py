@@ -28,6 +28,7 @@ NO_LINE_END = frozenset(text_classes.OPENING + "(")
 _ATOM = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……|\S")
 WIDTHS = range(8, 41)        # column widths considered, in ems
 INDENT = 2.0                 # a paragraph's first line
+ODDS_CAP = 0.9               # no one block is taken as certainly cut: a wrong one would fix a wrong width
 _EPS = 1e-9
 
 
@@ -146,12 +147,13 @@ class PageGeometry:
     """The column width around each block, read off the page: a block that is plainly cut
     fills its last line at the true width; any other block does so by chance (about one in W)."""
 
-    def __init__(self, texts: list[str], cut_odds: list[float], indents: list[float] | None = None,
+    def __init__(self, texts: list[str], cut_odds: list[float], tops: list[float] | None = None,
                  reach: float = 12.0):
-        """`cut_odds`: for each block, how likely it is cut; `indents`: the first line's indent
-        each is set with (2 for a paragraph's first piece, 0 for a piece from a column top)."""
+        """`cut_odds`: for each block, how likely it is cut; `tops`: how likely each is set from
+        a column top (the rest of a cut paragraph, no indent) rather than as a paragraph's first
+        piece (indented two characters)."""
         self.texts, self.odds = texts, cut_odds
-        self.indents = indents or [INDENT] * len(texts)
+        self.tops = tops or [0.0] * len(texts)
         self.reach = reach
         self.window = int(4 * reach)
         self._ll: dict[int, dict[int, float] | None] = {}
@@ -161,12 +163,17 @@ class PageGeometry:
         """Block k's evidence on each width: the log-likelihood ratio of its filling its last
         line there (or not) as a cut piece against by chance (about one in W); None if none."""
         if k not in self._ll:
-            t, pi = self.texts[k], self.odds[k]
+            t, pi, top = self.texts[k], min(self.odds[k], ODDS_CAP), self.tops[k]
             ll = None
             if pi > 0 and len(t) >= 4:
-                fits = fill_widths(t, WIDTHS, self.indents[k])
-                ll = {w: math.log((pi + (1 - pi) / w) * w) if w in fits else math.log(1 - pi)
-                      for w in WIDTHS}
+                at_top = fill_widths(t, WIDTHS, 0.0) if top > 0 else set()
+                first = fill_widths(t, WIDTHS, INDENT) if top < 1 else set()
+                ll = {}
+                for w in WIDTHS:
+                    # a cut piece ends at a line end (at either indent, as likely as each is);
+                    # any other stops anywhere in its last line, at the line end one time in w
+                    f = top * (w in at_top) + (1 - top) * (w in first)
+                    ll[w] = math.log(pi * f * w + (1 - pi))
             self._ll[k] = ll
         return self._ll[k]
 

@@ -22,6 +22,7 @@ from galley.app.repair import features as ft
 from galley.app.repair.geometry import PageGeometry
 from galley.app.repair.lexicon import segment
 from galley.app.repair.model import (
+    CLOSERS,
     candidate_evidence,
     cut_features,
     cut_prior,
@@ -31,6 +32,7 @@ from galley.app.repair.model import (
     relative,
     seam_features,
     seam_model,
+    unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
 
@@ -158,7 +160,8 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]
     for i, a in enumerate(bs):
         if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
-        if first and a.terminal and not (i + 1 < len(bs) and ft.cannot_open(a.text, bs[i + 1].text)):
+        if first and a.terminal and not (i + 1 < len(bs) and ft.cannot_open(a.text, bs[i + 1].text)
+                                         and not _stray_closer(a.text, bs[i + 1].text)):
             continue
         best = _best_continuation(bs, i, consumed, model, page, doc, geo)
         if best is None:
@@ -228,11 +231,11 @@ def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None) -> PageG
     set from a column top, without the first line's indent."""
     odds = [0.0 if b.furniture or b.placed else cut_prior(b.text, bs[k + 1].text if k + 1 < len(bs) else "")
             for k, b in enumerate(bs)]
-    indents = [2.0] + [0.0 if o >= 0.9 else 2.0 for o in odds[:-1]]
+    tops = [0.0] + [min(o, 0.9) for o in odds[:-1]]
     for a, b in (sure or {}).items():      # joins a first pass is sure of
         odds[a] = 0.99
-        indents[b] = 0.0
-    return PageGeometry([b.text for b in bs], odds, indents)
+        tops[b] = 0.9
+    return PageGeometry([b.text for b in bs], odds, tops)
 
 
 def geometry_features(geo: PageGeometry, i: int, a: str, b: str, consumed: set[int]) -> dict[str, float]:
@@ -296,14 +299,14 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
     first = bs[found[0][0]]
-    if not found[0][1] and not first.furniture and (ft.cannot_open(a.text, first.text)
-                                                    or ft.number_continues(a.text, first.text)):
+    if not found[0][1] and not first.furniture and not _stray_closer(a.text, first.text) and (
+            ft.cannot_open(a.text, first.text) or ft.number_continues(a.text, first.text)):
         k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif not _seam_evidence(x) and p < HEADING_SURE and (
-            (_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)):
+    elif not _seam_evidence(x) and (_title_line(bs, i) or _over_lead(a, bs[found[k][0]]) or (
+            p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
     if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
@@ -314,6 +317,12 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x
+
+
+def _stray_closer(a: str, b: str) -> bool:
+    """b opens with a closing quote or bracket that nothing open in a awaits (a quotation
+    closed on a line of its own: its sentence is another block's)."""
+    return b[:1] in CLOSERS and not unclosed(a)
 
 
 _LIST_START = re.compile(r"^(?:——|――|──|[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]、?[，,]?)")
@@ -346,6 +355,12 @@ def _reads_as_heading(t: str) -> bool:
     """A two-part heading (抓前期，项目储备更充足), or a line with none of running text's
     function words (是, 了, 目前 …): a headline's telegraphic style."""
     return ft.is_paired_heading(t) or ft.function_words(t) == 0
+
+
+def _over_lead(a: _Block, b: _Block) -> bool:
+    """A short line over a paragraph that opens as a lead does (7月10日，… 据悉 …) or that
+    repeats its words (糖尿病药物文迪雅): a headline over its story, not a cut first line."""
+    return a.short and not a.terminal and (ft.restates(a.text, b.text) or ft.is_paragraph_opener(b.text))
 
 
 def _heading_shaped(a: _Block) -> bool:

@@ -197,3 +197,28 @@ def test_no_possible_cut_from_a_sentence_end_into_a_section_label():
     blocks = read_text(resource("sample", "edition.txt").read_text(encoding="utf-8"))
     label = next(b.index for b in blocks if b.text == "科技创新")
     assert [f.id for f in plan_repairs(blocks) if label in f.blocks] == []
+
+
+def test_a_files_first_line_is_joined_only_with_evidence_at_the_seam():
+    # a title line over a paragraph that reads on from it: still the title
+    out = repaired("市卫健委:全市餐饮单位将逐步实行卫生监督公示",
+                   "为进一步落实食品安全责任,市卫健委已在三个区开展试点工作。")
+    assert len(out) == 2
+
+
+def test_a_headline_over_its_lead_is_not_joined():
+    lead = "临川新区今年新建公园六座。"
+    for head, body in (("新能源公交线路本月开通", "7月10日,市交通局宣布全市首条新能源公交环线正式运营。"),
+                       ("临川港集装箱吞吐量创新高", "临川港集装箱吞吐量上半年达到四十万标箱,同比增长一成。")):
+        out = repaired(lead, head, body)
+        assert out == [lead, head, body]
+
+
+def test_a_closing_quote_goes_to_the_block_whose_quotation_it_closes():
+    from galley.app.importers.text import read_text
+    from galley.app.repair.join import plan_repairs
+    blocks = read_text("\n\n".join(["他说:“这几年我们的日子越过越好,大家心里都亮堂。",
+                                    "全市新增城市绿地三百公顷。",
+                                    "”记者了解到,该村今年人均收入增长一成。"]))
+    joins = [f.blocks for f in plan_repairs(blocks) if f.accepted]
+    assert (1, 2) not in joins
