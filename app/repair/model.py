@@ -254,19 +254,42 @@ class Trees:
 
     def __init__(self, names: list[str], base: float, trees: list[list[list[float]]]):
         self.names, self.base, self.trees = names, base, trees
-        # the same trees with feature names in the nodes, read straight from a feature dict
-        self._named = [[(names[int(nd[0])], nd[1], int(nd[2]), int(nd[3])) if nd[0] >= 0 else (None, nd[1])
-                        for nd in tree] for tree in trees]
+        self._margin = None
 
     def margin(self, x: dict[str, float]) -> float:
-        get = x.get
-        s = self.base
-        for tree in self._named:
-            node = tree[0]
-            while node[0] is not None:
-                node = tree[node[2] if get(node[0], 0.0) < node[1] else node[3]]
-            s += node[1]
-        return s
+        if self._margin is None:
+            self._margin = self._compile()
+        return self._margin(x)
+
+    def _compile(self):
+        """`margin` as one Python function: each tree a nest of `if`s over the features it reads
+        (each read from the dict once), the leaves added in the trees' order from `base` — the
+        same comparisons and the same sum as walking the nodes, several times faster."""
+        used: dict[str, str] = {}
+        for tree in self.trees:
+            for nd in tree:
+                if nd[0] >= 0:
+                    used.setdefault(self.names[int(nd[0])], f"f{len(used)}")
+        lines = ["def margin(x):", "    get = x.get"]
+        lines += [f"    {var} = get({name!r}, 0.0)" for name, var in used.items()]
+        lines.append(f"    s = {float(self.base)!r}")
+
+        def emit(tree: list[list[float]], k: int, pad: str) -> None:
+            nd = tree[k]
+            if nd[0] < 0:
+                lines.append(f"{pad}s += {float(nd[1])!r}")
+                return
+            lines.append(f"{pad}if {used[self.names[int(nd[0])]]} < {float(nd[1])!r}:")
+            emit(tree, int(nd[2]), pad + "    ")
+            lines.append(f"{pad}else:")
+            emit(tree, int(nd[3]), pad + "    ")
+
+        for tree in self.trees:
+            emit(tree, 0, "    ")
+        lines.append("    return s")
+        scope: dict = {"inf": math.inf, "nan": math.nan}     # how repr writes those floats
+        exec(compile("\n".join(lines), f"<trees {len(self.trees)}>", "exec"), scope)  # noqa: S102
+        return scope["margin"]
 
     def to_json(self) -> dict:
         return {"names": self.names, "base": self.base, "trees": self.trees}
@@ -306,5 +329,11 @@ def _sigmoid(v: float) -> float:
 
 @lru_cache(maxsize=1)
 def seam_model() -> SeamModel:
+    """The fitted model, read once per process (again if the file changes: a refit)."""
+    return _seam_model(MODEL.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def _seam_model(_mtime: int) -> SeamModel:
     data = json.loads(MODEL.read_text(encoding="utf-8"))
     return SeamModel(Trees.from_json(data["cut"]), Trees.from_json(data["pick"]), data["join"], data["doubt"])
