@@ -36,12 +36,13 @@ _SPACED_DIGITS = re.compile(r"[\u3400-\u9fff] [0-9][0-9.,]* ?[\u3400-\u9fff%]")
 _SIGN_OFF = re.compile(r"^[（(]完[）)]")
 PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」", "【": "】"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")     # what the two below read
 
 
 def unclosed(text: str) -> bool:
     """An opening mark (“ （ 《 …) with no closing one after it: the sentence runs on."""
     depth: dict[str, int] = {}
-    for ch in text:
+    for ch in _MARKS.findall(text):
         if ch in PAIRS:
             depth[ch] = depth.get(ch, 0) + 1
         elif ch in CLOSERS and depth.get(CLOSERS[ch], 0) > 0:
@@ -52,7 +53,7 @@ def unclosed(text: str) -> bool:
 def unopened(text: str) -> bool:
     """A closing mark (” ） 》 …) before any opening one: the block carries on a quotation or aside."""
     seen: set[str] = set()
-    for ch in text[:80]:
+    for ch in _MARKS.findall(text, 0, 80):
         if ch in PAIRS:
             seen.add(ch)
         elif ch in CLOSERS and CLOSERS[ch] not in seen:
@@ -144,6 +145,13 @@ def block_features(text: str) -> dict[str, float]:
     }
 
 
+@lru_cache(maxsize=8192)
+def _named_features(text: str, prefix: str) -> dict[str, float]:
+    """`block_features` with their names prefixed (a_ for block a, n_ for the next, b_ for a
+    candidate): a block is all three in turn. Read only: callers copy it."""
+    return {prefix + k: v for k, v in block_features(text).items()}
+
+
 PRIOR_BLOCKS = 20
 
 
@@ -163,9 +171,7 @@ def seam_features(a: str, b: str, between: list[str], context, after: str = "") 
     passed over to reach b; `after`: the block after b; `context()`: the article's words, or
     None when b is the only candidate and its fit with the article cannot matter)."""
     fb = block_features(b)
-    x: dict[str, float] = {}
-    for k, v in fb.items():
-        x["b_" + k] = v
+    x: dict[str, float] = dict(_named_features(b, "b_"))
     x["pair_closes"] = float(unclosed(a) and fb["unopened"] > 0)
     x["b_in_list"] = float(fb["short"] > 0 and bool(after) and ft.is_short_line(after))
     x["number_continues"] = float(ft.number_continues(a, b))
@@ -225,11 +231,9 @@ def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
     """Evidence that block a was cut at a column end: its own ending and form, the next block
     (`candidate_evidence` adds what the candidates show)."""
     x: dict[str, float] = {"end_" + ending(a): 1.0}
-    for k, v in block_features(a).items():
-        x["a_" + k] = v
+    x.update(_named_features(a, "a_"))
     if nxt:
-        for k, v in block_features(nxt).items():
-            x["n_" + k] = v
+        x.update(_named_features(nxt, "n_"))
         x["n_number_continues"] = float(ft.number_continues(a, nxt))
         x["n_restates"] = float(ft.restates(a, nxt))
         x["n_enum_pair"] = float(enumerator(a) and enumerator(nxt))
