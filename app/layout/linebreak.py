@@ -238,7 +238,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         info = [get(ch) or lookup(ch) for ch in text]
     roles, adv1000, cls, dx1000 = zip(*info)
     scale = size / 1000.0
-    adv = [a * scale for a in adv1000]
+    adv = list(map(scale.__mul__, adv1000))
     half = R.amount * size
     closing, opening = R.closing, R.opening
     no_start = R.no_start
@@ -503,7 +503,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         if not comp_used:
             if not spread:
                 o = offset - base
-                xs = tuple([o + v for v in PG[s:e]])
+                xs = tuple(map(o.__add__, PG[s:e]))
             elif all_glue:
                 o = offset - base - spread * s
                 xs = tuple([o + v + spread * j for j, v in enumerate(PG[s:e], s)])
@@ -542,7 +542,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         width = avail if (align == "justify" and not last) else set_width
         append(Line(s, e, xs, runs, width + first_indent))
         first_indent = 0.0
-    missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing)) if tab.missing else ()
+    miss = tab.missing            # a few characters, if any: look for them in the text, not the other way
+    missing = tuple(sorted((ch, miss[ch]) for ch in miss if ch in text)) if miss else ()
     return Paragraph(text, size, tuple(lines), missing)
 
 
