@@ -56,6 +56,7 @@ class _Block:
 
     def __post_init__(self):
         self.cut = _UNSET
+        self.memo: dict[tuple, dict[str, float]] = {}    # evidence already read (`evidence`): both passes read it
         t = self.text
         self.terminal = ft.ends_terminal(t)
         self.body_like = (ft.has_body_punct(t[:-1]) or len(t) > 40) and not ft.is_paired_heading(t)
@@ -259,7 +260,7 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
     decoder and the fit (`bench/repair_fit.py`) both take the evidence from here."""
     a = bs[i]
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-    xa = cut_features(a.text, nxt, page)
+    xa = dict(_memo(a, ("cut", nxt, tuple(page.items())), lambda: cut_features(a.text, nxt, page)))
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
         return None
@@ -269,12 +270,26 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
         if ft.is_short_line(bs[found[0][0]].text):
             return None      # a paragraph's rest ends a sentence too: this is a heading or an item
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
-    xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
-                                 _after(bs, j, consumed)),
-           **geometry_features(geo, i, a.text, bs[j].text, consumed)} for j, between in found]
+
+    def seam(j: int, between: list[int]) -> dict[str, float]:
+        after = _after(bs, j, consumed)
+        return _memo(a, ("seam", j, tuple(between), after, context is None),
+                     lambda: seam_features(a.text, bs[j].text, [bs[k].text for k in between], context, after))
+
+    xs = [{**xa, **seam(j, between), **geometry_features(geo, i, a.text, bs[j].text, consumed)}
+          for j, between in found]
     relative(xs)
     xa.update(candidate_evidence(xs))
     return xa, found, xs
+
+
+def _memo(a: _Block, key: tuple, make) -> dict[str, float]:
+    """Evidence of block a that the first pass read already (it does not depend on the page's
+    geometry); read only: callers copy it."""
+    got = a.memo.get(key)
+    if got is None:
+        got = a.memo[key] = make()
+    return got
 
 
 def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
@@ -422,13 +437,25 @@ def _echo(a: str, b: str, doc: str) -> bool:
     if not (left and right):
         return False
     tail, head = left.group(), right.group()
+    # every string across the seam of three characters or more holds one of the two of three
+    # (tail[-1:] + head[:2] or tail[-2:] + head[:1]): where that one is nowhere in the page,
+    # neither is the longer one, and the page is not searched for it
+    counts: dict[str, int] = {}
+
+    def count(s: str) -> int:
+        c = counts.get(s)
+        if c is None:
+            c = counts[s] = doc.count(s)
+        return c
+
     for i in range(1, len(tail) + 1):
         for j in range(1, len(head) + 1):
             n = i + j
             if n < 3:
                 continue
-            s = tail[-i:] + head[:j]
-            if doc.count(s) >= (2 if n == 3 else 1):
+            if n > 3 and not count(tail[-1:] + head[:2] if j >= 2 else tail[-2:] + head[:1]):
+                continue
+            if count(tail[-i:] + head[:j]) >= (2 if n == 3 else 1):
                 return True
     return False
 
