@@ -23,6 +23,7 @@ import math
 import os
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -264,14 +265,14 @@ class Trees:
 
     def __init__(self, names: list[str], base: float, trees: list[list[list[float]]]):
         self.names, self.base, self.trees = names, base, trees
-        self._margin = None
+        self._margin: Callable[[dict[str, float]], float] | None = None
 
     def margin(self, x: dict[str, float]) -> float:
         if self._margin is None:
             self._margin = self._compile()
         return self._margin(x)
 
-    def _compile(self):
+    def _compile(self) -> Callable[[dict[str, float]], float]:
         """`margin` as one Python function: each tree a nest of `if`s over the features it reads
         (each read from the dict once), the leaves added in the trees' order from `base` — the
         same comparisons and the same sum as walking the nodes, several times faster. Compiled
