@@ -259,16 +259,16 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
     passed over), each candidate's features), or None when nothing can continue it. The
     decoder and the fit (`bench/repair_fit.py`) both take the evidence from here."""
     a = bs[i]
-    nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-    xa = dict(_memo(a, ("cut", nxt, tuple(page.items())), lambda: cut_features(a.text, nxt, page)))
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
-        return None
-    xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
+        return None          # (a third of the blocks: before any evidence is read)
     if ending(a.text) == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
         if ft.is_short_line(bs[found[0][0]].text):
             return None      # a paragraph's rest ends a sentence too: this is a heading or an item
+    nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
+    xa = dict(_memo(a, ("cut", nxt, tuple(page.items())), lambda: cut_features(a.text, nxt, page)))
+    xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
 
     def seam(j: int, between: list[int]) -> dict[str, float]:
