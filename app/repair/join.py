@@ -354,7 +354,8 @@ def _ends_on_open_word(t: str) -> bool:
 def _title_line(bs: list[_Block], i: int) -> bool:
     """The file's first line, short and without a clause mark in it: its title, as a rule."""
     t = bs[i].text
-    return all(not b.text for b in bs[:i]) and len(t) <= 50 and not any(m in t[:-1] for m in "。！？!?…，,；;")
+    return (len(t) <= 50 and all(not bs[k].text for k in range(i))     # (no copy of the blocks before it)
+            and not any(m in t[:-1] for m in "。！？!?…，,；;"))
 
 
 def _reads_as_heading(t: str) -> bool:
