@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add, ne, sub
@@ -56,6 +56,11 @@ class Rules:
     quote_open: frozenset = frozenset()
     quote_close: frozenset = frozenset()
     last_line_min: int = 2
+    # what `_letters` does not count (derived, set once: it was a union of three sets per paragraph)
+    marks: frozenset = field(init=False, compare=False, repr=False, default=frozenset())
+
+    def __post_init__(self):
+        object.__setattr__(self, "marks", self.no_start | self.no_end | self.inseparable)
 
 
 @lru_cache(maxsize=1)
@@ -575,7 +580,7 @@ def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, P: list[
 
 def _letters(text: str, a: int, b: int, R: Rules) -> int:
     """Characters in text[a:b] that are not punctuation or space (what makes a line a 孤字 line)."""
-    marks = R.no_start | R.no_end | R.inseparable
+    marks = R.marks
     return sum(1 for ch in text[a:b] if ch not in marks and not ch.isspace())
 
 
