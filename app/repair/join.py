@@ -56,7 +56,6 @@ class _Block:
 
     def __post_init__(self):
         self.cut = _UNSET
-        self.memo: dict[tuple, dict[str, float]] = {}    # evidence already read (`evidence`): both passes read it
         t = self.text
         self.terminal = ft.ends_terminal(t)
         self.body_like = (ft.has_body_punct(t[:-1]) or len(t) > 40) and not ft.is_paired_heading(t)
@@ -267,29 +266,15 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
         if ft.is_short_line(bs[found[0][0]].text):
             return None      # a paragraph's rest ends a sentence too: this is a heading or an item
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-    xa = dict(_memo(a, ("cut", nxt, tuple(page.items())), lambda: cut_features(a.text, nxt, page)))
+    xa = cut_features(a.text, nxt, page)
     xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
-
-    def seam(j: int, between: list[int]) -> dict[str, float]:
-        after = _after(bs, j, consumed)
-        return _memo(a, ("seam", j, tuple(between), after, context is None),
-                     lambda: seam_features(a.text, bs[j].text, [bs[k].text for k in between], context, after))
-
-    xs = [{**xa, **seam(j, between), **geometry_features(geo, i, a.text, bs[j].text, consumed)}
-          for j, between in found]
+    xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
+                                 _after(bs, j, consumed)),
+           **geometry_features(geo, i, a.text, bs[j].text, consumed)} for j, between in found]
     relative(xs)
     xa.update(candidate_evidence(xs))
     return xa, found, xs
-
-
-def _memo(a: _Block, key: tuple, make) -> dict[str, float]:
-    """Evidence of block a that the first pass read already (it does not depend on the page's
-    geometry); read only: callers copy it."""
-    got = a.memo.get(key)
-    if got is None:
-        got = a.memo[key] = make()
-    return got
 
 
 def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
