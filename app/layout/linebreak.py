@@ -243,7 +243,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         info = [get(ch) or lookup(ch) for ch in text]
     roles, adv1000, cls, dx1000 = zip(*info)
     scale = size / 1000.0
-    adv = list(map(scale.__mul__, adv1000))
+    adv = [a * scale for a in adv1000]
     half = R.amount * size
     closing, opening = R.closing, R.opening
     no_start = R.no_start
@@ -508,7 +508,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         if not comp_used:
             if not spread:
                 o = offset - base
-                xs = tuple(map(o.__add__, PG[s:e]))
+                xs = tuple([o + v for v in PG[s:e]])
             elif all_glue:
                 o = offset - base - spread * s
                 xs = tuple([o + v + spread * j for j, v in enumerate(PG[s:e], s)])
