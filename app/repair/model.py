@@ -156,7 +156,13 @@ def block_features(text: str) -> dict[str, float]:
 def _named_features(text: str, prefix: str) -> dict[str, float]:
     """`block_features` with their names prefixed (a_ for block a, n_ for the next, b_ for a
     candidate): a block is all three in turn. Read only: callers copy it."""
-    return {prefix + k: v for k, v in block_features(text).items()}
+    x = block_features(text)
+    return dict(zip(_prefixed(tuple(x), prefix), x.values()))
+
+
+@lru_cache(maxsize=8)
+def _prefixed(names: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    return tuple(prefix + k for k in names)
 
 
 PRIOR_BLOCKS = 20
