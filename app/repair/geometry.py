@@ -154,6 +154,10 @@ def fill_widths(text: str, widths: Iterable[int], indent: float, nxt: str = "") 
     return out
 
 
+# the prior over the column width (log): mostly 10–20 ems
+_PRIOR = {w: (0.0 if 10 <= w <= 20 else math.log(0.1)) for w in WIDTHS}
+
+
 class PageGeometry:
     """The column width around each block, read off the page: a block that is plainly cut
     fills its last line at the true width; any other block does so by chance (about one in W)."""
@@ -192,7 +196,7 @@ class PageGeometry:
     def _widths(self, i: int) -> dict[int, float]:
         """A distribution over the column width around block i: a prior over the widths a
         newspaper sets its columns (mostly 10–20 ems), sharpened by the blocks near i (not i)."""
-        logp = {w: (0.0 if 10 <= w <= 20 else math.log(0.1)) for w in WIDTHS}
+        logp = dict(_PRIOR)
         live = self._live
         for k in live[bisect_left(live, i - self.window):bisect_right(live, i + self.window)]:
             if k == i:
