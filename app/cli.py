@@ -100,14 +100,16 @@ def entry() -> None:
 
     A batch command builds a large heap of small objects (an edition's lines and glyph
     positions) and frees none of it until the end, so the cyclic collector runs rarely
-    (it found nothing to collect, but scanned the growing heap again and again), and the
+    (it found nothing to collect, but scanned the growing heap again and again: at every
+    100,000 new objects, four scans of ~0.02 s each in a 16-page export, none at a million;
+    a 64-page export peaks 4 MB higher for it), and the
     process leaves with `os._exit` once its output is flushed and its files are closed,
     instead of tearing that heap down object by object (a tenth of a second for an edition).
     The desktop app (`gui`) keeps the interpreter's normal collection and shutdown.
     """
     batch = sys.argv[1:2] != ["gui"]
     if batch:
-        gc.set_threshold(100_000, 50, 100)
+        gc.set_threshold(1_000_000, 50, 100)
     code = main()
     if not batch:
         sys.exit(code)

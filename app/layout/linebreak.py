@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add, ne, sub
@@ -56,6 +56,11 @@ class Rules:
     quote_open: frozenset = frozenset()
     quote_close: frozenset = frozenset()
     last_line_min: int = 2
+    # what `_letters` does not count (derived, set once: it was a union of three sets per paragraph)
+    marks: frozenset = field(init=False, compare=False, repr=False, default=frozenset())
+
+    def __post_init__(self):
+        object.__setattr__(self, "marks", self.no_start | self.no_end | self.inseparable)
 
 
 @lru_cache(maxsize=1)
@@ -542,7 +547,8 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         width = avail if (align == "justify" and not last) else set_width
         append(Line(s, e, xs, runs, width + first_indent))
         first_indent = 0.0
-    missing = tuple(sorted((ch, tab.missing[ch]) for ch in set(text) if ch in tab.missing)) if tab.missing else ()
+    miss = tab.missing            # a few characters, if any: look for them in the text, not the other way
+    missing = tuple(sorted((ch, miss[ch]) for ch in miss if ch in text)) if miss else ()
     return Paragraph(text, size, tuple(lines), missing)
 
 
@@ -574,7 +580,7 @@ def _grid_pads(cands: list[int], cap: dict[int, float], s: int, e: int, P: list[
 
 def _letters(text: str, a: int, b: int, R: Rules) -> int:
     """Characters in text[a:b] that are not punctuation or space (what makes a line a 孤字 line)."""
-    marks = R.no_start | R.no_end | R.inseparable
+    marks = R.marks
     return sum(1 for ch in text[a:b] if ch not in marks and not ch.isspace())
 
 

@@ -18,6 +18,7 @@ import marshal
 import math
 import threading
 from bisect import bisect_left
+from functools import cached_property
 
 from galley.app.proof.registry import RESOURCES
 
@@ -42,9 +43,12 @@ class CharLM:
         v = len(uni)
         self.lp1 = [math.log((u + 1.0) / (self.total + v)) for u in uni]   # log P(c)
         self.uni = uni
-        hot = array.array("I")
-        hot.frombytes(data["hot2"])
-        self.hot = dict(zip(hot, data["hotv2"], strict=True))
+        self.hot_keys = array.array("I")             # the common pairs, sorted, and their values
+        self.hot_keys.frombytes(data["hot2"])
+        self.hot_vals = data["hotv2"]
+        self.n_hot = len(self.hot_keys)
+        if self.n_hot != len(self.hot_vals):
+            raise ValueError("charlm: common pairs and their values differ in number")
         self.k2 = array.array("I")
         self.k2.frombytes(data["keys2"])
         self.v2 = data["val2"]
@@ -62,11 +66,24 @@ class CharLM:
         get, unk = self.index.get, self.unknown
         return [get(c, unk) for c in s]
 
+    @cached_property
+    def hot(self) -> dict[int, int]:
+        """The common pairs as a dictionary, built on first use (a fifteenth of a second): the
+        misused-character screen asks about every character; repair's few hundred seams look
+        the pairs up in the sorted arrays instead."""
+        return dict(zip(self.hot_keys, self.hot_vals, strict=True))
+
     def pair(self, key: int) -> float:
         """The expected count of a pair (its key: index a << bits | index b)."""
-        q = self.hot.get(key)
-        if q is not None:
-            return EXP[q]
+        hot = self.__dict__.get("hot")
+        if hot is not None:
+            q = hot.get(key)
+            if q is not None:
+                return EXP[q]
+        else:
+            k = bisect_left(self.hot_keys, key)
+            if k < self.n_hot and self.hot_keys[k] == key:
+                return EXP[self.hot_vals[k]]
         k = bisect_left(self.k2, key)
         return EXP[self.v2[k]] if k < self.n2 and self.k2[k] == key else 0.0
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
@@ -25,7 +25,10 @@ from galley.app import text as text_classes
 NO_LINE_START = frozenset(text_classes.NO_LINE_START + "…·,.;:?!)%％")
 NO_LINE_END = frozenset(text_classes.OPENING + "(")
 # what is never broken: a Latin word or a figure with its marks, a dash or an ellipsis, one character
-_ATOM = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……|\S")
+_RUNS = r"[A-Za-z0-9]+(?:[.,:/\-][A-Za-z0-9]+)*[%％]?|——+|……"
+_ATOM = re.compile(_RUNS + r"|\S")
+_RUN = re.compile(_RUNS)         # the units longer than a character
+_SPACE = re.compile(r"\s")
 WIDTHS = range(8, 41)        # column widths considered, in ems
 INDENT = 2.0                 # a paragraph's first line
 ODDS_CAP = 0.9               # no one block is taken as certainly cut: a wrong one would fix a wrong width
@@ -40,11 +43,20 @@ def _width(s: str) -> float:
 
 def atoms(text: str) -> list[tuple[int, float, str]]:
     """(end offset in `text`, width, atom) for each unbreakable unit, whitespace dropped."""
-    out = []
-    for m in _ATOM.finditer(text):
-        a = m.group()
-        out.append((m.end(), _width(a), a))
-    return out
+    if _SPACE.search(text):
+        return [(m.end(), _width(m.group()), m.group()) for m in _ATOM.finditer(text)]
+    # no whitespace: the units tile the text (one character each between the longer units), so
+    # their ends are their running lengths
+    parts: list[str] = []
+    pos = 0
+    for m in _RUN.finditer(text):
+        if m.start() > pos:
+            parts.extend(text[pos:m.start()])
+        parts.append(m.group())
+        pos = m.end()
+    parts.extend(text[pos:])
+    widths = [(0.5 if a < "\x80" else 1.0) if len(a) == 1 else _width(a) for a in parts]
+    return list(zip(accumulate(map(len, parts)), widths, parts))
 
 
 def line_ends(units: list[tuple[int, float, str]], width: float, indent: float,
@@ -143,6 +155,10 @@ def fill_widths(text: str, widths: Iterable[int], indent: float, nxt: str = "") 
     return out
 
 
+# the prior over the column width (log): mostly 10–20 ems
+_PRIOR = {w: (0.0 if 10 <= w <= 20 else math.log(0.1)) for w in WIDTHS}
+
+
 class PageGeometry:
     """The column width around each block, read off the page: a block that is plainly cut
     fills its last line at the true width; any other block does so by chance (about one in W)."""
@@ -157,6 +173,8 @@ class PageGeometry:
         self.reach = reach
         self.window = int(4 * reach)
         self._ll: dict[int, dict[int, float] | None] = {}
+        # the blocks with evidence (`_loglik` not None), in order
+        self._live = [k for k, (t, pi) in enumerate(zip(texts, cut_odds)) if pi > 0 and len(t) >= 4]
         self._cache: dict[int, dict[int, float]] = {}
 
     def _loglik(self, k: int) -> dict[int, float] | None:
@@ -185,11 +203,13 @@ class PageGeometry:
     def _widths(self, i: int) -> dict[int, float]:
         """A distribution over the column width around block i: a prior over the widths a
         newspaper sets its columns (mostly 10–20 ems), sharpened by the blocks near i (not i)."""
-        logp = {w: (0.0 if 10 <= w <= 20 else math.log(0.1)) for w in WIDTHS}
-        for k in range(max(0, i - self.window), min(len(self.texts), i + self.window + 1)):
-            ll = self._loglik(k) if k != i else None
-            if ll is None:
+        logp = dict(_PRIOR)
+        live = self._live
+        for k in live[bisect_left(live, i - self.window):bisect_right(live, i + self.window)]:
+            if k == i:
                 continue
+            ll = self._loglik(k)
+            assert ll is not None
             wgt = math.exp(-abs(k - i) / self.reach)
             for w in WIDTHS:
                 logp[w] += wgt * ll[w]

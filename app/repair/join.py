@@ -261,16 +261,16 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
     passed over), each candidate's features), or None when nothing can continue it. The
     decoder and the fit (`bench/repair_fit.py`) both take the evidence from here."""
     a = bs[i]
-    nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
-    xa = cut_features(a.text, nxt, page)
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
-        return None
-    xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
+        return None          # (a third of the blocks: before any evidence is read)
     if ending(a.text) == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
         if ft.is_short_line(bs[found[0][0]].text):
             return None      # a paragraph's rest ends a sentence too: this is a heading or an item
+    nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
+    xa = cut_features(a.text, nxt, page)
+    xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
                                  _after(bs, j, consumed)),
@@ -348,7 +348,8 @@ def _ends_on_open_word(t: str) -> bool:
 def _title_line(bs: list[_Block], i: int) -> bool:
     """The file's first line, short and without a clause mark in it: its title, as a rule."""
     t = bs[i].text
-    return all(not b.text for b in bs[:i]) and len(t) <= 50 and not any(m in t[:-1] for m in "。！？!?…，,；;")
+    return (len(t) <= 50 and all(not bs[k].text for k in range(i))     # (no copy of the blocks before it)
+            and not any(m in t[:-1] for m in "。！？!?…，,；;"))
 
 
 def _reads_as_heading(t: str) -> bool:
@@ -437,13 +438,25 @@ def _echo(a: str, b: str, doc: str) -> bool:
     if not (left and right):
         return False
     tail, head = left.group(), right.group()
+    # every string across the seam of three characters or more holds one of the two of three
+    # (tail[-1:] + head[:2] or tail[-2:] + head[:1]): where that one is nowhere in the page,
+    # neither is the longer one, and the page is not searched for it
+    counts: dict[str, int] = {}
+
+    def count(s: str) -> int:
+        c = counts.get(s)
+        if c is None:
+            c = counts[s] = doc.count(s)
+        return c
+
     for i in range(1, len(tail) + 1):
         for j in range(1, len(head) + 1):
             n = i + j
             if n < 3:
                 continue
-            s = tail[-i:] + head[:j]
-            if doc.count(s) >= (2 if n == 3 else 1):
+            if n > 3 and not count(tail[-1:] + head[:2] if j >= 2 else tail[-2:] + head[:1]):
+                continue
+            if count(tail[-i:] + head[:j]) >= (2 if n == 3 else 1):
                 return True
     return False
 
