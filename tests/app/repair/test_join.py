@@ -217,8 +217,8 @@ def test_a_headline_over_its_lead_is_not_joined():
 def test_a_closing_quote_goes_to_the_block_whose_quotation_it_closes():
     from galley.app.importers.text import read_text
     from galley.app.repair.join import plan_repairs
-    blocks = read_text("\n\n".join(["他说:“这几年我们的日子越过越好,大家心里都亮堂。",
-                                    "全市新增城市绿地三百公顷。",
-                                    "”记者了解到,该村今年人均收入增长一成。"]))
+    blocks = read_text("他说:“这几年我们的日子越过越好,大家心里都亮堂。\n\n"
+                       "全市新增城市绿地三百公顷。\n\n"
+                       "”记者了解到,该村今年人均收入增长一成。")
     joins = [f.blocks for f in plan_repairs(blocks) if f.accepted]
     assert (1, 2) not in joins
