@@ -214,7 +214,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):
             return
-        if b.para_start and len(b.text) > 30 and not strong_cut:
+        if b.para_start and len(b.text) > 30 and not (strong_cut or _name_cut(bs, i)):
             return           # past a whole lead only from a sure cut: a reordered lead is worse than a cut left
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
@@ -317,6 +317,24 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x
+
+
+def _name_cut(bs: list[_Block], i: int) -> bool:
+    """Block i stops inside a name or term that the page, twice or more, spells on with the
+    same character and never otherwise (支持查韦 / 斯: 查韦斯 elsewhere): a sure cut."""
+    tail = _HAN_TAIL.search(bs[i].text[-2:])
+    if tail is None or len(tail.group()) < 2:
+        return False
+    t = tail.group()
+    follow: Counter = Counter()
+    for k, b in enumerate(bs):
+        s, at = b.text, b.text.find(t)
+        while at >= 0:
+            end = at + len(t)
+            if not (k == i and end == len(s)):
+                follow[s[end:end + 1]] += 1
+            at = s.find(t, at + 1)
+    return sum(follow.values()) >= 2 and len(follow) == 1 and bool(_HAN_HEAD.match(next(iter(follow))))
 
 
 def _stray_closer(a: str, b: str) -> bool:

@@ -222,3 +222,14 @@ def test_a_closing_quote_goes_to_the_block_whose_quotation_it_closes():
                        "”记者了解到,该村今年人均收入增长一成。")
     joins = [f.blocks for f in plan_repairs(blocks) if f.accepted]
     assert (1, 2) not in joins
+
+
+def test_a_name_cut_at_the_seam_is_followed_past_another_storys_lead():
+    # 支持司马 / 文涛: the page spells 司马文涛 whole twice, so the piece is surely cut and the
+    # scan passes over a whole dateline-led paragraph of another story to find its rest
+    lead = "本报讯(记者 李华)昨天公布的一项调查结果显示,超过七成的市民对新区建设表示满意,认为交通出行更加便利。"
+    out = repaired("临川新区管委会主任司马文涛昨天主持召开会议,部署今年重点工作。",
+                   "会上,司马文涛要求各部门抓紧落实各项任务。同日,支持司马", lead,
+                   "文涛的市民代表在座谈会上发言,建议继续扩建公园绿地。")
+    assert out[1] == "会上,司马文涛要求各部门抓紧落实各项任务。同日,支持司马文涛的市民代表在座谈会上发言,建议继续扩建公园绿地。"
+    assert out[2] == re.sub(r"\s+", "", lead)
