@@ -305,7 +305,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif not _seam_evidence(x) and (_title_line(bs, i) or _over_lead(a, bs[found[k][0]]) or (
+    elif not _seam_evidence(x) and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
     if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
@@ -363,11 +363,14 @@ def _ends_on_open_word(t: str) -> bool:
     return (last in words["end_chars"] or last in words["end_pairs"]) and last not in words["headline_ends"]
 
 
-def _title_line(bs: list[_Block], i: int) -> bool:
-    """The file's first line, short and without a clause mark in it: its title, as a rule."""
+def _title_line(bs: list[_Block], i: int, b: _Block | None = None) -> bool:
+    """The file's first line, short and without a clause mark in it, or over a paragraph that
+    opens as a lead does or repeats its words (b, when given): its title, as a rule."""
     t = bs[i].text
-    return (len(t) <= 50 and all(not bs[k].text for k in range(i))     # (no copy of the blocks before it)
-            and not any(m in t[:-1] for m in "。！？!?…，,；;"))
+    if len(t) > 50 or bs[i].terminal or any(bs[k].text for k in range(i)):   # (no copy of the blocks before it)
+        return False
+    return not any(m in t[:-1] for m in "。！？!?…，,；;") or (
+        b is not None and (ft.restates(t, b.text) or ft.is_paragraph_opener(b.text)))
 
 
 def _reads_as_heading(t: str) -> bool:

@@ -233,3 +233,9 @@ def test_a_name_cut_at_the_seam_is_followed_past_another_storys_lead():
                    "文涛的市民代表在座谈会上发言,建议继续扩建公园绿地。")
     assert out[1] == "会上,司马文涛要求各部门抓紧落实各项任务。同日,支持司马文涛的市民代表在座谈会上发言,建议继续扩建公园绿地。"
     assert out[2] == re.sub(r"\s+", "", lead)
+
+
+def test_a_first_line_with_a_semicolon_over_a_lead_is_the_title():
+    out = repaired("临川有望建成首条跨江隧道专家称年内可望通车;市民期待缩短通勤时间",
+                   "6月23日,市交通局在临江路施工现场表示,隧道主体工程已完成九成。")
+    assert len(out) == 2
