@@ -236,6 +236,7 @@ def test_a_name_cut_at_the_seam_is_followed_past_another_storys_lead():
 
 
 def test_a_first_line_with_a_semicolon_over_a_lead_is_the_title():
-    out = repaired("临川有望建成首条跨江隧道专家称年内可望通车;市民期待缩短通勤时间",
-                   "6月23日,市交通局在临江路施工现场表示,隧道主体工程已完成九成。")
-    assert len(out) == 2
+    # neither joined nor offered as a possible cut
+    ed = edition_from_text("临川有望建成首条跨江隧道专家称年内可望通车;市民期待缩短通勤时间\n\n"
+                           "6月23日,市交通局在临江路施工现场表示,隧道主体工程已完成九成。")
+    assert not ed.fixes and len(paragraphs(ed.text())) == 2
