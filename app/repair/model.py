@@ -29,7 +29,7 @@ from pathlib import Path
 
 from galley.app.data import resource
 from galley.app.repair import features as ft
-from galley.app.repair.seam import affinity, cohesion, seam_gain, seam_lm, seam_word
+from galley.app.repair.seam import cohesion, seam_gain, seam_lm, seam_word
 
 MODEL = resource("repair", "seam_model.json")
 
@@ -209,11 +209,10 @@ def seam_features(a: str, b: str, between: list[str], context, after: str = "") 
         hits, n = cohesion(b, context())
         x["cohesion"] = hits / (n + 2)
         x["cohesion_none"] = float(n >= 4 and hits == 0)
-        x["affinity"] = affinity(b, context())
     return x
 
 
-RELATIVE = ("seam_lm", "seam_word", "seam_gain", "cohesion", "affinity")
+RELATIVE = ("seam_lm", "seam_word", "seam_gain", "cohesion")
 
 
 def relative(xs: list[dict[str, float]]) -> list[dict[str, float]]:

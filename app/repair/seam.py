@@ -5,7 +5,6 @@ loads jieba itself; the article's words are cut only when a candidate's fit coul
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -100,28 +99,3 @@ def cohesion(candidate: str, context: Counter) -> tuple[int, int]:
     hits = sum(1 for w in words if context.get(w, 0) - (w in own) > 0)
     return hits, len(words)
 
-
-def _weight(word: str) -> float:
-    """How much a shared word says two blocks are of one story: its surprisal in jieba's
-    counts (a name or term the dictionary lacks says most, 中国 or 工作 little)."""
-    if word.isascii():
-        return 8.0
-    freq, log_total = lexicon()
-    return max(0.0, log_total - math.log(freq.get(word, 0) + 1.0) - 6.0)
-
-
-def affinity(candidate: str, context: Counter) -> float:
-    """The share of what the candidate's opening says, weighted by how telling each word is,
-    that the article around the cut says too (0–1): a paragraph's sequel shares its names and
-    terms (血管 / 缝合), a sentence set in from another story shares only common words."""
-    words = _words(candidate[:80])
-    if not words:
-        return 0.0
-    own = block_words(candidate)
-    total = hit = 0.0
-    for w in words:
-        wt = _weight(w)
-        total += wt
-        if context.get(w, 0) - (w in own) > 0:
-            hit += wt
-    return hit / (total + 10.0)
