@@ -96,6 +96,9 @@ BAND_STEP = 6           # a frame this much higher than its neighbour's joins th
                         # a higher one keeps its upper part as a frame over the band
 MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
 AD_LABEL = "广告"
+AD_SHARE_MAX = 1 / 3     # a page with more of its type area in ad frames has its group's white shared out
+BAND_TRIES = (0.7, 0.85, 1.0, 1.15, 1.3)   # ad band depths tried on the pages a group continues from,
+                                           # as a share of an even split of the group's white
 INF = float("inf")
 
 
@@ -353,6 +356,7 @@ class _Planner:
         self.N = grid.columns
         self.L = grid.lines
         self.skip = False          # whether stories may be left for the next page (see page())
+        self.foot = grid.lines     # where a page the group continues from ends (higher: an ad band below)
 
     def _window(self, rest: list[_Piece]) -> list[_Piece]:
         """The stories looked at to fill a page the group continues from: as many as could cover
@@ -388,7 +392,8 @@ class _Planner:
             pg.cut = (lead, lead.cut(N, L))
             return pg
         # first as a page the group continues from: filled to the foot with what fits best
-        best = self._choose(lead, self._window(rest), False, L)
+        F = self.foot
+        best = self._choose(lead, self._window(rest), False, F)
         placed = {id(p) for p in best[4]}
         left = [p for p in pieces[1:] if id(p) not in placed]
         white = N * (L + 1) - (best[1] * (best[2] + 1)
@@ -400,10 +405,10 @@ class _Planner:
             best = last
         else:
             feet = self._feet(best)
-            if not feet or min(feet) < L - 2:
+            if not feet or min(feet) < F - 2:
                 # short of the foot: let stories wait for the next page so others fill this one
                 self.skip = True
-                got = self._choose(lead, rest[:self.N + 3], False, L, [best[1]])
+                got = self._choose(lead, rest[:self.N + 3], False, F, [best[1]])
                 self.skip = False
                 if got is not None and got[0] < best[0] - 1e-9:
                     best = got
@@ -589,7 +594,7 @@ class _Planner:
                         if used + 1 + h > H:
                             # cannot take this piece whole: perhaps cut it to fill the stack (last stack of
                             # a page that is not the group's last), the rest continuing on the next page
-                            if not must_all and last_stack_region and u + w == W and bottom == L:
+                            if not must_all and last_stack_region and u + w == W and bottom == self.foot:
                                 room = H - used - 1
                                 if (room - p.head(w)[0] >= min_cut
                                         and (too_deep or h - room >= min_cut)
@@ -816,23 +821,20 @@ def _one_band(ads: list[Placement], modules: list[Placement], keep: frozenset[st
     return out
 
 
-def auto_plan(edition: Edition, grid: Grid) -> Plan:
-    plan = Plan(layout=grid.name)
-    planner = _Planner(grid)
-    page = 0
-    groups = _groups(edition, grid)
-    # pages are numbered on from the first group's own number (an export of 第3版 starts at 第3版)
-    base = (folio_number(groups[0][0]) if groups else None) or 1
-    for label, pieces in groups:
-        queue = list(pieces)
+def _set_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int, band: int = 0
+               ) -> list[list[Placement]]:
+    """The modules of one page group set from page `first` on, each page's ad frames with them;
+    every page the group continues from ends `band` lines above the foot (an ad band below)."""
+    pages: list[list[Placement]] = []
+    queue = list(pieces)
+    planner.foot = grid.lines - band
+    try:
         while queue:
-            page += 1
-            plan.pages = page
-            plan.labels[page] = folio_label(label, base + page - 1)
+            page = first + len(pages)
             pg = planner.page(queue)
             mods = [Placement(p.sid, page, col, cols, line, lines, sc) for p, col, cols, line, lines, sc in pg.modules]
             keep = frozenset([pg.cut[0].sid] if pg.cut is not None else [])
-            plan.modules += mods + fill_foot(mods, grid, page, keep)
+            pages.append(mods + fill_foot(mods, grid, page, keep))
             done = {id(p) for p in pg.used}
             queue = [p for p in queue if id(p) not in done]
             if pg.cut is not None:
@@ -841,4 +843,54 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
                 pos = p.pos + used
                 if pos < len(root.inline):
                     queue.insert(0, _Piece(p.parts, grid, mat=root, pos=pos))
+    finally:
+        planner.foot = grid.lines
+    return pages
+
+
+def ad_share(modules: list[Placement], grid: Grid) -> float:
+    """The share of a page's type area its ad frames take."""
+    return sum(m.columns * m.lines for m in modules if m.kind == "ad") / (grid.columns * grid.lines)
+
+
+def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int) -> list[list[Placement]]:
+    """One page group's pages, the white where its material runs out shared over them.
+
+    Set as it comes, a group fills every page to the foot but its last, which may then be
+    mostly ad frame. When a page carries more than AD_SHARE_MAX of ad frames, the pages the
+    group continues from are set again ending higher (an ad band across their foot), which
+    moves text on to the last page: the band depths tried are around an even share of the
+    group's white; kept is the set whose largest ad share is least (on as many pages or fewer).
+    """
+    pages = _set_group(planner, pieces, grid, first)
+    shares = [ad_share(m, grid) for m in pages]
+    if len(pages) < 2 or max(shares) <= AD_SHARE_MAX:
+        return pages
+    even = sum(shares) / len(pages) * grid.lines      # lines of full-width band per page
+    best = (max(shares), sum(shares), 0, pages)
+    for f in BAND_TRIES:
+        band = max(MIN_AD_LINES + 1, round(even * f))
+        got = _set_group(planner, pieces, grid, first, band)
+        if len(got) > len(pages):
+            continue
+        sh = [ad_share(m, grid) for m in got]
+        key = (max(sh), sum(sh), band, got)
+        if key[:3] < best[:3]:
+            best = key
+    return best[3]
+
+
+def auto_plan(edition: Edition, grid: Grid) -> Plan:
+    plan = Plan(layout=grid.name)
+    planner = _Planner(grid)
+    page = 0
+    groups = _groups(edition, grid)
+    # pages are numbered on from the first group's own number (an export of 第3版 starts at 第3版)
+    base = (folio_number(groups[0][0]) if groups else None) or 1
+    for label, pieces in groups:
+        for mods in _balanced_group(planner, pieces, grid, page + 1):
+            page += 1
+            plan.pages = page
+            plan.labels[page] = folio_label(label, base + page - 1)
+            plan.modules += mods
     return plan
