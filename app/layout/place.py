@@ -97,8 +97,8 @@ BAND_STEP = 6           # a frame this much higher than its neighbour's joins th
 MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
 AD_LABEL = "广告"
 AD_SHARE_MAX = 1 / 3     # a page with more of its type area in ad frames has its group's white shared out
-BAND_TRIES = (0.7, 0.85, 1.0, 1.15, 1.3)   # ad band depths tried on the pages a group continues from,
-                                           # as a share of an even split of the group's white
+BAND_COARSE = 6          # ad band depths tried on the pages a group continues from: by this many lines,
+BAND_FINE = 2            # then by this many about the best
 INF = float("inf")
 
 
@@ -859,24 +859,38 @@ def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: 
     Set as it comes, a group fills every page to the foot but its last, which may then be
     mostly ad frame. When a page carries more than AD_SHARE_MAX of ad frames, the pages the
     group continues from are set again ending higher (an ad band across their foot), which
-    moves text on to the last page: the band depths tried are around an even share of the
-    group's white; kept is the set whose largest ad share is least (on as many pages or fewer).
+    moves text on to the last page: kept is the band whose pages' largest ad share is least
+    (then the least ad in all, then the shallowest band), on as many pages or fewer.
     """
     pages = _set_group(planner, pieces, grid, first)
     shares = [ad_share(m, grid) for m in pages]
     if len(pages) < 2 or max(shares) <= AD_SHARE_MAX:
         return pages
-    even = sum(shares) / len(pages) * grid.lines      # lines of full-width band per page
     best = (max(shares), sum(shares), 0, pages)
-    for f in BAND_TRIES:
-        band = max(MIN_AD_LINES + 1, round(even * f))
+    tried: set[int] = set()
+
+    def attempt(band: int) -> bool:
+        """Set the group with this band; False when it then needs more pages."""
+        nonlocal best
+        tried.add(band)
         got = _set_group(planner, pieces, grid, first, band)
         if len(got) > len(pages):
-            continue
+            return False
         sh = [ad_share(m, grid) for m in got]
         key = (max(sh), sum(sh), band, got)
         if key[:3] < best[:3]:
             best = key
+        return True
+
+    # a deeper band moves more text on, by steps (a story moves whole or cut at a column foot):
+    # coarse steps until the band alone takes the best share found, then finer ones about the best
+    band = MIN_AD_LINES + 1
+    while band / grid.lines < best[0] and attempt(band):
+        band += BAND_COARSE
+    if best[2]:
+        for band in range(best[2] - BAND_COARSE + BAND_FINE, best[2] + BAND_COARSE, BAND_FINE):
+            if band > MIN_AD_LINES and band not in tried and band / grid.lines < best[0]:
+                attempt(band)
     return best[3]
 
 
