@@ -97,6 +97,7 @@ BAND_STEP = 6           # a frame this much higher than its neighbour's joins th
 MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
 AD_LABEL = "广告"
 AD_SHARE_MAX = 1 / 3     # a page with more of its type area in ad frames has its group's white shared out
+AD_HOLE = 0.04           # an ad frame above the foot, weighed as this much more ad share (see _worst)
 BAND_COARSE = 6          # ad band depths tried on the pages a group continues from: by this many lines,
 BAND_FINE = 2            # then by this many about the best
 INF = float("inf")
@@ -853,6 +854,13 @@ def ad_share(modules: list[Placement], grid: Grid) -> float:
     return sum(m.columns * m.lines for m in modules if m.kind == "ad") / (grid.columns * grid.lines)
 
 
+def _worst(pages: list[list[Placement]], grid: Grid) -> float:
+    """What a group's pages are judged by: the largest share of a page in ad frames, and
+    AD_HOLE for each frame that stops above the foot (a hole among the stories)."""
+    holes = sum(1 for mods in pages for m in mods if m.kind == "ad" and m.line + m.lines < grid.lines)
+    return max(ad_share(m, grid) for m in pages) + AD_HOLE * holes
+
+
 def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int) -> list[list[Placement]]:
     """One page group's pages, the white where its material runs out shared over them.
 
@@ -866,7 +874,7 @@ def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: 
     shares = [ad_share(m, grid) for m in pages]
     if len(pages) < 2 or max(shares) <= AD_SHARE_MAX:
         return pages
-    best = (max(shares), sum(shares), 0, pages)
+    best = (_worst(pages, grid), sum(shares), 0, pages)
     tried: set[int] = set()
 
     def attempt(band: int) -> bool:
@@ -876,8 +884,7 @@ def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: 
         got = _set_group(planner, pieces, grid, first, band)
         if len(got) > len(pages):
             return False
-        sh = [ad_share(m, grid) for m in got]
-        key = (max(sh), sum(sh), band, got)
+        key = (_worst(got, grid), sum(ad_share(m, grid) for m in got), band, got)
         if key[:3] < best[:3]:
             best = key
         return True
