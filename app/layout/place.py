@@ -30,6 +30,12 @@ Then every page is taken to its foot (`fill_foot`): where the columns of a page 
 two lines above the foot, a module ending a line or two higher is deepened, and white deeper
 than that becomes an ad frame (a module of its own, `kind="ad"`) across those columns, as a
 layout editor books ad space where the news runs out; the export names each such page.
+
+A group's last page is where its material runs out: set as it comes, it may be mostly ad frame.
+When a page would carry more than a third of its type area in ad frames (AD_SHARE_MAX), the
+group is set again with its earlier pages ending higher, over an even ad band across their foot,
+so that text moves on to the last page and the white is shared over the group's pages
+(`_balanced_group`); where a group has too little text even so, the export says so.
 Deterministic: the same edition and grid give the same plan.
 """
 from __future__ import annotations
