@@ -91,17 +91,28 @@ def run(args) -> int:
 
 def frame_warnings(doc, grid) -> list[str]:
     """The pages where the text runs out above the foot and ad frames fill the rest: one line,
-    each page with the share of it the frames take."""
-    pages = []
+    each page with the share of it the frames take; and a line naming the pages more than a
+    third ad frame (placement shares a page group's white over its pages, so there the group
+    has too little text to fill them)."""
+    from galley.app.layout.place import AD_SHARE_MAX
+
+    pages, large = [], []
     for page in doc.pages:
         ads = [m for m in page.modules if m.kind == "ad"]
         if ads:
             share = sum(m.columns * m.lines for m in ads) / (grid.columns * grid.lines)
             pages.append(f"{page.number} ({share:.0%})")
+            if share > AD_SHARE_MAX + 0.005:
+                large.append(f"{page.number} ({share:.0%})")
     if not pages:
         return []
-    return [(f"the text ends above the foot on {len(pages)} page{'s' * (len(pages) > 1)}; ad frames fill the rest "
-             f"(page: share of it) {', '.join(pages)}: book ads there or add material")]
+    out = [(f"the text ends above the foot on {len(pages)} page{'s' * (len(pages) > 1)}; ad frames fill the rest "
+            f"(page: share of it) {', '.join(pages)}: book ads there or add material")]
+    if large:
+        out.append(f"more than a third of the page is ad frame on {len(large)} page{'s' * (len(large) > 1)} "
+                   f"({', '.join(large)}): their page group's text, shared over its pages as evenly as its stories "
+                   f"allow, is too little to fill them; add stories to the group or set them larger")
+    return out
 
 
 def _check_outputs(args) -> None:

@@ -30,6 +30,12 @@ Then every page is taken to its foot (`fill_foot`): where the columns of a page 
 two lines above the foot, a module ending a line or two higher is deepened, and white deeper
 than that becomes an ad frame (a module of its own, `kind="ad"`) across those columns, as a
 layout editor books ad space where the news runs out; the export names each such page.
+
+A group's last page is where its material runs out: set as it comes, it may be mostly ad frame.
+When a page would carry more than a third of its type area in ad frames (AD_SHARE_MAX), the
+group is set again with its earlier pages ending higher, over an even ad band across their foot,
+so that text moves on to the last page and the white is shared over the group's pages
+(`_balanced_group`); where a group has too little text even so, the export says so.
 Deterministic: the same edition and grid give the same plan.
 """
 from __future__ import annotations
@@ -96,6 +102,10 @@ BAND_STEP = 6           # a frame this much higher than its neighbour's joins th
                         # a higher one keeps its upper part as a frame over the band
 MIN_AD_LINES = 3         # the shallowest ad frame; shallower white at a foot deepens the module above
 AD_LABEL = "广告"
+AD_SHARE_MAX = 1 / 3     # a page with more of its type area in ad frames has its group's white shared out
+AD_HOLE = 0.04           # an ad frame above the foot, weighed as this much more ad share (see _worst)
+BAND_COARSE = 6          # ad band depths tried on the pages a group continues from: by this many lines,
+BAND_FINE = 2            # then by this many about the best
 INF = float("inf")
 
 
@@ -353,6 +363,7 @@ class _Planner:
         self.N = grid.columns
         self.L = grid.lines
         self.skip = False          # whether stories may be left for the next page (see page())
+        self.foot = grid.lines     # where a page the group continues from ends (higher: an ad band below)
 
     def _window(self, rest: list[_Piece]) -> list[_Piece]:
         """The stories looked at to fill a page the group continues from: as many as could cover
@@ -388,7 +399,8 @@ class _Planner:
             pg.cut = (lead, lead.cut(N, L))
             return pg
         # first as a page the group continues from: filled to the foot with what fits best
-        best = self._choose(lead, self._window(rest), False, L)
+        F = self.foot
+        best = self._choose(lead, self._window(rest), False, F)
         placed = {id(p) for p in best[4]}
         left = [p for p in pieces[1:] if id(p) not in placed]
         white = N * (L + 1) - (best[1] * (best[2] + 1)
@@ -400,10 +412,10 @@ class _Planner:
             best = last
         else:
             feet = self._feet(best)
-            if not feet or min(feet) < L - 2:
+            if not feet or min(feet) < F - 2:
                 # short of the foot: let stories wait for the next page so others fill this one
                 self.skip = True
-                got = self._choose(lead, rest[:self.N + 3], False, L, [best[1]])
+                got = self._choose(lead, rest[:self.N + 3], False, F, [best[1]])
                 self.skip = False
                 if got is not None and got[0] < best[0] - 1e-9:
                     best = got
@@ -589,7 +601,7 @@ class _Planner:
                         if used + 1 + h > H:
                             # cannot take this piece whole: perhaps cut it to fill the stack (last stack of
                             # a page that is not the group's last), the rest continuing on the next page
-                            if not must_all and last_stack_region and u + w == W and bottom == L:
+                            if not must_all and last_stack_region and u + w == W and bottom == self.foot:
                                 room = H - used - 1
                                 if (room - p.head(w)[0] >= min_cut
                                         and (too_deep or h - room >= min_cut)
@@ -816,23 +828,20 @@ def _one_band(ads: list[Placement], modules: list[Placement], keep: frozenset[st
     return out
 
 
-def auto_plan(edition: Edition, grid: Grid) -> Plan:
-    plan = Plan(layout=grid.name)
-    planner = _Planner(grid)
-    page = 0
-    groups = _groups(edition, grid)
-    # pages are numbered on from the first group's own number (an export of 第3版 starts at 第3版)
-    base = (folio_number(groups[0][0]) if groups else None) or 1
-    for label, pieces in groups:
-        queue = list(pieces)
+def _set_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int, band: int = 0
+               ) -> list[list[Placement]]:
+    """The modules of one page group set from page `first` on, each page's ad frames with them;
+    every page the group continues from ends `band` lines above the foot (an ad band below)."""
+    pages: list[list[Placement]] = []
+    queue = list(pieces)
+    planner.foot = grid.lines - band
+    try:
         while queue:
-            page += 1
-            plan.pages = page
-            plan.labels[page] = folio_label(label, base + page - 1)
+            page = first + len(pages)
             pg = planner.page(queue)
             mods = [Placement(p.sid, page, col, cols, line, lines, sc) for p, col, cols, line, lines, sc in pg.modules]
             keep = frozenset([pg.cut[0].sid] if pg.cut is not None else [])
-            plan.modules += mods + fill_foot(mods, grid, page, keep)
+            pages.append(mods + fill_foot(mods, grid, page, keep))
             done = {id(p) for p in pg.used}
             queue = [p for p in queue if id(p) not in done]
             if pg.cut is not None:
@@ -841,4 +850,74 @@ def auto_plan(edition: Edition, grid: Grid) -> Plan:
                 pos = p.pos + used
                 if pos < len(root.inline):
                     queue.insert(0, _Piece(p.parts, grid, mat=root, pos=pos))
+    finally:
+        planner.foot = grid.lines
+    return pages
+
+
+def ad_share(modules: list[Placement], grid: Grid) -> float:
+    """The share of a page's type area its ad frames take."""
+    return sum(m.columns * m.lines for m in modules if m.kind == "ad") / (grid.columns * grid.lines)
+
+
+def _worst(pages: list[list[Placement]], grid: Grid) -> float:
+    """What a group's pages are judged by: the largest share of a page in ad frames, and
+    AD_HOLE for each frame that stops above the foot (a hole among the stories)."""
+    holes = sum(1 for mods in pages for m in mods if m.kind == "ad" and m.line + m.lines < grid.lines)
+    return max(ad_share(m, grid) for m in pages) + AD_HOLE * holes
+
+
+def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int) -> list[list[Placement]]:
+    """One page group's pages, the white where its material runs out shared over them.
+
+    Set as it comes, a group fills every page to the foot but its last, which may then be
+    mostly ad frame. When a page carries more than AD_SHARE_MAX of ad frames, the pages the
+    group continues from are set again ending higher (an ad band across their foot), which
+    moves text on to the last page: kept is the band whose pages' largest ad share is least
+    (then the least ad in all, then the shallowest band), on as many pages or fewer.
+    """
+    pages = _set_group(planner, pieces, grid, first)
+    shares = [ad_share(m, grid) for m in pages]
+    if len(pages) < 2 or max(shares) <= AD_SHARE_MAX:
+        return pages
+    best = (_worst(pages, grid), sum(shares), 0, pages)
+    tried: set[int] = set()
+
+    def attempt(band: int) -> bool:
+        """Set the group with this band; False when it then needs more pages."""
+        nonlocal best
+        tried.add(band)
+        got = _set_group(planner, pieces, grid, first, band)
+        if len(got) > len(pages):
+            return False
+        key = (_worst(got, grid), sum(ad_share(m, grid) for m in got), band, got)
+        if key[:3] < best[:3]:
+            best = key
+        return True
+
+    # a deeper band moves more text on, by steps (a story moves whole or cut at a column foot):
+    # coarse steps until the band alone takes the best share found, then finer ones about the best
+    band = MIN_AD_LINES + 1
+    while band / grid.lines < best[0] and attempt(band):
+        band += BAND_COARSE
+    if best[2]:
+        for band in range(best[2] - BAND_COARSE + BAND_FINE, best[2] + BAND_COARSE, BAND_FINE):
+            if band > MIN_AD_LINES and band not in tried and band / grid.lines < best[0]:
+                attempt(band)
+    return best[3]
+
+
+def auto_plan(edition: Edition, grid: Grid) -> Plan:
+    plan = Plan(layout=grid.name)
+    planner = _Planner(grid)
+    page = 0
+    groups = _groups(edition, grid)
+    # pages are numbered on from the first group's own number (an export of 第3版 starts at 第3版)
+    base = (folio_number(groups[0][0]) if groups else None) or 1
+    for label, pieces in groups:
+        for mods in _balanced_group(planner, pieces, grid, page + 1):
+            page += 1
+            plan.pages = page
+            plan.labels[page] = folio_label(label, base + page - 1)
+            plan.modules += mods
     return plan

@@ -120,6 +120,8 @@ def test_a_page_whose_text_runs_out_gets_an_ad_frame_the_export_names(src, tmp_p
     assert main(["export", str(src), "--pdf", str(out), "--save-plan", str(plan)]) == 0
     err = capsys.readouterr().err
     assert "warning: the text ends above the foot on 1 page; ad frames fill the rest (page: share of it) 1 (" in err
+    # most of the page is ad frame: the export says the page's group is short of text
+    assert "warning: more than a third of the page is ad frame on 1 page (1 (" in err and "too little to fill" in err
     ads = [m for m in json.loads(plan.read_text(encoding="utf-8"))["modules"] if m.get("kind") == "ad"]
     g = load_layout("broadsheet")
     assert len(ads) >= 1 and any(m["line"] + m["lines"] == g.lines for m in ads)
