@@ -544,7 +544,6 @@ class _Planner:
         """
         n = len(pieces)
         memo: dict[tuple[int, int, int], tuple] = {}
-        L = self.L
         min_cut = MIN_SPLIT_LINES
         slack_mode = W_SLACK if must_all else W_SLACK_FILL
         skip = self.skip and not must_all

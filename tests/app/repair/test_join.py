@@ -210,7 +210,7 @@ def test_a_headline_over_its_lead_is_not_joined():
     lead = "临川新区今年新建公园六座。"
     for head, body in (("新能源公交线路本月开通", "7月10日,市交通局宣布全市首条新能源公交环线正式运营。"),
                        ("临川港集装箱吞吐量创新高", "临川港集装箱吞吐量上半年达到四十万标箱,同比增长一成。")):
-        ed = edition_from_text("\n\n".join((lead, head, body)))
+        ed = edition_from_text(f"{lead}\n\n{head}\n\n{body}")
         assert paragraphs(ed.text()) == [lead, head, body]
         assert not [f for f in ed.fixes if f.blocks[0] == 1]      # not even a possible cut
 
