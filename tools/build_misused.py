@@ -9,7 +9,9 @@ Sources (all lawful to ship):
     Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
   * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
-    their frequencies, indexed by each position with that character left out ("中?" → "国文…").
+    their frequencies, indexed by each position with that character left out ("中?" → "国文…");
+    and its four-character idioms (成语: the words it tags `i`, 再接再厉, 按部就班 …), indexed
+    the same way ("再接再?" → "厉"), for a window of running text one character off one.
 
     python tools/build_misused.py [--csc DIR]      (a few seconds; writes the file and prints its size)
 
@@ -37,6 +39,7 @@ HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
 MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
 COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
+MIN_IDIOM_FREQ = 10         # four-character idioms (成语, tag i in jieba's dictionary) at least this frequent
 SOUND, SHAPE, SEEN = 1, 2, 4
 
 
@@ -153,12 +156,27 @@ def main() -> int:
             if w[k] not in wild.get(key, ""):
                 wild[key] = wild.get(key, "") + w[k]
 
+    idioms: dict[str, str] = {}
+    n_idioms = 0
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if len(cols) != 3 or cols[2] != "i" or len(cols[0]) != 4 or int(cols[1]) < MIN_IDIOM_FREQ \
+                or not HAN_WORD.match(cols[0]):
+            continue
+        w = cols[0]
+        n_idioms += 1
+        for k in range(4):
+            key = w[:k] + "?" + w[k + 1:]
+            if w[k] not in idioms.get(key, ""):
+                idioms[key] = idioms.get(key, "") + w[k]
+
     data = {
-        "version": 2,
+        "version": 3,
         "conf": {c: "".join(sorted(d)) for c, d in conf.items()},               # candidates
         "kind": {c: "".join(str(d[x]) for x in sorted(d)) for c, d in conf.items()},  # their bits
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
+        "idioms": idioms,
         "bigrams": dict(bigrams),
         "ctx_left": dict(ctx_left),
         "ctx_right": dict(ctx_right),
@@ -169,7 +187,8 @@ def main() -> int:
     OUT.write_bytes(marshal.dumps(data))
     write_reduplicable(Path(jieba.__file__).parent / "dict.txt")
     print(f"{OUT.relative_to(ROOT)}: {OUT.stat().st_size / 1e6:.1f} MB, {len(conf)} characters with "
-          f"candidates, {len(seen)} confusions seen in training, {len(wild)} word patterns")
+          f"candidates, {len(seen)} confusions seen in training, {len(wild)} word patterns, "
+          f"{n_idioms} idioms")
     return 0
 
 
