@@ -9,7 +9,8 @@ idiom of jieba's dictionary (成语, tagged `i`: 应地制宜 → 因地制宜) 
 gets that character, similar or not, with the idiom's frequency as a feature of its own. Each candidate is scored by fitted boosted
 trees over its features (FEATURES; app/proof/misused_trees.py): how much likelier it makes the text under jieba's word model
 (the best segmentation's log probability) and under the character model, how often that
-confusion happened in the training sentences, the character pairs of those sentences, the word it
+confusion happened in the training sentences, whether the two characters share a syllable, tones
+aside, in some reading (pypinyin's, read when the data is built: 境/镜 do, 诲/侮 do not), the character pairs of those sentences, the word it
 makes and the words the written character makes (a word-level check: 再接再励 holds no word
 that 再接再厉 does), and whether the place reads as a personal or transliterated name (names use
 what characters they like: a fixed penalty, `name_weight`, not fitted). Only candidates scoring above the fitted thresholds are reported
@@ -36,10 +37,10 @@ from galley.app.proof.registry import RESOURCES
 DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-SOUND, SHAPE, SEEN = 1, 2, 4
+SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
-            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))")
+            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -55,7 +56,7 @@ class Suspect:
     right: str
     score: float            # log-odds that `right` is meant (the fitted model): higher is surer
     gain: float             # log-probability gain alone
-    kind: int               # SOUND | SHAPE | SEEN bits
+    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE bits
 
 
 class Model:
@@ -348,8 +349,8 @@ class Model:
             if c + x in self.skip:
                 continue
             k = cands.find(x)
-            kind = int(kinds[k]) if k >= 0 else 0 if x in idiom else SEEN
-            if kind == SEEN and not seen.get(c + x) and x not in idiom:
+            kind = int(kinds[k], 16) if k >= 0 else 0 if x in idiom else SEEN
+            if kind & ~HOMOPHONE == SEEN and not seen.get(c + x) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
             feats = [0.0, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
@@ -357,7 +358,8 @@ class Model:
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
                      0.0, float(fw > 0), context.get(x, 0.0), name,
                      math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
-                     old_words, words_around(freq, wl, x, wr), old_fit, math.log1p(idiom.get(x, 0))]
+                     old_words, words_around(freq, wl, x, wr), old_fit, math.log1p(idiom.get(x, 0)),
+                     float(kind & HOMOPHONE > 0)]
             if cut is not None and cheap_w and \
                     self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
                 continue

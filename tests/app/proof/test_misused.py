@@ -165,3 +165,14 @@ def test_an_idiom_window_needs_one_character_off_and_no_word_of_its_own():
     assert m._idiom_candidates(run, [run[k:k + 2] for k in range(len(run) - 1)]) == {3: {"因": m.freq["因地制宜"]}}
     run = "各地要因地制宜"
     assert m._idiom_candidates(run, [run[k:k + 2] for k in range(len(run) - 1)]) == {}
+
+
+def test_a_candidate_of_the_same_syllable_is_marked_a_homophone():
+    # 环镜 → 环境 (jing, jing); 侮人不倦 → 诲人不倦 (wu, hui: alike in shape only)
+    m = model()
+    at = FEATURES.index("homophone")
+    for text, wrong, right, same in (("这个小区的环镜越来越好了。", "镜", "境", 1.0),
+                                     ("这位老教师一生侮人不倦。", "侮", "诲", 0.0)):
+        ((_pos, run, i, c, found),) = [p for p in m.positions(text) if p[3] == wrong]
+        feats = {x: f for x, _, _, f in m.candidates(run, i, c, found, names=False, cascade=False)}
+        assert feats[right][at] == same
