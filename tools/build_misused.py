@@ -8,8 +8,12 @@ Sources (all lawful to ship):
     corrected sentences;
     Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
+  * pypinyin (MIT; a build-time tool, in the dev extras): the readings of the confusion sets'
+    characters, to mark the pairs that share a syllable, tones aside (境/镜 jing), as HOMOPHONE;
   * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
-    their frequencies, indexed by each position with that character left out ("中?" → "国文…").
+    their frequencies, indexed by each position with that character left out ("中?" → "国文…");
+    and its four-character idioms (成语: the words it tags `i`, 再接再厉, 按部就班 …), indexed
+    the same way ("再接再?" → "厉"), for a window of running text one character off one.
 
     python tools/build_misused.py [--csc DIR]      (a few seconds; writes the file and prints its size)
 
@@ -37,7 +41,8 @@ HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
 MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
 COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
-SOUND, SHAPE, SEEN = 1, 2, 4
+MIN_IDIOM_FREQ = 10         # four-character idioms (成语, tag i in jieba's dictionary) at least this frequent
+SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
 
 
 def is_held(sentence: str) -> bool:
@@ -139,6 +144,19 @@ def main() -> int:
                 seen[a, b] += 1
     for a, b in seen:
         kinds.setdefault(a, {})[b] = kinds.get(a, {}).get(b, 0) | SEEN
+    # the same syllable, tones aside, in some reading of each (pypinyin, MIT: a build-time tool only)
+    from pypinyin import Style, pinyin
+
+    def readings(c: str) -> frozenset[str]:
+        said = pinyin(c, style=Style.NORMAL, heteronym=True, errors="ignore")
+        return frozenset(said[0]) if said else frozenset()
+
+    said: dict[str, frozenset[str]] = {}
+    for c, d in kinds.items():
+        rc = said.setdefault(c, readings(c))
+        for x in d:
+            if rc & said.setdefault(x, readings(x)):
+                d[x] |= HOMOPHONE
 
     # only candidates that are characters of real text (in jieba's dictionary on their own)
     conf = {c: {x: k for x, k in d.items() if freq.get(x, 0) >= 3} for c, d in kinds.items()}
@@ -153,12 +171,27 @@ def main() -> int:
             if w[k] not in wild.get(key, ""):
                 wild[key] = wild.get(key, "") + w[k]
 
+    idioms: dict[str, str] = {}
+    n_idioms = 0
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if len(cols) != 3 or cols[2] != "i" or len(cols[0]) != 4 or int(cols[1]) < MIN_IDIOM_FREQ \
+                or not HAN_WORD.match(cols[0]):
+            continue
+        w = cols[0]
+        n_idioms += 1
+        for k in range(4):
+            key = w[:k] + "?" + w[k + 1:]
+            if w[k] not in idioms.get(key, ""):
+                idioms[key] = idioms.get(key, "") + w[k]
+
     data = {
-        "version": 2,
+        "version": 4,
         "conf": {c: "".join(sorted(d)) for c, d in conf.items()},               # candidates
-        "kind": {c: "".join(str(d[x]) for x in sorted(d)) for c, d in conf.items()},  # their bits
+        "kind": {c: "".join(format(d[x], "x") for x in sorted(d)) for c, d in conf.items()},  # their bits (hex)
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
+        "idioms": idioms,
         "bigrams": dict(bigrams),
         "ctx_left": dict(ctx_left),
         "ctx_right": dict(ctx_right),
@@ -169,7 +202,8 @@ def main() -> int:
     OUT.write_bytes(marshal.dumps(data))
     write_reduplicable(Path(jieba.__file__).parent / "dict.txt")
     print(f"{OUT.relative_to(ROOT)}: {OUT.stat().st_size / 1e6:.1f} MB, {len(conf)} characters with "
-          f"candidates, {len(seen)} confusions seen in training, {len(wild)} word patterns")
+          f"candidates, {len(seen)} confusions seen in training, {len(wild)} word patterns, "
+          f"{n_idioms} idioms")
     return 0
 
 

@@ -39,7 +39,10 @@ from galley.app.proof.misused import FEATURES, PARAMS, load
 
 TARGET_WARNING = 0.85      # sentence-level precision wanted at warning severity on the tuning quarter: the goal, 0.8, with a margin
 #                            (the held split has come out below the tuning quarter: by 0.05 with the linear scorer, 0.02 with
-#                            200 trees of depth 3, 0.05 with 300 of depth 4)
+#                            200 trees of depth 3, 0.05 with 300 of depth 4; 0.02 with the idiom and homophone
+#                            features). Not from near-duplicates across the SIGHAN years: a sentence sharing half its
+#                            Han 6-grams with another fitted on is as rare in the held split (17 of 2,667) as in the
+#                            tuning quarter (22 of 2,649). Lower targets buy little: 0.80 gives recall 0.434, not 0.418
 TARGET_ERROR = 0.97        # and at error severity
 L2 = 1e-3
 N_TREES, DEPTH, RATE = 300, 4, 0.1    # boosted trees: how many, how deep, the step

@@ -4,10 +4,13 @@ Two ways to a candidate. A character no common two-character word holds (措折,
 similar-sound or similar-shape character (the confusion sets) that would make a dictionary word
 with its neighbours. A character that also fits its neighbours poorly under the character model
 (app/proof/charlm.py, pair counts of real Chinese) gets the characters it was most often mistaken
-for in the training sentences (在 → 再, 门 → 们). Each candidate is scored by fitted boosted
+for in the training sentences (在 → 再, 门 → 们). A four-character window one character off an
+idiom of jieba's dictionary (成语, tagged `i`: 应地制宜 → 因地制宜) that is no established word itself
+gets that character, similar or not, with the idiom's frequency as a feature of its own. Each candidate is scored by fitted boosted
 trees over its features (FEATURES; app/proof/misused_trees.py): how much likelier it makes the text under jieba's word model
 (the best segmentation's log probability) and under the character model, how often that
-confusion happened in the training sentences, the character pairs of those sentences, the word it
+confusion happened in the training sentences, whether the two characters share a syllable, tones
+aside, in some reading (pypinyin's, read when the data is built: 境/镜 do, 诲/侮 do not), the character pairs of those sentences, the word it
 makes and the words the written character makes (a word-level check: 再接再励 holds no word
 that 再接再厉 does), and whether the place reads as a personal or transliterated name (names use
 what characters they like: a fixed penalty, `name_weight`, not fitted). Only candidates scoring above the fitted thresholds are reported
@@ -34,10 +37,10 @@ from galley.app.proof.registry import RESOURCES
 DATA = RESOURCES / "misused.marshal"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-SOUND, SHAPE, SEEN = 1, 2, 4
+SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
-            "ln(1+f(old words))", "ln(1+f(new words))", "old fit")
+            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -53,7 +56,7 @@ class Suspect:
     right: str
     score: float            # log-odds that `right` is meant (the fitted model): higher is surer
     gain: float             # log-probability gain alone
-    kind: int               # SOUND | SHAPE | SEEN bits
+    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE bits
 
 
 class Model:
@@ -86,6 +89,13 @@ class Model:
             if n >= self.ctx_min:
                 self.by_right[k[0] + k[2]] = self.by_right.get(k[0] + k[2], "") + k[1]
         self.wild: dict[str, str] = data["wild"]
+        # four-character idioms by each position left out (再接再? → 厉), and the character pairs
+        # that open and close one (a window one character off an idiom keeps one of them)
+        self.idioms: dict[str, str] = data.get("idioms", {})
+        self.idiom_heads = frozenset(k[:2] for k in self.idioms if k[2] == "?" or k[3] == "?")
+        self.idiom_tails = frozenset(k[2:] for k in self.idioms if k[0] == "?" or k[1] == "?")
+        # a window this frequent as a word of its own is not an idiom misspelled
+        self.idiom_word = int(params.get("idiom_word_freq", 10))
         self.given = frozenset(data["given"])
         common = data["common"]
         self.common = frozenset(common[k:k + 2] for k in range(0, len(common), 2))
@@ -184,6 +194,7 @@ class Model:
         min_pair = self.min_pair
         by_left, by_right, ctx_left, ctx_right = self.by_left, self.by_right, self.ctx_left, self.ctx_right
         ctx_min = self.ctx_min
+        idioms = self.idioms
         if lm is not None:
             hot, fit, bits = lm.hot, lm.fit, lm.bits
         for m in HAN_RUN.finditer(text):
@@ -204,6 +215,9 @@ class Model:
                     look = sorted({*look, *weak})
             if met:
                 look = sorted({*look, *met})
+            idiom_at = self._idiom_candidates(run, pairs) if n >= 4 and idioms else None
+            if idiom_at:
+                look = sorted({*look, *idiom_at})
             ids = lm.ids(run) if lm is not None and look else None
             for i in look:
                 c = run[i]
@@ -249,8 +263,33 @@ class Model:
                             context[x] = g
                 elif again:
                     context.update(dict.fromkeys(again, 0.0))
-                if found or context:
-                    yield base + i, run, i, c, (found, nfree, context, ids)
+                idiom = idiom_at.get(i, {}) if idiom_at else {}
+                if found or context or idiom:
+                    yield base + i, run, i, c, (found, nfree, context, ids, idiom)
+
+    def _idiom_candidates(self, run: str, pairs: list[str]) -> dict[int, dict[str, int]]:
+        """Index in run → {character: frequency of the idiom it makes}, for each four-character
+        window one character off an idiom (再接再励 → 再接再厉) that is no established word itself."""
+        heads, tails, idioms, freq = self.idiom_heads, self.idiom_tails, self.idioms, self.freq
+        out: dict[int, dict[str, int]] = {}
+        for s in range(len(run) - 3):
+            head, tail = pairs[s] in heads, pairs[s + 2] in tails
+            if not (head or tail):
+                continue
+            w = run[s:s + 4]
+            if freq.get(w, 0) >= self.idiom_word:
+                continue
+            for k in ((0, 1) if tail else ()) + ((2, 3) if head else ()):
+                chars = idioms.get(w[:k] + "?" + w[k + 1:])
+                if not chars:
+                    continue
+                for x in chars:
+                    if x != w[k]:
+                        f = freq[w[:k] + x + w[k + 1:]]
+                        d = out.setdefault(s + k, {})
+                        if f > d.get(x, 0):
+                            d[x] = f
+        return out
 
     def _word_candidates(self, run: str, i: int, c: str, cands, three: bool) -> dict[str, int]:
         wild, freq, min_word = self.wild, self.freq, self.min_word
@@ -282,7 +321,7 @@ class Model:
 
         With `cascade`, a candidate whose cheap features alone (all but the two language-model
         gains) score below `cascade` under the cheap model is dropped before the costly ones."""
-        found, free, context, ids = found_free
+        found, free, context, ids, idiom = found_free
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
         old = base = None
@@ -306,12 +345,12 @@ class Model:
         # how well the written character fits its two neighbours (the character model's pointwise
         # information, as the screen of `positions` takes it)
         old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
-        for x in {**found, **context}:
+        for x in {**found, **context, **idiom}:
             if c + x in self.skip:
                 continue
             k = cands.find(x)
-            kind = int(kinds[k]) if k >= 0 else SEEN
-            if kind == SEEN and not seen.get(c + x):
+            kind = int(kinds[k], 16) if k >= 0 else 0 if x in idiom else SEEN
+            if kind & ~HOMOPHONE == SEEN and not seen.get(c + x) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
             feats = [0.0, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
@@ -319,7 +358,8 @@ class Model:
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
                      0.0, float(fw > 0), context.get(x, 0.0), name,
                      math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
-                     old_words, words_around(freq, wl, x, wr), old_fit]
+                     old_words, words_around(freq, wl, x, wr), old_fit, math.log1p(idiom.get(x, 0)),
+                     float(kind & HOMOPHONE > 0)]
             if cut is not None and cheap_w and \
                     self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
                 continue
@@ -329,7 +369,7 @@ class Model:
                 lm_gain = lm.gain(ids, i, lm.index.get(x, lm.unknown), base)
             else:
                 lm_gain = 0.0
-            if x not in found and lm_gain < self.min_lm_gain:
+            if x not in found and x not in idiom and lm_gain < self.min_lm_gain:
                 continue
             if old is None:
                 old = self.logp(left + c + right)

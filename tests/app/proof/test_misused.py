@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from galley.app.proof import ProofSettings, check_paragraph
-from galley.app.proof.misused import model
+from galley.app.proof.misused import FEATURES, model
 from tests.app.proof.conftest import hits
 
 
@@ -131,3 +131,48 @@ def test_jieba_loads_its_dictionary_and_is_left_as_it_was():
     tk = tokenizer()
     assert tk.initialized and tk.FREQ["中国"] > 0 and tk.total > 0
     assert sys.modules["jieba"].marshal is marshal     # the whole-file reader was only lent to initialize()
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("这位老教师一生侮人不倦，深受学生爱戴。", "侮", "诲"),
+    ("面对突如其来的暴雨，不少市民一时不知所惜。", "惜", "措"),
+    ("各地要应地制宜，发展特色产业。", "应", "因"),
+    ("他在比赛中脱颖而出，可谓出类拔脆。", "脆", "萃"),
+])
+def test_an_idiom_one_character_off_is_caught(text, wrong, right):
+    found = hits(text, "words.misused")
+    assert [(f.text, f.fix) for f in found] == [(wrong, right)]
+    # the idiom is a candidate of its own, whatever the confusion sets say
+    m = model()
+    ((_pos, run, i, c, found_free),) = [p for p in m.positions(text) if p[3] == wrong]
+    assert right in found_free[4]
+    feats = {x: f for x, _, _, f in m.candidates(run, i, c, found_free, names=False, cascade=False)}
+    assert feats[right][FEATURES.index("ln(1+f(idiom))")] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "这位老教师一生诲人不倦，深受学生爱戴。", "面对突如其来的暴雨，不少市民一时不知所措。",
+    "各地要因地制宜，发展特色产业。", "他在比赛中脱颖而出，可谓出类拔萃。",
+    "他说自己不知道这件事。", "同学们都很喜欢这位老师。",
+])
+def test_a_correct_idiom_and_what_merely_resembles_one_are_left_alone(text):
+    assert hits(text, "words.misused") == []
+
+
+def test_an_idiom_window_needs_one_character_off_and_no_word_of_its_own():
+    m = model()
+    run = "各地要应地制宜"
+    assert m._idiom_candidates(run, [run[k:k + 2] for k in range(len(run) - 1)]) == {3: {"因": m.freq["因地制宜"]}}
+    run = "各地要因地制宜"
+    assert m._idiom_candidates(run, [run[k:k + 2] for k in range(len(run) - 1)]) == {}
+
+
+def test_a_candidate_of_the_same_syllable_is_marked_a_homophone():
+    # 环镜 → 环境 (jing, jing); 侮人不倦 → 诲人不倦 (wu, hui: alike in shape only)
+    m = model()
+    at = FEATURES.index("homophone")
+    for text, wrong, right, same in (("这个小区的环镜越来越好了。", "镜", "境", 1.0),
+                                     ("这位老教师一生侮人不倦。", "侮", "诲", 0.0)):
+        ((_pos, run, i, c, found),) = [p for p in m.positions(text) if p[3] == wrong]
+        feats = {x: f for x, _, _, f in m.candidates(run, i, c, found, names=False, cascade=False)}
+        assert feats[right][at] == same
