@@ -31,8 +31,8 @@ def main() -> int:
     first = None
     runs = []
     for k in range(5):
-        from galley.app.repair import seam
-        seam._words.cache_clear()       # no help from an earlier run's caches
+        from galley.app.repair import clear_caches
+        clear_caches()                  # no help from an earlier run's caches
         t = time.perf_counter()
         ed = build_edition(read_text(text))
         runs.append(time.perf_counter() - t)

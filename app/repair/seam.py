@@ -23,7 +23,11 @@ def seam_word(left: str, right: str) -> tuple[str, float] | None:
     A word the segmenter puts across the seam is strong evidence when it is a common word;
     a common dictionary word that could span it, though the segmenter cut elsewhere, is weaker.
     """
-    a, b = left[-WINDOW:], right[:WINDOW]
+    return _seam_word(left[-WINDOW:], right[:WINDOW])
+
+
+@lru_cache(maxsize=1 << 16)
+def _seam_word(a: str, b: str) -> tuple[str, float] | None:
     if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
         return None
     freq, _ = lexicon()
@@ -44,10 +48,14 @@ def seam_word(left: str, right: str) -> tuple[str, float] | None:
 def seam_gain(left: str, right: str) -> float:
     """How much likelier the text reads across the seam than as two pieces (log-probability of
     the best segmentation of the joined window less those of its halves, scaled to about 0–1)."""
-    a, b = left[-WINDOW:], right[:WINDOW]
+    return _seam_gain(left[-WINDOW:], right[:WINDOW])
+
+
+@lru_cache(maxsize=1 << 16)
+def _seam_gain(a: str, b: str) -> float:
     if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
         return 0.0
-    gain = segment_logprob(a + b) - segment_logprob(a) - segment_logprob(b)
+    gain = _logprob(a + b) - _logprob(a) - _logprob(b)
     return max(-1.0, min(1.5, gain / 10.0))
 
 
@@ -56,7 +64,11 @@ def seam_lm(left: str, right: str) -> float:
     right's first two characters after left's last two, less that of the same two standing
     alone; a character model of real Chinese, `galley.app.proof.charlm`): text cut at a column
     end runs on (多年 / 历史), a block that only happens to follow does not (多年 / 两位)."""
-    a, b = left[-2:], right[:2]
+    return _seam_lm(left[-2:], right[:2])
+
+
+@lru_cache(maxsize=1 << 16)
+def _seam_lm(a: str, b: str) -> float:
     if not a or not b or not (_HAN.match(a[-1]) and _HAN.match(b[0])):
         return 0.0
     from galley.app.proof.charlm import charlm
@@ -69,6 +81,11 @@ def seam_lm(left: str, right: str) -> float:
                  for j in range(k, len(ids)))
     alone = lm.lp1[ids[k]] + (lm.p2(ids[k], ids[k + 1]) if len(ids) > k + 1 else 0.0)
     return joined - alone
+
+
+# a block's end and a candidate's start meet many candidates and blocks, and every seam is read
+# twice (`join.settled_geometry`): the windows' answers are kept (small keys, bounded caches)
+_logprob = lru_cache(maxsize=1 << 16)(segment_logprob)
 
 
 @lru_cache(maxsize=4096)
