@@ -2,6 +2,11 @@
 
 Targets: the whole edition under 2 s in-process after imports; one paragraph under 10 ms
 (the GUI re-checks as the editor types). Prints its figures and exits 0.
+
+Modules are read from compiled bytecode, as an installed Galley reads them (pip compiles the
+wheel, the PyInstaller bundle carries bytecode): PYTHONDONTWRITEBYTECODE, which a shell may set,
+would have the first check compile the scorer's generated trees (app/proof/misused_trees.py) from
+source every run.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.dont_write_bytecode = False      # see the docstring
 BENCH = ROOT.parent / "shared" / "data" / "bench" / "edition16.txt"
 CSC = ROOT.parent / "shared" / "data" / "csc"
 SPELLING_RULES = ("words", "repeat", "script")
