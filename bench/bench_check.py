@@ -4,9 +4,8 @@ Targets: the whole edition under 2 s in-process after imports; one paragraph und
 (the GUI re-checks as the editor types). Prints its figures and exits 0.
 
 Modules are read from compiled bytecode, as an installed Galley reads them (pip compiles the
-wheel, the PyInstaller bundle carries bytecode): PYTHONDONTWRITEBYTECODE, which a shell may set,
-would have the first check compile the scorer's generated trees (app/proof/misused_trees.py) from
-source every run.
+wheel, the PyInstaller bundle carries bytecode), though PYTHONDONTWRITEBYTECODE may be set in the
+shell; the scorer's trees are compiled once and kept in the cache folder (galley.app.trees).
 """
 from __future__ import annotations
 

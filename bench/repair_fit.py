@@ -178,7 +178,7 @@ def _apply(tree, X):
 def fit(rows, rounds: int):
     import numpy as np
 
-    from galley.app.repair.model import Trees
+    from galley.app.trees import Trees
     names = sorted({k for x, _, _ in rows for k in x})
     X = _matrix([r[0] for r in rows], names)
     y = np.array([r[1] for r in rows], dtype=float)

@@ -7,7 +7,7 @@ with its neighbours. A character that also fits its neighbours poorly under the 
 for in the training sentences (在 → 再, 门 → 们). A four-character window one character off an
 idiom of jieba's dictionary (成语, tagged `i`: 应地制宜 → 因地制宜) that is no established word itself
 gets that character, similar or not, with the idiom's frequency as a feature of its own. Each candidate is scored by fitted boosted
-trees over its features (FEATURES; app/proof/misused_trees.py): how much likelier it makes the text under jieba's word model
+trees over its features (FEATURES; resources/proof/misused_trees.json): how much likelier it makes the text under jieba's word model
 (the best segmentation's log probability) and under the character model, how often that
 confusion happened in the training sentences, whether the two characters share a syllable, tones
 aside, in some reading (pypinyin's, read when the data is built: 境/镜 do, 诲/侮 do not), the character pairs of those sentences, the word it
@@ -21,6 +21,7 @@ Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/pro
 """
 from __future__ import annotations
 
+import json
 import marshal
 import math
 import re
@@ -33,8 +34,10 @@ from functools import lru_cache
 from galley.app.proof.charlm import CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
+from galley.app.trees import Trees
 
 DATA = RESOURCES / "misused.marshal"
+TREES = RESOURCES / "misused_trees.json"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
@@ -101,7 +104,7 @@ class Model:
         self.common = frozenset(common[k:k + 2] for k in range(0, len(common), 2))
         self.freq = freq
         self.log_total = math.log(total)
-        # the scorer: boosted trees over FEATURES (app/proof/misused_trees.py, written by
+        # the scorer: boosted trees over FEATURES (resources/proof/misused_trees.json, written by
         # tools/fit_misused.py), or, without them, the gain alone
         self.boosted = boosted if boosted is not None else (lambda f: f[0])
         self.name_weight = float(params.get("name_weight", -3.0))
@@ -436,11 +439,14 @@ def load(scored: bool = True) -> Model:
     data = marshal.loads(DATA.read_bytes())    # (marshal.load of the file object: three times slower)
     boosted = None
     if scored:
-        from galley.app.proof import misused_trees
-        if misused_trees.FEATURES != FEATURES:
-            raise RuntimeError("app/proof/misused_trees.py was fitted on other features: "
-                               "run tools/fit_misused.py --write")
-        boosted = misused_trees.boosted
+        fitted = json.loads(TREES.read_text(encoding="utf-8"))
+        if tuple(fitted["names"]) != FEATURES:
+            raise RuntimeError(f"{TREES.name} was fitted on other features: run tools/fit_misused.py --write")
+        margin = Trees.from_json(fitted).margin
+        names = FEATURES
+
+        def boosted(features) -> float:
+            return margin(dict(zip(names, features)))
     return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted)
 
 

@@ -15,21 +15,15 @@ offered as a possible cut from `doubt` up.
 """
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import marshal
 import math
-import os
 import re
-import sys
-from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 
 from galley.app.data import resource
 from galley.app.repair import features as ft
 from galley.app.repair.seam import cohesion, seam_gain, seam_lm, seam_word
+from galley.app.trees import Trees
 
 MODEL = resource("repair", "seam_model.json")
 
@@ -260,91 +254,6 @@ def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
         x["n_none"] = 1.0
     x.update(page)
     return x
-
-
-class Trees:
-    """Boosted regression trees: a margin (log-odds) from a feature dict.
-
-    Each tree is a flat list of nodes: `[feature, threshold, left, right]` (go left when the
-    feature is below the threshold) or `[-1, value]` for a leaf.
-    """
-
-    def __init__(self, names: list[str], base: float, trees: list[list[list[float]]]):
-        self.names, self.base, self.trees = names, base, trees
-        self._margin: Callable[[dict[str, float]], float] | None = None
-
-    def margin(self, x: dict[str, float]) -> float:
-        if self._margin is None:
-            self._margin = self._compile()
-        return self._margin(x)
-
-    def _compile(self) -> Callable[[dict[str, float]], float]:
-        """`margin` as one Python function: each tree a nest of `if`s over the features it reads
-        (each read from the dict once), the leaves added in the trees' order from `base` — the
-        same comparisons and the same sum as walking the nodes, several times faster. Compiled
-        once per model and interpreter; the code is kept in the cache folder beside the seam
-        lexicon (compiling it takes a hundredth of a second a model)."""
-        source = self._source()
-        code = None
-        cache = _code_cache(source)
-        if cache is not None and cache.exists():
-            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                code = marshal.loads(cache.read_bytes())
-        if code is None:
-            code = compile(source, f"<trees {len(self.trees)}>", "exec")
-            if cache is not None:
-                with contextlib.suppress(OSError):
-                    cache.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-                    tmp.write_bytes(marshal.dumps(code))
-                    os.replace(tmp, cache)
-        scope: dict = {"inf": math.inf, "nan": math.nan}     # how repr writes those floats
-        exec(code, scope)  # noqa: S102 - code generated from the model's numbers above
-        return scope["margin"]
-
-    def _source(self) -> str:
-        used: dict[str, str] = {}
-        for tree in self.trees:
-            for nd in tree:
-                if nd[0] >= 0:
-                    used.setdefault(self.names[int(nd[0])], f"f{len(used)}")
-        lines = ["def margin(x):", "    get = x.get"]
-        lines += [f"    {var} = get({name!r}, 0.0)" for name, var in used.items()]
-        lines.append(f"    s = {float(self.base)!r}")
-
-        def emit(tree: list[list[float]], k: int, pad: str) -> None:
-            nd = tree[k]
-            if nd[0] < 0:
-                lines.append(f"{pad}s += {float(nd[1])!r}")
-                return
-            lines.append(f"{pad}if {used[self.names[int(nd[0])]]} < {float(nd[1])!r}:")
-            emit(tree, int(nd[2]), pad + "    ")
-            lines.append(f"{pad}else:")
-            emit(tree, int(nd[3]), pad + "    ")
-
-        for tree in self.trees:
-            emit(tree, 0, "    ")
-        lines.append("    return s")
-        return "\n".join(lines)
-
-    def to_json(self) -> dict:
-        return {"names": self.names, "base": self.base, "trees": self.trees}
-
-    @classmethod
-    def from_json(cls, d: dict) -> Trees:
-        return cls(list(d["names"]), float(d["base"]), d["trees"])
-
-
-def _code_cache(source: str) -> Path | None:
-    """Where the compiled code of `source` is kept: named by its digest and the interpreter's
-    bytecode tag (marshalled code is read only by the version that wrote it)."""
-    try:
-        from galley.app.settings import cache_dir
-        folder = cache_dir()
-    except ImportError:     # no platformdirs: no cache
-        return None
-    digest = hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
-    return folder / f"seam-trees-{sys.implementation.cache_tag}-{digest}.marshal"
 
 
 class SeamModel:

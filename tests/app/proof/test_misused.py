@@ -105,14 +105,26 @@ def test_the_cascade_only_drops_what_would_not_be_flagged():
 
 
 def test_the_scorer_was_fitted_on_these_features():
-    from galley.app.proof import misused, misused_trees
-    assert misused_trees.FEATURES == misused.FEATURES
+    import json
+
+    from galley.app.proof import misused
+    from galley.app.trees import Trees
+    fitted = json.loads(misused.TREES.read_text(encoding="utf-8"))
+    assert tuple(fitted["names"]) == misused.FEATURES
     m = model()
     text = "这个小区的环镜越来越好了。"
     ((_pos, run, i, c, found),) = [p for p in m.positions(text) if p[3] == "镜"]
     feats = {x: f for x, _, _, f in m.candidates(run, i, c, found, names=False, cascade=False)}
     # the trees, not the gain alone: a likelier replacement that makes a common word scores higher
-    assert m.score(feats["境"]) == misused_trees.boosted(feats["境"]) != feats["境"][0]
+    walked = fitted["base"]
+    for tree in fitted["trees"]:       # the nodes walked one by one, as the compiled code must agree
+        k = 0
+        while tree[k][0] >= 0:
+            f, t, left, right = tree[k]
+            k = left if feats["境"][f] < t else right
+        walked += tree[k][1]
+    margin = Trees.from_json(fitted).margin(dict(zip(misused.FEATURES, feats["境"], strict=True)))
+    assert m.score(feats["境"]) == margin == walked != feats["境"][0]
 
 
 def test_the_word_level_features_see_what_each_character_makes():
