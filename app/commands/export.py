@@ -94,13 +94,12 @@ def frame_warnings(doc, grid) -> list[str]:
     each page with the share of it the frames take; and a line naming the pages more than a
     third ad frame (placement shares a page group's white over its pages, so there the group
     has too little text to fill them)."""
-    from galley.app.layout.place import AD_SHARE_MAX
+    from galley.app.layout.place import AD_SHARE_MAX, ad_share
 
     pages, large = [], []
     for page in doc.pages:
-        ads = [m for m in page.modules if m.kind == "ad"]
-        if ads:
-            share = sum(m.columns * m.lines for m in ads) / (grid.columns * grid.lines)
+        if any(m.kind == "ad" for m in page.modules):
+            share = ad_share(page.modules, grid)
             pages.append(f"{page.number} ({share:.0%})")
             if share > AD_SHARE_MAX + 0.005:
                 large.append(f"{page.number} ({share:.0%})")

@@ -43,6 +43,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
+from typing import Protocol
 
 from galley.app.layout.compose import (
     Slot,
@@ -854,8 +856,15 @@ def _set_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int, 
     return pages
 
 
-def ad_share(modules: list[Placement], grid: Grid) -> float:
-    """The share of a page's type area its ad frames take."""
+class _Framed(Protocol):
+    kind: str
+    columns: int
+    lines: int
+
+
+def ad_share(modules: Iterable[_Framed], grid: Grid) -> float:
+    """The share of a page's type area its ad frames take (a plan's placements or a laid-out
+    page's modules)."""
     return sum(m.columns * m.lines for m in modules if m.kind == "ad") / (grid.columns * grid.lines)
 
 

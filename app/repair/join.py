@@ -202,6 +202,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
     heading_shaped = _heading_shaped(a)
     strict = False       # past a sentence, a heading-shaped line is continued only where a word spans the seam
     strong_cut = ending(a.text) in ("clause", "word")
+    name_cut = None      # whether a stops inside a name (`_name_cut`), asked at most once
     between: list[int] = []
     for j in range(i + 1, min(len(bs), i + 1 + LOOKAHEAD)):
         if j in consumed:
@@ -214,8 +215,11 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):
             return
-        if b.para_start and len(b.text) > 30 and not (strong_cut or _name_cut(bs, i)):
-            return           # past a whole lead only from a sure cut: a reordered lead is worse than a cut left
+        if b.para_start and len(b.text) > 30 and not strong_cut:
+            if name_cut is None:
+                name_cut = _name_cut(bs, i)
+            if not name_cut:
+                return       # past a whole lead only from a sure cut: a reordered lead is worse than a cut left
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
         if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
@@ -369,8 +373,7 @@ def _title_line(bs: list[_Block], i: int, b: _Block | None = None) -> bool:
     t = bs[i].text
     if len(t) > 50 or bs[i].terminal or any(bs[k].text for k in range(i)):   # (no copy of the blocks before it)
         return False
-    return not any(m in t[:-1] for m in "。！？!?…，,；;") or (
-        b is not None and (ft.restates(t, b.text) or ft.is_paragraph_opener(b.text)))
+    return not any(m in t[:-1] for m in "。！？!?…，,；;") or (b is not None and _lead_under(t, b.text))
 
 
 def _reads_as_heading(t: str) -> bool:
@@ -382,7 +385,12 @@ def _reads_as_heading(t: str) -> bool:
 def _over_lead(a: _Block, b: _Block) -> bool:
     """A short line over a paragraph that opens as a lead does (7月10日，… 据悉 …) or that
     repeats its words (糖尿病药物文迪雅): a headline over its story, not a cut first line."""
-    return a.short and not a.terminal and (ft.restates(a.text, b.text) or ft.is_paragraph_opener(b.text))
+    return a.short and not a.terminal and _lead_under(a.text, b.text)
+
+
+def _lead_under(head: str, para: str) -> bool:
+    """The paragraph opens as a lead does (7月10日，… 据悉) or repeats the line's words."""
+    return ft.restates(head, para) or ft.is_paragraph_opener(para)
 
 
 def _heading_shaped(a: _Block) -> bool:
