@@ -223,8 +223,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
         if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
-            if not (b.terminal and len(b.text) <= 90):
-                return
+            if strict or not (b.terminal and len(b.text) <= 90):
+                return       # past one sentence set in, not a run of them (a headline would take the text after)
             strict = True    # 要想摆脱尖锐湿疣的困 / 建议西药治疗，中药辅助。 / 扰，建议您…
         between = between + [j]
 
