@@ -64,7 +64,7 @@ def examples(case_dirs: list[Path]):
         blocks = read_text(text)
         texts = [b.text for b in blocks]
         gold = gold_next(texts, truth)
-        bs = [J._Block(r, r.text) for r in blocks]
+        bs = J.page_blocks(blocks)
         page = page_features(texts)
         geo = J.settled_geometry(bs)
         consumed: set[int] = set()

@@ -74,10 +74,12 @@ class _Block:
     def furniture(self) -> bool:
         """Blocks that head or sign a story: never a continuation, never skipped over."""
         t = self.text
-        deck = ft.is_deck_start(t) and len(t) <= 40 and not ft.has_body_punct(t)   # not a ——-led list item
+        deck = (ft.is_deck_start(t) and len(t) <= 40 and not ft.has_body_punct(t)   # not a ——-led list item
+                and not self.listed)
         return ft.is_byline(t) or ft.is_page_marker(t) or deck
 
     heading: bool = False    # set when a deck (——…) follows: a subhead or headline
+    listed: bool = False     # an item of a list whose other items close, stopping short (`page_blocks`)
     cut: object = field(default=None, repr=False)   # cut_kind, once computed (see _UNSET)
 
     @cached_property
@@ -135,10 +137,20 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
 
     Two passes: the joins the first is sure of tell the page's column width (`page_geometry`),
     which the second reads at every seam."""
+    bs = page_blocks(blocks)
+    return _plan(bs, settled_geometry(bs))
+
+
+def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
+    """The page's blocks as the decoder (and the fit) reads them, with what the page around
+    each says of it: a deck follows it, or it is an item of a list whose items close."""
     bs = [_Block(r, r.text) for r in blocks]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
-    return _plan(bs, settled_geometry(bs))
+    tally = list_tallies([b.text for b in bs])
+    for b in bs:
+        b.listed = _item_of_closed_list(b.text, tally)
+    return bs
 
 
 def settled_geometry(bs: list[_Block]) -> PageGeometry:
@@ -299,6 +311,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         p_cut = max(p_cut, 0.9)   # running text that stops where no paragraph ends: cut
     elif end == "word" and len(a.text) >= 6 and not a.para_start and _ends_on_open_word(a.text):
         p_cut = max(p_cut, 0.85)  # 的, 是, 可以 …: no line ends on a word that needs its sequel
+    if a.listed:
+        p_cut = max(p_cut, 0.9)   # ——…；/ ——…；/ ——…冻结铀: an item of a list whose items all close
     q = model.pick_scores(xs)
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
@@ -309,7 +323,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif not _seam_evidence(x) and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
+    elif not _seam_evidence(x) and not a.listed and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
     if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
@@ -339,6 +353,45 @@ def _name_cut(bs: list[_Block], i: int) -> bool:
                 follow[s[end:end + 1]] += 1
             at = s.find(t, at + 1)
     return sum(follow.values()) >= 2 and len(follow) == 1 and bool(_HAN_HEAD.match(next(iter(follow))))
+
+
+def _list_family(t: str) -> str | None:
+    """The kind of marker a list item opens with (——, （一）, 一、, 1., 第一条, ①), or None."""
+    if ft.is_deck_start(t):
+        return "dash"
+    m = _ENUM_FAMILY.match(t)
+    return next(k for k, v in m.groupdict().items() if v) if m else None
+
+
+_ENUM_FAMILY = re.compile(r"^(?:(?P<paren>[（(][一二三四五六七八九十\d]{1,3}[）)])|(?P<han>[一二三四五六七八九十]{1,3}[、．.])|"
+                          r"(?P<article>第[一二三四五六七八九十百\d]{1,4}[条章节款项])|(?P<digit>\d{1,2}[、．.](?!\d))|"
+                          r"(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩]))")
+
+
+def _closes(t: str) -> bool:
+    return t[-1:] in "；;" or ft.ends_terminal(t)
+
+
+def list_tallies(texts: list[str]) -> dict[str, tuple[int, int]]:
+    """Per kind of list marker, how many blocks of the page open with it and how many of those close."""
+    tally: dict[str, tuple[int, int]] = {}
+    for t in texts:
+        family = _list_family(t)
+        if family is not None:
+            n, closed = tally.get(family, (0, 0))
+            tally[family] = (n + 1, closed + _closes(t))
+    return tally
+
+
+def _item_of_closed_list(t: str, tally: dict[str, tuple[int, int]]) -> bool:
+    """t opens as an item of a list whose other items on the page, two or more, close with a
+    sentence end or a semicolon (three in four at least), and stops short itself: it is cut,
+    however much it looks like a deck (——联合国因德黑兰未能冻结铀 / 浓缩作业，…；)."""
+    family = _list_family(t)
+    if family is None or _closes(t) or family not in tally:
+        return False
+    n, closed = tally[family]
+    return n - 1 >= 2 and closed >= 0.75 * (n - 1)
 
 
 def _stray_closer(a: str, b: str) -> bool:

@@ -241,3 +241,27 @@ def test_a_first_line_with_a_semicolon_over_a_lead_is_the_title():
     ed = edition_from_text("临川有望建成首条跨江隧道专家称年内可望通车;市民期待缩短通勤时间\n\n"
                            "6月23日,市交通局在临江路施工现场表示,隧道主体工程已完成九成。")
     assert not ed.fixes and len(paragraphs(ed.text())) == 2
+
+
+LIST = ("市政府今年将重点办好以下几件实事:",
+        "——新建和改扩建中小学十二所,新增学位一万个；",
+        "——加快建设临江港集装箱",
+        "码头二期工程,年内建成两个万吨级泊位；",
+        "——完成老旧小区改造八十个,惠及居民三万户；",
+        "——新增城市绿地三百公顷,建成口袋公园二十个。")
+
+
+def test_a_list_item_that_stops_short_of_its_siblings_closing_mark_is_cut():
+    # ——加快建设临江港集装箱 looks like a deck on its own; every other item closes with ；or 。
+    out = repaired(*LIST)
+    assert out[2] == "——加快建设临江港集装箱码头二期工程,年内建成两个万吨级泊位；"
+    assert len(out) == 5
+
+
+def test_list_items_without_closing_marks_stand_one_a_line():
+    # a box's items, none of them closed: the short one is not cut
+    items = ("——新建中小学十二所", "——改造老旧小区八十个", "——加快建设临江港集装箱", "码头", "——新增城市绿地三百公顷")
+    from galley.app.repair.join import _item_of_closed_list, list_tallies
+    tally = list_tallies(list(items))
+    assert not _item_of_closed_list("——加快建设临江港集装箱", tally)
+    assert _item_of_closed_list("——加快建设临江港集装箱", list_tallies(list(LIST)))
