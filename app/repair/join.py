@@ -24,6 +24,7 @@ from galley.app.repair.lexicon import segment
 from galley.app.repair.model import (
     CLOSERS,
     candidate_evidence,
+    closes_quote,
     cut_features,
     cut_prior,
     ending,
@@ -316,6 +317,12 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     q = model.pick_scores(xs)
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
+    if len(found) > 1 and unclosed(a.text) and not closes_quote(a.text, bs[found[k][0]].text):
+        closing = [m for m, (j, _) in enumerate(found)
+                   if closes_quote(a.text, bs[j].text) and not _list_item(bs[j].text)]   # (an item opens anew)
+        if len(closing) == 1:     # “民主 / (a sentence from elsewhere) / 秀”。: the quotation goes on
+            k = closing[0]
+            x = {**xa, **xs[k]}
     first = bs[found[0][0]]
     if not found[0][1] and not first.furniture and not _stray_closer(a.text, first.text) and (
             ft.cannot_open(a.text, first.text) or ft.number_continues(a.text, first.text)):

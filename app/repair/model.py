@@ -61,6 +61,34 @@ def unopened(text: str) -> bool:
             return True
     return False
 
+def left_open(text: str) -> set[str]:
+    """The opening marks (“ （ 《 …) text leaves without their closing ones."""
+    depth: dict[str, int] = {}
+    for ch in _MARKS.findall(text):
+        if ch in PAIRS:
+            depth[ch] = depth.get(ch, 0) + 1
+        elif ch in CLOSERS and depth.get(CLOSERS[ch], 0) > 0:
+            depth[CLOSERS[ch]] -= 1
+    return {k for k, v in depth.items() if v > 0}
+
+
+def first_unopened(text: str) -> str | None:
+    """The first closing mark in text (its first 80 characters) before any opening one, or None."""
+    seen: set[str] = set()
+    for ch in _MARKS.findall(text, 0, 80):
+        if ch in PAIRS:
+            seen.add(ch)
+        elif ch in CLOSERS and CLOSERS[ch] not in seen:
+            return ch
+    return None
+
+
+def closes_quote(a: str, b: str) -> bool:
+    """b closes, before it opens anything, a mark a leaves open (“民主 / 秀”。)."""
+    closer = first_unopened(b)
+    return closer is not None and CLOSERS[closer] in left_open(a)
+
+
 ENDINGS = ("terminal", "clause", "word", "other")
 
 

@@ -265,3 +265,20 @@ def test_list_items_without_closing_marks_stand_one_a_line():
     tally = list_tallies(list(items))
     assert not _item_of_closed_list("——加快建设临江港集装箱", tally)
     assert _item_of_closed_list("——加快建设临江港集装箱", list_tallies(list(LIST)))
+
+
+def test_a_cut_inside_a_quotation_goes_to_the_block_that_closes_it():
+    # the sentence set in between opens as a paragraph does; only the closing quote tells
+    out = repaired("临川新区管委会主任在会上说:“新区的路网要在三年内全部建成,让",
+                   "市图书馆新馆今天正式向读者开放。",
+                   "市民出门更方便。”会后,代表们实地察看了在建道路。")
+    assert out == ["临川新区管委会主任在会上说:“新区的路网要在三年内全部建成,让市民出门更方便。”会后,代表们实地察看了在建道路。",
+                   "市图书馆新馆今天正式向读者开放。"]
+
+
+def test_closes_quote_reads_the_mark_left_open():
+    from galley.app.repair.model import closes_quote
+    assert closes_quote("他说:“要把好事办实", "办好。”随后")
+    assert not closes_quote("他说:“要把好事办实", "《人民城市》)随后")     # not the mark left open
+    assert not closes_quote("他说:“要把好事办实”", "办好。”随后")          # nothing left open
+    assert not closes_quote("他说:“要把好事办实", "“办好”。")             # opens before it closes
