@@ -282,3 +282,12 @@ def test_closes_quote_reads_the_mark_left_open():
     assert not closes_quote("他说:“要把好事办实", "《人民城市》)随后")     # not the mark left open
     assert not closes_quote("他说:“要把好事办实”", "办好。”随后")          # nothing left open
     assert not closes_quote("他说:“要把好事办实", "“办好”。")             # opens before it closes
+
+
+def test_a_piece_shorter_than_any_columns_first_line_is_not_cut():
+    # a list of four-character items: no column is that narrow, so none is a cut paragraph's start
+    items = ["临川新区", "加快建设", "城市绿地", "老旧小区", "口袋公园", "环湖步道"] * 5
+    ed = edition_from_text("\n\n".join(items))
+    assert not ed.fixes and paragraphs(ed.text()) == items
+    # unless the next block cannot begin a paragraph at all
+    assert repaired("共有", "，市民代表参加了会议。") == ["共有，市民代表参加了会议。"]
