@@ -170,7 +170,7 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]
     which passes over sentence ends the next block can open after)."""
     model = seam_model()
     page = page_features([b.text for b in bs])
-    doc = _lazy(lambda: "\n".join(b.text for b in bs))
+    doc = _PageText(bs)
     fixes: list[Fix] = []
     consumed: set[int] = set()       # blocks already joined to a predecessor
     moved: set[int] = set()
@@ -309,8 +309,8 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
 
 
 def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
-    """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc()`:
-    the whole text, for names spelled elsewhere; `geo`: the page's column geometry)."""
+    """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc(i)`:
+    the text around block i, for names spelled elsewhere; `geo`: the page's column geometry)."""
     ev = evidence(bs, i, consumed, page, geo)
     if ev is None:
         return None
@@ -344,7 +344,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif not _seam_evidence(x) and not a.listed and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
-    if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc()):
+    if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc(i)):
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}
     if a.placed and p >= model.doubt and not (_seam_evidence(x) or end == "clause" or
@@ -363,7 +363,8 @@ def _name_cut(bs: list[_Block], i: int) -> bool:
         return False
     t = tail.group()
     follow: Counter = Counter()
-    for k, b in enumerate(bs):
+    for k in range(max(0, i - ECHO_REACH), min(len(bs), i + ECHO_REACH)):    # its page and more
+        b = bs[k]
         s, at = b.text, b.text.find(t)
         while at >= 0:
             end = at + len(t)
@@ -529,6 +530,26 @@ def _story_starts(bs: list[_Block], j: int) -> bool:
 
 _HAN_HEAD = re.compile(r"^[\u4e00-\u9fff]+")
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+class _PageText:
+    """The text around a block, for names spelled elsewhere on its page: the blocks within
+    `ECHO_REACH` or more of it (a whole file when short), joined once per stretch, so a long file
+    is searched in stretches of the same size and never whole for every seam."""
+
+    def __init__(self, bs: list[_Block]):
+        self.bs = bs
+        self.cache: dict[int, str] = {}
+
+    def __call__(self, i: int) -> str:
+        k = i // ECHO_REACH
+        if k not in self.cache:
+            lo, hi = max(0, (k - 1) * ECHO_REACH), (k + 2) * ECHO_REACH
+            self.cache[k] = "\n".join(b.text for b in self.bs[lo:hi])
+        return self.cache[k]
+
+
+ECHO_REACH = 200        # blocks: more than a broadsheet page holds
 
 
 def _echo(a: str, b: str, doc: str) -> bool:

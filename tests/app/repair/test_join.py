@@ -291,3 +291,12 @@ def test_a_piece_shorter_than_any_columns_first_line_is_not_cut():
     assert not ed.fixes and paragraphs(ed.text()) == items
     # unless the next block cannot begin a paragraph at all
     assert repaired("共有", "，市民代表参加了会议。") == ["共有，市民代表参加了会议。"]
+
+
+def test_names_are_looked_up_on_the_page_around_a_seam_not_in_the_whole_file():
+    from galley.app.importers.text import read_text
+    from galley.app.repair.join import ECHO_REACH, _PageText, page_blocks
+    texts = [f"第{k}条消息" for k in range(5 * ECHO_REACH)]
+    doc = _PageText(page_blocks(read_text("\n\n".join(texts))))
+    assert texts[ECHO_REACH + 10] in doc(10) and texts[3 * ECHO_REACH] not in doc(10)
+    assert texts[2 * ECHO_REACH] in doc(3 * ECHO_REACH) and texts[ECHO_REACH - 1] not in doc(3 * ECHO_REACH)
