@@ -344,7 +344,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif not _seam_evidence(x) and not a.listed and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
-    if p < model.join and q[k] >= 0.5 and _echo(a.text, bs[found[k][0]].text, doc(i)):
+    if p < model.join and q[k] >= 0.5 and not (found[k][1] and _heading_shaped(a)) and \
+            _echo(a.text, bs[found[k][0]].text, doc(i)):     # (a headline past items: a list)
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}
     if a.placed and p >= model.doubt and not (_seam_evidence(x) or end == "clause" or
