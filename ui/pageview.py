@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import copy
 import importlib
+from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGlyphRun, QPainter, QPainterPath, QPen, QRawFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMenu,
     QSpinBox,
     QStackedLayout,
     QVBoxLayout,
@@ -393,6 +396,7 @@ class PageScene(QGraphicsScene):
 
 class PageView(QGraphicsView):
     storyDropped = Signal(str, QPointF)   # story id, scene position
+    menuRequested = Signal(QPointF, QPoint)   # scene position, global position (right click)
 
     def __init__(self, scene: PageScene, parent=None):
         super().__init__(scene, parent)
@@ -416,6 +420,9 @@ class PageView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.NoDrag if isinstance(item, ModuleItem) or (
             item is not None and isinstance(item.parentItem(), ModuleItem)) else QGraphicsView.DragMode.ScrollHandDrag)
         super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.menuRequested.emit(self.mapToScene(event.pos()), event.globalPos())
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(STORY_MIME):
@@ -463,6 +470,7 @@ class PagePanel(QWidget):
         self.scene = PageScene(self)
         self.view = PageView(self.scene, self)
         self.view.storyDropped.connect(self.drop_story)
+        self.view.menuRequested.connect(self._show_menu)
         self.layout_box = QComboBox(self)
         self.info = QLabel(self)
         self.info.setStyleSheet("color:#555")
@@ -852,6 +860,95 @@ class PagePanel(QWidget):
         self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
                                                plan, self.tr("Place %1").replace("%1", self.story_title(story_id))))
         self.relayout()
+
+    # ------------------------------------------------------------------ picture and ad frames
+    FRAME_LINES: ClassVar[dict[str, int]] = {"picture": 14, "ad": 12}
+
+    def frame_menu(self, scene_pos: QPointF) -> QMenu | None:
+        """The page's menu at a point: add a picture or ad frame there; on a frame, edit its
+        caption or label, or remove it."""
+        if self.paged is None or self.grid is None:
+            return None
+        page, local = self.page_at(scene_pos)
+        if page is None:
+            return None
+        menu = QMenu(self)
+        frame = next((m for m in page.modules if m.kind != "story" and m.x <= local.x() <= m.x + m.w
+                      and m.y <= local.y() <= m.y + m.h), None)
+        if frame is not None:
+            what = self.tr("Edit caption…") if frame.kind == "picture" else self.tr("Edit label…")
+            menu.addAction(what, lambda: self._ask_label(page, frame))
+            menu.addAction(self.tr("Remove frame"), lambda: self.remove_frame(page, frame))
+        else:
+            menu.addAction(self.tr("Add picture frame here…"), lambda: self._ask_frame("picture", scene_pos))
+            menu.addAction(self.tr("Add ad frame here"), lambda: self.add_frame("ad", scene_pos, AD_LABEL))
+        return menu
+
+    def _show_menu(self, scene_pos: QPointF, global_pos: QPoint) -> None:
+        menu = self.frame_menu(scene_pos)
+        if menu is not None:
+            menu.exec(global_pos)
+
+    def _ask_frame(self, kind: str, scene_pos: QPointF) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Picture frame"), self.tr("Caption (may be left empty):"))
+        if ok:
+            self.add_frame(kind, scene_pos, text.strip())
+
+    def _ask_label(self, page, frame) -> None:
+        title = self.tr("Picture frame") if frame.kind == "picture" else self.tr("Ad frame")
+        prompt = self.tr("Caption:") if frame.kind == "picture" else self.tr("Label:")
+        text, ok = QInputDialog.getText(self, title, prompt, text=frame.label)
+        if ok:
+            self.set_frame_label(page, frame, text.strip())
+
+    def add_frame(self, kind: str, scene_pos: QPointF, label: str) -> bool:
+        """A picture frame (two columns) or an ad frame (the page's width), `FRAME_LINES` deep,
+        from the point clicked down; the modules it covers get shallower (`placement.make_room`:
+        their text that no longer fits is overset, shown in red), or it is refused, with the
+        reason, when too little of one would be left. Undoable like every page edit."""
+        if self.paged is None or self.grid is None:
+            return False
+        page, local = self.page_at(scene_pos)
+        if page is None:
+            return False
+        from galley.ui.placement import Collision, add_frame, make_room
+        g = self.grid
+        cols = min(2, g.columns) if kind == "picture" else g.columns
+        lines = min(self.FRAME_LINES[kind], g.lines)
+        col, line = self.cell_at(g, local.x(), local.y(), cols, lines)
+        under = next((m for m in page.modules if m.x <= local.x() <= m.x + m.w and m.y <= local.y() <= m.y + m.h), None)
+        if under is not None and under.columns >= cols:       # inside the module clicked, not astride two
+            col = max(under.column, min(col, under.column + under.columns - cols))
+        plan, fid = add_frame(self.current_plan(), page.number, kind, label, col, cols, line, lines)
+        try:
+            plan = make_room(plan, page.number, fid)       # what it covers gets shallower
+        except Collision as exc:
+            self.refuse(self.tr("There is no room for the frame there: too little of “%1” would be left.")
+                        .replace("%1", self.story_title(exc.story)))
+            return False
+        what = self.tr("Add picture frame") if kind == "picture" else self.tr("Add ad frame")
+        self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
+                                               plan, what))
+        self.relayout()
+        return True
+
+    def remove_frame(self, page, frame) -> None:
+        from galley.ui.placement import remove_frame
+        plan = remove_frame(self.current_plan(), page.number, frame.story)
+        self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
+                                               plan, self.tr("Remove frame")))
+        self.relayout()
+
+    def set_frame_label(self, page, frame, label: str) -> None:
+        from galley.ui.placement import set_label
+        plan = set_label(self.current_plan(), page.number, frame.story, label)
+        what = self.tr("Edit caption") if frame.kind == "picture" else self.tr("Edit label")
+        self.doc.undo_stack.push(LayoutCommand(self.doc, self.doc.project.layout or self.layout_box.currentData(),
+                                               plan, what))
+        self.relayout()
+
+
+AD_LABEL = "广告"      # as automatic placement labels the ad frames it makes (app.layout.place)
 
 
 __all__ = ["FONTS", "LineItem", "PagePanel", "PageScene", "layout_module"]

@@ -72,6 +72,75 @@ def place_story(plan: dict, page: int, story: str, column: int, columns: int, li
     return plan
 
 
+def add_frame(plan: dict, page: int, kind: str, label: str, column: int, columns: int, line: int,
+              lines: int) -> tuple[dict, str]:
+    """A picture or ad frame (`kind`) of its own on `page`, labelled (a picture's caption, an ad's
+    广告); returns the plan and the frame's id (pic3.1, ad3.2: unique in the plan)."""
+    if kind not in ("picture", "ad"):
+        raise ValueError(f"not a frame kind: {kind}")
+    plan = copy.deepcopy(plan)
+    mods = plan.setdefault("modules", [])
+    prefix = f"{'pic' if kind == 'picture' else 'ad'}{page}."
+    taken = {m.get("story") for m in mods}
+    n = 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    fid = f"{prefix}{n}"
+    mods.append({"story": fid, "kind": kind, "label": label, "page": page, "column": column, "columns": columns,
+                 "line": line, "lines": lines, "sidebar_columns": 0})
+    _ensure_page(plan, page)
+    return plan, fid
+
+
+MIN_MODULE_LINES = 3
+
+
+def make_room(plan: dict, page: int, frame: str) -> dict:
+    """Room for a new frame inside what the page already holds, as a layout editor makes it when
+    a picture goes into a story: each module the frame covers gets shallower — it ends above the
+    frame, or starts below it when more of it is left so — and its text that no longer fits is
+    overset, shown as such, for the desk to cut. An ad or picture
+    frame covered goes. Raises `Collision` naming a story that would be left fewer than
+    `MIN_MODULE_LINES` lines; the plan is not changed then."""
+    plan = copy.deepcopy(plan)
+    mods = plan.get("modules", [])
+    new = next((m for m in mods if m.get("story") == frame and m.get("page") == page), None)
+    if new is None:
+        return plan
+    top, foot = new["line"], new["line"] + new["lines"]
+    for o in list(mods):
+        if o is new or o.get("page") != page or not _overlap(new, o):
+            continue
+        o_top, o_foot = o["line"], o["line"] + o["lines"]
+        if top - o_top >= o_foot - foot:
+            o["lines"] = top - o_top                    # it ends above the frame
+        else:
+            o["line"], o["lines"] = foot, o_foot - foot  # it starts below: more of it is left so
+        if o["lines"] < (1 if o.get("kind", "story") != "story" else MIN_MODULE_LINES):
+            if o.get("kind", "story") != "story":
+                mods.remove(o)
+                continue
+            raise Collision(o["story"])
+    return plan
+
+
+def remove_frame(plan: dict, page: int, frame: str) -> dict:
+    """The plan without the picture or ad frame `frame` on `page` (a story's module stays)."""
+    plan = copy.deepcopy(plan)
+    plan["modules"] = [m for m in plan.get("modules", [])
+                       if not (m.get("story") == frame and m.get("page") == page and m.get("kind", "story") != "story")]
+    return plan
+
+
+def set_label(plan: dict, page: int, frame: str, label: str) -> dict:
+    """The frame's label (a picture's caption, an ad's name) set to `label`."""
+    plan = copy.deepcopy(plan)
+    for m in plan.get("modules", []):
+        if m.get("story") == frame and m.get("page") == page and m.get("kind", "story") != "story":
+            m["label"] = label
+    return plan
+
+
 class Collision(Exception):
     """A module cannot go where it was put without overlapping one that cannot make room."""
 

@@ -899,6 +899,66 @@
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
+    <message>
+        <source>Edit caption…</source>
+        <translation>编辑图片说明…</translation>
+    </message>
+    <message>
+        <source>Edit label…</source>
+        <translation>编辑标注…</translation>
+    </message>
+    <message>
+        <source>Remove frame</source>
+        <translation>删除框</translation>
+    </message>
+    <message>
+        <source>Add picture frame here…</source>
+        <translation>在此处添加图片框…</translation>
+    </message>
+    <message>
+        <source>Add ad frame here</source>
+        <translation>在此处添加广告框</translation>
+    </message>
+    <message>
+        <source>Picture frame</source>
+        <translation>图片框</translation>
+    </message>
+    <message>
+        <source>Caption (may be left empty):</source>
+        <translation>图片说明（可留空）：</translation>
+    </message>
+    <message>
+        <source>Ad frame</source>
+        <translation>广告框</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>图片说明：</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标注：</translation>
+    </message>
+    <message>
+        <source>There is no room for the frame there: too little of “%1” would be left.</source>
+        <translation>此处放不下该框：“%1”剩下的篇幅太少。</translation>
+    </message>
+    <message>
+        <source>Add picture frame</source>
+        <translation>添加图片框</translation>
+    </message>
+    <message>
+        <source>Add ad frame</source>
+        <translation>添加广告框</translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation>编辑图片说明</translation>
+    </message>
+    <message>
+        <source>Edit label</source>
+        <translation>编辑标注</translation>
+    </message>
 </context>
 <context>
     <name>PageView</name>

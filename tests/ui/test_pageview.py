@@ -178,3 +178,93 @@ def test_a_run_set_heavier_is_stroked_on_screen_as_in_print(qtbot):
 
     thin, heavy = ink(0.0), ink(1.2)
     assert thin > 300 and heavy > thin * 1.15, (thin, heavy)
+
+
+def test_a_picture_frame_added_on_the_page_takes_its_caption_and_is_drawn_and_exported(laid_out, tmp_path):
+    from galley.app.render.pdf import write_pdf
+    win, panel = laid_out
+    sheet = panel.scene.page_items[0]
+    g = panel.grid
+    at = sheet.mapToScene(g.column_x(2) + 3, g.line_y(10) + 1)
+    assert panel.add_frame("picture", at, "临川湖畔的新步道 (本报记者 李华 摄)")
+    frames = [m for m in win.doc.project.plan["modules"] if m.get("kind") == "picture"]
+    assert len(frames) == 1
+    f = frames[0]
+    assert (f["page"], f["column"], f["columns"], f["line"]) == (1, 2, 2, 10) and f["lines"] == panel.FRAME_LINES["picture"]
+    panel.relayout(sync=True)
+    page = panel.paged.pages[0]
+    mod = next(m for m in page.modules if m.story == f["story"])
+    assert mod.kind == "picture"
+    # no story's module overlaps the frame: what it covered got shallower
+    for m in page.modules:
+        if m is not mod and m.column < mod.column + mod.columns and mod.column < m.column + m.columns:
+            assert m.line >= mod.line + mod.lines or m.line + m.lines <= mod.line
+    out = tmp_path / "p.pdf"
+    write_pdf(panel.paged, out)
+    with pdfplumber.open(out) as pdf:
+        assert "临川湖畔的新步道" in pdf.pages[0].extract_text().replace(" ", "")
+    # its menu offers the caption and removal; removing it is one undoable step
+    sheet = panel.scene.page_items[0]         # the scene is built again on every layout
+    menu = panel.frame_menu(sheet.mapToScene(mod.x + 5, mod.y + 5))
+    assert [a.text() for a in menu.actions()] == [panel.tr("Edit caption…"), panel.tr("Remove frame")]
+    panel.set_frame_label(page, mod, "新的图片说明")
+    assert [m["label"] for m in win.doc.project.plan["modules"] if m["story"] == f["story"]] == ["新的图片说明"]
+    panel.remove_frame(page, mod)
+    assert not [m for m in win.doc.project.plan["modules"] if m.get("kind") == "picture"]
+    win.doc.undo_stack.undo()
+    win.doc.undo_stack.undo()
+    win.doc.undo_stack.undo()
+    assert win.doc.project.plan is None
+
+
+def test_a_frame_that_would_leave_too_little_of_a_story_is_refused(laid_out):
+    win, panel = laid_out
+    page = panel.paged.pages[0]
+    story = min((m for m in page.modules if m.kind == "story"), key=lambda m: m.lines)
+    said = []
+    panel.message.connect(said.append)
+    # an ad frame across the page from the story's second line: one line of it would be left
+    sheet = panel.scene.page_items[0]
+    at = sheet.mapToScene(panel.grid.column_x(0) + 3, panel.grid.line_y(story.line + 1) + 1)
+    panel.FRAME_LINES = {**panel.FRAME_LINES, "ad": story.lines + 5}
+    assert not panel.add_frame("ad", at, "广告")
+    assert said and "too little" in said[-1] and win.doc.project.plan is None
+
+
+def test_frame_plan_helpers():
+    from galley.ui.placement import add_frame, remove_frame, set_label
+    plan = {"format": "galley-plan", "version": 1, "layout": "broadsheet", "pages": [],
+            "modules": [{"story": "s1", "page": 1, "column": 0, "columns": 8, "line": 0, "lines": 40}]}
+    p1, a = add_frame(plan, 1, "picture", "说明", 0, 2, 40, 14)
+    p2, b = add_frame(p1, 1, "picture", "", 2, 2, 40, 14)
+    assert (a, b) == ("pic1.1", "pic1.2") and plan["modules"][-1]["story"] == "s1"    # the input is not changed
+    assert [p["number"] for p in p2["pages"]] == [1]
+    assert [m["label"] for m in set_label(p2, 1, a, "新说明")["modules"] if m["story"] == a] == ["新说明"]
+    assert [m["story"] for m in remove_frame(p2, 1, a)["modules"]] == ["s1", "pic1.2"]
+    assert [m["story"] for m in remove_frame(p2, 1, "s1")["modules"]] == ["s1", "pic1.1", "pic1.2"]  # not a story
+
+
+def test_a_new_frame_makes_room_by_making_what_it_covers_shallower():
+    from galley.ui.placement import Collision, add_frame, make_room
+    plan = {"format": "galley-plan", "version": 1, "layout": "broadsheet", "pages": [],
+            "modules": [{"story": "s1", "page": 1, "column": 0, "columns": 4, "line": 0, "lines": 40},
+                        {"story": "s2", "page": 1, "column": 4, "columns": 4, "line": 0, "lines": 40},
+                        {"story": "ad1.1", "kind": "ad", "label": "广告", "page": 1, "column": 0, "columns": 8,
+                         "line": 40, "lines": 10}]}
+    p, f = add_frame(plan, 1, "picture", "", 2, 2, 20, 14)      # in s1, from its line 20
+    mods = {m["story"]: m for m in make_room(p, 1, f)["modules"]}
+    assert (mods["s1"]["line"], mods["s1"]["lines"]) == (0, 20) and mods["s2"]["lines"] == 40
+    p, f = add_frame(plan, 1, "picture", "", 2, 4, 0, 14)       # over both tops
+    mods = {m["story"]: m for m in make_room(p, 1, f)["modules"]}
+    assert (mods["s1"]["line"], mods["s1"]["lines"]) == (14, 26) and (mods["s2"]["line"], mods["s2"]["lines"]) == (14, 26)
+    p, f = add_frame(plan, 1, "ad", "", 0, 8, 38, 14)          # an ad frame replaced, two stories cut short
+    mods = {m["story"]: m for m in make_room(p, 1, f)["modules"]}
+    assert "ad1.1" not in mods and mods["s1"]["lines"] == 38
+    p, f = add_frame(plan, 1, "picture", "", 0, 2, 8, 14)      # high in s1: more of it is left below
+    mods = {m["story"]: m for m in make_room(p, 1, f)["modules"]}
+    assert (mods["s1"]["line"], mods["s1"]["lines"]) == (22, 18)
+    p, f = add_frame(plan, 1, "ad", "", 0, 8, 1, 38)           # one line of each story left above and below
+    with pytest.raises(Collision):
+        make_room(p, 1, f)
+    with pytest.raises(ValueError):
+        add_frame(plan, 1, "story", "", 0, 1, 0, 1)
