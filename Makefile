@@ -29,7 +29,7 @@ test: venv
 fuzz: venv
 	@mkdir -p build
 	GALLEY_FUZZ_SCALE=$${GALLEY_FUZZ_SCALE:-10} GALLEY_FUZZ_REPORT=build/fuzz-report.json QT_QPA_PLATFORM=offscreen \
-		$(BIN)/python -m pytest -q tests/app/test_fuzz.py tests/app/test_crash_safety.py
+		$(BIN)/python -m pytest -q tests/app/test_fuzz.py tests/app/test_crash_safety.py tests/app/repair/test_invariants.py
 	@cat build/fuzz-report.json
 
 lint: venv
