@@ -33,6 +33,7 @@ from galley.app.repair.model import (
     relative,
     seam_features,
     seam_model,
+    spaced_digits,
     unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
@@ -351,6 +352,9 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if a.placed and p >= model.doubt and not (_seam_evidence(x) or end == "clause" or
                                               (a.body_like and len(a.text) >= RUNNING)):
         p = model.doubt - 0.01       # a box's items (停车泊位：五十五个) stand one a line
+    b = bs[found[k][0]]
+    if p >= model.doubt and b.body_like and spaced_digits(a.text) and not spaced_digits(b.text):
+        p = model.doubt - 0.01       # 以军有 23 名: a box's line, set apart from running text
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x

@@ -125,6 +125,15 @@ def enumerator(text: str) -> bool:
     return bool(_ENUM.match(text))
 
 
+def spaced_digits(text: str) -> bool:
+    """Digits set apart from the Han around them (以军有 23 名, 07 式军服): how a box or sidebar's
+    lines come out of a page, not running text."""
+    return bool(_SPACED_DIGITS.search(text) or _SPACED_LEAD.match(text))
+
+
+_SPACED_LEAD = re.compile(r"[0-9][0-9.,]* [\u3400-\u9fff%]")
+
+
 def _log_len(text: str) -> float:
     return math.log1p(len(text)) / 5.0
 

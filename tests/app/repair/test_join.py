@@ -300,3 +300,11 @@ def test_names_are_looked_up_on_the_page_around_a_seam_not_in_the_whole_file():
     doc = _PageText(page_blocks(read_text("\n\n".join(texts))))
     assert texts[ECHO_REACH + 10] in doc(10) and texts[3 * ECHO_REACH] not in doc(10)
     assert texts[2 * ECHO_REACH] in doc(3 * ECHO_REACH) and texts[ECHO_REACH - 1] not in doc(3 * ECHO_REACH)
+
+
+def test_a_box_line_with_spaced_digits_is_not_joined_to_running_text():
+    # digits set apart (120 公里): a box's text as it comes out of a page, though it stops at a
+    # comma; the paragraph after it is running text set otherwise
+    box = "今年全市新建城市绿道 120 公里，新增停车泊位 3500 个，改造老旧小区 80 个，惠及居民 3 万户，建成口袋公园 20 个，"
+    ed = edition_from_text(box + "\n\n市交通局有关负责人介绍,今年全市还将新开通公交线路十二条,进一步方便市民出行。")
+    assert not [f for f in ed.fixes if f.accepted] and len(paragraphs(ed.text())) == 2
