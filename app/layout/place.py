@@ -366,6 +366,30 @@ class _Planner:
         self.L = grid.lines
         self.skip = False          # whether stories may be left for the next page (see page())
         self.foot = grid.lines     # where a page the group continues from ends (higher: an ad band below)
+        # what the ad bands tried for a page group (`_balanced_group`) ask again, forgotten at
+        # the next group (`reset`): a band moves the foot of the pages the group continues from,
+        # not the sets beside a lead nor what a group's last page can hold
+        self._rest: dict[tuple[_Piece, int], _Piece] = {}    # continued pieces, by (story's piece, slot)
+        self._sides: dict[tuple, list[tuple[float, list[_Piece], list[_Cell]]]] = {}
+        self._lasts: dict[tuple[_Piece, ...], tuple | None] = {}
+
+    def reset(self) -> None:
+        """Forget the pieces and choices of the page group set before."""
+        self._rest.clear()
+        self._sides.clear()
+        self._lasts.clear()
+
+    def continued(self, p: _Piece, used: int) -> _Piece | None:
+        """The rest of `p` after `used` more of its slots (one object per place, so that what it
+        has measured serves every setting of the group that continues it there), or None."""
+        root = p.root
+        pos = p.pos + used
+        if pos >= len(root.inline):
+            return None
+        got = self._rest.get((root, pos))
+        if got is None:
+            got = self._rest[(root, pos)] = _Piece(p.parts, self.grid, mat=root, pos=pos)
+        return got
 
     def _window(self, rest: list[_Piece]) -> list[_Piece]:
         """The stories looked at to fill a page the group continues from: as many as could cover
@@ -409,7 +433,11 @@ class _Planner:
                                + sum(w * (d + 1) for _, cells, _ in best[3] for _, w, _, d in cells))
         last = None
         if len(pieces) <= WINDOW and sum(p.min_area() for p in left) <= white:
-            last = self._last_page(lead, rest)      # the group may end on this page
+            key = (lead, *rest)
+            if key in self._lasts:
+                last = self._lasts[key]
+            else:
+                last = self._lasts[key] = self._last_page(lead, rest)    # the group may end on this page
         if last is not None:
             best = last
         else:
@@ -517,8 +545,22 @@ class _Planner:
         """What to stack beside a narrower lead: the best SIDE_TRIES sets of up to three of the next
         SIDE_LOOK stories (in order, or taken a little out of order at a cost), each with the rest
         to place below."""
-        w = self.N - lw
         look = rest[:SIDE_LOOK]
+        key = (lw, hl, must_all, *look)
+        sets = self._sides.get(key)
+        if sets is None:
+            sets = self._sides[key] = self._side_choice(look, lw, hl, must_all)
+        out: list[_Side] = []
+        for c, chosen, cells in sets:
+            ids = {id(q) for q in chosen}
+            out.append((c, [(chosen, cells, None)], [q for q in rest if id(q) not in ids], below))
+        return out
+
+    def _side_choice(self, look: list[_Piece], lw: int, hl: int, must_all: bool
+                     ) -> list[tuple[float, list[_Piece], list[_Cell]]]:
+        """The best SIDE_TRIES stacks of `look` beside a lead `lw` wide and `hl` deep: (cost,
+        pieces, their cells)."""
+        w = self.N - lw
         slack_w = W_SLACK if must_all else W_SLACK_FILL
         found = []
         for mask in range(1, 1 << len(look)):
@@ -532,12 +574,8 @@ class _Planner:
             c += (top - len(chosen)) * W_REORDER         # stories passed over
             found.append((c, mask, chosen))
         found.sort(key=lambda f: (f[0], f[1]))
-        out: list[_Side] = []
-        for c, _, chosen in found[:SIDE_TRIES]:
-            fixed: list[_Stack] = [(chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)], None)]
-            ids = {id(q) for q in chosen}
-            out.append((c, fixed, [q for q in rest if id(q) not in ids], below))
-        return out
+        return [(c, chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)])
+                for c, _, chosen in found[:SIDE_TRIES]]
 
     def _fill(self, pieces: list[_Piece], regions, must_all: bool):
         """Dynamic programme: stacks over the regions, taking pieces in order.
@@ -846,11 +884,9 @@ def _set_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int, 
             done = {id(p) for p in pg.used}
             queue = [p for p in queue if id(p) not in done]
             if pg.cut is not None:
-                p, used = pg.cut
-                root = p.root
-                pos = p.pos + used
-                if pos < len(root.inline):
-                    queue.insert(0, _Piece(p.parts, grid, mat=root, pos=pos))
+                rest = planner.continued(*pg.cut)
+                if rest is not None:
+                    queue.insert(0, rest)
     finally:
         planner.foot = grid.lines
     return pages
@@ -884,6 +920,7 @@ def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: 
     moves text on to the last page: kept is the band whose pages' largest ad share is least
     (then the least ad in all, then the shallowest band), on as many pages or fewer.
     """
+    planner.reset()
     pages = _set_group(planner, pieces, grid, first)
     shares = [ad_share(m, grid) for m in pages]
     if len(pages) < 2 or max(shares) <= AD_SHARE_MAX:
