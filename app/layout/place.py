@@ -583,7 +583,6 @@ class _Planner:
         Returns (cost, stacks, pieces used, cut) or None when `must_all` cannot be met.
         """
         n = len(pieces)
-        memo: dict[tuple[int, int, int], tuple] = {}
         min_cut = MIN_SPLIT_LINES
         slack_mode = W_SLACK if must_all else W_SLACK_FILL
         skip = self.skip and not must_all
@@ -598,28 +597,31 @@ class _Planner:
             if suffix[0] > sum(region_area):
                 return None
 
+        # the programme's states (region, column in it, next piece) in one flat list, past the last
+        # region filled in: each state is looked up before it is asked, and most are asked again
+        stride_u = n + 1
+        stride_r = (self.N + 1) * stride_u
+        memo: list[tuple[float, _Choice | None] | None] = [None] * ((len(regions) + 1) * stride_r)
+        done = len(regions) * stride_r
+        for k in range(n + 1):
+            memo[done + k] = (0.0, None) if (k == n or not must_all) else (INF, None)
+
         def best(r: int, u: int, i: int) -> tuple[float, _Choice | None]:
-            key = (r, u, i)
-            got = memo.get(key)
-            if got is not None:
-                return got
+            """The state's (cost, choice), not yet in `memo`."""
+            key = r * stride_r + u * stride_u + i
             res: tuple[float, _Choice | None]
-            if r == len(regions):
-                res = (0.0, None) if (i == n or not must_all) else (INF, None)
-                memo[key] = res
-                return res
             _, W, top, bottom = regions[r]
             H = bottom - top
             if must_all and suffix[i] > (W - u) * (H + 1) + later[r]:
-                memo[key] = (INF, None)
-                return memo[key]
+                res = memo[key] = (INF, None)
+                return res
             # leave the rest of this region white
-            sub = best(r + 1, 0, i)
+            sub = memo[key + stride_r - u * stride_u] or best(r + 1, 0, i)
             res = (sub[0] + (W - u) * H * (W_SLACK if must_all else W_SLACK_FILL) * W_EMPTY, ("empty",))
             if i < n and skip:
                 # leave this story for the next page: a page the group continues from is filled
                 # with the stories that fit it best, the others following in their order
-                c = W_SKIP + best(r, u, i + 1)[0]
+                c = W_SKIP + (memo[key + 1] or best(r, u, i + 1))[0]
                 if c < res[0] - 1e-9:
                     res = (c, ("skip",))
             if i < n:
@@ -628,6 +630,7 @@ class _Planner:
                     if wide < w < W:
                         continue      # a stack wider than 3/5 of the page only as the whole region
                     nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
+                    nxt = nxt_r * stride_r + nxt_u * stride_u + i + 1     # the state after t + 1 pieces, less t
                     gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
                     gap2_w = w * W_GAP2
                     used = -1            # lines taken: depths plus a line between modules
@@ -662,13 +665,13 @@ class _Planner:
                         c = shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w
                         if c >= res[0]:
                             continue
-                        c += best(nxt_r, nxt_u, i + t + 1)[0]
+                        c += (memo[nxt + t] or best(nxt_r, nxt_u, i + t + 1))[0]
                         if c < res[0] - 1e-9:
                             res = (c, ("stack", w, t + 1))
             memo[key] = res
             return res
 
-        total, _ = best(0, 0, 0)
+        total, _ = memo[0] or best(0, 0, 0)     # (no regions: the first state is the last)
         if total == INF:
             return None
         # walk the choices
@@ -677,7 +680,9 @@ class _Planner:
         placed: list[_Piece] = []
         r, u, i = 0, 0, 0
         while r < len(regions):
-            _, ch = memo[(r, u, i)]
+            got = memo[r * stride_r + u * stride_u + i]
+            assert got is not None       # every state the walk visits was chosen from
+            _, ch = got
             x0, W, top, bottom = regions[r]
             if ch[0] == "skip":
                 i += 1
