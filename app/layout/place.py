@@ -654,6 +654,8 @@ class _Planner:
                             break
                         used += 1 + h
                         shape += sh
+                        if shape >= res[0]:
+                            break     # every cost here is ≥ 0: no deeper stack (nor a cut) can do better
                         caps += cap
                         # white at the stack foot: a line more between modules, stretching, the rest
                         sl = H - used
