@@ -601,7 +601,7 @@ class _Planner:
         # region filled in: each state is looked up before it is asked, and most are asked again
         stride_u = n + 1
         stride_r = (self.N + 1) * stride_u
-        memo: list[tuple[float, _Choice | None] | None] = [None] * ((len(regions) + 1) * stride_r)
+        memo: list[tuple | None] = [None] * ((len(regions) + 1) * stride_r)
         done = len(regions) * stride_r
         for k in range(n + 1):
             memo[done + k] = (0.0, None) if (k == n or not must_all) else (INF, None)
