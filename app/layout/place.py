@@ -52,6 +52,7 @@ from galley.app.layout.compose import (
     compose_flow,
     compose_head,
     head_key,
+    headline_style,
     needed_height,
     sidebar_measure,
     split_story,
@@ -156,8 +157,13 @@ class _Piece:
                     return h
             block = compose_head(self.parts, self.grid, cols, balance=False, lead=self.lead)
             per = Counter(hl.element for hl in block.lines)
+            elements = self.parts.story.elements
             if all(v == 1 for v in per.values()) and (block.section_par is None
-                                                     or len(block.section_par.lines) == 1):
+                                                     or len(block.section_par.lines) == 1) and all(
+                    hl.style == headline_style(self.grid, cols, elements[hl.element].kind, self.lead)
+                    for hl in block.lines):
+                # (an element set a size down the ladder to save a line, or a banner set smaller,
+                # may stand on one line at its own size at a wider width: a deeper block)
                 self._single.add(cols)
             heads = [hl for hl in block.lines if self.parts.story.elements[hl.element].kind == Kind.HEADLINE]
             n = len(heads)
