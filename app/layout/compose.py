@@ -278,39 +278,46 @@ def _no_short_tail(text: str, st: Style, width: float, breaks: tuple[int, ...], 
     xs = [*one.lines[0].xs, one.lines[0].width]
 
     R = rules()
-
-    def fits(a: int, b: int) -> int:
-        """Characters of text[a:b] on one line, or -1 when it is wider than the measure or the
-        避头尾 rules forbid a line to start or end so."""
-        end = b
-        while a < b and text[a].isspace():
+    # a line from cut i to cut j is text[starts[i]:ends[j]] (spaces at either end hang); it may not
+    # start with a mark that cannot start a line (bad_start), end with one that cannot end it or
+    # split —— / …… (bad_end), nor be wider than the measure
+    starts, bad_start, ends, bad_end = [], [], [], []
+    for c in cuts:
+        a = c
+        while a < n and text[a].isspace():
             a += 1
-        while b > a and text[b - 1].isspace():
+        starts.append(a)
+        bad_start.append(a < n and text[a] in R.no_start)
+        b = c
+        while b > 0 and text[b - 1].isspace():
             b -= 1
-        if a == b or text[a] in R.no_start or text[b - 1] in R.no_end:
-            return -1
-        if end < n and text[end - 1] in R.inseparable and text[end] == text[end - 1]:
-            return -1
-        return b - a if xs[b] - xs[a] <= width + 1e-6 else -1
+        ends.append(b)
+        bad_end.append(b == 0 or text[b - 1] in R.no_end
+                       or (c < n and text[c - 1] in R.inseparable and text[c] == text[c - 1]))
+    limit = width + 1e-6
 
     # best[j][m]: (shortest line, previous cut) breaking text[:cuts[j]] into m lines
     best: list[dict[int, tuple[int, int]]] = [{} for _ in cuts]
     best[0][0] = (99, -1)
     for j in range(1, len(cuts)):
+        if bad_end[j]:
+            continue
+        cj, b = cuts[j], ends[j]
+        xb = xs[b]
+        best_j = best[j]
         for i in range(j):
-            if not best[i]:
-                continue
-            chars = fits(cuts[i], cuts[j])
-            if chars < 0:
-                continue
+            a = starts[i]
+            if not best[i] or a >= cj or bad_start[i] or xb - xs[a] > limit:
+                continue      # (a >= cj: nothing but spaces between the cuts)
+            chars = b - a
             for m, (short, _) in best[i].items():
                 if m + 1 > k:
                     continue
                 # the longest shortest line; of equals, the later cut (greedy breaking at the
                 # chosen cuts then ends each line where the programme did)
                 cand = (min(short, chars), i)
-                if cand > best[j].get(m + 1, (-1, -1)):
-                    best[j][m + 1] = cand
+                if cand > best_j.get(m + 1, (-1, -1)):
+                    best_j[m + 1] = cand
     got = best[-1].get(k)
     if got is None or got[0] <= _tail_chars(par):
         return par

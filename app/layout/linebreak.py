@@ -204,6 +204,7 @@ def table(role: str) -> _CharTable:
 
 def reset_caches() -> None:
     _tables.clear()
+    _prepare.cache_clear()
     break_paragraph.cache_clear()
 
 
@@ -219,22 +220,26 @@ def _patterns(R: Rules):
             re.compile("[^\\s\u00a0\u2e80-\U0010ffff" + re.escape(cjk_general) + "]+"))
 
 
-@lru_cache(maxsize=50000)
-def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
-                    align: str = "justify", breaks: tuple[int, ...] | None = None) -> Paragraph:
-    """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
+PREPARED_MAX = 64      # head elements this long or shorter keep their preparation (set at many widths)
 
-    `breaks`: the only offsets where a line may end (a headline's word boundaries), within the
-    rules below; None: wherever the rules allow.
 
-    align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
-    Per-character work is done in list comprehensions; the rules only touch the (few) places
-    where punctuation, Latin runs and spaces occur.
-    """
-    R = rules()
+def _ink_shift(text: str, roles, adv1000, dx1000, size: float, j: int, taken: float) -> float:
+    """How far left the glyph of text[j] moves so that its ink stays inside its slot narrowed by
+    `taken` (fonts differ)."""
+    scale = size / 1000.0
+    d = dx1000[j] * scale
+    want = (fonts.ink_center(roles[j], text[j]) * size + d) - (adv1000[j] * scale - taken) / 2
+    return (0.0 if want <= 0 else min(want, taken)) - d
+
+
+@lru_cache(maxsize=2048)
+def _prepare(text: str, role: str, size: float, R: Rules) -> tuple:
+    """What breaking `text` needs that does not depend on the measure, the indent, the alignment or
+    the allowed breaks: each character's face and width, the punctuation narrowed beside another
+    mark, where a line may not break or spread, the Han–Latin gaps and the running widths. Kept for
+    short texts not justified (head elements, PREPARED_MAX), since placement sets a headline at
+    every module width it tries, each at several choices of breaks and sizes. Read only."""
     n = len(text)
-    if n == 0:
-        return Paragraph(text, size, ())
     tab = table(role)
     try:
         info = list(map(tab.cache.__getitem__, text))
@@ -259,10 +264,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     cut = {}                  # punctuation set narrower than full width: amount taken (restored first when justifying)
 
     def ink_shift(j: int, taken: float) -> float:
-        # move the glyph left so its ink stays inside the narrowed slot (fonts differ)
-        d = dx1000[j] * scale
-        want = (fonts.ink_center(roles[j], text[j]) * size + d) - (adv1000[j] * scale - taken) / 2
-        return (0.0 if want <= 0 else min(want, taken)) - d
+        return _ink_shift(text, roles, adv1000, dx1000, size, j, taken)
 
     has_comp = has_shift = has_gap = False     # what this paragraph needs (most need little)
     all_glue = True
@@ -330,13 +332,6 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
                 gap[a1] = g
                 has_gap = True
     brk[n] = True
-    if breaks is not None:
-        allowed = [False] * (n + 1)
-        for j in breaks:
-            if 0 < j < n:
-                allowed[j] = True
-        brk = [b and a for b, a in zip(brk, allowed)]
-        brk[n] = True
 
     widths = list(map(add, adv, gap)) if has_gap else adv
     P = list(accumulate(widths, initial=0.0))
@@ -348,6 +343,43 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
     else:
         PG = P
     G1 = range(n + 1) if all_glue else list(accumulate(glue[1:n + 1], initial=0))  # glue points in 1..j
+    return roles, adv1000, cls, dx1000, adv, comp, shift, gap, cut, has_gap, all_glue, brk, glue, run_ends, P, Q, PG, G1
+
+
+@lru_cache(maxsize=50000)
+def break_paragraph(text: str, role: str, size: float, measure: float, indent: float = 0.0,
+                    align: str = "justify", breaks: tuple[int, ...] | None = None) -> Paragraph:
+    """Break `text` into lines `measure` pt wide; `indent` (pt) on the first line.
+
+    `breaks`: the only offsets where a line may end (a headline's word boundaries), within the
+    rules below; None: wherever the rules allow.
+
+    align: "justify" (all lines but the last spread to the measure), "left", "center", "right".
+    Per-character work is done in list comprehensions; the rules only touch the (few) places
+    where punctuation, Latin runs and spaces occur.
+    """
+    R = rules()
+    n = len(text)
+    if n == 0:
+        return Paragraph(text, size, ())
+    kept = n <= PREPARED_MAX and align != "justify"     # a head element, not running text
+    prep = (_prepare if kept else _prepare.__wrapped__)(text, role, size, R)
+    roles, adv1000, cls, dx1000, adv, comp, shift, gap, cut, has_gap, all_glue, brk, glue, run_ends, P, Q, PG, G1 = prep
+    tab = table(role)
+    closing, opening = R.closing, R.opening
+    quanjiao = R.style == "quanjiao"
+
+    def ink_shift(j: int, taken: float) -> float:
+        return _ink_shift(text, roles, adv1000, dx1000, size, j, taken)
+
+    if breaks is not None:
+        allowed = [False] * (n + 1)
+        for j in breaks:
+            if 0 < j < n:
+                allowed[j] = True
+        brk = [b and a for b, a in zip(brk, allowed)]
+        brk[n] = True
+
     eps = 1e-6
 
     def span(s: int, avail: float, limit: int = n) -> tuple[int, int, int]:

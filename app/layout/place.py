@@ -52,6 +52,7 @@ from galley.app.layout.compose import (
     compose_flow,
     compose_head,
     head_key,
+    headline_style,
     needed_height,
     sidebar_measure,
     split_story,
@@ -156,8 +157,13 @@ class _Piece:
                     return h
             block = compose_head(self.parts, self.grid, cols, balance=False, lead=self.lead)
             per = Counter(hl.element for hl in block.lines)
+            elements = self.parts.story.elements
             if all(v == 1 for v in per.values()) and (block.section_par is None
-                                                     or len(block.section_par.lines) == 1):
+                                                     or len(block.section_par.lines) == 1) and all(
+                    hl.style == headline_style(self.grid, cols, elements[hl.element].kind, self.lead)
+                    for hl in block.lines):
+                # (an element set a size down the ladder to save a line, or a banner set smaller,
+                # may stand on one line at its own size at a wider width: a deeper block)
                 self._single.add(cols)
             heads = [hl for hl in block.lines if self.parts.story.elements[hl.element].kind == Kind.HEADLINE]
             n = len(heads)
@@ -366,6 +372,30 @@ class _Planner:
         self.L = grid.lines
         self.skip = False          # whether stories may be left for the next page (see page())
         self.foot = grid.lines     # where a page the group continues from ends (higher: an ad band below)
+        # what the ad bands tried for a page group (`_balanced_group`) ask again, forgotten at
+        # the next group (`reset`): a band moves the foot of the pages the group continues from,
+        # not the sets beside a lead nor what a group's last page can hold
+        self._rest: dict[tuple[_Piece, int], _Piece] = {}    # continued pieces, by (story's piece, slot)
+        self._sides: dict[tuple, list[tuple[float, list[_Piece], list[_Cell]]]] = {}
+        self._lasts: dict[tuple[_Piece, ...], tuple | None] = {}
+
+    def reset(self) -> None:
+        """Forget the pieces and choices of the page group set before."""
+        self._rest.clear()
+        self._sides.clear()
+        self._lasts.clear()
+
+    def continued(self, p: _Piece, used: int) -> _Piece | None:
+        """The rest of `p` after `used` more of its slots (one object per place, so that what it
+        has measured serves every setting of the group that continues it there), or None."""
+        root = p.root
+        pos = p.pos + used
+        if pos >= len(root.inline):
+            return None
+        got = self._rest.get((root, pos))
+        if got is None:
+            got = self._rest[(root, pos)] = _Piece(p.parts, self.grid, mat=root, pos=pos)
+        return got
 
     def _window(self, rest: list[_Piece]) -> list[_Piece]:
         """The stories looked at to fill a page the group continues from: as many as could cover
@@ -409,7 +439,11 @@ class _Planner:
                                + sum(w * (d + 1) for _, cells, _ in best[3] for _, w, _, d in cells))
         last = None
         if len(pieces) <= WINDOW and sum(p.min_area() for p in left) <= white:
-            last = self._last_page(lead, rest)      # the group may end on this page
+            key = (lead, *rest)
+            if key in self._lasts:
+                last = self._lasts[key]
+            else:
+                last = self._lasts[key] = self._last_page(lead, rest)    # the group may end on this page
         if last is not None:
             best = last
         else:
@@ -517,8 +551,22 @@ class _Planner:
         """What to stack beside a narrower lead: the best SIDE_TRIES sets of up to three of the next
         SIDE_LOOK stories (in order, or taken a little out of order at a cost), each with the rest
         to place below."""
-        w = self.N - lw
         look = rest[:SIDE_LOOK]
+        key = (lw, hl, must_all, *look)
+        sets = self._sides.get(key)
+        if sets is None:
+            sets = self._sides[key] = self._side_choice(look, lw, hl, must_all)
+        out: list[_Side] = []
+        for c, chosen, cells in sets:
+            ids = {id(q) for q in chosen}
+            out.append((c, [(chosen, cells, None)], [q for q in rest if id(q) not in ids], below))
+        return out
+
+    def _side_choice(self, look: list[_Piece], lw: int, hl: int, must_all: bool
+                     ) -> list[tuple[float, list[_Piece], list[_Cell]]]:
+        """The best SIDE_TRIES stacks of `look` beside a lead `lw` wide and `hl` deep: (cost,
+        pieces, their cells)."""
+        w = self.N - lw
         slack_w = W_SLACK if must_all else W_SLACK_FILL
         found = []
         for mask in range(1, 1 << len(look)):
@@ -532,12 +580,8 @@ class _Planner:
             c += (top - len(chosen)) * W_REORDER         # stories passed over
             found.append((c, mask, chosen))
         found.sort(key=lambda f: (f[0], f[1]))
-        out: list[_Side] = []
-        for c, _, chosen in found[:SIDE_TRIES]:
-            fixed: list[_Stack] = [(chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)], None)]
-            ids = {id(q) for q in chosen}
-            out.append((c, fixed, [q for q in rest if id(q) not in ids], below))
-        return out
+        return [(c, chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)])
+                for c, _, chosen in found[:SIDE_TRIES]]
 
     def _fill(self, pieces: list[_Piece], regions, must_all: bool):
         """Dynamic programme: stacks over the regions, taking pieces in order.
@@ -545,7 +589,6 @@ class _Planner:
         Returns (cost, stacks, pieces used, cut) or None when `must_all` cannot be met.
         """
         n = len(pieces)
-        memo: dict[tuple[int, int, int], tuple] = {}
         min_cut = MIN_SPLIT_LINES
         slack_mode = W_SLACK if must_all else W_SLACK_FILL
         skip = self.skip and not must_all
@@ -560,28 +603,31 @@ class _Planner:
             if suffix[0] > sum(region_area):
                 return None
 
+        # the programme's states (region, column in it, next piece) in one flat list, past the last
+        # region filled in: each state is looked up before it is asked, and most are asked again
+        stride_u = n + 1
+        stride_r = (self.N + 1) * stride_u
+        memo: list[tuple | None] = [None] * ((len(regions) + 1) * stride_r)
+        done = len(regions) * stride_r
+        for k in range(n + 1):
+            memo[done + k] = (0.0, None) if (k == n or not must_all) else (INF, None)
+
         def best(r: int, u: int, i: int) -> tuple[float, _Choice | None]:
-            key = (r, u, i)
-            got = memo.get(key)
-            if got is not None:
-                return got
+            """The state's (cost, choice), not yet in `memo`."""
+            key = r * stride_r + u * stride_u + i
             res: tuple[float, _Choice | None]
-            if r == len(regions):
-                res = (0.0, None) if (i == n or not must_all) else (INF, None)
-                memo[key] = res
-                return res
             _, W, top, bottom = regions[r]
             H = bottom - top
             if must_all and suffix[i] > (W - u) * (H + 1) + later[r]:
-                memo[key] = (INF, None)
-                return memo[key]
+                res = memo[key] = (INF, None)
+                return res
             # leave the rest of this region white
-            sub = best(r + 1, 0, i)
+            sub = memo[key + stride_r - u * stride_u] or best(r + 1, 0, i)
             res = (sub[0] + (W - u) * H * (W_SLACK if must_all else W_SLACK_FILL) * W_EMPTY, ("empty",))
             if i < n and skip:
                 # leave this story for the next page: a page the group continues from is filled
                 # with the stories that fit it best, the others following in their order
-                c = W_SKIP + best(r, u, i + 1)[0]
+                c = W_SKIP + (memo[key + 1] or best(r, u, i + 1))[0]
                 if c < res[0] - 1e-9:
                     res = (c, ("skip",))
             if i < n:
@@ -590,6 +636,7 @@ class _Planner:
                     if wide < w < W:
                         continue      # a stack wider than 3/5 of the page only as the whole region
                     nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
+                    nxt = nxt_r * stride_r + nxt_u * stride_u + i + 1     # the state after t + 1 pieces, less t
                     gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
                     gap2_w = w * W_GAP2
                     used = -1            # lines taken: depths plus a line between modules
@@ -613,6 +660,8 @@ class _Planner:
                             break
                         used += 1 + h
                         shape += sh
+                        if shape >= res[0]:
+                            break     # every cost here is ≥ 0: no deeper stack (nor a cut) can do better
                         caps += cap
                         # white at the stack foot: a line more between modules, stretching, the rest
                         sl = H - used
@@ -624,13 +673,13 @@ class _Planner:
                         c = shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w
                         if c >= res[0]:
                             continue
-                        c += best(nxt_r, nxt_u, i + t + 1)[0]
+                        c += (memo[nxt + t] or best(nxt_r, nxt_u, i + t + 1))[0]
                         if c < res[0] - 1e-9:
                             res = (c, ("stack", w, t + 1))
             memo[key] = res
             return res
 
-        total, _ = best(0, 0, 0)
+        total, _ = memo[0] or best(0, 0, 0)     # (no regions: the first state is the last)
         if total == INF:
             return None
         # walk the choices
@@ -639,7 +688,9 @@ class _Planner:
         placed: list[_Piece] = []
         r, u, i = 0, 0, 0
         while r < len(regions):
-            _, ch = memo[(r, u, i)]
+            got = memo[r * stride_r + u * stride_u + i]
+            assert got is not None       # every state the walk visits was chosen from
+            _, ch = got
             x0, W, top, bottom = regions[r]
             if ch[0] == "skip":
                 i += 1
@@ -846,11 +897,9 @@ def _set_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: int, 
             done = {id(p) for p in pg.used}
             queue = [p for p in queue if id(p) not in done]
             if pg.cut is not None:
-                p, used = pg.cut
-                root = p.root
-                pos = p.pos + used
-                if pos < len(root.inline):
-                    queue.insert(0, _Piece(p.parts, grid, mat=root, pos=pos))
+                rest = planner.continued(*pg.cut)
+                if rest is not None:
+                    queue.insert(0, rest)
     finally:
         planner.foot = grid.lines
     return pages
@@ -884,6 +933,7 @@ def _balanced_group(planner: _Planner, pieces: list[_Piece], grid: Grid, first: 
     moves text on to the last page: kept is the band whose pages' largest ad share is least
     (then the least ad in all, then the shallowest band), on as many pages or fewer.
     """
+    planner.reset()
     pages = _set_group(planner, pieces, grid, first)
     shares = [ad_share(m, grid) for m in pages]
     if len(pages) < 2 or max(shares) <= AD_SHARE_MAX:

@@ -157,6 +157,7 @@ def fill_widths(text: str, widths: Iterable[int], indent: float, nxt: str = "") 
 
 # the prior over the column width (log): mostly 10–20 ems
 _PRIOR = {w: (0.0 if 10 <= w <= 20 else math.log(0.1)) for w in WIDTHS}
+_PRIOR_LIST = [_PRIOR[w] for w in WIDTHS]
 
 
 class PageGeometry:
@@ -176,6 +177,7 @@ class PageGeometry:
         # the blocks with evidence (`_loglik` not None), in order
         self._live = [k for k, (t, pi) in enumerate(zip(texts, cut_odds)) if pi > 0 and len(t) >= 4]
         self._cache: dict[int, dict[int, float]] = {}
+        self._ll_list: dict[int, list[float]] = {}     # `_loglik` as a list in WIDTHS order
 
     def _loglik(self, k: int) -> dict[int, float] | None:
         """Block k's evidence on each width: the log-likelihood ratio of its filling its last
@@ -203,20 +205,22 @@ class PageGeometry:
     def _widths(self, i: int) -> dict[int, float]:
         """A distribution over the column width around block i: a prior over the widths a
         newspaper sets its columns (mostly 10–20 ems), sharpened by the blocks near i (not i)."""
-        logp = dict(_PRIOR)
-        live = self._live
+        logp = _PRIOR_LIST          # per width, in WIDTHS order (lists: a block's widths are
+        live = self._live           # read at every seam it meets)
         for k in live[bisect_left(live, i - self.window):bisect_right(live, i + self.window)]:
             if k == i:
                 continue
-            ll = self._loglik(k)
-            assert ll is not None
+            ll = self._ll_list.get(k)
+            if ll is None:
+                got = self._loglik(k)
+                assert got is not None
+                ll = self._ll_list[k] = [got[w] for w in WIDTHS]
             wgt = math.exp(-abs(k - i) / self.reach)
-            for w in WIDTHS:
-                logp[w] += wgt * ll[w]
-        top = max(logp.values())
-        p = {w: math.exp(v - top) for w, v in logp.items()}
-        total = sum(p.values())
-        return {w: v / total for w, v in p.items()}
+            logp = [v + wgt * x for v, x in zip(logp, ll)]
+        top = max(logp)
+        p = [math.exp(v - top) for v in logp]
+        total = sum(p)
+        return {w: v / total for w, v in zip(WIDTHS, p)}
 
     def fill(self, i: int, a: str, b: str, indent: float) -> tuple[float, float]:
         """(how likely block i, text `a` set with `indent`, ends exactly at a line end before

@@ -161,9 +161,11 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
 
 def settled_geometry(bs: list[_Block]) -> PageGeometry:
     """The page's column geometry with the joins a first pass is sure of among its evidence."""
-    first = _plan(bs, page_geometry(bs), first=True)
+    geo = page_geometry(bs)
+    first = _plan(bs, geo, first=True)
     sure = {f.blocks[0]: f.blocks[1] for f in first if not f.doubtful and f.confidence >= SURE}
-    return page_geometry(bs, sure)
+    # with no sure join the geometry is the same, and what it has read off the page stays good
+    return page_geometry(bs, sure) if sure else geo
 
 
 def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]:

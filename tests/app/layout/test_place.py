@@ -513,3 +513,23 @@ def test_a_real_edition_has_no_page_mostly_ad_frame():
     for name in ("broadsheet", "tabloid", "a3"):
         g = load_layout(name)
         assert max(_ad_shares(auto_plan(ed, g), g)) <= 0.4, name
+
+
+@pytest.mark.parametrize("name", ["broadsheet", "tabloid", "a3"])
+def test_a_head_measured_once_serves_wider_widths_only_where_it_is_the_same(name):
+    """A piece reuses a narrower width's head block where every element stood on one line there at
+    its own size; a head on one line only a size down the ladder is set again (at full width the
+    主题 on one line at its own size is deeper), so placement's plan does not depend on the order
+    in which widths are tried."""
+    from galley.app.layout import place
+
+    ed = load_edition(EDITION1) if EDITION1.exists() else _bundled()
+    g = load_layout(name)
+    for _, pieces in place._groups(ed, g):
+        for p in pieces:
+            widths = range(1, g.columns + 1)
+            in_order = [p.head(w) for w in widths]
+            for w in widths:
+                fresh = place._Piece(p.parts, g)
+                fresh.lead = p.lead
+                assert fresh.head(w) == in_order[w - 1], (p.sid, w)
