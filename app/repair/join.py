@@ -29,6 +29,7 @@ from galley.app.repair.model import (
     cut_prior,
     ending,
     enumerator,
+    list_family,
     page_features,
     relative,
     seam_features,
@@ -381,19 +382,6 @@ def _name_cut(bs: list[_Block], i: int) -> bool:
     return sum(follow.values()) >= 2 and len(follow) == 1 and bool(_HAN_HEAD.match(next(iter(follow))))
 
 
-def _list_family(t: str) -> str | None:
-    """The kind of marker a list item opens with (——, （一）, 一、, 1., 第一条, ①), or None."""
-    if ft.is_deck_start(t):
-        return "dash"
-    m = _ENUM_FAMILY.match(t)
-    return next(k for k, v in m.groupdict().items() if v) if m else None
-
-
-_ENUM_FAMILY = re.compile(r"^(?:(?P<paren>[（(][一二三四五六七八九十\d]{1,3}[）)])|(?P<han>[一二三四五六七八九十]{1,3}[、．.])|"
-                          r"(?P<article>第[一二三四五六七八九十百\d]{1,4}[条章节款项])|(?P<digit>\d{1,2}[、．.](?!\d))|"
-                          r"(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩]))")
-
-
 def _closes(t: str) -> bool:
     return t[-1:] in "；;" or ft.ends_terminal(t)
 
@@ -402,7 +390,7 @@ def list_tallies(texts: list[str]) -> dict[str, tuple[int, int]]:
     """Per kind of list marker, how many blocks of the page open with it and how many of those close."""
     tally: dict[str, tuple[int, int]] = {}
     for t in texts:
-        family = _list_family(t)
+        family = list_family(t)
         if family is not None:
             n, closed = tally.get(family, (0, 0))
             tally[family] = (n + 1, closed + _closes(t))
@@ -413,7 +401,7 @@ def _item_of_closed_list(t: str, tally: dict[str, tuple[int, int]]) -> bool:
     """t opens as an item of a list whose other items on the page, two or more, close with a
     sentence end or a semicolon (three in four at least), and stops short itself: it is cut,
     however much it looks like a deck (——联合国因德黑兰未能冻结铀 / 浓缩作业，…；)."""
-    family = _list_family(t)
+    family = list_family(t)
     if family is None or _closes(t) or family not in tally:
         return False
     n, closed = tally[family]

@@ -27,9 +27,10 @@ from galley.app.trees import Trees
 
 MODEL = resource("repair", "seam_model.json")
 
-# enumerators that open a numbered clause or item: （一） 一、 第三条 1. (2) ①
-_ENUM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|"
-                   r"第[一二三四五六七八九十百\d]{1,4}[条章节款项部分]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
+# enumerators that open a numbered clause or item: （一） 一、 第三条 1. (2) ①, by kind
+_ENUM = re.compile(r"^(?:(?P<paren>[（(][一二三四五六七八九十\d]{1,3}[）)])|(?P<han>[一二三四五六七八九十]{1,3}[、．.])|"
+                   r"(?P<article>第[一二三四五六七八九十百\d]{1,4}(?:[条章节款项]|部分))|(?P<digit>\d{1,2}[、．.](?!\d))|"
+                   r"(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩]))")
 _DIGIT = re.compile(r"^[0-9０-９]")
 _LATIN = re.compile(r"[A-Za-z]$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -123,6 +124,15 @@ def cut_prior(text: str, nxt: str = "") -> float:
 
 def enumerator(text: str) -> bool:
     return bool(_ENUM.match(text))
+
+
+def list_family(text: str) -> str | None:
+    """The kind of marker a list item opens with (dash ——, paren （一）, han 一、, article 第一条,
+    digit 1., circled ①), or None."""
+    if ft.is_deck_start(text):
+        return "dash"
+    m = _ENUM.match(text)
+    return m.lastgroup if m else None
 
 
 def spaced_digits(text: str) -> bool:
