@@ -41,27 +41,6 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 _MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")     # what the two below read
 
 
-def unclosed(text: str) -> bool:
-    """An opening mark (“ （ 《 …) with no closing one after it: the sentence runs on."""
-    depth: dict[str, int] = {}
-    for ch in _MARKS.findall(text):
-        if ch in PAIRS:
-            depth[ch] = depth.get(ch, 0) + 1
-        elif ch in CLOSERS and depth.get(CLOSERS[ch], 0) > 0:
-            depth[CLOSERS[ch]] -= 1
-    return any(v > 0 for v in depth.values())
-
-
-def unopened(text: str) -> bool:
-    """A closing mark (” ） 》 …) before any opening one: the block carries on a quotation or aside."""
-    seen: set[str] = set()
-    for ch in _MARKS.findall(text, 0, 80):
-        if ch in PAIRS:
-            seen.add(ch)
-        elif ch in CLOSERS and CLOSERS[ch] not in seen:
-            return True
-    return False
-
 def left_open(text: str) -> set[str]:
     """The opening marks (“ （ 《 …) text leaves without their closing ones."""
     depth: dict[str, int] = {}
@@ -73,6 +52,11 @@ def left_open(text: str) -> set[str]:
     return {k for k, v in depth.items() if v > 0}
 
 
+def unclosed(text: str) -> bool:
+    """An opening mark (“ （ 《 …) with no closing one after it: the sentence runs on."""
+    return bool(left_open(text))
+
+
 def first_unopened(text: str) -> str | None:
     """The first closing mark in text (its first 80 characters) before any opening one, or None."""
     seen: set[str] = set()
@@ -82,6 +66,11 @@ def first_unopened(text: str) -> str | None:
         elif ch in CLOSERS and CLOSERS[ch] not in seen:
             return ch
     return None
+
+
+def unopened(text: str) -> bool:
+    """A closing mark (” ） 》 …) before any opening one: the block carries on a quotation or aside."""
+    return first_unopened(text) is not None
 
 
 def closes_quote(a: str, b: str) -> bool:
