@@ -80,7 +80,10 @@ def _bounded(blocks: list[RawBlock], path: Path) -> list[RawBlock]:
 
 
 def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) -> list[RawBlock]:
-    """Lines of text → blocks: each non-empty line a block, remembering blank lines before it."""
+    """Lines of text → blocks: each non-empty line a block, remembering blank lines before it.
+    A jump line alone on its line (下转第3版, 上接第1版) is typed as the PDF reader types it:
+    repair passes over it and never joins it, structure sets it apart from the running text."""
+    from galley.app.importers.pdf_roles import is_jump_line
     blocks: list[RawBlock] = []
     blank = True
     for i, line in enumerate(lines):
@@ -89,6 +92,7 @@ def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) 
             blank = True
             continue
         off = start_offsets[i] if start_offsets else 0
-        blocks.append(RawBlock(index=len(blocks), text=s, blank_before=blank, offset=off))
+        blocks.append(RawBlock(index=len(blocks), text=s, blank_before=blank, offset=off,
+                               role="jump" if is_jump_line(s) else None))
         blank = False
     return blocks

@@ -84,3 +84,15 @@ def test_an_edition_past_the_character_bound_is_refused(tmp_path):
                  encoding="utf-8")
     with pytest.raises(GalleyError, match="too long: .* characters"):
         read_blocks(p)
+
+
+def test_a_jump_line_is_typed_as_the_pdf_reader_types_it_and_repair_passes_over_it():
+    from galley.app.importers.text import read_text
+    from galley.app.pipeline import edition_from_text
+    blocks = read_text("本报讯临川港今年推出多项便利化措施，企业通关\n\n（下转第3版）\n\n时间平均缩短三成。\n\n上接第1版\n")
+    assert [b.role for b in blocks] == [None, "jump", None, "jump"]
+    ed = edition_from_text("临川港通关再提速\n\n本报讯（记者 王明）临川港今年推出多项便利化措施，企业通关\n\n"
+                           "（下转第3版）\n\n时间平均缩短三成。港口部门表示，将继续优化服务。\n")
+    kinds = [(el.kind.value, el.text) for _, _, el in ed.elements()]
+    assert ("body", "本报讯（记者 王明）临川港今年推出多项便利化措施，企业通关时间平均缩短三成。港口部门表示，将继续优化服务。") in kinds
+    assert ("credit", "（下转第3版）") in kinds
