@@ -10,6 +10,7 @@ import marshal
 import math
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,6 +43,8 @@ class Trees:
         if cache is not None and cache.exists():
             with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
                 code = marshal.loads(cache.read_bytes())
+                if time.time() - cache.stat().st_mtime > DAY:
+                    os.utime(cache)       # in use: kept by `_prune`
         if code is None:
             code = compile(source, f"<trees {len(self.trees)}>", "exec")
             if cache is not None:
@@ -50,6 +53,7 @@ class Trees:
                     tmp = cache.with_suffix(f".{os.getpid()}.tmp")
                     tmp.write_bytes(marshal.dumps(code))
                     os.replace(tmp, cache)
+                    _prune(cache)
         scope: dict = {"inf": math.inf, "nan": math.nan}     # how repr writes those floats
         exec(code, scope)  # noqa: S102 - code generated from the model's numbers above
         return scope["margin"]
@@ -85,6 +89,21 @@ class Trees:
     @classmethod
     def from_json(cls, d: dict) -> Trees:
         return cls(list(d["names"]), float(d["base"]), d["trees"])
+
+
+DAY = 24 * 3600
+KEEP_DAYS = 30
+
+
+def _prune(keep: Path) -> None:
+    """Remove the compiled code of models no longer in use (not read for `KEEP_DAYS` days: an
+    older Galley's, a refit's), so the cache folder does not grow with every model."""
+    cutoff = time.time() - KEEP_DAYS * DAY
+    for old in keep.parent.glob("trees-*.marshal"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
 
 
 def _code_cache(source: str) -> Path | None:
