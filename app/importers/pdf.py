@@ -239,9 +239,10 @@ def _unmapped_fonts(pages: list[PageGlyphs]) -> str:
     parts = []
     for name, nums in list(where.items())[:4]:
         pages_text = ", ".join(str(k) for k in nums[:5]) + (" …" if len(nums) > 5 else "")
-        parts.append(f"{name} on page{'s' if len(nums) > 1 else ''} {pages_text}")
-    more = f" and {len(where) - 4} more" if len(where) > 4 else ""
-    return f" (font{'s' if len(where) > 1 else ''} {'; '.join(parts)}{more})"
+        label = "an unnamed font" if name in ("?", "unknown", "") else f"font {name}"
+        parts.append(f"{label} on page{'s' if len(nums) > 1 else ''} {pages_text}")
+    more = f" and {len(where) - 4} more fonts" if len(where) > 4 else ""
+    return f" (in {'; '.join(parts)}{more})"
 
 
 def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[Para, int]]) -> None:
@@ -469,11 +470,12 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
             for n, page in enumerate(pdf.pages):
                 glyphs = []
                 unmapped: dict[str, int] = {}
+                unreadable = _unreadable_type3(page)
                 for c in page.chars:
                     text = c["text"]
                     if not text or text.isspace():
                         continue
-                    text = _clean(text)
+                    text = _clean(text) if c.get("fontname") not in unreadable else "\ufffd"
                     if text == "\ufffd":
                         name = str(c.get("fontname") or "?")
                         unmapped[name] = unmapped.get(name, 0) + 1
@@ -491,6 +493,41 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     return pages
+
+
+def _unreadable_type3(page) -> set[str]:
+    """The names pdfplumber gives the page's Type3 fonts that have no ToUnicode and whose glyph
+    names are no character names (g1, g2 …): pdfminer reads their codes as Latin letters."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+
+    out: set[str] = set()
+    try:
+        fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
+        for ref in list(fonts.values())[:200]:
+            spec = resolve1(ref)
+            if not isinstance(spec, dict) or getattr(resolve1(spec.get("Subtype")), "name", "") != "Type3":
+                continue
+            if "ToUnicode" in spec:
+                continue
+            enc = resolve1(spec.get("Encoding"))
+            names = [getattr(resolve1(x), "name", None) for x in resolve1(enc.get("Differences", []))
+                     ] if isinstance(enc, dict) else []
+            names = [n for n in names if n]
+            readable = 0
+            for n in names:
+                try:
+                    name2unicode(n)
+                    readable += 1
+                except (KeyError, ValueError):
+                    pass
+            if not names or readable < 0.5 * len(names):
+                desc = resolve1(spec.get("FontDescriptor"))
+                name = getattr(resolve1(desc.get("FontName")), "name", None) if isinstance(desc, dict) else None
+                out.add(name or "unknown")
+    except Exception:   # an odd resource dictionary: read the glyphs as pdfminer gives them
+        return out
+    return out
 
 
 def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
@@ -1306,8 +1343,20 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
     paras: list[Para] = []
     cur: Para | None = None
     prev: Line | None = None
+    held: Para | None = None     # a body paragraph cut at a column foot, a caption read after it
     for ln in lines:
         heading = ln.size >= HEADING_RATIO * body
+        if (held is not None and cur is not None and cur is not held and not heading
+                and abs(ln.size - body) < 0.05 * body and _interrupts(cur, body)
+                and ln.leaf != held.lines[-1].leaf
+                and _continues(held.lines[-1], ln, body, pitch, columns, thin)):
+            # the paragraph runs on at the head of the next column, past the photo's caption (an
+            # article set around a photo): the caption stays after it
+            cur.ends_full = _full(prev, columns, thin) if prev is not None else False
+            held.lines.append(ln)
+            held.texts.append(ln.text)
+            cur, prev, held = held, ln, None
+            continue
         if cur is not None and prev is not None and _same_row(prev, ln, body, gutters):
             gap = ln.x0 - prev.x1
             sep = " " if gap >= 0.5 * ln.size else ""
@@ -1325,6 +1374,10 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
         else:
             if cur is not None and prev is not None:
                 cur.ends_full = _full(prev, columns, thin)
+                if cur.body and cur.ends_full and ln.size < 0.95 * body and not heading:
+                    held = cur
+                elif not _interrupts(cur, body):
+                    held = None
             blank = True
             if (prev is not None and cur is not None and heading and cur.heading and abs(prev.size - ln.size) < 0.1 * ln.size
                     and prev.leaf == ln.leaf and 0 < ln.base - prev.base < 2.2 * ln.size):
@@ -1337,6 +1390,12 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
     if cur is not None and prev is not None:
         cur.ends_full = _full(prev, columns, thin)
     return paras
+
+
+def _interrupts(para: Para, body: float) -> bool:
+    """Whether a paragraph is small type that may stand between the two parts of a running
+    paragraph: a photo's caption or credit, a line or two smaller than the body."""
+    return len(para.lines) <= 3 and all(ln.size < 0.95 * body for ln in para.lines) and not para.heading
 
 
 def _full(ln: Line, columns: _Columns, thin: set) -> bool:
