@@ -362,7 +362,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 get_box(handle, i, rect)
                 get_origin(handle, i, ox, oy)
                 size = get_size(handle, i)
-                if get_matrix is not None and get_matrix(handle, i, matrix):
+                if get_matrix is not None and matrix is not None and get_matrix(handle, i, matrix):
                     # the size set by Tf, scaled by the text and page matrices: page systems
                     # write `1 Tf` and put the size in Tm, or scale the page with cm
                     scale = math.hypot(matrix.c, matrix.d)
@@ -500,6 +500,7 @@ def _unreadable_type3(page) -> set[str]:
     names are no character names (g1, g2 …): pdfminer reads their codes as Latin letters."""
     from pdfminer.encodingdb import name2unicode
     from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSException
 
     out: set[str] = set()
     try:
@@ -511,9 +512,9 @@ def _unreadable_type3(page) -> set[str]:
             if "ToUnicode" in spec:
                 continue
             enc = resolve1(spec.get("Encoding"))
-            names = [getattr(resolve1(x), "name", None) for x in resolve1(enc.get("Differences", []))
+            found = [getattr(resolve1(x), "name", None) for x in resolve1(enc.get("Differences", []))
                      ] if isinstance(enc, dict) else []
-            names = [n for n in names if n]
+            names = [str(n) for n in found if n]
             readable = 0
             for n in names:
                 try:
@@ -525,8 +526,8 @@ def _unreadable_type3(page) -> set[str]:
                 desc = resolve1(spec.get("FontDescriptor"))
                 name = getattr(resolve1(desc.get("FontName")), "name", None) if isinstance(desc, dict) else None
                 out.add(name or "unknown")
-    except Exception:   # an odd resource dictionary: read the glyphs as pdfminer gives them
-        return out
+    except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
+        return out    # an odd resource dictionary: read the glyphs as pdfminer gives them
     return out
 
 

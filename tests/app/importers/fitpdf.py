@@ -71,7 +71,7 @@ def subset_font(chars: str) -> tuple[bytes, dict[str, int], dict[int, int]]:
     maker = TTFontMaker()
     for tag, blob in tables.items():
         maker.add(tag, blob)
-    widths = {g: int(round(ttf.charWidths.get(ord(c), 1000))) for c, g in gid.items()}
+    widths = {g: round(ttf.charWidths.get(ord(c), 1000)) for c, g in gid.items()}
     return maker.makeStream(), gid, widths
 
 
