@@ -167,3 +167,34 @@ def test_page_in_a_font_without_mapping_is_refused_clearly(tmp_path, reader):
     with pytest.raises(GalleyError) as err:
         read_pdf(pdf)
     assert "no Unicode mapping" in err.value.message and "page 1" in err.value.message
+
+
+def test_vertical_headline_and_label_read_top_to_bottom(tmp_path, reader):
+    """竖排: a headline and a body-size label set one glyph a line beside the columns are one
+    line each, read top to bottom, before the column beside them."""
+    headline, label = "绿色澜州", "社区新闻速递"
+    w = F.Writer(headline + label + "".join(BODY[:2]))
+    font = w.font()
+    page = w.page(300, 400)
+    F.glyphs(page, font, 20, 60, headline, 20, vertical=True, pitch=24, bold=2)
+    F.glyphs(page, font, 52, 60, label, 9, vertical=True, pitch=11, shuffle=3)
+    for k, (text, first, last) in enumerate(F.set_lines(font, BODY[:2], 9, 108)):
+        indent = 18 if first else 0
+        tc = 0.0 if last else F.justified(font, text, 9, 108 - indent)
+        F.run(page, font, 70 + indent, 60 + k * 13.5, text, 9, tc=tc)
+    pdf = tmp_path / "vertical.pdf"
+    w.save(pdf)
+    assert [b.text for b in read_pdf(pdf)] == [headline, label, *BODY[:2]]
+
+
+def test_fake_bold_of_display_type_is_read_once(tmp_path, reader):
+    """A 48 pt headline drawn four times, 0.03 em (1.4 pt) apart across and down."""
+    headline = "澜州港吞吐量创新高"
+    w = F.Writer(headline + BODY[3])
+    font = w.font()
+    page = w.page(560, 300)
+    F.glyphs(page, font, 30, 80, headline, 48, bold=4, shuffle=1)
+    F.run(page, font, 30, 130, BODY[3][:40], 9)
+    pdf = tmp_path / "bold.pdf"
+    w.save(pdf)
+    assert [b.text for b in read_pdf(pdf)] == [headline, BODY[3][:40]]
