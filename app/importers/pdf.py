@@ -6,9 +6,13 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
 1. **glyphs** — every character with its box, baseline and size, read with pypdfium2 (which
    pdfplumber itself depends on; about five times faster than pdfminer, so a 16-page broadsheet
    reads in a few seconds). pdfplumber is the fallback reader (GALLEY_PDF_READER=pdfplumber) and
-   gives the same glyphs. Identical glyphs stacked at nearly the same spot (fake bold) are kept
-   once; drawn rectangles are kept as possible sidebar boxes, thin ones as column rules, images
-   and empty frames as figures.
+   gives the same glyphs. A glyph's size is its Tf size scaled by the text and page matrices
+   (方正飞腾 writes `1 Tf` and puts the size in Tm, one glyph per BT/ET). Identical glyphs
+   stacked within 0.08 em (fake bold, drawn two to four times) are kept once, and so are
+   invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
+   embedded program's cmap (`pdf_fonts`), or its glyphs are U+FFFD and the reader says which
+   font and page. Drawn rectangles are kept as possible sidebar boxes, thin ones as column
+   rules, images and empty frames as figures.
    Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
    (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
    reader's memory or time grow without bound.
@@ -31,8 +35,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
 4. **paragraphs** — lines are joined within a column unless the next one is indented (first-line
    indent), the line before ends short (the next line's first word would have fitted after it),
    a blank line, a change of size or a bullet (■ 本报记者) separates them; a paragraph runs on into
-   the next column, and onto the next page, when the last line is full and the next first line
-   is not indented. Headline-sized lines are one block a line unless a headline wraps. Text in a
+   the next column (past a photo's caption set between), and onto the next page, when the last
+   line is full and the next first line is not indented. Text set one glyph a line (竖排) reads
+   top to bottom as one line; rotated text reads in its own direction. Headline-sized lines are one block a line unless a headline wraps. Text in a
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
 5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
