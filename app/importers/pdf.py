@@ -342,12 +342,16 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             unmapped: dict[str, int] = {}
             fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
             append = glyphs.append
+            # invisible text is looked for glyph by glyph only on a page that has some
+            hidden = text_object is not None and render_mode is not None and _has_hidden_text(page.raw, raw)
             for i in range(tp.count_chars()):
                 code = get_unicode(handle, i)
-                obj = text_object(handle, i) if text_object is not None else None
+                obj = text_object(handle, i) if hidden and text_object is not None else None
                 if map_error is not None and map_error(handle, i) == 1:
                     # a font with no Unicode mapping: PDFium gives the glyph's code, which in an
                     # Identity-H font is the glyph id of the embedded program
+                    if obj is None and text_object is not None:
+                        obj = text_object(handle, i)
                     font = get_font(obj) if obj and get_font is not None else None
                     ch = fonts.lookup(font, code) if font else None
                     if ch is None:
@@ -363,13 +367,16 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                         continue
                     if code < 0x20 or code >= 0xFFF0:
                         ch = _clean(ch)
-                visible = not obj or render_mode is None or render_mode(obj) not in (3, 7)
+                visible = not hidden or not obj or render_mode is None or render_mode(obj) not in (3, 7)
                 get_box(handle, i, rect)
                 get_origin(handle, i, ox, oy)
                 size = get_size(handle, i)
-                if get_matrix is not None and matrix is not None and get_matrix(handle, i, matrix):
-                    # the size set by Tf, scaled by the text and page matrices: page systems
-                    # write `1 Tf` and put the size in Tm, or scale the page with cm
+                # the size set by Tf, scaled by the text and page matrices: page systems write
+                # `1 Tf` and put the size in Tm, or scale the page with cm (asked only when the
+                # glyph's box is not about as tall as its Tf size)
+                if (get_matrix is not None and matrix is not None
+                        and not 0.9 * size <= rect.top - rect.bottom <= 1.1 * size
+                        and get_matrix(handle, i, matrix)):
                     scale = math.hypot(matrix.c, matrix.d)
                     if 0.01 < scale and abs(scale - 1.0) > 1e-3:
                         size *= scale
@@ -400,6 +407,14 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _has_hidden_text(page, raw) -> bool:
+    """Whether a PDFium page holds text drawn invisible (Tr 3) or only as a clip (Tr 7) among
+    its own objects (text in a form XObject is not looked into: page systems do not put it
+    there). Two calls an object: the render mode of anything but text is -1."""
+    get, mode = raw.FPDFPage_GetObject, raw.FPDFTextObj_GetTextRenderMode
+    return any(mode(get(page, j)) in (3, 7) for j in range(max(0, raw.FPDFPage_CountObjects(page))))
 
 
 def _check_pages(n: int, path: Path) -> None:
