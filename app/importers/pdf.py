@@ -728,14 +728,22 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             if a.size == b.size and b.x0 - a.x1 < 2.5 * a.size:
                 spread.setdefault(a.size, []).append(b.x0 - a.x1)
         track = {sz: min(max(0.0, statistics.median(v)), sz) for sz, v in spread.items() if len(v) >= 2}
+        boxed = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
         seg = [row[0]]
-        for g, gap in zip(row[1:], gaps, strict=True):
+        for k, (g, gap) in enumerate(zip(row[1:], gaps, strict=True)):
             prev = seg[-1]
             size = max(prev.size, g.size)
             resized = abs(g.size - prev.size)
             # a wide gap by the glyphs' boxes (a full stop's blank half is no gap: 。 then a word
             # space is one line); narrower gaps only at a gutter, judged by ink
             tracked = track.get(g.size, 0.0) if not resized else 0.0
+            if (not resized and 0.3 * size < boxed[k] <= 3 * size and _in_step(boxed, k, len(seg), size)
+                    and not gutters.separates(prev, g, gap)):
+                # a justified line spreads its glyphs evenly, however wide (a short line of a
+                # narrow column whose next word would not fit): the gap is as wide as the one
+                # before it or after it, and lies on no gutter of the page
+                seg.append(g)
+                continue
             if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
                     or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))
                     or (tracked > 0.1 * size and _off_beat(seg, g, size) and gutters.separates(prev, g, gap))):
@@ -746,6 +754,14 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         lines.append(_make_line(seg))
         i = j
     return lines
+
+
+def _in_step(boxed: list[float], k: int, run: int, size: float) -> bool:
+    """Whether gap `k` of a row is as wide as the gap before it (within the run of glyphs it
+    extends, `run` long) or the one after it."""
+    tol = 0.06 * size
+    return ((run >= 2 and abs(boxed[k] - boxed[k - 1]) <= tol)
+            or (k + 1 < len(boxed) and abs(boxed[k] - boxed[k + 1]) <= tol))
 
 
 def _off_beat(seg: list[Glyph], g: Glyph, size: float) -> bool:

@@ -198,3 +198,56 @@ def test_fake_bold_of_display_type_is_read_once(tmp_path, reader):
     pdf = tmp_path / "bold.pdf"
     w.save(pdf)
     assert [b.text for b in read_pdf(pdf)] == [headline, BODY[3][:40]]
+
+
+# two columns side by side, set by hand: a line whose next word would not fit is spread wide
+# (five glyphs across twelve ems), every line has its own spacing, some are narrowed by Tz
+UNEVEN = [[("澜州港今年开通至新加", 1), ("坡的班轮航线，每周两", 0), ("班，单程约九天。首航", 0), ("货轮装载了", 0),
+           ("Shenzhen-Express号的", 0), ("集装箱三百二十个，货主", 0), ("说运费比去年低了一成。", 2)],
+          [("港务集团表示，下半年", 1), ("还将加密航班，并开通", 0), ("至马来西亚巴生港的", 0), ("新航线。", 2),
+           ("澜州港是我国西部重要", 1), ("出海口，去年吞吐量", 0), ("突破八千万吨。", 2)]]
+
+
+def _paras(column: list[tuple[str, int]]) -> list[str]:
+    out: list[str] = []
+    for text, flag in column:
+        if flag == 1:
+            out.append("")
+        out[-1] += text
+    return out
+
+
+def test_columns_with_uneven_letter_spacing(tmp_path, reader):
+    w = F.Writer("".join(t for c in UNEVEN for t, _ in c))
+    font = w.font()
+    page = w.page(320, 300)
+    col = 108.0
+    for ci, column in enumerate(UNEVEN):
+        for k, (text, flag) in enumerate(column):
+            indent = 18.0 if flag == 1 else 0.0
+            x, top = 40 + ci * (col + 10) + indent, 60 + 13.5 * k
+            tz = 94.0 if k % 3 else 100.0
+            tc = 0.0 if flag == 2 else F.justified(font, text, 9, col - indent, tz)
+            if k % 2:
+                F.glyphs(page, font, x, top, text, 9, tc=tc, tz=tz, shuffle=k)
+            else:
+                F.run(page, font, x, top, text, 9, tc=tc, tz=tz)
+    pdf = tmp_path / "uneven.pdf"
+    w.save(pdf)
+    assert [b.text for b in read_pdf(pdf)] == _paras(UNEVEN[0]) + _paras(UNEVEN[1])
+
+
+def test_page_scaled_by_cm(tmp_path, reader):
+    """The whole page written at ten times its size under `0.1 0 0 0.1 cm`, glyphs at 90 pt."""
+    w = F.Writer("".join(t for t, _ in UNEVEN[1]))
+    font = w.font()
+    page = w.page(320, 300)
+    big = F.Page(3200, 3000)
+    for k, (text, flag) in enumerate(UNEVEN[1]):
+        indent = 18.0 if flag == 1 else 0.0
+        tc = 0.0 if flag == 2 else F.justified(font, text, 9, 108 - indent)
+        F.glyphs(big, font, 10 * (40 + indent), 10 * (60 + 13.5 * k), text, 90, tc=10 * tc, shuffle=k)
+    page.ops += ["q 0.1 0 0 0.1 0 0 cm", *big.ops, "Q"]
+    pdf = tmp_path / "cm.pdf"
+    w.save(pdf)
+    assert [b.text for b in read_pdf(pdf)] == _paras(UNEVEN[1])
