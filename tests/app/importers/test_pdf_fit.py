@@ -251,3 +251,35 @@ def test_page_scaled_by_cm(tmp_path, reader):
     pdf = tmp_path / "cm.pdf"
     w.save(pdf)
     assert [b.text for b in read_pdf(pdf)] == _paras(UNEVEN[1])
+
+
+@pytest.mark.parametrize("encoding", ["GBK-EUC-H", "Identity-H"])
+def test_font_not_embedded_with_gb1_character_collection(tmp_path, reader, encoding):
+    """方正 fonts left unembedded: a CID font of the Adobe-GB1 collection, its codes GBK bytes
+    (GBK-EUC-H) or Adobe-GB1 CIDs (Identity-H), no ToUnicode: the collection says what each is."""
+    import pikepdf
+    from pdfminer.cmapdb import CMapDB
+    from pikepdf import Array, Dictionary, Name
+
+    text = "澜州港今年开通至新加坡的班轮航线，每周两班。"
+    gbk = CMapDB.get_cmap("GBK-EUC-H")
+    codes = ([ch.encode("gbk").hex() for ch in text] if encoding == "GBK-EUC-H"
+             else [f"{next(iter(gbk.decode(ch.encode('gbk')))):04X}" for ch in text])
+    pdf = pikepdf.new()
+    descriptor = Dictionary(Type=Name.FontDescriptor, FontName=Name("/FZSSK--GBK1-0"), Flags=4,
+                            FontBBox=Array([0, -120, 1000, 880]), ItalicAngle=0, Ascent=880, Descent=-120,
+                            CapHeight=700, StemV=80)
+    cid = Dictionary(Type=Name.Font, Subtype=Name.CIDFontType0, BaseFont=Name("/FZSSK--GBK1-0"),
+                     CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("GB1"),
+                                              Supplement=2),
+                     FontDescriptor=descriptor, DW=1000)
+    font = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/FZSSK--GBK1-0"),
+                      Encoding=Name("/" + encoding), DescendantFonts=Array([pdf.make_indirect(cid)]))
+    ops = [f"BT 9 0 0 9 {40 + 9 * k} 250 Tm /F1 1 Tf <{code}> Tj ET" for k, code in enumerate(codes)]
+    page = Dictionary(Type=Name.Page, MediaBox=Array([0, 0, 300, 300]),
+                      Resources=Dictionary(Font=Dictionary(F1=pdf.make_indirect(font))),
+                      Contents=pdf.make_stream("\n".join(ops).encode()))
+    pdf.pages.append(pikepdf.Page(pdf.make_indirect(page)))
+    path = tmp_path / "gb1.pdf"
+    pdf.save(path)
+    assert [b.text for b in read_pdf(path)] == [text]
