@@ -58,7 +58,8 @@ def _nows(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def make_front(path: Path, *, deck_unmapped: bool = False, hidden_offset: float = 0.02) -> None:
+def make_front(path: Path, *, deck_unmapped: bool = False, hidden_offset: float = 0.02,
+               photo_foot: bool = False) -> None:
     """A FIT-style module: 竖排 kicker, fake-bold headline written out of order with an invisible
     copy, a deck, three justified columns around a photo at the head of columns 2 and 3 (the
     article runs down column 1, then under the photo in 2 and 3), the photo's caption, a folio
@@ -83,8 +84,10 @@ def make_front(path: Path, *, deck_unmapped: bool = False, hidden_offset: float 
     slots = []
     for col in range(3):
         x = left + col * (col_w + gutter)
-        first = 0 if col == 0 else photo_rows
-        slots += [(x, top + r * LEAD) for r in range(first, rows)]
+        if photo_foot:    # the photo at the foot of columns 1 and 2: the article runs over it
+            slots += [(x, top + r * LEAD) for r in range(rows - photo_rows if col < 2 else rows)]
+        else:             # at the head of columns 2 and 3: the article runs down column 1 first
+            slots += [(x, top + r * LEAD) for r in range(0 if col == 0 else photo_rows, rows)]
     lines = F.set_lines(font, BODY, BODY_SIZE, col_w)
     assert len(lines) <= len(slots), "the test page is too small for its text"
     for k, ((text, first, last), (x, y)) in enumerate(zip(lines, slots, strict=False)):
@@ -99,17 +102,19 @@ def make_front(path: Path, *, deck_unmapped: bool = False, hidden_offset: float 
             tz = 96.0 if k % 3 == 2 else 100.0
             tc = 0.0 if last else F.justified(font, text, BODY_SIZE, width, tz)
             F.run(page, font, x + indent, y, text, BODY_SIZE, tc=tc, tz=tz)
-    x2 = left + col_w + gutter
+    x2 = left if photo_foot else left + col_w + gutter
+    y2 = top + (rows - photo_rows) * LEAD if photo_foot else top
     photo_w = 2 * col_w + gutter
-    page.images.append((x2, top - 0.8 * BODY_SIZE, photo_w, (photo_rows - 1.6) * LEAD))
-    F.run(page, font, x2, top + (photo_rows - 1.1) * LEAD, CAPTION, 7.5)
+    page.images.append((x2, y2 - 0.8 * BODY_SIZE, photo_w, (photo_rows - 1.6) * LEAD))
+    F.run(page, font, x2, y2 + (photo_rows - 1.1) * LEAD, CAPTION, 7.5)
     F.run(page, font, 408, 470, CREDIT, 7, angle=90)
     w.save(path)
 
 
-def test_fit_page_reads_whole_and_in_order(tmp_path, reader):
+@pytest.mark.parametrize("photo_foot", [False, True], ids=["photo_head", "photo_foot"])
+def test_fit_page_reads_whole_and_in_order(tmp_path, reader, photo_foot):
     pdf = tmp_path / "fit.pdf"
-    make_front(pdf)
+    make_front(pdf, photo_foot=photo_foot)
     texts = [b.text for b in read_pdf(pdf)]
     assert [t for t in texts if t in BODY] == BODY, "\n".join(texts)
     for whole in (KICKER, HEADLINE, DECK, CAPTION, CREDIT):
