@@ -6,9 +6,13 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
 1. **glyphs** — every character with its box, baseline and size, read with pypdfium2 (which
    pdfplumber itself depends on; about five times faster than pdfminer, so a 16-page broadsheet
    reads in a few seconds). pdfplumber is the fallback reader (GALLEY_PDF_READER=pdfplumber) and
-   gives the same glyphs. Identical glyphs stacked at nearly the same spot (fake bold) are kept
-   once; drawn rectangles are kept as possible sidebar boxes, thin ones as column rules, images
-   and empty frames as figures.
+   gives the same glyphs. A glyph's size is its Tf size scaled by the text and page matrices
+   (方正飞腾 writes `1 Tf` and puts the size in Tm, one glyph per BT/ET). Identical glyphs
+   stacked within 0.08 em (fake bold, drawn two to four times) are kept once, and so are
+   invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
+   embedded program's cmap (`pdf_fonts`), or its glyphs are U+FFFD and the reader says which
+   font and page. Drawn rectangles are kept as possible sidebar boxes, thin ones as column
+   rules, images and empty frames as figures.
    Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
    (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
    reader's memory or time grow without bound.
@@ -31,8 +35,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
 4. **paragraphs** — lines are joined within a column unless the next one is indented (first-line
    indent), the line before ends short (the next line's first word would have fitted after it),
    a blank line, a change of size or a bullet (■ 本报记者) separates them; a paragraph runs on into
-   the next column, and onto the next page, when the last line is full and the next first line
-   is not indented. Headline-sized lines are one block a line unless a headline wraps. Text in a
+   the next column (past a photo's caption set between), and onto the next page, when the last
+   line is full and the next first line is not indented. Text set one glyph a line (竖排) reads
+   top to bottom as one line; rotated text reads in its own direction. Headline-sized lines are one block a line unless a headline wraps. Text in a
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
 5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
@@ -46,6 +51,7 @@ encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import os
 import re
@@ -55,9 +61,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from galley.app.errors import GalleyError
-from galley.app.importers import pdf_roles
+from galley.app.importers import pdf_fonts, pdf_roles
 from galley.app.model import RawBlock, join_parts
 from galley.app.text import NO_LINE_START, OPENING
+
+log = logging.getLogger(__name__)
 
 # How far glyphs may be apart and still be one line, in ems of their size.
 SEGMENT_GAP = 0.8
@@ -86,6 +94,8 @@ class Glyph:
     base: float          # baseline, measured down from the top of the page
     size: float
     upright: bool = True
+    angle: float = 0.0     # the direction of writing, radians counter-clockwise (rotated text)
+    visible: bool = True   # False: drawn invisible (Tr 3) or as a clipping path only (Tr 7)
 
 
 @dataclass(slots=True)
@@ -110,6 +120,7 @@ class PageGlyphs:
     glyphs: list[Glyph]
     boxes: list[Box]
     figures: list[Box] = field(default_factory=list)   # images
+    unmapped: dict[str, int] = field(default_factory=dict)   # font → glyphs with no Unicode
 
 
 @dataclass(slots=True)
@@ -191,7 +202,13 @@ def read_pdf(path: Path) -> list[RawBlock]:
         raise GalleyError("the PDF has no text layer (a scan?); Galley needs text", path)
     unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
     if unmapped > total * 0.5:
-        raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read", path)
+        raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read"
+                          f"{_unmapped_fonts(pages)}", path)
+    if unmapped:
+        # a headline font or a few symbols: the rest of the page is read, the lost glyphs show as
+        # U+FFFD where they stood, and the log says which fonts and pages
+        log.warning("%s: %d characters have no Unicode mapping and read as U+FFFD%s", path, unmapped,
+                    _unmapped_fonts(pages))
     running = _running_lines(pages)
     blocks: list[RawBlock] = []
     carry: tuple[int, Para] | None = None    # the running paragraph that ended the last page
@@ -214,6 +231,23 @@ def read_pdf(path: Path) -> list[RawBlock]:
         b.offset = offset
         offset += len(b.text) + 2
     return blocks
+
+
+def _unmapped_fonts(pages: list[PageGlyphs]) -> str:
+    """Which fonts (and on which pages) have glyphs with no Unicode: ' (fonts X on page 1, …)'."""
+    where: dict[str, list[int]] = {}
+    for p in pages:
+        for name in p.unmapped:
+            where.setdefault(name, []).append(p.number)
+    if not where:
+        return ""
+    parts = []
+    for name, nums in list(where.items())[:4]:
+        pages_text = ", ".join(str(k) for k in nums[:5]) + (" …" if len(nums) > 5 else "")
+        label = "an unnamed font" if name in ("?", "unknown", "") else f"font {name}"
+        parts.append(f"{label} on page{'s' if len(nums) > 1 else ''} {pages_text}")
+    more = f" and {len(where) - 4} more fonts" if len(where) > 4 else ""
+    return f" (in {'; '.join(parts)}{more})"
 
 
 def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[Para, int]]) -> None:
@@ -291,6 +325,13 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         rect = raw.FS_RECTF()
         get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
         get_size, get_angle = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
+        # older PDFium builds lack these: no unmapped-glyph recovery, no render modes there
+        map_error = getattr(raw, "FPDFText_HasUnicodeMapError", None)
+        text_object = getattr(raw, "FPDFText_GetTextObject", None)
+        render_mode = getattr(raw, "FPDFTextObj_GetTextRenderMode", None)
+        get_font = getattr(raw, "FPDFTextObj_GetFont", None)
+        get_matrix = getattr(raw, "FPDFText_GetMatrix", None)
+        matrix = raw.FS_MATRIX() if get_matrix is not None else None
         ox, oy = ctypes.c_double(), ctypes.c_double()
         for n in range(len(pdf)):
             page = pdf[n]
@@ -298,23 +339,53 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             tp = page.get_textpage()
             handle = tp.raw
             glyphs: list[Glyph] = []
+            unmapped: dict[str, int] = {}
+            fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
             append = glyphs.append
+            # invisible text is looked for glyph by glyph only on a page that has some
+            hidden = text_object is not None and render_mode is not None and _has_hidden_text(page.raw, raw)
             for i in range(tp.count_chars()):
                 code = get_unicode(handle, i)
-                if code in _SKIP_CODES:
+                obj = text_object(handle, i) if hidden and text_object is not None else None
+                if map_error is not None and map_error(handle, i) == 1:
+                    # a font with no Unicode mapping: PDFium gives the glyph's code, which in an
+                    # Identity-H font is the glyph id of the embedded program
+                    if obj is None and text_object is not None:
+                        obj = text_object(handle, i)
+                    font = get_font(obj) if obj and get_font is not None else None
+                    ch = fonts.lookup(font, code) if font else None
+                    if ch is None:
+                        name = pdf_fonts.font_name(font) if font else "?"
+                        unmapped[name] = unmapped.get(name, 0) + 1
+                        ch = "\ufffd"
+                elif code in _SKIP_CODES:
                     continue
-                # PDFium reports a hyphen at a line end as 0x02
-                ch = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"
-                if ch.isspace():
-                    continue
+                else:
+                    # PDFium reports a hyphen at a line end as 0x02
+                    ch = "-" if code == 2 else chr(code) if code < 0x110000 else "\ufffd"
+                    if ch.isspace():
+                        continue
+                    if code < 0x20 or code >= 0xFFF0:
+                        ch = _clean(ch)
+                visible = not hidden or not obj or render_mode is None or render_mode(obj) not in (3, 7)
                 get_box(handle, i, rect)
                 get_origin(handle, i, ox, oy)
                 size = get_size(handle, i)
+                # the size set by Tf, scaled by the text and page matrices: page systems write
+                # `1 Tf` and put the size in Tm, or scale the page with cm (asked only when the
+                # glyph's box is not about as tall as its Tf size)
+                if (get_matrix is not None and matrix is not None
+                        and not 0.9 * size <= rect.top - rect.bottom <= 1.1 * size
+                        and get_matrix(handle, i, matrix)):
+                    scale = math.hypot(matrix.c, matrix.d)
+                    if 0.01 < scale and abs(scale - 1.0) > 1e-3:
+                        size *= scale
                 angle = get_angle(handle, i)
                 if size <= 0:
                     size = max(1.0, rect.top - rect.bottom)
-                append(Glyph(_clean(ch) if code < 0x20 or code >= 0xFFF0 else ch, rect.left, rect.right,
-                             height - oy.value, size, angle < 0.02 or angle > 6.26))
+                upright = angle < 0.02 or angle > 6.26
+                append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
+                             0.0 if upright else (-angle) % (2 * math.pi), visible))
             _join_surrogates(glyphs)
             boxes = []
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
@@ -326,7 +397,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
                 left, bottom, right, top = obj.get_bounds()
                 figures.append(Box(left, height - top, right, height - bottom))
-            pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures), pages, path))
+            pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped), pages, path))
             tp.close()
             page.close()
     except GalleyError:
@@ -336,6 +407,14 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _has_hidden_text(page, raw) -> bool:
+    """Whether a PDFium page holds text drawn invisible (Tr 3) or only as a clip (Tr 7) among
+    its own objects (text in a form XObject is not looked into: page systems do not put it
+    there). Two calls an object: the render mode of anything but text is -1."""
+    get, mode = raw.FPDFPage_GetObject, raw.FPDFTextObj_GetTextRenderMode
+    return any(mode(get(page, j)) in (3, 7) for j in range(max(0, raw.FPDFPage_CountObjects(page))))
 
 
 def _check_pages(n: int, path: Path) -> None:
@@ -410,16 +489,25 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
             _check_pages(len(pdf.pages), path)
             for n, page in enumerate(pdf.pages):
                 glyphs = []
+                unmapped: dict[str, int] = {}
+                unreadable = _unreadable_type3(page)
                 for c in page.chars:
                     text = c["text"]
                     if not text or text.isspace():
                         continue
-                    base = c["top"] + (c["y1"] - c["matrix"][5]) if c["upright"] else c["bottom"]
-                    glyphs.append(Glyph(_clean(text), c["x0"], c["x1"], base, c["size"], bool(c["upright"])))
+                    text = _clean(text) if c.get("fontname") not in unreadable else "\ufffd"
+                    if text == "\ufffd":
+                        name = str(c.get("fontname") or "?")
+                        unmapped[name] = unmapped.get(name, 0) + 1
+                    m = c["matrix"]
+                    upright = bool(c["upright"])
+                    base = c["top"] + (c["y1"] - m[5]) if upright else c["bottom"]
+                    angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
+                    glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle))
                 boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
                 figures = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.images]
                 pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
-                                                 figures), pages, path))
+                                                 figures, unmapped), pages, path))
     except GalleyError:
         raise
     except Exception as exc:
@@ -427,20 +515,64 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     return pages
 
 
-def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
-    """Drop glyphs drawn again on top of an identical one (fake bold, double printing).
+def _unreadable_type3(page) -> set[str]:
+    """The names pdfplumber gives the page's Type3 fonts that have no ToUnicode and whose glyph
+    names are no character names (g1, g2 …): pdfminer reads their codes as Latin letters."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSException
 
-    Glyphs are filed in 4-point cells by text; a glyph is compared with those in its own cell
+    out: set[str] = set()
+    try:
+        fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
+        for ref in list(fonts.values())[:200]:
+            spec = resolve1(ref)
+            if not isinstance(spec, dict) or getattr(resolve1(spec.get("Subtype")), "name", "") != "Type3":
+                continue
+            if "ToUnicode" in spec:
+                continue
+            enc = resolve1(spec.get("Encoding"))
+            found = [getattr(resolve1(x), "name", None) for x in resolve1(enc.get("Differences", []))
+                     ] if isinstance(enc, dict) else []
+            names = [str(n) for n in found if n]
+            readable = 0
+            for n in names:
+                try:
+                    name2unicode(n)
+                    readable += 1
+                except (KeyError, ValueError):
+                    pass
+            if not names or readable < 0.5 * len(names):
+                desc = resolve1(spec.get("FontDescriptor"))
+                name = getattr(resolve1(desc.get("FontName")), "name", None) if isinstance(desc, dict) else None
+                out.add(name or "unknown")
+    except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
+        return out    # an odd resource dictionary: read the glyphs as pdfminer gives them
+    return out
+
+
+def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop glyphs drawn again on top of an identical one (fake bold: each glyph drawn two to four
+    times a few hundredths of an em apart; double printing), and invisible copies (Tr 3, as a
+    page system writes for search over outlined or bold text) of a visible glyph near them.
+    Invisible text with nothing visible under it (a scan's text layer) is kept.
+
+    Glyphs are filed in 8-point cells by text; a glyph is compared with those in its own cell
     and, when it lies within the tolerance of a cell edge, in the neighbouring cell."""
     seen: dict[tuple[str, int, int], list[Glyph]] = {}
     get = seen.get
     out = []
+    hidden = []
     for g in glyphs:
-        tol = min(1.0, 0.3 * max(0.1, g.x1 - g.x0))
-        kx, ky = int(g.x0 // 4), int(g.base // 4)
-        fx, fy = g.x0 - 4 * kx, g.base - 4 * ky
-        xs = (kx, kx - 1) if fx < tol else (kx, kx + 1) if fx > 4 - tol else (kx,)
-        ys = (ky, ky - 1) if fy < tol else (ky, ky + 1) if fy > 4 - tol else (ky,)
+        if not g.visible:
+            hidden.append(g)
+            continue
+        # up to 0.08 em (at least a point, at most half a cell), and never a third of the glyph
+        tol = min(0.3 * max(0.1, g.x1 - g.x0), max(1.0, 0.08 * g.size), 4.0)
+        kx, ky = int(g.x0 // 8), int(g.base // 8)
+        fx, fy = g.x0 - 8 * kx, g.base - 8 * ky
+        xs = (kx, kx - 1) if fx < tol else (kx, kx + 1) if fx > 8 - tol else (kx,)
+        ys = (ky, ky - 1) if fy < tol else (ky, ky + 1) if fy > 8 - tol else (ky,)
         dup = False
         for x in xs:
             for y in ys:
@@ -450,7 +582,28 @@ def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
         if not dup:
             seen.setdefault((g.text, kx, ky), []).append(g)
             out.append(g)
+    if hidden:
+        out.extend(_hidden_kept(hidden, out))
     return out
+
+
+def _hidden_kept(hidden: list[Glyph], shown: list[Glyph]) -> list[Glyph]:
+    """The invisible glyphs that no visible glyph of the same text stands near (within half an
+    em), each kept once."""
+    cells: dict[tuple[str, int, int], list[Glyph]] = {}
+    for g in shown:
+        cells.setdefault((g.text, int(g.x0 // 32), int(g.base // 32)), []).append(g)
+    kept: list[Glyph] = []
+    for g in hidden:
+        tol = min(0.5 * g.size, 16.0)
+        kx, ky = int(g.x0 // 32), int(g.base // 32)
+        if not any(abs(h.x0 - g.x0) <= tol and abs(h.base - g.base) <= tol
+                   for x in (kx - 1, kx, kx + 1) for y in (ky - 1, ky, ky + 1)
+                   for h in cells.get((g.text, x, y), ())):
+            g.visible = True
+            kept.append(g)
+            cells.setdefault((g.text, kx, ky), []).append(g)
+    return kept
 
 
 # ---------------------------------------------------------------------------------------------
@@ -575,14 +728,22 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
             if a.size == b.size and b.x0 - a.x1 < 2.5 * a.size:
                 spread.setdefault(a.size, []).append(b.x0 - a.x1)
         track = {sz: min(max(0.0, statistics.median(v)), sz) for sz, v in spread.items() if len(v) >= 2}
+        boxed = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
         seg = [row[0]]
-        for g, gap in zip(row[1:], gaps, strict=True):
+        for k, (g, gap) in enumerate(zip(row[1:], gaps, strict=True)):
             prev = seg[-1]
             size = max(prev.size, g.size)
             resized = abs(g.size - prev.size)
             # a wide gap by the glyphs' boxes (a full stop's blank half is no gap: 。 then a word
             # space is one line); narrower gaps only at a gutter, judged by ink
             tracked = track.get(g.size, 0.0) if not resized else 0.0
+            if (not resized and 0.3 * size < boxed[k] <= 3 * size and _in_step(boxed, k, len(seg), size)
+                    and not gutters.separates(prev, g, gap)):
+                # a justified line spreads its glyphs evenly, however wide (a short line of a
+                # narrow column whose next word would not fit): the gap is as wide as the one
+                # before it or after it, and lies on no gutter of the page
+                seg.append(g)
+                continue
             if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
                     or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))
                     or (tracked > 0.1 * size and _off_beat(seg, g, size) and gutters.separates(prev, g, gap))):
@@ -593,6 +754,14 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         lines.append(_make_line(seg))
         i = j
     return lines
+
+
+def _in_step(boxed: list[float], k: int, run: int, size: float) -> bool:
+    """Whether gap `k` of a row is as wide as the gap before it (within the run of glyphs it
+    extends, `run` long) or the one after it."""
+    tol = 0.06 * size
+    return ((run >= 2 and abs(boxed[k] - boxed[k - 1]) <= tol)
+            or (k + 1 < len(boxed) and abs(boxed[k] - boxed[k + 1]) <= tol))
 
 
 def _off_beat(seg: list[Glyph], g: Glyph, size: float) -> bool:
@@ -1211,8 +1380,20 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
     paras: list[Para] = []
     cur: Para | None = None
     prev: Line | None = None
+    held: Para | None = None     # a body paragraph cut at a column foot, a caption read after it
     for ln in lines:
         heading = ln.size >= HEADING_RATIO * body
+        if (held is not None and cur is not None and cur is not held and not heading
+                and abs(ln.size - body) < 0.05 * body and _interrupts(cur, body)
+                and ln.leaf != held.lines[-1].leaf
+                and _continues(held.lines[-1], ln, body, pitch, columns, thin)):
+            # the paragraph runs on at the head of the next column, past the photo's caption (an
+            # article set around a photo): the caption stays after it
+            cur.ends_full = _full(prev, columns, thin) if prev is not None else False
+            held.lines.append(ln)
+            held.texts.append(ln.text)
+            cur, prev, held = held, ln, None
+            continue
         if cur is not None and prev is not None and _same_row(prev, ln, body, gutters):
             gap = ln.x0 - prev.x1
             sep = " " if gap >= 0.5 * ln.size else ""
@@ -1230,6 +1411,10 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
         else:
             if cur is not None and prev is not None:
                 cur.ends_full = _full(prev, columns, thin)
+                if cur.body and cur.ends_full and ln.size < 0.95 * body and not heading:
+                    held = cur
+                elif not _interrupts(cur, body):
+                    held = None
             blank = True
             if (prev is not None and cur is not None and heading and cur.heading and abs(prev.size - ln.size) < 0.1 * ln.size
                     and prev.leaf == ln.leaf and 0 < ln.base - prev.base < 2.2 * ln.size):
@@ -1242,6 +1427,12 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
     if cur is not None and prev is not None:
         cur.ends_full = _full(prev, columns, thin)
     return paras
+
+
+def _interrupts(para: Para, body: float) -> bool:
+    """Whether a paragraph is small type that may stand between the two parts of a running
+    paragraph: a photo's caption or credit, a line or two smaller than the body."""
+    return len(para.lines) <= 3 and all(ln.size < 0.95 * body for ln in para.lines) and not para.heading
 
 
 def _full(ln: Line, columns: _Columns, thin: set) -> bool:
@@ -1402,20 +1593,37 @@ def _frame_edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
 
 
 def _rotated_paragraphs(glyphs: list[Glyph]) -> list[tuple[Para, int]]:
-    """Rotated text (vertical labels, turned tables): one block per run, kept so no text is lost."""
+    """Rotated text (vertical labels, turned tables, a slanted headline): one block per run of
+    glyphs written in one direction on one line, read in that direction (text turned 90°
+    counter-clockwise reads from the foot of the page up), so no text is lost or reversed."""
     if not glyphs:
         return []
-    glyphs = sorted(glyphs, key=lambda g: (round(g.x0 / max(1.0, 0.5 * g.size)), g.base))
-    runs: list[list[Glyph]] = [[glyphs[0]]]
-    for g in glyphs[1:]:
-        p = runs[-1][-1]
-        if abs(g.x0 - p.x0) <= 0.5 * g.size and abs(g.base - p.base) <= 3 * g.size:
-            runs[-1].append(g)
+    placed = []
+    for g in glyphs:
+        dx, dy = math.cos(g.angle), -math.sin(g.angle)     # the writing direction, page y down
+        cx = 0.5 * (g.x0 + g.x1)
+        along, across = cx * dx + g.base * dy, -cx * dy + g.base * dx
+        placed.append((round(g.angle / 0.05), across, along, g))
+    # by direction, then by line (the distance across the writing direction), then along it
+    placed.sort(key=lambda t: (t[0], t[1]))
+    lines: list[list[tuple[int, float, float, Glyph]]] = []
+    for t in placed:
+        last = lines[-1][-1] if lines else None
+        if last is not None and last[0] == t[0] and abs(t[1] - lines[-1][0][1]) <= 0.5 * t[3].size:
+            lines[-1].append(t)
         else:
-            runs.append([g])
+            lines.append([t])
     out = []
-    for run in runs:
-        text = "".join(g.text for g in run)
-        line = Line(run, run[0].x0, run[-1].x1, run[0].base, run[0].size, text)
-        out.append((Para([line], [text]), 0))
-    return out
+    for line in lines:
+        line.sort(key=lambda t: t[2])
+        runs = [[line[0][3]]]
+        for a, b in itertools.pairwise(line):
+            if b[2] - a[2] > 2.5 * max(a[3].size, b[3].size):
+                runs.append([])
+            runs[-1].append(b[3])
+        for run in runs:
+            text = "".join(g.text for g in run)
+            ln = Line(run, min(g.x0 for g in run), max(g.x1 for g in run), run[0].base, run[0].size, text)
+            out.append((ln.base, ln.x0, Para([ln], [text])))
+    out.sort(key=lambda t: (t[0], t[1]))
+    return [(para, 0) for _, _, para in out]
