@@ -348,6 +348,13 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif not _seam_evidence(x) and not a.listed and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
         p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
+    passed = found[k][1]
+    if passed and not a.listed and ((_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)) and (
+            (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text))
+            or any(seam_word(bs[m].text, bs[found[k][0]].text) for m in passed)):
+        # a headline joined past other blocks would take the text after them: only when sure, and
+        # not past a block that reads on into the same text (本报 / 讯（记者 王明）市民出 / 行更加便利)
+        p = min(p, model.doubt - 0.01)
     if p < model.join and q[k] >= 0.5 and not (found[k][1] and _heading_shaped(a)) and \
             _echo(a.text, bs[found[k][0]].text, doc(i)):     # (a headline past items: a list)
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page

@@ -308,3 +308,10 @@ def test_a_box_line_with_spaced_digits_is_not_joined_to_running_text():
     box = "今年全市新建城市绿道 120 公里，新增停车泊位 3500 个，改造老旧小区 80 个，惠及居民 3 万户，建成口袋公园 20 个，"
     ed = edition_from_text(box + "\n\n市交通局有关负责人介绍,今年全市还将新开通公交线路十二条,进一步方便市民出行。")
     assert not [f for f in ed.fixes if f.accepted] and len(paragraphs(ed.text())) == 2
+
+
+def test_headline_is_not_joined_past_a_block_that_reads_on_into_the_same_text():
+    # 进|行 spans the seam, but so does 出|行 from the block passed over: the headline stays apart
+    out = repaired("新开工项目稳中有进", "本报", "讯（记者 王明）市民出", "行更加便利。")
+    assert out[0] == "新开工项目稳中有进"
+    assert not any("新开工项目稳中有进" in p and "行更加便利" in p for p in out)
