@@ -40,10 +40,11 @@ DATA = RESOURCES / "misused.marshal"
 TREES = RESOURCES / "misused_trees.json"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
+SOUND, SHAPE, SEEN, HOMOPHONE, NCU = 1, 2, 4, 8, 16
+KIND0 = 0x30           # a candidate's kind bits are stored as chr(KIND0 + bits) (tools/build_misused.py)
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
-            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone")
+            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone", "ncu")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -59,7 +60,7 @@ class Suspect:
     right: str
     score: float            # log-odds that `right` is meant (the fitted model): higher is surer
     gain: float             # log-probability gain alone
-    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE bits
+    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE | NCU bits
 
 
 class Model:
@@ -352,7 +353,7 @@ class Model:
             if c + x in self.skip:
                 continue
             k = cands.find(x)
-            kind = int(kinds[k], 16) if k >= 0 else 0 if x in idiom else SEEN
+            kind = ord(kinds[k]) - KIND0 if k >= 0 else 0 if x in idiom else SEEN
             if kind & ~HOMOPHONE == SEEN and not seen.get(c + x) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
@@ -362,7 +363,7 @@ class Model:
                      0.0, float(fw > 0), context.get(x, 0.0), name,
                      math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
                      old_words, words_around(freq, wl, x, wr), old_fit, math.log1p(idiom.get(x, 0)),
-                     float(kind & HOMOPHONE > 0)]
+                     float(kind & HOMOPHONE > 0), float(kind & NCU > 0)]
             if cut is not None and cheap_w and \
                     self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
                 continue
