@@ -41,7 +41,7 @@ REDUP_TAGS = {"v", "vn", "vd", "a", "ad", "an", "b", "z"}   # verbs and adjectiv
 TRAIN_FILES = ("sighan_train2013.tsv", "sighan_train2014.tsv", "sighan_train2015.tsv",
                "ecspell_odw.train.tsv", "ecspell_law.train.tsv", "ecspell_med.train.tsv")
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
+MIN_WORD_FREQ = 100         # jieba words rarer than this are mostly names and junk (min_word_freq in misused.toml: no lower)
 MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
 COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
 MIN_IDIOM_FREQ = 10         # four-character idioms (成语, tag i in jieba's dictionary) at least this frequent
