@@ -3,6 +3,9 @@
 Sources (all lawful to ship):
   * ../shared/data/csc/confusion_sound.json, confusion_shape.json: similar-sound and similar-shape
     characters (from aopolin-lv/ECSpell, MIT licence);
+  * ../shared/data/csc/confusion_ncu.txt: the NCU NLP Lab confusion set (same repository, MIT;
+    traditional characters, converted to simplified with OpenCC t2s), marked NCU: similar sound
+    or shape by another judgement, a third more pairs than the two sets above;
   * the TRAINING split of ../shared/data/csc/*.train.tsv (same repository, MIT): which confusions
     really happen (wrong → right counts, and with which neighbour) and the character pairs of the
     corrected sentences;
@@ -38,11 +41,12 @@ REDUP_TAGS = {"v", "vn", "vd", "a", "ad", "an", "b", "z"}   # verbs and adjectiv
 TRAIN_FILES = ("sighan_train2013.tsv", "sighan_train2014.tsv", "sighan_train2015.tsv",
                "ecspell_odw.train.tsv", "ecspell_law.train.tsv", "ecspell_med.train.tsv")
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-MIN_WORD_FREQ = 10          # jieba words rarer than this are mostly names and junk
+MIN_WORD_FREQ = 100         # jieba words rarer than this are mostly names and junk (min_word_freq in misused.toml: no lower)
 MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
 COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
 MIN_IDIOM_FREQ = 10         # four-character idioms (成语, tag i in jieba's dictionary) at least this frequent
-SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
+SOUND, SHAPE, SEEN, HOMOPHONE, NCU = 1, 2, 4, 8, 16
+KIND0 = 0x30               # a candidate's kind bits are stored as chr(KIND0 + bits)
 
 
 def is_held(sentence: str) -> bool:
@@ -130,6 +134,18 @@ def main() -> int:
             for x in cands:
                 if x != c and len(x) == 1:
                     kinds.setdefault(c, {})[x] = kinds.get(c, {}).get(x, 0) | bit
+    ncu = csc / "confusion_ncu.txt"
+    if ncu.is_file():
+        import opencc
+        t2s = opencc.OpenCC("t2s").convert
+        for line in ncu.read_text(encoding="utf-8").splitlines():
+            c, _, cands = line.partition(",")
+            c = t2s(c.strip())
+            if len(c) != 1 or not HAN_WORD.match(c):
+                continue
+            for x in {t2s(x) for x in cands.strip()}:
+                if x != c and len(x) == 1 and HAN_WORD.match(x):
+                    kinds.setdefault(c, {})[x] = kinds.get(c, {}).get(x, 0) | NCU
 
     seen: Counter[tuple[str, str]] = Counter()
     bigrams: Counter[str] = Counter()
@@ -186,9 +202,10 @@ def main() -> int:
                 idioms[key] = idioms.get(key, "") + w[k]
 
     data = {
-        "version": 4,
+        "version": 5,
         "conf": {c: "".join(sorted(d)) for c, d in conf.items()},               # candidates
-        "kind": {c: "".join(format(d[x], "x") for x in sorted(d)) for c, d in conf.items()},  # their bits (hex)
+        # their bits, one character each: chr(KIND0 + bits)
+        "kind": {c: "".join(chr(KIND0 + d[x]) for x in sorted(d)) for c, d in conf.items()},
         "seen": {a + b: n for (a, b), n in seen.items()},
         "wild": wild,
         "idioms": idioms,

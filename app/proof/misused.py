@@ -30,6 +30,7 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
 from galley.app.proof.charlm import CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
@@ -40,10 +41,14 @@ DATA = RESOURCES / "misused.marshal"
 TREES = RESOURCES / "misused_trees.json"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-SOUND, SHAPE, SEEN, HOMOPHONE = 1, 2, 4, 8
+SOUND, SHAPE, SEEN, HOMOPHONE, NCU = 1, 2, 4, 8, 16
+KIND0 = 0x30           # a candidate's kind bits are stored as chr(KIND0 + bits) (tools/build_misused.py)
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
-            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone")
+            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone", "ncu")
+# the features computed only for candidates the cheap model keeps (it is fitted without them)
+COSTLY = ("gain", "char gain", "in a name", "ln(1+f(old words))", "ln(1+f(new words))")
+OLD_WORDS, NEW_WORDS = FEATURES.index("ln(1+f(old words))"), FEATURES.index("ln(1+f(new words))")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
@@ -59,7 +64,7 @@ class Suspect:
     right: str
     score: float            # log-odds that `right` is meant (the fitted model): higher is surer
     gain: float             # log-probability gain alone
-    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE bits
+    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE | NCU bits
 
 
 class Model:
@@ -111,6 +116,8 @@ class Model:
         self.name_at = FEATURES.index("in a name")
         # the cheap model (the same features less the two language-model gains, at 0) and its cut
         self.cheap_weights = [float(w) for w in params.get("cheap_weights", [])]
+        if self.cheap_weights and len(self.cheap_weights) != len(FEATURES):
+            raise RuntimeError("misused.toml: cheap_weights are for other features: run tools/fit_misused.py --write")
         self.cheap_bias = float(params.get("cheap_bias", 0.0))
         self.cascade = float(params.get("cascade", -3.0))
         self.min_gain = float(params.get("min_gain", 4.0))
@@ -323,14 +330,15 @@ class Model:
         text more probable by min_gain (under the word model or the character model).
 
         With `cascade`, a candidate whose cheap features alone (all but the two language-model
-        gains) score below `cascade` under the cheap model is dropped before the costly ones."""
+        gains and the words around it: COSTLY) score below `cascade` under the cheap model is
+        dropped before the costly ones are computed."""
         found, free, context, ids, idiom = found_free
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
         old = base = None
         kinds, cands = self.kind.get(c, ""), self.conf_all.get(c, "")
         seen, freq = self.seen, self.freq
-        if len(found) > self.top:
+        if len(found) > self.top:      # (the commonest word, the most often seen confusion)
             found = {x: found[x] for x in sorted(found, key=lambda x: -found[x] * (1 + seen.get(c + x, 0)))[:self.top]}
         lc = math.log1p(freq.get(c, 0))
         bg = self.bigrams
@@ -344,7 +352,7 @@ class Model:
         # the words of two to four characters that hold position i (its whole window): how
         # established the written character is, and what each candidate makes instead
         wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
-        old_words = words_around(freq, wl, c, wr)
+        old_words = None            # (computed for the first candidate the cheap model keeps)
         # how well the written character fits its two neighbours (the character model's pointwise
         # information, as the screen of `positions` takes it)
         old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
@@ -352,7 +360,7 @@ class Model:
             if c + x in self.skip:
                 continue
             k = cands.find(x)
-            kind = int(kinds[k], 16) if k >= 0 else 0 if x in idiom else SEEN
+            kind = ord(kinds[k]) - KIND0 if k >= 0 else 0 if x in idiom else SEEN
             if kind & ~HOMOPHONE == SEEN and not seen.get(c + x) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
@@ -361,11 +369,13 @@ class Model:
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
                      0.0, float(fw > 0), context.get(x, 0.0), name,
                      math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
-                     old_words, words_around(freq, wl, x, wr), old_fit, math.log1p(idiom.get(x, 0)),
-                     float(kind & HOMOPHONE > 0)]
-            if cut is not None and cheap_w and \
-                    self.cheap_bias + sum(w * f for w, f in zip(cheap_w, feats, strict=True)) < cut:
+                     0.0, 0.0, old_fit, math.log1p(idiom.get(x, 0)),
+                     float(kind & HOMOPHONE > 0), float(kind & NCU > 0)]
+            if cut is not None and cheap_w and self.cheap_bias + sum(map(mul, cheap_w, feats)) < cut:
                 continue
+            if old_words is None:
+                old_words = words_around(freq, wl, c, wr)
+            feats[OLD_WORDS], feats[NEW_WORDS] = old_words, words_around(freq, wl, x, wr)
             if lm is not None:
                 if base is None:
                     base = lm.around(ids, i)
