@@ -13,6 +13,7 @@ from galley.app.proof.rules import (  # noqa: F401  (registration side effects)
     script,
     spacing,
     spelling,
+    unreadable,
     words,
 )
 

@@ -288,3 +288,15 @@ def test_font_not_embedded_with_gb1_character_collection(tmp_path, reader, encod
     path = tmp_path / "gb1.pdf"
     pdf.save(path)
     assert [b.text for b in read_pdf(path)] == [text]
+
+
+def test_unreadable_label_is_an_error_finding_of_check(tmp_path):
+    """What the reader could not map reaches the editor as a `check` error on the very span."""
+    from galley.app.pipeline import load_edition
+    from galley.app.proof import check_edition
+    pdf = tmp_path / "t3.pdf"
+    _label_page(pdf, label_type3=True, body_type3=False)
+    edition = load_edition(pdf)
+    hits = [f for f in check_edition(edition) if f.rule == "chars.unreadable"]
+    assert [(f.text, f.severity) for f in hits] == [("\ufffd" * len(KICKER), "error")]
+    assert edition.text()[hits[0].start:hits[0].end] == "\ufffd" * len(KICKER)
