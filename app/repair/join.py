@@ -355,7 +355,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         # a headline joined past other blocks would take the text after them: only when sure, and
         # not past a block that reads on into the same text (本报 / 讯（记者 王明）市民出 / 行更加便利)
         p = min(p, model.doubt - 0.01)
-    if p < model.join and q[k] >= 0.5 and not (found[k][1] and _heading_shaped(a)) and \
+    if p < model.join and q[k] >= 0.5 and not (passed and _heading_shaped(a)) and \
             _echo(a.text, bs[found[k][0]].text, doc(i)):     # (a headline past items: a list)
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}
