@@ -458,8 +458,9 @@ def _reads_as_heading(t: str) -> bool:
 
 def _over_lead(a: _Block, b: _Block) -> bool:
     """A short line over a paragraph that opens as a lead does (7月10日，… 据悉 …) or that
-    repeats its words (糖尿病药物文迪雅): a headline over its story, not a cut first line."""
-    return a.short and not a.terminal and _lead_under(a.text, b.text)
+    repeats its words (糖尿病药物文迪雅): a headline over its story, not a cut first line. A
+    line that stops on a word needing its sequel (是因为, 的) is no headline, whatever it repeats."""
+    return a.short and not a.terminal and ft.open_end(a.text) != "word" and _lead_under(a.text, b.text)
 
 
 def _lead_under(head: str, para: str) -> bool:

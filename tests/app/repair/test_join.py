@@ -315,3 +315,13 @@ def test_headline_is_not_joined_past_a_block_that_reads_on_into_the_same_text():
     out = repaired("新开工项目稳中有进", "本报", "讯（记者 王明）市民出", "行更加便利。")
     assert out[0] == "新开工项目稳中有进"
     assert not any("新开工项目稳中有进" in p and "行更加便利" in p for p in out)
+
+
+def test_a_short_line_stopping_on_a_word_that_needs_a_sequel_is_not_taken_for_a_headline():
+    # the line repeats words of the text below it, as a headline over its story does, but no
+    # headline stops on 因为: it is a paragraph's first line, cut where its column ends
+    out = repaired("临川湿地公园的候鸟越来越多。",
+                   "湿地公园候鸟增多是因为",
+                   "近年来湖区退耕还湿，水质明显好转，鱼虾多了，湿地公园成了候鸟歇脚的好地方。")
+    assert out == ["临川湿地公园的候鸟越来越多。",
+                   "湿地公园候鸟增多是因为近年来湖区退耕还湿，水质明显好转，鱼虾多了，湿地公园成了候鸟歇脚的好地方。"]
