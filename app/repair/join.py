@@ -457,10 +457,14 @@ def _reads_as_heading(t: str) -> bool:
 
 
 def _over_lead(a: _Block, b: _Block) -> bool:
-    """A short line over a paragraph that opens as a lead does (7月10日，… 据悉 …) or that
-    repeats its words (糖尿病药物文迪雅): a headline over its story, not a cut first line. A
-    line that stops on a word needing its sequel (是因为, 的) is no headline, whatever it repeats."""
-    return a.short and not a.terminal and ft.open_end(a.text) != "word" and _lead_under(a.text, b.text)
+    """A line in a headline's form over a paragraph that opens as a lead does (7月10日，… 据悉 …)
+    or that repeats its words (糖尿病药物文迪雅): a headline over its story, not a cut first line.
+    The form: short, or up to 50 characters with no comma or sentence mark in it (卫生部：全国餐饮业
+    将逐步实行卫生监督公示制度, 主题；副题). A line that stops on a word needing its sequel
+    (是因为, 的) is no headline, whatever it repeats."""
+    t = a.text
+    headline_form = a.short or (len(t) <= 50 and not any(m in t for m in "，,。！？!?") and ft.open_end(t) is None)
+    return headline_form and not a.terminal and ft.open_end(t) != "word" and _lead_under(t, b.text)
 
 
 def _lead_under(head: str, para: str) -> bool:

@@ -325,3 +325,15 @@ def test_a_short_line_stopping_on_a_word_that_needs_a_sequel_is_not_taken_for_a_
                    "近年来湖区退耕还湿，水质明显好转，鱼虾多了，湿地公园成了候鸟歇脚的好地方。")
     assert out == ["临川湿地公园的候鸟越来越多。",
                    "湿地公园候鸟增多是因为近年来湖区退耕还湿，水质明显好转，鱼虾多了，湿地公园成了候鸟歇脚的好地方。"]
+
+
+def test_a_headline_in_two_parts_over_its_lead_is_not_joined():
+    # longer than a short line, with ：or ； between its parts but no comma: a headline's form
+    lead = "临川新区今年新建公园六座。"
+    for head, body in (("市卫健委：全市餐馆将逐步推行后厨明亮工程",
+                        "为更好地保障群众舌尖上的安全,市卫健委日前下发通知,要求各区推行后厨公开。"),
+                       ("临川港年吞吐量有望创新高；集装箱航线再添三条",
+                        "7月2日,临川港集团在年中工作会上通报,上半年港口运行平稳。")):
+        ed = edition_from_text(f"{lead}\n\n{head}\n\n{body}")
+        assert paragraphs(ed.text()) == [lead, head, body]
+        assert not [f for f in ed.fixes if f.blocks[0] == 1 and not f.doubtful]
