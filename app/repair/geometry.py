@@ -165,12 +165,15 @@ class PageGeometry:
     fills its last line at the true width; any other block does so by chance (about one in W)."""
 
     def __init__(self, texts: list[str], cut_odds: list[float], tops: list[float] | None = None,
-                 reach: float = 12.0):
+                 reach: float = 12.0, stories: list[int] | None = None):
         """`cut_odds`: for each block, how likely it is cut; `tops`: how likely each is set from
         a column top (the rest of a cut paragraph, no indent) rather than as a paragraph's first
-        piece (indented two characters)."""
+        piece (indented two characters); `stories`: the story each block belongs to, where the
+        page says (each story may be set at its own column width: no block tells another
+        story's width)."""
         self.texts, self.odds = texts, cut_odds
         self.tops = tops or [0.0] * len(texts)
+        self.stories = stories
         self.reach = reach
         self.window = int(4 * reach)
         self._ll: dict[int, dict[int, float] | None] = {}
@@ -207,8 +210,9 @@ class PageGeometry:
         newspaper sets its columns (mostly 10–20 ems), sharpened by the blocks near i (not i)."""
         logp = _PRIOR_LIST          # per width, in WIDTHS order (lists: a block's widths are
         live = self._live           # read at every seam it meets)
+        stories = self.stories
         for k in live[bisect_left(live, i - self.window):bisect_right(live, i + self.window)]:
-            if k == i:
+            if k == i or (stories is not None and stories[k] != stories[i]):
                 continue
             ll = self._ll_list.get(k)
             if ll is None:

@@ -262,7 +262,21 @@ def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None) -> PageG
     for a, b in (sure or {}).items():      # joins a first pass is sure of
         odds[a] = 0.99
         tops[b] = 0.9
-    return PageGeometry([b.text for b in bs], odds, tops)
+    return PageGeometry([b.text for b in bs], odds, tops, stories=story_numbers(bs))
+
+
+def story_numbers(bs: list[_Block]) -> list[int]:
+    """For each block, the number of the story it belongs to: a new one where a story starts
+    (`_story_starts`: a headline over a dateline, a long dateline-led paragraph), counted from
+    the first block of such a run."""
+    out, n, prev = [], 0, False
+    for j in range(len(bs)):
+        starts = _story_starts(bs, j)
+        if starts and not prev:
+            n += 1
+        prev = starts
+        out.append(n)
+    return out
 
 
 def geometry_features(geo: PageGeometry, i: int, a: str, b: str, consumed: set[int]) -> dict[str, float]:

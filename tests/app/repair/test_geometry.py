@@ -59,3 +59,26 @@ def test_the_page_gives_its_column_width():
     # the same paragraph's end, where nothing was cut: not at a line end
     fill, _ = geo.fill(5, pieces[5] + "。", "另起一段", 0)
     assert fill < 0.2
+
+
+def cut_pieces(width: int) -> list[str]:
+    pieces = []
+    for start in range(0, 60, 7):       # several paragraphs, each cut after its second line
+        para = TEXT[start:] + TEXT[:start]
+        ends = line_ends(atoms(para), width, 2)
+        pieces += [para[: ends[1]], para[ends[1]:]]
+    return pieces
+
+
+def test_each_story_is_read_at_its_own_column_width():
+    # two stories on one page, set at 13 and at 11 ems: a block of the second takes its width
+    # from the second story's cuts only, where the page says where that story starts
+    first, second = cut_pieces(13), cut_pieces(11)[:4]
+    pieces = first + second
+    odds = [0.9 if k % 2 == 0 else 0.03 for k in range(len(pieces))]
+    stories = [0] * len(first) + [1] * len(second)
+    at = len(first) + 2
+    apart = PageGeometry(pieces, odds, stories=stories).widths(at)
+    assert max(apart, key=apart.get) == 11
+    pooled = PageGeometry(pieces, odds).widths(at)
+    assert max(pooled, key=pooled.get) != 11          # the first story's many cuts outvote it
