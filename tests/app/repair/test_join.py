@@ -337,3 +337,14 @@ def test_a_headline_in_two_parts_over_its_lead_is_not_joined():
         ed = edition_from_text(f"{lead}\n\n{head}\n\n{body}")
         assert paragraphs(ed.text()) == [lead, head, body]
         assert not [f for f in ed.fixes if f.blocks[0] == 1 and not f.doubtful]
+
+
+
+def test_a_first_line_opening_on_a_time_phrase_is_no_two_part_heading():
+    # 今年3月，… has the form of 抓前期，项目储备更充足 but opens a lead (cut at the column foot):
+    # the heading caps (a headline and a cut first line look alike) must not take it
+    from galley.app.repair import features as ft
+    for line in ("今年3月,市长在临川港会见", "去年5月，港务局在港区召开", "上月中旬,全市各区开展"):
+        assert ft.is_paragraph_opener(line)
+        assert not ft.is_paired_heading(line)
+    assert ft.is_paired_heading("抓前期，项目储备更充足")
