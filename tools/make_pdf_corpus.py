@@ -675,6 +675,116 @@ def build_libreoffice(out: Path) -> None:
         print(f"{name}.pdf")
 
 
+# ---------------------------------------------------------------------------------------------
+# WeasyPrint: HTML and CSS, as a web-to-print system sets a page
+
+WP_CSS = """
+@page { size: {w}mm {h}mm; margin: 22mm 14mm 16mm 14mm;
+  @top-left { content: "{paper}"; font: 11pt "{hei}"; }
+  @top-center { content: "{date}"; font: 9pt "{song}"; }
+  @top-right { content: "{section}"; font: 9pt "{hei}"; }
+  @bottom-center { content: "第" counter(page) "版"; font: 8pt "{song}"; } }
+body { font: {body}pt/1.6 "{song}"; margin: 0; }
+.story { border-bottom: 0.6pt solid #000; padding: 3mm 0 4mm; }
+.kicker { font: {kick}pt "{kai}"; text-align: {align}; margin: 0 0 1mm; }
+h1 { font: {head}pt "{hei}"; letter-spacing: {track}em; text-align: {align}; margin: 0 0 1.5mm; font-weight: normal; }
+.deck { font: {kick}pt "{kai}"; text-align: {align}; margin: 0 0 1mm; }
+.byline { font: {body}pt "{kai}"; text-align: {align}; margin: 0 0 2mm; }
+.cols { column-count: {cols}; column-gap: {gap}em; column-rule: {rule}; text-align: justify; }
+.cols p { text-indent: 2em; margin: 0; letter-spacing: {btrack}em; }
+h3 { font: {sub}pt "{hei}"; margin: 1.5mm 0 1mm; font-weight: normal; break-after: avoid; }
+.photo { background: #bbb; height: {photo}mm; margin: 1mm 0; }
+.caption { font: {cap}pt "{kai}"; margin: 0 0 2mm; }
+.box { border: 0.8pt solid #000; padding: 2mm 3mm; margin: 0 0 2mm; break-inside: avoid; }
+.box p { text-indent: 0; margin: 0; }
+.box .title { font: {sub}pt "{hei}"; }
+.row { display: flex; gap: 6mm; }
+.row > .story { flex: 1; }
+"""
+
+
+def _h(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def story_html(s: Story, cols: int, photo: bool) -> str:
+    parts = ['<div class="story">']
+    if s.kicker:
+        parts.append(f'<p class="kicker">{_h(s.kicker)}</p>')
+    parts.append(f"<h1>{_h(s.headline)}</h1>")
+    if s.deck:
+        parts.append(f'<p class="deck">{_h(s.deck)}</p>')
+    if s.byline:
+        parts.append(f'<p class="byline">{_h(s.byline)}</p>')
+    if photo and s.caption:
+        parts.append(f'<div class="photo"></div><p class="caption">{_h(s.caption)}</p>')
+    parts.append(f'<div class="cols" style="column-count: {cols}">')
+    for k, para in enumerate(s.paras):
+        if k in s.subheads:
+            parts.append(f"<h3>{_h(s.subheads[k])}</h3>")
+        if s.sidebar and k == 2:
+            title, items = s.sidebar
+            parts.append('<div class="box"><p class="title">' + _h(title) + "</p>"
+                         + "".join(f"<p>{_h(x)}</p>" for x in items) + "</div>")
+        parts.append(f"<p>{_h(para)}</p>")
+    parts.append("</div></div>")
+    return "".join(parts)
+
+
+def wp_page(seed: int, track: float, btrack: float, gap: float, centre: bool, size: tuple[int, int]) -> tuple[str, dict]:
+    """A page set in HTML and CSS: a lead story in four columns under a tracked headline, a row
+    of two stories side by side (one with a grey photo and its caption), and a story in three
+    columns with a boxed sidebar set into its columns; 版眉 in the page's top margin boxes and
+    the folio (第N版) from the page counter."""
+    w = Writer(seed)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日"
+    lead = make_story(w, 6, subheads=1)
+    left = make_story(w, 4, kicker=False, deck=False, caption=True)
+    right = make_story(w, 4, kicker=False, deck=False)
+    boxed = make_story(w, 5, kicker=False, deck=False, sidebar=True)
+    html = (story_html(lead, 4, False) + '<div class="row">' + story_html(left, 2, True)
+            + story_html(right, 2, False) + "</div>" + story_html(boxed, 3, False))
+    css = WP_CSS
+    for key, val in {"w": str(size[0]), "h": str(size[1]), "paper": "澜州都市报", "date": date, "section": "第1版 城事",
+                     "song": SONG, "hei": HEI, "kai": KAI, "body": "9.5", "kick": "12", "head": "24",
+                     "sub": "10.5", "cap": "8.5", "track": f"{track:.2f}", "btrack": f"{btrack:.2f}",
+                     "gap": f"{gap:.1f}", "rule": "0.4pt solid #000", "cols": "3", "photo": "40",
+                     "align": "center" if centre else "left"}.items():
+        css = css.replace("{" + key + "}", val)
+    doc = f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>{css}</style></head><body>{html}</body></html>'
+    stories = [lead.truth(), left.truth(), right.truth(), boxed.truth()]
+    _captions(stories, [lead, left, right, boxed])
+    return doc, {"furniture": ["澜州都市报", date, "第1版 城事"], "folio_pattern": "第{n}版", "stories": stories}
+
+
+WP_CORPUS = [(801, "wp_front", 0.2, 0.0, 1.5, True, (297, 420)), (802, "wp_tracked", 0.4, 0.08, 2.0, False, (350, 500)),
+             (816, "h_wp", 0.3, 0.04, 1.2, True, (330, 470))]   # the last one held out, as HOLDOUT
+
+
+def build_weasyprint(out: Path) -> None:
+    """The WeasyPrint pages (PyPI `weasyprint`, with Pango; not a Galley dependency: run this
+    tool with a Python that has it, e.g. a scratch venv with weasyprint and pypdfium2)."""
+    try:
+        import weasyprint
+    except ImportError:
+        print("WeasyPrint not installed: its pages are not regenerated")
+        return
+    import pypdfium2
+    for seed, name, track, btrack, gap, centre, size in WP_CORPUS:
+        doc, page = wp_page(seed, track, btrack, gap, centre, size)
+        pdf = out / f"{name}.pdf"
+        weasyprint.HTML(string=doc).write_pdf(str(pdf))
+        n = len(pypdfium2.PdfDocument(str(pdf)))
+        pattern = page.pop("folio_pattern")
+        pages = [dict(page, furniture=page["furniture"] + [pattern.format(n=1)])]
+        if n > 1:
+            raise SystemExit(f"{name}: {n} pages, the corpus page must fit on one")
+        truth = {"source": f"WeasyPrint {weasyprint.__version__} via tools/make_pdf_corpus.py", "seed": seed,
+                 "pages": pages}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
+
+
 def build(out: Path) -> None:
     import typst
     out.mkdir(parents=True, exist_ok=True)
@@ -693,7 +803,9 @@ def build(out: Path) -> None:
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(args[0]) if args else OUT
-    if "--libreoffice-only" not in sys.argv:
+    if "--libreoffice-only" not in sys.argv and "--weasyprint-only" not in sys.argv:
         build(target)
-    if "--typst-only" not in sys.argv:
+    if "--typst-only" not in sys.argv and "--weasyprint-only" not in sys.argv:
         build_libreoffice(target)
+    if "--weasyprint-only" in sys.argv:
+        build_weasyprint(target)

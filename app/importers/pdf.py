@@ -392,6 +392,15 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 if raw.FPDFPath_CountSegments(obj.raw) > 16:
                     continue
                 left, bottom, right, top = obj.get_bounds()
+                # what is painted is the path inside its clipping path: a web-to-print page
+                # (WeasyPrint) draws a story's rule under it as the whole story's rectangle
+                # clipped to a strip a point high, not a box around the story
+                clip = _clip_bounds(raw, obj.raw)
+                if clip is not None:
+                    left, bottom = max(left, clip[0]), max(bottom, clip[1])
+                    right, top = min(right, clip[2]), min(top, clip[3])
+                    if right <= left or top <= bottom:
+                        continue
                 boxes.append(Box(left, height - top, right, height - bottom))
             figures = []
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
@@ -407,6 +416,33 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _clip_bounds(raw, obj) -> tuple[float, float, float, float] | None:
+    """The bounding box (left, bottom, right, top, page space) of a page object's clipping
+    path, the intersection of its paths' boxes; None when it has none (or this PDFium lacks
+    the calls)."""
+    import ctypes
+    get_clip = getattr(raw, "FPDFPageObj_GetClipPath", None)
+    if get_clip is None:
+        return None
+    clip = get_clip(obj)
+    if not clip:
+        return None
+    n = raw.FPDFClipPath_CountPaths(clip)
+    if n <= 0:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out = [-math.inf, -math.inf, math.inf, math.inf]
+    for p in range(n):
+        xs, ys = [], []
+        for k in range(raw.FPDFClipPath_CountPathSegments(clip, p)):
+            if raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, p, k), x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+        if xs:
+            out = [max(out[0], min(xs)), max(out[1], min(ys)), min(out[2], max(xs)), min(out[3], max(ys))]
+    return None if out[0] == -math.inf else (out[0], out[1], out[2], out[3])
 
 
 def _has_hidden_text(page, raw) -> bool:
@@ -995,10 +1031,14 @@ class _Orderer:
             if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
                 return []
             # the lines under the headline set in their own size (a byline, a deck centred
-            # over one column) belong to the block, not to the column they stand over
-            while (k < len(rows) - 1 and len(rows[k]) == 1
-                   and abs(rows[k][0].size - self.body) > 0.04 * self.body
-                   and self._gutters([ln for r in rows[k + 1:] for ln in r])):
+            # over one column), or lying across a gutter of the columns below (a byline centred
+            # over the story in the body size), belong to the block, not to a column
+            while k < len(rows) - 1 and len(rows[k]) == 1:
+                ln = rows[k][0]
+                below = self._gutters([x for r in rows[k + 1:] for x in r])
+                if not below or not (abs(ln.size - self.body) > 0.04 * self.body
+                                     or any(ln.cx0 < g0 and ln.cx1 > g1 for g0, g1 in below)):
+                    break
                 k += 1
             return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
         return []
@@ -1147,18 +1187,23 @@ class _Orderer:
 # 4. paragraphs
 
 def _first_word(line: Line) -> float:
-    """Width of the first word of a line (a Han character is a word)."""
+    """Width of the first word of a line (a Han character is a word), with the marks after it
+    that no line may begin with (到， moves down to the next line together: the line before
+    ends short of it by more than one character and is still full)."""
     gs = line.glyphs
     if gs[0].text in _OPENING and len(gs) > 1:
-        return gs[1].x1 - gs[0].x0   # an opening bracket never ends a line: it comes with what follows
-    if not gs[0].text or _is_cjk(gs[0].text[0]):
-        return gs[0].x1 - gs[0].x0
-    end = gs[0].x1
-    for a, b in itertools.pairwise(gs):
-        if b.x0 - a.x1 - line.track > 0.2 * line.size or _is_cjk(b.text[0]):
-            break
-        end = b.x1
-    return end - gs[0].x0
+        k = 1                        # an opening bracket never ends a line: it comes with what follows
+    elif not gs[0].text or _is_cjk(gs[0].text[0]):
+        k = 0
+    else:
+        k = 0
+        for a, b in itertools.pairwise(gs):
+            if b.x0 - a.x1 - line.track > 0.2 * line.size or _is_cjk(b.text[0]):
+                break
+            k += 1
+    while k + 1 < len(gs) and gs[k + 1].text[:1] in NO_LINE_START:
+        k += 1
+    return gs[k].x1 - gs[0].x0
 
 
 def _slack(line: Line) -> float:
