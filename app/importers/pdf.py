@@ -1188,8 +1188,9 @@ class _Orderer:
 
 def _first_word(line: Line) -> float:
     """Width of the first word of a line (a Han character is a word), with the marks after it
-    that no line may begin with (到， moves down to the next line together: the line before
-    ends short of it by more than one character and is still full)."""
+    that no line may begin with and an opening mark after those with the character it opens
+    (到， and 然。“停 move down to the next line together: the line before ends short of
+    them by more than one character and is still full)."""
     gs = line.glyphs
     if gs[0].text in _OPENING and len(gs) > 1:
         k = 1                        # an opening bracket never ends a line: it comes with what follows
@@ -1203,6 +1204,8 @@ def _first_word(line: Line) -> float:
             k += 1
     while k + 1 < len(gs) and gs[k + 1].text[:1] in NO_LINE_START:
         k += 1
+    while k + 2 < len(gs) and gs[k + 1].text in _OPENING:
+        k += 2                       # 然。“停: no line ends on the opening quote either
     return gs[k].x1 - gs[0].x0
 
 
@@ -1497,7 +1500,10 @@ def _same_row(a: Line, b: Line, body: float, gutters: _Gutters) -> bool:
     # a justified line stretches its word spaces: in one column (one leaf of the reading order)
     # up to two ems is still a word space
     own = a.leaf == b.leaf and a.frame == b.frame
-    if gap >= (3.0 if heading else 2.0 if own else 0.95) * size:
+    # a line justified by its word spaces alone (a web page's CJK line with one space in it,
+    # 本报讯（通讯员 白俊）…, stretched to the column's edge): the space may be far wider
+    justified = own and not heading and b.x1 >= a.frame[1] - 0.3 * size and gap < 6.0 * size
+    if gap >= (3.0 if heading else 2.0 if own else 0.95) * size and not justified:
         return False
     if not gutters.separates(a.glyphs[-1], b.glyphs[0]):
         return True
@@ -1582,7 +1588,10 @@ def _short_item_boxes(lines: list[Line], rects: dict[int, Box]) -> dict[int, flo
     A box whose text fills most of its width but none of whose lines reaches its inner edge
     (its frame less the white its lines leave on the left) holds items, not wrapped lines: the
     lines that end together are as long as each other, not full. A box much wider than its text
-    (set on a grid, a column of it used) tells nothing and is left out."""
+    (set on a grid, a column of it used) tells nothing and is left out, unless no line of it has
+    a comma or a full stop and its lines wrap at no common measure (only one line is the
+    longest): then it holds items whatever its width (数读 / 停车泊位：五十五个 … in a box as
+    wide as a column of running text)."""
     out = {}
     for box_id, rect in rects.items():
         inside = [ln for ln in lines if ln.box == box_id]
@@ -1592,7 +1601,10 @@ def _short_item_boxes(lines: list[Line], rects: dict[int, Box]) -> dict[int, flo
         edge = rect.x1 - max(0.0, left - rect.x0)
         longest = max(ln.x1 for ln in inside)
         size = max(ln.size for ln in inside)
-        if longest - left >= 0.55 * (edge - left) and longest < edge - size:
+        # no commas or full stops, and no measure the lines wrap at (one line alone is the longest)
+        items = (all(not any(m in ln.text for m in "，。；,;") for ln in inside)
+                 and sum(1 for ln in inside if ln.x1 >= max(x.x1 for x in inside) - 0.5) == 1)
+        if (longest - left >= 0.55 * (edge - left) or items) and longest < edge - size:
             out[box_id] = edge
     return out
 
@@ -1618,7 +1630,8 @@ def _frame_edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
     else:
         # a column set in a module wider than its text (a story given more columns than it
         # fills): its right edge is where its full lines end, not the module's edge
-        own = columns.frame_rights.get((ln.frame, ln.box))
+        # (not in a box: there three items of one length end together, full or not)
+        own = columns.frame_rights.get((ln.frame, ln.box)) if ln.box is None else None
         if own is not None and own >= ln.x1 - 1.01 and right - own >= 1.5 * ln.size:
             right = own
         # and its left edge is where its lines start (text beside a photo whose caption is wider)

@@ -1,7 +1,8 @@
 """PDF import on pages Galley did not set: the corpus in tests/fixtures/pdf_corpus.
 
-The pages were set by Typst and by LibreOffice Writer (tools/make_pdf_corpus.py, which also wrote
-each page's truth):
+The pages were set by Typst, by LibreOffice Writer and by WeasyPrint from HTML and CSS (CSS
+columns, ragged CJK lines, borders drawn as clipped rectangles, a byline centred over the
+gutters; tools/make_pdf_corpus.py, which also wrote each page's truth):
 letter-spaced headlines (to 0.5 em), tracked body (0–0.17 em), gutters of 1.5–2.5 em, photos
 with captions, boxed sidebars, an L-shaped module, jump lines and 版眉 furniture, and a
 one-column A4 document over several pages with a running header and `第N页` footers. On every
@@ -26,6 +27,7 @@ PAGES = sorted(CORPUS.glob("*.pdf"))
 def test_corpus_is_there():
     assert len(PAGES) >= 15
     assert any(p.stem.startswith("lo_") for p in PAGES)
+    assert any(p.stem.startswith("wp_") for p in PAGES)
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
 
