@@ -372,10 +372,10 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 get_origin(handle, i, ox, oy)
                 size = get_size(handle, i)
                 # the size set by Tf, scaled by the text and page matrices: page systems write
-                # `1 Tf` and put the size in Tm, or scale the page with cm (asked only when the
-                # glyph's box is not about as tall as its Tf size)
+                # `1 Tf` and put the size in Tm, or scale the page with cm (a web page's
+                # 0.75, px to pt: a 12 px running head is 9 pt, though a face's box is 1.26 em
+                # tall and so about as tall as 12)
                 if (get_matrix is not None and matrix is not None
-                        and not 0.9 * size <= rect.top - rect.bottom <= 1.1 * size
                         and get_matrix(handle, i, matrix)):
                     scale = math.hypot(matrix.c, matrix.d)
                     if 0.01 < scale and abs(scale - 1.0) > 1e-3:
@@ -1069,8 +1069,8 @@ class _Orderer:
             edge, rest = (below, above) if k == wide[-1] else (above, below)
             if len(edge) >= len(rest) and self._headlines_apart(rest):
                 continue  # headlines of stories side by side over their own columns, not a band
-            if any(ln.size >= HEADING_RATIO * self.body for ln in edge):
-                continue
+            if any(ln.size >= 1.4 * self.body for ln in edge):
+                continue     # a headline row, not a band (版眉 names its paper a little larger)
             gutters = self._gutters(rest)
             if any(ln.cx0 < g1 and ln.cx1 > g0 for ln in edge for g0, g1 in gutters):
                 out.append(k)
