@@ -381,7 +381,7 @@ class Model:
         # the words of two to four characters that hold position i (its whole window): how
         # established the written character is, and what each candidate makes instead
         wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
-        old_words = None            # (computed for the first candidate the cheap model keeps)
+        old_words = None            # (computed for the first candidate that gets this far)
         # how well the written character fits its two neighbours (the character model's pointwise
         # information, as the screen of `positions` takes it)
         old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
@@ -402,9 +402,6 @@ class Model:
                      float(kind & HOMOPHONE > 0), float(kind & NCU > 0)]
             if cut is not None and cheap_w and self.cheap_bias + sum(map(mul, cheap_w, feats)) < cut:
                 continue
-            if old_words is None:
-                old_words = words_around(freq, wl, c, wr)
-            feats[OLD_WORDS], feats[NEW_WORDS] = old_words, words_around(freq, wl, x, wr)
             if lm is not None:
                 if base is None:
                     base = lm.around(ids, i)
@@ -418,6 +415,9 @@ class Model:
             gain = self.logp(left + x + right) - old
             if max(gain, lm_gain) < self.min_gain:
                 continue
+            if old_words is None:
+                old_words = words_around(freq, wl, c, wr)
+            feats[OLD_WORDS], feats[NEW_WORDS] = old_words, words_around(freq, wl, x, wr)
             feats[0], feats[9] = gain, lm_gain
             yield x, gain, kind, tuple(feats)
 
