@@ -17,10 +17,7 @@ import sys
 from pathlib import Path
 
 from galley.app.errors import GalleyError, OversetError
-from galley.app.layout import load_layout
-from galley.app.layout.plan import load_plan, save_plan
 from galley.app.pipeline import load_edition
-from galley.app.render.export import ExportResult, iter_export
 
 
 def add_parser(sub):
@@ -39,6 +36,11 @@ def add_parser(sub):
 
 
 def run(args) -> int:
+    # (imported here: the command line builds every command's parser, and the other commands
+    # need none of the layout and rendering modules)
+    from galley.app.layout import load_layout
+    from galley.app.layout.plan import load_plan, save_plan
+    from galley.app.render.export import ExportResult, iter_export
     edition = load_edition(args.input)
     plan = load_plan(args.plan) if args.plan else None
     layout = args.layout or (plan.layout if plan and plan.layout else None)

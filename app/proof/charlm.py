@@ -93,9 +93,11 @@ class CharLM:
 
     def fit_between(self, ids: list[int], i: int) -> float:
         """How well ids[i] fits its neighbours: `fit` after the one before plus `fit` of the one after."""
-        a = ids[i - 1] if i else -1
-        b = ids[i + 1] if i + 1 < len(ids) else -1
-        c, bits, hot = ids[i], self.bits, self.hot
+        return self.fit_around(ids[i - 1] if i else -1, ids[i], ids[i + 1] if i + 1 < len(ids) else -1)
+
+    def fit_around(self, a: int, c: int, b: int) -> float:
+        """How well c fits between a and b (-1: no character there), as `fit_between`."""
+        bits, hot = self.bits, self.hot
         return (self.fit(hot.get(a << bits | c, 0), a, c) if a >= 0 else 0.0) \
             + (self.fit(hot.get(c << bits | b, 0), c, b) if b >= 0 else 0.0)
 

@@ -30,9 +30,10 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from math import log
 from operator import mul
 
-from galley.app.proof.charlm import CharLM, charlm
+from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
 from galley.app.trees import Trees
@@ -42,6 +43,10 @@ TREES = RESOURCES / "misused_trees.json"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 SOUND, SHAPE, SEEN, HOMOPHONE, NCU = 1, 2, 4, 8, 16
+# what a pair of neighbouring characters says about them (Model.pair_flags): a common word holds both;
+# a confusion of the second was seen after the first, of the first before the second; an idiom
+# opens or closes with them
+COMMON_PAIR, MET_LEFT, MET_RIGHT, IDIOM_HEAD, IDIOM_TAIL = 1, 2, 4, 8, 16
 KIND0 = 0x30           # a candidate's kind bits are stored as chr(KIND0 + bits) (tools/build_misused.py)
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
@@ -75,7 +80,7 @@ class Model:
         busy = int(params.get("max_char_freq", 20000))
         # the commonest characters (的 在 是 …) are mostly grammar, which word frequencies cannot judge
         self.conf: dict[str, str] = {c: v for c, v in data["conf"].items() if freq.get(c, 0) < busy}
-        self.conf_sets = {c: frozenset(v) for c, v in self.conf.items()}
+        self.conf_sets = _Sets(self.conf)      # (each character's as a set when first met)
         self.top = int(params.get("top", 2))
         self.min_word = int(params.get("min_word_freq", 30))
         self.span = int(params.get("max_word", 3))        # longest word a candidate may make
@@ -134,6 +139,15 @@ class Model:
                 if xid is not None and len(partners.setdefault(pair[0], [])) < int(params.get("partners", 6)):
                     partners[pair[0]].append((pair[1], xid))
         self.partners = partners
+        # each pair of characters any of the tests of `positions` looks for, with its flags
+        flags = dict.fromkeys(self.common, COMMON_PAIR)
+        for table, bit in ((self.by_left, MET_LEFT), (self.by_right, MET_RIGHT),
+                           (self.idiom_heads, IDIOM_HEAD), (self.idiom_tails, IDIOM_TAIL)):
+            for pair in table:
+                flags[pair] = flags.get(pair, 0) | bit
+        self.pair_flags = flags
+        # the characters looked at where no common word holds them: word and context candidates
+        self.scan = frozenset(self.conf).union(partners)
         self.screen = float(params.get("screen", 0.0))
         self.ctx_top = int(params.get("context_top", 2))
         self.min_lm_gain = float(params.get("min_char_gain", 1.0))
@@ -188,6 +202,13 @@ class Model:
             out.append(Suspect(pos, *best))
         return keep_stronger(out)
 
+    def flags(self, run: str) -> list[int]:
+        """`pair_flags` of each pair of neighbours in a run (run[k:k + 2] at k), and 0 for the last character."""
+        get = self.pair_flags.get
+        flags = [get(run[k:k + 2], 0) for k in range(len(run) - 1)]
+        flags.append(0)
+        return flags
+
     def positions(self, text: str):
         """(offset, Han run, index in run, character, found) for each character worth a closer look:
         found = (word candidates, free neighbours, context candidates, the run's character indices).
@@ -198,7 +219,7 @@ class Model:
         neighbours poorly (the character model's pointwise information with them below `screen`),
         the characters it was mistaken for in the training sentences that fit them better, each
         with that gain."""
-        conf, common = self.conf_sets, self.common
+        conf, sets, scan = self.conf, self.conf_sets, self.scan
         three = self.span >= 3
         lm, partners, seen, screen, ctx_top = self.lm, self.partners, self.seen, self.screen, self.ctx_top
         min_pair = self.min_pair
@@ -206,84 +227,89 @@ class Model:
         ctx_min = self.ctx_min
         idioms = self.idioms
         if lm is not None:
-            hot, fit, bits = lm.hot, lm.fit, lm.bits
+            # the character model's `fit` of a pair (how well its second character follows its
+            # first), written out here: the screen asks it of most characters
+            hot, bits, count, inv, rest1, lp1 = lm.hot, lm.bits, COUNT, lm.inv, lm.rest1, lm.lp1
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
-            pairs = [run[k:k + 2] for k in range(n - 1)]
-            held = [p in common for p in pairs]
-            held.append(False)
-            free = [i for i in range(n) if not held[i] and not (i and held[i - 1])]
-            look = [i for i in free if run[i] in conf]
-            # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
-            met = [k + 1 for k, p in enumerate(pairs) if p in by_left] + \
-                [k for k, p in enumerate(pairs) if p in by_right]
-            if lm is not None and partners:
-                # context candidates only where no common word holds the character either
-                weak = [i for i in free if run[i] in partners]
-                if weak:
-                    look = sorted({*look, *weak})
-            if met:
-                look = sorted({*look, *met})
-            idiom_at = self._idiom_candidates(run, pairs) if n >= 4 and idioms else None
-            if idiom_at:
-                look = sorted({*look, *idiom_at})
+            flags = self.flags(run)
+            # free: no common word holds the character (with the one before or the one after it)
+            look = [i for i, c in enumerate(run)
+                    if c in scan and not flags[i] & COMMON_PAIR and not (i and flags[i - 1] & COMMON_PAIR)]
+            idiom_at = None
+            if max(flags) > COMMON_PAIR:
+                # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
+                met = [k + 1 for k, f in enumerate(flags) if f & MET_LEFT] + \
+                    [k for k, f in enumerate(flags) if f & MET_RIGHT]
+                if met:
+                    look = sorted({*look, *met})
+                idiom_at = self._idiom_candidates(run, flags) if n >= 4 and idioms else None
+                if idiom_at:
+                    look = sorted({*look, *idiom_at})
             ids = lm.ids(run) if lm is not None and look else None
             for i in look:
                 c = run[i]
+                before = flags[i - 1] if i else 0
                 found: dict[str, int] = {}        # candidate → frequency of the best word it makes
                 nfree = 0
-                if c in conf and not held[i] and not (i and held[i - 1]):
-                    found = self._word_candidates(run, i, c, conf[c], three)
+                if c in conf and not (flags[i] | before) & COMMON_PAIR:
+                    found = self._word_candidates(run, i, c, sets[c], three)
                     if found:
                         # neighbours no common word holds either (措折: both free)
-                        nfree = (i > 0 and (i < 2 or not held[i - 2])) + (i + 1 < n and not held[i + 1])
+                        nfree = (i > 0 and (i < 2 or not flags[i - 2] & COMMON_PAIR)) \
+                            + (i + 1 < n and not flags[i + 1] & COMMON_PAIR)
                 context: dict[str, float] = {}
+                old = None           # how well c fits its neighbours (CharLM.fit_between)
                 if ids is not None and c in partners:
+                    # context candidates only where no common word holds the character either
                     a = ids[i - 1] if i else -1
                     b = ids[i + 1] if i + 1 < n else -1
                     cid = ids[i]
-                    old = (fit(hot.get(a << bits | cid, 0), a, cid) if a >= 0 else 0.0) \
-                        + (fit(hot.get(cid << bits | b, 0), cid, b) if b >= 0 else 0.0)
+                    old = (log(count[hot.get(a << bits | cid, 0)] * inv[a] + rest1[cid]) - lp1[cid]
+                           if a >= 0 else 0.0) \
+                        + (log(count[hot.get(cid << bits | b, 0)] * inv[cid] + rest1[b]) - lp1[b]
+                           if b >= 0 else 0.0)
                     if old < screen:
                         for x, xid in partners[c]:
                             if not seen.get(c + x):
                                 continue        # (while fitting: seen only in this sentence)
-                            g = (fit(hot.get(a << bits | xid, 0), a, xid) if a >= 0 else 0.0) \
-                                + (fit(hot.get(xid << bits | b, 0), xid, b) if b >= 0 else 0.0) - old
+                            g = (log(count[hot.get(a << bits | xid, 0)] * inv[a] + rest1[xid]) - lp1[xid]
+                                 if a >= 0 else 0.0) \
+                                + (log(count[hot.get(xid << bits | b, 0)] * inv[xid] + rest1[b]) - lp1[b]
+                                   if b >= 0 else 0.0) - old
                             if g > min_pair:
                                 context[x] = g
                         if len(context) > ctx_top:
                             context = dict(sorted(context.items(), key=lambda kv: -kv[1])[:ctx_top])
-                again = [x for x in (by_left.get(run[i - 1:i + 1], "") if i else "")
-                       if x not in context and ctx_left.get(run[i - 1] + c + x, 0) >= ctx_min] + \
-                    [x for x in (by_right.get(run[i:i + 2], "") if i + 1 < n else "")
-                     if x not in context and ctx_right.get(c + x + run[i + 1], 0) >= ctx_min]
-                if again and ids is not None and lm is not None:
-                    a = ids[i - 1] if i else -1
-                    b = ids[i + 1] if i + 1 < n else -1
-                    cid = ids[i]
-                    old = (fit(hot.get(a << bits | cid, 0), a, cid) if a >= 0 else 0.0) \
-                        + (fit(hot.get(cid << bits | b, 0), cid, b) if b >= 0 else 0.0)
-                    for x in again:
-                        xid = lm.index.get(x, lm.unknown)
-                        g = (fit(hot.get(a << bits | xid, 0), a, xid) if a >= 0 else 0.0) \
-                            + (fit(hot.get(xid << bits | b, 0), xid, b) if b >= 0 else 0.0) - old
-                        if g > 0:            # it must fit the neighbours better, at least
-                            context[x] = g
-                elif again:
-                    context.update(dict.fromkeys(again, 0.0))
+                if before & MET_LEFT or flags[i] & MET_RIGHT:
+                    again = [x for x in (by_left.get(run[i - 1:i + 1], "") if i else "")
+                             if x not in context and ctx_left.get(run[i - 1] + c + x, 0) >= ctx_min] + \
+                        [x for x in (by_right.get(run[i:i + 2], "") if i + 1 < n else "")
+                         if x not in context and ctx_right.get(c + x + run[i + 1], 0) >= ctx_min]
+                    if again and ids is not None and lm is not None:
+                        a = ids[i - 1] if i else -1
+                        b = ids[i + 1] if i + 1 < n else -1
+                        if old is None:
+                            old = lm.fit_around(a, ids[i], b)
+                        for x in again:
+                            g = lm.fit_around(a, lm.index.get(x, lm.unknown), b) - old
+                            if g > 0:            # it must fit the neighbours better, at least
+                                context[x] = g
+                    elif again:
+                        context.update(dict.fromkeys(again, 0.0))
                 idiom = idiom_at.get(i, {}) if idiom_at else {}
                 if found or context or idiom:
                     yield base + i, run, i, c, (found, nfree, context, ids, idiom)
 
-    def _idiom_candidates(self, run: str, pairs: list[str]) -> dict[int, dict[str, int]]:
+    def _idiom_candidates(self, run: str, flags: list[int]) -> dict[int, dict[str, int]]:
         """Index in run → {character: frequency of the idiom it makes}, for each four-character
-        window one character off an idiom (再接再励 → 再接再厉) that is no established word itself."""
-        heads, tails, idioms, freq = self.idiom_heads, self.idiom_tails, self.idioms, self.freq
+        window one character off an idiom (再接再励 → 再接再厉) that is no established word itself
+        (`flags`: the run's, `flags`)."""
+        idioms, freq = self.idioms, self.freq
         out: dict[int, dict[str, int]] = {}
         for s in range(len(run) - 3):
-            head, tail = pairs[s] in heads, pairs[s + 2] in tails
+            head, tail = flags[s] & IDIOM_HEAD, flags[s + 2] & IDIOM_TAIL
             if not (head or tail):
                 continue
             w = run[s:s + 4]
@@ -301,7 +327,10 @@ class Model:
                             d[x] = f
         return out
 
-    def _word_candidates(self, run: str, i: int, c: str, cands, three: bool) -> dict[str, int]:
+    def _word_candidates(self, run: str, i: int, c: str, cands: frozenset[str], three: bool) -> dict[str, int]:
+        """The characters of `cands` that make a dictionary word with run[i]'s neighbours (the two
+        pairs that hold it and, with `three`, the three windows of three characters), each with
+        the frequency of the best word it makes."""
         wild, freq, min_word = self.wild, self.freq, self.min_word
         n = len(run)
         l1 = run[i - 1] if i else ""
@@ -352,7 +381,7 @@ class Model:
         # the words of two to four characters that hold position i (its whole window): how
         # established the written character is, and what each candidate makes instead
         wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
-        old_words = None            # (computed for the first candidate the cheap model keeps)
+        old_words = None            # (computed for the first candidate that gets this far)
         # how well the written character fits its two neighbours (the character model's pointwise
         # information, as the screen of `positions` takes it)
         old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
@@ -373,9 +402,6 @@ class Model:
                      float(kind & HOMOPHONE > 0), float(kind & NCU > 0)]
             if cut is not None and cheap_w and self.cheap_bias + sum(map(mul, cheap_w, feats)) < cut:
                 continue
-            if old_words is None:
-                old_words = words_around(freq, wl, c, wr)
-            feats[OLD_WORDS], feats[NEW_WORDS] = old_words, words_around(freq, wl, x, wr)
             if lm is not None:
                 if base is None:
                     base = lm.around(ids, i)
@@ -389,6 +415,9 @@ class Model:
             gain = self.logp(left + x + right) - old
             if max(gain, lm_gain) < self.min_gain:
                 continue
+            if old_words is None:
+                old_words = words_around(freq, wl, c, wr)
+            feats[OLD_WORDS], feats[NEW_WORDS] = old_words, words_around(freq, wl, x, wr)
             feats[0], feats[9] = gain, lm_gain
             yield x, gain, kind, tuple(feats)
 
@@ -406,6 +435,18 @@ class Model:
         if best is not None and best[2] >= self.warning and self.name_weight and self.in_name(run, i):
             best = (*best[:2], best[2] + self.name_weight, *best[3:])
         return best
+
+
+class _Sets(dict):
+    """Each character's candidates (a string in `conf`) as a frozenset, made when first asked for."""
+
+    def __init__(self, conf: dict[str, str]):
+        super().__init__()
+        self.conf = conf
+
+    def __missing__(self, c: str) -> frozenset[str]:
+        value = self[c] = frozenset(self.conf[c])
+        return value
 
 
 def words_around(freq: dict[str, int], left: str, c: str, right: str) -> float:

@@ -159,7 +159,7 @@ def numeral_words() -> tuple[re.Pattern | None, dict[str, str]]:
 @rule("num.fixed-expr", "error", "固定词语中的数字用汉字 / fixed expressions keep Chinese numerals (四面八方)")
 def fixed_expr(p):
     t = p.text
-    if not any(c.isdigit() for c in t):
+    if not any(map(str.isdigit, t)):
         return
     pat, wrong = numeral_words()
     if pat is None:

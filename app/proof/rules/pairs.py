@@ -85,7 +85,7 @@ def quote_paragraph(p):
 @rule("punct.pairs", "error", "成对标点不配对 / unbalanced paired marks “” ‘’ （） 《》 〈〉 【】")
 def pairs(p):
     t = p.text
-    if not any(c in MARKS for c in t):
+    if MARKS.isdisjoint(t):
         return
     opens, closes = _scan(t)
     for o, idx in opens.items():

@@ -12,6 +12,7 @@ import threading
 from galley.app.proof.finding import Hit
 from galley.app.proof.registry import rule
 
+_LOWER = re.compile("[a-z]")        # (ASCII: a paragraph with no English word is passed over)
 WORD_RE = re.compile(r"(?<![A-Za-z0-9_\-@/.])[a-z]{3,}(?:'[a-z]+)?(?![A-Za-z0-9_\-@/])")
 
 _lock = threading.Lock()
@@ -58,7 +59,7 @@ def spelling(p):
     if not s.spelling:
         return
     t = p.text
-    if not any("a" <= c <= "z" for c in t):
+    if not _LOWER.search(t):
         return
     d = dictionary(s.spelling_language)
     if d is None:

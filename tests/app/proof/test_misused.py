@@ -174,9 +174,9 @@ def test_a_correct_idiom_and_what_merely_resembles_one_are_left_alone(text):
 def test_an_idiom_window_needs_one_character_off_and_no_word_of_its_own():
     m = model()
     run = "各地要应地制宜"
-    assert m._idiom_candidates(run, [run[k:k + 2] for k in range(len(run) - 1)]) == {3: {"因": m.freq["因地制宜"]}}
+    assert m._idiom_candidates(run, m.flags(run)) == {3: {"因": m.freq["因地制宜"]}}
     run = "各地要因地制宜"
-    assert m._idiom_candidates(run, [run[k:k + 2] for k in range(len(run) - 1)]) == {}
+    assert m._idiom_candidates(run, m.flags(run)) == {}
 
 
 def test_a_candidate_of_the_same_syllable_is_marked_a_homophone():
@@ -188,3 +188,37 @@ def test_a_candidate_of_the_same_syllable_is_marked_a_homophone():
         ((_pos, run, i, c, found),) = [p for p in m.positions(text) if p[3] == wrong]
         feats = {x: f for x, _, _, f in m.candidates(run, i, c, found, names=False, cascade=False)}
         assert feats[right][at] == same
+
+
+def test_pair_flags_say_what_the_tables_they_come_from_say():
+    from galley.app.proof import misused
+    m = model()
+    run = "我在见到他门的时候再接再励应地制宜环镜博物管"
+    flags = m.flags(run)
+    assert len(flags) == len(run) and flags[-1] == 0
+    for k in range(len(run) - 1):
+        pair, f = run[k:k + 2], flags[k]
+        assert bool(f & misused.COMMON_PAIR) == (pair in m.common)
+        assert bool(f & misused.MET_LEFT) == (pair in m.by_left)
+        assert bool(f & misused.MET_RIGHT) == (pair in m.by_right)
+        assert bool(f & misused.IDIOM_HEAD) == (pair in m.idiom_heads)
+        assert bool(f & misused.IDIOM_TAIL) == (pair in m.idiom_tails)
+    assert any(f & misused.COMMON_PAIR for f in flags) and any(f & misused.IDIOM_HEAD for f in flags)
+
+
+def test_candidate_sets_made_when_first_met_are_the_whole_sets():
+    m = model()
+    for c in ("措", "管", "镜", "则"):
+        assert m.conf_sets[c] == frozenset(m.conf[c]) and c in m.scan
+    assert "的" not in m.conf           # too common to judge (max_char_freq)
+
+
+def test_the_screens_fit_is_the_character_models():
+    from galley.app.proof.charlm import charlm
+    lm = charlm()
+    ids = lm.ids("他再家里")
+    for i in range(len(ids)):
+        a, b = (ids[i - 1] if i else -1), (ids[i + 1] if i + 1 < len(ids) else -1)
+        expect = (lm.fit(lm.hot.get(a << lm.bits | ids[i], 0), a, ids[i]) if a >= 0 else 0.0) \
+            + (lm.fit(lm.hot.get(ids[i] << lm.bits | b, 0), ids[i], b) if b >= 0 else 0.0)
+        assert lm.fit_between(ids, i) == lm.fit_around(a, ids[i], b) == expect
