@@ -1,9 +1,11 @@
-"""Make the PDF reading corpus: newspaper pages set by Typst, with their truth.
+"""Make the PDF reading corpus: newspaper pages set by Typst, LibreOffice and WeasyPrint, with
+their truth.
 
-Regenerates tests/fixtures/pdf_corpus/*.pdf and *.json (commit both; tests never run Typst or
-LibreOffice):
+Regenerates tests/fixtures/pdf_corpus/*.pdf and *.json (commit both; tests never run Typst,
+LibreOffice or WeasyPrint):
 
     .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] [--typst-only | --libreoffice-only]
+    python tools/make_pdf_corpus.py [OUTDIR] --weasyprint-only   # a Python with weasyprint, pypdfium2
 
 Typst comes with the dev extras (PyPI `typst`); the LibreOffice pages need `soffice`
 (`apt-get install libreoffice-writer-nogui`) and are skipped with a note without it.
@@ -13,7 +15,10 @@ absolute modules on a column grid, body justified with tracking from 0 to 0.17 e
 headlines letter-spaced up to 0.5 em, gutters of 1.5–2.5 em, grey boxes for photos with a
 caption and credit under them, boxed sidebars, L-shaped modules, 版眉 (paper, date, 第N版,
 section) and folios, jump lines (下转第N版 / 上接第N版), and a one-column A4 document whose
-paragraphs run across the page footer; and LibreOffice Writer documents (flat ODF, converted by
+paragraphs run across the page footer; web-to-print pages (WeasyPrint: CSS columns with rules,
+CJK lines left ragged by up to a character, a line justified at its one word space, borders
+drawn as clipped rectangles, a centred head block, a boxed list set into a column, the 版眉 in
+the page's margin boxes); and LibreOffice Writer documents (flat ODF, converted by
 soffice) with balanced column sections, a framed sidebar the text wraps around, tracked
 headlines, a ruled header and a page-number footer. The text is invented (the fictional city of 澜州) by a
 seeded sentence grammar, so it is the same on every run.
