@@ -100,7 +100,7 @@ def corpus() -> None:
             blocks = pdfimport.read_pdf(path)
             walls.append(time.perf_counter() - t0)
             cpus.append(time.process_time() - c0)
-        print(f"pdf import, 16 corpus pages (Typst, LibreOffice, WeasyPrint): {len(blocks)} blocks, "
+        print(f"pdf import, the corpus's first 16 pages: {len(blocks)} blocks, "
               f"{statistics.median(walls):.2f} s (processor {min(cpus):.2f} s)")
     for p in pages:
         print("  " + score(p).line(p.stem))
