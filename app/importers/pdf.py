@@ -1455,7 +1455,7 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
         decision = _continues(prev, ln, body, pitch, columns, thin) if cur is not None and prev is not None else None
         if decision is True and cur is not None:
             cur.lines.append(ln)
-            cur.texts.append(ln.text)
+            cur.texts.append(_tracked_like(ln, prev))
         else:
             if cur is not None and prev is not None:
                 cur.ends_full = _full(prev, columns, thin)
@@ -1475,6 +1475,18 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
     if cur is not None and prev is not None:
         cur.ends_full = _full(prev, columns, thin)
     return paras
+
+
+def _tracked_like(ln: Line, prev: Line) -> str:
+    """The text of `ln`, a wrapped headline's last line too short to show its own letter-spacing
+    (提 升: two glyphs 0.3 em apart), read at the tracking of the line before it: no word space
+    where its gaps are no wider than that tracking."""
+    gs = ln.glyphs
+    if " " not in ln.text or len(gs) > 4 or prev.track < 0.1 * ln.size or abs(prev.size - ln.size) > 0.05 * ln.size:
+        return ln.text
+    if all(b.x0 - a.x1 <= prev.track + 0.25 * ln.size for a, b in itertools.pairwise(gs)):
+        return "".join(g.text for g in gs)
+    return ln.text
 
 
 def _interrupts(para: Para, body: float) -> bool:

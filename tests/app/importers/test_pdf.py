@@ -263,6 +263,34 @@ def test_latin_lines_join_with_a_space_and_keep_hyphens(tmp_path, reader):
     assert "Buses will stop at both gates." in texts
 
 
+def test_a_letter_spaced_headline_wrapped_to_two_characters_has_no_word_space(tmp_path, reader):
+    # 0.3 em between letters: the last line's one gap is the headline's tracking, not a space
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "head.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(400, 400), invariant=1)
+    size = 24
+    for y, text in ((340, "临川湿地公园候鸟年内"), (310, "增多")):
+        t = c.beginText(40, y)
+        t.setFont("WQY", size)
+        t.setCharSpace(0.3 * size)
+        t.textOut(text)
+        c.drawText(t)
+    body = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类，专家说这得益于湖区退耕还湿。"
+    width = 312 - 0.3 * size       # the headline's first line, less the tracking after its last letter
+    per = int(width // 9)
+    for k in range(0, len(body), per):
+        t = c.beginText(40, 280 - 12 * (k // per))
+        t.setFont("WQY", 9)
+        line = body[k:k + per]
+        t.setCharSpace((width - 9 * len(line)) / max(1, len(line) - 1) if k + per < len(body) else 0)
+        t.textOut(line)
+        c.drawText(t)
+    c.save()
+    texts = [b.text for b in read_pdf(pdf)]
+    assert texts[0] == "临川湿地公园候鸟年内增多"
+
+
 def test_not_a_pdf(tmp_path):
     p = tmp_path / "fake.pdf"
     p.write_text("这不是PDF文件", encoding="utf-8")
