@@ -200,6 +200,8 @@ def read_pdf(path: Path) -> list[RawBlock]:
     total = sum(len(p.glyphs) for p in pages)
     if total == 0:
         raise GalleyError("the PDF has no text layer (a scan?); Galley needs text", path)
+    for p in pages:
+        _garbled(p)
     unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
     if unmapped > total * 0.5:
         raise GalleyError("the PDF's fonts have no Unicode mapping, so its text cannot be read"
@@ -233,6 +235,31 @@ def read_pdf(path: Path) -> list[RawBlock]:
     return blocks
 
 
+# where a font whose Unicode mapping is made up (a page printed to PostScript and distilled
+# again: its fonts became Type 3 with codes of their own) puts CJK glyphs: dingbats, enclosed
+# alphanumerics, symbols and arrows, private use
+_SYMBOL_BLOCKS = ((0x2190, 0x21FF), (0x2460, 0x24FF), (0x2600, 0x27BF), (0xE000, 0xF8FF))
+_MADE_UP = "\0made-up"
+
+
+def _garbled(page: PageGlyphs) -> None:
+    """A page whose text maps to symbols or to Latin letters a Han character wide — a Unicode
+    mapping made up by the program that wrote the PDF, not the characters on the page — reads
+    those glyphs as U+FFFD, so the reader reports them as unmapped (and refuses a page of them)
+    instead of handing on a page of ✁✂✄ or !"#$ as text."""
+    odd = []
+    for g in page.glyphs:
+        o = ord(g.text[0]) if g.text else 0
+        if any(lo <= o <= hi for lo, hi in _SYMBOL_BLOCKS) or (
+                0x21 <= o <= 0xFF and g.upright and g.x1 - g.x0 >= 0.85 * g.size and g.size > 0):
+            odd.append(g)
+    if len(odd) < 20 or len(odd) < 0.3 * len(page.glyphs):
+        return               # a few symbols, bullets and full-width Latin: the page's own
+    for g in odd:
+        g.text = "\ufffd"
+    page.unmapped[_MADE_UP] = page.unmapped.get(_MADE_UP, 0) + len(odd)
+
+
 def _unmapped_fonts(pages: list[PageGlyphs]) -> str:
     """Which fonts (and on which pages) have glyphs with no Unicode: ' (fonts X on page 1, …)'."""
     where: dict[str, list[int]] = {}
@@ -244,7 +271,9 @@ def _unmapped_fonts(pages: list[PageGlyphs]) -> str:
     parts = []
     for name, nums in list(where.items())[:4]:
         pages_text = ", ".join(str(k) for k in nums[:5]) + (" …" if len(nums) > 5 else "")
-        label = "an unnamed font" if name in ("?", "unknown", "") else f"font {name}"
+        label = ("glyphs whose Unicode mapping the PDF's writer made up (symbols or Latin letters for"
+                 " Chinese: a page printed to PostScript and distilled again?)" if name == _MADE_UP
+                 else "an unnamed font" if name in ("?", "unknown", "") else f"font {name}")
         parts.append(f"{label} on page{'s' if len(nums) > 1 else ''} {pages_text}")
     more = f" and {len(where) - 4} more fonts" if len(where) > 4 else ""
     return f" (in {'; '.join(parts)}{more})"

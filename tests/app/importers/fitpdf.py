@@ -13,7 +13,9 @@ reader must get them right. Each page is a list of raw operators; text can be wr
 Fonts are Type0 (CIDFontType2, Identity-H) with an embedded TrueType subset of WenQuanYi Zen
 Hei whose CIDs are its glyph ids, with or without a ToUnicode CMap; the subset keeps a Unicode
 cmap, so the mapping can be recovered from the font program, as from FIT's embedded fonts. A
-Type3 font with no ToUnicode (glyph names g1, g2 …) stands for a font nothing can map.
+Type3 font with no ToUnicode (glyph names g1, g2 …) stands for a font nothing can map, and a
+font whose ToUnicode maps its glyphs to dingbats for one whose mapping a PostScript round trip
+made up.
 The text on these pages is our own invented news of the fictional city of 澜州.
 """
 from __future__ import annotations
@@ -82,6 +84,7 @@ class Font:
     widths: dict[int, int]
     to_unicode: bool = True
     type3: bool = False
+    made_up: bool = False          # a ToUnicode that maps every glyph to a dingbat (a distilled PostScript page)
 
     def width(self, ch: str) -> float:
         return self.widths.get(self.gid.get(ch, 0), 1000) / 1000
@@ -113,8 +116,8 @@ class Writer:
         self.fonts: list[Font] = []
         self.pages: list[Page] = []
 
-    def font(self, *, to_unicode: bool = True, type3: bool = False) -> Font:
-        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3)
+    def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False) -> Font:
+        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up)
         if type3:
             f.gid = {c: k + 1 for k, c in enumerate(self.chars[:250])}
             f.widths = {k + 1: 1000 for k in range(len(f.gid))}
@@ -154,7 +157,8 @@ class Writer:
             t0 = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/FZSSK--GBK1-0"),
                             Encoding=Name("/Identity-H"), DescendantFonts=Array([cid]))
             if f.to_unicode:
-                t0.ToUnicode = pdf.make_stream(_to_unicode(f.gid).encode("ascii"))
+                gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else f.gid)
+                t0.ToUnicode = pdf.make_stream(_to_unicode(gid).encode("ascii"))
             resources[Name("/" + f.name)] = pdf.make_indirect(t0)
         image = pdf.make_stream(b"\x80" * 16, Type=Name.XObject, Subtype=Name.Image, Width=4, Height=4,
                                 ColorSpace=Name.DeviceGray, BitsPerComponent=8)

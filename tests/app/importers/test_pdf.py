@@ -482,3 +482,15 @@ def test_rotated_text_is_kept(tmp_path):
     texts = [b.text for b in read_pdf(pdf)]
     assert "青湾市图书馆今天开馆。" in texts
     assert _chars("".join(texts)) == _chars("青湾市图书馆今天开馆。本版责任编辑王明")
+
+
+def test_a_few_symbols_on_a_page_are_its_own():
+    from galley.app.importers.pdf import Glyph, PageGlyphs, _garbled
+    text = "临川湿地公园今年春季观测到的候鸟已有一百二十多种" * 4 + "①②③✔✔"
+    page = PageGlyphs(1, 400, 400, [Glyph(ch, 10.0 * k, 10.0 * k + 9, 100, 9) for k, ch in enumerate(text)], [])
+    _garbled(page)
+    assert "".join(g.text for g in page.glyphs) == text and not page.unmapped
+    made_up = "✁✂✄☎✆☎✝✞✟✠" * 5
+    page = PageGlyphs(1, 400, 400, [Glyph(ch, 10.0 * k, 10.0 * k + 9, 100, 9) for k, ch in enumerate(made_up)], [])
+    _garbled(page)
+    assert {g.text for g in page.glyphs} == {"\ufffd"} and sum(page.unmapped.values()) == len(made_up)

@@ -174,6 +174,22 @@ def test_page_in_a_font_without_mapping_is_refused_clearly(tmp_path, reader):
     assert "no Unicode mapping" in err.value.message and "page 1" in err.value.message
 
 
+def test_a_page_whose_mapping_was_made_up_is_refused_clearly(tmp_path, reader):
+    """A page printed to PostScript and distilled again: its font maps every Chinese glyph to a
+    dingbat. The reader refuses it and says why, instead of handing on ✁✂✄ as text."""
+    pdf = tmp_path / "distilled.pdf"
+    w = F.Writer(KICKER + BODY[2][:60])
+    font = w.font(made_up=True)
+    page = w.page(300, 300)
+    F.run(page, font, 30, 40, KICKER, 12)
+    for k, text in enumerate(BODY[2][i:i + 20] for i in range(0, 60, 20)):
+        F.run(page, font, 30, 80 + 14 * k, text, 9)
+    w.save(pdf)
+    with pytest.raises(GalleyError) as err:
+        read_pdf(pdf)
+    assert "made up" in err.value.message and "PostScript" in err.value.message and "page 1" in err.value.message
+
+
 def test_vertical_headline_and_label_read_top_to_bottom(tmp_path, reader):
     """竖排: a headline and a body-size label set one glyph a line beside the columns are one
     line each, read top to bottom, before the column beside them."""
