@@ -365,9 +365,15 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         for n in range(len(pdf)):
             page = pdf[n]
             width, height = page.get_size()
+            if page.get_rotation() in (90, 270):
+                # the glyphs' places are in the page's own space, which a /Rotate turns only on
+                # screen: measure them against the unturned page (turned, the page box would cut
+                # them to its edge, and glyphs stacked there would be taken for fake-bold copies)
+                width, height = height, width
             tp = page.get_textpage()
             handle = tp.raw
             glyphs: list[Glyph] = []
+            raws: dict[int, tuple[float, float, float, float, float, float]] = {}
             unmapped: dict[str, int] = {}
             fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
             append = glyphs.append
@@ -415,6 +421,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 upright = angle < 0.02 or angle > 6.26
                 append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
                              0.0 if upright else (-angle) % (2 * math.pi), visible))
+                if not upright:      # a turned glyph's box and origin, for `_turn`
+                    raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
             _join_surrogates(glyphs)
             boxes = []
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
@@ -435,6 +443,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
                 left, bottom, right, top = obj.get_bounds()
                 figures.append(Box(left, height - top, right, height - bottom))
+            width, height = _turn(glyphs, raws, boxes, figures, width, height)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped), pages, path))
             tp.close()
             page.close()
@@ -445,6 +454,54 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float, float, float]],
+          boxes: list[Box], figures: list[Box], width: float, height: float) -> tuple[float, float]:
+    """A page whose text runs mostly in one turned direction (a landscape page stored turned,
+    shown upright by /Rotate; a page set sideways) is read in the frame of its text: each glyph,
+    box and figure is turned so that direction reads left to right. Returns the page's width and
+    height in that frame (unchanged when most text is upright already). `raws`: each turned
+    glyph's box and origin (left, right, bottom, top, x, y; PDF space), by its index; an upright
+    one's are taken from the glyph itself."""
+    if len(glyphs) < 20:
+        return width, height
+    turns = {k: 0 for k in (1, 2, 3)}
+    for g in glyphs:
+        if not g.upright:
+            k = round(g.angle / (math.pi / 2)) % 4
+            if k and abs(g.angle - k * math.pi / 2) < 0.05:
+                turns[k] += 1
+    k = max(turns, key=turns.__getitem__)
+    if turns[k] < 0.6 * len(glyphs):
+        return width, height
+    w, h = width, height
+    theta = k * math.pi / 2
+    for n, g in enumerate(glyphs):
+        raw = raws.get(n)
+        if raw is None:
+            oy = height - g.base
+            raw = (g.x0, g.x1, oy - 0.12 * g.size, oy + 0.88 * g.size, g.x0, oy)
+        left, right, bottom, top, ox, oy = raw
+        if k == 1:      # runs up the page: the next line is to its right
+            g.x0, g.x1, g.base = bottom, top, ox
+        elif k == 3:    # runs down the page: the next line is to its left
+            g.x0, g.x1, g.base = h - top, h - bottom, w - ox
+        else:           # upside down
+            g.x0, g.x1, g.base = w - right, w - left, oy
+        g.angle = (g.angle - theta) % (2 * math.pi)
+        g.upright = g.angle < 0.02 or g.angle > 2 * math.pi - 0.02
+        if g.upright:
+            g.angle = 0.0
+    for lst in (boxes, figures):
+        for b in lst:
+            if k == 1:
+                b.x0, b.top, b.x1, b.bottom = h - b.bottom, b.x0, h - b.top, b.x1
+            elif k == 3:
+                b.x0, b.top, b.x1, b.bottom = b.top, w - b.x1, b.bottom, w - b.x0
+            else:
+                b.x0, b.top, b.x1, b.bottom = w - b.x1, h - b.bottom, w - b.x0, h - b.top
+    return (h, w) if k in (1, 3) else (w, h)
 
 
 def _clip_bounds(raw, obj) -> tuple[float, float, float, float] | None:
@@ -1482,7 +1539,7 @@ def _paragraphs(lines: list[Line], body: float, pitch: float, columns: _Columns,
             prev = merged
             continue
         decision = _continues(prev, ln, body, pitch, columns, thin) if cur is not None and prev is not None else None
-        if decision is True and cur is not None:
+        if decision is True and cur is not None and prev is not None:
             cur.lines.append(ln)
             cur.texts.append(_tracked_like(ln, prev))
         else:

@@ -197,6 +197,41 @@ def test_page_comes_back_as_whole_paragraphs(tmp_path, reader):
     assert [b.index for b in blocks] == list(range(len(blocks)))
 
 
+def _turned(src: Path, dst: Path, how: str) -> None:
+    """The page shown the same way but stored otherwise: `rotate` only sets /Rotate 90 (the text
+    upright in the page's own space, shown turned); `stored` draws the content turned a quarter
+    clockwise on a landscape page and sets /Rotate 270, so it shows upright; `upside` turns it
+    half round and sets /Rotate 180."""
+    import pikepdf
+    with pikepdf.open(src) as pdf:
+        for p in pdf.pages:
+            x0, y0, x1, y1 = (float(v) for v in p.MediaBox)
+            w, h = x1 - x0, y1 - y0
+            if how == "rotate":
+                p.Rotate = 90
+                continue
+            p.contents_coalesce()
+            data = p.Contents.read_bytes()
+            if how == "stored":
+                p.Contents = pdf.make_stream(f"q 0 -1 1 0 0 {w} cm\n".encode() + data + b"\nQ")
+                p.MediaBox = [0, 0, h, w]
+                p.Rotate = 270
+            else:
+                p.Contents = pdf.make_stream(f"q -1 0 0 -1 {w} {h} cm\n".encode() + data + b"\nQ")
+                p.Rotate = 180
+        pdf.save(dst)
+
+
+@pytest.mark.parametrize("how", ["rotate", "stored", "upside"])
+def test_a_page_stored_turned_reads_as_it_is_shown(tmp_path, how):
+    pdf, turned = tmp_path / "page.pdf", tmp_path / f"{how}.pdf"
+    make_page(pdf)
+    _turned(pdf, turned, how)
+    want = [b.text for b in read_pdf(pdf)]
+    assert [b.text for b in read_pdf(turned)] == want
+    assert want[:3] == [KICKER, HEADLINE, DECK]
+
+
 def test_paragraph_cut_mid_word_at_column_end_is_joined(tmp_path, reader):
     pdf = tmp_path / "page.pdf"
     info = make_page(pdf, columns=3, lines_per_column=16, sidebar=False)
