@@ -22,13 +22,16 @@ from galley.app.errors import GalleyError
 COMMANDS = ["repair", "structure", "check", "fix", "export", "layouts", "unlock", "gui"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, with only the sub-command they name when they name one
+    (each command's module is imported to add its parser: a batch run imports its own only)."""
     parser = argparse.ArgumentParser(prog="galley", description="Copy-editing and page layout for Chinese newspapers.")
     parser.add_argument("--version", action="version", version=f"galley {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="say more on stderr (-vv: debug) and in the log file; also after the command")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    named = argv[0] if argv and argv[0] in COMMANDS else None
+    for name in COMMANDS if named is None else [named]:
         if importlib.util.find_spec(f"galley.app.commands.{name}") is None:
             continue  # a command whose module is not part of this build
         module = importlib.import_module(f"galley.app.commands.{name}")
@@ -65,8 +68,8 @@ def _verbosity(argv: list[str] | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     verbose = _verbosity(argv)
     log = logs.setup(verbose, _Stderr())
-    parser = build_parser()
     argv = [a for a in (sys.argv[1:] if argv is None else argv) if a not in ("-v", "--verbose", "-vv")]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     log.debug("galley %s", " ".join(argv))
     if not getattr(args, "_run", None):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import threading
+from bisect import bisect_left
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,7 +60,7 @@ SYSTEM_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.ho
                Path.home() / ".fonts", Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts",
                Path("/Library/Fonts"), Path("/System/Library/Fonts")]
 
-CACHE_FORMAT = "v3"       # of the parsed-font cache files; older ones are removed when a new one is written
+CACHE_FORMAT = "v4"       # of the parsed-font cache files; older ones are removed when a new one is written
 _lock = threading.Lock()
 _fonts: dict[str, object] = {}
 _metrics: dict[str, FontMetrics] = {}
@@ -230,25 +232,76 @@ class _Metrics:
         return self.adv[gid], self.lsb[gid]
 
 
+class _CodeMap(Mapping):
+    """A read-only int → value mapping over two arrays, keys sorted: a font's character tables
+    as the cache keeps them (arrays load as fast as the bytes are read; a dict of 40,000 entries
+    takes milliseconds to build). Looked up by bisection: what composition and the subsetter ask
+    of a face is a few thousand characters, not the whole table."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys, values):
+        self._keys, self._values = keys, values
+
+    def __getitem__(self, key):
+        k = self._keys
+        i = bisect_left(k, key)
+        if i < len(k) and k[i] == key:
+            return self._values[i]
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        k = self._keys
+        i = bisect_left(k, key)
+        return self._values[i] if i < len(k) and k[i] == key else default
+
+    def __contains__(self, key) -> bool:
+        k = self._keys
+        i = bisect_left(k, key)
+        return i < len(k) and k[i] == key
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _array(code: str, data: bytes):
+    from array import array
+    a = array(code)
+    a.frombytes(data)
+    return a
+
+
 class _LazyTables:
     """Tables of a cached font face made only when something reads them.
 
     The line breaker reads character → glyph and advances; the PDF writer's subsetter also
     reads glyph positions and horizontal metrics (by glyph: kept as two flat arrays);
-    `glyphToChar` nothing here reads.
+    `glyphToChar` nothing here reads. The character tables are read through `_CodeMap`s over
+    the cached arrays, glyph positions as an array.
     """
 
     _ttf_data: mmap.mmap                    # the font file, mapped (set by `_from_cache`)
     _pdfScale: Callable[[float], float]     # font units → PDF text space units
 
     def __getattr__(self, name: str):
-        value: _Metrics | dict[int, list[int]]
+        value: object
+        state = self.__dict__
         if name == "hmetrics":
-            value = _Metrics(self.__dict__["_hm_adv"], self.__dict__["_hm_lsb"])
+            value = _Metrics(state["_hm_adv"], state["_hm_lsb"])
+        elif name == "charToGlyph":
+            value = _CodeMap(_array("I", state["_c2g_keys"]), _array("I", state["_c2g_values"]))
+        elif name == "charWidths":
+            value = _CodeMap(_array("I", state["_cw_keys"]), _array(state["_cw_code"], state["_cw_values"]))
+        elif name == "glyphPos":
+            value = _array("I", state["_glyph_pos"])
         elif name == "glyphToChar":
-            value = {}
+            to_char: dict[int, list[int]] = {}
             for code, gid in self.charToGlyph.items():
-                value.setdefault(gid, []).append(code)
+                to_char.setdefault(gid, []).append(code)
+            value = to_char
         else:
             raise AttributeError(name)
         setattr(self, name, value)
@@ -300,11 +353,24 @@ def _to_cache(font, path: str, idx: int) -> None:
     if cf is None:
         return
     try:
-        skip = ("_ttf_data", "_pdfScale", "hmetrics", "glyphToChar")
-        state = {k: v for k, v in vars(font.face).items() if k not in skip}
-        hm = font.face.hmetrics
+        skip = ("_ttf_data", "_pdfScale", "hmetrics", "glyphToChar", "charToGlyph", "charWidths", "glyphPos")
+        face = font.face
+        state = {k: v for k, v in vars(face).items() if k not in skip}
+        hm = face.hmetrics
         state["_hm_adv"] = array("d", [a for a, _ in hm]).tobytes()
         state["_hm_lsb"] = array("d", [b for _, b in hm]).tobytes()
+        c2g = sorted(face.charToGlyph.items())
+        state["_c2g_keys"] = array("I", [k for k, _ in c2g]).tobytes()
+        state["_c2g_values"] = array("I", [v for _, v in c2g]).tobytes()
+        cw = sorted(face.charWidths.items())
+        # the widths keep their type (a 1000-unit font's are ints): they are written into the PDF
+        kinds = {type(v) for _, v in cw}
+        state["_cw_code"] = "q" if kinds == {int} else "d"
+        if kinds - {int, float} or len(kinds) > 1:
+            raise TypeError("advances of mixed types")       # not cached: parsed each time
+        state["_cw_keys"] = array("I", [k for k, _ in cw]).tobytes()
+        state["_cw_values"] = array(state["_cw_code"], [v for _, v in cw]).tobytes()
+        state["_glyph_pos"] = array("I", face.glyphPos).tobytes()
         data = marshal.dumps(state)
         cf.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cf.parent, suffix=".tmp")

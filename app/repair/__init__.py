@@ -13,6 +13,6 @@ def clear_caches() -> None:
     units, the answers at seam windows), so a benchmark times a document as a fresh process
     would; the dictionaries and models stay loaded."""
     from galley.app.repair import geometry, model, seam
-    for f in (geometry._units, geometry._last_line, model.block_features, model._named_features, seam._seam_word,
+    for f in (geometry._units, geometry._head_units, geometry._last_line, model.block_features, model._named_features, seam._seam_word,
               seam._seam_gain, seam._seam_lm, seam._logprob, seam._words):
         f.cache_clear()

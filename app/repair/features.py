@@ -213,6 +213,9 @@ def is_paragraph_opener(text: str) -> bool:
 def restates(heading: str, para: str, size: int = 4) -> bool:
     """The paragraph's opening repeats a run of the heading's words: a lead under its headline."""
     opening = para[:60]
+    if len(heading) > len(opening):
+        # a run both share, looked for from the shorter side (a whole paragraph can be the heading)
+        return any(opening[k:k + size] in heading for k in range(max(0, len(opening) - size + 1)))
     return any(heading[k:k + size] in opening for k in range(max(0, len(heading) - size + 1)))
 
 

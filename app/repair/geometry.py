@@ -107,6 +107,13 @@ def _units(text: str) -> tuple[list[tuple[int, float, str]], list[float], list[i
     return own, list(accumulate((u[1] for u in own), initial=0.0)), [u[0] for u in own]
 
 
+@lru_cache(maxsize=4096)
+def _head_units(head: str) -> list[tuple[int, float, str]]:
+    """The units of the first characters of a block (what follows a seam): asked of the same
+    block at every seam it is a candidate for. Read only."""
+    return atoms(head)
+
+
 @lru_cache(maxsize=65536)
 def _last_line(text: str, width: int, indent: float) -> int:
     """The index of the first unit of `text`'s last line, set `width` ems wide."""
@@ -123,7 +130,7 @@ def fill_widths(text: str, widths: Iterable[int], indent: float, nxt: str = "") 
     out: set[int] = set()
     if nxt:
         # the lines before text's last are the same whatever follows: only the last one is set on
-        follow = atoms(nxt[:8])
+        follow = _head_units(nxt[:8])
         if not follow:
             return out
         _, fw, fa = follow[0]
@@ -181,6 +188,7 @@ class PageGeometry:
         self._live = [k for k, (t, pi) in enumerate(zip(texts, cut_odds)) if pi > 0 and len(t) >= 4]
         self._cache: dict[int, dict[int, float]] = {}
         self._ll_list: dict[int, list[float]] = {}     # `_loglik` as a list in WIDTHS order
+        self._fills: dict[tuple[int, str, str, float], tuple[float, float]] = {}   # `fill`'s answers
 
     def _loglik(self, k: int) -> dict[int, float] | None:
         """Block k's evidence on each width: the log-likelihood ratio of its filling its last
@@ -229,6 +237,10 @@ class PageGeometry:
     def fill(self, i: int, a: str, b: str, indent: float) -> tuple[float, float]:
         """(how likely block i, text `a` set with `indent`, ends exactly at a line end before
         `b`; how sure the page is of its column width: the likeliest width's probability)."""
-        dist = self.widths(i)
-        fits = fill_widths(a, [w for w, p in dist.items() if p > 0.02], indent, b)
-        return sum(dist[w] for w in fits), max(dist.values())
+        key = (i, a, b, indent)
+        got = self._fills.get(key)
+        if got is None:         # (asked twice of most blocks: before the next block, and its first candidate)
+            dist = self.widths(i)
+            fits = fill_widths(a, [w for w, p in dist.items() if p > 0.02], indent, b)
+            got = self._fills[key] = (sum(dist[w] for w in fits), max(dist.values()))
+        return got
