@@ -1018,15 +1018,14 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
 
 
 def _side_by_side(a: list[Line], b: list[Line]) -> int:
-    """How many lines of `a` or `b` stand level with a line of the other."""
-    events = sorted([(ln.top, ln.bottom, 0) for ln in a] + [(ln.top, ln.bottom, 1) for ln in b])
-    low = [float("-inf"), float("-inf")]
-    level = 0
-    for top, bottom, side in events:
-        if top < low[1 - side]:
-            level += 1
-        low[side] = max(low[side], bottom)
-    return level
+    """How many lines stand level with a line of the other side, counted on the side that has
+    fewer of them (two pieces of one justified line on one side, 不少市民… and 理。据…, level
+    with one line on the other, are one level, not two)."""
+    def level_with(xs: list[Line], ys: list[Line]) -> int:
+        return sum(1 for x in xs if any(y.top < x.bottom and x.top < y.bottom for y in ys))
+    if len(a) * len(b) > 40000:      # (a page of one-glyph lines: count the cheap way)
+        return min(len(a), len(b))
+    return min(level_with(a, b), level_with(b, a))
 
 
 def _row_gaps(rows: list[list[Line]]) -> list[float]:

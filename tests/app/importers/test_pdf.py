@@ -529,3 +529,17 @@ def test_a_few_symbols_on_a_page_are_its_own():
     page = PageGlyphs(1, 400, 400, [Glyph(ch, 10.0 * k, 10.0 * k + 9, 100, 9) for k, ch in enumerate(made_up)], [])
     _garbled(page)
     assert {g.text for g in page.glyphs} == {"\ufffd"} and sum(page.unmapped.values()) == len(made_up)
+
+
+def test_two_pieces_of_one_line_are_one_level_beside_a_line():
+    # 不少市民… and 理。据… (one justified line split at its stretched space) beside 本报澜州6日讯:
+    # one level, not two, so the gap between them is not taken for a gutter on that evidence
+    from galley.app.importers.pdf import Line, _side_by_side
+
+    def line(x0, x1, top):
+        return Line([Glyph("字", x0, x1, top + 9, 9)], x0, x1, top + 9, 9, "字")
+    left = [line(495, 559, 449)]
+    right = [line(581, 679, 449), line(691, 888, 449), line(633, 738, 430)]
+    assert _side_by_side(left, right) == 1
+    columns = ([line(40, 200, 100 + 14 * k) for k in range(6)], [line(215, 380, 100 + 14 * k) for k in range(6)])
+    assert _side_by_side(*columns) == 6
