@@ -210,17 +210,18 @@ class Style:
     leading: float = 0.55        # em
 
 
+def head_parts(s: Story) -> list[tuple[str, str]]:
+    """(kind, text) of the head block's elements the story has, top to bottom."""
+    return [(kind, text) for kind, text in (("kicker", s.kicker), ("headline", s.headline), ("deck", s.deck),
+                                            ("byline", s.byline)) if text]
+
+
 def heads_typ(s: Story, st: Style, center: bool) -> str:
     align = "center" if center else "left"
-    parts = []
-    if s.kicker:
-        parts.append(f'#align({align}, text(font: "{KAI}", size: {st.body * 1.4:.1f}pt)[{esc(s.kicker)}])')
-    parts.append(f'#align({align}, text(font: "{HEI}", size: {st.head_size:.1f}pt, tracking: {st.head_track}em)[{esc(s.headline)}])')
-    if s.deck:
-        parts.append(f'#align({align}, text(font: "{KAI}", size: {st.body * 1.5:.1f}pt)[{esc(s.deck)}])')
-    if s.byline:
-        parts.append(f'#align({align}, text(font: "{KAI}", size: {st.body * 1.1:.1f}pt)[{esc(s.byline)}])')
-    return "\n#v(0.2em)\n".join(parts)
+    style = {"kicker": f'font: "{KAI}", size: {st.body * 1.4:.1f}pt',
+             "headline": f'font: "{HEI}", size: {st.head_size:.1f}pt, tracking: {st.head_track}em',
+             "deck": f'font: "{KAI}", size: {st.body * 1.5:.1f}pt', "byline": f'font: "{KAI}", size: {st.body * 1.1:.1f}pt'}
+    return "\n#v(0.2em)\n".join(f"#align({align}, text({style[kind]})[{esc(text)}])" for kind, text in head_parts(s))
 
 
 def body_typ(s: Story, paras: range, st: Style) -> str:
@@ -714,13 +715,8 @@ def _h(text: str) -> str:
 
 def story_html(s: Story, cols: int, photo: bool) -> str:
     parts = ['<div class="story">']
-    if s.kicker:
-        parts.append(f'<p class="kicker">{_h(s.kicker)}</p>')
-    parts.append(f"<h1>{_h(s.headline)}</h1>")
-    if s.deck:
-        parts.append(f'<p class="deck">{_h(s.deck)}</p>')
-    if s.byline:
-        parts.append(f'<p class="byline">{_h(s.byline)}</p>')
+    parts += [f"<h1>{_h(text)}</h1>" if kind == "headline" else f'<p class="{kind}">{_h(text)}</p>'
+              for kind, text in head_parts(s)]
     if photo and s.caption:
         parts.append(f'<div class="photo"></div><p class="caption">{_h(s.caption)}</p>')
     parts.append(f'<div class="cols" style="column-count: {cols}">')
