@@ -543,3 +543,32 @@ def test_two_pieces_of_one_line_are_one_level_beside_a_line():
     assert _side_by_side(left, right) == 1
     columns = ([line(40, 200, 100 + 14 * k) for k in range(6)], [line(215, 380, 100 + 14 * k) for k in range(6)])
     assert _side_by_side(*columns) == 6
+
+
+def test_items_of_one_length_in_a_box_wider_than_them_stay_apart(tmp_path):
+    # 停车泊位：五十五个 / 健身步道：五十五个 …: three or more items end together, short of the
+    # box's inner edge; they are items, not a column's full lines
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "box.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(300, 400), invariant=1)
+    body = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到。" * 2
+    width, size, x0 = 18 * 9, 9, 40
+    y = 360
+    for k in range(0, 36, 18):
+        t = c.beginText(x0 + (18 if k == 0 else 0), y)
+        t.setFont("WQY", size)
+        t.textOut(body[k:k + (16 if k == 0 else 18)])
+        c.drawText(t)
+        y -= 14
+    c.rect(x0, y - 70, width, 76)
+    items = ["停车泊位：五十五个", "健身步道：五十五个", "充电桩位：五十五个", "口袋公园：一百二十个"]
+    y -= 8
+    for item in items:
+        c.setFont("WQY", size)
+        c.drawString(x0 + 8, y, item)
+        y -= 14
+    c.save()
+    texts = [b.text for b in read_pdf(pdf)]
+    for item in items:
+        assert item in texts, texts
