@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from galley.app.layout.grid import HAO, HAO_ORDER, Grid, Style
-from galley.app.layout.linebreak import Line, Paragraph, break_paragraph, rules
+from galley.app.layout.linebreak import PREPARED_MAX, Line, Paragraph, S, _prepare, break_paragraph, rules
 from galley.app.model import DISPLAY_KINDS, Element, Kind, Story
 from galley.app.text import NO_LINE_START, OPENING
 
@@ -336,17 +336,37 @@ def _cuts_only_at(par: Paragraph, breaks: tuple[int, ...]) -> bool:
     return all(ln.end in ok or par.text[ln.end:ln.end + 1].isspace() for ln in par.lines[:-1])
 
 
+def _fits_unbroken(text: str, st: Style, width: float) -> bool:
+    """Whether a short text set left in `st` stands on one line `width` wide at its natural width
+    (the test `break_paragraph` makes for its first line, on the preparation it keeps)."""
+    n = len(text)
+    if not n or n > PREPARED_MAX:
+        return False
+    prep = _prepare(text, st.role, st.size, rules())
+    cls, gap, P = prep[2], prep[7], prep[14]
+    s = 0
+    while s < n and cls[s] == S:
+        s += 1
+    return s < n and P[n] <= P[s] + gap[s] + width + 1e-6
+
+
 @lru_cache(maxsize=8192)
 def set_headline(text: str, st: Style, width: float, align: str, balance: bool = True) -> Paragraph:
     """A head element in as few lines as its breaks allow, the lines as even as they can be and
     aligned in the full width. Its spaces are the breaks it wants; then its punctuation; then the
     places between words. A word too long for the width is cut inside as a last resort."""
-    plain = break_paragraph(text, st.role, st.size, width, 0.0, "left")
-    levels = head_breaks(text) if len(plain.lines) > 1 else ()    # one line: nothing to choose
-    par = plain
-    if levels:
-        finest = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
-        par, chosen = finest, levels[-1]
+    if _fits_unbroken(text, st, width):
+        levels: tuple[tuple[int, ...], ...] = ()       # one line: nothing to choose
+        par = break_paragraph(text, st.role, st.size, width, 0.0, "left")
+    else:
+        # (set at its finest breaks, a text that fits on one line is that line, as set with no
+        # breaks given: so the unbroken setting is made only where there are no breaks to give)
+        levels = head_breaks(text)
+        if levels:
+            finest = par = break_paragraph(text, st.role, st.size, width, 0.0, "left", levels[-1])
+            chosen = levels[-1]
+        else:
+            par = break_paragraph(text, st.role, st.size, width, 0.0, "left")
     if levels and len(par.lines) > 1:
         spaces = any(text[j].isspace() or text[j - 1].isspace() for j in levels[0])
         for q, lv in enumerate(levels[:-1]):

@@ -20,9 +20,9 @@ import threading
 from bisect import bisect_left
 from functools import cached_property
 
-from galley.app.proof.registry import RESOURCES
+from galley.app.data import resource
 
-DATA = RESOURCES / "charlm.marshal"
+DATA = resource("proof") / "charlm.marshal"
 L2 = 0.8
 L3 = 0.4
 
