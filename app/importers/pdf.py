@@ -412,10 +412,17 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 # tall and so about as tall as 12)
                 if (get_matrix is not None and matrix is not None
                         and get_matrix(handle, i, matrix)):
-                    scale = math.hypot(matrix.c, matrix.d)
+                    # the height of a unit square, across the baseline (a shear leaves it 1)
+                    run = math.hypot(matrix.a, matrix.b)
+                    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) / run if run > 1e-9 else 0.0
                     if 0.01 < scale and abs(scale - 1.0) > 1e-3:
                         size *= scale
-                angle = get_angle(handle, i)
+                    # the direction of writing is the matrix's x axis: a sheared matrix (fake
+                    # italic, 斜体 made by slanting a face) writes along its baseline, upright,
+                    # though PDFium's char angle leans with the slant
+                    angle = (-math.atan2(matrix.b, matrix.a)) % (2 * math.pi)
+                else:
+                    angle = get_angle(handle, i)
                 if size <= 0:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26

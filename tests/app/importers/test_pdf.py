@@ -572,3 +572,23 @@ def test_items_of_one_length_in_a_box_wider_than_them_stay_apart(tmp_path):
     texts = [b.text for b in read_pdf(pdf)]
     for item in items:
         assert item in texts, texts
+
+
+def test_text_slanted_by_a_sheared_matrix_reads_as_upright_lines(tmp_path, reader):
+    # 斜体 made by slanting a face (Tm 1 0 0.25 1): it writes along its baseline
+    from reportlab.pdfgen import canvas
+    _register_font()
+    body = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类。"
+    pdf = tmp_path / "slant.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(400, 300), invariant=1)
+    y, k = 260, 0
+    while k < len(body):
+        n = 18 if k else 16
+        t = c.beginText()
+        t.setTextTransform(1, 0, 0.25, 1, 40 + (18 if k == 0 else 0), y)
+        t.setFont("WQY", 9)
+        t.textOut(body[k:k + n])
+        c.drawText(t)
+        y, k = y - 14, k + n
+    c.save()
+    assert [b.text for b in read_pdf(pdf)] == [body]
