@@ -273,6 +273,7 @@ def _unmapped_fonts(pages: list[PageGlyphs]) -> str:
         pages_text = ", ".join(str(k) for k in nums[:5]) + (" …" if len(nums) > 5 else "")
         label = ("glyphs whose Unicode mapping the PDF's writer made up (symbols or Latin letters for"
                  " Chinese: a page printed to PostScript and distilled again?)" if name == _MADE_UP
+                 else "characters drawn as pictures (造字)" if name == _PICTURED
                  else "an unnamed font" if name in ("?", "unknown", "") else f"font {name}")
         parts.append(f"{label} on page{'s' if len(nums) > 1 else ''} {pages_text}")
     more = f" and {len(where) - 4} more fonts" if len(where) > 4 else ""
@@ -451,6 +452,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 left, bottom, right, top = obj.get_bounds()
                 figures.append(Box(left, height - top, right, height - bottom))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
+            figures = _pictured_characters(glyphs, figures, unmapped)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped), pages, path))
             tp.close()
             page.close()
@@ -461,6 +463,42 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+_PICTURED = "\0pictured"
+
+
+def _pictured_characters(glyphs: list[Glyph], figures: list[Box], unmapped: dict[str, int]) -> list[Box]:
+    """A picture the size of a character set on a line of text, between its characters (造字: a
+    rare character of a name that the page system drew as an image): it stands for a character
+    the text cannot hold, so it reads as U+FFFD in its place, is counted with the unmapped glyphs
+    (the log names it) and is no figure. Returns the figures that remain."""
+    if not figures or not glyphs:
+        return figures
+    rows: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        if g.upright:
+            rows.setdefault(round(g.base), []).append(g)
+    kept = []
+    for f in figures:
+        w, h = f.x1 - f.x0, f.bottom - f.top
+        found = None
+        for base in (round(f.bottom) + d for d in range(-4, 5)):
+            for g in rows.get(base, ()):
+                s = g.size
+                if (0.6 * s <= h <= 1.4 * s and 0.5 * s <= w <= 1.4 * s
+                        and abs(f.bottom - (g.base + 0.12 * s)) <= 0.35 * s
+                        and (abs(g.x1 - f.x0) <= 0.3 * s or abs(f.x1 - g.x0) <= 0.3 * s)):
+                    found = g
+                    break
+            if found:
+                break
+        if found is None:
+            kept.append(f)
+            continue
+        glyphs.append(Glyph("\ufffd", f.x0, f.x1, found.base, found.size))
+        unmapped[_PICTURED] = unmapped.get(_PICTURED, 0) + 1
+    return kept
 
 
 def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float, float, float]],
@@ -634,7 +672,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
                     glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle))
                 boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
-                figures = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.images]
+                figures = _pictured_characters(glyphs, [Box(r["x0"], r["top"], r["x1"], r["bottom"])
+                                                        for r in page.images], unmapped)
                 pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
                                                  figures, unmapped), pages, path))
     except GalleyError:

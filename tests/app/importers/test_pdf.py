@@ -592,3 +592,36 @@ def test_text_slanted_by_a_sheared_matrix_reads_as_upright_lines(tmp_path, reade
         y, k = y - 14, k + n
     c.save()
     assert [b.text for b in read_pdf(pdf)] == [body]
+
+
+def _png(w: int, h: int) -> bytes:
+    import struct
+    import zlib
+    raw = b"".join(b"\x00" + bytes([0, 0, 0] * w) for _ in range(h))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_a_character_drawn_as_a_picture_reads_as_unreadable_in_its_place(tmp_path, caplog, reader):
+    # 造字: a rare character of a name the page system drew as a one-em image in the line
+    import io
+    import logging
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "zaozi.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(400, 300), invariant=1)
+    c.setFont("WQY", 9)
+    c.drawString(40, 250, "临川市民张")
+    c.drawImage(ImageReader(io.BytesIO(_png(8, 8))), 40 + 45.5, 249, width=8, height=8)
+    c.drawString(40 + 54, 250, "华说，湿地公园的候鸟越来越多了。")
+    c.drawImage(ImageReader(io.BytesIO(_png(8, 8))), 40, 100, width=120, height=80)   # a photo stays one
+    c.save()
+    with caplog.at_level(logging.WARNING):
+        texts = [b.text for b in read_pdf(pdf)]
+    assert texts == ["临川市民张\ufffd华说，湿地公园的候鸟越来越多了。"]
+    assert any("pictures" in r.getMessage() and "page 1" in r.getMessage() for r in caplog.records)
