@@ -1471,10 +1471,45 @@ def _body_size(lines: list[Line]) -> float:
     return max(counts, key=lambda s: (counts[s], -s))
 
 
+def _attach_scripts(lines: list[Line]) -> list[Line]:
+    """A superscript or subscript (the 2 of m², a footnote's ①: up to four glyphs in a smaller
+    size, raised or lowered off the baseline) is read into the line it is set in, where it
+    stands, instead of as a line of its own after everything else."""
+    small = [ln for ln in lines if len(ln.glyphs) <= 4]
+    if not small:
+        return lines
+    by_base = sorted(lines, key=lambda ln: ln.base)
+    bases = [ln.base for ln in by_base]
+    merged: dict[int, list[Glyph]] = {}      # id(host) -> its glyphs with the scripts it takes
+    taken: set[int] = set()
+    for sc in small:
+        s = sc.size
+        lo, hi = bisect_left(bases, sc.base - 3.5 * s), bisect_left(bases, sc.base + 3.5 * s)
+        for host in by_base[lo:hi]:
+            m = host.size
+            if host is sc or id(host) in taken or m < 1.3 * s or len(host.glyphs) < 2:
+                continue
+            if not (host.base - 0.9 * m <= sc.base <= host.base + 0.35 * m):
+                continue
+            if not (host.x0 - 0.3 * m <= sc.x0 and sc.x1 <= host.x1 + 1.2 * m):
+                continue
+            gs = merged.get(id(host), host.glyphs)
+            if any(g.x0 < sc.x1 - 0.2 and g.x1 > sc.x0 + 0.2 for g in gs):
+                continue            # it would cover the line's own glyphs: not set in it
+            if not any(abs(sc.x0 - g.x1) <= 0.5 * m or abs(g.x0 - sc.x1) <= 0.5 * m for g in gs):
+                continue
+            merged[id(host)] = sorted([*gs, *sc.glyphs], key=lambda g: g.x0 + g.x1)
+            taken.add(id(sc))
+            break
+    if not taken:
+        return lines
+    return [_make_line(merged[id(ln)]) if id(ln) in merged else ln for ln in lines if id(ln) not in taken]
+
+
 def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | set[str] = frozenset()) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
-    lines = build_lines(glyphs, gutters)
+    lines = _attach_scripts(build_lines(glyphs, gutters))
     body = _body_size(lines)
     rects: dict[int, Box] = {}
     boxes = _assign_boxes(lines, page.boxes, page, body, rects)

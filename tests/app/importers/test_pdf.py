@@ -625,3 +625,27 @@ def test_a_character_drawn_as_a_picture_reads_as_unreadable_in_its_place(tmp_pat
         texts = [b.text for b in read_pdf(pdf)]
     assert texts == ["临川市民张\ufffd华说，湿地公园的候鸟越来越多了。"]
     assert any("pictures" in r.getMessage() and "page 1" in r.getMessage() for r in caplog.records)
+
+
+def test_a_superscript_is_read_where_it_stands(tmp_path, reader):
+    # the 2 of m², set smaller and raised: part of its line, not a line of its own at the end
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "sup.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(300, 300), invariant=1)
+    t = c.beginText(40, 250)
+    t.setFont("WQY", 9)
+    t.textOut("临川湿地公园扩建后面积达到120万m")
+    t.setRise(3)
+    t.setFont("WQY", 5)
+    t.textOut("2")
+    t.setRise(0)
+    t.setFont("WQY", 9)
+    t.textOut("，比去年增加三成。")
+    c.drawText(t)
+    t = c.beginText(40, 236)
+    t.setFont("WQY", 9)
+    t.textOut("园内新建观鸟屋三座，步道两公里。")
+    c.drawText(t)
+    c.save()
+    assert [b.text for b in read_pdf(pdf)] == ["临川湿地公园扩建后面积达到120万m2，比去年增加三成。园内新建观鸟屋三座，步道两公里。"]
