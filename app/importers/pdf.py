@@ -139,6 +139,7 @@ class Line:
     pos: int = 0                 # position in reading order
     y0: float | None = None      # the top of a figure standing in the reading order (no text)
     track: float = 0.0           # the usual white between its glyphs (tracking, justification)
+    hang: float = 0.0            # indent owed to a drop cap beside it (首字下沉), not a paragraph's
 
     @property
     def top(self) -> float:
@@ -1471,6 +1472,31 @@ def _body_size(lines: list[Line]) -> float:
     return max(counts, key=lambda s: (counts[s], -s))
 
 
+def _drop_caps(lines: list[Line], body: float) -> list[Line]:
+    """A drop cap (首字下沉: a paragraph's first character set two or three lines deep, the lines
+    beside it indented by its width) is read as that paragraph's first character, in its first
+    line; the lines beside it owe their indent to it (`Line.hang`), not to a new paragraph."""
+    out = lines
+    caps = [ln for ln in lines if len(ln.glyphs) == 1 and ln.size >= 1.8 * body and _is_cjk(ln.text[:1])]
+    for cap in caps:
+        if any(o is not cap and abs(o.size - cap.size) <= 0.1 * cap.size and o.x0 < cap.x1 and cap.x0 < o.x1
+               and abs(o.base - cap.base) <= 1.6 * cap.size for o in caps):
+            continue         # one glyph of a column of them: 竖排, read top to bottom later
+        top = cap.base - 0.9 * cap.size
+        beside = sorted((ln for ln in out if ln is not cap and abs(ln.size - body) <= 0.05 * body
+                         and cap.x1 - 0.2 * body <= ln.x0 <= cap.x1 + 1.5 * body
+                         and top <= ln.base <= cap.base + 0.5 * body), key=lambda ln: ln.base)
+        if len(beside) < 2 or beside[0].base > top + 1.6 * body:
+            continue
+        first = beside[0]
+        g = Glyph(cap.text, first.x0 - first.size, first.x0, first.base, first.size)
+        joined = _make_line([g, *first.glyphs])
+        for ln in beside[1:]:
+            ln.hang = ln.x0 - cap.x0
+        out = [joined if ln is first else ln for ln in out if ln is not cap]
+    return out
+
+
 def _attach_scripts(lines: list[Line]) -> list[Line]:
     """A superscript or subscript (the 2 of m², a footnote's ①: up to four glyphs in a smaller
     size, raised or lowered off the baseline) is read into the line it is set in, where it
@@ -1511,6 +1537,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     gutters = _Gutters(glyphs, rules)
     lines = _attach_scripts(build_lines(glyphs, gutters))
     body = _body_size(lines)
+    lines = _drop_caps(lines, body)
     rects: dict[int, Box] = {}
     boxes = _assign_boxes(lines, page.boxes, page, body, rects)
     figures = _figures(lines, boxes + page.figures, body)
@@ -1704,7 +1731,7 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
     p_left, p_right = _edges(prev, columns, thin)
     below = ln.leaf == prev.leaf or (ln.base > prev.base and ln.x0 < p_right and ln.x1 > p_left
                                       and abs(left - p_left) < 2 * size)
-    indent = ln.x0 - left
+    indent = ln.x0 - left - ln.hang
     if indent >= INDENT_MIN * size and not (below and abs(ln.x0 - prev.x0) < 0.5 and ln.base > prev.base
                                             and not _is_cjk(ln.text[:1]) and not _is_cjk(prev.text[:1])):
         # a first-line indent (in Latin text a block indented as a whole, a quotation, is none)

@@ -649,3 +649,26 @@ def test_a_superscript_is_read_where_it_stands(tmp_path, reader):
     c.drawText(t)
     c.save()
     assert [b.text for b in read_pdf(pdf)] == ["临川湿地公园扩建后面积达到120万m2，比去年增加三成。园内新建观鸟屋三座，步道两公里。"]
+
+
+def test_a_drop_cap_is_its_paragraphs_first_character(tmp_path, reader):
+    # 首字下沉: the first character set two lines deep, the lines beside it indented by its width
+    from reportlab.pdfgen import canvas
+    _register_font()
+    lead = "临川湿地公园今年春季观测到的候鸟已有一百二十多种。"
+    body = "比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类，专家说这得益于湖区退耕还湿。"
+    text = lead + body
+    pdf = tmp_path / "drop.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(300, 300), invariant=1)
+    c.setFont("WQY", 24)
+    c.drawString(40, 236, text[0])
+    c.setFont("WQY", 9)
+    y, k = 250, 1
+    for n in (16, 16):
+        c.drawString(66, y, text[k:k + n])
+        y, k = y - 14, k + n
+    while k < len(text):
+        c.drawString(40, y, text[k:k + 19])
+        y, k = y - 14, k + 19
+    c.save()
+    assert [b.text for b in read_pdf(pdf)] == [text]
