@@ -251,8 +251,10 @@ def _garbled(page: PageGlyphs) -> None:
     odd = []
     for g in page.glyphs:
         o = ord(g.text[0]) if g.text else 0
-        if any(lo <= o <= hi for lo, hi in _SYMBOL_BLOCKS) or (
-                0x21 <= o <= 0xFF and g.upright and g.x1 - g.x0 >= 0.85 * g.size and g.size > 0):
+        if 0x3000 <= o < 0xE000:
+            continue             # CJK (most of a page): never a made-up code
+        if (0x21 <= o <= 0xFF and g.upright and g.x1 - g.x0 >= 0.85 * g.size and g.size > 0) or \
+                any(lo <= o <= hi for lo, hi in _SYMBOL_BLOCKS):
             odd.append(g)
     if len(odd) < 20 or len(odd) < 0.3 * len(page.glyphs):
         return               # a few symbols, bullets and full-width Latin: the page's own
