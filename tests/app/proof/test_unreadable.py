@@ -14,3 +14,11 @@ def test_a_run_of_replacement_characters_is_one_error_without_a_fix():
 
 def test_clean_text_has_no_unreadable_finding():
     assert not [f for f in check_paragraph("临川市新闻发布会今天举行。") if f.rule == "chars.unreadable"]
+
+
+def test_a_private_use_character_is_a_warning_without_a_fix():
+    # a font's own 造字 (U+E000 …): no other font, nor Galley's pages, shows it
+    text = "临川市民张\ue1a3华说，湿地公园的候鸟越来越多了。"
+    hits = [f for f in check_paragraph(text) if f.rule == "chars.unreadable"]
+    assert [(f.start, f.end, f.severity, f.fix) for f in hits] == [(5, 6, "warning", None)]
+    assert "私用区" in hits[0].message_zh
