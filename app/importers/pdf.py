@@ -915,7 +915,11 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
                 # before it or after it, and lies on no gutter of the page
                 seg.append(g)
                 continue
-            if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size or (resized > 0.12 * size and gap > 0.25 * size)
+            # (a mark set a size smaller than its text, as page systems set punctuation from a
+            # face of its own, is no other line for that)
+            marks = g.text in _MARKS or prev.text in _MARKS
+            if (g.x0 - prev.x1 - tracked > SEGMENT_GAP * size or resized > 0.35 * size
+                    or (resized > 0.12 * size and gap > 0.25 * size and not marks)
                     or (gap - max(usual, tracked) > 0.2 * size and gutters.separates(prev, g, gap))
                     or (tracked > 0.1 * size and _off_beat(seg, g, size) and gutters.separates(prev, g, gap))):
                 lines.append(_make_line(seg))
@@ -978,6 +982,7 @@ def _make_line(glyphs: list[Glyph]) -> Line:
 
 
 _OPENING = set(OPENING + "([")
+_MARKS = frozenset(NO_LINE_START + OPENING)
 _CLOSING = set(NO_LINE_START + ",.;:!?)]")
 
 

@@ -672,3 +672,23 @@ def test_a_drop_cap_is_its_paragraphs_first_character(tmp_path, reader):
         y, k = y - 14, k + 19
     c.save()
     assert [b.text for b in read_pdf(pdf)] == [text]
+
+
+def test_punctuation_set_smaller_than_its_text_stays_in_its_line(tmp_path, reader):
+    # page systems set ，。 from a face of their own, a size or two smaller than the text
+    from reportlab.pdfgen import canvas
+    _register_font()
+    body = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类，专家说这得益于湖区退耕还湿。"
+    pdf = tmp_path / "punct.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(300, 300), invariant=1)
+    y, k = 250, 0
+    while k < len(body):
+        n = 18 if k else 16
+        t = c.beginText(40 + (18 if k == 0 else 0), y)
+        for ch in body[k:k + n]:
+            t.setFont("WQY", 7 if ch in "，。" else 9)
+            t.textOut(ch)
+        c.drawText(t)
+        y, k = y - 14, k + n
+    c.save()
+    assert [b.text for b in read_pdf(pdf)] == [body]
