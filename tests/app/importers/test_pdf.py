@@ -574,22 +574,37 @@ def test_items_of_one_length_in_a_box_wider_than_them_stay_apart(tmp_path):
         assert item in texts, texts
 
 
-def test_text_slanted_by_a_sheared_matrix_reads_as_upright_lines(tmp_path, reader):
-    # 斜体 made by slanting a face (Tm 1 0 0.25 1): it writes along its baseline
+_BIRDS = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类"
+
+
+def _canvas(pdf: Path, size: tuple[float, float]):
     from reportlab.pdfgen import canvas
     _register_font()
-    body = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类。"
-    pdf = tmp_path / "slant.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=(400, 300), invariant=1)
-    y, k = 260, 0
+    return pdf, canvas.Canvas(str(pdf), pagesize=size, invariant=1)
+
+
+def _set_lines(c, body: str, top: float, write) -> None:
+    """A 9 pt paragraph in lines of 18 characters from x = 40, its first indented two: `write(text
+    object, x, y, line)` sets each line."""
+    y, k = top, 0
     while k < len(body):
         n = 18 if k else 16
         t = c.beginText()
-        t.setTextTransform(1, 0, 0.25, 1, 40 + (18 if k == 0 else 0), y)
-        t.setFont("WQY", 9)
-        t.textOut(body[k:k + n])
+        write(t, 40 + (18 if k == 0 else 0), y, body[k:k + n])
         c.drawText(t)
         y, k = y - 14, k + n
+
+
+def test_text_slanted_by_a_sheared_matrix_reads_as_upright_lines(tmp_path, reader):
+    # 斜体 made by slanting a face (Tm 1 0 0.25 1): it writes along its baseline
+    body = _BIRDS + "。"
+    pdf, c = _canvas(tmp_path / "slant.pdf", (400, 300))
+
+    def slanted(t, x, y, line):
+        t.setTextTransform(1, 0, 0.25, 1, x, y)
+        t.setFont("WQY", 9)
+        t.textOut(line)
+    _set_lines(c, body, 260, slanted)
     c.save()
     assert [b.text for b in read_pdf(pdf)] == [body]
 
@@ -676,19 +691,14 @@ def test_a_drop_cap_is_its_paragraphs_first_character(tmp_path, reader):
 
 def test_punctuation_set_smaller_than_its_text_stays_in_its_line(tmp_path, reader):
     # page systems set ，。 from a face of their own, a size or two smaller than the text
-    from reportlab.pdfgen import canvas
-    _register_font()
-    body = "临川湿地公园今年春季观测到的候鸟已有一百二十多种，比去年多出十余种，其中三种是首次在临川记录到的珍稀鸟类，专家说这得益于湖区退耕还湿。"
-    pdf = tmp_path / "punct.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=(300, 300), invariant=1)
-    y, k = 250, 0
-    while k < len(body):
-        n = 18 if k else 16
-        t = c.beginText(40 + (18 if k == 0 else 0), y)
-        for ch in body[k:k + n]:
+    body = _BIRDS + "，专家说这得益于湖区退耕还湿。"
+    pdf, c = _canvas(tmp_path / "punct.pdf", (300, 300))
+
+    def small_marks(t, x, y, line):
+        t.setTextOrigin(x, y)
+        for ch in line:
             t.setFont("WQY", 7 if ch in "，。" else 9)
             t.textOut(ch)
-        c.drawText(t)
-        y, k = y - 14, k + n
+    _set_lines(c, body, 250, small_marks)
     c.save()
     assert [b.text for b in read_pdf(pdf)] == [body]
