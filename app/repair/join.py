@@ -166,7 +166,7 @@ def settled_geometry(bs: list[_Block]) -> PageGeometry:
     first = _plan(bs, geo, first=True)
     sure = {f.blocks[0]: f.blocks[1] for f in first if not f.doubtful and f.confidence >= SURE}
     # with no sure join the geometry is the same, and what it has read off the page stays good
-    return page_geometry(bs, sure) if sure else geo
+    return page_geometry(bs, sure, geo.stories) if sure else geo
 
 
 def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]:
@@ -252,7 +252,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         between = between + [j]
 
 
-def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None) -> PageGeometry:
+def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None,
+                  stories: list[int] | None = None) -> PageGeometry:
     """The column width around each block, read off the blocks that look cut (by how they end,
     or because the block after them cannot begin a paragraph); a block after one of those is
     set from a column top, without the first line's indent."""
@@ -262,7 +263,7 @@ def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None) -> PageG
     for a, b in (sure or {}).items():      # joins a first pass is sure of
         odds[a] = 0.99
         tops[b] = 0.9
-    return PageGeometry([b.text for b in bs], odds, tops, stories=story_numbers(bs))
+    return PageGeometry([b.text for b in bs], odds, tops, stories=stories or story_numbers(bs))
 
 
 def story_numbers(bs: list[_Block]) -> list[int]:
@@ -476,9 +477,9 @@ def _over_lead(a: _Block, b: _Block) -> bool:
     The form: short, or up to 50 characters with no comma or sentence mark in it (卫生部：全国餐饮业
     将逐步实行卫生监督公示制度, 主题；副题). A line that stops on a word needing its sequel
     (是因为, 的) is no headline, whatever it repeats."""
-    t = a.text
-    headline_form = a.short or (len(t) <= 50 and not any(m in t for m in "，,。！？!?") and ft.open_end(t) is None)
-    return headline_form and not a.terminal and ft.open_end(t) != "word" and _lead_under(t, b.text)
+    t, end = a.text, ft.open_end(a.text)
+    headline_form = a.short or (len(t) <= 50 and end is None and not any(m in t for m in "，,。！？!?"))
+    return headline_form and not a.terminal and end != "word" and _lead_under(t, b.text)
 
 
 def _lead_under(head: str, para: str) -> bool:
