@@ -1,11 +1,23 @@
-"""Make the PDF reading corpus: newspaper pages set by Typst, LibreOffice and WeasyPrint, with
-their truth.
+"""Make the PDF reading corpus: newspaper pages set by Typst, LibreOffice, WeasyPrint and
+Scribus, with their truth.
 
 Regenerates tests/fixtures/pdf_corpus/*.pdf and *.json (commit both; tests never run Typst,
-LibreOffice or WeasyPrint):
+LibreOffice, WeasyPrint or Scribus):
 
     .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] [--typst-only | --libreoffice-only]
     python tools/make_pdf_corpus.py [OUTDIR] --weasyprint-only   # a Python with weasyprint, pypdfium2
+    python3 tools/make_pdf_corpus.py [OUTDIR] --scribus-only [--seeds=N,M,...]   # needs `scribus`
+
+The Scribus pages (sc_*) come from Debian's `scribus` 1.5.8 (`apt-get install scribus`; not a
+Galley dependency), run headless (`scribus -g -ns -py` with this file as its script, offscreen
+Qt): pages set as a desktop-publishing user sets them, frames on a column grid: text frames
+with frame columns and gutters, chains of linked frames flowing a story from column to column
+and round a photo, text flowing round a boxed sidebar and round a photo set into the columns,
+a headline frame across the module (letter-spaced up to 0.3 em), kicker/deck/byline frames,
+grey image frames with credit and caption frames, a boxed brief, rules between bands, 版眉 and a
+本版编辑 footer; justified body with a 2-character first-line indent, each story cut at a
+sentence end to what its chain holds. `--seeds` makes further pages (sc_SEED) with other
+geometry and styles.
 
 Typst comes with the dev extras (PyPI `typst`); the LibreOffice pages need `soffice`
 (`apt-get install libreoffice-writer-nogui`) and are skipped with a note without it.
@@ -787,6 +799,355 @@ def build_weasyprint(out: Path) -> None:
         print(f"{name}.pdf")
 
 
+# ---------------------------------------------------------------------------------------------
+# Scribus: frames on a column grid, as a desktop-publishing program sets a page
+
+SC_FONTS = {"song": "AR PL UMing CN Light", "hei": "WenQuanYi Zen Hei Regular", "kai": "LXGW WenKai Regular"}
+PT = 25.4 / 72      # mm in a point
+_SC_SENTENCE = r".+?(?:[。！？][”’」』）)]*|$)"
+
+SC_CORPUS = [(1101, "sc_front"), (1102, "sc_wrap"), (1103, "sc_chain"), (1104, "sc_wide")]
+
+
+class ScPage:
+    """One page built in Scribus through its scripter (`scribus` module, only inside Scribus):
+    text frames, frame columns, linked chains, boxes, grey image frames and rules, in mm."""
+
+    def __init__(self, sc, seed: int):
+        self.sc, self.w = sc, Writer(seed)
+        r = self.w.r
+        self.W, self.H = r.choice([(330, 470), (350, 500), (297, 420), (340, 485)])
+        self.ml, self.mt, self.mb = r.uniform(13, 18), r.uniform(12, 16), r.uniform(14, 18)
+        self.n = r.choice([6, 7, 8]) if self.W >= 330 else r.choice([5, 6])
+        self.g = r.uniform(3.2, 5.0)
+        self.cw = (self.W - 2 * self.ml - (self.n - 1) * self.g) / self.n
+        self.body = r.choice([9.0, 9.0, 9.5, 10.0])
+        self.track = r.choice([0, 0, 20, 40, 60])              # per mille of an em, Scribus's unit
+        self.leading = self.body * r.uniform(1.45, 1.7)
+        self.stories: list[Story] = []
+        self.furniture: list[str] = []
+        self._styles()
+        sc.newDocument((self.W, self.H), (self.ml, self.ml, self.mt, self.mb), sc.PORTRAIT, 1,
+                       sc.UNIT_MILLIMETERS, sc.PAGE_1, 0, 1)
+        sc.defineColor("Photo", 0, 0, 0, int(r.uniform(25, 45) * 2.55))
+        sc.defineColor("Tint", 0, 0, 0, 20)
+
+    # --- styles: a character style inside each paragraph style, sizes in pt
+    def _styles(self):
+        self._style_defs = {}
+
+    def style(self, name: str, role: str, size: float, align=0, leading=None, indent=0.0, track=0, before=0.0,
+              after=0.0) -> str:
+        if name not in self._style_defs:
+            self._style_defs[name] = True
+            self.sc.createCharStyle(name="c" + name, font=SC_FONTS[role], fontsize=size, tracking=track)
+            self.sc.createParagraphStyle(name=name, linespacingmode=0, linespacing=leading or size * 1.25,
+                                         alignment=align, firstindent=indent, gapbefore=before, gapafter=after,
+                                         charstyle="c" + name)
+        return name
+
+    def body_style(self) -> str:
+        return self.style("Body", "song", self.body, 3, self.leading, 2 * self.body * (1 + self.track / 1000),
+                          self.track)
+
+    # --- geometry
+    def x(self, col: int) -> float:
+        return self.ml + col * (self.cw + self.g)
+
+    def span(self, cols: int) -> float:
+        return cols * self.cw + (cols - 1) * self.g
+
+    # --- frames
+    def frame(self, x, y, w, h, paras: list[tuple[str, str]], cols=1) -> str:
+        sc = self.sc
+        f = sc.createText(x, y, w, h)
+        sc.setTextDistances(0, 0, 0, 0, f)
+        if cols > 1:
+            sc.setColumns(cols, f)
+            sc.setColumnGap(self.g, f)
+        if paras:
+            self.fill(f, paras)
+            for _ in range(40):         # a frame of its own text grows until it all shows
+                sc.layoutText(f)
+                if not sc.textOverflows(f):
+                    break
+                h += 1.0
+                sc.sizeObject(w, h, f)
+        return f
+
+    def fill(self, f: str, paras: list[tuple[str, str]]) -> None:
+        sc = self.sc
+        sc.setText("\r".join(t for _, t in paras), f)
+        pos = 0
+        for style, text in paras:
+            sc.selectText(pos, len(text), f)
+            sc.setParagraphStyle(style, f)
+            pos += len(text) + 1
+        sc.selectText(0, 0, f)
+
+    def line(self, x1, y1, x2, y2, width=0.5) -> None:
+        ln = self.sc.createLine(x1, y1, x2, y2)
+        self.sc.setLineWidth(width, ln)
+        self.sc.setLineColor("Black", ln)
+
+    def text_line(self, x, y, w, role, size, text, align=0, track=0) -> float:
+        """A one-line frame (a size that fits its width); returns its height in mm."""
+        size = min(size, w / PT / (len(text) * (1 + track / 1000) + 0.6))
+        h = size * 1.35 * PT + 0.6
+        st = self.style(f"L{role}{size:.2f}{align}{track}", role, size, align, size * 1.3, track=track)
+        self.frame(x, y, w, h, [(st, text)])
+        return h
+
+    def heads(self, s: Story, x, y, w, head_size, align, head_track) -> float:
+        """Kicker, headline, deck and byline frames stacked; returns the y under them."""
+        if s.kicker:
+            y += self.text_line(x, y, w, "kai", self.body * 1.4, s.kicker, align) + 0.8
+        y += self.text_line(x, y, w, "hei", head_size, s.headline, align, head_track) + 1.0
+        if s.deck:
+            y += self.text_line(x, y, w, "kai", self.body * 1.5, s.deck, align) + 0.8
+        if s.byline:
+            y += self.text_line(x, y, w, "kai", self.body * 1.1, s.byline, align) + 0.5
+        return y + 2.0
+
+    def photo(self, s: Story, x, y, w, h, credit_first: bool, flow=False) -> float:
+        """A grey image frame, its credit and caption frames; returns the y under them."""
+        sc = self.sc
+        img = sc.createImage(x, y, w, h)
+        sc.setFillColor("Photo", img)
+        sc.setLineColor("None", img)
+        cap, credit = s.caption.split("。 ", 1)
+        cap += "。"
+        cap_size = self.body * 0.95
+        per_line = max(1, int(w / PT / cap_size))
+        cap_h = -(-len(cap) // per_line) * cap_size * 1.35 * PT + 0.8
+        cred_h = self.body * 0.85 * 1.35 * PT + 0.6
+        made = [img]
+        cst = self.style("Caption", "kai", cap_size, 0, cap_size * 1.35)
+        rst = self.style("Credit", "kai", self.body * 0.85, 2, self.body * 0.85 * 1.3)
+        y += h + 1.0
+        if credit_first:
+            made.append(self.frame(x, y, w, cred_h, [(rst, credit)]))
+            made.append(self.frame(x, y + cred_h + 0.4, w, cap_h, [(cst, cap)]))
+        else:
+            made.append(self.frame(x, y, w, cap_h, [(cst, cap)]))
+            made.append(self.frame(x, y + cap_h + 0.4, w, cred_h, [(rst, credit)]))
+        if flow:
+            for item in made:
+                sc.setTextFlowMode(item, 1)
+        return y + cap_h + cred_h + 0.4
+
+    def sidebar_box(self, s: Story, x, y, w, fill: bool) -> float:
+        """A boxed sidebar: one frame with a line round it (and a tint), text flowing around it."""
+        sc = self.sc
+        title, items = s.sidebar
+        size = self.body
+        per_line = max(1, int((w - 6) / PT / size))
+        lines = 1 + sum(-(-len(t) // per_line) for t in items)
+        h = lines * size * 1.45 * PT + 7.5
+        tst = self.style("SideTitle", "hei", size * 1.15, 0, size * 1.5, after=2)
+        ist = self.style("SideItem", "song", size, 0, size * 1.45)
+        f = self.frame(x, y, w, h, [(tst, title)] + [(ist, t) for t in items])
+        sc.setTextDistances(3, 3, 3, 3, f)
+        sc.setLineColor("Black", f)
+        sc.setLineWidth(self.w.r.choice([0.5, 0.8, 1.0]), f)
+        if fill:
+            sc.setFillColor("Tint", f)
+        sc.setTextFlowMode(f, 1)
+        return h
+
+    def chain(self, rects: list[tuple[float, float, float, float, int]]) -> list[str]:
+        """Linked text frames (x, y, w, h, frame columns), still empty: what they flow around
+        (a photo, a box) is made after them, above them."""
+        frames = [self.frame(x, y, w, h, [], cols) for x, y, w, h, cols in rects]
+        for a, b in zip(frames, frames[1:]):
+            self.sc.linkTextFrames(a, b)
+        return frames
+
+    def flow(self, s: Story, frames: list[str]) -> None:
+        """The story's body flowed through its chain; the text is cut at a sentence end to what
+        fits, as an editor cuts a story to its hole."""
+        import re
+        sc = self.sc
+        body, sub = self.body_style(), self.style("Subhead", "hei", self.body * 1.15, 0, self.body * 1.6, before=3,
+                                                   after=1.5)
+        sents = [re.findall(_SC_SENTENCE, p) for p in s.paras]
+        sents = [[x for x in p if x] for p in sents]
+        flat = [(k, t) for k, p in enumerate(sents) for t in p]
+
+        def content(n: int) -> tuple[list[tuple[str, str]], list[str], dict[int, str]]:
+            paras: dict[int, str] = {}
+            for k, t in flat[:n]:
+                paras[k] = paras.get(k, "") + t
+            kept = [paras[k] for k in sorted(paras)]
+            subs = {k: s.subheads[k] for k in s.subheads if k in paras and k > 0}
+            out = []
+            for k in sorted(paras):
+                if k in subs:
+                    out.append((sub, subs[k]))
+                out.append((body, paras[k]))
+            return out, kept, subs
+
+        lo, hi = 1, len(flat)
+        while lo < hi:                     # the most sentences that do not overflow the chain
+            mid = (lo + hi + 1) // 2
+            self.fill(frames[0], content(mid)[0])
+            sc.layoutTextChain(frames[0])
+            if sc.textOverflows(frames[-1]):
+                hi = mid - 1
+            else:
+                lo = mid
+        paras, kept, subs = content(lo)
+        self.fill(frames[0], paras)
+        s.paras, s.subheads = kept, subs      # the cut is at the end: paragraph numbers stand
+
+    # --- page parts
+    def masthead(self, page: int, section: str, paper: str) -> float:
+        r = self.w.r
+        date = f"2026年{r.randint(1, 12)}月{r.randint(1, 28)}日 星期{self.w.pick(WEEKDAYS)}"
+        folio = f"第{page}版 {section}"
+        x, y, w = self.ml, self.mt, self.W - 2 * self.ml
+        self.text_line(x, y, 70, "hei", 12, paper, 0)
+        self.text_line(x + w / 2 - 45, y + 1, 90, "song", 9, date, 1)
+        self.text_line(x + w - 70, y, 70, "hei", 11, folio, 2)
+        self.line(x, y + 7.5, x + w, y + 7.5, r.choice([1.0, 1.5, 2.0]))
+        if r.random() < 0.5:
+            self.line(x, y + 8.6, x + w, y + 8.6, 0.3)
+        self.furniture += [paper, date, folio]
+        return y + 12
+
+    def footer(self) -> float:
+        text = f"本版编辑：{self.w.name()}　美术编辑：{self.w.name()}　校对：{self.w.name()}"
+        y = self.H - self.mb - 4
+        self.text_line(self.W / 2, y, self.W / 2 - self.ml, "song", 8, text, 2)
+        self.furniture.append(text)
+        return y - 1.5
+
+
+def sc_page(sc, seed: int) -> dict:
+    """A broadsheet page: a lead across the page (kicker, tracked headline, deck, byline; a photo
+    with credit and caption; the body flowing from the columns beside or under the photo into
+    the rest, or wrapping round it), two stories side by side (one in a chain of one-column
+    linked frames, one in a frame of several columns round a boxed sidebar), a third band with a
+    subheaded story and a boxed brief, rules between bands, 版眉 and a 本版编辑 footer."""
+    p = ScPage(sc, seed)
+    w, r = p.w, p.w.r
+    lead = make_story(w, 14, subheads=1, caption=True)
+    s2 = make_story(w, 10, kicker=False, deck=False, byline=r.random() < 0.7, dateline=True)
+    s3 = make_story(w, 10, kicker=r.random() < 0.5, deck=False, byline=True, sidebar=True)
+    s4 = make_story(w, 11, kicker=False, deck=r.random() < 0.5, byline=True, subheads=1, caption=r.random() < 0.5)
+    brief = make_story(w, 3, kicker=False, deck=False, byline=False, dateline=True)
+    y = p.masthead(r.choice([1, 2, 3, 5, 6]), w.pick(["要闻", "城事", "民生", "区县"]), w.pick(["澜州日报", "澜州晚报"]))
+    bottom = p.footer()
+    n, full = p.n, p.W - 2 * p.ml
+    avail = bottom - y
+
+    # the lead
+    head_track = r.choice([0, 100, 200, 300])
+    y = p.heads(lead, p.ml, y, full, r.uniform(26, 34), r.choice([0, 1]), head_track)
+    m = 3 if n >= 7 else 2
+    body_h = avail * r.uniform(0.28, 0.33)
+    ph = body_h * r.uniform(0.45, 0.6)
+    mode = r.choice(["left", "right", "wrap"])
+    if mode == "wrap":
+        c = r.randrange(1, n - m)
+        f_y = y
+        frames = p.chain([(p.ml, f_y, full, body_h, n)])
+        p.photo(lead, p.x(c), y + body_h * 0.2, p.span(m), ph, r.random() < 0.5, flow=True)
+        p.flow(lead, frames)
+    elif mode == "left":
+        under = p.photo(lead, p.ml, y, p.span(m), ph, r.random() < 0.5) + 2
+        p.flow(lead, p.chain([(p.ml, under, p.span(m), y + body_h - under, m),
+                              (p.x(m), y, p.span(n - m), body_h, n - m)]))
+    else:
+        under = p.photo(lead, p.x(n - m), y, p.span(m), ph, r.random() < 0.5) + 2
+        p.flow(lead, p.chain([(p.ml, y, p.span(n - m), body_h, n - m),
+                              (p.x(n - m), under, p.span(m), y + body_h - under, m)]))
+    y += body_h + 2.5
+    p.line(p.ml, y, p.ml + full, y, 0.6)
+    y += 3.5
+
+    # band two: a chain of one-column frames, and a frame of columns round a boxed sidebar
+    band = avail * r.uniform(0.3, 0.34)
+    k2 = n // 2 if r.random() < 0.5 else n - n // 2
+    k3 = n - k2
+    top = y
+    yy = p.heads(s2, p.ml, y, p.span(k2), r.uniform(18, 22), 0, r.choice([0, 50, 150]))
+    p.flow(s2, p.chain([(p.x(c), yy, p.cw, top + band - yy, 1) for c in range(k2)]))
+    if r.random() < 0.5:
+        gx = p.x(k2) - p.g / 2
+        p.line(gx, top, gx, top + band, 0.5)
+    yy = p.heads(s3, p.x(k2), y, p.span(k3), r.uniform(18, 22), r.choice([0, 1]), r.choice([0, 100]))
+    sw = 1 if k3 < 3 else r.choice([1, 2])
+    frames = p.chain([(p.x(k2), yy, p.span(k3), top + band - yy, k3)])
+    p.sidebar_box(s3, p.x(n - sw), yy + (top + band - yy) * r.uniform(0.15, 0.45), p.span(sw), r.random() < 0.5)
+    p.flow(s3, frames)
+    y = top + band + 2.5
+    p.line(p.ml, y, p.ml + full, y, 0.6)
+    y += 3.5
+
+    # band three: a story with a subhead (and a photo), a boxed brief beside it
+    kb = 2 if n >= 6 else 1
+    k4 = n - kb
+    top = y
+    h = bottom - y - 2
+    yy = p.heads(s4, p.ml, y, p.span(k4), r.uniform(18, 24), 0, r.choice([0, 100, 200]))
+    rects = [(p.ml, yy, p.span(k4), top + h - yy, k4)]
+    if s4.caption:
+        under = p.photo(s4, p.ml, yy, p.span(2), (top + h - yy) * 0.4, r.random() < 0.5) + 2
+        rects = [(p.ml, under, p.span(2), top + h - under, 2), (p.x(2), yy, p.span(k4 - 2), top + h - yy, k4 - 2)]
+    p.flow(s4, p.chain(rects))
+    bx = p.x(k4)
+    boxed = sc.createRect(bx, top, p.span(kb), h)
+    sc.setLineWidth(0.8, boxed)
+    sc.setFillColor("None", boxed)
+    yy = p.heads(brief, bx + 2.5, top + 2.5, p.span(kb) - 5, 14, 1, 0)
+    p.flow(brief, p.chain([(bx + 2.5, yy, p.span(kb) - 5, top + h - 2.5 - yy, 1)]))
+
+    stories = [lead, s2, s3, s4, brief]
+    truths = [s.truth() for s in stories]
+    _captions(truths, stories)
+    return {"furniture": p.furniture, "stories": truths}
+
+
+def _scribus_render(out: Path, names: list[str]) -> None:
+    """Inside Scribus (`scribus -g -ns -py make_pdf_corpus.py --scribus-render OUT NAME:SEED...`)."""
+    import scribus
+    for item in names:
+        name, seed = item.split(":")
+        page = sc_page(scribus, int(seed))
+        pdf = scribus.PDFfile()
+        pdf.fontEmbedding = 0
+        pdf.subsetList = list(pdf.fonts)
+        pdf.file = str(out / f"{name}.pdf")
+        pdf.save()
+        scribus.closeDoc()
+        truth = {"source": f"Scribus {scribus.scribus_version} via tools/make_pdf_corpus.py", "seed": int(seed),
+                 "pages": [page]}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf", flush=True)
+
+
+def build_scribus(out: Path, pages: list[tuple[int, str]] | None = None) -> None:
+    """The Scribus pages (Debian's `scribus` package, 1.5.8, run headless; not a Galley
+    dependency). Scribus runs this file as its script, which builds each page and its truth."""
+    import os
+    import shutil
+    import subprocess
+    exe = shutil.which("scribus")
+    if not exe:
+        print("Scribus not found (apt-get install scribus): its pages are not regenerated")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    names = [f"{name}:{seed}" for seed, name in (pages or SC_CORPUS)]
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    run = subprocess.run([exe, "-g", "-ns", "-py", str(Path(__file__).resolve()), "--scribus-render",
+                          str(out.resolve()), *names], env=env, capture_output=True, text=True, timeout=1200)
+    done = [ln for ln in run.stdout.splitlines() if ln.endswith(".pdf")]
+    print("\n".join(done))
+    if len(done) != len(names):
+        raise SystemExit(f"Scribus made {len(done)} of {len(names)} pages:\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}")
+
+
 def build(out: Path) -> None:
     import typst
     out.mkdir(parents=True, exist_ok=True)
@@ -803,8 +1164,16 @@ def build(out: Path) -> None:
 
 
 if __name__ == "__main__":
+    if "--scribus-render" in sys.argv:          # Scribus running this file as its script
+        at = sys.argv.index("--scribus-render")
+        _scribus_render(Path(sys.argv[at + 1]), sys.argv[at + 2:])
+        sys.exit(0)
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(args[0]) if args else OUT
+    if "--scribus-only" in sys.argv:
+        seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]
+        build_scribus(target, [(int(x), f"sc_{x}") for x in seeds[0].split(",")] if seeds else None)
+        sys.exit(0)
     if "--libreoffice-only" not in sys.argv and "--weasyprint-only" not in sys.argv:
         build(target)
     if "--typst-only" not in sys.argv and "--weasyprint-only" not in sys.argv:
