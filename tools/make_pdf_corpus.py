@@ -890,19 +890,23 @@ class ScPage:
         self.sc.setLineWidth(width, ln)
         self.sc.setLineColor("Black", ln)
 
-    def text_line(self, x, y, w, role, size, text, align=0, track=0) -> float:
-        """A one-line frame (a size that fits its width); returns its height in mm."""
-        size = min(size, w / PT / (len(text) * (1 + track / 1000) + 0.6))
-        h = size * 1.35 * PT + 0.6
+    def text_line(self, x, y, w, role, size, text, align=0, track=0, wrap=False) -> float:
+        """A one-line frame (a size that fits its width), or with `wrap` a headline kept at its
+        size in two lines where one is too narrow; returns its height in mm."""
+        n = 1
+        if wrap and size > w / PT / (len(text) * (1 + track / 1000) + 0.6):
+            n = 2
+        size = min(size, w / PT / (-(-len(text) // n) * (1 + track / 1000) + 0.6))
+        h = n * size * 1.35 * PT + 0.6
         st = self.style(f"L{role}{size:.2f}{align}{track}", role, size, align, size * 1.3, track=track)
         self.frame(x, y, w, h, [(st, text)])
         return h
 
-    def heads(self, s: Story, x, y, w, head_size, align, head_track) -> float:
+    def heads(self, s: Story, x, y, w, head_size, align, head_track, wrap=False) -> float:
         """Kicker, headline, deck and byline frames stacked; returns the y under them."""
         if s.kicker:
             y += self.text_line(x, y, w, "kai", self.body * 1.4, s.kicker, align) + 0.8
-        y += self.text_line(x, y, w, "hei", head_size, s.headline, align, head_track) + 1.0
+        y += self.text_line(x, y, w, "hei", head_size, s.headline, align, head_track, wrap) + 1.0
         if s.deck:
             y += self.text_line(x, y, w, "kai", self.body * 1.5, s.deck, align) + 0.8
         if s.byline:
@@ -1100,7 +1104,7 @@ def sc_page(sc, seed: int) -> dict:
     boxed = sc.createRect(bx, top, p.span(kb), h)
     sc.setLineWidth(0.8, boxed)
     sc.setFillColor("None", boxed)
-    yy = p.heads(brief, bx + 2.5, top + 2.5, p.span(kb) - 5, 14, 1, 0)
+    yy = p.heads(brief, bx + 2.5, top + 2.5, p.span(kb) - 5, 14, 1, 0, wrap=True)
     p.flow(brief, p.chain([(bx + 2.5, yy, p.span(kb) - 5, top + h - 2.5 - yy, 1)]))
 
     stories = [lead, s2, s3, s4, brief]

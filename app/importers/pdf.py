@@ -28,7 +28,10 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    when it is not as wide as all of them; a caption or footer band across some gutters comes
    after them; then the region is cut at its gutters into columns and side-by-side stories,
    left to right (a gutter counts only with text level on both sides, and a column whose text
-   starts below the neighbouring headline belongs under it); then at blank bands (wide against
+   starts below the neighbouring headline belongs under it, unless it opens with a heading of its
+   own level with that headline; columns that run on past a photo set into them, text above it
+   and below it, are cut at their gutters as if the photo and its caption were not there, the
+   photo interrupting each column it spans); then at blank bands (wide against
    the size of the lines either side); then rows that bridge the region's gutters (a caption
    across the columns under a photo) apart from the runs that leave them open; then into bands
    of rows that span the gutters or do not.
@@ -1179,7 +1182,8 @@ class _Orderer:
                                      or any(ln.cx0 < g0 and ln.cx1 > g1 for g0, g1 in below)):
                     break
                 k += 1
-            return [k] if self._gutters([ln for r in rows[k:] for ln in r]) else []
+            rest = [ln for r in rows[k:] for ln in r]
+            return [k] if self._gutters(rest) or self._wrapped_gutters(rest)[0] else []
         return []
 
     def _wide_breaks(self, gaps: list[float], rows: list[list[Line]]) -> list[int]:
@@ -1229,12 +1233,27 @@ class _Orderer:
         """Split at the gutters, keeping only gutters with text beside them on both sides (a short
         last line and the indented line below it leave a gap too, but one above the other)."""
         gutters = self._gutters(lines)
+        held: dict[int, Line] = {}
+        if not gutters:
+            gutters, held = self._wrapped_gutters(lines)
         if not gutters:
             return [lines]
         groups: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
         starts = [g[1] for g in gutters]
+        ends = [g[0] for g in gutters]
         for ln in lines:
-            groups[bisect_left(starts, ln.cx0 + 1e-6)].append(ln)
+            if held.get(id(ln)) is ln:
+                # a photo set into the columns interrupts each column it spans
+                for k, group in enumerate(groups):
+                    lo = starts[k - 1] if k else -math.inf
+                    hi = ends[k] if k < len(ends) else math.inf
+                    if ln.cx0 < hi and ln.cx1 > lo:
+                        x0, x1 = max(ln.cx0, lo), min(ln.cx1, hi)
+                        group.append(Line([], x0, x1, ln.base, 0.0, "", cx0=x0, cx1=x1, y0=ln.top))
+                continue
+            # its caption and credit go with the column the photo starts in
+            anchor = held.get(id(ln), ln)
+            groups[bisect_left(starts, anchor.cx0 + 1e-6)].append(ln)
         out = [groups[0]]
         for g, (g0, g1) in zip(groups[1:], gutters, strict=True):
             level = _side_by_side(out[-1], g)
@@ -1249,12 +1268,52 @@ class _Orderer:
                 out[-1].extend(g)
         return out
 
+    def _wrapped_gutters(self, lines: list[Line]) -> tuple[list[tuple[float, float]], dict[int, Line]]:
+        """The gutters of columns that run on past a photo set into them (the text wraps round
+        it above and below): a photo with running text right above it and below it across its
+        width, whose gutters, without the photo and its caption, stand open both above it and
+        below it. Returns them, and the photo's block (the photo, its caption and credit)."""
+        held: dict[int, Line] = {}
+        figures = [ln for ln in lines if not ln.glyphs]
+        if not figures:
+            return [], held
+
+        def body_over(f: Line, ln: Line) -> bool:
+            return (bool(ln.glyphs) and abs(ln.size - self.body) < 0.04 * self.body
+                    and ln.cx0 < f.cx1 and ln.cx1 > f.cx0)
+        for f in figures:
+            above = [ln for ln in lines if body_over(f, ln) and f.top - 2.5 * self.body <= ln.bottom <= f.top + 1]
+            below = [ln for ln in lines if body_over(f, ln) and ln.top >= f.bottom - 1]
+            if not above or not below:
+                return [], {}
+            held[id(f)] = f
+            for ln in lines:
+                if (ln.glyphs and abs(ln.size - self.body) >= 0.04 * self.body and ln.size < HEADING_RATIO * self.body
+                        and f.bottom - 1 <= ln.top <= f.bottom + 4 * self.body and ln.cx0 >= f.cx0 - 1
+                        and ln.cx1 <= f.cx1 + 1):
+                    held[id(ln)] = f
+        rest = [ln for ln in lines if id(ln) not in held]
+        out = []
+        for g0, g1 in self._gutters(rest):
+            if all(any(ln.cx1 <= g0 + 0.5 and ln.bottom <= f.top + 1 for ln in rest)
+                   and any(ln.cx0 >= g1 - 0.5 and ln.bottom <= f.top + 1 for ln in rest)
+                   and any(ln.cx1 <= g0 + 0.5 and ln.top >= f.bottom - 1 for ln in rest)
+                   and any(ln.cx0 >= g1 - 0.5 and ln.top >= f.bottom - 1 for ln in rest)
+                   for f in figures):
+                out.append((g0, g1))
+        return out, (held if out else {})
+
     def _under_headline(self, side: list[Line], other: list[Line]) -> bool:
         if any(ln.size >= 1.4 * self.body for ln in side):
             return False
         big = [ln for ln in other if ln.size >= 1.4 * self.body]
         body = [ln for ln in side if abs(ln.size - self.body) < 0.1 * self.body]
-        return bool(big and body) and min(ln.top for ln in body) >= max(ln.bottom for ln in big)
+        if not (big and body) or min(ln.top for ln in body) < max(ln.bottom for ln in big):
+            return False
+        # a side that opens with a heading of its own level with the headline (a boxed brief's
+        # title beside the story) starts where the headline does: it is not under it
+        return not any(ln.glyphs and ln.size >= HEADING_RATIO * self.body and ln.top < h.bottom and h.top < ln.bottom
+                       for ln in side for h in big)
 
     def _bridged_bands(self, rows: list[list[Line]]) -> list[list[list[Line]]]:
         """Rows that bridge the region's gutters (a caption or a deck across the columns under
@@ -1272,6 +1331,8 @@ class _Orderer:
         for r in rows:
             merged = _merge_intervals([(ln.cx0, ln.cx1) for ln in r])
             spans.append(merged)
+            if not any(ln.glyphs for ln in r):
+                continue     # a photo is no text over a gutter: it bridges, but does not close one
             for a, b in merged:
                 diff[math.floor(a) - lo] += 1
                 diff[math.ceil(b) - lo] -= 1
@@ -1409,6 +1470,7 @@ class _Columns:
             e[round(ln.x0)] = e.get(round(ln.x0), 0) + 1
         self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
         self.box_rights: dict[int, float] = {}
+        self.box_edges: dict[int, float] = {}
 
 
 def _running_lines(pages: list[PageGlyphs]) -> set[str]:
@@ -1550,13 +1612,17 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     figures = _figures(lines, boxes + page.figures, body)
     leaves = _Orderer(body, gutters).run(lines + figures)
     ordered: list[Line] = []
+    pos = 0
     for k, (leaf_lines, frame) in enumerate(leaves):
         for ln in leaf_lines:
+            pos += 1
             if not ln.glyphs:
-                continue  # a figure: it only takes its place in the reading order
+                # a figure only takes its place in the reading order: the line after it is
+                # interrupted, not a blank line away (a column running on below a photo set into it)
+                continue
             ln.frame = frame
             ln.leaf = k
-            ln.pos = len(ordered)
+            ln.pos = pos
             ordered.append(ln)
     # page furniture leaves the flow (a paragraph runs on across a footer): the lines above the
     # page's middle open it, the others close it
@@ -1575,6 +1641,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
         frame_counts[ln.frame] = frame_counts.get(ln.frame, 0) + 1
     columns = _Columns(ordered, gutters)
     columns.box_rights = _short_item_boxes(ordered, rects)
+    columns.box_edges = _box_edges(ordered, rects)
     thin = {f for f, c in frame_counts.items() if c < 3}
     pitch = _pitch(ordered, body)
 
@@ -1585,9 +1652,13 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
                      for box, flow_lines in flows.items()}
     main = paras_by_flow.pop(None, [])
     for box_paras in paras_by_flow.values():
-        # a box holding a display headline and running text frames a story, not a sidebar
-        if (any(p.lines[0].size >= pdf_roles.DISPLAY * body for p in box_paras)
-                and sum(1 for p in box_paras if p.body and len(p.lines) > 1) >= 2):
+        # a box holding a display headline and running text frames a story, not a sidebar; so
+        # does one that opens with a headline smaller than display (a boxed brief's, 1.4 body
+        # and up, where a sidebar's label is hardly larger than the body) over running text
+        prose = [p for p in box_paras if p.body and len(p.lines) > 1]
+        if ((any(p.lines[0].size >= pdf_roles.DISPLAY * body for p in box_paras) and len(prose) >= 2)
+                or (box_paras[0].heading and box_paras[0].lines[0].size >= 1.4 * body
+                    and (len(prose) >= 2 or sum(len(p.lines) for p in prose) >= 4))):
             for p in box_paras:
                 p.boxed_story = True
     # each boxed flow follows the main paragraph that was open when the box was met
@@ -1746,7 +1817,9 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
     # the line before ends short when the first word of this one would have fitted after it;
     # in a box (a fact box's items, set justified) any visible shortfall ends an item
     slack = p_right - prev.x1
-    if ln.box is not None and slack > 0.3 * size and prev.text[-1:] not in _CLOSING:
+    if (ln.box is not None and slack > 0.3 * size and prev.text[-1:] not in _CLOSING
+            and not (slack < _first_word(ln) - 0.02 * size and 4 * len(ln.glyphs) <= len(prev.glyphs))):
+        # (unless this line is a short tail the line before had no room for: an item wrapped)
         return False
     # tracking: a line's last glyph is followed by its tracking too, and a word takes its advance
     slack -= min(prev.track, 0.6 * size)
@@ -1794,6 +1867,17 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     return step < -1.5 * ln.size and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
 
 
+def _box_edges(lines: list[Line], rects: dict[int, Box]) -> dict[int, float]:
+    """The inner right edge of each box: its frame less the white its lines leave on the left
+    (a box pads its text alike on both sides)."""
+    out = {}
+    for box_id, rect in rects.items():
+        inside = [ln.x0 for ln in lines if ln.box == box_id]
+        if inside:
+            out[box_id] = rect.x1 - max(0.0, min(inside) - rect.x0)
+    return out
+
+
 def _short_item_boxes(lines: list[Line], rects: dict[int, Box]) -> dict[int, float]:
     """The inner right edge of each box of short items (a fact box: 智慧路灯：一百二十个 …).
 
@@ -1825,6 +1909,10 @@ def _edges(ln: Line, columns: _Columns, thin: set) -> tuple[float, float]:
     left, right = _frame_edges(ln, columns, thin)
     if ln.box is not None and ln.box in columns.box_rights:
         right = max(right, columns.box_rights[ln.box] - 0.5 * ln.size)
+    elif ln.box is not None and ln.box in columns.box_edges:
+        # text in a box ends at the box's inner edge, however wide the region it was read in
+        # (a boxed brief over the page's footer line)
+        right = max(ln.x1, min(right, columns.box_edges[ln.box]))
     return left, right
 
 

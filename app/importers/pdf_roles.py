@@ -159,6 +159,16 @@ def _captions(paras: list, figures: list, body: float) -> None:
         if abs(ln.size - body) < 0.04 * body and not first.text.rstrip().endswith("摄"):
             continue    # the body runs on under the photo: no caption here
         first.role = "caption"
+        # the credit set in a frame of its own under the caption (钱雪英 摄, ranged right): a
+        # short run in the caption's small size right below it, still under the photo
+        last = first.lines[-1]
+        for p in paras:
+            ln = p.lines[0]
+            if (not p.role and len(p.lines) <= 2 and not _display(p, body) and ln.size <= 1.05 * last.size
+                    and (abs(ln.size - body) >= 0.04 * body or p.text.rstrip().endswith("摄"))
+                    and last.bottom - 1 <= ln.top <= last.bottom + 1.2 * ln.size
+                    and min(ln.x1, fig.x1) - max(ln.x0, fig.x0) > 0.5 * (ln.x1 - ln.x0)):
+                p.role = "caption"
 
 
 def _under(ln, fig) -> bool:

@@ -1,8 +1,10 @@
 """PDF import on pages Galley did not set: the corpus in tests/fixtures/pdf_corpus.
 
-The pages were set by Typst, by LibreOffice Writer and by WeasyPrint from HTML and CSS (CSS
+The pages were set by Typst, by LibreOffice Writer, by WeasyPrint from HTML and CSS (CSS
 columns, ragged CJK lines, borders drawn as clipped rectangles, a byline centred over the
-gutters; tools/make_pdf_corpus.py, which also wrote each page's truth):
+gutters) and by Scribus (sc_*: text frames with frame columns, linked chains round photos, text
+wrapped round a photo and a boxed sidebar, a boxed brief, credit frames under captions);
+tools/make_pdf_corpus.py, which also wrote each page's truth:
 letter-spaced headlines (to 0.5 em), tracked body (0–0.17 em), gutters of 1.5–2.5 em, photos
 with captions, boxed sidebars, an L-shaped module, jump lines and 版眉 furniture, and a
 one-column A4 document over several pages with a running header and `第N页` footers. On every
@@ -28,6 +30,7 @@ def test_corpus_is_there():
     assert len(PAGES) >= 15
     assert any(p.stem.startswith("lo_") for p in PAGES)
     assert any(p.stem.startswith("wp_") for p in PAGES)
+    assert sum(p.stem.startswith("sc_") for p in PAGES) >= 4
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
 
