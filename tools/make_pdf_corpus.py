@@ -858,10 +858,10 @@ class ScPage:
         return cols * self.cw + (cols - 1) * self.g
 
     # --- frames
-    def frame(self, x, y, w, h, paras: list[tuple[str, str]], cols=1) -> str:
+    def frame(self, x, y, w, h, paras: list[tuple[str, str]], cols=1, inset=0.0) -> str:
         sc = self.sc
         f = sc.createText(x, y, w, h)
-        sc.setTextDistances(0, 0, 0, 0, f)
+        sc.setTextDistances(inset, inset, inset, inset, f)
         if cols > 1:
             sc.setColumns(cols, f)
             sc.setColumnGap(self.g, f)
@@ -950,8 +950,7 @@ class ScPage:
         h = lines * size * 1.45 * PT + 7.5
         tst = self.style("SideTitle", "hei", size * 1.15, 0, size * 1.5, after=2)
         ist = self.style("SideItem", "song", size, 0, size * 1.45)
-        f = self.frame(x, y, w, h, [(tst, title)] + [(ist, t) for t in items])
-        sc.setTextDistances(3, 3, 3, 3, f)
+        f = self.frame(x, y, w, h, [(tst, title)] + [(ist, t) for t in items], inset=3)
         sc.setLineColor("Black", f)
         sc.setLineWidth(self.w.r.choice([0.5, 0.8, 1.0]), f)
         if fill:
