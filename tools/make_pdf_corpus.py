@@ -41,6 +41,7 @@ paragraph may open with a dateline: "dateline" holds it), subhead, caption, side
 """
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import sys
@@ -962,7 +963,7 @@ class ScPage:
         """Linked text frames (x, y, w, h, frame columns), still empty: what they flow around
         (a photo, a box) is made after them, above them."""
         frames = [self.frame(x, y, w, h, [], cols) for x, y, w, h, cols in rects]
-        for a, b in zip(frames, frames[1:]):
+        for a, b in itertools.pairwise(frames):
             self.sc.linkTextFrames(a, b)
         return frames
 
@@ -1144,7 +1145,8 @@ def build_scribus(out: Path, pages: list[tuple[int, str]] | None = None) -> None
     names = [f"{name}:{seed}" for seed, name in (pages or SC_CORPUS)]
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     run = subprocess.run([exe, "-g", "-ns", "-py", str(Path(__file__).resolve()), "--scribus-render",
-                          str(out.resolve()), *names], env=env, capture_output=True, text=True, timeout=1200)
+                          str(out.resolve()), *names], env=env, capture_output=True, text=True, timeout=1200,
+                         check=False)     # (what it made is counted below, with its output on failure)
     done = [ln for ln in run.stdout.splitlines() if ln.endswith(".pdf")]
     print("\n".join(done))
     if len(done) != len(names):
