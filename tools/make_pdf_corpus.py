@@ -7,6 +7,7 @@ LibreOffice, WeasyPrint or Scribus):
     .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] [--typst-only | --libreoffice-only]
     python tools/make_pdf_corpus.py [OUTDIR] --weasyprint-only   # a Python with weasyprint, pypdfium2
     python3 tools/make_pdf_corpus.py [OUTDIR] --scribus-only [--seeds=N,M,...]   # needs `scribus`
+    .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] --textbox-only [--seeds=N,M,...]   # needs `soffice`
 
 The Scribus pages (sc_*) come from Debian's `scribus` 1.5.8 (`apt-get install scribus`; not a
 Galley dependency), run headless (`scribus -g -ns -py` with this file as its script, offscreen
@@ -18,6 +19,20 @@ grey image frames with credit and caption frames, a boxed brief, rules between b
 本版编辑 footer; justified body with a 2-character first-line indent, each story cut at a
 sentence end to what its chain holds. `--seeds` makes further pages (sc_SEED) with other
 geometry and styles.
+
+The text-box pages (tb_*) are set the way small newsrooms, 校报 and 企业内刊 set a page in Word
+or WPS: a flat ODF document of Writer text frames placed on the page (anchored to a paragraph,
+positioned from the page's corner), converted to PDF by Debian's LibreOffice (`soffice`): a
+版眉 of three boxes over a rule (a line shape or a thin black bar), a kicker box or a kicker set
+white on a red bar (a shape with text), a big headline box (red or black, letter-spaced up to
+8 pt), deck and byline boxes, stories flowing through chained text boxes (draw:chain-next-name)
+column by column and round a picture (a grey rectangle or an embedded PNG) with a caption box
+under it, a boxed sidebar (border, perhaps a light fill) the chain goes round, vertical and
+horizontal rules as line shapes, briefs in a two-column layout table (ruled or not) in a box
+that grows to it, and a 本版编辑 footer; body justified with a 2-character first-line indent at a
+fixed leading. Each page is made twice: once to find what each chain shows (a chain hides what
+overflows its last box), then cut at a sentence end to that; the PDF's characters are checked
+against the truth. `--seeds` makes further pages (tb_SEED) with other geometry.
 
 Typst comes with the dev extras (PyPI `typst`); the LibreOffice pages need `soffice`
 (`apt-get install libreoffice-writer-nogui`) and are skipped with a note without it.
@@ -695,6 +710,455 @@ def build_libreoffice(out: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Word-processor pages: text boxes placed on the page (flat ODF converted by soffice)
+
+TB_CORPUS = [(1201, "tb_front"), (1202, "tb_campus"), (1203, "tb_inhouse"), (1204, "tb_table")]
+
+_TB_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" '
+          'office:mimetype="application/vnd.oasis.opendocument.text"')
+_TB_FONTS = {"song": "Song", "hei": "Hei", "kai": "Kai"}
+
+
+def _tb_picture(seed: int) -> str:
+    """A small PNG (a sky over a roof line), base64, to embed as a photo."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+    r = random.Random(seed)
+    img = Image.new("RGB", (160, 110), (200, 215, 230))
+    d = ImageDraw.Draw(img)
+    for y in range(110):
+        d.line((0, y, 160, y), fill=(170 + y // 2, 190 + y // 3, 220 - y // 3))
+    pts = [(0, 110)] + [(x, r.randint(45, 85)) for x in range(0, 161, 20)] + [(160, 110)]
+    d.polygon(pts, fill=(90, 100, 95))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+class TbPage:
+    """A page set the way a small newsroom sets it in Word or WPS: every module a text box placed
+    on the page (anchored to the page, positions in mm from its corner), stories flowing through
+    chained boxes (draw:chain-next-name), shapes for rules and boxes, pictures with caption boxes."""
+
+    def __init__(self, seed: int, cuts: dict[int, int] | None = None):
+        self.w = Writer(seed)
+        r = self.w.r
+        self.seed, self.cuts = seed, cuts or {}
+        self.W, self.H = r.choice([(297, 420), (297, 420), (260, 370)])
+        self.ml, self.mt, self.mb = r.uniform(13, 18), r.uniform(11, 15), r.uniform(10, 14)
+        self.n = r.choice([4, 5]) if self.W > 280 else 4
+        self.g = r.uniform(3.5, 6)
+        self.cw = (self.W - 2 * self.ml - (self.n - 1) * self.g) / self.n
+        self.body = r.choice([9.5, 10.0, 10.5])
+        self.lead = self.body * r.uniform(1.45, 1.65)
+        self.track = r.choice([0.0, 0.0, 0.3, 0.6])
+        self.red = r.random() < 0.5
+        self.styles: dict[str, str] = {}
+        self.shapes: list[str] = []
+        self.chains: list[tuple[int, list[tuple[float, float, float, float]]]] = []
+        self.furniture: list[str] = []
+        self.story_paras: list[list[str]] = []
+        self.z = 0
+        self.k = 0
+
+    # --- styles
+    def pstyle(self, font: str, size: float, align="justify", indent=0.0, track=0.0, leading=None, color="#000000",
+               before=0.0, after=0.0) -> str:
+        key = f"P_{font}_{size:.2f}_{align}_{indent:.2f}_{track:.2f}_{leading}_{color}_{before:.1f}_{after:.1f}"
+        name = f"P{len(self.styles)}"
+        if key not in self.styles:
+            lh = f'fo:line-height="{leading:.2f}pt"' if leading else 'fo:line-height="100%"'
+            f = _TB_FONTS[font]
+            self.styles[key] = (
+                f'<style:style style:name="{name}" style:family="paragraph"><style:paragraph-properties fo:text-align="{align}" '
+                f'style:justify-single-word="false" fo:text-indent="{indent:.2f}pt" {lh} fo:margin-top="{before:.1f}pt" '
+                f'fo:margin-bottom="{after:.1f}pt" style:punctuation-wrap="simple"/>'
+                f'<style:text-properties style:font-name="{f}" style:font-name-asian="{f}" fo:font-size="{size:.2f}pt" '
+                f'style:font-size-asian="{size:.2f}pt" fo:letter-spacing="{track:.2f}pt" fo:color="{color}"/></style:style>')
+        return self.styles[key].split('"')[1]
+
+    def gstyle(self, border: str | None = None, fill: str | None = None, pad=0.0, stroke: float | None = None,
+               frame=False) -> str:
+        """A graphic style: a Writer text frame's (frame=True: a fixed size, chains flow) or a shape's."""
+        key = f"G_{border}_{fill}_{pad}_{stroke}_{frame}"
+        name = f"G{len(self.styles)}"
+        if key not in self.styles:
+            props = ('style:wrap="run-through" style:run-through="foreground" style:vertical-pos="from-top" '
+                     'style:vertical-rel="page" style:horizontal-pos="from-left" style:horizontal-rel="page" '
+                     'draw:textarea-vertical-align="top" style:shadow="none"')
+            props += f' fo:border="{border}"' if border else ' fo:border="none"'
+            props += f' fo:padding="{pad:.1f}mm"'
+            props += f' draw:fill="solid" draw:fill-color="{fill}"' if fill else ' draw:fill="none"'
+            if stroke is not None:
+                props += f' draw:stroke="solid" svg:stroke-width="{stroke:.2f}pt" svg:stroke-color="#000000"'
+            elif not frame:
+                props += ' draw:stroke="none"'
+            parent = ' style:parent-style-name="Frame"' if frame else ""
+            self.styles[key] = (f'<style:style style:name="{name}" style:family="graphic"{parent}>'
+                                f'<style:graphic-properties {props}/></style:style>')
+        return self.styles[key].split('"')[1]
+
+    def _pos(self, x, y, w, h) -> str:
+        self.z += 1
+        return (f'text:anchor-type="paragraph" svg:x="{x:.2f}mm" svg:y="{y:.2f}mm" '
+                f'svg:width="{w:.2f}mm" svg:height="{h:.2f}mm" draw:z-index="{self.z}"')
+
+    # --- page parts
+    def box(self, x, y, w, h, paras: list[tuple[str, str]], border=None, fill=None, pad=0.0, next_name=None,
+            name=None) -> str:
+        self.k += 1
+        name = name or f"tb{self.k}"
+        inner = "".join(f'<text:p text:style-name="{st}">{_x(t)}</text:p>' for st, t in paras)
+        chain = f' draw:chain-next-name="{next_name}"' if next_name else ""
+        self.shapes.append(f'<draw:frame draw:style-name="{self.gstyle(border, fill, pad, frame=True)}" draw:name="{name}" '
+                           f'{self._pos(x, y, w, h)}><draw:text-box{chain}>{inner}</draw:text-box></draw:frame>')
+        return name
+
+    def line(self, x1, y1, x2, y2, width=0.75) -> None:
+        """A rule drawn as a line shape (as Word users draw them); thick ones as a filled bar."""
+        self.z += 1
+        if width >= 1.2 and self.w.r.random() < 0.5:
+            h = width * 0.3528
+            self.shapes.append(f'<draw:rect draw:style-name="{self.gstyle(fill="#000000")}" '
+                               f'{self._pos(x1, y1 - h / 2, x2 - x1, h)}/>')
+            return
+        self.shapes.append(f'<draw:line draw:style-name="{self.gstyle(stroke=width)}" text:anchor-type="paragraph" '
+                           f'svg:x1="{x1:.2f}mm" svg:y1="{y1:.2f}mm" svg:x2="{x2:.2f}mm" '
+                           f'svg:y2="{y2:.2f}mm" draw:z-index="{self.z}"><text:p/></draw:line>')
+
+    def picture(self, x, y, w, h, s: Story) -> float:
+        """A photo (a grey box or an embedded picture) and its caption box under it; the bottom."""
+        if self.w.r.random() < 0.5:
+            self.shapes.append(f'<draw:rect draw:style-name="{self.gstyle(fill="#b4b4b4")}" {self._pos(x, y, w, h)}/>')
+        else:
+            self.shapes.append(f'<draw:frame draw:style-name="{self.gstyle()}" {self._pos(x, y, w, h)}><draw:image>'
+                               f'<office:binary-data>{_tb_picture(self.seed + self.k)}</office:binary-data>'
+                               f'</draw:image></draw:frame>')
+        cap = s.caption or ""
+        size = self.body * 0.9
+        lines = 1 + int(len(cap) * size * 0.3528 / (w - 1))
+        ch = lines * size * 1.35 * 0.3528 + 1.5
+        self.box(x, y + h + 1.2, w, ch, [(self.pstyle("kai", size, "left", leading=size * 1.35), cap)])
+        return y + h + 1.2 + ch
+
+    def heads(self, s: Story, x, y, w, size, align="center", track=0.0, banner=False) -> float:
+        """Kicker, headline, deck and byline boxes stacked from y; the y under them."""
+        r = self.w.r
+        if s.kicker:
+            ks = self.body * 1.3
+            if banner:     # a kicker set white on a coloured bar: a shape with text in it
+                bw = min(w, len(s.kicker) * ks * 0.3528 * 1.4 + 8)
+                bx = x + (w - bw) / 2 if align == "center" else x
+                st = self.pstyle("hei", ks, "center", color="#ffffff")
+                self.z += 1
+                self.shapes.append(
+                    f'<draw:rect draw:style-name="{self.gstyle(fill="#b01818")}" {self._pos(bx, y, bw, ks * 0.3528 + 3)}>'
+                    f'<text:p text:style-name="{st}">{_x(s.kicker)}</text:p></draw:rect>')
+            else:
+                self.box(x, y, w, ks * 0.3528 * 1.3, [(self.pstyle("kai", ks, align), s.kicker)])
+            y += ks * 0.3528 * 1.3 + 2.5
+        color = "#c00000" if self.red else "#000000"
+        hw = len(s.headline) * (size + track) * 0.3528
+        lines = 1 if hw <= w - 2 else 2
+        h = lines * size * 0.3528 * 1.2 + 1
+        self.box(x, y, w, h, [(self.pstyle("hei", size, align, track=track, leading=size * 1.2, color=color),
+                               s.headline)])
+        y += h + 1.5
+        if s.deck:
+            ds = self.body * 1.25
+            self.box(x, y, w, ds * 0.3528 * 1.3, [(self.pstyle("kai", ds, align), s.deck)])
+            y += ds * 0.3528 * 1.3 + 1.5
+        if s.byline:
+            bs = self.body
+            self.box(x, y, w, bs * 0.3528 * 1.3, [(self.pstyle("kai", bs, align), s.byline)])
+            y += bs * 0.3528 * 1.3 + r.uniform(2, 3.5)
+        return y + 1
+
+    def flow(self, s: Story, rects: list[tuple[float, float, float, float]]) -> None:
+        """The story's body through chained boxes; cut at a sentence end to what they hold (the
+        cut is found by a first rendering: TbPage(seed, cuts))."""
+        import re
+        sid = len(self.chains)
+        self.chains.append((sid, rects))
+        self.story_paras.append(list(s.paras))
+        sents = [[x for x in re.findall(_SC_SENTENCE, p) if x] for p in s.paras]
+        flat = [(k, t) for k, p in enumerate(sents) for t in p]
+        n = self.cuts.get(sid, len(flat))
+        kept: dict[int, str] = {}
+        for k, t in flat[:n]:
+            kept[k] = kept.get(k, "") + t
+        s.paras = [kept[k] for k in sorted(kept)]
+        s.subheads = {k: v for k, v in s.subheads.items() if k in kept and k > 0}
+        body = self.pstyle("song", self.body, "justify", indent=2 * (self.body + self.track), track=self.track,
+                           leading=self.lead)
+        sub = self.pstyle("hei", self.body * 1.1, "left", leading=self.lead, before=3, after=1)
+        paras = []
+        for k, p in enumerate(s.paras):
+            if k in s.subheads:
+                paras.append((sub, s.subheads[k]))
+            paras.append((body, p))
+        names = [f"c{sid}_{i}" for i in range(len(rects))]
+        for i, (x, y, w, h) in enumerate(rects):
+            self.box(x, y, w, h, paras if i == 0 else [], next_name=names[i + 1] if i + 1 < len(rects) else None,
+                     name=names[i])
+
+    def sidebar(self, s: Story, x, y, w, h) -> None:
+        """A boxed sidebar: a text box with a border and a light fill."""
+        title, items = s.sidebar or ("", [])
+        r = self.w.r
+        paras = [(self.pstyle("hei", self.body * 1.1, "center", after=2), title)]
+        paras += [(self.pstyle("kai", self.body, "left", leading=self.lead), t) for t in items]
+        self.box(x, y, w, h, paras, border=f"{r.choice([0.5, 0.8, 1.2])}pt solid #000000",
+                 fill=r.choice([None, "#eeeeee", "#f2e6d0"]), pad=2.5)
+
+    def x(self, c: int) -> float:
+        return self.ml + c * (self.cw + self.g)
+
+    def span(self, k: int) -> float:
+        return k * self.cw + (k - 1) * self.g
+
+    def masthead(self) -> float:
+        w, r = self.w, self.w.r
+        paper = w.pick(["澜州职院报", "澜港人", "澜州晚报", "澜州教育", "滨江社区报"])
+        date = f"2026年{r.randint(1, 12)}月{r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+        folio = f"第{r.choice([1, 2, 3, 4])}版 {w.pick(['要闻', '校园', '综合', '社区', '企业文化'])}"
+        x, y, full = self.ml, self.mt, self.W - 2 * self.ml
+        self.box(x, y, 60, 7, [(self.pstyle("hei", 13, "left"), paper)])
+        self.box(x + full / 2 - 40, y + 1, 80, 5, [(self.pstyle("song", 9, "center"), date)])
+        self.box(x + full - 60, y + 0.5, 60, 6, [(self.pstyle("hei", 11, "right"), folio)])
+        self.line(x, y + 8, x + full, y + 8, r.choice([1.0, 1.5, 2.25]))
+        if r.random() < 0.5:
+            self.line(x, y + 9.2, x + full, y + 9.2, 0.4)
+        self.furniture += [paper, date, folio]
+        return y + 13
+
+    def footer(self) -> float:
+        w = self.w
+        text = f"本版编辑：{w.name()}　校对：{w.name()}"
+        y = self.H - self.mb - 4
+        self.box(self.W - self.ml - 90, y, 90, 4.5, [(self.pstyle("song", 8, "right"), text)])
+        self.furniture.append(text)
+        return y - 2
+
+    def table(self, briefs: list[Story], x, y, w, h, ruled: bool) -> None:
+        """Briefs in a two-column layout table inside a text box, row by row."""
+        border = "0.5pt solid #000000" if ruled else "none"
+        cell = (f'<style:style style:name="TC" style:family="table-cell"><style:table-cell-properties '
+                f'fo:padding="1.5mm" fo:border="{border}"/></style:style>')
+        self.styles["TC"] = cell
+        self.styles["TT"] = (f'<style:style style:name="TT" style:family="table"><style:table-properties '
+                             f'style:width="{w:.2f}mm" table:align="left"/></style:style>')
+        head = self.pstyle("hei", self.body * 1.2, "left", after=1.5)
+        body = self.pstyle("song", self.body, "justify", indent=2 * self.body, leading=self.lead)
+        rows = []
+        for a in range(0, len(briefs), 2):
+            cells = []
+            for s in briefs[a:a + 2]:
+                cells.append(f'<table:table-cell table:style-name="TC"><text:p text:style-name="{head}">{_x(s.headline)}'
+                             f'</text:p>' + "".join(f'<text:p text:style-name="{body}">{_x(p)}</text:p>' for p in s.paras)
+                             + '</table:table-cell>')
+            rows.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+        tbl = ('<table:table table:name="Briefs" table:style-name="TT"><table:table-column table:number-columns-repeated="2"/>'
+               + "".join(rows) + "</table:table>")
+        self.k += 1
+        pos = self._pos(x, y, w, h).replace(f'svg:height="{h:.2f}mm" ', "")     # the box grows to its table
+        self.shapes.append(f'<draw:frame draw:style-name="{self.gstyle(frame=True)}" draw:name="tb{self.k}" '
+                           f'{pos}><draw:text-box fo:min-height="10mm">{tbl}</draw:text-box></draw:frame>')
+
+    def fodt(self) -> str:
+        fonts = "".join(f'<style:font-face style:name="{n}" svg:font-family="\'{f}\'"/>'
+                        for n, f in (("Song", SONG), ("Hei", HEI), ("Kai", KAI)))
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document ' + _TB_NS + '>'
+                f'<office:font-face-decls>{fonts}</office:font-face-decls>'
+                '<office:styles><style:style style:name="Frame" style:family="graphic"/></office:styles>'
+                '<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties '
+                f'fo:page-width="{self.W}mm" fo:page-height="{self.H}mm" fo:margin-top="10mm" fo:margin-bottom="10mm" '
+                'fo:margin-left="10mm" fo:margin-right="10mm"/></style:page-layout>'
+                + "".join(self.styles.values()) + '</office:automatic-styles>'
+                '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/>'
+                '</office:master-styles><office:body><office:text><text:p>' + "".join(self.shapes)
+                + '</text:p></office:text></office:body></office:document>')
+
+
+def tb_page(seed: int, cuts: dict[int, int] | None = None) -> tuple[TbPage, dict]:
+    """A page of text boxes: 版眉 and rule; a lead (kicker, maybe on a coloured bar; a big headline,
+    maybe letter-spaced; deck, byline) flowing through chained column boxes round a picture and
+    its caption; a band of two stories side by side, one round a boxed sidebar, with a rule
+    between them; a bottom band of briefs in a layout table (or a story with a picture) beside
+    another chained story; 本版编辑 footer."""
+    p = TbPage(seed, cuts)
+    w, r = p.w, p.w.r
+    n, full = p.n, p.W - 2 * p.ml
+    lead = make_story(w, 9, subheads=r.choice([0, 1]), caption=True, deck=r.random() < 0.6)
+    s2 = make_story(w, 7, kicker=False, deck=False, byline=r.random() < 0.7)
+    s3 = make_story(w, 7, kicker=r.random() < 0.4, deck=False, sidebar=True)
+    s4 = make_story(w, 7, kicker=False, deck=False, caption=True)
+    briefs = [make_story(w, 1, kicker=False, deck=False, byline=False) for _ in range(4)]
+    for b in briefs:
+        b.paras = [(b.dateline or "") + "".join(w.sentence() for _ in range(r.choice([1, 2])))]
+    use_table = r.random() < 0.6
+    y = p.masthead()
+    bottom = p.footer()
+    avail = bottom - y
+
+    # the lead: its picture on the left or the right, the columns under it shorter
+    y = p.heads(lead, p.ml, y, full, r.uniform(28, 38), r.choice(["center", "left"]), r.choice([0, 0, 4, 8]),
+                banner=r.random() < 0.5)
+    band = avail * r.uniform(0.3, 0.36)
+    m = 2
+    left = r.random() < 0.5
+    pc = 0 if left else n - m
+    under = p.picture(p.x(pc), y, p.span(m), band * r.uniform(0.42, 0.55), lead) + 2
+    end = y + band
+    rects = []
+    for c in range(n):
+        top = under if pc <= c < pc + m else y
+        rects.append((p.x(c), top, p.cw, end - top))
+    p.flow(lead, rects)
+    y = end + 2
+    p.line(p.ml, y, p.ml + full, y, 0.75)
+    y += 3.5
+
+    # band two: two stories side by side, the second round a boxed sidebar
+    band = avail * r.uniform(0.28, 0.32)
+    k2 = n // 2 if r.random() < 0.5 else n - n // 2
+    k3 = n - k2
+    top, end = y, y + band
+    yy = p.heads(s2, p.ml, y, p.span(k2), r.uniform(18, 22), "left", r.choice([0, 2]))
+    p.flow(s2, [(p.x(c), yy, p.cw, end - yy) for c in range(k2)])
+    gx = p.x(k2) - p.g / 2
+    p.line(gx, top, gx, end, 0.5)
+    yy = p.heads(s3, p.x(k2), y, p.span(k3), r.uniform(18, 22), r.choice(["left", "center"]), 0)
+    sh = (end - yy) * r.uniform(0.35, 0.5)
+    items = s3.sidebar[1] if s3.sidebar else []
+    per_line = max(1, int((p.cw - 6) / (p.body * 0.3528)))
+    need = 5 + p.body * 1.1 * 0.3528 * 1.3 + 1 + sum(-(-len(t) // per_line) for t in items) * p.lead * 0.3528 + 3
+    sh = max(sh, need)
+    sb_top = r.random() < 0.5
+    sc = k2 + k3 - 1
+    rects = []
+    for c in range(k2, n):
+        if c == sc:
+            rects.append((p.x(c), yy + sh + 3, p.cw, end - yy - sh - 3) if sb_top else (p.x(c), yy, p.cw, end - yy - sh - 3))
+        else:
+            rects.append((p.x(c), yy, p.cw, end - yy))
+    p.sidebar(s3, p.x(sc), yy if sb_top else end - sh, p.cw, sh)
+    p.flow(s3, rects)
+    y = end + 2
+    p.line(p.ml, y, p.ml + full, y, 0.75)
+    y += 3.5
+
+    # band three: briefs in a layout table (or a story with its picture) beside a chained story
+    end = bottom - 2
+    kb = 2
+    k4 = n - kb
+    bl = r.random() < 0.5
+    bx = p.x(0) if bl else p.x(k4)
+    sx0 = kb if bl else 0
+    stories = [lead, s2, s3]
+    if use_table:
+        p.table(briefs, bx, y, p.span(kb), end - y, r.random() < 0.5)
+    yy = p.heads(s4, p.x(sx0), y, p.span(k4 if use_table else n), r.uniform(18, 24), "left", r.choice([0, 3]))
+    if use_table:
+        cols = list(range(sx0, sx0 + k4))
+        ph_c = cols[0] if r.random() < 0.5 else cols[-1]
+        under = p.picture(p.x(ph_c), yy, p.cw, (end - yy) * 0.38, s4) + 2
+        p.flow(s4, [(p.x(c), under if c == ph_c else yy, p.cw, end - (under if c == ph_c else yy)) for c in cols])
+        stories += [s4, *briefs]
+    else:
+        under = p.picture(bx, yy, p.span(kb), (end - yy) * 0.5, s4) + 2
+        cols = list(range(sx0, sx0 + k4))
+        rects = [(p.x(c), yy, p.cw, end - yy) for c in cols]
+        rects += [(bx, under, p.cw, end - under), (bx + p.cw + p.g, under, p.cw, end - under)]
+        if bl:
+            rects = rects[-2:] + rects[:-2]
+        p.flow(s4, rects)
+        stories.append(s4)
+    truths = [s.truth() for s in stories]
+    _captions(truths, stories)
+    return p, {"furniture": p.furniture, "stories": truths}
+
+
+def _tb_shown(pdf: Path, p: TbPage) -> dict[int, int]:
+    """How many sentences of each chained story the boxes show (a chain hides what overflows)."""
+    import re
+
+    import pypdfium2
+    doc = pypdfium2.PdfDocument(str(pdf))
+    page = doc[0]
+    tp = page.get_textpage()
+    H = page.get_height()
+    out = {}
+    for sid, rects in p.chains:
+        text = "".join(tp.get_text_bounded(x / 25.4 * 72 - 1, H - (y + h) / 25.4 * 72 - 1, (x + w) / 25.4 * 72 + 1,
+                                           H - y / 25.4 * 72 + 1) for x, y, w, h in rects)
+        text = "".join(text.split())
+        sents = [x for x in re.findall(_SC_SENTENCE, "".join(p.story_paras[sid])) if x]
+        k, at = 0, 0
+        for s in sents:
+            i = text.find("".join(s.split()), at)
+            if i < 0:
+                break
+            k, at = k + 1, i + len("".join(s.split()))
+        out[sid] = k
+    doc.close()
+    return out
+
+
+def build_textbox(out: Path, pages: list[tuple[int, str]] | None = None) -> None:
+    """Word-processor pages of text boxes (Debian's LibreOffice converts the flat ODF; not a
+    Galley dependency): each page made once to see what its chains hold, then again cut to it."""
+    import shutil
+    import subprocess
+    import tempfile
+    from collections import Counter
+
+    import pypdfium2
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("LibreOffice (soffice) not found: the text-box pages are not regenerated")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+
+    def render(p: TbPage, name: str, tmp: str) -> Path:
+        src = Path(tmp) / f"{name}.fodt"
+        src.write_text(p.fodt(), encoding="utf-8")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "pdf", "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=300)
+        return Path(tmp) / f"{name}.pdf"
+
+    for seed, name in pages or TB_CORPUS:
+        with tempfile.TemporaryDirectory() as tmp:
+            p, _ = tb_page(seed)
+            cuts = _tb_shown(render(p, name, tmp), p)
+            p, page = tb_page(seed, cuts)
+            pdf = render(p, name, tmp)
+            doc = pypdfium2.PdfDocument(str(pdf))
+            got = Counter("".join("".join(pg.get_textpage().get_text_range().split()) for pg in doc))
+            n_pages = len(doc)
+            doc.close()
+            want = Counter("".join("".join(e["text"].split()) for st in page["stories"] for e in st)
+                           + "".join("".join(f.split()) for f in page["furniture"]))
+            shutil.copy(pdf, out / f"{name}.pdf")
+            if n_pages != 1 or got != want:
+                raise SystemExit(f"{name}: {n_pages} pages; not on the page {dict(want - got)}; "
+                                 f"not in the truth {dict(got - want)}")
+        truth = {"source": "LibreOffice Writer (Debian) text boxes via tools/make_pdf_corpus.py", "seed": seed,
+                 "pages": [page]}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
+
+
+# ---------------------------------------------------------------------------------------------
 # WeasyPrint: HTML and CSS, as a web-to-print system sets a page
 
 WP_CSS = """
@@ -1175,6 +1639,10 @@ if __name__ == "__main__":
         sys.exit(0)
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(args[0]) if args else OUT
+    if "--textbox-only" in sys.argv:
+        seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]
+        build_textbox(target, [(int(x), f"tb_{x}") for x in seeds[0].split(",")] if seeds else None)
+        sys.exit(0)
     if "--scribus-only" in sys.argv:
         seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]
         build_scribus(target, [(int(x), f"sc_{x}") for x in seeds[0].split(",")] if seeds else None)
