@@ -440,7 +440,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             _join_surrogates(glyphs)
             boxes = []
             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-                if raw.FPDFPath_CountSegments(obj.raw) > 16:
+                if raw.FPDFPath_CountSegments(obj.raw) > 16 or _paints_nothing_pdfium(raw, obj.raw):
                     continue
                 left, bottom, right, top = obj.get_bounds()
                 # what is painted is the path inside its clipping path: a web-to-print page
@@ -469,6 +469,45 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+def _white(color) -> bool:
+    """A colour (components 0–1: grey, RGB or CMYK) that is the paper's own: white."""
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        color = (color,)
+    try:
+        vals = [float(c) for c in color]
+    except (TypeError, ValueError):       # a pattern or a named colour: not judged
+        return False
+    if len(vals) == 4:
+        return max(vals) <= 0.03
+    return bool(vals) and min(vals) >= 0.97
+
+
+def _paints_nothing(fill: bool, stroke: bool, fill_color, stroke_color) -> bool:
+    """A path that leaves the paper as it was: neither filled nor stroked, or only in white. A
+    word processor gives every text box a white background (Word's default, and LibreOffice's
+    frames in a PDF), and such a box is no sidebar frame: nothing shows on the page."""
+    return (not fill or _white(fill_color)) and (not stroke or _white(stroke_color))
+
+
+def _paints_nothing_pdfium(raw, obj) -> bool:
+    import ctypes
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
+        return False
+    colors = []
+    for get in (raw.FPDFPageObj_GetFillColor, raw.FPDFPageObj_GetStrokeColor):
+        r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+        if not get(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+            return False
+        colors.append(None if a.value == 0 else (r.value / 255, g.value / 255, b.value / 255))
+    fill, line = mode.value != raw.FPDF_FILLMODE_NONE, bool(stroke.value)
+    # a fully transparent paint is none
+    return _paints_nothing(fill and colors[0] is not None, line and colors[1] is not None,
+                           colors[0] or (1.0,), colors[1] or (1.0,))
 
 
 _PICTURED = "\0pictured"
@@ -677,7 +716,14 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     base = c["top"] + (c["y1"] - m[5]) if upright else c["bottom"]
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
                     glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle))
-                boxes = [Box(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+                # rectangles and straight lines (a rule, a frame's border drawn a side at a time),
+                # as PDFium gives every path: a line's box is as thick as its stroke
+                boxes = [Box(r["x0"] - _half_width(r), r["top"] - _half_width(r), r["x1"] + _half_width(r),
+                             r["bottom"] + _half_width(r)) if r["object_type"] == "line"
+                         else Box(r["x0"], r["top"], r["x1"], r["bottom"])
+                         for r in [*page.rects, *page.lines]
+                         if not _paints_nothing(bool(r.get("fill")), bool(r.get("stroke")),
+                                                r.get("non_stroking_color"), r.get("stroking_color"))]
                 figures = _pictured_characters(glyphs, [Box(r["x0"], r["top"], r["x1"], r["bottom"])
                                                         for r in page.images], unmapped)
                 pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
@@ -687,6 +733,13 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     return pages
+
+
+def _half_width(obj: dict) -> float:
+    try:
+        return max(0.0, float(obj.get("linewidth") or 0.0)) / 2
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _unreadable_type3(page) -> set[str]:
@@ -1009,6 +1062,43 @@ def _word_space(left: str, right: str, extra: float, size: float) -> bool:
     return extra > 0.15 * size
 
 
+def _closed_boxes(boxes: list[Box], tol: float = 3.0) -> list[Box]:
+    """Rectangles whose border is drawn edge by edge: four rules meeting at their ends (a text
+    frame's border from a word processor, a line a side). A rule crossing the rectangle from
+    side to side makes it a ruled table, whose cells are not one box."""
+    flat = sorted((b for b in boxes if b.bottom - b.top <= tol and b.x1 - b.x0 >= 10), key=lambda b: b.top)[:300]
+    tall = [b for b in boxes if b.x1 - b.x0 <= tol and b.bottom - b.top >= 10][:300]
+    if len(flat) < 2 or len(tall) < 2:
+        return []
+
+    def mid_y(b: Box) -> float:
+        return (b.top + b.bottom) / 2
+
+    def mid_x(b: Box) -> float:
+        return (b.x0 + b.x1) / 2
+
+    out = []
+    for i, a in enumerate(flat):
+        for c in flat[i + 1:]:
+            if mid_y(c) - mid_y(a) < 10 or abs(a.x0 - c.x0) > tol or abs(a.x1 - c.x1) > tol:
+                continue
+            top, bottom = mid_y(a), mid_y(c)
+            sides = [v for v in tall if abs(v.top - a.top) <= tol and abs(v.bottom - c.bottom) <= tol]
+            left = any(abs(mid_x(v) - a.x0) <= tol for v in sides)
+            right = any(abs(mid_x(v) - a.x1) <= tol for v in sides)
+            if not (left and right):
+                continue
+            x0, x1 = min(a.x0, c.x0), max(a.x1, c.x1)
+            across = any(top + tol < mid_y(h) < bottom - tol and h.x1 - h.x0 >= 0.9 * (x1 - x0)
+                         and h.x0 <= x0 + tol and h.x1 >= x1 - tol for h in flat)
+            across = across or any(x0 + tol < mid_x(v) < x1 - tol and v.bottom - v.top >= 0.9 * (bottom - top)
+                                   and v.top <= top + tol and v.bottom >= bottom - tol for v in tall)
+            if not across:
+                out.append(Box(x0, min(a.top, c.top), x1, max(a.bottom, c.bottom)))
+            break       # the nearest bottom edge closes the box from a
+    return out
+
+
 def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: float,
                   rects: dict[int, Box] | None = None) -> list[Box]:
     """Keep the boxes that frame some text (but not the whole page); give each line its innermost box."""
@@ -1175,16 +1265,35 @@ class _Orderer:
             # the lines under the headline set in their own size (a byline, a deck centred
             # over one column), or lying across a gutter of the columns below (a byline centred
             # over the story in the body size), belong to the block, not to a column
+            # ... and so does a short line centred under a centred headline and centred in its
+            # column, short of both its edges (a byline in the body size, centred over the
+            # story, that falls inside one column of the story's)
             while k < len(rows) - 1 and len(rows[k]) == 1:
                 ln = rows[k][0]
-                below = self._gutters([x for r in rows[k + 1:] for x in r])
+                rest_lines = [x for r in rows[k + 1:] for x in r]
+                below = self._gutters(rest_lines)
                 if not below or not (abs(ln.size - self.body) > 0.04 * self.body
-                                     or any(ln.cx0 < g0 and ln.cx1 > g1 for g0, g1 in below)):
+                                     or any(ln.cx0 < g0 and ln.cx1 > g1 for g0, g1 in below)
+                                     or self._centred_under(ln, above, below, rest_lines)):
                     break
+                above = [*above, ln]
                 k += 1
             rest = [ln for r in rows[k:] for ln in r]
             return [k] if self._gutters(rest) or self._wrapped_gutters(rest)[0] else []
         return []
+
+    def _centred_under(self, ln: Line, above: list[Line], gutters: list[tuple[float, float]],
+                       rest: list[Line]) -> bool:
+        mid = (ln.cx0 + ln.cx1) / 2
+        heads = [h for h in above if h.size >= HEADING_RATIO * self.body]
+        if not heads or any(abs((h.cx0 + h.cx1) / 2 - mid) > self.body for h in heads):
+            return False
+        left = max([g1 for _, g1 in gutters if g1 <= ln.cx0], default=min(x.cx0 for x in rest))
+        right = min([g0 for g0, _ in gutters if g0 >= ln.cx1], default=max(x.cx1 for x in rest))
+        slack_left, slack_right = ln.cx0 - left, right - ln.cx1
+        # short of both edges by about as much (a column's lines reach one edge or both: a first
+        # line indented reaches the right one)
+        return min(slack_left, slack_right) >= 0.5 * self.body and abs(slack_left - slack_right) <= self.body
 
     def _wide_breaks(self, gaps: list[float], rows: list[list[Line]]) -> list[int]:
         """Blank bands wider than the usual gap between rows, and wider than the line spacing
@@ -1608,7 +1717,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     body = _body_size(lines)
     lines = _drop_caps(lines, body)
     rects: dict[int, Box] = {}
-    boxes = _assign_boxes(lines, page.boxes, page, body, rects)
+    boxes = _assign_boxes(lines, page.boxes + _closed_boxes(page.boxes), page, body, rects)
     figures = _figures(lines, boxes + page.figures, body)
     leaves = _Orderer(body, gutters).run(lines + figures)
     ordered: list[Line] = []
