@@ -1127,6 +1127,17 @@ def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: f
     if lines and all(line.box is not None and line.box == lines[0].box for line in lines):
         for line in lines:
             line.box = None
+    # a bar behind one label larger than the body (a kicker set white on a coloured band, no
+    # taller than two of its lines) is no sidebar frame: the label stays in the page's flow
+    held: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.box is not None:
+            held.setdefault(line.box, []).append(line)
+    for k, inside in held.items():
+        if len(inside) == 1 and inside[0].size >= HEADING_RATIO * body:
+            b = rects[k] if rects is not None and k in rects else None
+            if b is not None and b.bottom - b.top <= 2.5 * inside[0].size:
+                inside[0].box = None
     return uniq
 
 

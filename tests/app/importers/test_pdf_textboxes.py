@@ -160,3 +160,29 @@ def test_a_byline_centred_under_the_headline_inside_one_column_opens_the_story(t
     blocks = read_pdf(pdf)
     texts = [b.text for b in blocks]
     assert texts == [head, byline, *STORY], texts
+
+
+def test_a_kicker_on_a_coloured_bar_is_a_kicker(tmp_path, reader):
+    """A kicker set white on a red bar (a shape with text in it) over the headline: the bar
+    holds one label and is no taller than two of its lines, so it frames no sidebar; the
+    label is the story's kicker."""
+    from reportlab.pdfgen import canvas
+    _register_font()
+    pdf = tmp_path / "bar.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(420, 420), invariant=1)
+    c.setFillColorRGB(0.7, 0.1, 0.1)
+    c.rect(40, 382, 90, 20, stroke=0, fill=1)
+    c.setFillColorRGB(1, 1, 1)
+    c.setFont("WQY", 12)
+    c.drawString(49, 387, "聚焦民生实事")
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("WQY", 22)
+    c.drawString(40, 350, "青湾新区口袋公园全面开放")
+    _column(c, STORY, 40, 320, 330)
+    c.save()
+    blocks = read_pdf(pdf)
+    assert [b.text for b in blocks] == ["聚焦民生实事", "青湾新区口袋公园全面开放", *STORY]
+    assert blocks[0].role != "sidebar"
+    kinds = {el.text: el.kind.value for st in build_edition(blocks).stories for el in st.elements}
+    assert kinds["聚焦民生实事"] == "kicker"
+    assert kinds["青湾新区口袋公园全面开放"] == "headline"
