@@ -1114,12 +1114,14 @@ def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: f
             uniq.append(b)
     uniq = uniq[:400]
     used: dict[int, int] = {}
+    found: dict[int, Box] = {}
     for line in lines:
         line.box = None
         for k, b in enumerate(uniq):
             if (b.x0 - 1 <= line.x0 and line.x1 <= b.x1 + 1 and b.top - 1 <= line.top
                     and line.bottom <= b.bottom + 1):
                 line.box = used.setdefault(k, len(used))
+                found[line.box] = b
                 if rects is not None:
                     rects[line.box] = b
                 break
@@ -1134,10 +1136,9 @@ def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: f
         if line.box is not None:
             held.setdefault(line.box, []).append(line)
     for k, inside in held.items():
-        if len(inside) == 1 and inside[0].size >= HEADING_RATIO * body:
-            b = rects[k] if rects is not None and k in rects else None
-            if b is not None and b.bottom - b.top <= 2.5 * inside[0].size:
-                inside[0].box = None
+        if (len(inside) == 1 and inside[0].size >= HEADING_RATIO * body
+                and found[k].bottom - found[k].top <= 2.5 * inside[0].size):
+            inside[0].box = None
     return uniq
 
 
