@@ -1114,9 +1114,12 @@ def _tb_shown(pdf: Path, p: TbPage) -> dict[int, int]:
     return out
 
 
-def build_textbox(out: Path, pages: list[tuple[int, str]] | None = None) -> None:
+def build_textbox(out: Path, pages: list[tuple[int, str]] | None = None, make=None,
+                  source: str = "LibreOffice Writer (Debian) text boxes via tools/make_pdf_corpus.py") -> None:
     """Word-processor pages of text boxes (Debian's LibreOffice converts the flat ODF; not a
-    Galley dependency): each page made once to see what its chains hold, then again cut to it."""
+    Galley dependency): each page made once to see what its chains hold, then again cut to it.
+    `make`: the page maker (tb_page; vt_page for the vertical pages)."""
+    make = make or tb_page
     import shutil
     import subprocess
     import tempfile
@@ -1138,9 +1141,9 @@ def build_textbox(out: Path, pages: list[tuple[int, str]] | None = None) -> None
 
     for seed, name in pages or TB_CORPUS:
         with tempfile.TemporaryDirectory() as tmp:
-            p, _ = tb_page(seed)
+            p, _ = make(seed)
             cuts = _tb_shown(render(p, name, tmp), p)
-            p, page = tb_page(seed, cuts)
+            p, page = make(seed, cuts)
             pdf = render(p, name, tmp)
             doc = pypdfium2.PdfDocument(str(pdf))
             got = Counter("".join("".join(pg.get_textpage().get_text_range().split()) for pg in doc))
@@ -1152,10 +1155,262 @@ def build_textbox(out: Path, pages: list[tuple[int, str]] | None = None) -> None
             if n_pages != 1 or got != want:
                 raise SystemExit(f"{name}: {n_pages} pages; not on the page {dict(want - got)}; "
                                  f"not in the truth {dict(got - want)}")
-        truth = {"source": "LibreOffice Writer (Debian) text boxes via tools/make_pdf_corpus.py", "seed": seed,
-                 "pages": [page]}
+        truth = {"source": source, "seed": seed, "pages": [page]}
         (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"{name}.pdf")
+
+
+# ---------------------------------------------------------------------------------------------
+# vertical text (竖排): Writer text frames in vertical writing mode (LibreOffice)
+
+VT_CORPUS = [(2401, "vt_front"), (2402, "vt_fukan"), (2403, "vt_poem"), (2404, "vt_mixed")]
+MM = 0.3528      # mm in a point
+
+
+class VtPage(TbPage):
+    """A page mixing vertical and horizontal text boxes, as a 副刊 or a feature page sets it in a
+    word processor: 竖题 (a vertical headline, perhaps with a vertical kicker beside it) next to a
+    story set across in chained columns, an essay set in vertical columns read right to left
+    under its vertical headline and byline, a poem, a boxed vertical sidebar, a horizontal story
+    with a short vertical column label at its edge. The vertical frames use Writer's tb-rl
+    writing mode, which sets CJK upright, punctuation in its vertical forms and Latin and
+    figures turned sideways."""
+
+    def __init__(self, seed: int, cuts: dict[int, int] | None = None):
+        super().__init__(seed, cuts)
+        r = self.w.r
+        self.vbody = r.choice([10.5, 11.0, 12.0])
+        self.vlead = self.vbody * r.uniform(1.5, 1.8)
+        self.vtrack = r.choice([0.0, 0.0, 0.6, 1.0])
+        self.vfont = r.choice(["kai", "kai", "song"])
+        self.corner = r.random() < 0.5          # 「」 for quotes in the vertical text
+
+    def vgstyle(self, border: str | None = None, fill: str | None = None, pad=0.0) -> str:
+        key = f"V_{border}_{fill}_{pad}"
+        name = f"G{len(self.styles)}"
+        if key not in self.styles:
+            props = ('style:wrap="run-through" style:run-through="foreground" style:vertical-pos="from-top" '
+                     'style:vertical-rel="page" style:horizontal-pos="from-left" style:horizontal-rel="page" '
+                     'style:shadow="none" style:writing-mode="tb-rl"')
+            props += f' fo:border="{border}"' if border else ' fo:border="none"'
+            props += f' fo:padding="{pad:.1f}mm"'
+            props += f' draw:fill="solid" draw:fill-color="{fill}"' if fill else ' draw:fill="none"'
+            self.styles[key] = (f'<style:style style:name="{name}" style:family="graphic" style:parent-style-name="Frame">'
+                                f'<style:graphic-properties {props}/></style:style>')
+        return self.styles[key].split('"')[1]
+
+    def vbox(self, x, y, w, h, paras: list[tuple[str, str]], border=None, fill=None, pad=0.0, name=None) -> str:
+        self.k += 1
+        name = name or f"vb{self.k}"
+        inner = "".join(f'<text:p text:style-name="{st}">{_x(t)}</text:p>' for st, t in paras)
+        self.shapes.append(f'<draw:frame draw:style-name="{self.vgstyle(border, fill, pad)}" draw:name="{name}" '
+                           f'{self._pos(x, y, w, h)}><draw:text-box>{inner}</draw:text-box></draw:frame>')
+        return name
+
+    def vtext(self, text: str) -> str:
+        return text.replace("“", "「").replace("”", "」") if self.corner else text
+
+    def vheads(self, s: Story, right: float, y: float, h: float, size: float) -> float:
+        """A vertical headline (and a vertical kicker to its right, read first) standing in
+        [right - width, right] from y, h tall; the left edge of the group."""
+        r = self.w.r
+        x = right
+        if s.kicker:
+            ks = self.body * r.uniform(1.3, 1.5)
+            kw = ks * MM * 1.4
+            x -= kw
+            fill = r.choice([None, "#b01818"])
+            st = self.pstyle("kai" if fill is None else "song", ks, "left", color="#ffffff" if fill else "#000000")
+            self.vbox(x, y + r.uniform(0, 6), kw, len(s.kicker) * ks * MM * 1.1 + 3, [(st, s.kicker)], fill=fill)
+            x -= 2
+        size = min(size, (h - 4) / (len(s.headline) * 1.05 * MM))
+        hw = size * MM * 1.35
+        x -= hw
+        color = "#c00000" if self.red else "#000000"
+        st = self.pstyle("kai", size, r.choice(["left", "left", "center"]), color=color, leading=size * 1.2)
+        self.vbox(x, y, hw, h, [(st, s.headline)])
+        return x
+
+    def vflow(self, s: Story, x, y, w, h, border=None) -> None:
+        """A story's body in a vertical frame, columns right to left; cut to what the frame shows."""
+        import re
+        sid = len(self.chains)
+        self.chains.append((sid, [(x, y, w, h)]))
+        s.paras = [self.vtext(p) for p in s.paras]
+        self.story_paras.append(list(s.paras))
+        sents = [[t for t in re.findall(_SC_SENTENCE, p) if t] for p in s.paras]
+        flat = [(k, t) for k, p in enumerate(sents) for t in p]
+        n = self.cuts.get(sid, len(flat))
+        kept: dict[int, str] = {}
+        for k, t in flat[:n]:
+            kept[k] = kept.get(k, "") + t
+        s.paras = [kept[k] for k in sorted(kept)]
+        body = self.pstyle(self.vfont, self.vbody, "justify", indent=2 * (self.vbody + self.vtrack), track=self.vtrack,
+                           leading=self.vlead)
+        self.vbox(x, y, w, h, [(body, p) for p in s.paras], border=border, pad=2.5 if border else 0.0)
+
+    # --- bands
+    def band_vhead(self, s: Story, y: float, h: float) -> None:
+        """竖题 beside a story set across in chained columns (the headline on its right or left)."""
+        r = self.w.r
+        full = self.W - 2 * self.ml
+        right_side = r.random() < 0.6
+        size = r.uniform(24, 34)
+        hw = size * MM * 1.35 + (self.body * 1.5 * MM * 1.4 + 2 if s.kicker else 0)
+        if right_side:
+            x0, x1 = self.ml, self.ml + full - hw - self.g
+            self.vheads(s, self.ml + full, y, h, size)
+        else:
+            x0, x1 = self.ml + hw + self.g, self.ml + full
+            self.vheads(s, self.ml + hw, y, h, size)
+        n = max(2, round((x1 - x0) / 60))
+        cw = (x1 - x0 - (n - 1) * self.g) / n
+        self.flow(s, [(x0 + c * (cw + self.g), y, cw, h) for c in range(n)])
+
+    def band_essay(self, s: Story, y: float, h: float, x0: float, x1: float) -> None:
+        """An essay set in vertical columns: headline and byline columns at the right, the body
+        read right to left; perhaps in a bordered box."""
+        r = self.w.r
+        boxed = r.random() < 0.4
+        pad = 3.0 if boxed else 0.0
+        if boxed:
+            self.shapes.append(f'<draw:rect draw:style-name="{self.gstyle(stroke=r.choice([0.5, 0.8]))}" '
+                               f'{self._pos(x0, y, x1 - x0, h)}/>')
+        top, bottom = y + pad, y + h - pad
+        x = self.vheads(s, x1 - pad, top, (bottom - top) * r.uniform(0.6, 1.0), r.uniform(20, 28))
+        if s.byline:
+            bw = self.vbody * MM * 1.5
+            x -= bw + 1.5
+            off = r.uniform(8, 30)
+            self.vbox(x, top + off, bw, bottom - top - off,
+                      [(self.pstyle(self.vfont, self.vbody, "left"), s.byline)])
+        x -= r.uniform(4, 7)
+        self.vflow(s, x0 + pad, top, x - x0 - pad, bottom - top)
+
+    def band_poem(self, s: Story, y: float, h: float, x0: float, x1: float) -> None:
+        """A poem: a title column, the poet, one column a line."""
+        x = self.vheads(s, x1, y, h * 0.7, self.w.r.uniform(18, 24))
+        bw = self.vbody * MM * 1.5
+        if s.byline:
+            x -= bw + 1.5
+            self.vbox(x, y + 20, bw, h - 20, [(self.pstyle(self.vfont, self.vbody, "left"), s.byline)])
+        x -= 6
+        st = self.pstyle(self.vfont, self.vbody * 1.05, "left", leading=self.vbody * 2.0)
+        width = min(x - x0, len(s.paras) * self.vbody * 2.0 * MM + 4)
+        self.vbox(x - width, y + 8, width, h - 8, [(st, t) for t in s.paras])
+
+    def band_sidebar(self, s: Story, y: float, h: float, x0: float, x1: float) -> None:
+        """A boxed sidebar set vertically: its title column at the right, an item a column."""
+        r = self.w.r
+        title, items = s.sidebar or ("", [])
+        paras = [(self.pstyle("kai", self.vbody * 1.15, "left", after=2), title)]
+        paras += [(self.pstyle(self.vfont, self.vbody, "left", leading=self.vlead), t) for t in items]
+        width = min(x1 - x0, (len(items) + 1.5) * self.vlead * MM + 8)
+        self.vbox(x1 - width, y, width, h, paras, border=f"{r.choice([0.5, 0.8, 1.2])}pt solid #000000",
+                  fill=r.choice([None, "#eeeeee", "#f2e6d0"]), pad=2.5)
+
+    def band_label(self, s: Story, y: float, h: float, x0: float, x1: float) -> None:
+        """A story set across, its horizontal headline over it, and a short vertical column
+        label (专栏名, its kicker) standing at its left or right edge."""
+        r = self.w.r
+        ks = self.body * r.uniform(1.3, 1.6)
+        lw = ks * MM * 1.5 + (3 if r.random() < 0.5 else 0)
+        left = r.random() < 0.5
+        fill = r.choice([None, "#b01818", "#1a4f8a"])
+        st = self.pstyle("kai" if fill is None else "song", ks, "center", color="#ffffff" if fill else "#c00000")
+        lx = x0 if left else x1 - lw
+        self.vbox(lx, y, lw, len(s.kicker or "") * ks * MM * 1.15 + 4, [(st, s.kicker or "")], fill=fill)
+        a, b = (x0 + lw + self.g, x1) if left else (x0, x1 - lw - self.g)
+        yy = self.heads(Story(None, s.headline, None, s.byline, []), a, y, b - a, r.uniform(18, 22), "left")
+        n = max(1, round((b - a) / 60))
+        cw = (b - a - (n - 1) * self.g) / n
+        self.flow(s, [(a + c * (cw + self.g), yy, cw, y + h - yy) for c in range(n)])
+
+
+def _poem(w: Writer) -> Story:
+    r = w.r
+    lines = []
+    for k in range(r.randint(4, 8)):
+        d, t, a = w.pick(DISTRICTS), w.pick(THINGS), w.pick(ADJ)
+        line = w.pick([f"风从{d}吹过{t}", f"{t}的灯一盏盏亮起", f"我在{d}等一场{a}的雨", f"澜江把{t}轻轻抱住",
+                       f"{w.pick(MONTHS)}月的{d}开满了花", f"有人在{t}旁唱起老歌"])
+        lines.append(line + ("。" if k % 2 else "，"))
+    title = w.pick(["澜江谣", "写给滨江的信", "港区的早晨", "云岭夜色", "春天的站台"])
+    return Story(None, title, None, f"文／{w.name()}", lines)
+
+
+def _essay(w: Writer, n: int) -> Story:
+    s = make_story(w, n, kicker=w.r.random() < 0.4, deck=False, byline=True, dateline=False)
+    k = w.r.randrange(n)
+    s.paras[k] += f"{w.pick(THINGS)}——这是{w.pick(DISTRICTS)}居民最常提起的话题。"
+    s.byline = w.pick([f"文／{w.name()}", f"□ {w.name()}", f"本报记者 {w.name()}"])
+    return s
+
+
+def vt_page(seed: int, cuts: dict[int, int] | None = None) -> tuple[VtPage, dict]:
+    """A page of horizontal and vertical text boxes: 版眉; bands (in an order the seed picks) of a
+    竖题 story, a vertical essay beside a poem or a vertical sidebar, a horizontal story with a
+    vertical column label; 本版编辑 footer."""
+    p = VtPage(seed, cuts)
+    w, r = p.w, p.w.r
+    full = p.W - 2 * p.ml
+    y = p.masthead()
+    bottom = p.footer()
+    avail = bottom - y
+    lead = make_story(w, 6, kicker=r.random() < 0.6, deck=False, byline=False)
+    essay = _essay(w, 5)
+    label = make_story(w, 4, kicker=True, deck=False, byline=r.random() < 0.5)
+    side = make_story(w, 1, kicker=False, deck=False, byline=False, sidebar=True) if r.random() < 0.5 else None
+    poem = _poem(w) if side is None else None
+    companion = poem or side
+    with_essay = r.random() < 0.5
+    bands = ["vhead", "essay", "mixed"]
+    r.shuffle(bands)
+    heights = {"vhead": 0.32, "essay": 0.36, "mixed": 0.32}
+    stories: list[Story] = []
+    truths: list[list[dict]] = []
+
+    def beside(x0: float, x1: float, h: float) -> None:
+        if poem is not None:
+            p.band_poem(poem, y, h, x0, x1)
+            stories.append(poem)
+        elif side is not None:
+            p.band_sidebar(side, y, h, x0, x1)
+
+    for band in bands:
+        h = avail * heights[band] - 5
+        if band == "vhead":
+            p.band_vhead(lead, y, h)
+            stories.append(lead)
+        elif band == "essay" and not (companion and with_essay):
+            p.band_essay(essay, y, h, p.ml, p.ml + full)
+            stories.append(essay)
+        elif band == "essay":
+            cut = full * r.uniform(0.58, 0.7)
+            if r.random() < 0.5:        # the essay on the left, the poem or sidebar on the right
+                p.band_essay(essay, y, h, p.ml, p.ml + cut)
+                stories.append(essay)
+                beside(p.ml + cut + p.g, p.ml + full, h)
+            else:
+                beside(p.ml, p.ml + full - cut - p.g, h)
+                p.band_essay(essay, y, h, p.ml + full - cut, p.ml + full)
+                stories.append(essay)
+        else:
+            mid = p.ml + full * (r.uniform(0.55, 0.65) if companion and not with_essay else 1.0)
+            p.band_label(label, y, h, p.ml, mid)
+            stories.append(label)
+            if companion and not with_essay:
+                beside(mid + p.g, p.ml + full, h)
+        y += h + 3
+        if band != bands[-1]:
+            p.line(p.ml, y, p.ml + full, y, 0.75)
+            y += 3
+    for s in stories:
+        truths.append(s.truth())
+    if side is not None:
+        truths.append([{"kind": "sidebar", "text": side.sidebar[0]}] + [{"kind": "sidebar", "text": t}
+                                                                      for t in side.sidebar[1]])
+    return p, {"furniture": p.furniture, "stories": truths}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1642,6 +1897,12 @@ if __name__ == "__main__":
     if "--textbox-only" in sys.argv:
         seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]
         build_textbox(target, [(int(x), f"tb_{x}") for x in seeds[0].split(",")] if seeds else None)
+        sys.exit(0)
+    if "--vertical-only" in sys.argv:
+        seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]
+        build_textbox(target, [(int(x), f"vt_{x}") for x in seeds[0].split(",")] if seeds else VT_CORPUS,
+                      make=vt_page, source="LibreOffice Writer (Debian) vertical and horizontal text boxes "
+                                           "via tools/make_pdf_corpus.py")
         sys.exit(0)
     if "--scribus-only" in sys.argv:
         seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]
