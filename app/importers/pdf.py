@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from galley.app.errors import GalleyError
-from galley.app.importers import pdf_fonts, pdf_roles
+from galley.app.importers import pdf_fonts, pdf_roles, pdf_vertical
 from galley.app.model import RawBlock, join_parts
 from galley.app.text import NO_LINE_START, OPENING
 
@@ -99,6 +99,7 @@ class Glyph:
     upright: bool = True
     angle: float = 0.0     # the direction of writing, radians counter-clockwise (rotated text)
     visible: bool = True   # False: drawn invisible (Tr 3) or as a clipping path only (Tr 7)
+    extent: tuple[float, float] | None = None   # a turned glyph's top and bottom on the page
 
 
 @dataclass(slots=True)
@@ -186,6 +187,7 @@ class Para:
     ends_full: bool = False        # its last line fills the column: it may run on
     role: str | None = None        # what the page's evidence says it is (see pdf_roles)
     boxed_story: bool = False      # in a box that holds a whole story, not a sidebar
+    vertical: bool = False         # set in vertical columns (竖排, `pdf_vertical`)
 
     @property
     def text(self) -> str:
@@ -229,7 +231,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
         for para, column in paras:
             blocks.append(RawBlock(index=len(blocks), text=para.text, blank_before=para.blank_before,
                                    page=page.number, column=column, role=para.role))
-            if para.main and not para.heading and para.role is None:
+            if para.main and not para.heading and para.role is None and not para.vertical:
                 carry = (len(blocks) - 1, para)
     pdf_roles.follow_jumps(blocks)
     offset = 0
@@ -434,7 +436,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26
                 append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
-                             0.0 if upright else (-angle) % (2 * math.pi), visible))
+                             0.0 if upright else (-angle) % (2 * math.pi), visible,
+                             None if upright else (height - rect.top, height - rect.bottom)))
                 if not upright:      # a turned glyph's box and origin, for `_turn`
                     raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
             _join_surrogates(glyphs)
@@ -580,6 +583,7 @@ def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float,
         else:           # upside down
             g.x0, g.x1, g.base = w - right, w - left, oy
         g.angle = (g.angle - theta) % (2 * math.pi)
+        g.extent = None
         g.upright = g.angle < 0.02 or g.angle > 2 * math.pi - 0.02
         if g.upright:
             g.angle = 0.0
@@ -715,7 +719,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     upright = bool(c["upright"])
                     base = c["top"] + (c["y1"] - m[5]) if upright else c["bottom"]
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
-                    glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle))
+                    glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle, True,
+                                        None if upright else (c["top"], c["bottom"])))
                 # rectangles and straight lines (a rule, a frame's border drawn a side at a time),
                 # as PDFium gives every path: a line's box is as thick as its stroke
                 boxes = [Box(r["x0"] - _half_width(r), r["top"] - _half_width(r), r["x1"] + _half_width(r),
@@ -1621,11 +1626,12 @@ def _running_lines(pages: list[PageGlyphs]) -> set[str]:
 
 def page_paragraphs(page: PageGlyphs, running: frozenset[str] | set[str] = frozenset()) -> list[tuple[Para, int]]:
     glyphs = dedupe(page.glyphs)
+    blocks, glyphs = pdf_vertical.find(glyphs)
     upright = [g for g in glyphs if g.upright]
     rotated = [g for g in glyphs if not g.upright]
     out: list[tuple[Para, int]] = []
-    if upright:
-        out.extend(_flow_page(upright, page, running))
+    if upright or blocks:
+        out.extend(_flow_page(upright, page, running, blocks))
     out.extend(_rotated_paragraphs(rotated))
     return out
 
@@ -1722,22 +1728,33 @@ def _attach_scripts(lines: list[Line]) -> list[Line]:
     return [_make_line(merged[id(ln)]) if id(ln) in merged else ln for ln in lines if id(ln) not in taken]
 
 
-def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | set[str] = frozenset()) -> list[tuple[Para, int]]:
+def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | set[str] = frozenset(),
+               blocks: list[pdf_vertical.Block] | None = None) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
     lines = _attach_scripts(build_lines(glyphs, gutters))
-    body = _body_size(lines)
+    blocks = blocks or []
+    body = _body_size(lines + [_column_line(c) for b in blocks for c in b.columns])
     lines = _drop_caps(lines, body)
     rects: dict[int, Box] = {}
     boxes = _assign_boxes(lines, page.boxes + _closed_boxes(page.boxes), page, body, rects)
-    figures = _figures(lines, boxes + page.figures, body)
-    leaves = _Orderer(body, gutters).run(lines + figures)
+    # each group of vertical blocks stands in the reading order as a region without text lines
+    # (a 竖题 or a column label beside a story set across is read with that story instead)
+    groups = pdf_vertical.groups(blocks, HEADING_RATIO * body)
+    beside = [all(b.size >= HEADING_RATIO * body for b in g) and _level_text(g, lines) for g in groups]
+    places = [Line([], min(b.x0 for b in g), max(b.x1 for b in g), max(b.bottom for b in g), 0.0, "",
+                   cx0=min(b.x0 for b in g), cx1=max(b.x1 for b in g), y0=min(b.top for b in g))
+              for g, side in zip(groups, beside, strict=True) if not side]
+    figures = _figures(lines + places, boxes + page.figures, body)
+    leaves = _Orderer(body, gutters).run(lines + figures + places)
+    place_pos: dict[int, int] = {}
     ordered: list[Line] = []
     pos = 0
     for k, (leaf_lines, frame) in enumerate(leaves):
         for ln in leaf_lines:
             pos += 1
             if not ln.glyphs:
+                place_pos[id(ln)] = pos
                 # a figure only takes its place in the reading order: the line after it is
                 # interrupted, not a blank line away (a column running on below a photo set into it)
                 continue
@@ -1782,14 +1799,17 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
                     and (len(prose) >= 2 or sum(len(p.lines) for p in prose) >= 4))):
             for p in box_paras:
                 p.boxed_story = True
-    # each boxed flow follows the main paragraph that was open when the box was met
+    # each boxed flow, and each group of vertical text, follows the main paragraph that was open
+    # when it was met
     inserts: dict[int, list[Para]] = {}
     head: list[Para] = []
     main_lines = sorted((ln.pos, k) for k, p in enumerate(main) for ln in p.lines)
     positions = [pos for pos, _ in main_lines]
-    for box in sorted(paras_by_flow, key=lambda b: paras_by_flow[b][0].lines[0].pos):
-        paras = paras_by_flow[box]
-        first = paras[0].lines[0].pos
+    met = [(paras[0].lines[0].pos, paras) for paras in paras_by_flow.values()]
+    vertical = [_vertical_paragraphs(g, body, boxes) for g in groups]
+    placed = [paras for paras, side in zip(vertical, beside, strict=True) if not side]
+    met += [(place_pos.get(id(pl), 0), paras) for pl, paras in zip(places, placed, strict=True)]
+    for first, paras in sorted(met, key=lambda t: t[0]):
         i = bisect_left(positions, first) - 1
         if i < 0:
             head.extend(paras)
@@ -1799,10 +1819,79 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     for k, p in enumerate(main):
         result.append(p)
         result.extend(inserts.get(k, []))
+    for paras, side in zip(vertical, beside, strict=True):
+        if side:
+            result = _attach_vertical_heading(result, paras)
     pdf_roles.assign(result, figures, body)
     result = head_furniture + result + foot_furniture
     col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
+
+
+def _column_line(c: pdf_vertical.Column) -> Line:
+    """A vertical column as a line: its glyphs top to bottom, its extent down the page."""
+    return Line(c.glyphs, c.x0, c.x1, c.bottom, c.size, c.text, cx0=c.x0, cx1=c.x1, y0=c.top)
+
+
+def _vertical_paragraphs(group: list[pdf_vertical.Block], body: float, boxes: list[Box]) -> list[Para]:
+    """A group of vertical blocks as paragraphs, right to left. In a drawn box (not a bar behind
+    one label) they are a sidebar, or a boxed story when a display headline heads running text."""
+    paras = []
+    for b in group:
+        for cols in b.paragraphs():
+            lines = [_column_line(c) for c in cols]
+            paras.append(Para(lines, [ln.text for ln in lines], heading=b.size >= HEADING_RATIO * body,
+                              body=abs(b.size - body) < 0.05 * body, vertical=True))
+    x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
+    top, bottom = min(b.top for b in group), max(b.bottom for b in group)
+    framed = any(k.x0 - 1 <= x0 and x1 <= k.x1 + 1 and k.top - 1 <= top and bottom <= k.bottom + 1 for k in boxes)
+    one_label = len(paras) == 1 and paras[0].heading and len(paras[0].lines) == 1
+    if framed and not one_label:
+        prose = [p for p in paras if p.body]
+        story = any(b.size >= pdf_roles.DISPLAY * body for b in group) and len(prose) >= 2
+        for p in paras:
+            p.main, p.boxed_story = False, story
+    return paras
+
+
+def _level_text(group: list[pdf_vertical.Block], lines: list[Line]) -> bool:
+    """Whether text set across stands level with the group, within four of its ems."""
+    top, bottom = min(b.top for b in group), max(b.bottom for b in group)
+    x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
+    reach = 4 * max(b.size for b in group)
+    return any(ln.top < bottom and ln.bottom > top and max(ln.x0 - x1, x0 - ln.x1) <= reach for ln in lines)
+
+
+def _attach_vertical_heading(result: list[Para], heads: list[Para]) -> list[Para]:
+    """A vertical headline (竖题, with its kicker) or column label beside a story set across opens
+    that story: it goes before the first paragraph of the story's run that stands level with it
+    (its horizontal headline, if it has one), and before vertical text standing between the two
+    (a label beside the headline); at the head of the page when no story stands beside it."""
+    top = min(ln.top for p in heads for ln in p.lines)
+    bottom = max(ln.bottom for p in heads for ln in p.lines)
+    x0 = min(ln.x0 for p in heads for ln in p.lines)
+    x1 = max(ln.x1 for p in heads for ln in p.lines)
+    size = max(p.lines[0].size for p in heads)
+
+    def away(p: Para) -> float:
+        return min((max(ln.x0 - x1, x0 - ln.x1) for ln in p.lines if ln.top < bottom and ln.bottom > top),
+                   default=math.inf)
+
+    level = {id(p) for p in result if not p.vertical and p.main and p.role is None and away(p) < math.inf}
+    if not level:
+        return heads + result
+    near = min((k for k, p in enumerate(result) if id(p) in level), key=lambda k: away(result[k]))
+    if away(result[near]) > 4 * size:
+        return heads + result
+    start = near
+    while start > 0 and not result[start].heading and id(result[start - 1]) in level:
+        start -= 1
+    story = result[near].lines[0]
+    lo, hi = (x1, story.x0) if story.x0 >= x1 else (story.x1, x0)
+    while (start > 0 and result[start - 1].vertical and away(result[start - 1]) < math.inf
+           and lo - 1 <= result[start - 1].lines[0].x0 and result[start - 1].lines[0].x1 <= hi + 1):
+        start -= 1
+    return result[:start] + heads + result[start:]
 
 
 def _column_index(col_x: list[int], x: float) -> int:
