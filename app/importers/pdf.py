@@ -1837,11 +1837,16 @@ def _vertical_paragraphs(group: list[pdf_vertical.Block], body: float, boxes: li
     """A group of vertical blocks as paragraphs, right to left. In a drawn box (not a bar behind
     one label) they are a sidebar, or a boxed story when a display headline heads running text."""
     paras = []
+    # a group's running text (a block of three columns or more) may be set larger than the
+    # page's body: its byline in that size is no heading
+    prose = [b for b in group if len(b.columns) >= 3]
+    own = max(prose, key=lambda b: sum(len(c.glyphs) for c in b.columns)).size if prose else body
     for b in group:
+        heading = b.size >= HEADING_RATIO * body and b.size >= HEADING_RATIO * own and len(b.columns) <= 2
         for cols in b.paragraphs():
             lines = [_column_line(c) for c in cols]
-            paras.append(Para(lines, [ln.text for ln in lines], heading=b.size >= HEADING_RATIO * body,
-                              body=abs(b.size - body) < 0.05 * body, vertical=True))
+            paras.append(Para(lines, [ln.text for ln in lines], heading=heading,
+                              body=abs(b.size - own) < 0.05 * own, vertical=True))
     x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
     top, bottom = min(b.top for b in group), max(b.bottom for b in group)
     framed = any(k.x0 - 1 <= x0 and x1 <= k.x1 + 1 and k.top - 1 <= top and bottom <= k.bottom + 1 for k in boxes)

@@ -189,6 +189,7 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
     if len(full) < 3:
         return [], glyphs
     grid = _Grid(full)
+    order = {id(g): i for i, g in enumerate(glyphs)}
     across: dict[int, float] = {}
 
     def step_across(g: Glyph) -> float:
@@ -219,8 +220,11 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
         while id(chain[-1]) in nxt:
             chain.append(nxt[id(chain[-1])][1])
         # two glyphs make a column when nothing of their size stands on either baseline
-        if len(chain) >= 3 or (len(chain) == 2 and step_across(chain[0]) == step_across(chain[1]) == math.inf):
-            seeds.append(chain)
+        if not (len(chain) >= 3 or (len(chain) == 2 and step_across(chain[0]) == step_across(chain[1]) == math.inf)):
+            continue
+        if _written_across(chain, glyphs, order):
+            continue
+        seeds.append(chain)
     if not seeds:
         return [], glyphs
     used: set[int] = {id(g) for c in seeds for g in c}
@@ -229,6 +233,26 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
         _take_in(b, glyphs, used, step_across)
     rest = [g for g in glyphs if id(g) not in used]
     return blocks, rest
+
+
+def _written_across(chain: list[Glyph], glyphs: list[Glyph], order: dict[int, int]) -> bool:
+    """Whether the file writes the chain's glyphs along lines across: each glyph's pen advance
+    (the next glyph in the content stream) goes to its right-hand neighbour more often than to
+    the glyph under it. A letter-spaced headline wrapped in short lines stacks its glyphs as
+    evenly as a vertical column, but is written line by line. (A file that writes its glyphs
+    in no order tells neither way: the geometry decides.)"""
+    down = sum(abs(order[id(a)] - order[id(b)]) == 1 for a, b in zip(chain, chain[1:]))
+    along = 0
+    for g in chain:
+        i = order[id(g)]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(glyphs):
+                h = glyphs[j]
+                if (h.upright and _alike(g, h) and abs(h.base - g.base) <= 0.15 * g.size
+                        and 0.5 * g.size <= abs(_mid(h) - _mid(g)) <= 3 * g.size):
+                    along += 1
+                    break
+    return along > down
 
 
 def _column(glyphs: list[Glyph]) -> Column:
@@ -282,7 +306,12 @@ def _take_in(block: Block, glyphs: list[Glyph], used: set[int], step_across) -> 
             continue
         inside = next((c for c in seeds if c.x0 - 0.1 * s <= m <= c.x1 + 0.1 * s), None)
         if inside is not None:
-            if 0.3 * s <= g.size <= 1.15 * s:
+            # a turned or half-width glyph, a mark; a full-width one of the column's size only,
+            # and none that has a line's neighbour beside it (a folio's text over a 竖题)
+            if _full_width(g):
+                if abs(g.size - s) <= 0.1 * s and step_across(g) > RATIO * pitch:
+                    taken.append(g)
+            elif 0.3 * s <= g.size <= 1.15 * s:
                 taken.append(g)
         elif (abs(g.size - s) <= 0.1 * s and top <= _top(g) and _bottom(g) <= bottom
               and (not g.upright or step_across(g) > RATIO * pitch)):
