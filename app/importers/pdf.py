@@ -1740,7 +1740,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     boxes = _assign_boxes(lines, page.boxes + _closed_boxes(page.boxes), page, body, rects)
     # each group of vertical blocks stands in the reading order as a region without text lines
     # (a 竖题 or a column label beside a story set across is read with that story instead)
-    groups = pdf_vertical.groups(blocks, HEADING_RATIO * body)
+    groups = pdf_vertical.groups(blocks, HEADING_RATIO * body, boxes)
     beside = [all(b.size >= HEADING_RATIO * body for b in g) and _level_text(g, lines) for g in groups]
     places = [Line([], min(b.x0 for b in g), max(b.x1 for b in g), max(b.bottom for b in g), 0.0, "",
                    cx0=min(b.x0 for b in g), cx1=max(b.x1 for b in g), y0=min(b.top for b in g))

@@ -329,15 +329,30 @@ def _take_in(block: Block, glyphs: list[Glyph], used: set[int], step_across) -> 
     block.columns = sorted((_column(c) for c in cols), key=lambda c: -c.mid)
 
 
-def groups(blocks: list[Block], display: float) -> list[list[Block]]:
+def _frame(b: Block, boxes: list) -> int | None:
+    """The innermost drawn box holding the block (its index), if any."""
+    inside = [(k.x1 - k.x0) * (k.bottom - k.top) for k in boxes]
+    best = None
+    for i, k in enumerate(boxes):
+        if (k.x0 - 1 <= b.x0 and b.x1 <= k.x1 + 1 and k.top - 1 <= b.top and b.bottom <= k.bottom + 1
+                and (best is None or inside[i] < inside[best])):
+            best = i
+    return best
+
+
+def groups(blocks: list[Block], display: float, boxes: list | None = None) -> list[list[Block]]:
     """Blocks read together, right to left: a heading block (size >= display) opens a group
     unless the group so far holds only headings (a kicker beside its headline); the next
-    block to the left joins when it stands level and within three of its ems."""
+    block to the left joins when it stands level, within three of its ems, and in the same
+    drawn box (`boxes`: rectangles with x0, top, x1, bottom) or in none."""
     out: list[list[Block]] = []
+    frames = {id(b): _frame(b, boxes or []) for b in blocks}
     for b in sorted(blocks, key=lambda b: -b.x1):
         home = None
         for grp in out:
             last = grp[-1]
+            if frames[id(last)] != frames[id(b)]:
+                continue
             gap = last.x0 - b.x1
             level = min(last.bottom, b.bottom) - max(last.top, b.top) > 0
             heads_only = all(x.size >= display for x in grp)
