@@ -1742,10 +1742,11 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     # (a 竖题 or a column label beside a story set across is read with that story instead)
     groups = pdf_vertical.groups(blocks, HEADING_RATIO * body, boxes)
     beside = [all(b.size >= HEADING_RATIO * body for b in g) and _level_text(g, lines) for g in groups]
-    places = [Line([], min(b.x0 for b in g), max(b.x1 for b in g), max(b.bottom for b in g), 0.0, "",
-                   cx0=min(b.x0 for b in g), cx1=max(b.x1 for b in g), y0=min(b.top for b in g))
-              for g, side in zip(groups, beside, strict=True) if not side]
-    figures = _figures(lines + places, boxes + page.figures, body)
+    areas = [Line([], min(b.x0 for b in g), max(b.x1 for b in g), max(b.bottom for b in g), 0.0, "",
+                  cx0=min(b.x0 for b in g), cx1=max(b.x1 for b in g), y0=min(b.top for b in g)) for g in groups]
+    places = [a for a, side in zip(areas, beside, strict=True) if not side]
+    # (a box with vertical text on it, a label's coloured bar too, is no picture)
+    figures = _figures(lines + areas, boxes + page.figures, body)
     leaves = _Orderer(body, gutters).run(lines + figures + places)
     place_pos: dict[int, int] = {}
     ordered: list[Line] = []

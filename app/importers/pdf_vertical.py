@@ -231,6 +231,10 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
     blocks = _blocks([_column(c) for c in seeds])
     for b in blocks:
         _take_in(b, glyphs, used, step_across)
+    # the short columns taken in may close the gap between two pieces of one block
+    blocks = _blocks([c for b in blocks for c in b.columns])
+    for b in blocks:
+        _take_in(b, glyphs, used, step_across)
     rest = [g for g in glyphs if id(g) not in used]
     return blocks, rest
 
@@ -316,8 +320,6 @@ def _take_in(block: Block, glyphs: list[Glyph], used: set[int], step_across) -> 
         elif (abs(g.size - s) <= 0.1 * s and top <= _top(g) and _bottom(g) <= bottom
               and (not g.upright or step_across(g) > RATIO * pitch)):
             taken.append(g)      # a short column on the block's grid: none of a line's glyphs beside it
-    if not taken:
-        return
     for g in taken:
         used.add(id(g))
     allg = sorted([g for c in seeds for g in c.glyphs] + taken, key=_mid)
