@@ -1889,11 +1889,18 @@ def _attach_vertical_heading(result: list[Para], heads: list[Para]) -> list[Para
     near = min((k for k, p in enumerate(result) if id(p) in level), key=lambda k: away(result[k]))
     if away(result[near]) > 4 * size:
         return heads + result
-    start = near
-    while start > 0 and not result[start].heading and id(result[start - 1]) in level:
-        start -= 1
     story = result[near].lines[0]
-    lo, hi = (x1, story.x0) if story.x0 >= x1 else (story.x1, x0)
+    right = story.x0 >= x1
+
+    def in_story(p: Para) -> bool:
+        # set across, on the story's side, and not above the heading's top (the story before it)
+        return (not p.vertical and p.main and p.role is None and p.lines[0].top >= top - size
+                and all(ln.x0 >= x1 - 1 if right else ln.x1 <= x0 + 1 for ln in p.lines))
+
+    start = near
+    while start > 0 and not result[start].heading and in_story(result[start - 1]):
+        start -= 1
+    lo, hi = (x1, story.x0) if right else (story.x1, x0)
     while (start > 0 and result[start - 1].vertical and away(result[start - 1]) < math.inf
            and lo - 1 <= result[start - 1].lines[0].x0 and result[start - 1].lines[0].x1 <= hi + 1):
         start -= 1
