@@ -8,6 +8,7 @@ LibreOffice, WeasyPrint or Scribus):
     python tools/make_pdf_corpus.py [OUTDIR] --weasyprint-only   # a Python with weasyprint, pypdfium2
     python3 tools/make_pdf_corpus.py [OUTDIR] --scribus-only [--seeds=N,M,...]   # needs `scribus`
     .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] --textbox-only [--seeds=N,M,...]   # needs `soffice`
+    .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] --vertical-only [--seeds=N,M,...]  # needs `soffice`
 
 The Scribus pages (sc_*) come from Debian's `scribus` 1.5.8 (`apt-get install scribus`; not a
 Galley dependency), run headless (`scribus -g -ns -py` with this file as its script, offscreen
@@ -33,6 +34,18 @@ that grows to it, and a 本版编辑 footer; body justified with a 2-character f
 fixed leading. Each page is made twice: once to find what each chain shows (a chain hides what
 overflows its last box), then cut at a sentence end to that; the PDF's characters are checked
 against the truth. `--seeds` makes further pages (tb_SEED) with other geometry.
+
+The vertical pages (vt_*) mix vertical (竖排) and horizontal text boxes the same way (Writer
+frames in tb-rl writing mode, which LibreOffice sets with the font's vertical forms: CJK
+upright, ，。 at the top right of the cell, 《》 「」 —— turned, Latin and figures turned sideways;
+LXGW WenKai or AR PL UMing, as WenQuanYi Zen Hei overlaps its glyphs set vertically): a 竖题
+(with a vertical kicker, perhaps on a red bar) at the right or left of a story set across in
+chained columns; an essay in vertical columns read right to left under its vertical headline
+and byline, perhaps in a ruled box, with 「」 for quotes on some pages; a poem (title, poet, a
+column a line) or a boxed vertical sidebar beside it; a story set across under its horizontal
+headline with a short vertical column label (专栏名) at its edge. The truth gives each vertical
+block's text in reading order (top to bottom, columns right to left). `--seeds` makes further
+pages (vt_SEED).
 
 Typst comes with the dev extras (PyPI `typst`); the LibreOffice pages need `soffice`
 (`apt-get install libreoffice-writer-nogui`) and are skipped with a note without it.

@@ -99,7 +99,7 @@ class Block:
         reach = sum(c.bottom >= bottom - 0.6 * s for c in self.columns)
         verse = len(self.columns) >= 3 and 2 * reach <= len(self.columns)
         for c in self.columns:
-            new = (prev is None or verse or prev.bottom < bottom - 0.6 * s or c.top >= top + 1.2 * s
+            new = (prev is None or verse or prev.bottom < bottom - 0.95 * s or c.top >= top + 1.2 * s
                    or prev.mid - c.mid > 1.8 * pitch)
             if new:
                 out.append([c])

@@ -7,7 +7,10 @@ wrapped round a photo and a boxed sidebar, a boxed brief, credit frames under ca
 by LibreOffice Writer as a word processor with text boxes (tb_*: Word/WPS-style pages of text
 boxes placed on the page, each with a white background, stories through chained boxes round a
 picture and a sidebar whose border is drawn a side at a time, a kicker on a coloured bar,
-centred bylines, briefs in a ruled layout table);
+centred bylines, briefs in a ruled layout table) and with vertical text frames (vt_*: a 竖题
+with its kicker beside a story set across, an essay, a poem and a boxed sidebar in vertical
+columns read right to left, Latin and figures turned sideways, a vertical column label beside a
+story's horizontal headline);
 tools/make_pdf_corpus.py, which also wrote each page's truth:
 letter-spaced headlines (to 0.5 em), tracked body (0–0.17 em), gutters of 1.5–2.5 em, photos
 with captions, boxed sidebars, an L-shaped module, jump lines and 版眉 furniture, and a
@@ -36,6 +39,7 @@ def test_corpus_is_there():
     assert any(p.stem.startswith("wp_") for p in PAGES)
     assert sum(p.stem.startswith("sc_") for p in PAGES) >= 4
     assert sum(p.stem.startswith("tb_") for p in PAGES) >= 4
+    assert sum(p.stem.startswith("vt_") for p in PAGES) >= 4
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
 

@@ -1,0 +1,119 @@
+"""PDF import of vertical text (竖排, `app/importers/pdf_vertical.py`), read with both readers.
+
+The pages are made at test time by `fitpdf` (one glyph per BT/ET, our own invented news of the
+fictional city of 澜州): a story set in vertical columns read right to left, with Latin and
+figures turned to run down the page, a 2-digit tate-chu-yoko (縦中横: two half-width figures
+upright side by side in one cell) and paragraphs that begin with an indented column; a
+vertical headline (竖题) at the right of a story set across; a letter-spaced headline wrapped
+in short lines, stacked as evenly as a column, that stays horizontal.
+"""
+from __future__ import annotations
+
+import pytest
+
+from galley.app.importers.pdf import read_pdf
+from galley.app.pipeline import build_edition
+from tests.app.importers import fitpdf as F
+
+SIZE = 11.0
+PITCH = 19.0          # column to column
+PER_COLUMN = 12       # glyphs a column holds
+
+# each paragraph: pieces of upright text and ("turned", text) / ("tcy", text) runs
+PARAS = [
+    [("", "澜州港今年开通至新加坡的班轮航线，每周两班，"), ("turned", "2024"), ("", "年首航货轮装载集装箱三百余个。")],
+    [("", "港务集团表示，"), ("tcy", "12"), ("", "月起还将加密航班，并开通至巴生港的新航线，货主说运费比去年低了一成。")],
+    [("", "码头新投用的"), ("turned", "5G"), ("", "智慧理货系统，让每个集装箱都有了自己的身份证。")],
+]
+TEXTS = ["".join(t for _, t in p) for p in PARAS]
+
+
+@pytest.fixture(params=["pdfium", "pdfplumber"])
+def reader(request, monkeypatch):
+    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
+    return request.param
+
+
+def _cells(para: list[tuple[str, str]], font: F.Font) -> list[tuple[str, str, float]]:
+    """The paragraph as cells down the columns: (kind, text, length in ems)."""
+    out = []
+    for kind, text in para:
+        if kind == "turned":
+            out.append((kind, text, sum(font.width(c) for c in text)))
+        elif kind == "tcy":
+            out.append((kind, text, 1.0))
+        else:
+            out.extend(("", c, 1.0) for c in text)
+    return out
+
+
+def set_vertical(page: F.Page, font: F.Font, right: float, top: float, paras, size: float = SIZE,
+                 pitch: float = PITCH, per_column: int = PER_COLUMN) -> float:
+    """Set paragraphs in columns from `right` leftwards, each opening two cells down; the x of
+    the last column."""
+    x = right - size
+    for para in paras:
+        used = 2.0            # the first-column indent
+        for kind, text, ems in _cells(para, font):
+            if used + ems > per_column + 0.01:
+                x -= pitch
+                used = 0.0
+            cell_top = top + used * size
+            if kind == "turned":       # turned 90° clockwise, written down the page
+                F.run(page, font, x + 0.12 * size, cell_top, text, size, angle=-90)
+            elif kind == "tcy":        # two half-width figures side by side in one cell
+                w = sum(font.width(c) for c in text) * size
+                F.glyphs(page, font, x + (size - w) / 2, cell_top + 0.88 * size, text, size)
+            else:
+                F.glyphs(page, font, x, cell_top + 0.88 * size, text, size)
+            used += ems
+        x -= pitch
+    return x + pitch
+
+
+def test_a_story_in_vertical_columns_reads_right_to_left(tmp_path, reader):
+    """Columns read top to bottom, right to left; turned Latin and figures and a tate-chu-yoko
+    pair are read in their place; an indented column opens a paragraph, a short one ends it."""
+    w = F.Writer("".join(TEXTS) + "澜州港")
+    font = w.font()
+    page = w.page(400, 300)
+    set_vertical(page, font, 380, 40, PARAS)
+    pdf = tmp_path / "vertical.pdf"
+    w.save(pdf)
+    assert [b.text for b in read_pdf(pdf)] == TEXTS
+
+
+def test_a_vertical_headline_opens_the_story_beside_it(tmp_path, reader):
+    """竖题 at the right of a story set across (read after it, left to right, by position):
+    it comes first, and structure takes it for the story's headline."""
+    from tests.app.importers.test_pdf_fit import BODY
+    headline = "澜州港新航线开通"
+    w = F.Writer(headline + "".join(BODY[:2]))
+    font = w.font()
+    page = w.page(300, 400)
+    for k, (text, first, last) in enumerate(F.set_lines(font, BODY[:2], 9, 108)):
+        indent = 18 if first else 0
+        tc = 0.0 if last else F.justified(font, text, 9, 108 - indent)
+        F.run(page, font, 30 + indent, 60 + k * 13.5, text, 9, tc=tc)
+    F.glyphs(page, font, 160, 70, headline, 24, vertical=True, pitch=25)
+    pdf = tmp_path / "vhead.pdf"
+    w.save(pdf)
+    blocks = read_pdf(pdf)
+    assert [b.text for b in blocks] == [headline, *BODY[:2]]
+    assert blocks[0].role == "headline"
+    story = build_edition(blocks).stories[0]
+    assert story.elements[0].kind.value == "headline" and story.elements[0].text == headline
+
+
+def test_a_wrapped_letter_spaced_headline_stays_across(tmp_path, reader):
+    """A headline letter-spaced 0.5 em and wrapped in four short lines at 1.2 em leading stacks
+    its glyphs as evenly as a column, but the file writes it line by line: it reads across."""
+    rows = ["澜州扩建", "停车泊位", "惠及二十", "七户居民"]
+    w = F.Writer("".join(rows))
+    font = w.font()
+    page = w.page(300, 300)
+    for k, row in enumerate(rows):
+        F.run(page, font, 40, 60 + k * 24 * 1.2, row, 24, tc=12)
+    pdf = tmp_path / "tracked.pdf"
+    w.save(pdf)
+    assert "".join(b.text.replace(" ", "") for b in read_pdf(pdf)) == "".join(rows)
