@@ -1853,8 +1853,8 @@ def _vertical_paragraphs(group: list[pdf_vertical.Block], body: float, boxes: li
     framed = any(k.x0 - 1 <= x0 and x1 <= k.x1 + 1 and k.top - 1 <= top and bottom <= k.bottom + 1 for k in boxes)
     one_label = len(paras) == 1 and paras[0].heading and len(paras[0].lines) == 1
     if framed and not one_label:
-        prose = [p for p in paras if p.body]
-        story = any(b.size >= pdf_roles.DISPLAY * body for b in group) and len(prose) >= 2
+        running = [p for p in paras if p.body]
+        story = any(b.size >= pdf_roles.DISPLAY * body for b in group) and len(running) >= 2
         for p in paras:
             p.main, p.boxed_story = False, story
     return paras

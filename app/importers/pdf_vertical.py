@@ -29,6 +29,7 @@ Everything is judged from the page's own geometry, never from the producer:
 """
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from bisect import bisect_left, bisect_right
@@ -85,7 +86,7 @@ class Block:
         return max(c.bottom for c in self.columns)
 
     def pitch(self) -> float:
-        steps = [a.mid - b.mid for a, b in zip(self.columns, self.columns[1:])]
+        steps = [a.mid - b.mid for a, b in itertools.pairwise(self.columns)]
         return statistics.median(steps) if steps else 1.5 * self.size
 
     def paragraphs(self) -> list[list[Column]]:
@@ -245,7 +246,7 @@ def _written_across(chain: list[Glyph], glyphs: list[Glyph], order: dict[int, in
     the glyph under it. A letter-spaced headline wrapped in short lines stacks its glyphs as
     evenly as a vertical column, but is written line by line. (A file that writes its glyphs
     in no order tells neither way: the geometry decides.)"""
-    down = sum(abs(order[id(a)] - order[id(b)]) == 1 for a, b in zip(chain, chain[1:]))
+    down = sum(abs(order[id(a)] - order[id(b)]) == 1 for a, b in itertools.pairwise(chain))
     along = 0
     for g in chain:
         i = order[id(g)]
@@ -324,7 +325,7 @@ def _take_in(block: Block, glyphs: list[Glyph], used: set[int], step_across) -> 
         used.add(id(g))
     allg = sorted([g for c in seeds for g in c.glyphs] + taken, key=_mid)
     cols: list[list[Glyph]] = [[allg[0]]]
-    for a, b in zip(allg, allg[1:]):
+    for a, b in itertools.pairwise(allg):
         if _mid(b) - _mid(a) > 0.45 * s:
             cols.append([])
         cols[-1].append(b)
