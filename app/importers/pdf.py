@@ -39,8 +39,12 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    indent), the line before ends short (the next line's first word would have fitted after it),
    a blank line, a change of size or a bullet (■ 本报记者) separates them; a paragraph runs on into
    the next column (past a photo's caption set between), and onto the next page, when the last
-   line is full and the next first line is not indented. Text set one glyph a line (竖排) reads
-   top to bottom as one line; rotated text reads in its own direction. Headline-sized lines are one block a line unless a headline wraps. Text in a
+   line is full and the next first line is not indented. Vertical text (竖排: a 竖题, a column
+   label, a story, poem or sidebar set in columns) is found before the lines are built
+   (`pdf_vertical`: columns from the glyphs' places and steps, turned Latin and figures and
+   vertical punctuation read in place) and read column by column, right to left, in the place
+   its block stands; a vertical headline or label beside a story set across opens that story.
+   Other rotated text reads in its own direction. Headline-sized lines are one block a line unless a headline wraps. Text in a
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
 5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
