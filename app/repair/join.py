@@ -32,6 +32,7 @@ from galley.app.repair.model import (
     list_family,
     page_features,
     relative,
+    run_on_features,
     seam_features,
     seam_model,
     spaced_digits,
@@ -311,6 +312,8 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
     found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
     if not found:
         return None          # (a third of the blocks: before any evidence is read)
+    run_on = next(((j, between) for j, between in found if bs[j].body_like and not (
+        ft.is_credit(bs[j].text) or ft.is_caption_start(bs[j].text))), None)
     if ending(a.text) == "terminal":
         found = found[:1]    # after a sentence end only the next block's own start can tell
         if ft.is_short_line(bs[found[0][0]].text):
@@ -318,6 +321,8 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
     xa = cut_features(a.text, nxt, page)
     xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})
+    if run_on is not None:
+        xa.update(run_on_features(a.text, bs[run_on[0]].text, len(run_on[1])))
     context = _lazy(lambda: _context(bs, i)) if len(found) > 1 else None
     xs = [{**xa, **seam_features(a.text, bs[j].text, [bs[k].text for k in between], context,
                                  _after(bs, j, consumed)),
@@ -361,8 +366,12 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
     elif not _seam_evidence(x) and not a.listed and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
-            p < HEADING_SURE and _heading_shaped(a) and _reads_as_heading(a.text))):
-        p = min(p, model.doubt - 0.01)  # a headline and a cut first line look alike: only the seam tells
+            (p < HEADING_SURE or (ft.is_paired_heading(a.text) and x.get("seam_lm", 0.0) <= 0.0))
+            and _heading_shaped(a) and _reads_as_heading(a.text))):
+        # a headline and a cut first line look alike: only the seam tells (a two-part heading,
+        # 抓前期，项目储备更充足, that reads no better run on into the text below stays apart
+        # however sure the model is)
+        p = min(p, model.doubt - 0.01)
     passed = found[k][1]
     if passed and not a.listed and ((_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)) and (
             (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text))

@@ -5,7 +5,9 @@ short words could span a cut, and how common they are. The list is read once fro
 `dict.txt` and kept as a marshal file in the user cache folder (rebuilt when jieba changes),
 in buckets by first character that are unpacked as a repair first reads them.
 `segment` cuts a short window the way jieba's dictionary-only mode does (the most probable
-path through the words the window contains).
+path through the words the window contains); `word_class` gives a word's part of speech as
+jieba's dictionary tags it (a line rarely ends on a preposition or an adverb, a paragraph rarely
+begins with 说).
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def _cache_path(src: Path) -> Path | None:
     except ImportError:     # no platformdirs: no cache
         return None
     st = src.stat()
-    return folder / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.v2.marshal"
+    return folder / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.v3.marshal"
 
 
 class Lexicon(Mapping):
@@ -48,9 +50,9 @@ class Lexicon(Mapping):
 
     def __init__(self, packed: dict[str, bytes]):
         self._packed = packed
-        self._open: dict[str, dict[str, int]] = {}
+        self._open: dict[str, dict] = {}
 
-    def bucket(self, first: str) -> dict[str, int]:
+    def bucket(self, first: str) -> dict:
         """The words that start with `first` (empty if none)."""
         got = self._open.get(first)
         if got is None:
@@ -77,8 +79,8 @@ class Lexicon(Mapping):
         return sum(len(self.bucket(first)) for first in self._packed)
 
 
-def _pack(words: dict[str, int]) -> dict[str, bytes]:
-    buckets: dict[str, dict[str, int]] = {}
+def _pack(words: Mapping) -> dict[str, bytes]:
+    buckets: dict[str, dict] = {}
     for w, f in words.items():
         buckets.setdefault(w[0], {})[w] = f
     return {first: marshal.dumps(b) for first, b in buckets.items()}
@@ -87,34 +89,60 @@ def _pack(words: dict[str, int]) -> dict[str, bytes]:
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Lexicon, float]:
     """(word → frequency for words of 1–4 characters, log of jieba's total frequency)."""
+    packed, total, _ = _load()
+    return Lexicon(packed), math.log(total)
+
+
+# jieba's tags, coarsely: nouns (n, nr, ns …), verbs, adjectives, adverbs, prepositions,
+# conjunctions, particles, locatives (上, 中), pronouns, numerals, measure words, times
+WORD_CLASSES = ("n", "v", "a", "d", "p", "c", "u", "f", "r", "m", "q", "t")
+
+
+@lru_cache(maxsize=1)
+def _classes() -> Lexicon:
+    return Lexicon(_load()[2])
+
+
+def word_class(word: str) -> str:
+    """The word's part of speech as jieba's dictionary tags it, one of `WORD_CLASSES`, or ""
+    (not in the list, or another class: idioms, names' parts, symbols)."""
+    return _classes().get(word, "") if word else ""
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, bytes], int, dict[str, bytes]]:
     src = _dict_path()
     cache = _cache_path(src)
     if cache is not None and cache.exists():
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            packed, total = marshal.loads(cache.read_bytes())
-            return Lexicon(packed), math.log(total)
+            packed, total, classes = marshal.loads(cache.read_bytes())
+            return packed, total, classes
     words: dict[str, int] = {}
+    tags: dict[str, str] = {}
     total = 0
     with open(src, encoding="utf-8") as fh:
         for line in fh:
-            parts = line.split(" ")
+            parts = line.split()
             if len(parts) < 2:
                 continue
             freq = int(parts[1])
             total += freq
             if len(parts[0]) == 1 or (len(parts[0]) <= MAX_WORD and freq >= MIN_FREQ):
                 words[parts[0]] = freq
-    packed = _pack(words)
+                tag = parts[2][:1] if len(parts) > 2 else ""
+                if tag in WORD_CLASSES or (tag == "m" and parts[2] == "mq"):
+                    tags[parts[0]] = tag
+    packed, classes = _pack(words), _pack(tags)
     if cache is not None:
         with contextlib.suppress(OSError):
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((packed, total)))
+            tmp.write_bytes(marshal.dumps((packed, total, classes)))
             os.replace(tmp, cache)
             for stale in cache.parent.glob("seam-lexicon-*.marshal"):   # from other jieba versions
                 if stale != cache:
                     stale.unlink(missing_ok=True)
-    return Lexicon(packed), math.log(total)
+    return packed, total, classes
 
 
 def segment(text: str) -> list[str]:

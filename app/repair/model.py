@@ -1,7 +1,9 @@
 """The seam model: how likely block b continues the paragraph block a was cut from.
 
-Every piece of evidence is an explicit, named feature (how a ends, how b begins, a word spanning
-the seam, what stands between them, the page's share of one-item lines); the trees are fitted
+Every piece of evidence is an explicit, named feature (how a ends, how b begins, the parts of
+speech of the words at their edges as jieba's dictionary tags them, a word spanning the seam,
+what stands between them, the running text past a credit or caption, the page's share of
+one-item lines); the trees are fitted
 by `bench/repair_fit.py` on thousands of generated cases (`bench/repair_corpus.py`) and checked
 on text the fit never saw. They live in `resources/repair/seam_model.json`, so a refit changes
 data, not code.
@@ -22,6 +24,7 @@ from functools import lru_cache
 
 from galley.app.data import resource
 from galley.app.repair import features as ft
+from galley.app.repair.lexicon import segment, word_class
 from galley.app.repair.seam import cohesion, seam_gain, seam_lm, seam_word
 from galley.app.trees import Trees
 
@@ -183,11 +186,28 @@ def block_features(text: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=8192)
+def edge_classes(text: str) -> tuple[str, str]:
+    """The parts of speech of the block's first and last words (`word_class`; "" where the
+    block starts or ends otherwise than on a Han character): a paragraph seldom begins with 说 or
+    立即, a finished line seldom ends on 按照, 为 or 一般, a cut one often does."""
+    head = word_class(segment(text[:6])[0]) if _HAN.match(text[:1]) else ""
+    tail = word_class(segment(text[-6:])[-1]) if _HAN.match(text[-1:]) else ""
+    return head, tail
+
+
+@lru_cache(maxsize=8192)
 def _named_features(text: str, prefix: str) -> dict[str, float]:
     """`block_features` with their names prefixed (a_ for block a, n_ for the next, b_ for a
-    candidate): a block is all three in turn. Read only: callers copy it."""
+    candidate), and the classes of its edge words as `<prefix>head_<class>` and
+    `<prefix>tail_<class>`: a block is all three in turn. Read only: callers copy it."""
     x = block_features(text)
-    return dict(zip(_prefixed(tuple(x), prefix), x.values()))
+    out = dict(zip(_prefixed(tuple(x), prefix), x.values()))
+    head, tail = edge_classes(text)
+    if head:
+        out[prefix + "head_" + head] = 1.0
+    if tail:
+        out[prefix + "tail_" + tail] = 1.0
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -289,6 +309,19 @@ def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
     else:
         x["n_none"] = 1.0
     x.update(page)
+    return x
+
+
+def run_on_features(a: str, r: str, passed: int) -> dict[str, float]:
+    """Evidence from the first block of running text after a (`r`, reached past `passed`
+    credits, captions or items): when a credit or a caption comes next, how the text after it
+    would read on from a still says whether a was cut (这名三十八岁的演员在访问中 / 图表：… / 表示,…)."""
+    x = {"r_" + k[2:]: v for k, v in _named_features(r, "r_").items()}
+    x["r_passed"] = min(3, passed) / 3.0
+    x["r_seam_lm"] = max(-1.0, min(1.6, seam_lm(a, r) / 5.0))
+    seam = seam_word(a, r)
+    x["r_seam_word"] = (seam[1] / 2.5) if seam else 0.0
+    x["r_seam_gain"] = seam_gain(a, r)
     return x
 
 

@@ -348,3 +348,13 @@ def test_a_first_line_opening_on_a_time_phrase_is_no_two_part_heading():
         assert ft.is_paragraph_opener(line)
         assert not ft.is_paired_heading(line)
     assert ft.is_paired_heading("抓前期，项目储备更充足")
+
+
+def test_bylines_signed_wen_or_tu_are_bylines():
+    from galley.app.repair.features import is_byline
+    for line in ("文／本报记者 周海涛", "图/文 李华", "文/图 张三 李四", "文：王明"):
+        assert is_byline(line), line
+    for line in ("文化/体育", "图文并茂", "图为记者王明在现场"):
+        assert not is_byline(line), line
+    blocks = ["书香浸润城市 阅读点亮生活", "文／本报记者 周海涛", "4月23日,临川市图书馆里座无虚席。"]
+    assert len(repaired(*blocks)) == 3

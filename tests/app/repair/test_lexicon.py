@@ -25,3 +25,10 @@ def test_seam_word_spans_the_cut_only_when_a_common_word_does():
     assert seam_word("全市地方立法工作推进会召开", "本报讯(记者 黄振)") is None
     assert seam_word("目前,警方已封锁了", "爆炸现场。") is None
     assert seam_word("“独角兽”等高成", "长性创新企业")[0].startswith("成长")
+
+
+def test_word_classes_come_from_jiebas_tags():
+    from galley.app.repair.lexicon import word_class
+    assert [word_class(w) for w in ("按照", "说", "立即", "上", "和", "的", "研究员")] == \
+        ["p", "v", "d", "f", "c", "u", "n"]
+    assert word_class("") == "" and word_class("澜州") == ""      # not in the dictionary
