@@ -1189,11 +1189,26 @@ def _side_by_side(a: list[Line], b: list[Line]) -> int:
     """How many lines stand level with a line of the other side, counted on the side that has
     fewer of them (two pieces of one justified line on one side, 不少市民… and 理。据…, level
     with one line on the other, are one level, not two)."""
-    def level_with(xs: list[Line], ys: list[Line]) -> int:
-        return sum(1 for x in xs if any(y.top < x.bottom and x.top < y.bottom for y in ys))
     if len(a) * len(b) > 40000:      # (a page of one-glyph lines: count the cheap way)
         return min(len(a), len(b))
-    return min(level_with(a, b), level_with(b, a))
+    return min(_level_with(a, b), _level_with(b, a))
+
+
+def _level_with(xs: list[Line], ys: list[Line]) -> int:
+    """How many of xs overlap some line of ys in height (y.top < x.bottom and x.top < y.bottom),
+    against the union of ys' extents: sorted, merged where they overlap, bisected."""
+    merged: list[list[float]] = []
+    for t, b in sorted((y.top, y.bottom) for y in ys):
+        if merged and t < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([t, b])
+    tops = [m[0] for m in merged]
+    n = 0
+    for x in xs:
+        k = bisect_left(tops, x.bottom) - 1      # the last extent starting above x's foot
+        n += k >= 0 and x.top < merged[k][1]
+    return n
 
 
 def _row_gaps(rows: list[list[Line]]) -> list[float]:

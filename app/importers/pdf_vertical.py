@@ -152,6 +152,9 @@ class _Grid:
         for d in (self.rows, self.cols):
             for v in d.values():
                 v.sort(key=lambda t: t[0])
+        # the sort keys of each row and column, for bisection (made once, not at each look-up)
+        self.row_keys = {k: [t[0] for t in v] for k, v in self.rows.items()}
+        self.col_keys = {k: [t[0] for t in v] for k, v in self.cols.items()}
 
     def across(self, g: Glyph) -> float:
         """The distance, centre to centre, to the nearest glyph of g's size on its baseline."""
@@ -160,7 +163,7 @@ class _Grid:
         m = _mid(g)
         for k in range(int((g.base - tol) // 2), int((g.base + tol) // 2) + 1):
             row = self.rows.get(k, ())
-            keys = [t[0] for t in row]
+            keys = self.row_keys.get(k, ())
             i = bisect_left(keys, m - 4 * g.size)
             j = bisect_right(keys, m + 4 * g.size)
             for x, h in row[i:j]:
@@ -175,7 +178,7 @@ class _Grid:
         best: tuple[float, Glyph] | None = None
         for k in range(int((m - tol) // 2), int((m + tol) // 2) + 1):
             col = self.cols.get(k, ())
-            keys = [x[0] for x in col]
+            keys = self.col_keys.get(k, ())
             i = bisect_left(keys, t + 0.6 * g.size)
             j = bisect_right(keys, t + MAX_STEP * g.size)
             for y, h in col[i:j]:
@@ -189,7 +192,6 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
     full = [g for g in glyphs if _full_width(g)]
     if len(full) < 3:
         return [], glyphs
-    grid = _Grid(full)
     order = {id(g): i for i, g in enumerate(glyphs)}
     across: dict[int, float] = {}
 
@@ -198,9 +200,18 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
             across[id(g)] = grid.across(g)
         return across[id(g)]
 
+    # a page the file writes along its lines (most glyphs have a neighbour in the content stream
+    # beside them on their baseline): a glyph written so is in a line across and starts no
+    # column, so only the others are looked under (a page in no order: every glyph is)
+    beside = _pairs_beside(glyphs)
+    n_beside = sum(1 for g in full if id(g) in beside)
+    looked = [g for g in full if id(g) not in beside] if 2 * n_beside >= len(full) else full
+    if not looked:
+        return [], glyphs
+    grid = _Grid(full)
     nxt: dict[int, tuple[float, Glyph]] = {}
     prev: dict[int, tuple[float, Glyph]] = {}
-    for g in full:
+    for g in looked:
         hit = grid.below(g)
         if hit is None:
             continue
@@ -240,6 +251,33 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
     return blocks, rest
 
 
+def _pairs_beside(glyphs: list[Glyph]) -> set[int]:
+    """The glyphs (by id) written next to a glyph beside them on their baseline (`_written_beside`
+    for every glyph, each neighbouring pair of the content stream looked at once)."""
+    out: set[int] = set()
+    for g, h in itertools.pairwise(glyphs):
+        size = g.size
+        if (h.upright and abs(g.size - h.size) <= 0.1 * max(size, h.size) and abs(h.base - g.base) <= 0.15 * size
+                and 0.5 * size <= abs(h.x0 + h.x1 - g.x0 - g.x1) / 2 <= 3 * size):
+            out.add(id(g))
+        if (g.upright and abs(g.size - h.size) <= 0.1 * max(size, h.size) and abs(h.base - g.base) <= 0.15 * h.size
+                and 0.5 * h.size <= abs(h.x0 + h.x1 - g.x0 - g.x1) / 2 <= 3 * h.size):
+            out.add(id(h))
+    return out
+
+
+def _written_beside(g: Glyph, glyphs: list[Glyph], order: dict[int, int]) -> bool:
+    """The glyph written before or after g in the content stream stands beside it on its baseline."""
+    i = order[id(g)]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(glyphs):
+            h = glyphs[j]
+            if (h.upright and _alike(g, h) and abs(h.base - g.base) <= 0.15 * g.size
+                    and 0.5 * g.size <= abs(_mid(h) - _mid(g)) <= 3 * g.size):
+                return True
+    return False
+
+
 def _written_across(chain: list[Glyph], glyphs: list[Glyph], order: dict[int, int]) -> bool:
     """Whether the file writes the chain's glyphs along lines across: each glyph's pen advance
     (the next glyph in the content stream) goes to its right-hand neighbour more often than to
@@ -247,16 +285,7 @@ def _written_across(chain: list[Glyph], glyphs: list[Glyph], order: dict[int, in
     evenly as a vertical column, but is written line by line. (A file that writes its glyphs
     in no order tells neither way: the geometry decides.)"""
     down = sum(abs(order[id(a)] - order[id(b)]) == 1 for a, b in itertools.pairwise(chain))
-    along = 0
-    for g in chain:
-        i = order[id(g)]
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(glyphs):
-                h = glyphs[j]
-                if (h.upright and _alike(g, h) and abs(h.base - g.base) <= 0.15 * g.size
-                        and 0.5 * g.size <= abs(_mid(h) - _mid(g)) <= 3 * g.size):
-                    along += 1
-                    break
+    along = sum(_written_beside(g, glyphs, order) for g in chain)
     return along > down
 
 

@@ -702,3 +702,22 @@ def test_punctuation_set_smaller_than_its_text_stays_in_its_line(tmp_path, reade
     _set_lines(c, body, 250, small_marks)
     c.save()
     assert [b.text for b in read_pdf(pdf)] == [body]
+
+
+def test_lines_level_with_the_other_side_are_counted_as_by_pairs():
+    """The sweep over merged extents counts what comparing every pair of lines counts."""
+    from types import SimpleNamespace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from galley.app.importers.pdf import _level_with
+    extent = st.tuples(st.integers(0, 40), st.sampled_from([0, 1, 2, 5, 12])).map(
+        lambda th: SimpleNamespace(top=th[0] / 2, bottom=(th[0] + th[1]) / 2))
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(extent, max_size=10), st.lists(extent, max_size=10))
+    def check(xs, ys):
+        by_pairs = sum(1 for x in xs if any(y.top < x.bottom and x.top < y.bottom for y in ys))
+        assert _level_with(xs, ys) == by_pairs
+    check()
