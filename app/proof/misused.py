@@ -21,7 +21,6 @@ Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/pro
 """
 from __future__ import annotations
 
-import json
 import marshal
 import math
 import re
@@ -36,7 +35,7 @@ from operator import mul
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
-from galley.app.trees import Trees
+from galley.app.trees import margin_of_file
 
 DATA = RESOURCES / "misused.marshal"
 TREES = RESOURCES / "misused_trees.json"
@@ -153,6 +152,9 @@ class Model:
         self.min_lm_gain = float(params.get("min_char_gain", 1.0))
         self.min_pair = float(params.get("min_pair_gain", 0.0))
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
+        # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters, replaced by (filler, frequency
+        # of the word it makes) pairs when the pattern is first met (`_fillers`)
+        self._words: dict[str, str | tuple[tuple[str, int], ...]] = dict(self.wild)
 
     # ---------------------------------------------------------------- language model
     def logp(self, s: str) -> float:
@@ -211,7 +213,8 @@ class Model:
 
     def positions(self, text: str):
         """(offset, Han run, index in run, character, found) for each character worth a closer look:
-        found = (word candidates, free neighbours, context candidates, the run's character indices).
+        found = (word candidates, free neighbours, context candidates, the run's character indices,
+        idiom candidates, how well the character fits its neighbours where the screen asked, else None).
 
         Word candidates: for a character no common two-character word holds, the similar characters
         that would make a dictionary word with its neighbours, each with the frequency of the best
@@ -300,7 +303,7 @@ class Model:
                         context.update(dict.fromkeys(again, 0.0))
                 idiom = idiom_at.get(i, {}) if idiom_at else {}
                 if found or context or idiom:
-                    yield base + i, run, i, c, (found, nfree, context, ids, idiom)
+                    yield base + i, run, i, c, (found, nfree, context, ids, idiom, old)
 
     def _idiom_candidates(self, run: str, flags: list[int]) -> dict[int, dict[str, int]]:
         """Index in run → {character: frequency of the idiom it makes}, for each four-character
@@ -331,27 +334,37 @@ class Model:
         """The characters of `cands` that make a dictionary word with run[i]'s neighbours (the two
         pairs that hold it and, with `three`, the three windows of three characters), each with
         the frequency of the best word it makes."""
-        wild, freq, min_word = self.wild, self.freq, self.min_word
         n = len(run)
         l1 = run[i - 1] if i else ""
         r1 = run[i + 1] if i + 1 < n else ""
-        windows = [(l1, ""), ("", r1)] if l1 and r1 else [(l1, "")] if l1 else [("", r1)]
+        if l1 and r1:
+            keys = [l1 + "?", "?" + r1]
+        else:
+            keys = [l1 + "?"] if l1 else ["?" + r1]
         if three:
             if i >= 2:
-                windows.append((run[i - 2:i], ""))
+                keys.append(run[i - 2:i] + "?")
             if l1 and r1:
-                windows.append((l1, r1))
+                keys.append(l1 + "?" + r1)
             if i + 2 < n:
-                windows.append(("", run[i + 1:i + 3]))
+                keys.append("?" + run[i + 1:i + 3])
         found: dict[str, int] = {}
-        for left, right in windows:
-            chars = wild.get(left + "?" + right)
-            if chars:
-                for x in cands.intersection(chars):
-                    f = freq[left + x + right]
-                    if f >= min_word and f > found.get(x, 0):
+        words = self._words
+        for key in keys:
+            pairs = words.get(key)
+            if pairs:
+                if isinstance(pairs, str):
+                    pairs = words[key] = self._fillers(key, pairs)
+                for x, f in pairs:
+                    if x in cands and f > found.get(x, 0):
                         found[x] = f
         return found
+
+    def _fillers(self, key: str, chars: str) -> tuple[tuple[str, int], ...]:
+        """(character, frequency of the word it makes) for each character of `wild` that fills the
+        pattern `key` with a word of at least `min_word`."""
+        freq, min_word = self.freq, self.min_word
+        return tuple((x, f) for x in chars if (f := freq[key.replace("?", x)]) >= min_word)
 
     def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
         """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
@@ -361,7 +374,7 @@ class Model:
         With `cascade`, a candidate whose cheap features alone (all but the two language-model
         gains and the words around it: COSTLY) score below `cascade` under the cheap model is
         dropped before the costly ones are computed."""
-        found, free, context, ids, idiom = found_free
+        found, free, context, ids, idiom = found_free[:5]
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
         old = base = None
@@ -383,8 +396,9 @@ class Model:
         wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
         old_words = None            # (computed for the first candidate that gets this far)
         # how well the written character fits its two neighbours (the character model's pointwise
-        # information, as the screen of `positions` takes it)
-        old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
+        # information, as the screen of `positions` takes it; from the screen where it asked)
+        old_fit = found_free[5] if len(found_free) > 5 and found_free[5] is not None \
+            else lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
         for x in {**found, **context, **idiom}:
             if c + x in self.skip:
                 continue
@@ -490,10 +504,9 @@ def load(scored: bool = True) -> Model:
     data = marshal.loads(DATA.read_bytes())    # (marshal.load of the file object: three times slower)
     boosted = None
     if scored:
-        fitted = json.loads(TREES.read_text(encoding="utf-8"))
-        if tuple(fitted["names"]) != FEATURES:
+        fitted_names, margin = margin_of_file(TREES)
+        if tuple(fitted_names) != FEATURES:
             raise RuntimeError(f"{TREES.name} was fitted on other features: run tools/fit_misused.py --write")
-        margin = Trees.from_json(fitted).margin
         names = FEATURES
 
         def boosted(features) -> float:
