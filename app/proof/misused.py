@@ -57,6 +57,7 @@ NO_WORD = 1.0          # markers in the log-probability cache (a real one is neg
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
 MAX_WORD = 4
+QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
 
 _lock = threading.Lock()
 
@@ -92,6 +93,7 @@ class Model:
         self.ctx_right: dict[str, int] = data.get("ctx_right", {})
         # (a confusion counts with a neighbour from `context_seen` training sentences up)
         self.ctx_min = int(params.get("context_seen", 1))
+        self._ctx_pairs = frozenset(k[1:] for k in self.ctx_left) | frozenset(k[:2] for k in self.ctx_right)
         self.by_left: dict[str, str] = {}            # left neighbour + wrong → the rights seen there
         for k, n in self.ctx_left.items():
             if n >= self.ctx_min:
@@ -124,6 +126,16 @@ class Model:
             raise RuntimeError("misused.toml: cheap_weights are for other features: run tools/fit_misused.py --write")
         self.cheap_bias = float(params.get("cheap_bias", 0.0))
         self.cascade = float(params.get("cascade", -3.0))
+        # for `candidates`' estimate of the cheap score: each candidate pair's part (as met), each
+        # kind's part, and the pairs the neighbour counts know at all (wrong + right)
+        self._quick: dict[str, float] | None = {} if self.cheap_weights else None
+        w = self.cheap_weights or [0.0] * len(FEATURES)
+        self._quick_kinds = [w[2] * (kind & SOUND) + w[3] * ((kind & SHAPE) >> 1) + w[18] * float(kind & HOMOPHONE > 0)
+                             + w[19] * float(kind & NCU > 0) for kind in range(32)]
+        # (the weights must be finite numbers, and the neighbour counts' keys three characters, for
+        # the estimate to hold: else every candidate gets the exact sum)
+        if not all(math.isfinite(x) for x in w) or any(len(k) != 3 for t in (self.ctx_left, self.ctx_right) for k in t):
+            self._quick = None
         self.min_gain = float(params.get("min_gain", 4.0))
         self.warning = float(params.get("warning", 8.0))
         self.error = float(params.get("error", 12.0))
@@ -399,14 +411,37 @@ class Model:
         # information, as the screen of `positions` takes it; from the screen where it asked)
         old_fit = found_free[5] if len(found_free) > 5 and found_free[5] is not None \
             else lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
+        quick = self._quick if cut is not None and cheap_w else None
+        if quick is not None:
+            # the cheap model's score estimated from the features of the pair (cached), the place
+            # and the candidate, summed in another order: exact to ~1e-13, so a candidate it puts
+            # below `cut` by more than QUICK_SLACK scores below `cut` exactly too and is dropped
+            # without building its features; any other is judged on the exact sum below
+            kind_w, ctx_pairs = self._quick_kinds, self._ctx_pairs
+            w = cheap_w
+            at_place = self.cheap_bias + w[4] * lc + w[7] * free + w[12] * name + w[16] * old_fit \
+                - w[8] * old_bg - QUICK_SLACK
         for x in {**found, **context, **idiom}:
-            if c + x in self.skip:
+            cx = c + x
+            if cx in self.skip:
                 continue
             k = cands.find(x)
             kind = ord(kinds[k]) - KIND0 if k >= 0 else 0 if x in idiom else SEEN
-            if kind & ~HOMOPHONE == SEEN and not seen.get(c + x) and x not in idiom:
+            if kind & ~HOMOPHONE == SEEN and not seen.get(cx) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
+            if quick is not None:
+                pair = quick.get(cx)
+                if pair is None:
+                    pair = quick[cx] = w[1] * math.log1p(seen.get(cx, 0)) + w[5] * math.log1p(freq.get(x, 0))
+                estimate = at_place + pair + kind_w[kind & 31] + w[6] * math.log1p(fw) + w[10] * (fw > 0) \
+                    + w[8] * (math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0))) \
+                    + w[11] * context.get(x, 0.0) + w[17] * math.log1p(idiom.get(x, 0))
+                if cx in ctx_pairs:
+                    estimate += w[13] * (math.log1p(self.ctx_left.get(l1 + cx, 0))
+                                         + math.log1p(self.ctx_right.get(cx + r1, 0)))
+                if estimate < cut:
+                    continue
             feats = [0.0, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
                      lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,

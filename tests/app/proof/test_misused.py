@@ -260,3 +260,25 @@ def test_positions_hand_on_the_screens_fit():
     fits = [(found_free[5], m.lm.fit_between(found_free[3], i))
             for _pos, run, i, _c, found_free in m.positions(text) if found_free[5] is not None]
     assert fits and all(a == b for a, b in fits)
+
+
+def test_the_cheap_scores_estimate_drops_only_what_the_exact_sum_drops():
+    """`candidates` drops a candidate on an estimate of the cheap score (summed in another order)
+    only when it is below the cut by a margin: the candidates kept are those the exact sum keeps."""
+    from tests.conftest import SHARED
+    m = model()
+    assert m._quick is not None
+    csc = SHARED / "data" / "csc" / "sighan_train2013.tsv"
+    texts = ["青川的运动员不怕措折，坚持训练。他门明天去博物管参观。这个小区的环镜越来越好了。",
+             "会议决定成立一个专门的委员会来负则此事。我在见到他的时候再接再励。"]
+    if csc.is_file():
+        texts += [line.split("\t")[1] for line in csc.read_text(encoding="utf-8").splitlines()[:300]]
+    places = [(run, i, c, found) for t in texts for _pos, run, i, c, found in m.positions(t)]
+    quick = [list(m.candidates(run, i, c, found, names=False)) for run, i, c, found in places]
+    saved = m._quick
+    try:
+        m._quick = None
+        exact = [list(m.candidates(run, i, c, found, names=False)) for run, i, c, found in places]
+    finally:
+        m._quick = saved
+    assert quick == exact and sum(map(len, exact)) > 20
