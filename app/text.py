@@ -88,8 +88,10 @@ def _script_sets_built() -> tuple[str, str]:
     return "".join(sorted(trad)), "".join(sorted(simp))
 
 
+@lru_cache(maxsize=1)
 def _script_sets_key() -> str:
-    """OpenCC's version and its files (the dictionaries are data files inside its package)."""
+    """OpenCC's version and its files (the dictionaries are data files inside its package), read
+    once per process."""
     import os
 
     import opencc
