@@ -1,10 +1,10 @@
 """Text classes every stage reads: Chinese punctuation classes and script detection.
 
 The lowest layer of app/ with app/model (which imports it; it imports nothing of Galley's
-but the error type): importers, repair, structure, proof and layout take their punctuation
-classes from here, composing their own from these where a stage needs more (ASCII marks, the
-ellipsis), and the edition's script is detected here. The heading kinds are the model's
-(`app.model.HEADING_KINDS`, `DISPLAY_KINDS`).
+but the error type, and app/cache when the script table is first asked for): importers, repair,
+structure, proof and layout take their punctuation classes from here, composing their own from
+these where a stage needs more (ASCII marks, the ellipsis), and the edition's script is detected
+here. The heading kinds are the model's (`app.model.HEADING_KINDS`, `DISPLAY_KINDS`).
 
 Punctuation follows GB/T 15834 and the clreq line-start and line-end rules (避头尾).
 Script detection uses OpenCC's tables (imported only when a script is asked for).
@@ -68,20 +68,61 @@ def _one_script_only(chars: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(trad_only), frozenset(simp_only)
 
 
+SCRIPT_SETS_FORMAT = 1          # bump when the table is made differently: the cached copies are set aside
+
+
 @lru_cache(maxsize=1)
 def script_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """(traditional-only characters, simplified-only characters) of all CJK, from OpenCC's own tables."""
-    return _one_script_only(_cjk_chars())
+    """(traditional-only characters, simplified-only characters) of all CJK, from OpenCC's own tables.
+
+    Making the table loads OpenCC's s2t dictionaries and converts every CJK character both ways
+    (a tenth of a second of each cold check); it is kept in the cache folder under OpenCC's version
+    and its files' sizes and dates (galley.app.cache), and made again when those change."""
+    from galley.app import cache
+    trad, simp = cache.cached("script_sets", _script_sets_key(), _script_sets_built)
+    return frozenset(trad), frozenset(simp)
+
+
+def _script_sets_built() -> tuple[str, str]:
+    trad, simp = _one_script_only(_cjk_chars())
+    return "".join(sorted(trad)), "".join(sorted(simp))
+
+
+@lru_cache(maxsize=1)
+def _script_sets_key() -> str:
+    """OpenCC's version and its files (the dictionaries are data files inside its package), read
+    once per process."""
+    import os
+
+    import opencc
+
+    from galley.app.cache import files_key
+    root = os.path.dirname(os.path.abspath(opencc.__file__))
+    files = [os.path.join(d, f) for d, _, names in os.walk(root) for f in names
+             if f.endswith((".json", ".ocd2", ".ocd", ".txt", ".so", ".pyd", ".dylib"))]
+    return f"{SCRIPT_SETS_FORMAT}\n{getattr(opencc, '__version__', '?')}\n{files_key(files)}"
+
+
+def _script_sets_kept() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The table if it is at hand (made in this process, or kept in the cache folder), else None."""
+    if script_sets.cache_info().currsize:
+        return script_sets()
+    from galley.app import cache
+    path = cache.path_for("script_sets", _script_sets_key())
+    if path is None or not path.is_file():
+        return None
+    return script_sets()
 
 
 def detect_script(text: str, sample: int = 20000) -> str:
     """"simplified" or "traditional": which script's own characters the text uses more
     ("simplified", the common case, without OpenCC). Only the sample's own characters are
-    looked up, unless the whole table is at hand already."""
+    looked up, unless the whole table is at hand already (made, or in the cache folder)."""
     head = text[:sample]
     try:
-        if script_sets.cache_info().currsize:
-            trad_only, simp_only = script_sets()
+        kept = _script_sets_kept()
+        if kept is not None:
+            trad_only, simp_only = kept
         else:
             trad_only, simp_only = _one_script_only("".join(sorted({ch for ch in head if _is_cjk(ch)})))
     except (ImportError, OSError, RuntimeError):

@@ -11,6 +11,7 @@ import math
 import os
 import sys
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,7 +47,7 @@ class Trees:
                 if time.time() - cache.stat().st_mtime > DAY:
                     os.utime(cache)       # in use: kept by `_prune`
         if code is None:
-            code = compile(source, f"<trees {len(self.trees)}>", "exec")
+            code = self._code(source)
             if cache is not None:
                 with contextlib.suppress(OSError):
                     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -54,9 +55,10 @@ class Trees:
                     tmp.write_bytes(marshal.dumps(code))
                     os.replace(tmp, cache)
                     _prune(cache)
-        scope: dict = {"inf": math.inf, "nan": math.nan}     # how repr writes those floats
-        exec(code, scope)  # noqa: S102 - code generated from the model's numbers above
-        return scope["margin"]
+        return _function(code)
+
+    def _code(self, source: str | None = None):
+        return compile(self._source() if source is None else source, f"<trees {len(self.trees)}>", "exec")
 
     def _source(self) -> str:
         used: dict[str, str] = {}
@@ -89,6 +91,42 @@ class Trees:
     @classmethod
     def from_json(cls, d: dict) -> Trees:
         return cls(list(d["names"]), float(d["base"]), d["trees"])
+
+
+def _function(code) -> Callable[[dict[str, float]], float]:
+    scope: dict = {"inf": math.inf, "nan": math.nan}     # how repr writes those floats
+    exec(code, scope)  # noqa: S102 - code generated from a model's numbers (Trees._source)
+    return scope["margin"]
+
+
+JSON_FORMAT = 1        # bump when the code made from a file changes: the kept copies are set aside
+
+
+def margin_of_file(path: Path) -> tuple[list[str], Callable[[dict[str, float]], float]]:
+    """The feature names and the compiled `margin` of trees kept as JSON at `path` (`Trees.to_json`).
+
+    The names and the code are kept in the cache folder (galley.app.cache) under a digest of the
+    file's bytes and the interpreter's bytecode tag, so a start that finds them there neither
+    parses the JSON (the misused-character scorer's is a quarter of a megabyte of numbers) nor
+    writes out the source again: 0.3 G instructions of a cold check. The same code as
+    `Trees.margin` compiles."""
+    import json
+
+    from galley.app import cache
+    raw = path.read_bytes()
+    key = f"{JSON_FORMAT}\n{hashlib.sha1(raw, usedforsecurity=False).hexdigest()}"
+
+    def build() -> tuple[list[str], object]:
+        model = Trees.from_json(json.loads(raw))
+        return model.names, model._code()
+
+    def unpack(value) -> tuple[list[str], Callable[[dict[str, float]], float]]:
+        names, code = value
+        if not isinstance(code, types.CodeType) or not all(isinstance(n, str) for n in names):
+            raise ValueError("not the trees' names and code")
+        return list(names), _function(code)
+
+    return cache.cached("trees_json", key, build, unpack)
 
 
 DAY = 24 * 3600

@@ -21,7 +21,6 @@ Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/pro
 """
 from __future__ import annotations
 
-import json
 import marshal
 import math
 import re
@@ -36,7 +35,7 @@ from operator import mul
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
-from galley.app.trees import Trees
+from galley.app.trees import margin_of_file
 
 DATA = RESOURCES / "misused.marshal"
 TREES = RESOURCES / "misused_trees.json"
@@ -58,6 +57,7 @@ NO_WORD = 1.0          # markers in the log-probability cache (a real one is neg
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
 MAX_WORD = 4
+QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
 
 _lock = threading.Lock()
 
@@ -93,6 +93,7 @@ class Model:
         self.ctx_right: dict[str, int] = data.get("ctx_right", {})
         # (a confusion counts with a neighbour from `context_seen` training sentences up)
         self.ctx_min = int(params.get("context_seen", 1))
+        self._ctx_pairs = frozenset(k[1:] for k in self.ctx_left) | frozenset(k[:2] for k in self.ctx_right)
         self.by_left: dict[str, str] = {}            # left neighbour + wrong → the rights seen there
         for k, n in self.ctx_left.items():
             if n >= self.ctx_min:
@@ -125,6 +126,16 @@ class Model:
             raise RuntimeError("misused.toml: cheap_weights are for other features: run tools/fit_misused.py --write")
         self.cheap_bias = float(params.get("cheap_bias", 0.0))
         self.cascade = float(params.get("cascade", -3.0))
+        # for `candidates`' estimate of the cheap score: each candidate pair's part (as met), each
+        # kind's part, and the pairs the neighbour counts know at all (wrong + right)
+        self._quick: dict[str, float] | None = {} if self.cheap_weights else None
+        w = self.cheap_weights or [0.0] * len(FEATURES)
+        self._quick_kinds = [w[2] * (kind & SOUND) + w[3] * ((kind & SHAPE) >> 1) + w[18] * float(kind & HOMOPHONE > 0)
+                             + w[19] * float(kind & NCU > 0) for kind in range(32)]
+        # (the weights must be finite numbers, and the neighbour counts' keys three characters, for
+        # the estimate to hold: else every candidate gets the exact sum)
+        if not all(math.isfinite(x) for x in w) or any(len(k) != 3 for t in (self.ctx_left, self.ctx_right) for k in t):
+            self._quick = None
         self.min_gain = float(params.get("min_gain", 4.0))
         self.warning = float(params.get("warning", 8.0))
         self.error = float(params.get("error", 12.0))
@@ -153,6 +164,9 @@ class Model:
         self.min_lm_gain = float(params.get("min_char_gain", 1.0))
         self.min_pair = float(params.get("min_pair_gain", 0.0))
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
+        # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters, replaced by (filler, frequency
+        # of the word it makes) pairs when the pattern is first met (`_fillers`)
+        self._words: dict[str, str | tuple[tuple[str, int], ...]] = dict(self.wild)
 
     # ---------------------------------------------------------------- language model
     def logp(self, s: str) -> float:
@@ -211,7 +225,8 @@ class Model:
 
     def positions(self, text: str):
         """(offset, Han run, index in run, character, found) for each character worth a closer look:
-        found = (word candidates, free neighbours, context candidates, the run's character indices).
+        found = (word candidates, free neighbours, context candidates, the run's character indices,
+        idiom candidates, how well the character fits its neighbours where the screen asked, else None).
 
         Word candidates: for a character no common two-character word holds, the similar characters
         that would make a dictionary word with its neighbours, each with the frequency of the best
@@ -300,7 +315,7 @@ class Model:
                         context.update(dict.fromkeys(again, 0.0))
                 idiom = idiom_at.get(i, {}) if idiom_at else {}
                 if found or context or idiom:
-                    yield base + i, run, i, c, (found, nfree, context, ids, idiom)
+                    yield base + i, run, i, c, (found, nfree, context, ids, idiom, old)
 
     def _idiom_candidates(self, run: str, flags: list[int]) -> dict[int, dict[str, int]]:
         """Index in run → {character: frequency of the idiom it makes}, for each four-character
@@ -331,27 +346,37 @@ class Model:
         """The characters of `cands` that make a dictionary word with run[i]'s neighbours (the two
         pairs that hold it and, with `three`, the three windows of three characters), each with
         the frequency of the best word it makes."""
-        wild, freq, min_word = self.wild, self.freq, self.min_word
         n = len(run)
         l1 = run[i - 1] if i else ""
         r1 = run[i + 1] if i + 1 < n else ""
-        windows = [(l1, ""), ("", r1)] if l1 and r1 else [(l1, "")] if l1 else [("", r1)]
+        if l1 and r1:
+            keys = [l1 + "?", "?" + r1]
+        else:
+            keys = [l1 + "?"] if l1 else ["?" + r1]
         if three:
             if i >= 2:
-                windows.append((run[i - 2:i], ""))
+                keys.append(run[i - 2:i] + "?")
             if l1 and r1:
-                windows.append((l1, r1))
+                keys.append(l1 + "?" + r1)
             if i + 2 < n:
-                windows.append(("", run[i + 1:i + 3]))
+                keys.append("?" + run[i + 1:i + 3])
         found: dict[str, int] = {}
-        for left, right in windows:
-            chars = wild.get(left + "?" + right)
-            if chars:
-                for x in cands.intersection(chars):
-                    f = freq[left + x + right]
-                    if f >= min_word and f > found.get(x, 0):
+        words = self._words
+        for key in keys:
+            pairs = words.get(key)
+            if pairs:
+                if isinstance(pairs, str):
+                    pairs = words[key] = self._fillers(key, pairs)
+                for x, f in pairs:
+                    if x in cands and f > found.get(x, 0):
                         found[x] = f
         return found
+
+    def _fillers(self, key: str, chars: str) -> tuple[tuple[str, int], ...]:
+        """(character, frequency of the word it makes) for each character of `wild` that fills the
+        pattern `key` with a word of at least `min_word`."""
+        freq, min_word = self.freq, self.min_word
+        return tuple((x, f) for x in chars if (f := freq[key.replace("?", x)]) >= min_word)
 
     def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
         """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
@@ -361,7 +386,7 @@ class Model:
         With `cascade`, a candidate whose cheap features alone (all but the two language-model
         gains and the words around it: COSTLY) score below `cascade` under the cheap model is
         dropped before the costly ones are computed."""
-        found, free, context, ids, idiom = found_free
+        found, free, context, ids, idiom = found_free[:5]
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
         old = base = None
@@ -383,16 +408,40 @@ class Model:
         wl, wr = run[max(0, i - MAX_WORD + 1):i], run[i + 1:i + MAX_WORD]
         old_words = None            # (computed for the first candidate that gets this far)
         # how well the written character fits its two neighbours (the character model's pointwise
-        # information, as the screen of `positions` takes it)
-        old_fit = lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
+        # information, as the screen of `positions` takes it; from the screen where it asked)
+        old_fit = found_free[5] if len(found_free) > 5 and found_free[5] is not None \
+            else lm.fit_between(ids, i) if lm is not None and ids is not None else 0.0
+        quick = self._quick if cut is not None and cheap_w else None
+        if quick is not None:
+            # the cheap model's score estimated from the features of the pair (cached), the place
+            # and the candidate, summed in another order: exact to ~1e-13, so a candidate it puts
+            # below `cut` by more than QUICK_SLACK scores below `cut` exactly too and is dropped
+            # without building its features; any other is judged on the exact sum below
+            kind_w, ctx_pairs = self._quick_kinds, self._ctx_pairs
+            w = cheap_w
+            at_place = self.cheap_bias + w[4] * lc + w[7] * free + w[12] * name + w[16] * old_fit \
+                - w[8] * old_bg - QUICK_SLACK
         for x in {**found, **context, **idiom}:
-            if c + x in self.skip:
+            cx = c + x
+            if cx in self.skip:
                 continue
             k = cands.find(x)
             kind = ord(kinds[k]) - KIND0 if k >= 0 else 0 if x in idiom else SEEN
-            if kind & ~HOMOPHONE == SEEN and not seen.get(c + x) and x not in idiom:
+            if kind & ~HOMOPHONE == SEEN and not seen.get(cx) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
+            if quick is not None:
+                pair = quick.get(cx)
+                if pair is None:
+                    pair = quick[cx] = w[1] * math.log1p(seen.get(cx, 0)) + w[5] * math.log1p(freq.get(x, 0))
+                estimate = at_place + pair + kind_w[kind & 31] + w[6] * math.log1p(fw) + w[10] * (fw > 0) \
+                    + w[8] * (math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0))) \
+                    + w[11] * context.get(x, 0.0) + w[17] * math.log1p(idiom.get(x, 0))
+                if cx in ctx_pairs:
+                    estimate += w[13] * (math.log1p(self.ctx_left.get(l1 + cx, 0))
+                                         + math.log1p(self.ctx_right.get(cx + r1, 0)))
+                if estimate < cut:
+                    continue
             feats = [0.0, math.log1p(seen.get(c + x, 0)), kind & SOUND, (kind & SHAPE) >> 1,
                      lc, math.log1p(freq.get(x, 0)), math.log1p(fw), free,
                      math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0)) - old_bg,
@@ -490,10 +539,9 @@ def load(scored: bool = True) -> Model:
     data = marshal.loads(DATA.read_bytes())    # (marshal.load of the file object: three times slower)
     boosted = None
     if scored:
-        fitted = json.loads(TREES.read_text(encoding="utf-8"))
-        if tuple(fitted["names"]) != FEATURES:
+        fitted_names, margin = margin_of_file(TREES)
+        if tuple(fitted_names) != FEATURES:
             raise RuntimeError(f"{TREES.name} was fitted on other features: run tools/fit_misused.py --write")
-        margin = Trees.from_json(fitted).margin
         names = FEATURES
 
         def boosted(features) -> float:

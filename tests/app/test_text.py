@@ -70,3 +70,25 @@ def test_one_script_detection():
     simp = Edition(blocks=[RawBlock(index=0, text="这是简体中文的报纸，后来发展很快。")], stories=[])
     assert (trad.script, simp.script) == ("traditional", "simplified")
     assert Edition(blocks=[], stories=[], script="traditional").script == "traditional"
+
+
+def test_the_script_table_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    from galley.app import cache
+    monkeypatch.setattr("galley.app.settings.cache_dir", lambda: tmp_path)
+    text.script_sets.cache_clear()
+    try:
+        made = text._one_script_only(text._cjk_chars())
+        assert text._script_sets_kept() is None             # neither made nor kept yet
+        sample = "這是繁體中文的報紙，後來發展很快。"
+        assert text.detect_script(sample) == "traditional"   # from the sample's own characters
+        assert text.script_sets() == made                     # made, and kept
+        (kept,) = tmp_path.glob("script_sets-*.cache")
+        text.script_sets.cache_clear()
+        assert text._script_sets_kept() == made               # read back from the folder
+        assert text.detect_script(sample) == "traditional"
+        kept.write_bytes(kept.read_bytes()[:-5])             # damaged: made again
+        text.script_sets.cache_clear()
+        assert text.script_sets() == made
+        assert cache.read(kept)[0] == "".join(sorted(made[0]))
+    finally:
+        text.script_sets.cache_clear()

@@ -222,3 +222,63 @@ def test_the_screens_fit_is_the_character_models():
         expect = (lm.fit(lm.hot.get(a << lm.bits | ids[i], 0), a, ids[i]) if a >= 0 else 0.0) \
             + (lm.fit(lm.hot.get(ids[i] << lm.bits | b, 0), ids[i], b) if b >= 0 else 0.0)
         assert lm.fit_between(ids, i) == lm.fit_around(a, ids[i], b) == expect
+
+
+def test_word_candidates_are_the_fillers_of_the_word_patterns():
+    """Each pattern's fillers are kept as (character, word frequency) when first met: the
+    candidates are those of the confusion set that make a word of min_word_freq, with the best
+    frequency over the windows, as reading the patterns afresh gives."""
+    m = model()
+    text = "青川的运动员不怕措折，坚持训练。他门明天去博物管参观。这个小区的环镜越来越好了。"
+
+    def afresh(run, i, c, cands):
+        found: dict[str, int] = {}
+        n = len(run)
+        windows = [(run[i - 1:i], ""), ("", run[i + 1:i + 2]), (run[i - 2:i], "") if i >= 2 else None,
+                   (run[i - 1:i], run[i + 1:i + 2]) if 0 < i < n - 1 else None,
+                   ("", run[i + 1:i + 3]) if i + 2 < n else None]
+        for w in windows:
+            if w is None or not (w[0] or w[1]):
+                continue
+            for x in m.wild.get(w[0] + "?" + w[1], ""):
+                f = m.freq[w[0] + x + w[1]]
+                if x in cands and f >= m.min_word and f > found.get(x, 0):
+                    found[x] = f
+        return found
+
+    seen = 0
+    for _pos, run, i, c, found_free in m.positions(text * 2):       # the second time from the kept fillers
+        if c in m.conf:
+            assert m._word_candidates(run, i, c, m.conf_sets[c], True) == afresh(run, i, c, m.conf_sets[c])
+            seen += bool(found_free[0])
+    assert seen >= 6
+
+
+def test_positions_hand_on_the_screens_fit():
+    m = model()
+    text = "他再家里等你。我们明天再见。"
+    fits = [(found_free[5], m.lm.fit_between(found_free[3], i))
+            for _pos, run, i, _c, found_free in m.positions(text) if found_free[5] is not None]
+    assert fits and all(a == b for a, b in fits)
+
+
+def test_the_cheap_scores_estimate_drops_only_what_the_exact_sum_drops():
+    """`candidates` drops a candidate on an estimate of the cheap score (summed in another order)
+    only when it is below the cut by a margin: the candidates kept are those the exact sum keeps."""
+    from tests.conftest import SHARED
+    m = model()
+    assert m._quick is not None
+    csc = SHARED / "data" / "csc" / "sighan_train2013.tsv"
+    texts = ["青川的运动员不怕措折，坚持训练。他门明天去博物管参观。这个小区的环镜越来越好了。",
+             "会议决定成立一个专门的委员会来负则此事。我在见到他的时候再接再励。"]
+    if csc.is_file():
+        texts += [line.split("\t")[1] for line in csc.read_text(encoding="utf-8").splitlines()[:300]]
+    places = [(run, i, c, found) for t in texts for _pos, run, i, c, found in m.positions(t)]
+    quick = [list(m.candidates(run, i, c, found, names=False)) for run, i, c, found in places]
+    saved = m._quick
+    try:
+        m._quick = None
+        exact = [list(m.candidates(run, i, c, found, names=False)) for run, i, c, found in places]
+    finally:
+        m._quick = saved
+    assert quick == exact and sum(map(len, exact)) > 20

@@ -1,38 +1,63 @@
-"""Word segmentation: jieba's prefix dictionary is cached in Galley's cache folder."""
+"""Word segmentation: jieba's prefix dictionary is kept in Galley's cache folder, packed, and read
+back as the very dictionary jieba makes."""
 from __future__ import annotations
 
-import os
+import pytest
 
 
-def test_jiebas_cache_lives_in_our_cache_folder_named_by_its_version(tmp_path, monkeypatch):
-    from galley.app import settings
+@pytest.fixture(scope="module")
+def jiebas_own():
+    """jieba's prefix dictionary as jieba itself makes it from its word list."""
     from galley.app.proof import segment
-    monkeypatch.setattr(settings, "cache_dir", lambda: tmp_path / "cache")
     jieba = segment._import_jieba()
-    stale = tmp_path / "cache" / "jieba-0.1-1-1.cache"     # another jieba's, not read for months
-    stale.parent.mkdir()
-    stale.write_bytes(b"")
-    os.utime(stale, (0, 0))
     tk = jieba.Tokenizer()
-    segment._cache_in_our_folder(tk, jieba)
-    assert tk.tmp_dir == str(tmp_path / "cache") and tk.cache_file.startswith(f"jieba-{jieba.__version__}-")
-    assert not stale.exists()
-    tk.initialize()
-    assert (tmp_path / "cache" / tk.cache_file).stat().st_size > 1_000_000
-    again = jieba.Tokenizer()           # read back from there: the same dictionary
-    segment._cache_in_our_folder(again, jieba)
-    again.initialize()
-    assert again.FREQ == tk.FREQ and again.total == tk.total
+    return tk.gen_pfdict(tk.get_dict_file())
 
 
-def test_without_a_cache_folder_jieba_keeps_its_own(monkeypatch):
-    from galley.app import settings
+def test_the_prefix_dictionary_is_kept_and_read_back_the_same(tmp_path, monkeypatch, jiebas_own):
+    from galley.app import cache
+    from galley.app.proof import segment
+    monkeypatch.setattr("galley.app.settings.cache_dir", lambda: tmp_path / "cache")
+    jieba = segment._import_jieba()
+    freq, total = segment.prefix_dictionary(jieba.Tokenizer())       # built, and kept
+    (kept,) = (tmp_path / "cache").glob("jieba-*.cache")
+    assert kept.stat().st_size > 1_000_000
+    again, again_total = segment.prefix_dictionary(jieba.Tokenizer())  # read back
+    want, want_total = jiebas_own
+    for got, got_total in ((freq, total), (again, again_total)):
+        assert got == want and list(got) == list(want) and got_total == want_total
+        assert all(type(v) is int for v in list(got.values())[:1000])
+    # a damaged copy is made again
+    raw = bytearray(kept.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    kept.write_bytes(bytes(raw))
+    assert segment.prefix_dictionary(jieba.Tokenizer()) == (want, want_total)
+    assert cache.read(kept)[3] == want_total
+
+
+def test_without_a_cache_folder_the_dictionary_is_built(monkeypatch, jiebas_own):
     from galley.app.proof import segment
 
     def no_folder():
-        raise OSError("read-only")
-    monkeypatch.setattr(settings, "cache_dir", no_folder)
+        raise ImportError("no platformdirs")
+    monkeypatch.setattr("galley.app.settings.cache_dir", no_folder)
     jieba = segment._import_jieba()
-    tk = jieba.Tokenizer()
-    segment._cache_in_our_folder(tk, jieba)
-    assert tk.tmp_dir is None and tk.cache_file is None
+    assert segment.prefix_dictionary(jieba.Tokenizer()) == jiebas_own
+
+
+def test_the_tokenizer_segments_as_jieba_does():
+    from galley.app.proof import segment
+    jieba = segment._import_jieba()
+    own = jieba.Tokenizer()
+    own.initialize()
+    text = "新华社北京12月5日电 国务院总理主持召开常务会议，研究部署进一步扩大内需。"
+    assert segment.tokenize(text) == list(own.tokenize(text))
+    assert segment.tokenizer().total == own.total
+
+
+def test_packing_keeps_words_holding_any_character():
+    from galley.app.proof import segment
+    freq = {"甲": 3, "甲\n乙": 4, "𠀀": 2 ** 40}
+    assert segment._unpack(segment._pack(freq, 9)) == (freq, 9)
+    with pytest.raises(ValueError):
+        segment._unpack((b"a\x00", "I", b"\x01\x00\x00\x00" * 2, 3))
