@@ -71,21 +71,29 @@ def test_a_boxed_brief_with_its_own_headline_beside_a_story_is_read_apart(tmp_pa
     assert kinds[BRIEF[0]] == "body"
 
 
+def _photo_page(pdf, height: float, photo_width: float, photo_y: float | None = None):
+    """A canvas with a headline 40 pt from the top, a grey photo 110 pt high under it (its foot
+    at `photo_y`, by default 170 pt from the top) and a one-line caption under the photo."""
+    from reportlab.pdfgen import canvas
+    _register_font()
+    photo_y = height - 170 if photo_y is None else photo_y
+    c = canvas.Canvas(str(pdf), pagesize=(360, height), invariant=1)
+    c.setFont("WQY", 22)
+    c.drawString(40, height - 40, "青湾新区口袋公园全面开放")
+    c.setFillGray(0.7)
+    c.rect(40, photo_y, photo_width, 110, stroke=0, fill=1)
+    c.setFillGray(0)
+    c.setFont("WQY", 8)
+    c.drawString(40, photo_y - 12, "图为青湾新区新建的口袋公园，市民在这里散步。")
+    return c
+
+
 def test_a_credit_in_a_frame_of_its_own_under_the_caption_is_a_caption(tmp_path):
     """Under a grey photo: the caption, then the credit (记者 林晓岚 摄) set in a frame of its own,
     ranged right, in the caption's small size: both are captions, and the credit does not
     start a story of its own."""
-    from reportlab.pdfgen import canvas
-    _register_font()
     pdf = tmp_path / "credit.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=(360, 420), invariant=1)
-    c.setFont("WQY", 22)
-    c.drawString(40, 380, "青湾新区口袋公园全面开放")
-    c.setFillGray(0.7)
-    c.rect(40, 250, 280, 110, stroke=0, fill=1)
-    c.setFillGray(0)
-    c.setFont("WQY", 8)
-    c.drawString(40, 238, "图为青湾新区新建的口袋公园，市民在这里散步。")
+    c = _photo_page(pdf, 420, 280)
     c.drawRightString(320, 227, "记者 林晓岚 摄")
     _column(c, STORY, 40, 205, 280)
     c.save()
@@ -135,17 +143,8 @@ def test_columns_run_on_past_a_photo_set_into_them(tmp_path):
     """Two columns with a photo across both in their middle (text above it and below it, the
     caption under it): each column reads top to bottom past the photo, then the next column,
     as the text was flowed; the paragraphs cut by the photo come back whole, the caption apart."""
-    from reportlab.pdfgen import canvas
-    _register_font()
     pdf = tmp_path / "wrap.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=(360, 520), invariant=1)
-    c.setFont("WQY", 22)
-    c.drawString(40, 480, "青湾新区口袋公园全面开放")
-    c.setFillGray(0.7)
-    c.rect(40, 300, 278, 110, stroke=0, fill=1)
-    c.setFillGray(0)
-    c.setFont("WQY", 8)
-    c.drawString(40, 288, "图为青湾新区新建的口袋公园，市民在这里散步。")
+    c = _photo_page(pdf, 520, 278, photo_y=300)
     paras = STORY + BRIEF
     _flow(c, paras, [[(450, 3), (262, 10)], [(450, 3), (262, 10)]], 40, 130, 18)
     c.save()
