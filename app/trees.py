@@ -4,13 +4,8 @@ split-line repair (`galley.app.repair.model`) and the scorer of `words.misused`
 tools/fit_misused.py); Galley only evaluates them."""
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
 import math
-import os
-import sys
-import time
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -38,24 +33,9 @@ class Trees:
         same comparisons and the same sum as walking the nodes, several times faster. Compiled
         once per model and interpreter; the code is kept in the cache folder (compiling takes a
         hundredth of a second for the seam model's trees, a tenth for the misused-character scorer's)."""
+        from galley.app import cache
         source = self._source()
-        code = None
-        cache = _code_cache(source)
-        if cache is not None and cache.exists():
-            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                code = marshal.loads(cache.read_bytes())
-                if time.time() - cache.stat().st_mtime > DAY:
-                    os.utime(cache)       # in use: kept by `_prune`
-        if code is None:
-            code = self._code(source)
-            if cache is not None:
-                with contextlib.suppress(OSError):
-                    cache.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-                    tmp.write_bytes(marshal.dumps(code))
-                    os.replace(tmp, cache)
-                    _prune(cache)
-        return _function(code)
+        return cache.cached("trees", source, lambda: self._code(source), _checked_function)
 
     def _code(self, source: str | None = None):
         return compile(self._source() if source is None else source, f"<trees {len(self.trees)}>", "exec")
@@ -93,6 +73,12 @@ class Trees:
         return cls(list(d["names"]), float(d["base"]), d["trees"])
 
 
+def _checked_function(code) -> Callable[[dict[str, float]], float]:
+    if not isinstance(code, types.CodeType):
+        raise TypeError("not compiled trees")
+    return _function(code)
+
+
 def _function(code) -> Callable[[dict[str, float]], float]:
     scope: dict = {"inf": math.inf, "nan": math.nan}     # how repr writes those floats
     exec(code, scope)  # noqa: S102 - code generated from a model's numbers (Trees._source)
@@ -122,35 +108,8 @@ def margin_of_file(path: Path) -> tuple[list[str], Callable[[dict[str, float]], 
 
     def unpack(value) -> tuple[list[str], Callable[[dict[str, float]], float]]:
         names, code = value
-        if not isinstance(code, types.CodeType) or not all(isinstance(n, str) for n in names):
-            raise ValueError("not the trees' names and code")
-        return list(names), _function(code)
+        if not all(isinstance(n, str) for n in names):
+            raise TypeError("not the trees' names")
+        return list(names), _checked_function(code)
 
     return cache.cached("trees_json", key, build, unpack)
-
-
-DAY = 24 * 3600
-KEEP_DAYS = 30
-
-
-def _prune(keep: Path) -> None:
-    """Remove the compiled code of models no longer in use (not read for `KEEP_DAYS` days: an
-    older Galley's, a refit's), so the cache folder does not grow with every model."""
-    cutoff = time.time() - KEEP_DAYS * DAY
-    for old in keep.parent.glob("trees-*.marshal"):
-        if old != keep:
-            with contextlib.suppress(OSError):
-                if old.stat().st_mtime < cutoff:
-                    old.unlink()
-
-
-def _code_cache(source: str) -> Path | None:
-    """Where the compiled code of `source` is kept: named by its digest and the interpreter's
-    bytecode tag (marshalled code is read only by the version that wrote it)."""
-    try:
-        from galley.app.settings import cache_dir
-        folder = cache_dir()
-    except ImportError:     # no platformdirs: no cache
-        return None
-    digest = hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
-    return folder / f"trees-{sys.implementation.cache_tag}-{digest}.marshal"

@@ -800,14 +800,16 @@ class TbPage:
         return self.styles[key].split('"')[1]
 
     def gstyle(self, border: str | None = None, fill: str | None = None, pad=0.0, stroke: float | None = None,
-               frame=False) -> str:
-        """A graphic style: a Writer text frame's (frame=True: a fixed size, chains flow) or a shape's."""
-        key = f"G_{border}_{fill}_{pad}_{stroke}_{frame}"
+               frame=False, vertical=False) -> str:
+        """A graphic style: a Writer text frame's (frame=True: a fixed size, chains flow; vertical:
+        its text set in columns right to left) or a shape's."""
+        key = f"G_{border}_{fill}_{pad}_{stroke}_{frame}_{vertical}"
         name = f"G{len(self.styles)}"
         if key not in self.styles:
             props = ('style:wrap="run-through" style:run-through="foreground" style:vertical-pos="from-top" '
                      'style:vertical-rel="page" style:horizontal-pos="from-left" style:horizontal-rel="page" '
-                     'draw:textarea-vertical-align="top" style:shadow="none"')
+                     + ('style:shadow="none" style:writing-mode="tb-rl"' if vertical else
+                        'draw:textarea-vertical-align="top" style:shadow="none"'))
             props += f' fo:border="{border}"' if border else ' fo:border="none"'
             props += f' fo:padding="{pad:.1f}mm"'
             props += f' draw:fill="solid" draw:fill-color="{fill}"' if fill else ' draw:fill="none"'
@@ -1198,25 +1200,11 @@ class VtPage(TbPage):
         self.vfont = r.choice(["kai", "kai", "song"])
         self.corner = r.random() < 0.5          # 「」 for quotes in the vertical text
 
-    def vgstyle(self, border: str | None = None, fill: str | None = None, pad=0.0) -> str:
-        key = f"V_{border}_{fill}_{pad}"
-        name = f"G{len(self.styles)}"
-        if key not in self.styles:
-            props = ('style:wrap="run-through" style:run-through="foreground" style:vertical-pos="from-top" '
-                     'style:vertical-rel="page" style:horizontal-pos="from-left" style:horizontal-rel="page" '
-                     'style:shadow="none" style:writing-mode="tb-rl"')
-            props += f' fo:border="{border}"' if border else ' fo:border="none"'
-            props += f' fo:padding="{pad:.1f}mm"'
-            props += f' draw:fill="solid" draw:fill-color="{fill}"' if fill else ' draw:fill="none"'
-            self.styles[key] = (f'<style:style style:name="{name}" style:family="graphic" style:parent-style-name="Frame">'
-                                f'<style:graphic-properties {props}/></style:style>')
-        return self.styles[key].split('"')[1]
-
     def vbox(self, x, y, w, h, paras: list[tuple[str, str]], border=None, fill=None, pad=0.0, name=None) -> str:
         self.k += 1
         name = name or f"vb{self.k}"
         inner = "".join(f'<text:p text:style-name="{st}">{_x(t)}</text:p>' for st, t in paras)
-        self.shapes.append(f'<draw:frame draw:style-name="{self.vgstyle(border, fill, pad)}" draw:name="{name}" '
+        self.shapes.append(f'<draw:frame draw:style-name="{self.gstyle(border, fill, pad, frame=True, vertical=True)}" draw:name="{name}" '
                            f'{self._pos(x, y, w, h)}><draw:text-box>{inner}</draw:text-box></draw:frame>')
         return name
 

@@ -234,7 +234,7 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
         # two glyphs make a column when nothing of their size stands on either baseline
         if not (len(chain) >= 3 or (len(chain) == 2 and step_across(chain[0]) == step_across(chain[1]) == math.inf)):
             continue
-        if _written_across(chain, glyphs, order):
+        if _written_across(chain, beside, order):
             continue
         seeds.append(chain)
     if not seeds:
@@ -252,40 +252,27 @@ def find(glyphs: list[Glyph]) -> tuple[list[Block], list[Glyph]]:
 
 
 def _pairs_beside(glyphs: list[Glyph]) -> set[int]:
-    """The glyphs (by id) written next to a glyph beside them on their baseline (`_written_beside`
-    for every glyph, each neighbouring pair of the content stream looked at once)."""
+    """The glyphs (by id) that the content stream writes next to a glyph beside them on their
+    baseline (of their size, half an em to three ems apart): each neighbouring pair looked at once."""
     out: set[int] = set()
     for g, h in itertools.pairwise(glyphs):
-        size = g.size
-        if (h.upright and abs(g.size - h.size) <= 0.1 * max(size, h.size) and abs(h.base - g.base) <= 0.15 * size
-                and 0.5 * size <= abs(h.x0 + h.x1 - g.x0 - g.x1) / 2 <= 3 * size):
-            out.add(id(g))
-        if (g.upright and abs(g.size - h.size) <= 0.1 * max(size, h.size) and abs(h.base - g.base) <= 0.15 * h.size
-                and 0.5 * h.size <= abs(h.x0 + h.x1 - g.x0 - g.x1) / 2 <= 3 * h.size):
-            out.add(id(h))
+        if not _alike(g, h):
+            continue
+        dy, dx = abs(h.base - g.base), abs(_mid(h) - _mid(g))
+        for me, other in ((g, h), (h, g)):
+            if other.upright and dy <= 0.15 * me.size and 0.5 * me.size <= dx <= 3 * me.size:
+                out.add(id(me))
     return out
 
 
-def _written_beside(g: Glyph, glyphs: list[Glyph], order: dict[int, int]) -> bool:
-    """The glyph written before or after g in the content stream stands beside it on its baseline."""
-    i = order[id(g)]
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(glyphs):
-            h = glyphs[j]
-            if (h.upright and _alike(g, h) and abs(h.base - g.base) <= 0.15 * g.size
-                    and 0.5 * g.size <= abs(_mid(h) - _mid(g)) <= 3 * g.size):
-                return True
-    return False
-
-
-def _written_across(chain: list[Glyph], glyphs: list[Glyph], order: dict[int, int]) -> bool:
+def _written_across(chain: list[Glyph], beside: set[int], order: dict[int, int]) -> bool:
     """Whether the file writes the chain's glyphs along lines across: each glyph's pen advance
     (the next glyph in the content stream) goes to its right-hand neighbour more often than to
     the glyph under it. A letter-spaced headline wrapped in short lines stacks its glyphs as
     evenly as a vertical column, but is written line by line. (A file that writes its glyphs
     in no order tells neither way: the geometry decides.)"""
     down = sum(abs(order[id(a)] - order[id(b)]) == 1 for a, b in itertools.pairwise(chain))
-    along = sum(_written_beside(g, glyphs, order) for g in chain)
+    along = sum(1 for g in chain if id(g) in beside)
     return along > down
 
 

@@ -2,7 +2,7 @@
 
 Loading jieba's whole prefix dictionary costs a second or two; repair only needs to know which
 short words could span a cut, and how common they are. The list is read once from jieba's
-`dict.txt` and kept as a marshal file in the user cache folder (rebuilt when jieba changes),
+`dict.txt` and kept in Galley's cache folder (`galley.app.cache`; rebuilt when jieba changes),
 in buckets by first character that are unpacked as a repair first reads them.
 `segment` cuts a short window the way jieba's dictionary-only mode does (the most probable
 path through the words the window contains); `word_class` gives a word's part of speech as
@@ -11,10 +11,8 @@ begins with 说).
 """
 from __future__ import annotations
 
-import contextlib
 import marshal
 import math
-import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -29,16 +27,6 @@ def _dict_path() -> Path:
     if spec is None or not spec.origin:
         raise ImportError("jieba is not installed")
     return Path(spec.origin).with_name("dict.txt")
-
-
-def _cache_path(src: Path) -> Path | None:
-    from galley.app.settings import cache_dir
-    try:
-        folder = cache_dir()
-    except ImportError:     # no platformdirs: no cache
-        return None
-    st = src.stat()
-    return folder / f"seam-lexicon-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.v3.marshal"
 
 
 class Lexicon(Mapping):
@@ -111,12 +99,15 @@ def word_class(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, bytes], int, dict[str, bytes]]:
+    """(packed word → frequency buckets, jieba's total frequency, packed word → class buckets),
+    kept in Galley's cache folder (`galley.app.cache`) and rebuilt when jieba's list changes."""
+    from galley.app import cache
     src = _dict_path()
-    cache = _cache_path(src)
-    if cache is not None and cache.exists():
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            packed, total, classes = marshal.loads(cache.read_bytes())
-            return packed, total, classes
+    key = f"seam lexicon v3 {MIN_FREQ} {MAX_WORD}\n{cache.files_key([src])}"
+    return cache.cached("seam_lexicon", key, lambda: _build(src), _unpack)
+
+
+def _build(src: Path) -> tuple[dict[str, bytes], int, dict[str, bytes]]:
     words: dict[str, int] = {}
     tags: dict[str, str] = {}
     total = 0
@@ -130,18 +121,15 @@ def _load() -> tuple[dict[str, bytes], int, dict[str, bytes]]:
             if len(parts[0]) == 1 or (len(parts[0]) <= MAX_WORD and freq >= MIN_FREQ):
                 words[parts[0]] = freq
                 tag = parts[2][:1] if len(parts) > 2 else ""
-                if tag in WORD_CLASSES or (tag == "m" and parts[2] == "mq"):
+                if tag in WORD_CLASSES:
                     tags[parts[0]] = tag
-    packed, classes = _pack(words), _pack(tags)
-    if cache is not None:
-        with contextlib.suppress(OSError):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((packed, total, classes)))
-            os.replace(tmp, cache)
-            for stale in cache.parent.glob("seam-lexicon-*.marshal"):   # from other jieba versions
-                if stale != cache:
-                    stale.unlink(missing_ok=True)
+    return _pack(words), total, _pack(tags)
+
+
+def _unpack(value) -> tuple[dict[str, bytes], int, dict[str, bytes]]:
+    packed, total, classes = value
+    if not (isinstance(packed, dict) and isinstance(total, int) and isinstance(classes, dict)):
+        raise TypeError("not a seam lexicon")
     return packed, total, classes
 
 

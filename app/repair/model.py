@@ -316,7 +316,7 @@ def run_on_features(a: str, r: str, passed: int) -> dict[str, float]:
     """Evidence from the first block of running text after a (`r`, reached past `passed`
     credits, captions or items): when a credit or a caption comes next, how the text after it
     would read on from a still says whether a was cut (这名三十八岁的演员在访问中 / 图表：… / 表示,…)."""
-    x = {"r_" + k[2:]: v for k, v in _named_features(r, "r_").items()}
+    x = dict(_named_features(r, "r_"))
     x["r_passed"] = min(3, passed) / 3.0
     x["r_seam_lm"] = max(-1.0, min(1.6, seam_lm(a, r) / 5.0))
     seam = seam_word(a, r)

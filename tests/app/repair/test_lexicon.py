@@ -32,3 +32,20 @@ def test_word_classes_come_from_jiebas_tags():
     assert [word_class(w) for w in ("按照", "说", "立即", "上", "和", "的", "研究员")] == \
         ["p", "v", "d", "f", "c", "u", "n"]
     assert word_class("") == "" and word_class("澜州") == ""      # not in the dictionary
+
+
+def test_the_lexicon_is_kept_in_the_cache_folder_and_read_back_alike(tmp_path, monkeypatch):
+    from galley.app import cache
+    from galley.app.repair import lexicon as lx
+    monkeypatch.setattr(cache, "folder", lambda: tmp_path)
+    lx._load.cache_clear()
+    try:
+        built = lx._load()
+        assert len(list(tmp_path.glob("seam_lexicon-*.cache"))) == 1
+        lx._load.cache_clear()
+        monkeypatch.setattr(lx, "_build", lambda src: 1 / 0)   # read back from the file, not built again
+        assert lx._load() == built
+    finally:
+        lx._load.cache_clear()
+        lx.lexicon.cache_clear()
+        lx._classes.cache_clear()
