@@ -48,7 +48,8 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    drawn box (a sidebar) is its own flow of blocks, placed after the paragraph it interrupted.
    Chinese lines join without a space, Latin ones with one (not after a line-end hyphen).
 5. **roles** (`pdf_roles`) — page furniture (版眉, folios, running headers and footers, 本版编辑
-   lines) is taken out of the flow, so a paragraph runs on across a footer; jump lines, captions
+   lines) is taken out of the flow, so a paragraph runs on across a footer (the fields of one
+   furniture line set a wide space apart, 本版编辑：…　校对：…, are one block); jump lines, captions
    under photos, sidebars in boxes and kicker/headline/deck (by size) are marked on the blocks
    (`RawBlock.role`) for structure; a story that jumps (下转第N版) goes on where it lands (上接).
 
@@ -82,6 +83,8 @@ MIN_GUTTER = 0.45
 HEADING_RATIO = 1.15
 # A first-line indent is at least this many ems.
 INDENT_MIN = 1.2
+# Fields of one furniture line (本版编辑：…　校对：…) stand at most this many ems apart.
+FIELD_GAP = 3.0
 # A line ending more than this many ems short of the column edge ends its paragraph.
 SHORT_LINE = 0.9
 # What one file may hold: past these a clear error, not hours of work or gigabytes of memory.
@@ -1788,10 +1791,8 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     head_furniture: list[Para] = []
     foot_furniture: list[Para] = []
     if furniture:
-        for ln in ordered:
-            if id(ln) in furniture:
-                (head_furniture if ln.base < page.height / 2 else foot_furniture).append(
-                    Para([ln], [ln.text], main=False, role="furniture"))
+        for para in _furniture_paras([ln for ln in ordered if id(ln) in furniture]):
+            (head_furniture if para.lines[0].base < page.height / 2 else foot_furniture).append(para)
         ordered = [ln for ln in ordered if id(ln) not in furniture]
     # frames known from fewer than 3 lines may be narrower than their column
     frame_counts: dict[tuple[float, float], int] = {}
@@ -1846,6 +1847,34 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     result = head_furniture + result + foot_furniture
     col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
+
+
+def _furniture_paras(lines: list[Line]) -> list[Para]:
+    """The page's furniture lines (in reading order) as blocks: one a line, but the fields of one
+    line set apart by a wide space (本版编辑：王明　校对：李华, with a full-width space or two
+    between the fields, which the line builder cuts as wider than a character) are one block,
+    joined with a word space. Fields further apart than `FIELD_GAP` ems (the paper's name, the
+    date and the folio spread across the 版眉) stay blocks of their own."""
+    paras: list[Para] = []
+    for ln in sorted(lines, key=lambda ln: (round(ln.base), ln.x0)):
+        left = next((p for p in reversed(paras) if _field_follows(p.lines[-1], ln)), None)
+        if left is not None:
+            left.lines.append(ln)
+            left.texts[-1] = left.texts[-1] + " " + ln.text
+            continue
+        para = Para([ln], [ln.text], main=False, role="furniture")
+        paras.append(para)
+    # in the reading order of each block's first line
+    order = {id(ln): k for k, ln in enumerate(lines)}
+    return sorted(paras, key=lambda p: order[id(p.lines[0])])
+
+
+def _field_follows(a: Line, b: Line) -> bool:
+    """Whether `b` is the next field of the furniture line `a`: on its baseline, in its size,
+    right after it across no more than `FIELD_GAP` ems."""
+    size = max(a.size, b.size)
+    return (abs(a.base - b.base) <= 0.3 * size and abs(a.size - b.size) <= 0.1 * size
+            and -0.5 <= b.x0 - a.x1 <= FIELD_GAP * size)
 
 
 def _column_line(c: pdf_vertical.Column) -> Line:

@@ -91,25 +91,37 @@ def _text_block(lines: list, body: float) -> tuple[float, float]:
 
 def furniture_lines(lines: list, height: float, body: float, running: frozenset[str] | set[str]) -> set[int]:
     """The ids of the page's furniture lines: in the top or bottom band, and outside the
-    running text (above its first line or below its last)."""
+    running text (above its first line or below its last, or with no text over it, or under
+    it, in its own width)."""
     top, bottom = _text_block(lines, body)
+    texts = [ln for ln in lines if ln.glyphs]
+
+    def clear(ln, below: bool) -> bool:
+        # no text under it (over it) in its own width: a 本版编辑 line set at the foot of the
+        # right-hand columns, beside a column that runs on further down the page
+        return not any(o is not ln and o.x0 < ln.x1 and ln.x0 < o.x1
+                       and (o.base > ln.base + 0.5 * body if below else o.base < ln.base - 0.5 * body)
+                       for o in texts)
 
     def band(ln) -> bool:
-        return ((ln.base - 0.8 * ln.size < BAND * height and ln.base < top - 0.5 * body)
-                or (ln.base > (1 - BAND) * height and ln.base > bottom + 0.5 * body))
+        if ln.base - 0.8 * ln.size < BAND * height:
+            return ln.base < top - 0.5 * body or clear(ln, below=False)
+        if ln.base > (1 - BAND) * height:
+            return ln.base > bottom + 0.5 * body or clear(ln, below=True)
+        return False
 
-    marks = [ln for ln in lines if ln.glyphs and band(ln) and len(ln.text) <= 48 and ln.size < DISPLAY * body
-             and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running)]
+    marks = [ln for ln in lines if ln.glyphs and len(ln.text) <= 48 and ln.size < DISPLAY * body
+             and (_PAGE_MARK.match(ln.text.replace(" ", "")) or _key(ln.text) in running) and band(ln)]
     out = {id(ln) for ln in marks}
     # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
     rows: dict[int, list] = {}
     for ln in lines:
-        if ln.glyphs and id(ln) not in out and len(ln.text) <= 20 and ln.size < DISPLAY * body and band(ln):
+        if ln.glyphs and id(ln) not in out and len(ln.text) <= 20 and ln.size < DISPLAY * body:
             rows.setdefault(int(ln.base // 8), []).append(ln)
     for m in marks:
         for key in (int(m.base // 8) - 1, int(m.base // 8), int(m.base // 8) + 1):
             for ln in rows.get(key, ()):
-                if abs(ln.base - m.base) < 0.5 * max(ln.size, m.size):
+                if abs(ln.base - m.base) < 0.5 * max(ln.size, m.size) and band(ln):
                     out.add(id(ln))
     return out
 

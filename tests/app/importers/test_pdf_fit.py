@@ -316,3 +316,54 @@ def test_unreadable_label_is_an_error_finding_of_check(tmp_path):
     hits = [f for f in check_edition(edition) if f.rule == "chars.unreadable"]
     assert [(f.text, f.severity) for f in hits] == [("\ufffd" * len(KICKER), "error")]
     assert edition.text()[hits[0].start:hits[0].end] == "\ufffd" * len(KICKER)
+
+
+@pytest.mark.parametrize("between", ["\u3000", "gap"], ids=["ideographic_space", "wide_gap"])
+def test_footer_fields_apart_are_one_furniture_line(tmp_path, reader, between):
+    """本版编辑：…　校对：… at the page's foot: its two fields, set apart by a full-width space
+    (written as a glyph, which the reader drops) or by a gap of two ems, are one furniture
+    line, not two; the paper's name and the folio, spread across the 版眉, stay apart."""
+    editor, proof = "本版编辑：孟子涵", "校对：冯振华"
+    w = F.Writer(editor + proof + "\u3000" + "".join(BODY[:3]) + "第3版澜州日报")
+    font = w.font()
+    page = w.page(300, 420)
+    F.run(page, font, 30, 30, "澜州日报", 8)
+    F.run(page, font, 240, 30, "第3版", 8)
+    for k, (text, first, last) in enumerate(F.set_lines(font, BODY[:3], 9, 240)):
+        indent = 18 if first else 0
+        tc = 0.0 if last else F.justified(font, text, 9, 240 - indent)
+        F.run(page, font, 30 + indent, 60 + k * 13.5, text, 9, tc=tc)
+    if between == "gap":
+        F.run(page, font, 270 - 8 * (len(editor) + len(proof) + 2), 400, editor, 8)
+        F.run(page, font, 270 - 8 * len(proof), 400, proof, 8)
+    else:
+        F.run(page, font, 270 - 8 * (len(editor) + len(proof) + 1), 400, editor + "\u3000" + proof, 8)
+    pdf = tmp_path / "footer.pdf"
+    w.save(pdf)
+    blocks = read_pdf(pdf)
+    furniture = [_nows(b.text) for b in blocks if b.role == "furniture"]
+    assert furniture == ["澜州日报", "第3版", editor + proof]
+    assert [b.text for b in blocks if b.role is None] == BODY[:3]
+
+
+def test_footer_beside_a_longer_column_is_furniture(tmp_path, reader):
+    """A 本版编辑 line set at the foot of the right-hand column, beside a left-hand column that
+    runs on further down the page: nothing stands under it, so it is furniture, not body."""
+    footer = "本版编辑：孟子涵　校对：冯振华"
+    w = F.Writer(footer + "".join(BODY[:4]))
+    font = w.font()
+    page = w.page(300, 420)
+    left, right = F.set_lines(font, BODY[:3], 9, 120), F.set_lines(font, BODY[3:4], 9, 120)
+    pitch = 340 / (len(left) - 1)           # the left column from 60 down to 400, under the footer
+    assert 12 < pitch < 20 and 60 + 13.5 * len(right) < 370
+    for x, col, step in ((20.0, left, pitch), (160.0, right, 13.5)):
+        for k, (text, first, last) in enumerate(col):
+            indent = 18 if first else 0
+            tc = 0.0 if last else F.justified(font, text, 9, 120 - indent)
+            F.run(page, font, x + indent, 60 + step * k, text, 9, tc=tc)
+    F.run(page, font, 280 - 8 * len(footer), 390, footer, 8)
+    pdf = tmp_path / "footer.pdf"
+    w.save(pdf)
+    blocks = read_pdf(pdf)
+    assert [_nows(b.text) for b in blocks if b.role == "furniture"] == [_nows(footer)]
+    assert [b.text for b in blocks if b.role is None] == BODY[:4]
