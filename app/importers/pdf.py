@@ -11,8 +11,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    stacked within 0.08 em (fake bold, drawn two to four times) are kept once, and so are
    invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
    embedded program's cmap (`pdf_fonts`), or its glyphs are U+FFFD and the reader says which
-   font and page. Drawn rectangles are kept as possible sidebar boxes, thin ones as column
-   rules, images and empty frames as figures.
+   font and page. Content in a layer that is off when printed (optional content) is left out
+   (`pdf_layers`: the file is read again without it). Drawn rectangles are kept as possible
+   sidebar boxes, thin ones as column rules, images and empty frames as figures.
    Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
    (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
    reader's memory or time grow without bound.
@@ -69,7 +70,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from galley.app.errors import GalleyError
-from galley.app.importers import pdf_fonts, pdf_roles, pdf_vertical
+from galley.app.importers import pdf_fonts, pdf_layers, pdf_roles, pdf_vertical
 from galley.app.model import RawBlock, join_parts
 from galley.app.text import NO_LINE_START, OPENING
 
@@ -132,6 +133,7 @@ class PageGlyphs:
     boxes: list[Box]
     figures: list[Box] = field(default_factory=list)   # images
     unmapped: dict[str, int] = field(default_factory=dict)   # font → glyphs with no Unicode
+    optional: bool = False    # may hold content marked optional (a layer, `pdf_layers`)
 
 
 @dataclass(slots=True)
@@ -208,6 +210,8 @@ def read_pdf(path: Path) -> list[RawBlock]:
     path = Path(path)
     _check_bytes(path)
     pages = _read_glyphs(path)
+    if any(p.optional for p in pages):
+        pages = _visible_layers(path, pages)
     if not pages:
         raise GalleyError("the PDF is damaged or truncated (it has no pages)", path)
     total = sum(len(p.glyphs) for p in pages)
@@ -246,6 +250,23 @@ def read_pdf(path: Path) -> list[RawBlock]:
         b.offset = offset
         offset += len(b.text) + 2
     return blocks
+
+
+def _visible_layers(path: Path, pages: list[PageGlyphs]) -> list[PageGlyphs]:
+    """The pages read again without the content of layers that are off (as printed), when the
+    file has some (`pdf_layers`); the log names the layers left out."""
+    found = pdf_layers.without_hidden(path)
+    if found is None:
+        return pages
+    copy, names = found
+    try:
+        pages = _read_glyphs(copy)
+    except GalleyError as exc:
+        raise GalleyError(exc.message, path) from exc
+    finally:
+        copy.unlink(missing_ok=True)
+    log.warning("%s: text in layers that are off when printed (%s) was left out", path, ", ".join(names))
+    return pages
 
 
 # where a font whose Unicode mapping is made up (a page printed to PostScript and distilled
@@ -394,7 +415,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
             append = glyphs.append
             # invisible text is looked for glyph by glyph only on a page that has some
-            hidden = text_object is not None and render_mode is not None and _has_hidden_text(page.raw, raw)
+            hidden_text, optional = _page_marks(page.raw, raw)
+            hidden = text_object is not None and render_mode is not None and hidden_text
             for i in range(tp.count_chars()):
                 code = get_unicode(handle, i)
                 obj = text_object(handle, i) if hidden and text_object is not None else None
@@ -469,7 +491,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 figures.append(Box(left, height - top, right, height - bottom))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
             figures = _pictured_characters(glyphs, figures, unmapped)
-            pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped), pages, path))
+            pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, optional),
+                                  pages, path))
             tp.close()
             page.close()
     except GalleyError:
@@ -632,12 +655,41 @@ def _clip_bounds(raw, obj) -> tuple[float, float, float, float] | None:
     return None if out[0] == -math.inf else (out[0], out[1], out[2], out[3])
 
 
-def _has_hidden_text(page, raw) -> bool:
+def _page_marks(page, raw) -> tuple[bool, bool]:
     """Whether a PDFium page holds text drawn invisible (Tr 3) or only as a clip (Tr 7) among
     its own objects (text in a form XObject is not looked into: page systems do not put it
-    there). Two calls an object: the render mode of anything but text is -1."""
-    get, mode = raw.FPDFPage_GetObject, raw.FPDFTextObj_GetTextRenderMode
-    return any(mode(get(page, j)) in (3, 7) for j in range(max(0, raw.FPDFPage_CountObjects(page))))
+    there), and whether any of its objects (in forms too) is optional content (marked /OC: a
+    layer). Two or three calls an object: the render mode of anything but text is -1, and an
+    object marked by nothing has no marks."""
+    get = raw.FPDFPage_GetObject
+    mode = getattr(raw, "FPDFTextObj_GetTextRenderMode", None)
+    marks = getattr(raw, "FPDFPageObj_CountMarks", None)
+    objects = [get(page, j) for j in range(max(0, raw.FPDFPage_CountObjects(page)))]
+    hidden = mode is not None and any(mode(o) in (3, 7) for o in objects)
+    if marks is None:
+        return hidden, False
+    kind, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+    todo, depth = objects, 0
+    while todo and depth < 4:
+        if any(marks(o) > 0 and _marked_optional(raw, o) for o in todo):
+            return hidden, True
+        todo = [raw.FPDFFormObj_GetObject(o, k) for o in todo if kind(o) == form
+                for k in range(max(0, raw.FPDFFormObj_CountObjects(o)))]
+        depth += 1
+    return hidden, False
+
+
+def _marked_optional(raw, obj) -> bool:
+    """Whether one of a PDFium page object's marks is /OC (optional content)."""
+    import ctypes
+    buf = (ctypes.c_ushort * 8)()          # UTF-16: "OC" and its terminating zero fit
+    size = ctypes.c_ulong()
+    for k in range(raw.FPDFPageObj_CountMarks(obj)):
+        mark = raw.FPDFPageObj_GetMark(obj, k)
+        if (mark and raw.FPDFPageObjMark_GetName(mark, buf, ctypes.sizeof(buf), ctypes.byref(size))
+                and size.value == 6 and list(buf[:3]) == [ord("O"), ord("C"), 0]):
+            return True
+    return False
 
 
 def _check_pages(n: int, path: Path) -> None:
@@ -738,8 +790,9 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                                                 r.get("non_stroking_color"), r.get("stroking_color"))]
                 figures = _pictured_characters(glyphs, [Box(r["x0"], r["top"], r["x1"], r["bottom"])
                                                         for r in page.images], unmapped)
+                # (pdfminer does not say which content is marked optional: the file is looked at)
                 pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
-                                                 figures, unmapped), pages, path))
+                                                 figures, unmapped, True), pages, path))
     except GalleyError:
         raise
     except Exception as exc:

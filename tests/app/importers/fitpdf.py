@@ -8,7 +8,8 @@ reader must get them right. Each page is a list of raw operators; text can be wr
 - as one run justified with character spacing (Tc) and horizontal scaling (Tz);
 - several times with offsets of a few hundredths of an em (fake bold: 2–4 copies);
 - invisible (Tr 3) or as a clipping path only (Tr 7), over or near the visible copy;
-- rotated, or one glyph a line down a narrow column (竖排 kickers and headlines).
+- rotated, or one glyph a line down a narrow column (竖排 kickers and headlines);
+- in a layer (optional content, `/OC /L1 BDC … EMC`) that is on or off when the file opens.
 
 Fonts are Type0 (CIDFontType2, Identity-H) with an embedded TrueType subset of WenQuanYi Zen
 Hei whose CIDs are its glyph ids, with or without a ToUnicode CMap; the subset keeps a Unicode
@@ -115,6 +116,14 @@ class Writer:
         self.data, self.gid, self.widths = subset_font(self.chars)
         self.fonts: list[Font] = []
         self.pages: list[Page] = []
+        self.layers: list[tuple[str, str, bool]] = []     # resource name, layer name, on
+        self.base_state = "ON"
+
+    def layer(self, name: str, on: bool) -> str:
+        """A layer (an optional content group), on or off when the file opens: returns the name
+        its content is marked with, `/OC /<name> BDC … EMC`."""
+        self.layers.append((f"L{len(self.layers) + 1}", name, on))
+        return self.layers[-1][0]
 
     def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False) -> Font:
         f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up)
@@ -160,6 +169,14 @@ class Writer:
                 gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else f.gid)
                 t0.ToUnicode = pdf.make_stream(_to_unicode(gid).encode("ascii"))
             resources[Name("/" + f.name)] = pdf.make_indirect(t0)
+        groups = {key: pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String(name)))
+                  for key, name, _ in self.layers}
+        if groups:
+            on = Array([groups[k] for k, _, v in self.layers if v])
+            off = Array([groups[k] for k, _, v in self.layers if not v])
+            pdf.Root.OCProperties = Dictionary(
+                OCGs=Array(list(groups.values())),
+                D=Dictionary(BaseState=Name("/" + self.base_state), ON=on, OFF=off, Order=Array(list(groups.values()))))
         image = pdf.make_stream(b"\x80" * 16, Type=Name.XObject, Subtype=Name.Image, Width=4, Height=4,
                                 ColorSpace=Name.DeviceGray, BitsPerComponent=8)
         for p in self.pages:
@@ -170,6 +187,8 @@ class Writer:
             page = Dictionary(Type=Name.Page, MediaBox=Array([0, 0, p.width, p.height]),
                               Resources=Dictionary(Font=resources, XObject=Dictionary(Im1=image)),
                               Contents=content)
+            if groups:
+                page.Resources.Properties = Dictionary({"/" + k: g for k, g in groups.items()})
             pdf.pages.append(pikepdf.Page(pdf.make_indirect(page)))
         pdf.save(path, deterministic_id=True)
 
