@@ -776,7 +776,11 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                         unmapped[name] = unmapped.get(name, 0) + 1
                     m = c["matrix"]
                     upright = bool(c["upright"])
-                    base = c["top"] + (c["y1"] - m[5]) if upright else c["bottom"]
+                    # a vertical font's glyph (Identity-V: its advance points down, below 0)
+                    # has its text origin at the top of its em box, not on its baseline; the
+                    # box pdfminer gives it ends on the baseline (for the usual advance of an em)
+                    vertical = (c.get("adv") or 0.0) < 0
+                    base = c["top"] + (c["y1"] - m[5]) if upright and not vertical else c["bottom"]
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
                     glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle, True,
                                         None if upright else (c["top"], c["bottom"])))

@@ -8,10 +8,11 @@ reader must get them right. Each page is a list of raw operators; text can be wr
 - as one run justified with character spacing (Tc) and horizontal scaling (Tz);
 - several times with offsets of a few hundredths of an em (fake bold: 2–4 copies);
 - invisible (Tr 3) or as a clipping path only (Tr 7), over or near the visible copy;
-- rotated, or one glyph a line down a narrow column (竖排 kickers and headlines);
+- rotated, or one glyph a line down a narrow column (竖排 kickers and headlines), or a whole
+  column in one Tj run with a vertical (Identity-V) font, as page systems write 竖排 text;
 - in a layer (optional content, `/OC /L1 BDC … EMC`) that is on or off when the file opens.
 
-Fonts are Type0 (CIDFontType2, Identity-H) with an embedded TrueType subset of WenQuanYi Zen
+Fonts are Type0 (CIDFontType2, Identity-H, or Identity-V for vertical writing) with an embedded TrueType subset of WenQuanYi Zen
 Hei whose CIDs are its glyph ids, with or without a ToUnicode CMap; the subset keeps a Unicode
 cmap, so the mapping can be recovered from the font program, as from FIT's embedded fonts. A
 Type3 font with no ToUnicode (glyph names g1, g2 …) stands for a font nothing can map, and a
@@ -86,6 +87,7 @@ class Font:
     to_unicode: bool = True
     type3: bool = False
     made_up: bool = False          # a ToUnicode that maps every glyph to a dingbat (a distilled PostScript page)
+    vertical: bool = False         # Identity-V: written down the page, each glyph an em below the last
 
     def width(self, ch: str) -> float:
         return self.widths.get(self.gid.get(ch, 0), 1000) / 1000
@@ -125,8 +127,9 @@ class Writer:
         self.layers.append((f"L{len(self.layers) + 1}", name, on))
         return self.layers[-1][0]
 
-    def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False) -> Font:
-        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up)
+    def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False,
+             vertical: bool = False) -> Font:
+        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up, vertical)
         if type3:
             f.gid = {c: k + 1 for k, c in enumerate(self.chars[:250])}
             f.widths = {k + 1: 1000 for k in range(len(f.gid))}
@@ -163,8 +166,13 @@ class Writer:
                 CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
                                          Supplement=0),
                 FontDescriptor=descriptor, CIDToGIDMap=Name.Identity, DW=1000, W=w))
+            if f.vertical:
+                # each glyph's vertical origin half its width across and 0.88 em up from its
+                # horizontal one, and an advance of an em down the page
+                cid.DW2 = Array([880, -1000])
             t0 = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/FZSSK--GBK1-0"),
-                            Encoding=Name("/Identity-H"), DescendantFonts=Array([cid]))
+                            Encoding=Name("/Identity-V" if f.vertical else "/Identity-H"),
+                            DescendantFonts=Array([cid]))
             if f.to_unicode:
                 gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else f.gid)
                 t0.ToUnicode = pdf.make_stream(_to_unicode(gid).encode("ascii"))
@@ -281,6 +289,19 @@ def run(page: Page, font: Font, x: float, top: float, text: str, size: float, *,
     page.ops.append(f"BT {render} Tr /{font.name} {size:.3f} Tf {tz:.1f} Tz {tc:.4f} Tc {m} "
                     f"<{font.hexcodes(text)}> Tj ET")
     return x + sum((font.width(c) * size + tc) * tz / 100 for c in text)
+
+
+def vrun(page: Page, font: Font, x: float, top: float, text: str, size: float, *, tc: float = 0.0) -> float:
+    """Write `text` down the page as one Tj run in a vertical (Identity-V) font: a column whose
+    glyphs' left edge is `x` (each glyph an em wide) and whose first glyph's top is `top` points
+    below the page's top edge. The text origin is the first glyph's vertical origin, the top
+    of its em box in the middle; `tc` (points) spaces the glyphs further apart down the column
+    (written as a negative Tc: in vertical writing Tc is added to the glyph's displacement,
+    which points up). Returns where the column ends (its foot, from the top edge)."""
+    assert font.vertical
+    page.ops.append(f"BT /{font.name} {size:.3f} Tf {-tc:.4f} Tc 1 0 0 1 {x + size / 2:.3f} {page.y(top):.3f} Tm "
+                    f"<{font.hexcodes(text)}> Tj ET")
+    return top + len(text) * (size + tc)
 
 
 def justified(font: Font, text: str, size: float, width: float, tz: float = 100.0) -> float:

@@ -5,7 +5,9 @@ fictional city of 澜州): a story set in vertical columns read right to left, w
 figures turned to run down the page, a 2-digit tate-chu-yoko (縦中横: two half-width figures
 upright side by side in one cell) and paragraphs that begin with an indented column; a
 vertical headline (竖题) at the right of a story set across; a letter-spaced headline wrapped
-in short lines, stacked as evenly as a column, that stays horizontal.
+in short lines, stacked as evenly as a column, that stays horizontal; and a 竖题 and a story
+written with a vertical font (Identity-V: each column one Tj run, its glyphs stepping down by
+themselves), whose glyphs both readers place where they print.
 """
 from __future__ import annotations
 
@@ -117,3 +119,72 @@ def test_a_wrapped_letter_spaced_headline_stays_across(tmp_path, reader):
     pdf = tmp_path / "tracked.pdf"
     w.save(pdf)
     assert "".join(b.text.replace(" ", "") for b in read_pdf(pdf)) == "".join(rows)
+
+
+# a story in vertical columns written the way page systems write 竖排 with a vertical font:
+# each column one Tj run in a Type0 font with Identity-V encoding (the glyphs step an em down
+# the page by themselves), a 竖题 in two columns at its right
+V_HEADLINE = ["澜州老城墙", "修缮完工"]
+V_PARAS = ["历时两年的老城墙修缮工程日前完工，东段城楼重新向市民开放。",
+           "修缮坚持“修旧如旧”，城砖大多取自原墙，缺损部分按古法烧制补齐。",
+           "市文物部门表示，城墙沿线还将设置说明牌，讲述这段城墙的来历。"]
+
+
+def _identity_v_page(path, *, tc: float = 0.0, story_across: bool = False) -> None:
+    w = F.Writer("".join(V_HEADLINE) + "".join(V_PARAS))
+    font = w.font()
+    vfont = w.font(vertical=True)
+    page = w.page(420, 340)
+    x = 380.0
+    for line in V_HEADLINE:                    # 竖题: 22 pt, columns 28 pt apart
+        F.vrun(page, vfont, x, 40, line, 22, tc=tc)
+        x -= 28
+    if story_across:
+        # the story set across, left of the 竖题, its first line level with the headline's top
+        for k, (text, first, last) in enumerate(F.set_lines(font, V_PARAS, 9, 230)):
+            indent = 18 if first else 0
+            tc_h = 0.0 if last else F.justified(font, text, 9, 230 - indent)
+            F.run(page, font, 80 + indent, 50 + 13.5 * k, text, 9, tc=tc_h)
+        w.save(path)
+        return
+    x -= 12
+    for para in V_PARAS:                       # body: 11 pt, 14 a column, the first one indented 2
+        used, pos = 2, 0
+        while pos < len(para):
+            n = PER_COLUMN + 2 - used
+            F.vrun(page, vfont, x, 40 + used * (SIZE + tc), para[pos:pos + n], SIZE, tc=tc)
+            pos += n
+            used = 0
+            x -= PITCH
+    w.save(path)
+
+
+@pytest.mark.parametrize("tc", [0.0, 1.5], ids=["solid", "spaced"])
+def test_identity_v_columns_read_top_to_bottom_right_to_left(tmp_path, reader, tc):
+    pdf = tmp_path / "identity_v.pdf"
+    _identity_v_page(pdf, tc=tc)
+    blocks = read_pdf(pdf)
+    assert [(b.text, b.role) for b in blocks] == [("".join(V_HEADLINE), "headline"), *((p, None) for p in V_PARAS)]
+
+
+def test_identity_v_headline_opens_the_story_across(tmp_path, reader):
+    pdf = tmp_path / "identity_v.pdf"
+    _identity_v_page(pdf, story_across=True)
+    blocks = read_pdf(pdf)
+    assert [(b.text, b.role) for b in blocks] == [("".join(V_HEADLINE), "headline"), *((p, None) for p in V_PARAS)]
+
+
+def test_identity_v_glyphs_stand_where_printed_with_both_readers(tmp_path, monkeypatch):
+    """A vertical font's glyph: its box an em square hanging from the text origin, its baseline
+    0.88 em below that origin (the default vertical metrics), with either reader."""
+    from galley.app.importers.pdf import _read_glyphs
+    pdf = tmp_path / "identity_v.pdf"
+    _identity_v_page(pdf)
+    found = {}
+    for name in ("pdfium", "pdfplumber"):
+        monkeypatch.setenv("GALLEY_PDF_READER", name)
+        found[name] = sorted((round(g.x0), g.base) for g in _read_glyphs(pdf)[0].glyphs if g.size > 20)
+    want = sorted((x, 40 + 22 * k + 0.88 * 22) for x, line in ((380.0, V_HEADLINE[0]), (352.0, V_HEADLINE[1]))
+                  for k in range(len(line)))
+    for name, got in found.items():
+        assert [v for xy in got for v in xy] == pytest.approx([v for xy in want for v in xy], abs=0.05), name
