@@ -471,24 +471,26 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
             _join_surrogates(glyphs)
             boxes = []
-            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-                if raw.FPDFPath_CountSegments(obj.raw) > 16 or _paints_nothing_pdfium(raw, obj.raw):
+            figures = []
+            for obj, kind, form in _page_objects(page.raw, raw):
+                if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                    left, bottom, right, top = _on_page(_bounds(raw, obj), form)
+                    figures.append(Box(left, height - top, right, height - bottom))
                     continue
-                left, bottom, right, top = obj.get_bounds()
+                if raw.FPDFPath_CountSegments(obj) > 16 or _paints_nothing_pdfium(raw, obj):
+                    continue
+                left, bottom, right, top = _bounds(raw, obj)
                 # what is painted is the path inside its clipping path: a web-to-print page
                 # (WeasyPrint) draws a story's rule under it as the whole story's rectangle
                 # clipped to a strip a point high, not a box around the story
-                clip = _clip_bounds(raw, obj.raw)
+                clip = _clip_bounds(raw, obj)
                 if clip is not None:
                     left, bottom = max(left, clip[0]), max(bottom, clip[1])
                     right, top = min(right, clip[2]), min(top, clip[3])
                     if right <= left or top <= bottom:
                         continue
+                left, bottom, right, top = _on_page((left, bottom, right, top), form)
                 boxes.append(Box(left, height - top, right, height - bottom))
-            figures = []
-            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-                left, bottom, right, top = obj.get_bounds()
-                figures.append(Box(left, height - top, right, height - bottom))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
             figures = _pictured_characters(glyphs, figures, unmapped)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, optional),
@@ -626,6 +628,61 @@ def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float,
             else:
                 b.x0, b.top, b.x1, b.bottom = w - b.x1, h - b.bottom, w - b.x0, h - b.top
     return (h, w) if k in (1, 3) else (w, h)
+
+
+_Matrix = tuple[float, float, float, float, float, float]
+
+
+def _page_objects(page, raw, max_depth: int = 3):
+    """The page's paths and images, in its form XObjects too (a page drawn into a spread as a
+    form, a placed advertisement): each object, its type, and the matrix that takes its form's
+    space to the page's (None on the page itself: PDFium gives an object's bounds in the space
+    of the form that holds it)."""
+    import ctypes
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    get_kind, form_kind = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+    m = raw.FS_MATRIX()
+    todo: list[tuple[object, _Matrix | None, int]] = [(None, None, 0)]
+    while todo:
+        form, matrix, depth = todo.pop()
+        if form is None:
+            objs = [raw.FPDFPage_GetObject(page, j) for j in range(max(0, raw.FPDFPage_CountObjects(page)))]
+        else:
+            objs = [raw.FPDFFormObj_GetObject(form, j) for j in range(max(0, raw.FPDFFormObj_CountObjects(form)))]
+        for obj in objs:
+            kind = get_kind(obj)
+            if kind in kinds:
+                yield obj, kind, matrix
+            elif kind == form_kind and depth + 1 < max_depth and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                own = (m.a, m.b, m.c, m.d, m.e, m.f)
+                todo.append((obj, own if matrix is None else _compose(own, matrix), depth + 1))
+
+
+def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    """The matrix that applies `inner`, then `outer` (PDF row-vector order)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _bounds(raw, obj) -> tuple[float, float, float, float]:
+    import ctypes
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return (0.0, 0.0, 0.0, 0.0)
+    return (left.value, bottom.value, right.value, top.value)
+
+
+def _on_page(rect: tuple[float, float, float, float], matrix: _Matrix | None) -> tuple[float, float, float, float]:
+    """A rectangle (left, bottom, right, top) in a form's space, in the page's: the box of its
+    four corners taken through the form's matrix."""
+    if matrix is None:
+        return rect
+    a, b, c, d, e, f = matrix
+    x0, y0, x1, y1 = rect
+    xs = [a * x + c * y + e for x in (x0, x1) for y in (y0, y1)]
+    ys = [b * x + d * y + f for x in (x0, x1) for y in (y0, y1)]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _clip_bounds(raw, obj) -> tuple[float, float, float, float] | None:

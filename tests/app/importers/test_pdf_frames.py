@@ -193,3 +193,37 @@ def test_an_item_wrapped_in_a_narrow_box_is_one_item():
 
 def test_the_frames_corpus_pages_are_there():
     assert len(sorted(Path(CORPUS).glob("sc_*.pdf"))) >= 4
+
+
+def test_boxes_drawn_in_a_form_stand_where_they_print(tmp_path):
+    """A page drawn into another as a form XObject and moved across (a page placed in a
+    printer's spread, a placed advertisement): its rules, frames and pictures are found where
+    they print, not at the form's own origin (PDFium gives an object's bounds in its form's
+    space)."""
+    import pikepdf
+    from reportlab.pdfgen import canvas
+
+    from galley.app.importers.pdf import _read_glyphs
+    src = tmp_path / "page.pdf"
+    c = canvas.Canvas(str(src), pagesize=(300, 400), invariant=1)
+    c.rect(40, 200, 120, 80, stroke=1, fill=0)          # a sidebar frame
+    c.setLineWidth(0.5)
+    c.line(180, 60, 180, 340)                           # a column rule
+    c.setFont("Helvetica", 9)
+    c.drawString(50, 260, "Lanzhou harbour opens a new route")
+    c.showPage()
+    c.save()
+    placed = tmp_path / "placed.pdf"
+    with pikepdf.open(src) as doc:
+        out = pikepdf.new()
+        form = out.copy_foreign(doc.pages[0].as_form_xobject())
+        page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=pikepdf.Array([0, 0, 700, 400]),
+                                  Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(P=form)),
+                                  Contents=out.make_stream(b"q 1 0 0 1 350 0 cm /P Do Q"))
+        out.pages.append(pikepdf.Page(out.make_indirect(page)))
+        out.save(placed)
+
+    def places(path, dx):
+        p = _read_glyphs(path)[0]
+        return sorted((round(b.x0 - dx), round(b.top), round(b.x1 - dx), round(b.bottom)) for b in p.boxes)
+    assert places(placed, 350) == places(src, 0) and len(places(src, 0)) >= 2
