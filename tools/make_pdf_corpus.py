@@ -63,6 +63,11 @@ soffice) with balanced column sections, a framed sidebar the text wraps around, 
 headlines, a ruled header and a page-number footer. The text is invented (the fictional city of 澜州) by a
 seeded sentence grammar, so it is the same on every run.
 
+Printer's spreads (sp_*, `--spreads-only`): two pages of the corpus side by side on one PDF
+page (each drawn as a form XObject, the right one moved across by the left one's width), as a
+printer's 2-up PDF holds a pair of pages, made from the pages already written; their truth is
+the two pages' truth, left then right.
+
 The truth (JSON) lists, page by page, the furniture lines and the stories in reading order,
 each a list of elements {"kind", "text"}: kicker, headline, deck, byline, body (a first body
 paragraph may open with a dateline: "dateline" holds it), subhead, caption, sidebar, jump.
@@ -1889,6 +1894,40 @@ def build(out: Path) -> None:
         print(f"{name}.pdf")
 
 
+# (name, left page, right page): "file" or "file:page number"
+SPREADS = [("sp_jump", "jump:1", "jump:2"), ("sp_sc", "sc_front", "sc_wrap"), ("sp_tb", "tb_campus", "vt_front")]
+
+
+def build_spreads(out: Path) -> None:
+    """Each spread of SPREADS: its two pages side by side on one page, and their truth."""
+    import pikepdf
+    for name, *sides in SPREADS:
+        doc = pikepdf.new()
+        forms, pages, x = [], [], 0.0
+        height = 0.0
+        for side in sides:
+            stem, _, number = side.partition(":")
+            k = int(number or 1) - 1
+            src = pikepdf.open(out / f"{stem}.pdf")
+            box = [float(v) for v in src.pages[k].mediabox]
+            w, h = box[2] - box[0], box[3] - box[1]
+            form = doc.copy_foreign(src.pages[k].as_form_xobject())
+            forms.append((form, x - box[0], -box[1]))
+            x += w
+            height = max(height, h)
+            truth = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+            pages.append(truth["pages"][k])
+        names = pikepdf.Dictionary({f"/P{n}": f for n, (f, _, _) in enumerate(forms)})
+        ops = "\n".join(f"q 1 0 0 1 {dx:.3f} {dy:.3f} cm /P{n} Do Q" for n, (_, dx, dy) in enumerate(forms))
+        page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=pikepdf.Array([0, 0, x, height]),
+                                  Resources=pikepdf.Dictionary(XObject=names), Contents=doc.make_stream(ops.encode()))
+        doc.pages.append(pikepdf.Page(doc.make_indirect(page)))
+        doc.save(out / f"{name}.pdf", deterministic_id=True)
+        truth = {"source": f"the spread of {' and '.join(sides)} via tools/make_pdf_corpus.py", "pages": pages}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
+
+
 if __name__ == "__main__":
     if "--scribus-render" in sys.argv:          # Scribus running this file as its script
         at = sys.argv.index("--scribus-render")
@@ -1905,6 +1944,9 @@ if __name__ == "__main__":
         build_textbox(target, [(int(x), f"vt_{x}") for x in seeds[0].split(",")] if seeds else VT_CORPUS,
                       make=vt_page, source="LibreOffice Writer (Debian) vertical and horizontal text boxes "
                                            "via tools/make_pdf_corpus.py")
+        sys.exit(0)
+    if "--spreads-only" in sys.argv:
+        build_spreads(target)
         sys.exit(0)
     if "--scribus-only" in sys.argv:
         seeds = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--seeds=")]

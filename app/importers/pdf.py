@@ -14,6 +14,8 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    font and page. Content in a layer that is off when printed (optional content) is left out
    (`pdf_layers`: the file is read again without it). Drawn rectangles are kept as possible
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
+   A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
+   its middle, a page mark on each side) is read as its two pages, left then right.
    Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
    (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
    reader's memory or time grow without bound.
@@ -228,6 +230,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
         # U+FFFD where they stood, and the log says which fonts and pages
         log.warning("%s: %d characters have no Unicode mapping and read as U+FFFD%s", path, unmapped,
                     _unmapped_fonts(pages))
+    pages = _split_spreads(pages)
     running = _running_lines(pages)
     blocks: list[RawBlock] = []
     carry: tuple[int, Para] | None = None    # the running paragraph that ended the last page
@@ -267,6 +270,92 @@ def _visible_layers(path: Path, pages: list[PageGlyphs]) -> list[PageGlyphs]:
         copy.unlink(missing_ok=True)
     log.warning("%s: text in layers that are off when printed (%s) was left out", path, ", ".join(names))
     return pages
+
+
+# A spread is at least this much wider than tall (two portrait pages side by side: about 1.4).
+SPREAD_RATIO = 1.2
+# The white at the spine of a spread (the two pages' inner margins), at least, in ems of the body.
+SPINE = 2.5
+
+
+def _split_spreads(pages: list[PageGlyphs]) -> list[PageGlyphs]:
+    """A PDF page that holds two pages side by side (a printer's spread, 2-up) as those two
+    pages, left then right, each read as a page of its own; the pages are numbered in that
+    order (a spread's halves are two pages, so a story jumps from one to the other)."""
+    out: list[PageGlyphs] = []
+    for page in pages:
+        halves = _spread_halves(page)
+        out.extend(halves if halves else [page])
+    if len(out) != len(pages):
+        for k, page in enumerate(out, start=1):
+            page.number = k
+    return out
+
+
+def _spread_halves(page: PageGlyphs) -> list[PageGlyphs] | None:
+    """The two pages of a spread, or None when the page is not one. A spread is much wider than
+    tall, no glyph crosses the white band at its middle (the two pages' inner margins, wider
+    than a few body ems), and each side reads as a page: it holds a good share of the text,
+    from the top of the sheet to its foot, with a page mark (第N版, a folio, a date, 本版编辑)
+    in its head or foot band."""
+    w, h = page.width, page.height
+    gs = page.glyphs
+    if w < SPREAD_RATIO * h or len(gs) < 40:
+        return None
+    body = statistics.median(g.size for g in gs)
+    lo, hi = 0.4 * w, 0.6 * w
+    spans = sorted((g.x0, g.x1) for g in gs if g.x1 > lo - 0.1 * w and g.x0 < hi + 0.1 * w)
+    # the widest white band between the glyphs' extents that reaches into the middle fifth
+    best: tuple[float, float] | None = None
+    reach = lo - 0.1 * w
+    for x0, x1 in spans:
+        if x0 > reach and min(x0, hi) - max(reach, lo) > 0 and (best is None or x0 - reach > best[1] - best[0]):
+            best = (reach, x0)
+        reach = max(reach, x1)
+    if reach < hi and (best is None or hi + 0.1 * w - reach > best[1] - best[0]):
+        best = (reach, hi + 0.1 * w)
+    if best is None or best[1] - best[0] < SPINE * body:
+        return None
+    cut = (best[0] + best[1]) / 2
+    sides = ([g for g in gs if g.x1 <= cut], [g for g in gs if g.x0 >= cut])
+    if any(len(side) < 0.15 * len(gs) for side in sides) or not all(_reads_as_page(side, h) for side in sides):
+        return None
+    halves = []
+    for k, (side, (x0, x1)) in enumerate(zip(sides, ((0.0, cut), (cut, w)), strict=True)):
+        for g in side:
+            g.x0 -= x0
+            g.x1 -= x0
+        boxes = [Box(max(b.x0, x0) - x0, b.top, min(b.x1, x1) - x0, b.bottom) for b in page.boxes
+                 if b.x0 < x1 and b.x1 > x0]
+        figures = [Box(max(b.x0, x0) - x0, b.top, min(b.x1, x1) - x0, b.bottom) for b in page.figures
+                   if b.x0 < x1 and b.x1 > x0]
+        halves.append(PageGlyphs(page.number, x1 - x0, h, side, boxes, figures,
+                                 page.unmapped if k == 0 else {}, page.optional))
+    return halves
+
+
+def _reads_as_page(glyphs: list[Glyph], height: float) -> bool:
+    """Whether one side of a possible spread reads as a page: text from the head band of the
+    sheet to its foot band, and a page mark (a folio, 第N版, a date) standing in one of them."""
+    band = pdf_roles.BAND * height
+    top = [g for g in glyphs if g.upright and g.base < band]
+    foot = [g for g in glyphs if g.upright and g.base > height - band]
+    if not top or not foot:
+        return False
+    for row in (top, foot):
+        row.sort(key=lambda g: (round(g.base), g.x0))
+        for _, line in itertools.groupby(row, key=lambda g: round(g.base)):
+            text, last = "", None
+            for g in line:
+                if last is not None and g.x0 - last.x1 > g.size:
+                    if pdf_roles.is_page_mark(text):
+                        return True
+                    text = ""
+                text += g.text
+                last = g
+            if pdf_roles.is_page_mark(text):
+                return True
+    return False
 
 
 # where a font whose Unicode mapping is made up (a page printed to PostScript and distilled

@@ -43,6 +43,12 @@ _JUMP = re.compile(r"^[（(【\[]?\s*(?:下转|上接|转|接|续|转至|接上|
 _DIGITS = re.compile(r"[0-9０-９]+")
 
 
+def is_page_mark(text: str) -> bool:
+    """Whether a short line reads as a page mark: 第N版, 第N页, — 3 —, a bare number, a date with
+    星期, 本版编辑：…"""
+    return len(text) <= 48 and bool(_PAGE_MARK.match(text.replace(" ", "")))
+
+
 def is_jump_line(text: str) -> bool:
     return len(text) <= 24 and bool(_JUMP.match(text.replace(" ", "")))
 

@@ -10,7 +10,8 @@ picture and a sidebar whose border is drawn a side at a time, a kicker on a colo
 centred bylines, briefs in a ruled layout table) and with vertical text frames (vt_*: a 竖题
 with its kicker beside a story set across, an essay, a poem and a boxed sidebar in vertical
 columns read right to left, Latin and figures turned sideways, a vertical column label beside a
-story's horizontal headline);
+story's horizontal headline), and printer's spreads (sp_*: two of those pages side by side on one
+PDF page, each drawn as a form XObject, read as the two pages they are, left then right);
 tools/make_pdf_corpus.py, which also wrote each page's truth:
 letter-spaced headlines (to 0.5 em), tracked body (0–0.17 em), gutters of 1.5–2.5 em, photos
 with captions, boxed sidebars, an L-shaped module, jump lines and 版眉 furniture, and a
@@ -41,6 +42,7 @@ def test_corpus_is_there():
     assert sum(p.stem.startswith("sc_") for p in PAGES) >= 4
     assert sum(p.stem.startswith("tb_") for p in PAGES) >= 4
     assert sum(p.stem.startswith("vt_") for p in PAGES) >= 4
+    assert sum(p.stem.startswith("sp_") for p in PAGES) >= 3
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
 
@@ -138,6 +140,36 @@ def test_a_sentence_runs_on_across_the_page_footer():
         crossing += blocks[k].page != max(b.page for b, t in zip(blocks, texts) if t == want)
     footers = [b for b in blocks if b.role == "furniture" and b.text.startswith("第")]
     assert len(footers) == max(b.page for b in blocks)
+
+
+def test_a_spread_reads_as_its_two_pages():
+    """A printer's spread of the two pages of jump.pdf reads exactly as the two pages do: the same
+    blocks with the same roles and page numbers, the jumping story going on where it lands."""
+    spread, pages = read_pdf(CORPUS / "sp_jump.pdf"), read_pdf(CORPUS / "jump.pdf")
+    assert [(b.text, b.role, b.page) for b in spread] == [(b.text, b.role, b.page) for b in pages]
+
+
+def test_a_wide_page_with_a_middle_gutter_is_no_spread(tmp_path):
+    """A landscape page whose two halves are columns of one page (a folio on one side only) is
+    read as one page: no half of it reads as a page of its own."""
+    from galley.app.importers.pdf import _read_glyphs, _spread_halves
+    from tests.app.importers import fitpdf as F
+    from tests.app.importers.test_pdf_fit import BODY
+    w = F.Writer("".join(BODY[:4]) + "第3版澜州日报")
+    font = w.font()
+    page = w.page(620, 400)
+    F.run(page, font, 30, 24, "澜州日报", 8)
+    F.run(page, font, 560, 24, "第3版", 8)
+    for col, paras in enumerate((BODY[:2], BODY[2:4])):
+        for k, (text, first, last) in enumerate(F.set_lines(font, paras, 9, 250)):
+            indent = 18 if first else 0
+            tc = 0.0 if last else F.justified(font, text, 9, 250 - indent)
+            F.run(page, font, 30 + col * 310 + indent, 60 + 13.5 * k, text, 9, tc=tc)
+        F.run(page, font, 30 + col * 310, 385, "澜州日报", 8)
+    pdf = tmp_path / "wide.pdf"
+    w.save(pdf)
+    assert _spread_halves(_read_glyphs(pdf)[0]) is None
+    assert [b.page for b in read_pdf(pdf)] == [1] * len(read_pdf(pdf))
 
 
 def test_no_space_between_closing_and_opening_quotes():
