@@ -31,6 +31,7 @@ from galley.app.repair.model import (
     enumerator,
     list_family,
     page_features,
+    recurs_below,
     relative,
     run_on_features,
     seam_features,
@@ -47,6 +48,11 @@ SURE = 0.9             # a join this sure tells the page's column width
 # a piece shorter than that is a paragraph's end, a heading or an item, never cut before its end
 # (of 9,500 cuts in the generated sets, one is shorter: 环球证券 / (GlobalEquities))
 MIN_PIECE = 6
+RECUR_BLOCKS = 30       # blocks below a short block read for its words (recurs_below)
+# a headline's words recur in its story: of 982 headlines in the fit sets none has less than
+# this share of its character pairs in the 600 characters below it, and of 387 heading-shaped
+# first pieces of a cut paragraph 214 have less (bench/repair_fit.py's sets, seeds 1/11/21/91)
+RECUR_HEADLINE = 0.15
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
@@ -367,10 +373,11 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
     elif not _seam_evidence(x) and not a.listed and (_title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             (p < HEADING_SURE or (ft.is_paired_heading(a.text) and x.get("seam_lm", 0.0) <= 0.0))
-            and _heading_shaped(a) and _reads_as_heading(a.text))):
+            and _heading_shaped(a) and _reads_as_heading(a.text) and _may_head(bs, i))):
         # a headline and a cut first line look alike: only the seam tells (a two-part heading,
         # 抓前期，项目储备更充足, that reads no better run on into the text below stays apart
-        # however sure the model is)
+        # however sure the model is), or the words: a line whose words the text below never
+        # says again is no headline of it, and the model decides alone
         p = min(p, model.doubt - 0.01)
     passed = found[k][1]
     if passed and not a.listed and ((_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)) and (
@@ -502,6 +509,17 @@ def _heading_shaped(a: _Block) -> bool:
     if ft.open_end(t) == "word":
         return False         # 的, 在, 和 …: a headline does not end on a word that needs a sequel
     return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
+
+
+def _may_head(bs: list[_Block], i: int) -> bool:
+    """Heading-shaped block i may head the text below it: it has a subhead's two-part form
+    (抓前期，项目储备更充足), or it signs or introduces a story (a credit, a caption, a dateline),
+    or the text below says its words again (`recurs_below`)."""
+    a = bs[i]
+    if ft.is_paired_heading(a.text) or a.para_start or ft.is_credit(a.text) or ft.is_caption_start(a.text):
+        return True
+    said = recurs_below(a.text, [b.text for b in bs[i + 1:i + 1 + RECUR_BLOCKS]])
+    return said.get("a_recurs", 1.0) >= RECUR_HEADLINE
 
 
 def _seam_evidence(x: dict[str, float]) -> bool:

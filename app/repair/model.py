@@ -312,6 +312,37 @@ def cut_features(a: str, nxt: str, page: dict[str, float]) -> dict[str, float]:
     return x
 
 
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+RECUR_REACH = 600      # characters of text after a block read for its words (a story's first paragraphs)
+RECUR_LEN = 60         # a block this long or longer is running text: not asked
+
+
+@lru_cache(maxsize=8192)
+def han_pairs(text: str) -> frozenset[str]:
+    """The pairs of neighbouring Han characters in `text`."""
+    return frozenset(run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1))
+
+
+def recurs_below(a: str, below: list[str]) -> dict[str, float]:
+    """How much of a short block is said again in the text below it (`below`: the blocks that
+    follow, in order): a headline's words recur in its story (印度西部豪雨成灾 / 印度西部周末遭受
+    强风暴雨), a paragraph's first piece cut at a column foot says its words once
+    (下颌角手术危险一般 / 不大的，…)."""
+    if len(a) >= RECUR_LEN:
+        return {}
+    own = han_pairs(a)
+    if len(own) < 2:
+        return {}
+    seen: set[str] = set()
+    n = 0
+    for t in below:
+        seen.update(han_pairs(t[:RECUR_REACH - n]))
+        n += len(t)
+        if n >= RECUR_REACH:
+            break
+    return {"a_recurs": len(own & seen) / len(own)}
+
+
 def run_on_features(a: str, r: str, passed: int) -> dict[str, float]:
     """Evidence from the first block of running text after a (`r`, reached past `passed`
     credits, captions or items): when a credit or a caption comes next, how the text after it

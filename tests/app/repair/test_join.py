@@ -358,3 +358,36 @@ def test_bylines_signed_wen_or_tu_are_bylines():
         assert not is_byline(line), line
     blocks = ["书香浸润城市 阅读点亮生活", "文／本报记者 周海涛", "4月23日,临川市图书馆里座无虚席。"]
     assert len(repaired(*blocks)) == 3
+
+
+def test_recurs_below_measures_how_much_of_a_line_the_text_below_says_again():
+    from galley.app.repair.model import RECUR_LEN, recurs_below
+    story = ["临川港集装箱吞吐量上半年达到四十万标箱,同比增长一成。",
+             "港务集团表示,集装箱航线下半年还将增加三条。"]
+    assert recurs_below("临川港集装箱吞吐量创新高", story)["a_recurs"] > 0.5
+    assert recurs_below("市民反映老旧小区加装电梯", story)["a_recurs"] == 0.0
+    # only a short line is asked, and only the text within reach below it is read
+    assert recurs_below("临" * RECUR_LEN, story) == {}
+    far = ["澜" * 700] + story
+    assert recurs_below("临川港集装箱吞吐量创新高", far)["a_recurs"] == 0.0
+
+
+def test_a_first_line_at_a_column_foot_whose_words_recur_nowhere_below_is_joined():
+    # a paragraph's first piece, stopped where its column ends, has a headline's form; but a
+    # headline's words recur in its story, and these do not: the model decides, and joins
+    from galley.app.repair.join import _may_head
+    from galley.app.repair.model import recurs_below
+    before = "澜州市今年将新建口袋公园二十座，老城区改造提速。"
+    first = "居民想加装电梯可以先到街道"
+    rest = "登记，由社区统一组织业主协商，再委托有资质的单位设计施工。"
+    after = "市住建局表示，明年还将推广“一站式”审批。"
+    assert recurs_below(first, [rest, after])["a_recurs"] < 0.15
+    out = repaired(before, first, rest, after)
+    assert out == [before, first + rest, after]
+    # a credit or a dateline heads or signs its text however little of it the text says again
+    ed = edition_from_text(f"{before}\n\n新华社记者 李华 摄\n\n{rest}")
+    assert len(paragraphs(ed.text())) == 3
+    from galley.app.importers.text import read_text
+    from galley.app.repair.join import page_blocks
+    bs = page_blocks(read_text(f"新华社记者 李华 摄\n\n{first}\n\n{rest}"))
+    assert _may_head(bs, 0) and not _may_head(bs, 1)
