@@ -118,6 +118,17 @@ def is_short_line(text: str, limit: int = 30) -> bool:
     return len(text) <= limit and not has_clause_punct(text) and not ends_terminal(text)
 
 
+# characters that need a sequel as words (所说, 把它, 则是, 对此) but are measure words after a
+# number, and end their phrase there (新建学校六所, 两把, 三则, 一对)
+_MEASURES = "所把则对"
+_NUMERALS = "0123456789０１２３４５６７８９一二三四五六七八九十两几百千万"
+
+
+def counted(text: str) -> bool:
+    """`text` ends on a measure word after a number (改扩建中小学六所)."""
+    return len(text) >= 2 and text[-1] in _MEASURES and text[-2] in _NUMERALS
+
+
 def open_end(text: str) -> str | None:
     """Why `text` cannot end a paragraph, or None: a clause mark, or a word that needs a sequel."""
     if not text:
@@ -126,7 +137,7 @@ def open_end(text: str) -> str | None:
     if last in OPEN_END:
         return "punct"
     words = word_lists()
-    if text[-2:] in words["end_pairs"] or last in words["end_chars"]:
+    if text[-2:] in words["end_pairs"] or (last in words["end_chars"] and not counted(text)):
         return "word"
     if _LATIN_WORD_END.search(text) and text[-1] == "-":
         return "hyphen"

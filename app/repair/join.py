@@ -469,7 +469,8 @@ def _ends_on_open_word(t: str) -> bool:
     可以), not a word that only ends on such a character (条约) nor one a headline may end on."""
     last = segment(t[-8:])[-1]
     words = ft.word_lists()
-    return (last in words["end_chars"] or last in words["end_pairs"]) and last not in words["headline_ends"]
+    return ((last in words["end_chars"] or last in words["end_pairs"]) and last not in words["headline_ends"]
+            and not ft.counted(t))
 
 
 def _title_line(bs: list[_Block], i: int, b: _Block | None = None) -> bool:
@@ -506,8 +507,9 @@ def _lead_under(head: str, para: str) -> bool:
 def _heading_shaped(a: _Block) -> bool:
     """A line that could be a headline, kicker, deck or subhead: never joined on its form alone."""
     t = a.text
-    if ft.open_end(t) == "word":
+    if ft.open_end(t) == "word" and _ends_on_open_word(t):
         return False         # 的, 在, 和 …: a headline does not end on a word that needs a sequel
+                             # (it may on 开展, 有关 …: 全民健身赛事火热开展)
     return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
 
 

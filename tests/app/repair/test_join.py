@@ -391,3 +391,17 @@ def test_a_first_line_at_a_column_foot_whose_words_recur_nowhere_below_is_joined
     from galley.app.repair.join import page_blocks
     bs = page_blocks(read_text(f"新华社记者 李华 摄\n\n{first}\n\n{rest}"))
     assert _may_head(bs, 0) and not _may_head(bs, 1)
+
+
+def test_a_measure_word_after_a_number_ends_its_phrase():
+    # 所, 把, 则, 对 need a sequel as words (所说, 把它) but not as measure words (学校六所)
+    from galley.app.repair import features as ft
+    for line in ("改扩建中小学六所", "新建幼儿园四所", "发布通告两则"):
+        assert ft.counted(line) and ft.open_end(line) is None, line
+    for line in ("这正是我们所", "他们一致同意把", "一是"):
+        assert not ft.counted(line) and ft.open_end(line) == "word", line
+    # a box's items, one a line, over the story's next paragraph: none is joined to it
+    blocks = ["临川区今年重点推进三项民生工程。", "新建幼儿园四所", "改扩建中小学六所", "新增学位五千个",
+              "区教育局局长王明说，新学校将在明年秋季学期投入使用。"]
+    assert repaired(*blocks) == blocks
+
