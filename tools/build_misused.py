@@ -12,7 +12,8 @@ Sources (all lawful to ship):
     Sentences whose hash puts them in the held split
     (`is_held`) are never read here; bench/bench_check.py reports on them;
   * pypinyin (MIT; a build-time tool, in the dev extras): the readings of the confusion sets'
-    characters, to mark the pairs that share a syllable, tones aside (境/镜 jing), as HOMOPHONE;
+    characters, to mark the pairs that share a syllable, tones aside (境/镜 jing), as HOMOPHONE, and
+    those that share it with its tone too (境/镜 jìng, not 买/卖 mǎi/mài) as TONE as well;
   * jieba's dictionary (MIT, a dependency already): words of two or three Han characters and
     their frequencies, indexed by each position with that character left out ("中?" → "国文…");
     and its four-character idioms (成语: the words it tags `i`, 再接再厉, 按部就班 …), indexed
@@ -45,7 +46,7 @@ MIN_WORD_FREQ = 100         # jieba words rarer than this are mostly names and j
 MAX_WORD = 3                # longest word a candidate may make (max_word in misused.toml may not exceed it)
 COMMON_FREQ = 300           # a two-character word this common vouches for both its characters
 MIN_IDIOM_FREQ = 10         # four-character idioms (成语, tag i in jieba's dictionary) at least this frequent
-SOUND, SHAPE, SEEN, HOMOPHONE, NCU = 1, 2, 4, 8, 16
+SOUND, SHAPE, SEEN, HOMOPHONE, NCU, TONE = 1, 2, 4, 8, 16, 32
 KIND0 = 0x30               # a candidate's kind bits are stored as chr(KIND0 + bits)
 
 
@@ -167,12 +168,20 @@ def main() -> int:
         said = pinyin(c, style=Style.NORMAL, heteronym=True, errors="ignore")
         return frozenset(said[0]) if said else frozenset()
 
+    def toned(c: str) -> frozenset[str]:
+        said = pinyin(c, style=Style.TONE3, heteronym=True, errors="ignore", neutral_tone_with_five=True)
+        return frozenset(said[0]) if said else frozenset()
+
     said: dict[str, frozenset[str]] = {}
+    tones: dict[str, frozenset[str]] = {}
     for c, d in kinds.items():
         rc = said.setdefault(c, readings(c))
+        tc = tones.setdefault(c, toned(c))
         for x in d:
             if rc & said.setdefault(x, readings(x)):
                 d[x] |= HOMOPHONE
+                if tc & tones.setdefault(x, toned(x)):
+                    d[x] |= TONE
 
     # only candidates that are characters of real text (in jieba's dictionary on their own)
     conf = {c: {x: k for x, k in d.items() if freq.get(x, 0) >= 3} for c, d in kinds.items()}

@@ -130,6 +130,47 @@ class CharLM:
                 total += self.lp1[ids[0]]
         return total
 
+    def q3(self, a: int, b: int, c: int) -> float:
+        """log P(a|bc): the same counts read right to left."""
+        bits = self.bits
+        bc = self.pair(b << bits | c)
+        pa = self.pair(a << bits | b) * self.inv[b] + (1 - L2) * self.p1[a]
+        if bc == 0.0:
+            return math.log(pa)
+        key = a << self.shift2 | b << bits | c
+        k = bisect_left(self.k3, key)
+        t = EXP[self.v3[k]] if k < self.n3 and self.k3[k] == key else 0.0
+        return math.log(L3 * t / bc + (1 - L3) * pa)
+
+    def around_back(self, ids: list[int], i: int) -> float:
+        """log P of ids[i], ids[i-1], ids[i-2] given what follows each (right to left: the terms a change at i moves)."""
+        n = len(ids)
+        total = 0.0
+        for j in range(max(0, i - 2), i + 1):
+            if j + 2 < n:
+                total += self.q3(ids[j], ids[j + 1], ids[j + 2])
+            elif j + 1 < n:
+                total += math.log(self.pair(ids[j] << self.bits | ids[j + 1]) * self.inv[ids[j + 1]]
+                                  + (1 - L2) * self.p1[ids[j]])
+            else:
+                total += self.lp1[ids[j]]
+        return total
+
+    def gain_back(self, ids: list[int], i: int, x: int, base: float) -> float:
+        """`gain` under the model read right to left."""
+        old = ids[i]
+        ids[i] = x
+        try:
+            return self.around_back(ids, i) - base
+        finally:
+            ids[i] = old
+
+    def sides(self, ids: list[int], i: int, x: int) -> tuple[float, float]:
+        """(log P(x | the character before), log P(the character after | x)), 0 where there is none."""
+        left = self.p2(ids[i - 1], x) if i else 0.0
+        right = self.p2(x, ids[i + 1]) if i + 1 < len(ids) else 0.0
+        return left, right
+
     def gain(self, ids: list[int], i: int, x: int, base: float | None = None) -> float:
         """How much likelier the run is with character index x at i (natural log)."""
         if base is None:

@@ -8,16 +8,19 @@ for in the training sentences (在 → 再, 门 → 们). A four-character windo
 idiom of jieba's dictionary (成语, tagged `i`: 应地制宜 → 因地制宜) that is no established word itself
 gets that character, similar or not, with the idiom's frequency as a feature of its own. Each candidate is scored by fitted boosted
 trees over its features (FEATURES; resources/proof/misused_trees.json): how much likelier it makes the text under jieba's word model
-(the best segmentation's log probability) and under the character model, how often that
+(the best segmentation's log probability), under the word bigram model (app/proof/wordlm.py, the
+best segmentation under SunPinyin's word pairs: 一起锅过 → 一起度过) and under the character model,
+read left to right and right to left, how often that
 confusion happened in the training sentences, whether the two characters share a syllable, tones
-aside, in some reading (pypinyin's, read when the data is built: 境/镜 do, 诲/侮 do not), the character pairs of those sentences, the word it
+aside, in some reading (pypinyin's, read when the data is built: 境/镜 do, 诲/侮 do not) and with the
+same tone too (境/镜 jìng; 买/卖 not), the character pairs of those sentences, the word it
 makes and the words the written character makes (a word-level check: 再接再励 holds no word
 that 再接再厉 does), and whether the place reads as a personal or transliterated name (names use
 what characters they like: a fixed penalty, `name_weight`, not fitted). Only candidates scoring above the fitted thresholds are reported
 (resources/proof/misused.toml: warning, and error at high confidence).
 
-Data: resources/proof/misused.marshal (tools/build_misused.py) and resources/proof/charlm.marshal
-(tools/build_charlm.py), loaded once, on first use; the trees and thresholds by tools/fit_misused.py.
+Data: resources/proof/misused.marshal (tools/build_misused.py), resources/proof/charlm.marshal
+(tools/build_charlm.py) and resources/proof/wordlm.marshal (tools/build_wordlm.py), loaded once, on first use; the trees and thresholds by tools/fit_misused.py.
 """
 from __future__ import annotations
 
@@ -35,13 +38,14 @@ from operator import mul
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
+from galley.app.proof.wordlm import WordLM, wordlm
 from galley.app.trees import margin_of_file
 
 DATA = RESOURCES / "misused.marshal"
 TREES = RESOURCES / "misused_trees.json"
 PARAMS = RESOURCES / "misused.toml"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-SOUND, SHAPE, SEEN, HOMOPHONE, NCU = 1, 2, 4, 8, 16
+SOUND, SHAPE, SEEN, HOMOPHONE, NCU, TONE = 1, 2, 4, 8, 16, 32
 # what a pair of neighbouring characters says about them (Model.pair_flags): a common word holds both;
 # a confusion of the second was seen after the first, of the first before the second; an idiom
 # opens or closes with them
@@ -49,9 +53,13 @@ COMMON_PAIR, MET_LEFT, MET_RIGHT, IDIOM_HEAD, IDIOM_TAIL = 1, 2, 4, 8, 16
 KIND0 = 0x30           # a candidate's kind bits are stored as chr(KIND0 + bits) (tools/build_misused.py)
 FEATURES = ("gain", "ln(1+seen)", "sound", "shape", "ln f(wrong)", "ln f(right)", "ln(1+f(word))", "free neighbours",
             "bigrams", "char gain", "makes a word", "pair gain", "in a name", "seen with a neighbour",
-            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone", "ncu")
+            "ln(1+f(old words))", "ln(1+f(new words))", "old fit", "ln(1+f(idiom))", "homophone", "ncu",
+            "back gain", "worse side", "same tone", "candidates here", "word lm gain")
 # the features computed only for candidates the cheap model keeps (it is fitted without them)
-COSTLY = ("gain", "char gain", "in a name", "ln(1+f(old words))", "ln(1+f(new words))")
+COSTLY = ("gain", "char gain", "in a name", "ln(1+f(old words))", "ln(1+f(new words))", "back gain", "worse side",
+          "word lm gain")
+WORD_LM = FEATURES.index("word lm gain")
+BACK_GAIN, WORSE_SIDE = FEATURES.index("back gain"), FEATURES.index("worse side")
 OLD_WORDS, NEW_WORDS = FEATURES.index("ln(1+f(old words))"), FEATURES.index("ln(1+f(new words))")
 NO_WORD = 1.0          # markers in the log-probability cache (a real one is negative)
 PREFIX = 2.0
@@ -69,14 +77,14 @@ class Suspect:
     right: str
     score: float            # log-odds that `right` is meant (the fitted model): higher is surer
     gain: float             # log-probability gain alone
-    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE | NCU bits
+    kind: int               # SOUND | SHAPE | SEEN | HOMOPHONE | NCU | TONE bits
 
 
 class Model:
     """The confusion sets, the word patterns and jieba's frequencies, with the fitted scorer."""
 
     def __init__(self, data: dict, params: dict, freq: dict[str, int], total: int, lm: CharLM | None = None,
-                 boosted: Callable[[Sequence[float]], float] | None = None):
+                 boosted: Callable[[Sequence[float]], float] | None = None, wlm: WordLM | None = None):
         busy = int(params.get("max_char_freq", 20000))
         # the commonest characters (的 在 是 …) are mostly grammar, which word frequencies cannot judge
         self.conf: dict[str, str] = {c: v for c, v in data["conf"].items() if freq.get(c, 0) < busy}
@@ -131,7 +139,7 @@ class Model:
         self._quick: dict[str, float] | None = {} if self.cheap_weights else None
         w = self.cheap_weights or [0.0] * len(FEATURES)
         self._quick_kinds = [w[2] * (kind & SOUND) + w[3] * ((kind & SHAPE) >> 1) + w[18] * float(kind & HOMOPHONE > 0)
-                             + w[19] * float(kind & NCU > 0) for kind in range(32)]
+                             + w[19] * float(kind & NCU > 0) + w[22] * float(kind & TONE > 0) for kind in range(64)]
         # (the weights must be finite numbers, and the neighbour counts' keys three characters, for
         # the estimate to hold: else every candidate gets the exact sum)
         if not all(math.isfinite(x) for x in w) or any(len(k) != 3 for t in (self.ctx_left, self.ctx_right) for k in t):
@@ -141,6 +149,7 @@ class Model:
         self.error = float(params.get("error", 12.0))
         self.skip = frozenset(params.get("skip_pairs", ()))
         self.lm = lm
+        self.wlm = wlm
         # what each character was mistaken for in the training sentences (在 → 再): the context candidates
         # (the commonest `partners` of each, with its index in the character model)
         partners: dict[str, list[tuple[str, int]]] = {}
@@ -389,7 +398,8 @@ class Model:
         found, free, context, ids, idiom = found_free[:5]
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
-        old = base = None
+        old = base = back = old_w = None
+        sides = (0.0, 0.0)
         kinds, cands = self.kind.get(c, ""), self.conf_all.get(c, "")
         seen, freq = self.seen, self.freq
         if len(found) > self.top:      # (the commonest word, the most often seen confusion)
@@ -419,22 +429,25 @@ class Model:
             # without building its features; any other is judged on the exact sum below
             kind_w, ctx_pairs = self._quick_kinds, self._ctx_pairs
             w = cheap_w
+        here = {**found, **context, **idiom}
+        n_here = float(len(here))
+        if quick is not None:
             at_place = self.cheap_bias + w[4] * lc + w[7] * free + w[12] * name + w[16] * old_fit \
-                - w[8] * old_bg - QUICK_SLACK
-        for x in {**found, **context, **idiom}:
+                - w[8] * old_bg + w[23] * n_here - QUICK_SLACK
+        for x in here:
             cx = c + x
             if cx in self.skip:
                 continue
             k = cands.find(x)
             kind = ord(kinds[k]) - KIND0 if k >= 0 else 0 if x in idiom else SEEN
-            if kind & ~HOMOPHONE == SEEN and not seen.get(cx) and x not in idiom:
+            if kind & ~(HOMOPHONE | TONE) == SEEN and not seen.get(cx) and x not in idiom:
                 continue            # (while fitting: a confusion seen only in this sentence)
             fw = found.get(x, 0)
             if quick is not None:
                 pair = quick.get(cx)
                 if pair is None:
                     pair = quick[cx] = w[1] * math.log1p(seen.get(cx, 0)) + w[5] * math.log1p(freq.get(x, 0))
-                estimate = at_place + pair + kind_w[kind & 31] + w[6] * math.log1p(fw) + w[10] * (fw > 0) \
+                estimate = at_place + pair + kind_w[kind & 63] + w[6] * math.log1p(fw) + w[10] * (fw > 0) \
                     + w[8] * (math.log1p(bg.get(l1 + x, 0)) + math.log1p(bg.get(x + r1, 0))) \
                     + w[11] * context.get(x, 0.0) + w[17] * math.log1p(idiom.get(x, 0))
                 if cx in ctx_pairs:
@@ -448,13 +461,15 @@ class Model:
                      0.0, float(fw > 0), context.get(x, 0.0), name,
                      math.log1p(self.ctx_left.get(l1 + c + x, 0)) + math.log1p(self.ctx_right.get(c + x + r1, 0)),
                      0.0, 0.0, old_fit, math.log1p(idiom.get(x, 0)),
-                     float(kind & HOMOPHONE > 0), float(kind & NCU > 0)]
+                     float(kind & HOMOPHONE > 0), float(kind & NCU > 0),
+                     0.0, 0.0, float(kind & TONE > 0), n_here, 0.0]
             if cut is not None and cheap_w and self.cheap_bias + sum(map(mul, cheap_w, feats)) < cut:
                 continue
             if lm is not None:
                 if base is None:
                     base = lm.around(ids, i)
-                lm_gain = lm.gain(ids, i, lm.index.get(x, lm.unknown), base)
+                xid = lm.index.get(x, lm.unknown)
+                lm_gain = lm.gain(ids, i, xid, base)
             else:
                 lm_gain = 0.0
             if x not in found and x not in idiom and lm_gain < self.min_lm_gain:
@@ -468,6 +483,17 @@ class Model:
                 old_words = words_around(freq, wl, c, wr)
             feats[OLD_WORDS], feats[NEW_WORDS] = old_words, words_around(freq, wl, x, wr)
             feats[0], feats[9] = gain, lm_gain
+            if lm is not None:
+                if back is None:
+                    back = lm.around_back(ids, i)
+                    sides = lm.sides(ids, i, ids[i])
+                feats[BACK_GAIN] = lm.gain_back(ids, i, xid, back)
+                on_left, on_right = lm.sides(ids, i, xid)
+                feats[WORSE_SIDE] = min(on_left - sides[0], on_right - sides[1])
+            if self.wlm is not None:
+                if old_w is None:
+                    old_w = self.wlm.score(left + c + right)
+                feats[WORD_LM] = self.wlm.score(left + x + right) - old_w
             yield x, gain, kind, tuple(feats)
 
     def score(self, features) -> float:
@@ -546,7 +572,7 @@ def load(scored: bool = True) -> Model:
 
         def boosted(features) -> float:
             return margin(dict(zip(names, features)))
-    return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted)
+    return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted, wordlm())
 
 
 def model() -> Model:

@@ -282,3 +282,52 @@ def test_the_cheap_scores_estimate_drops_only_what_the_exact_sum_drops():
     finally:
         m._quick = saved
     assert quick == exact and sum(map(len, exact)) > 20
+
+
+def test_the_word_model_prefers_words_that_go_together():
+    from galley.app.proof.wordlm import UNKNOWN, wordlm
+    wlm = wordlm()
+    assert wlm is not None
+    for good, bad in (("我们一起度过的时间", "我们一起锅过的时间"), ("两千块钱", "两千贵钱"), ("积极采取措施", "积极采去措施")):
+        assert wlm.score(good) > wlm.score(bad) + 2
+    # a character no word holds costs UNKNOWN; a listed bigram is read, a missing one backs off
+    assert wlm.score("\U00020000") == UNKNOWN
+    a, b = wlm.index["我们"], wlm.index["一起"]
+    ab = wlm.bigram(a, b)
+    assert ab is not None and ab > wlm.bow[a] + wlm.uni[b]
+    assert wlm.score("我们一起") == pytest.approx(wlm.uni[a] + ab, abs=1e-6)
+    assert wlm.bigram(b, a) != ab and wlm.bigram(a, b) == ab
+
+
+def test_the_word_models_gain_is_a_feature():
+    m = model()
+    at = FEATURES.index("word lm gain")
+    text = "台湾的东西都很贵，衣服差台币两千贵。"
+    ((_pos, run, i, c, found),) = [p for p in m.positions(text) if p[0] == text.rindex("贵")]
+    feats = {x: f for x, _, _, f in m.candidates(run, i, c, found, names=False, cascade=False)}
+    assert feats["块"][at] > 3.0
+
+
+def test_the_character_model_read_right_to_left_prefers_real_text_too():
+    from galley.app.proof.charlm import charlm
+    lm = charlm()
+    for good, bad in (("他在家里", "他再家里"), ("挫折", "措折"), ("博物馆里", "博物管里")):
+        i = next(k for k in range(len(good)) if good[k] != bad[k])
+        ids = lm.ids(bad)
+        assert lm.gain_back(ids, i, lm.index[good[i]], lm.around_back(ids, i)) > 0
+        assert ids == lm.ids(bad)
+        left, right = lm.sides(lm.ids(good), i, lm.index[good[i]])
+        bad_left, bad_right = lm.sides(ids, i, ids[i])
+        assert max(left - bad_left, right - bad_right) > 0
+
+
+def test_a_homophone_of_the_same_tone_is_marked_so():
+    from galley.app.proof.misused import HOMOPHONE, KIND0, TONE
+    m = model()
+
+    def kind(c, x):
+        return ord(m.kind[c][m.conf_all[c].index(x)]) - KIND0
+
+    assert kind("镜", "境") & TONE and kind("镜", "境") & HOMOPHONE      # jìng, jìng
+    assert kind("侮", "诲") & (TONE | HOMOPHONE) == 0                      # wǔ, huì
+    assert kind("买", "卖") & HOMOPHONE and not kind("买", "卖") & TONE    # mǎi, mài
