@@ -380,13 +380,14 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         # says again is no headline of it, and the model decides alone
         p = min(p, model.doubt - 0.01)
     passed = found[k][1]
-    if passed and not a.listed and ((_heading_shaped(a) and _reads_as_heading(a.text)) or _title_line(bs, i)) and (
+    if passed and not a.listed and ((_heading_shaped(a, past=True) and _reads_as_heading(a.text))
+                                    or _title_line(bs, i)) and (
             (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text))
             or any(seam_word(bs[m].text, bs[found[k][0]].text) for m in passed)):
         # a headline joined past other blocks would take the text after them: only when sure, and
         # not past a block that reads on into the same text (本报 / 讯（记者 王明）市民出 / 行更加便利)
         p = min(p, model.doubt - 0.01)
-    if p < model.join and q[k] >= 0.5 and not (passed and _heading_shaped(a)) and \
+    if p < model.join and q[k] >= 0.5 and not (passed and _heading_shaped(a, past=True)) and \
             _echo(a.text, bs[found[k][0]].text, doc(i)):     # (a headline past items: a list)
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}
@@ -504,12 +505,14 @@ def _lead_under(head: str, para: str) -> bool:
     return ft.restates(head, para) or ft.is_paragraph_opener(para)
 
 
-def _heading_shaped(a: _Block) -> bool:
-    """A line that could be a headline, kicker, deck or subhead: never joined on its form alone."""
+def _heading_shaped(a: _Block, past: bool = False) -> bool:
+    """A line that could be a headline, kicker, deck or subhead: never joined on its form alone.
+    `past`: asked of a line that would be joined past other blocks, where a headline taken for a
+    cut line changes the order of the text: a line ending on a word a headline may also end on
+    (全民健身赛事火热开展, 与基因变异有关: words.toml headline_ends) counts too."""
     t = a.text
-    if ft.open_end(t) == "word" and _ends_on_open_word(t):
+    if ft.open_end(t) == "word" and not (past and not _ends_on_open_word(t)):
         return False         # 的, 在, 和 …: a headline does not end on a word that needs a sequel
-                             # (it may on 开展, 有关 …: 全民健身赛事火热开展)
     return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
 
 
