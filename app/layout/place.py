@@ -365,6 +365,43 @@ def _stack_layout(pieces: list[_Piece], w: int, height: int) -> list[tuple[int, 
     return out
 
 
+def _stack_row(rows: list, pieces: list[_Piece], i: int, w: int, H: int, slack_mode: float):
+    """The stacks `w` columns wide and `H` lines deep that start with pieces[i], kept in rows[w]:
+    (costs, stop). costs[t] is (the shape cost of pieces[i:i + t + 1], that plus the cost of the
+    white they leave at the stack foot, taken up as in `_absorb`); stop is None when the stacks
+    end at MAX_STACK or the last piece, else (t, the shape cost of the t pieces before it, the
+    lines they take, whether pieces[i + t] is too deep even without its head, its depth) for the
+    first piece that does not fit. What a stack costs does not depend on where it stands, so
+    the programme asks this once for every column and page it could stand at."""
+    gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
+    gap2_w = w * W_GAP2
+    used = -1            # lines taken: depths plus a line between modules
+    shape = 0.0
+    caps = 0
+    costs: list[tuple[float, float]] = []
+    stop = None
+    for t in range(min(MAX_STACK, len(pieces) - i)):
+        p = pieces[i + t]
+        too_deep = used + 1 + -(-p.text_lines // w) > H   # even without its head
+        h, sh, cap = (H + 1, 0.0, 0) if too_deep else (p._info[w] or p.info(w))
+        if used + 1 + h > H:
+            stop = (t, shape, used, too_deep, h)
+            break
+        used += 1 + h
+        shape += sh
+        caps += cap
+        # white at the stack foot: a line more between modules, stretching, the rest
+        sl = H - used
+        g = t if t < sl else sl  # noqa: FURB136 - hot loop
+        sl -= g
+        a = caps if caps < sl else sl  # noqa: FURB136
+        sl -= a
+        g2 = GAP_MORE * t if GAP_MORE * t < sl else sl  # noqa: FURB136
+        costs.append((shape, shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w))
+    row = rows[w] = (costs, stop)
+    return row
+
+
 class _Planner:
     def __init__(self, grid: Grid):
         self.grid = grid
@@ -378,12 +415,31 @@ class _Planner:
         self._rest: dict[tuple[_Piece, int], _Piece] = {}    # continued pieces, by (story's piece, slot)
         self._sides: dict[tuple, list[tuple[float, list[_Piece], list[_Cell]]]] = {}
         self._lasts: dict[tuple[_Piece, ...], tuple | None] = {}
+        self._tails: dict[tuple[int, int], int] = {}      # (piece's id, its tail's number) → number
+        self._rows: dict[tuple[int, int, bool], list] = {}   # see `_stack_row`
 
     def reset(self) -> None:
         """Forget the pieces and choices of the page group set before."""
         self._rest.clear()
         self._sides.clear()
         self._lasts.clear()
+        self._tails.clear()
+        self._rows.clear()
+
+    def _tail_numbers(self, pieces: list[_Piece]) -> list[int]:
+        """A number for each tail pieces[i:] (and the empty one, last), the same for the same
+        pieces in the same order in any list of the group: what the programme's stack rows are
+        kept by (`_stack_row`). (The group's pieces live until `reset`: their ids are not reused.)"""
+        tails = self._tails
+        out = [0] * (len(pieces) + 1)
+        nxt = 0
+        for k in range(len(pieces) - 1, -1, -1):
+            key = (id(pieces[k]), nxt)
+            nxt = tails.get(key, 0)
+            if not nxt:
+                nxt = tails[key] = len(tails) + 1
+            out[k] = nxt
+        return out
 
     def continued(self, p: _Piece, used: int) -> _Piece | None:
         """The rest of `p` after `used` more of its slots (one object per place, so that what it
@@ -611,6 +667,11 @@ class _Planner:
         done = len(regions) * stride_r
         for k in range(n + 1):
             memo[done + k] = (0.0, None) if (k == n or not must_all) else (INF, None)
+        # the stacks that start with a piece, at each width, for this depth of region: the same
+        # in every state that starts a stack there, and in every programme of the group (another
+        # lead width, ad band or page) that has a region as deep
+        tails = self._tail_numbers(pieces)
+        stack_rows = self._rows
 
         def best(r: int, u: int, i: int) -> tuple[float, _Choice | None]:
             """The state's (cost, choice), not yet in `memo`."""
@@ -632,50 +693,39 @@ class _Planner:
                     res = (c, ("skip",))
             if i < n:
                 last_stack_region = r == len(regions) - 1
+                rows_key = (H, tails[i], must_all)
+                rows = stack_rows.get(rows_key)
+                if rows is None:
+                    rows = stack_rows[rows_key] = [None] * (self.N + 1)
                 for w in range(1, W - u + 1):
                     if wide < w < W:
                         continue      # a stack wider than 3/5 of the page only as the whole region
                     nxt_r, nxt_u = (r, u + w) if u + w < W else (r + 1, 0)
                     nxt = nxt_r * stride_r + nxt_u * stride_u + i + 1     # the state after t + 1 pieces, less t
-                    gap_w, stretch_w, slack_w = w * W_GAP, max(1, w - 1) * W_STRETCH, w * slack_mode
-                    gap2_w = w * W_GAP2
-                    used = -1            # lines taken: depths plus a line between modules
-                    shape = 0.0
-                    caps = 0
-                    for t in range(min(MAX_STACK, n - i)):
-                        p = pieces[i + t]
-                        too_deep = used + 1 + -(-p.text_lines // w) > H   # even without its head
-                        h, sh, cap = (H + 1, 0.0, 0) if too_deep else (p._info[w] or p.info(w))
-                        if used + 1 + h > H:
-                            # cannot take this piece whole: perhaps cut it to fill the stack (last stack of
-                            # a page that is not the group's last), the rest continuing on the next page
-                            if not must_all and last_stack_region and u + w == W and bottom == self.foot:
-                                room = H - used - 1
-                                if (room - p.head(w)[0] >= min_cut
-                                        and (too_deep or h - room >= min_cut)
-                                        and p.text_lines - (room - p.head(w)[0]) * w >= min_cut * w):
-                                    c = shape + W_JUMP
-                                    if c < res[0]:
-                                        res = (c, ("cut", w, t + 1, room))
-                            break
-                        used += 1 + h
-                        shape += sh
+                    costs, stop = rows[w] or _stack_row(rows, pieces, i, w, H, slack_mode)
+                    for t, (shape, c) in enumerate(costs):
                         if shape >= res[0]:
                             break     # every cost here is ≥ 0: no deeper stack (nor a cut) can do better
-                        caps += cap
-                        # white at the stack foot: a line more between modules, stretching, the rest
-                        sl = H - used
-                        g = t if t < sl else sl  # noqa: FURB136 - hot loop
-                        sl -= g
-                        a = caps if caps < sl else sl  # noqa: FURB136
-                        sl -= a
-                        g2 = GAP_MORE * t if GAP_MORE * t < sl else sl  # noqa: FURB136
-                        c = shape + g * gap_w + a * stretch_w + g2 * gap2_w + (sl - g2) * slack_w
                         if c >= res[0]:
                             continue
                         c += (memo[nxt + t] or best(nxt_r, nxt_u, i + t + 1))[0]
                         if c < res[0] - 1e-9:
                             res = (c, ("stack", w, t + 1))
+                    else:
+                        if stop is not None and not must_all and last_stack_region and u + w == W \
+                                and bottom == self.foot:
+                            # cannot take the next piece whole: perhaps cut it to fill the stack (last
+                            # stack of a page that is not the group's last), the rest continuing on the
+                            # next page
+                            t, shape, used, too_deep, h = stop
+                            p = pieces[i + t]
+                            room = H - used - 1
+                            if (room - p.head(w)[0] >= min_cut
+                                    and (too_deep or h - room >= min_cut)
+                                    and p.text_lines - (room - p.head(w)[0]) * w >= min_cut * w):
+                                c = shape + W_JUMP
+                                if c < res[0]:
+                                    res = (c, ("cut", w, t + 1, room))
             memo[key] = res
             return res
 
@@ -688,6 +738,7 @@ class _Planner:
         placed: list[_Piece] = []
         r, u, i = 0, 0, 0
         while r < len(regions):
+            # (a state taken from another programme had its successors asked there)
             got = memo[r * stride_r + u * stride_u + i]
             assert got is not None       # every state the walk visits was chosen from
             _, ch = got
