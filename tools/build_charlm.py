@@ -70,6 +70,19 @@ def dump_lines(dump: Path | None):
     proc.wait()
 
 
+def dump_rows(dump: Path | None):
+    """(order, columns) of each unigram and bigram entry of the dump, in its order; stops at the
+    trigrams (the word bigrams carry the boundaries the models keep)."""
+    level = 0
+    for line in dump_lines(dump):
+        if line.startswith("\\"):
+            level = int(line[1])
+            if level >= 3:
+                return
+            continue
+        yield level, line.split()
+
+
 def main() -> int:
     dump = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     words = lexicon(DATA / "pydict_sc.bin")
@@ -78,12 +91,7 @@ def main() -> int:
     U: defaultdict[str, float] = defaultdict(float)
     B: defaultdict[str, float] = defaultdict(float)
     T: defaultdict[str, float] = defaultdict(float)
-    level = 0
-    for line in dump_lines(dump):
-        if line.startswith("\\"):
-            level = int(line[1])
-            continue
-        cols = line.split()
+    for level, cols in dump_rows(dump):
         if level == 1:
             wid, p = int(cols[0]), math.exp(-float(cols[1]))
             uni_p[wid] = p
@@ -105,8 +113,6 @@ def main() -> int:
                 T[wa[-2:] + wb[0]] += p
             if len(wb) >= 2:
                 T[wa[-1] + wb[:2]] += p
-        elif level == 3:
-            break                              # the word bigrams carry the boundaries we keep
     total = sum(U.values())
     scale = SCALE / total
     chars = "".join(sorted(c for c, v in U.items() if v * scale >= 1))

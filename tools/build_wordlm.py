@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_charlm import DATA, HAN, dump_lines, lexicon
+from build_charlm import DATA, HAN, dump_rows, lexicon
 
 OUT = ROOT / "resources" / "proof" / "wordlm.marshal"
 
@@ -40,12 +40,7 @@ def main() -> int:
     words = lexicon(DATA / "pydict_sc.bin")
     uni: dict[int, tuple[float, float]] = {}
     bigrams: list[tuple[int, int, float]] = []
-    level = 0
-    for line in dump_lines(dump):
-        if line.startswith("\\"):
-            level = int(line[1])
-            continue
-        cols = line.split()
+    for level, cols in dump_rows(dump):
         if level == 1:
             k = int(cols[0])
             if k < len(words) and HAN.match(words[k]):
@@ -54,8 +49,6 @@ def main() -> int:
             a, b = int(cols[0]), int(cols[1])
             if a in uni and b in uni:
                 bigrams.append((a, b, -float(cols[2])))
-        elif level == 3:
-            break
     # one id per word text (the lexicon may list a text twice: the first with a unigram wins)
     ids: dict[str, int] = {}
     for k in sorted(uni):
