@@ -906,16 +906,11 @@ class TbPage:
     def flow(self, s: Story, rects: list[tuple[float, float, float, float]]) -> None:
         """The story's body through chained boxes; cut at a sentence end to what they hold (the
         cut is found by a first rendering: TbPage(seed, cuts))."""
-        import re
         sid = len(self.chains)
         self.chains.append((sid, rects))
         self.story_paras.append(list(s.paras))
-        sents = [[x for x in re.findall(_SC_SENTENCE, p) if x] for p in s.paras]
-        flat = [(k, t) for k, p in enumerate(sents) for t in p]
-        n = self.cuts.get(sid, len(flat))
-        kept: dict[int, str] = {}
-        for k, t in flat[:n]:
-            kept[k] = kept.get(k, "") + t
+        flat = _sentences(s.paras)
+        kept = _first_sentences(flat, self.cuts.get(sid, len(flat)))
         s.paras = [kept[k] for k in sorted(kept)]
         s.subheads = {k: v for k, v in s.subheads.items() if k in kept and k > 0}
         body = self.pstyle("song", self.body, "justify", indent=2 * (self.body + self.track), track=self.track,
@@ -1239,17 +1234,12 @@ class VtPage(TbPage):
 
     def vflow(self, s: Story, x, y, w, h, border=None) -> None:
         """A story's body in a vertical frame, columns right to left; cut to what the frame shows."""
-        import re
         sid = len(self.chains)
         self.chains.append((sid, [(x, y, w, h)]))
         s.paras = [self.vtext(p) for p in s.paras]
         self.story_paras.append(list(s.paras))
-        sents = [[t for t in re.findall(_SC_SENTENCE, p) if t] for p in s.paras]
-        flat = [(k, t) for k, p in enumerate(sents) for t in p]
-        n = self.cuts.get(sid, len(flat))
-        kept: dict[int, str] = {}
-        for k, t in flat[:n]:
-            kept[k] = kept.get(k, "") + t
+        flat = _sentences(s.paras)
+        kept = _first_sentences(flat, self.cuts.get(sid, len(flat)))
         s.paras = [kept[k] for k in sorted(kept)]
         body = self.pstyle(self.vfont, self.vbody, "justify", indent=2 * (self.vbody + self.vtrack), track=self.vtrack,
                            leading=self.vlead)
@@ -1533,6 +1523,21 @@ SC_FONTS = {"song": "AR PL UMing CN Light", "hei": "WenQuanYi Zen Hei Regular", 
 PT = 25.4 / 72      # mm in a point
 _SC_SENTENCE = r".+?(?:[。！？][”’」』）)]*|$)"
 
+
+def _sentences(paras: list[str]) -> list[tuple[int, str]]:
+    """The sentences of a story's paragraphs in order, each with its paragraph's index."""
+    import re
+    return [(k, t) for k, p in enumerate(paras) for t in re.findall(_SC_SENTENCE, p) if t]
+
+
+def _first_sentences(flat: list[tuple[int, str]], n: int) -> dict[int, str]:
+    """The story cut after its first n sentences (`_sentences`): what is left of each paragraph
+    that keeps any, by index (an editor cuts a story at a sentence end to the hole it has)."""
+    kept: dict[int, str] = {}
+    for k, t in flat[:n]:
+        kept[k] = kept.get(k, "") + t
+    return kept
+
 SC_CORPUS = [(1101, "sc_front"), (1102, "sc_wrap"), (1103, "sc_chain"), (1104, "sc_wide")]
 
 
@@ -1696,18 +1701,13 @@ class ScPage:
     def flow(self, s: Story, frames: list[str]) -> None:
         """The story's body flowed through its chain; the text is cut at a sentence end to what
         fits, as an editor cuts a story to its hole."""
-        import re
         sc = self.sc
         body, sub = self.body_style(), self.style("Subhead", "hei", self.body * 1.15, 0, self.body * 1.6, before=3,
                                                    after=1.5)
-        sents = [re.findall(_SC_SENTENCE, p) for p in s.paras]
-        sents = [[x for x in p if x] for p in sents]
-        flat = [(k, t) for k, p in enumerate(sents) for t in p]
+        flat = _sentences(s.paras)
 
         def content(n: int) -> tuple[list[tuple[str, str]], list[str], dict[int, str]]:
-            paras: dict[int, str] = {}
-            for k, t in flat[:n]:
-                paras[k] = paras.get(k, "") + t
+            paras = _first_sentences(flat, n)
             kept = [paras[k] for k in sorted(paras)]
             subs = {k: s.subheads[k] for k in s.subheads if k in paras and k > 0}
             out = []

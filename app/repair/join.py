@@ -524,7 +524,7 @@ def _may_head(bs: list[_Block], i: int) -> bool:
     if ft.is_paired_heading(a.text) or a.para_start or ft.is_credit(a.text) or ft.is_caption_start(a.text):
         return True
     said = recurs_below(a.text, [b.text for b in bs[i + 1:i + 1 + RECUR_BLOCKS]])
-    return said.get("a_recurs", 1.0) >= RECUR_HEADLINE
+    return said is None or said >= RECUR_HEADLINE
 
 
 def _seam_evidence(x: dict[str, float]) -> bool:

@@ -323,16 +323,16 @@ def han_pairs(text: str) -> frozenset[str]:
     return frozenset(run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1))
 
 
-def recurs_below(a: str, below: list[str]) -> dict[str, float]:
+def recurs_below(a: str, below: list[str]) -> float | None:
     """How much of a short block is said again in the text below it (`below`: the blocks that
     follow, in order): a headline's words recur in its story (印度西部豪雨成灾 / 印度西部周末遭受
     强风暴雨), a paragraph's first piece cut at a column foot says its words once
-    (下颌角手术危险一般 / 不大的，…)."""
+    (下颌角手术危险一般 / 不大的，…). None for running text and for a line too short to tell."""
     if len(a) >= RECUR_LEN:
-        return {}
+        return None
     own = han_pairs(a)
     if len(own) < 2:
-        return {}
+        return None
     seen: set[str] = set()
     n = 0
     for t in below:
@@ -340,7 +340,7 @@ def recurs_below(a: str, below: list[str]) -> dict[str, float]:
         n += len(t)
         if n >= RECUR_REACH:
             break
-    return {"a_recurs": len(own & seen) / len(own)}
+    return len(own & seen) / len(own)
 
 
 def run_on_features(a: str, r: str, passed: int) -> dict[str, float]:

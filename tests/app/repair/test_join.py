@@ -364,12 +364,12 @@ def test_recurs_below_measures_how_much_of_a_line_the_text_below_says_again():
     from galley.app.repair.model import RECUR_LEN, recurs_below
     story = ["临川港集装箱吞吐量上半年达到四十万标箱,同比增长一成。",
              "港务集团表示,集装箱航线下半年还将增加三条。"]
-    assert recurs_below("临川港集装箱吞吐量创新高", story)["a_recurs"] > 0.5
-    assert recurs_below("市民反映老旧小区加装电梯", story)["a_recurs"] == 0.0
+    assert recurs_below("临川港集装箱吞吐量创新高", story) > 0.5
+    assert recurs_below("市民反映老旧小区加装电梯", story) == 0.0
     # only a short line is asked, and only the text within reach below it is read
-    assert recurs_below("临" * RECUR_LEN, story) == {}
+    assert recurs_below("临" * RECUR_LEN, story) is None
     far = ["澜" * 700] + story
-    assert recurs_below("临川港集装箱吞吐量创新高", far)["a_recurs"] == 0.0
+    assert recurs_below("临川港集装箱吞吐量创新高", far) == 0.0
 
 
 def test_a_first_line_at_a_column_foot_whose_words_recur_nowhere_below_is_joined():
@@ -381,7 +381,7 @@ def test_a_first_line_at_a_column_foot_whose_words_recur_nowhere_below_is_joined
     first = "居民想加装电梯可以先到街道"
     rest = "登记，由社区统一组织业主协商，再委托有资质的单位设计施工。"
     after = "市住建局表示，明年还将推广“一站式”审批。"
-    assert recurs_below(first, [rest, after])["a_recurs"] < 0.15
+    assert recurs_below(first, [rest, after]) < 0.15
     out = repaired(before, first, rest, after)
     assert out == [before, first + rest, after]
     # a credit or a dateline heads or signs its text however little of it the text says again
