@@ -160,7 +160,12 @@ def closed_start(text: str) -> str | None:
 
 
 _NUM_END = re.compile(r"[0-9０-９][.,]?$")
-_NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百倍元角股点名人个位家项次岁米吨]|(?:多|余)[万亿年个名人])")
+# what carries a number on: its digits, its magnitude or its unit (measure words that open no
+# paragraph: not 本 of 本报讯, 双 of 双方, 部 of 部分)
+_NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百倍元角股点名人个位家项次岁米吨天周件只条台辆户张座套支批份篇届株棵匹克斤亩升]"
+                       r"|公[里斤顷]|平方|[厘毫千]米|千克|小时|(?:多|余)[万亿年个名人])")
+# a range cut after its connector: 14至 / 16周, 3到 / 5天, 2010— / 2012年
+_RANGE_END = re.compile(r"[0-9０-９][至到~～—－-]$")
 
 
 _DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
@@ -179,6 +184,8 @@ def number_continues(left: str, right: str) -> bool:
     if left[-1:] in ".,":       # a decimal point or a thousands comma only before the digits
         return bool(_NUM_END.search(left)) and bool(re.match(r"[0-9０-９]", right)) and \
             (left[-1] == "." or bool(re.match(r"[0-9０-９]{3}(?![0-9０-９])", right)))
+    if _RANGE_END.search(left):
+        return bool(re.match(r"[0-9０-９]", right))
     return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right)
 
 

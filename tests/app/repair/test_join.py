@@ -39,6 +39,19 @@ def test_number_cut_from_its_unit_is_joined():
     assert out == ["临川港码头始建于1975年11月,至今已有五十年历史。"]
 
 
+def test_range_and_measure_word_cut_from_their_number_are_joined():
+    # a two-part opening (X，Y) looks like a subhead: only the number at the seam tells it is cut
+    out = repaired("临川港一季度集装箱吞吐量创同期新高。", "抓工期，扩建用时14至", "16个月完成,届时泊位将增至十二个。")
+    assert out[1] == "抓工期，扩建用时14至16个月完成,届时泊位将增至十二个。"
+    out = repaired("临川港一季度集装箱吞吐量创同期新高。", "赶进度，工期缩短3到", "5个月,泊位将增至十二个。")
+    assert out[1] == "赶进度，工期缩短3到5个月,泊位将增至十二个。"
+    from galley.app.repair import features as ft
+    assert ft.number_continues("义诊活动持续3到5", "天,覆盖全市各社区。")
+    assert ft.number_continues("全年新增公交线路12", "条,新建站台300座。")
+    assert not ft.number_continues("全年新增公交线路12", "本报讯(记者 何雨晴)3月20日")
+    assert not ft.number_continues("全市共有社区医院2", "双方签署了合作协议。")
+
+
 def test_sidebar_and_credit_interleaved_mid_word_are_moved_out():
     out = repaired(
         "大力推动全市文化体育事业繁",
