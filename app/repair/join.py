@@ -188,6 +188,8 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]
     for i, a in enumerate(bs):
         if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
+        if ft.is_credit(a.text) and not (i + 1 < len(bs) and _hard_seam(a.text, bs[i + 1].text)):
+            continue             # a credit (新华社记者 潘欣勇 摄) signs a picture or a story: nothing follows it
         if first and a.terminal and not (i + 1 < len(bs) and ft.cannot_open(a.text, bs[i + 1].text)
                                          and not _stray_closer(a.text, bs[i + 1].text)):
             continue

@@ -418,3 +418,26 @@ def test_a_measure_word_after_a_number_ends_its_phrase():
               "区教育局局长王明说，新学校将在明年秋季学期投入使用。"]
     assert repaired(*blocks) == blocks
 
+
+
+def test_a_photo_credit_is_never_continued(monkeypatch):
+    # a credit set at a column foot, above the rest of a paragraph cut after a sentence end, moves
+    # out whole: however sure the seam model is, it is not joined to the sentence below it
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class Sure:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.99
+
+        def pick_scores(self, xs):
+            return [1.0 / len(xs)] * len(xs)
+
+    monkeypatch.setattr(J, "seam_model", lambda: Sure())
+    blocks = read_text("涨红了脸的港务局局长批评拖延。\n\n新华社记者 周海涛 摄\n\n他指扩建并不合法。\n")
+    assert all(f.blocks[0] != 1 for f in J.plan_repairs(blocks))
+    monkeypatch.undo()
+    assert "新华社记者周海涛摄" in repaired("临川港一季度吞吐量创同期新高,港区昼夜繁忙。", "新华社记者 周海涛 摄",
+                                        "码头方面说,二季度还将新开两条航线。")
