@@ -10,8 +10,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    (方正飞腾 writes `1 Tf` and puts the size in Tm, one glyph per BT/ET). Identical glyphs
    stacked within 0.08 em (fake bold, drawn two to four times) are kept once, and so are
    invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
-   embedded program's cmap (`pdf_fonts`), or its glyphs are U+FFFD and the reader says which
-   font and page. Content in a layer that is off when printed (optional content) is left out
+   embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
+   glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
+   are U+FFFD and the reader says which font and page. Content in a layer that is off when printed (optional content) is left out
    (`pdf_layers`: the file is read again without it). Drawn rectangles are kept as possible
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
    A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
@@ -61,12 +62,14 @@ encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import math
 import os
 import re
 import statistics
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -488,6 +491,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         get_matrix = getattr(raw, "FPDFText_GetMatrix", None)
         matrix = raw.FS_MATRIX() if get_matrix is not None else None
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        miner: _MinerPages | None = None     # the file read by pdfminer, for fonts that lie
         for n in range(len(pdf)):
             page = pdf[n]
             width, height = page.get_size()
@@ -503,6 +507,9 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             unmapped: dict[str, int] = {}
             fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
             append = glyphs.append
+            where: list[int] = []            # each glyph's char index, for `_reread`
+            flagged: set[int] = set()        # glyphs read through their font's program
+            private: list[int] = []          # glyphs PDFium gave a private use code point
             # invisible text is looked for glyph by glyph only on a page that has some
             hidden_text, optional = _page_marks(page.raw, raw)
             hidden = text_object is not None and render_mode is not None and hidden_text
@@ -520,6 +527,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                         name = pdf_fonts.font_name(font) if font else "?"
                         unmapped[name] = unmapped.get(name, 0) + 1
                         ch = "\ufffd"
+                    flagged.add(len(glyphs))
                 elif code in _SKIP_CODES:
                     continue
                 else:
@@ -529,6 +537,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                         continue
                     if code < 0x20 or code >= 0xFFF0:
                         ch = _clean(ch)
+                    elif 0xE000 <= code <= 0xF8FF:
+                        private.append(len(glyphs))
                 visible = not hidden or not obj or render_mode is None or render_mode(obj) not in (3, 7)
                 get_box(handle, i, rect)
                 get_origin(handle, i, ox, oy)
@@ -553,11 +563,28 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 if size <= 0:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26
+                where.append(i)
                 append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
                              0.0 if upright else (-angle) % (2 * math.pi), visible,
                              None if upright else (height - rect.top, height - rect.bottom)))
                 if not upright:      # a turned glyph's box and origin, for `_turn`
                     raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
+            if private and text_object is not None and get_font is not None:
+                # a ToUnicode into private use: the font's ordering or program may know better
+                if miner is None:
+                    miner = _MinerPages(path)
+                fixes = miner.fixes(n)
+                if fixes is not None:
+                    for k in private:
+                        font = get_font(text_object(handle, where[k]))
+                        glyphs[k].text = fixes.get(pdf_fonts.font_name(font), glyphs[k].text) or glyphs[k].text
+            if flagged and text_object is not None and get_font is not None:
+                pieces = _reread(glyphs, where, flagged, fonts, unmapped, handle, text_object, get_font)
+                if pieces:
+                    keep = [k for k in range(len(glyphs)) if k not in pieces]
+                    moved = {old: new for new, old in enumerate(keep)}
+                    raws = {moved[k]: v for k, v in raws.items() if k in moved}
+                    glyphs = [glyphs[k] for k in keep]
             _join_surrogates(glyphs)
             boxes = []
             figures = []
@@ -593,6 +620,98 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     finally:
         pdf.close()
     return pages
+
+
+# Codes PDFium hands on as characters for a font with no Unicode mapping pass through its bidi
+# and normalisation steps on a line that holds codes of right-to-left scripts: most of those lose
+# their unmapped flag, and codes with a compatibility decomposition come out as it (U+06C2 as
+# U+06C1 U+0654, U+00A8 as U+0308, as NFKD does). In Adobe-GB1 (CIDs 0x580–0x8FF), and in the
+# glyph ids of a subset of a whole page's characters, these are common Han characters (今 建 盖 …).
+_NORMALISED = (0x00A0, 0x2E7F)
+
+
+@functools.cache
+def _pieces_back() -> dict[str, int]:
+    """What PDFium turns a code into (its NFKD, white space left out as the reader leaves it out)
+    → the code (the lowest, when several come out the same)."""
+    back: dict[str, int] = {}
+    for code in range(_NORMALISED[0], _NORMALISED[1] + 1):
+        pieces = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not c.isspace())
+        if pieces and pieces != chr(code):
+            back.setdefault(pieces, code)
+    return back
+
+
+def _reread(glyphs: list[Glyph], where: list[int], flagged: set[int], fonts: pdf_fonts.FontMaps,
+            unmapped: dict[str, int], handle, text_object, get_font) -> set[int]:
+    """Read again, through their font's program, the glyphs of a font with no Unicode mapping that
+    PDFium did not flag as unmapped, the pieces it cut one into put back together. A font counts
+    as having no mapping when nearly all its glyphs that read as Chinese were flagged: one whose
+    ToUnicode lacks only some glyphs has most of its glyphs mapped, unflagged. Returns the glyphs
+    that were pieces of the one before, to be dropped."""
+    import ctypes
+    handles = [get_font(text_object(handle, i)) for i in where]
+    keys = [ctypes.cast(f, ctypes.c_void_p).value for f in handles]
+    seen: dict[int | None, list[int]] = {}
+    for k, g in enumerate(glyphs):
+        if k in flagged or (g.text and ord(g.text[0]) >= 0x2E80 and not pdf_fonts.is_private(g.text)):
+            counts = seen.setdefault(keys[k], [0, 0])
+            counts[0] += 1
+            counts[1] += k in flagged
+    nomap = {key for key, (n, bad) in seen.items() if bad >= 0.9 * n}
+    pieces: set[int] = set()
+    k = 0
+    while k < len(glyphs):
+        g = glyphs[k]
+        if k in flagged or keys[k] not in nomap or not g.text:
+            k += 1
+            continue
+        text, end = g.text, k + 1
+        while (end < len(glyphs) and end not in flagged and keys[end] == keys[k]
+               and abs(glyphs[end].x0 - g.x0) < 0.01 and abs(glyphs[end].base - g.base) < 0.01):
+            text += glyphs[end].text      # the pieces of one code, at one place
+            end += 1
+        code = _pieces_back().get(text) if end > k + 1 else None
+        if code is None:       # not pieces (a copy drawn at the same place): one glyph alone
+            code, end = ord(g.text[0]), k + 1
+            if unicodedata.category(g.text[0]) == "Mn":
+                # a mark alone: a code that came out as its mark (U+00A8 as U+0308); a letter or
+                # digit alone is read as its own code, which it far more often is than a code
+                # that came out as it (U+00B2 as 2)
+                code = _pieces_back().get(g.text, code)
+        ch = fonts.lookup(handles[k], code)
+        if ch is None:
+            name = pdf_fonts.font_name(handles[k])
+            unmapped[name] = unmapped.get(name, 0) + 1
+        g.text = ch or "\ufffd"
+        pieces.update(range(k + 1, end))
+        k = end
+    return pieces
+
+
+class _MinerPages:
+    """The file opened with pdfminer, page by page, for the fonts of pages where PDFium read a
+    private use code point (`pdf_fonts.PageFixes`); nothing when pdfminer is not installed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pages: list | None = None
+
+    def fixes(self, n: int) -> pdf_fonts.PageFixes | None:
+        if self.pages is None:
+            self.pages = []
+            try:
+                from pdfminer.pdfdocument import PDFDocument
+                from pdfminer.pdfpage import PDFPage
+                from pdfminer.pdfparser import PDFParser
+                self._fh = open(self.path, "rb")    # noqa: SIM115 - read page by page, closed by the GC
+                self.pages = list(itertools.islice(PDFPage.create_pages(PDFDocument(PDFParser(self._fh))),
+                                                   MAX_PAGES))
+            except ImportError:
+                return None
+            except Exception:     # noqa: BLE001 - pdfminer cannot read what PDFium could: no fixes
+                return None
+        return pdf_fonts.PageFixes(self.pages[n]) if n < len(self.pages) else None
 
 
 def _white(color) -> bool:
@@ -912,10 +1031,16 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                 glyphs = []
                 unmapped: dict[str, int] = {}
                 unreadable = _unreadable_type3(page)
+                fixes: pdf_fonts.PageFixes | None = None
                 for c in page.chars:
                     text = c["text"]
                     if not text or text.isspace():
                         continue
+                    if text.startswith("(cid:") or pdf_fonts.is_private(text):
+                        # no mapping, or one to private use: the font's ordering or program may know
+                        if fixes is None:
+                            fixes = pdf_fonts.PageFixes(page.page_obj)
+                        text = fixes.get(str(c.get("fontname") or ""), text) or text
                     text = _clean(text) if c.get("fontname") not in unreadable else "\ufffd"
                     if text == "\ufffd":
                         name = str(c.get("fontname") or "?")

@@ -1,21 +1,36 @@
-"""PDF import: the Unicode of glyphs whose font has no mapping, read from the font itself.
+"""PDF import: the Unicode of glyphs whose font has no mapping, or a mapping that lies, read from
+the font itself.
 
 Part of step 1 (glyphs) of `pdf`. Page systems such as 方正飞腾 embed CID fonts with Identity-H
 encoding, often without a ToUnicode CMap: the codes in the page are glyph ids of the embedded
-font, and nothing in the PDF says which character each one is. The embedded TrueType (or
-OpenType) program usually still carries its own Unicode cmap, so the mapping can be turned
-round: glyph id → character. pdfplumber's reader does this by itself; PDFium reports such a
-glyph as unmapped with its code, and `FontMaps` recovers it here. A font with no Unicode cmap
-(a Type3 font, a bare CFF program) cannot be read: its glyphs stay U+FFFD and the reader says so.
+font, and nothing in the PDF says which character each one is. The embedded program still says:
+
+- a TrueType (or OpenType) program usually carries its own Unicode cmap, so the mapping can be
+  turned round: glyph id → character;
+- a CID-keyed CFF program (FontFile3 /CIDFontType0C, as InDesign and Acrobat embed Adobe's and
+  Founder's OpenType CJK fonts) names its character collection (ROS Adobe-GB1) even when the
+  PDF's CIDSystemInfo says Identity: its CIDs stand for characters by Adobe's public ordering
+  (resources/pdf/adobe_gb1.txt, built by tools/build_cid_unicode.py from Adobe's cmap-resources);
+- a name-keyed CFF program names its glyphs (uni4E2D, u20021, or a standard name such as one).
+
+pdfplumber's reader reads a TrueType cmap (and a CIDSystemInfo of Adobe-GB1) by itself, PDFium a
+CIDSystemInfo of Adobe-GB1; what they leave unmapped (PDFium: a glyph with its code; pdfminer:
+"(cid:N)") is recovered here, per font (`FontMaps`, `PageFixes`). A ToUnicode that maps a glyph
+to a private use code point (a page system's own numbering) or leaves it out, where the program
+or the ordering knows the character, is overruled for that glyph (`PageFixes`). A font with no
+such source (a Type3 font, a CID-keyed CFF of an Identity ordering) cannot be read: its glyphs
+stay U+FFFD and the reader says so.
 """
 from __future__ import annotations
 
+import functools
 import struct
 
 # Among several characters drawn with the same glyph, the one text should hold: unified
-# ideographs and common punctuation before radicals and compatibility forms.
+# ideographs and common punctuation before radicals and compatibility forms (and the middle dot
+# of 间隔号, U+00B7 as GB 18030 has it, before a bullet).
 _PREFERRED = ((0x4E00, 0x9FFF), (0x3000, 0x303F), (0xFF00, 0xFFEF), (0x0020, 0x007E), (0x3400, 0x4DBF),
-              (0x2000, 0x206F))
+              (0x00B7, 0x00B7), (0x2000, 0x206F))
 
 
 def _rank(code: int) -> tuple[int, int]:
@@ -97,6 +112,201 @@ def _unicode_cmap(data: bytes) -> dict[int, int]:
     return out
 
 
+def program_map(data: bytes) -> dict[int, str]:
+    """Code → character, from the font program alone, for a CID font whose codes are its CIDs
+    (Identity-H): a TrueType/OpenType cmap turned round (glyph id, which is the CID), a CID-keyed
+    CFF of a known ordering (CID), a name-keyed CFF's glyph names (glyph number, which is the CID).
+    {} when the program says nothing."""
+    try:
+        if data[:4] == b"OTTO":
+            cff = _table(data, b"CFF ")
+            if cff is not None and _cff_top(cff).get(1230):
+                return cff_map(cff)        # its codes are CIDs, not the cmap's glyph ids
+        if data[:1] == b"\x01" and data[2:3] in (b"\x04", b"\x05"):
+            return cff_map(data)
+    except (struct.error, IndexError, ValueError, KeyError):
+        return {}
+    return glyph_to_unicode(data)
+
+
+def _table(data: bytes, tag: bytes) -> bytes | None:
+    num = struct.unpack(">H", data[4:6])[0]
+    for k in range(min(num, 64)):
+        name, _, off, length = struct.unpack(">4sIII", data[12 + 16 * k:28 + 16 * k])
+        if name == tag:
+            return data[off:off + length]
+    return None
+
+
+def ordering_map(collection: str) -> dict[int, str] | None:
+    """CID → character for a registered character collection ("Adobe-GB1"), or None."""
+    if collection not in _ORDERINGS:
+        return None
+    return _ordering(_ORDERINGS[collection])
+
+
+_ORDERINGS = {"Adobe-GB1": "adobe_gb1.txt"}
+
+
+@functools.cache
+def _ordering(name: str) -> dict[int, str]:
+    from galley.app.data import resource
+    out: dict[int, str] = {}
+    for line in resource("pdf", name).read_text(encoding="ascii").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cid, code, count = (int(v, 16) for v in line.split())
+        for k in range(count):
+            out[cid + k] = chr(code + k)
+    return out
+
+
+def cff_map(data: bytes) -> dict[int, str]:
+    """A bare CFF program's glyphs: CID → character for a CID-keyed font of a known ordering,
+    glyph number → character for a name-keyed one (from its glyph names); {} otherwise."""
+    top = _cff_top(data)
+    strings = _cff_strings(data)
+    n = _index_count(data, top[17][0]) if 17 in top else 0
+    charset = _charset(data, top.get(15, [0])[0], n)
+    if 1230 in top:
+        reg, order = (_sid(strings, int(v)) for v in top[1230][:2])
+        table = ordering_map(f"{reg}-{order}")
+        if table is None:
+            return {}
+        return {cid: table[cid] for cid in charset if cid in table}
+    out = {}
+    for gid, sid in enumerate(charset):
+        ch = _glyph_name_char(_sid(strings, sid))
+        if ch is not None and gid:
+            out[gid] = ch
+    return out
+
+
+def _glyph_name_char(name: str) -> str | None:
+    """The character a glyph name stands for: uni4E2D, u20021, or a standard ASCII name."""
+    base = name.split(".")[0]
+    try:
+        if base.startswith("uni") and len(base) == 7:
+            code = int(base[3:], 16)
+        elif base.startswith("u") and 5 <= len(base) <= 7:
+            code = int(base[1:], 16)
+        else:
+            return _STANDARD_ASCII.get(base)
+    except ValueError:
+        return None
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or code < 0x20:
+        return None
+    return chr(code)
+
+
+# The CFF standard strings 1–95 name the printable ASCII characters in order (space … asciitilde).
+_ASCII_NAMES = ["space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand", "quoteright", "parenleft", "parenright", "asterisk", "plus", "comma", "hyphen", "period", "slash", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "colon", "semicolon", "less", "equal", "greater", "question", "at", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "bracketleft", "backslash", "bracketright", "asciicircum", "underscore", "quoteleft", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "braceleft", "bar", "braceright", "asciitilde"]
+_STANDARD_ASCII = {n: chr(0x20 + k) for k, n in enumerate(_ASCII_NAMES)}
+_STANDARD_ASCII.update(quoteright="\u2019", quoteleft="\u2018", quotesingle="'", grave="`")
+
+
+def _sid(strings: list[bytes], sid: int) -> str:
+    if sid < len(_ASCII_NAMES) + 1:
+        return _ASCII_NAMES[sid - 1] if sid else ".notdef"
+    if sid >= 391 and sid - 391 < len(strings):
+        return strings[sid - 391].decode("latin-1")
+    return ""
+
+
+def _index(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
+    """A CFF INDEX at `at`: the (start, end) of each item, and where the INDEX ends."""
+    count = struct.unpack(">H", data[at:at + 2])[0]
+    if count == 0:
+        return [], at + 2
+    size = data[at + 2]
+    if not 1 <= size <= 4:
+        raise ValueError("bad INDEX")
+    base = at + 3 + (count + 1) * size - 1
+    offs = [int.from_bytes(data[at + 3 + k * size:at + 3 + (k + 1) * size], "big") for k in range(count + 1)]
+    return [(base + offs[k], base + offs[k + 1]) for k in range(count)], base + offs[-1]
+
+
+def _index_count(data: bytes, at: int) -> int:
+    return struct.unpack(">H", data[at:at + 2])[0]
+
+
+def _cff_top(data: bytes) -> dict[int, list[float]]:
+    _, after_names = _index(data, data[2])
+    tops, _ = _index(data, after_names)
+    if not tops:
+        raise ValueError("no Top DICT")
+    return _dict(data[tops[0][0]:tops[0][1]])
+
+
+def _cff_strings(data: bytes) -> list[bytes]:
+    _, after_names = _index(data, data[2])
+    _, after_top = _index(data, after_names)
+    items, _ = _index(data, after_top)
+    return [data[a:b] for a, b in items]
+
+
+def _dict(blob: bytes) -> dict[int, list[float]]:
+    out: dict[int, list[float]] = {}
+    args: list[float] = []
+    i = 0
+    while i < len(blob):
+        b = blob[i]
+        if b <= 21:
+            op = b
+            if b == 12:
+                i += 1
+                op = 1200 + blob[i]
+            out[op] = args
+            args = []
+            i += 1
+        elif b == 28:
+            args.append(struct.unpack(">h", blob[i + 1:i + 3])[0])
+            i += 3
+        elif b == 29:
+            args.append(struct.unpack(">i", blob[i + 1:i + 5])[0])
+            i += 5
+        elif b == 30:       # a real number: its nibbles up to the 0xf one (its value is not needed)
+            i += 1
+            while i < len(blob) and (blob[i] & 0x0F) != 0x0F and (blob[i] >> 4) != 0x0F:
+                i += 1
+            i += 1
+            args.append(0.0)
+        elif b <= 246:
+            args.append(b - 139)
+            i += 1
+        elif b <= 250:
+            args.append((b - 247) * 256 + blob[i + 1] + 108)
+            i += 2
+        elif b <= 254:
+            args.append(-(b - 251) * 256 - blob[i + 1] - 108)
+            i += 2
+        else:
+            raise ValueError("bad DICT")
+    return out
+
+
+def _charset(data: bytes, at: float, n: int) -> list[int]:
+    """The SID (name-keyed) or CID (CID-keyed) of each glyph, glyph 0 first."""
+    at = int(at)
+    if at <= 2 or n <= 0:
+        return list(range(n)) if at == 0 else []    # ISOAdobe and the predefined ones: no CJK
+    fmt = data[at]
+    out = [0]
+    p = at + 1
+    while len(out) < min(n, 70000):
+        if fmt == 0:
+            out.append(struct.unpack(">H", data[p:p + 2])[0])
+            p += 2
+        elif fmt in (1, 2):
+            first = struct.unpack(">H", data[p:p + 2])[0]
+            left = data[p + 2] if fmt == 1 else struct.unpack(">H", data[p + 2:p + 4])[0]
+            p += 3 if fmt == 1 else 4
+            out.extend(range(first, first + left + 1))
+        else:
+            raise ValueError("bad charset")
+    return out[:n]
+
+
 def glyph_to_unicode(data: bytes) -> dict[int, str]:
     """Glyph id → the character it draws, from the font program's Unicode cmap."""
     back: dict[int, int] = {}
@@ -143,7 +353,7 @@ def _pdfium_font_map(font) -> dict[int, str]:
     buf = (ctypes.c_uint8 * size.value)()
     if not raw.FPDFFont_GetFontData(font, buf, size.value, ctypes.byref(size)):
         return {}
-    return glyph_to_unicode(bytes(buf))
+    return program_map(bytes(buf))
 
 
 def font_name(font) -> str:
@@ -158,3 +368,123 @@ def font_name(font) -> str:
     buf = ctypes.create_string_buffer(n)
     raw.FPDFFont_GetBaseFontName(font, buf, n)
     return buf.value.decode("latin-1", "replace") or "?"
+
+
+def is_private(text: str) -> bool:
+    """A private use character: a page system's own numbering, not a character."""
+    return len(text) == 1 and (0xE000 <= ord(text) <= 0xF8FF or 0xF0000 <= ord(text) <= 0x10FFFD)
+
+
+class PageFixes:
+    """The characters of one page's glyphs that its PDF maps wrongly or not at all, by font, read
+    with pdfminer from the page's CID fonts: a glyph the reader gave as "(cid:N)" (no mapping) or
+    as a private use code point (a ToUnicode that lies, or PDFium's text for it) is the character
+    its CID stands for in the font's ordering (Adobe-GB1) or in its program (`program_map`),
+    when one of them knows it. Fonts with a CMap other than Identity are left as the reader read
+    them (a private use code point cannot be traced back to its code there)."""
+
+    def __init__(self, page_obj) -> None:
+        from pdfminer.psparser import PSException
+        self.fonts: dict[str, _FontFix] = {}
+        try:
+            self._read(page_obj)
+        except (PSException, TypeError, AttributeError, KeyError, ValueError, IndexError, RecursionError,
+                struct.error):
+            pass     # an odd font dictionary: the page is read as the reader gave it
+
+    def get(self, font_name: str, text: str) -> str | None:
+        fix = self.fonts.get(font_name) or self.fonts.get(font_name.split("+", 1)[-1])
+        if fix is None:
+            return None
+        if text.startswith("(cid:") and text.endswith(")"):
+            try:
+                return fix.char(int(text[5:-1]))
+            except ValueError:
+                return None
+        if is_private(text):
+            cid = fix.claimed.get(text)
+            return fix.char(cid) if cid is not None else None
+        return None
+
+    def _read(self, page_obj) -> None:
+        from pdfminer.pdftypes import resolve1
+        fonts = resolve1(resolve1(page_obj.resources or {}).get("Font")) or {}
+        for ref in list(fonts.values())[:200]:
+            spec = resolve1(ref)
+            if not isinstance(spec, dict) or _name(spec.get("Subtype")) != "Type0":
+                continue
+            kids = resolve1(spec.get("DescendantFonts")) or []
+            cid_font = resolve1(kids[0]) if kids else None
+            if not isinstance(cid_font, dict) or not _name(spec.get("Encoding")).startswith("Identity-"):
+                continue
+            fix = _FontFix(spec, cid_font)
+            for name in (_name(spec.get("BaseFont")), _name(cid_font.get("BaseFont"))):
+                if name:
+                    self.fonts[name] = fix
+                    self.fonts.setdefault(name.split("+", 1)[-1], fix)
+
+
+def _name(obj) -> str:
+    from pdfminer.pdftypes import resolve1
+    obj = resolve1(obj)
+    name = getattr(obj, "name", obj)
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    return name if isinstance(name, str) else ""
+
+
+class _FontFix:
+    """One CID font (Identity CMap): CID → character from its ordering or its program, and which
+    CID its ToUnicode gives each private use code point."""
+
+    def __init__(self, spec: dict, cid_font: dict) -> None:
+        from pdfminer.pdftypes import resolve1
+        info = resolve1(cid_font.get("CIDSystemInfo")) or {}
+        collection = "-".join(_text(resolve1(info.get(k))) for k in ("Registry", "Ordering")) \
+            if isinstance(info, dict) else ""
+        self.ordering = ordering_map(collection)
+        self.spec, self.cid_font = spec, cid_font
+        self._program: dict[int, str] | None = None
+        self.claimed: dict[str, int] = {}
+        to_unicode = resolve1(spec.get("ToUnicode"))
+        if to_unicode is not None and hasattr(to_unicode, "get_data"):
+            from io import BytesIO
+
+            from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+            umap = FileUnicodeMap()
+            CMapParser(umap, BytesIO(to_unicode.get_data())).run()
+            for cid, text in umap.cid2unichr.items():
+                if is_private(text):
+                    self.claimed[text] = cid
+
+    def char(self, cid: int) -> str | None:
+        """What CID `cid` stands for: its ordering's character, else its program's; None when
+        neither says, or when they say only private use."""
+        ch = self.ordering.get(cid) if self.ordering else None
+        if ch is None:
+            ch = self.program().get(cid)
+        return None if ch is None or is_private(ch) else ch
+
+    def program(self) -> dict[int, str]:
+        if self._program is None:
+            self._program = {}
+            from pdfminer.pdftypes import resolve1
+            desc = resolve1(self.cid_font.get("FontDescriptor"))
+            gid_map = resolve1(self.cid_font.get("CIDToGIDMap"))
+            from pdfminer.psparser import PSException
+            try:
+                if isinstance(desc, dict) and (gid_map is None or _name(gid_map) == "Identity"):
+                    for key in ("FontFile2", "FontFile3"):
+                        stream = resolve1(desc.get(key))
+                        if stream is not None and hasattr(stream, "get_data"):
+                            self._program = program_map(stream.get_data())
+                            break
+            except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
+                pass       # a damaged font program: its glyphs stay unmapped
+        return self._program
+
+
+def _text(obj) -> str:
+    if isinstance(obj, bytes):
+        return obj.decode("latin-1")
+    return obj if isinstance(obj, str) else ""

@@ -14,7 +14,11 @@ reader must get them right. Each page is a list of raw operators; text can be wr
 
 Fonts are Type0 (CIDFontType2, Identity-H, or Identity-V for vertical writing) with an embedded TrueType subset of WenQuanYi Zen
 Hei whose CIDs are its glyph ids, with or without a ToUnicode CMap; the subset keeps a Unicode
-cmap, so the mapping can be recovered from the font program, as from FIT's embedded fonts. A
+cmap, so the mapping can be recovered from the font program, as from FIT's embedded fonts. Or
+CIDFontType0 with an embedded CFF program (`cffont`): CID-keyed in Adobe-GB1's ordering (as
+InDesign and Acrobat embed Adobe's and Founder's OpenType fonts), with Identity-H, UniGB-UCS2-H or
+GBK-EUC-H, or name-keyed with glyph names uniXXXX; any of them with a ToUnicode that maps some
+glyphs to private use code points or leaves some out. A
 Type3 font with no ToUnicode (glyph names g1, g2 …) stands for a font nothing can map, and a
 font whose ToUnicode maps its glyphs to dingbats for one whose mapping a PostScript round trip
 made up.
@@ -88,6 +92,12 @@ class Font:
     type3: bool = False
     made_up: bool = False          # a ToUnicode that maps every glyph to a dingbat (a distilled PostScript page)
     vertical: bool = False         # Identity-V: written down the page, each glyph an em below the last
+    cff: str = ""                  # "cid": a CID-keyed CFF program (CIDFontType0C), "named": a name-keyed one (Type1C)
+    ordering: str = "GB1"          # a CFF font's CIDSystemInfo ordering (Adobe-GB1, or Identity)
+    encoding: str = "Identity-H"   # a CFF font's CMap: Identity-H (codes are CIDs), UniGB-UCS2-H, GBK-EUC-H
+    lies: str = ""                 # its ToUnicode maps some glyphs to private use ("pua") or leaves them out ("gaps")
+    cids: dict[str, int] = field(default_factory=dict)    # a CFF font's CID for each character
+    ros: str = "GB1"               # the ordering a CID-keyed CFF program names itself (its ROS)
 
     def width(self, ch: str) -> float:
         return self.widths.get(self.gid.get(ch, 0), 1000) / 1000
@@ -95,6 +105,12 @@ class Font:
     def hexcodes(self, text: str) -> str:
         if self.type3:
             return "".join(f"{self.gid[c]:02X}" for c in text)
+        if self.cff and self.encoding == "UniGB-UCS2-H":
+            return "".join(f"{ord(c):04X}" for c in text)
+        if self.cff and self.encoding == "GBK-EUC-H":
+            return "".join(c.encode("gbk").hex().upper() for c in text)
+        if self.cff:
+            return "".join(f"{self.cids[c]:04X}" for c in text)
         return "".join(f"{self.gid[c]:04X}" for c in text)
 
 
@@ -128,8 +144,22 @@ class Writer:
         return self.layers[-1][0]
 
     def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False,
-             vertical: bool = False) -> Font:
-        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up, vertical)
+             vertical: bool = False, cff: str = "", ordering: str = "GB1", encoding: str = "Identity-H",
+             lies: str = "", ros: str = "GB1") -> Font:
+        """A font holding every character of the writer. `cff` "cid" embeds a CID-keyed CFF
+        program whose CIDs are Adobe-GB1's (as Adobe's and Founder's OpenType CJK fonts are),
+        with `ordering` in the PDF's CIDSystemInfo and the CMap `encoding` (`ros`: the ordering
+        the program names itself, Identity for one that says nothing); "named" a name-keyed CFF
+        with glyph names uniXXXX, its codes glyph numbers. `lies` makes the ToUnicode map every
+        other glyph to private use ("pua") or leave out every third one ("gaps")."""
+        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up, vertical,
+                 cff, ordering if cff == "cid" else "Identity", encoding, lies, ros=ros)
+        if cff == "cid":
+            f.cids = {c: gb1_cid(c) for c in self.chars}
+            if encoding == "GBK-EUC-H":    # its one-byte codes are the half-width CIDs
+                f.cids.update({c: 7716 if c == " " else 814 + ord(c) - 0x21 for c in self.chars if c < "\x7f"})
+        elif cff == "named":
+            f.cids = {c: k + 1 for k, c in enumerate(self.chars)}
         if type3:
             f.gid = {c: k + 1 for k, c in enumerate(self.chars[:250])}
             f.widths = {k + 1: 1000 for k in range(len(f.gid))}
@@ -158,23 +188,35 @@ class Writer:
                 resources[Name("/" + f.name)] = self._type3(pdf, f)
                 continue
             w = Array()
-            for g in sorted(f.widths):
+            if f.cff:
+                cid_widths = {f.cids[c]: f.widths[f.gid[c]] for c in f.cids}
+            for g, width in sorted(cid_widths.items() if f.cff else f.widths.items()):
                 w.append(g)
-                w.append(Array([f.widths[g]]))
-            cid = pdf.make_indirect(Dictionary(
-                Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/FZSSK--GBK1-0"),
-                CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
-                                         Supplement=0),
-                FontDescriptor=descriptor, CIDToGIDMap=Name.Identity, DW=1000, W=w))
+                w.append(Array([width]))
+            if f.cff:
+                cid = pdf.make_indirect(self._cff(pdf, f))
+                cid.W = w
+            else:
+                cid = pdf.make_indirect(Dictionary(
+                    Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/FZSSK--GBK1-0"),
+                    CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
+                                             Supplement=0),
+                    FontDescriptor=descriptor, CIDToGIDMap=Name.Identity, DW=1000, W=w))
             if f.vertical:
                 # each glyph's vertical origin half its width across and 0.88 em up from its
                 # horizontal one, and an advance of an em down the page
                 cid.DW2 = Array([880, -1000])
-            t0 = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/FZSSK--GBK1-0"),
-                            Encoding=Name("/Identity-V" if f.vertical else "/Identity-H"),
+            t0 = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=cid.BaseFont,
+                            Encoding=Name("/Identity-V" if f.vertical else "/" + f.encoding),
                             DescendantFonts=Array([cid]))
             if f.to_unicode:
-                gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else f.gid)
+                codes = f.cids if f.cff else f.gid
+                gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else codes)
+                if f.lies:
+                    # the PUA code points or gaps fall on glyphs spread through the text
+                    items = sorted(gid.items())
+                    gid = ({c: g for k, (c, g) in enumerate(items) if k % 3 != 1} if f.lies == "gaps"
+                           else {(chr(0xE000 + k) if k % 2 else c): g for k, (c, g) in enumerate(items)})
                 t0.ToUnicode = pdf.make_stream(_to_unicode(gid).encode("ascii"))
             resources[Name("/" + f.name)] = pdf.make_indirect(t0)
         groups = {key: pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String(name)))
@@ -200,6 +242,31 @@ class Writer:
             pdf.pages.append(pikepdf.Page(pdf.make_indirect(page)))
         pdf.save(path, deterministic_id=True)
 
+    def _cff(self, pdf, f: Font):
+        """The CIDFontType0 dictionary of a font with an embedded CFF program (FontFile3)."""
+        import pikepdf
+        from pikepdf import Array, Dictionary, Name
+
+        from tests.app.importers import cffont
+        if f.cff == "cid":
+            chars = sorted(f.cids, key=f.cids.get)
+            data = cffont.cid_font([f.cids[c] for c in chars], ordering=f.ros)
+            base, subtype = "FZSSJW--GB1-0", "/CIDFontType0C"
+        else:
+            data = cffont.named_font([f"uni{ord(c):04X}" for c in sorted(f.cids, key=f.cids.get)])
+            base, subtype = "FZBSK--GBK1-0", "/Type1C"
+        font_file = pdf.make_stream(data)
+        font_file.Subtype = Name(subtype)
+        descriptor = pdf.make_indirect(Dictionary(
+            Type=Name.FontDescriptor, FontName=Name("/" + base), Flags=4,
+            FontBBox=Array([0, -120, 1000, 880]), ItalicAngle=0, Ascent=880, Descent=-120,
+            CapHeight=700, StemV=80, FontFile3=font_file))
+        return Dictionary(
+            Type=Name.Font, Subtype=Name.CIDFontType0, BaseFont=Name("/" + base),
+            CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String(f.ordering),
+                                     Supplement=5 if f.ordering == "GB1" else 0),
+            FontDescriptor=descriptor, DW=1000)
+
     def _type3(self, pdf, f: Font):
         from pikepdf import Array, Dictionary, Name
         procs = Dictionary()
@@ -215,6 +282,27 @@ class Writer:
             FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]), CharProcs=procs,
             Encoding=Dictionary(Type=Name.Encoding, Differences=diffs),
             FirstChar=1, LastChar=len(f.gid), Widths=Array([1000] * len(f.gid)), Resources=Dictionary()))
+
+
+_GB1: dict[str, int] = {}
+
+
+def gb1_cid(ch: str) -> int:
+    """The Adobe-GB1 CID of `ch`, from the UniGB-UCS2-H CMap (Adobe's, as pdfminer ships it)."""
+    if not _GB1:
+        import gzip
+        import json
+
+        import pdfminer
+        data = json.loads(gzip.decompress((Path(pdfminer.__file__).parent / "cmap" / "UniGB-UCS2-H.json.gz")
+                                          .read_bytes()))["CODE2CID"]
+        for hi, row in data.items():
+            if isinstance(row, dict):
+                for lo, cid in row.items():
+                    _GB1[chr(int(hi) * 256 + int(lo))] = cid
+            else:
+                _GB1[chr(int(hi))] = row
+    return _GB1[ch]
 
 
 def _to_unicode(gid: dict[str, int]) -> str:
