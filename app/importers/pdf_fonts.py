@@ -6,7 +6,8 @@ encoding, often without a ToUnicode CMap: the codes in the page are glyph ids of
 font, and nothing in the PDF says which character each one is. The embedded program still says:
 
 - a TrueType (or OpenType) program usually carries its own Unicode cmap, so the mapping can be
-  turned round: glyph id → character;
+  turned round: glyph id → character (an older Chinese font may carry only a GBK one, (3,3) PRC
+  or (1,25) Mac simplified Chinese: its codes are read as GBK);
 - a CID-keyed CFF program (FontFile3 /CIDFontType0C, as InDesign and Acrobat embed Adobe's and
   Founder's OpenType CJK fonts) names its character collection (ROS Adobe-GB1) even when the
   PDF's CIDSystemInfo says Identity: its CIDs stand for characters by Adobe's public ordering
@@ -44,7 +45,9 @@ def _rank(code: int) -> tuple[int, int]:
 
 def unicode_cmap(data: bytes) -> dict[int, int]:
     """The font program's Unicode cmap (character → glyph id), or {} when it has none or is
-    not a TrueType/OpenType font. Reads formats 4 and 12 of the (3,1), (3,10) and (0,*) tables."""
+    not a TrueType/OpenType font. Reads formats 4 and 12 of the (3,1), (3,10) and (0,*) tables;
+    failing those, a Chinese font's GBK one, (3,3) PRC or (1,25) Mac simplified Chinese, formats 4
+    and 2 (older Chinese fonts carry only that), its codes turned into characters."""
     try:
         return _unicode_cmap(data)
     except (struct.error, IndexError, ValueError):
@@ -72,22 +75,43 @@ def _unicode_cmap(data: bytes) -> dict[int, int]:
     for k in range(count):
         platform, encoding, off = struct.unpack(">HHI", data[cmap + 4 + 8 * k:cmap + 12 + 8 * k])
         fmt = struct.unpack(">H", data[cmap + off:cmap + off + 2])[0]
-        if fmt not in (4, 12) or not (platform == 0 or (platform == 3 and encoding in (1, 10))):
+        if fmt in (4, 12) and (platform == 0 or (platform == 3 and encoding in (1, 10))):
+            rank = 0 if fmt == 12 else 1
+        elif fmt in (2, 4) and (platform, encoding) in ((3, 3), (1, 25)):
+            rank = 2
+        else:
             continue
-        rank = 0 if fmt == 12 else 1
         if best is None or rank < best[0]:
             best = (rank, cmap + off)
     if best is None:
         return {}
-    at = best[1]
+    fmt = struct.unpack(">H", data[best[1]:best[1] + 2])[0]
+    table = _format12(data, best[1]) if fmt == 12 else _format2(data, best[1]) if fmt == 2 else _format4(data, best[1])
+    if best[0] < 2:
+        return table
     out: dict[int, int] = {}
-    if struct.unpack(">H", data[at:at + 2])[0] == 12:
-        groups = struct.unpack(">I", data[at + 12:at + 16])[0]
-        for g in range(min(groups, 70000)):
-            start, end, gid = struct.unpack(">III", data[at + 16 + 12 * g:at + 28 + 12 * g])
-            for c in range(start, min(end, start + 70000) + 1):
-                out[c] = gid + c - start
-        return out
+    for code, gid in table.items():
+        try:
+            ch = (bytes([code >> 8, code & 0xFF]) if code > 0xFF else bytes([code])).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1:
+            out[ord(ch)] = gid
+    return out
+
+
+def _format12(data: bytes, at: int) -> dict[int, int]:
+    out: dict[int, int] = {}
+    groups = struct.unpack(">I", data[at + 12:at + 16])[0]
+    for g in range(min(groups, 70000)):
+        start, end, gid = struct.unpack(">III", data[at + 16 + 12 * g:at + 28 + 12 * g])
+        for c in range(start, min(end, start + 70000) + 1):
+            out[c] = gid + c - start
+    return out
+
+
+def _format4(data: bytes, at: int) -> dict[int, int]:
+    out: dict[int, int] = {}
     segs = struct.unpack(">H", data[at + 6:at + 8])[0] // 2
     ends = struct.unpack(f">{segs}H", data[at + 14:at + 14 + 2 * segs])
     base = at + 16 + 2 * segs
@@ -109,6 +133,25 @@ def _unicode_cmap(data: bytes) -> dict[int, int]:
                     gid = (gid + delta) & 0xFFFF
             if gid:
                 out[c] = gid
+    return out
+
+
+def _format2(data: bytes, at: int) -> dict[int, int]:
+    """A high-byte mapping table (format 2): one- and two-byte codes, as GBK has them."""
+    out: dict[int, int] = {}
+    keys = struct.unpack(">256H", data[at + 6:at + 6 + 512])
+    heads = at + 6 + 512
+    for hi in range(256):
+        k = keys[hi] // 8          # subheader 0: a one-byte code; any other: a code's first byte
+        sub = heads + 8 * k
+        first, count, delta, roff = struct.unpack(">HHhH", data[sub:sub + 8])
+        array = sub + 6 + roff
+        for j in ([hi - first] if k == 0 else range(count)):
+            if not 0 <= j < count:
+                continue
+            gid = struct.unpack(">H", data[array + 2 * j:array + 2 * j + 2])[0]
+            if gid:
+                out[hi if k == 0 else (hi << 8) | (first + j)] = (gid + delta) & 0xFFFF
     return out
 
 

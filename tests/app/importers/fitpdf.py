@@ -58,9 +58,39 @@ def _cmap_format4(pairs: dict[int, int]) -> bytes:
     return struct.pack(">HHHHI", 0, 1, 3, 1, 12) + sub
 
 
-def subset_font(chars: str) -> tuple[bytes, dict[str, int], dict[int, int]]:
+def _cmap_format2(pairs: dict[int, int], platform: int, encoding: int) -> bytes:
+    """A high-byte mapping cmap (format 2) of one- and two-byte codes (GBK), one subheader for
+    the one-byte codes and one per lead byte."""
+    leads = sorted({c >> 8 for c in pairs if c > 0xFF})
+    keys = [0] * 256
+    for k, lead in enumerate(leads):
+        keys[lead] = 8 * (k + 1)
+    ranges = [(0, 256, [pairs.get(c, 0) for c in range(256)])]
+    for lead in leads:
+        lows = sorted(c & 0xFF for c in pairs if c >> 8 == lead)
+        ranges.append((lows[0], lows[-1] - lows[0] + 1,
+                       [pairs.get((lead << 8) | lo, 0) for lo in range(lows[0], lows[-1] + 1)]))
+    heads, arrays = b"", b""
+    n = len(ranges)
+    for k, (first, count, gids) in enumerate(ranges):
+        # idRangeOffset counts from the field itself (6 bytes into its subheader) to its array
+        roff = 8 * (n - k) - 6 + len(arrays)
+        heads += struct.pack(">HHhH", first, count, 0, roff)
+        arrays += b"".join(struct.pack(">H", g) for g in gids)
+    sub = struct.pack(">HHH", 2, 0, 0) + struct.pack(">256H", *keys) + heads + arrays
+    sub = sub[:2] + struct.pack(">H", len(sub)) + sub[4:]
+    return struct.pack(">HHHHI", 0, 1, platform, encoding, 12) + sub
+
+
+def _cmap_format4_table(pairs: dict[int, int], platform: int = 3, encoding: int = 1) -> bytes:
+    table = _cmap_format4(pairs)
+    return table[:4] + struct.pack(">HHI", platform, encoding, 12) + table[12:]
+
+
+def subset_font(chars: str, cmap: str = "unicode") -> tuple[bytes, dict[str, int], dict[int, int]]:
     """A TrueType subset holding `chars`: its bytes, each character's glyph id, and each glyph
-    id's advance in 1/1000 em."""
+    id's advance in 1/1000 em. Its cmap is Unicode (3,1), or only a GBK one as older Chinese
+    fonts have: "prc" (3,3) format 4, "mac" (1,25) format 2."""
     from reportlab.pdfbase.ttfonts import TTFontMaker
     ttf = _ttf()
     codes = sorted({ord(c) for c in chars})
@@ -75,7 +105,9 @@ def subset_font(chars: str) -> tuple[bytes, dict[str, int], dict[int, int]]:
     entry = struct.unpack(">H", old[4 + 8 + 8:4 + 8 + 10])[0]
     gids = struct.unpack(f">{entry}H", old[4 + 8 + 10:4 + 8 + 10 + 2 * entry])
     gid = {chr(c): g for c, g in zip(codes, gids, strict=True)}
-    tables["cmap"] = _cmap_format4({ord(c): g for c, g in gid.items()})
+    gbk = {int.from_bytes(c.encode("gbk"), "big"): g for c, g in gid.items()}
+    tables["cmap"] = (_cmap_format4({ord(c): g for c, g in gid.items()}) if cmap == "unicode"
+                      else _cmap_format4_table(gbk, 3, 3) if cmap == "prc" else _cmap_format2(gbk, 1, 25))
     maker = TTFontMaker()
     for tag, blob in tables.items():
         maker.add(tag, blob)
@@ -129,9 +161,9 @@ class Writer:
     """Collects pages; `font()` before drawing, `save()` at the end (all characters drawn
     with a font must be in the text given to `font()`)."""
 
-    def __init__(self, chars: str):
+    def __init__(self, chars: str, cmap: str = "unicode"):
         self.chars = "".join(sorted(set(chars)))
-        self.data, self.gid, self.widths = subset_font(self.chars)
+        self.data, self.gid, self.widths = subset_font(self.chars, cmap)
         self.fonts: list[Font] = []
         self.pages: list[Page] = []
         self.layers: list[tuple[str, str, bool]] = []     # resource name, layer name, on

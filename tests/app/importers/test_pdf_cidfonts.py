@@ -66,10 +66,12 @@ def _nows(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def make_page(path: Path, body_font: dict, headline_font: dict | None = None, more: str = "") -> None:
+def make_page(path: Path, body_font: dict, headline_font: dict | None = None, more: str = "",
+              cmap: str = "unicode") -> None:
     """A headline (fake bold, written glyph by glyph out of order) over two justified columns and a
-    caption, the headline and the body in the fonts given, which hold the characters `more` too."""
-    w = F.Writer(ALL + more)
+    caption, the headline and the body in the fonts given, which hold the characters `more` too
+    (and whose TrueType program has the `cmap` given)."""
+    w = F.Writer(ALL + more, cmap)
     font = w.font(**body_font)
     head = w.font(**headline_font) if headline_font is not None else font
     page = w.page(320, 360)
@@ -110,6 +112,18 @@ def test_subset_of_thousands_of_glyphs_without_tounicode(tmp_path, reader):
     make_page(pdf, {"to_unicode": False}, more=more)
     gids = F.Writer(ALL + more).gid
     assert sum(0x580 <= gids[c] <= 0x8FF for c in set(ALL)) >= 10     # the page has such codes
+    texts = [b.text for b in read_pdf(pdf)]
+    assert texts[0] == HEADLINE
+    assert [t for t in texts if t in BODY] == BODY, texts
+    assert sorted(_nows("".join(texts))) == sorted(_nows(ALL))
+
+
+@pytest.mark.parametrize("cmap", ["prc", "mac"])
+def test_truetype_font_with_only_a_gbk_cmap(tmp_path, reader, cmap):
+    """An older Chinese TrueType font whose only cmap is a GBK one ((3,3) PRC, format 4, or (1,25)
+    Mac simplified Chinese, format 2), embedded without a ToUnicode: its codes are read as GBK."""
+    pdf = tmp_path / f"{cmap}.pdf"
+    make_page(pdf, {"to_unicode": False}, cmap=cmap)
     texts = [b.text for b in read_pdf(pdf)]
     assert texts[0] == HEADLINE
     assert [t for t in texts if t in BODY] == BODY, texts
