@@ -8,7 +8,8 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    reads in a few seconds). pdfplumber is the fallback reader (GALLEY_PDF_READER=pdfplumber) and
    gives the same glyphs. A glyph's size is its Tf size scaled by the text and page matrices
    (方正飞腾 writes `1 Tf` and puts the size in Tm, one glyph per BT/ET). Identical glyphs
-   stacked within 0.08 em (fake bold, drawn two to four times) are kept once, and so are
+   stacked within 0.08 em (fake bold, drawn two to four times) are kept once, a headline's
+   shadow or 3-D layers (full-width glyphs drawn under the face within 0.2 em) are dropped, and so are
    invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
    embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
    glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
@@ -1149,9 +1150,37 @@ def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
         if not dup:
             seen.setdefault((g.text, kx, ky), []).append(g)
             out.append(g)
+    out = _drop_shadows(out)
     if hidden:
         out.extend(_hidden_kept(hidden, out))
     return out
+
+
+# How far a shadow (阴影字) or a layer of a 3-D effect (立体字) may stand from the face it is drawn
+# under, in ems each way. Two full-width glyphs of one character this close never stand so in
+# text: repeated ones (谢谢) are an advance apart, even set tight, and lines a leading apart.
+SHADOW = 0.2
+
+
+def _drop_shadows(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop the copies a page system draws under a headline's face as its shadow or 3-D effect:
+    a full-width upright glyph with a glyph of the same text and size drawn after it within
+    `SHADOW` em each way (the face, drawn last, is kept)."""
+    cells: dict[tuple[str, int, int], list[int]] = {}
+    for k, g in enumerate(glyphs):
+        if g.upright and g.size > 0 and g.x1 - g.x0 >= 0.6 * g.size:
+            cells.setdefault((g.text, int(g.x0 // 16), int(g.base // 16)), []).append(k)
+    under: set[int] = set()
+    for (text, cx, cy), ks in cells.items():
+        for k in ks:
+            g = glyphs[k]
+            tol = min(SHADOW * g.size, 16.0)
+            if any(j > k and abs(h.size - g.size) <= 0.05 * g.size and abs(h.x0 - g.x0) <= tol
+                   and abs(h.base - g.base) <= tol
+                   for x in (cx - 1, cx, cx + 1) for y in (cy - 1, cy, cy + 1)
+                   for j in cells.get((text, x, y), ()) for h in (glyphs[j],)):
+                under.add(k)
+    return [g for k, g in enumerate(glyphs) if k not in under] if under else glyphs
 
 
 def _hidden_kept(hidden: list[Glyph], shown: list[Glyph]) -> list[Glyph]:
