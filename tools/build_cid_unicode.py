@@ -3,9 +3,11 @@ for, which the PDF importer reads a CID-keyed font through when the PDF gives no
 (`app/importers/pdf_fonts.py`).
 
 Source: Adobe's CMap resources (github.com/adobe-type-tools/cmap-resources, BSD 3-clause; the
-notice is kept in resources/pdf/LICENSE-cmap-resources.txt), the CMap Adobe-GB1-6/CMap/UniGB-UTF32-H
-(Unicode → CID), turned round. A CID that several code points map to stands for the one a text
-should hold (a unified ideograph before a radical or a compatibility form: `pdf_fonts._rank`).
+notice is kept in resources/pdf/LICENSE-cmap-resources.txt), the table Adobe-GB1-6/cid2code.txt:
+each CID's code in every CMap of the ordering. A CID stands for its UniGB-UTF32 code points (the
+forms for vertical writing, marked v, too: a page in Identity-V writes their CIDs); of several,
+the one a text should hold (a unified ideograph before a radical or a compatibility form:
+`pdf_fonts._rank`); a CID with none, for the character of its GBK-EUC code.
 
     python tools/build_cid_unicode.py PATH/TO/cmap-resources     (writes the file, prints its size)
 
@@ -14,7 +16,6 @@ CID standing for the COUNT code points from CODE.
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -22,27 +23,31 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "pdf" / "adobe_gb1.txt"
 
 
-def cid_to_unicode(cmap_text: str) -> dict[int, int]:
+def cid_to_unicode(cid2code: str) -> dict[int, int]:
     sys.path.insert(0, str(ROOT))
     from galley.app.importers.pdf_fonts import _rank
 
-    best: dict[int, int] = {}
-
-    def put(code: int, cid: int) -> None:
-        if cid not in best or _rank(code) < _rank(best[cid]):
-            best[cid] = code
-
-    for block, body in re.findall(r"begincid(char|range)(.*?)endcid\1", cmap_text, re.DOTALL):
-        for line in body.strip().splitlines():
-            nums = re.findall(r"<([0-9a-fA-F]+)>|(\d+)", line)
-            if block == "char":
-                (code, _), (_, cid) = nums
-                put(int(code, 16), int(cid))
-            else:
-                (lo, _), (hi, _), (_, cid) = nums
-                for k in range(int(hi, 16) - int(lo, 16) + 1):
-                    put(int(lo, 16) + k, int(cid) + k)
-    return best
+    rows = [line.split("\t") for line in cid2code.splitlines() if line and not line.startswith("#")]
+    head = rows[0]
+    utf32, gbk = head.index("UniGB-UTF32"), head.index("GBK-EUC")
+    out: dict[int, int] = {}
+    for row in rows[1:]:
+        cid = int(row[0])
+        codes = [int(c.rstrip("v"), 16) for c in row[utf32].split(",") if c != "*"]
+        if codes:
+            out[cid] = min(codes, key=_rank)
+            continue
+        for c in row[gbk].split(","):
+            if c == "*":
+                continue
+            try:
+                ch = bytes.fromhex(c.rstrip("v")).decode("gbk")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if len(ch) == 1:
+                out[cid] = ord(ch)
+                break
+    return out
 
 
 def runs(table: dict[int, int]) -> list[tuple[int, int, int]]:
@@ -56,7 +61,7 @@ def runs(table: dict[int, int]) -> list[tuple[int, int, int]]:
 
 
 def main() -> None:
-    src = Path(sys.argv[1]) / "Adobe-GB1-6" / "CMap" / "UniGB-UTF32-H"
+    src = Path(sys.argv[1]) / "Adobe-GB1-6" / "cid2code.txt"
     table = cid_to_unicode(src.read_text("latin-1"))
     lines = ["# Adobe-GB1 CID -> Unicode, built by tools/build_cid_unicode.py from Adobe's",
              "# cmap-resources (BSD 3-clause, see LICENSE-cmap-resources.txt): CID CODE COUNT, hex"]

@@ -176,11 +176,14 @@ def test_cff_programs_are_read_by_their_ordering_and_glyph_names():
 
 def test_adobe_gb1_ordering_agrees_with_adobes_cmap():
     """Every character of the test pages goes to its CID by Adobe's UniGB-UCS2-H and back by
-    resources/pdf/adobe_gb1.txt."""
+    resources/pdf/adobe_gb1.txt (built from Adobe's cid2code.txt)."""
     table = pdf_fonts.ordering_map("Adobe-GB1")
     assert table is not None and len(table) > 29000
     for ch in set(ALL) - {" "}:
         assert table[F.gb1_cid(ch)] == ch
+    # the forms for vertical writing and the half-width ones GBK-EUC-H reaches stand for the
+    # characters a text holds
+    assert (table[573], table[580], table[599], table[814], table[829]) == ("，", "（", "…", "!", "0")
     assert pdf_fonts.ordering_map("Adobe-Identity") is None
 
 
