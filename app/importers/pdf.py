@@ -479,6 +479,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             raise GalleyError("the PDF is encrypted (password protected); save an unprotected copy", path) from exc
         raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
     pages: list[PageGlyphs] = []
+    miners = _MinerPages(path)     # the file read by pdfminer, for fonts that lie (when needed)
     try:
         _check_pages(len(pdf), path)
         rect = raw.FS_RECTF()
@@ -492,7 +493,6 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         get_matrix = getattr(raw, "FPDFText_GetMatrix", None)
         matrix = raw.FS_MATRIX() if get_matrix is not None else None
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        miner: _MinerPages | None = None     # the file read by pdfminer, for fonts that lie
         for n in range(len(pdf)):
             page = pdf[n]
             width, height = page.get_size()
@@ -506,10 +506,11 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             glyphs: list[Glyph] = []
             raws: dict[int, tuple[float, float, float, float, float, float]] = {}
             unmapped: dict[str, int] = {}
-            fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
+            # per page: a font handle lives as long as its page
+            fonts = pdf_fonts.FontMaps(lambda n=n: miners.fixes(n))
             append = glyphs.append
             where: list[int] = []            # each glyph's char index, for `_reread`
-            flagged: set[int] = set()        # glyphs read through their font's program
+            flagged: dict[int, int] = {}     # glyphs read through their font's program → the font
             private: list[int] = []          # glyphs PDFium gave a private use code point
             # invisible text is looked for glyph by glyph only on a page that has some
             hidden_text, optional = _page_marks(page.raw, raw)
@@ -523,12 +524,13 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     if obj is None and text_object is not None:
                         obj = text_object(handle, i)
                     font = get_font(obj) if obj and get_font is not None else None
-                    ch = fonts.lookup(font, code) if font else None
+                    key = pdf_fonts.address(font)
+                    ch = fonts.lookup(font, code, key) if font else None
                     if ch is None:
                         name = pdf_fonts.font_name(font) if font else "?"
                         unmapped[name] = unmapped.get(name, 0) + 1
                         ch = "\ufffd"
-                    flagged.add(len(glyphs))
+                    flagged[len(glyphs)] = key
                 elif code in _SKIP_CODES:
                     continue
                 else:
@@ -572,9 +574,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
             if private and text_object is not None and get_font is not None:
                 # a ToUnicode into private use: the font's ordering or program may know better
-                if miner is None:
-                    miner = _MinerPages(path)
-                fixes = miner.fixes(n)
+                fixes = miners.fixes(n)
                 if fixes is not None:
                     for k in private:
                         font = get_font(text_object(handle, where[k]))
@@ -619,6 +619,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     finally:
+        miners.close()
         pdf.close()
     return pages
 
@@ -643,16 +644,16 @@ def _pieces_back() -> dict[str, int]:
     return back
 
 
-def _reread(glyphs: list[Glyph], where: list[int], flagged: set[int], fonts: pdf_fonts.FontMaps,
+def _reread(glyphs: list[Glyph], where: list[int], flagged: dict[int, int], fonts: pdf_fonts.FontMaps,
             unmapped: dict[str, int], handle, text_object, get_font) -> set[int]:
     """Read again, through their font's program, the glyphs of a font with no Unicode mapping that
     PDFium did not flag as unmapped, the pieces it cut one into put back together. A font counts
     as having no mapping when nearly all its glyphs that read as Chinese were flagged: one whose
     ToUnicode lacks only some glyphs has most of its glyphs mapped, unflagged. Returns the glyphs
     that were pieces of the one before, to be dropped."""
-    import ctypes
-    handles = [get_font(text_object(handle, i)) for i in where]
-    keys = [ctypes.cast(f, ctypes.c_void_p).value for f in handles]
+    # the font of each glyph: known for the flagged ones, asked for the others
+    handles = [None if k in flagged else get_font(text_object(handle, i)) for k, i in enumerate(where)]
+    keys = [flagged[k] if k in flagged else pdf_fonts.address(f) for k, f in enumerate(handles)]
     seen: dict[int | None, list[int]] = {}
     for k, g in enumerate(glyphs):
         if k in flagged or (g.text and ord(g.text[0]) >= 0x2E80 and not pdf_fonts.is_private(g.text)):
@@ -680,7 +681,7 @@ def _reread(glyphs: list[Glyph], where: list[int], flagged: set[int], fonts: pdf
                 # digit alone is read as its own code, which it far more often is than a code
                 # that came out as it (U+00B2 as 2)
                 code = _pieces_back().get(g.text, code)
-        ch = fonts.lookup(handles[k], code)
+        ch = fonts.lookup(handles[k], code, keys[k])
         if ch is None:
             name = pdf_fonts.font_name(handles[k])
             unmapped[name] = unmapped.get(name, 0) + 1
@@ -691,12 +692,15 @@ def _reread(glyphs: list[Glyph], where: list[int], flagged: set[int], fonts: pdf
 
 
 class _MinerPages:
-    """The file opened with pdfminer, page by page, for the fonts of pages where PDFium read a
-    private use code point (`pdf_fonts.PageFixes`); nothing when pdfminer is not installed."""
+    """The file opened with pdfminer, page by page, for the fonts of pages where PDFium found
+    glyphs with no Unicode or with a private use one (`pdf_fonts.PageFixes`); nothing when
+    pdfminer is not installed or cannot read the file."""
 
     def __init__(self, path: Path):
         self.path = path
         self.pages: list | None = None
+        self.read: dict[int, pdf_fonts.PageFixes] = {}
+        self._fh = None
 
     def fixes(self, n: int) -> pdf_fonts.PageFixes | None:
         if self.pages is None:
@@ -705,14 +709,22 @@ class _MinerPages:
                 from pdfminer.pdfdocument import PDFDocument
                 from pdfminer.pdfpage import PDFPage
                 from pdfminer.pdfparser import PDFParser
-                self._fh = open(self.path, "rb")    # noqa: SIM115 - read page by page, closed by the GC
+                self._fh = open(self.path, "rb")    # noqa: SIM115 - read page by page, closed by close()
                 self.pages = list(itertools.islice(PDFPage.create_pages(PDFDocument(PDFParser(self._fh))),
                                                    MAX_PAGES))
             except ImportError:
                 return None
             except Exception:     # noqa: BLE001 - pdfminer cannot read what PDFium could: no fixes
                 return None
-        return pdf_fonts.PageFixes(self.pages[n]) if n < len(self.pages) else None
+        if n >= len(self.pages):
+            return None
+        if n not in self.read:
+            self.read[n] = pdf_fonts.PageFixes(self.pages[n])
+        return self.read[n]
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
 
 
 def _white(color) -> bool:
@@ -1032,15 +1044,15 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                 glyphs = []
                 unmapped: dict[str, int] = {}
                 unreadable = _unreadable_type3(page)
-                fixes: pdf_fonts.PageFixes | None = None
+                fixes = pdf_fonts.PageFixes(page.page_obj)
+                misread = fixes.misread()
                 for c in page.chars:
                     text = c["text"]
                     if not text or text.isspace():
                         continue
-                    if text.startswith("(cid:") or pdf_fonts.is_private(text):
-                        # no mapping, or one to private use: the font's ordering or program may know
-                        if fixes is None:
-                            fixes = pdf_fonts.PageFixes(page.page_obj)
+                    if text.startswith("(cid:") or pdf_fonts.is_private(text) or c.get("fontname") in misread:
+                        # no mapping, one to private use, or one pdfminer gets wrong: the font's
+                        # ordering or program may know
                         text = fixes.get(str(c.get("fontname") or ""), text) or text
                     text = _clean(text) if c.get("fontname") not in unreadable else "\ufffd"
                     if text == "\ufffd":

@@ -360,26 +360,39 @@ def glyph_to_unicode(data: bytes) -> dict[int, str]:
 
 
 class FontMaps:
-    """Per font of a PDFium page, the glyph id → character map recovered from its program (or
-    None when there is none)."""
+    """Per font of a PDFium page, the code → character map recovered from its program (or None
+    when there is none). `fixes`, when given, reads the page's fonts with pdfminer (called once,
+    when a font is first looked up): a TrueType font whose CIDs are not its glyph ids (a
+    CIDToGIDMap stream) has its map turned from glyph ids to CIDs."""
 
-    def __init__(self) -> None:
+    def __init__(self, fixes=None) -> None:
         self.maps: dict[int, dict[int, str] | None] = {}
+        self.fixes = fixes
 
-    def lookup(self, font, code: int) -> str | None:
-        """The character for `code` in the PDFium font handle `font`, or None."""
-        key = _address(font)
+    def lookup(self, font, code: int, key: int | None = None) -> str | None:
+        """The character for `code` in the PDFium font handle `font` (at `key`, its address,
+        when known), or None."""
+        if key is None:
+            key = address(font)
         if key not in self.maps:
-            self.maps[key] = _pdfium_font_map(font) or None
+            table = _pdfium_font_map(font)
+            if table and self.fixes is not None:
+                if not isinstance(self.fixes, PageFixes):
+                    self.fixes = self.fixes()
+                fix = self.fixes.font(font_name(font)) if self.fixes is not None else None
+                if fix is not None and fix.cid_to_gid is not None:
+                    table = fix.by_cid(table)
+            self.maps[key] = table or None
         table = self.maps[key]
         if table is None:
             return None
         return table.get(code)
 
 
-def _address(font) -> int:
+def address(font) -> int:
+    """Where a PDFium handle points (the same object gives the same number; 0 for none)."""
     import ctypes
-    return ctypes.cast(font, ctypes.c_void_p).value or 0
+    return ctypes.addressof(font.contents) if font else 0
 
 
 def _pdfium_font_map(font) -> dict[int, str]:
@@ -435,10 +448,19 @@ class PageFixes:
                 struct.error):
             pass     # an odd font dictionary: the page is read as the reader gave it
 
+    def misread(self) -> set[str]:
+        """The names of the fonts whose every glyph pdfminer misreads (`_FontFix.misread`)."""
+        return {name for name, fix in self.fonts.items() if fix.misread is not None}
+
+    def font(self, font_name: str) -> _FontFix | None:
+        return self.fonts.get(font_name) or self.fonts.get(font_name.split("+", 1)[-1])
+
     def get(self, font_name: str, text: str) -> str | None:
-        fix = self.fonts.get(font_name) or self.fonts.get(font_name.split("+", 1)[-1])
+        fix = self.font(font_name)
         if fix is None:
             return None
+        if fix.misread is not None:
+            return fix.misread().get(text)
         if text.startswith("(cid:") and text.endswith(")"):
             try:
                 return fix.char(int(text[5:-1]))
@@ -488,17 +510,33 @@ class _FontFix:
         self.ordering = ordering_map(collection)
         self.spec, self.cid_font = spec, cid_font
         self._program: dict[int, str] | None = None
-        self.claimed: dict[str, int] = {}
+        self._claimed: dict[str, int] | None = None
+        gid_map = resolve1(cid_font.get("CIDToGIDMap"))
+        # CID → glyph id, when a TrueType font's CIDs are not its glyph ids
+        self.cid_to_gid: bytes | None = gid_map.get_data() if hasattr(gid_map, "get_data") else None
         to_unicode = resolve1(spec.get("ToUnicode"))
-        if to_unicode is not None and hasattr(to_unicode, "get_data"):
-            from io import BytesIO
+        self.to_unicode = to_unicode if hasattr(to_unicode, "get_data") else None
+        # pdfminer reads such a font with no ToUnicode through its cmap as if its CIDs were glyph
+        # ids: every glyph it reads is misread, not only those it cannot read
+        self.misread = (self._misread if self.cid_to_gid is not None and to_unicode is None
+                        and self.ordering is None else None)
+        self._misread_map: dict[str, str] | None = None
 
-            from pdfminer.cmapdb import CMapParser, FileUnicodeMap
-            umap = FileUnicodeMap()
-            CMapParser(umap, BytesIO(to_unicode.get_data())).run()
-            for cid, text in umap.cid2unichr.items():
-                if is_private(text):
-                    self.claimed[text] = cid
+    @property
+    def claimed(self) -> dict[str, int]:
+        """The CID its ToUnicode gives each private use code point."""
+        if self._claimed is None:
+            self._claimed = {}
+            if self.to_unicode is not None:
+                from io import BytesIO
+
+                from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+                umap = FileUnicodeMap()
+                CMapParser(umap, BytesIO(self.to_unicode.get_data())).run()
+                for cid, text in umap.cid2unichr.items():
+                    if is_private(text):
+                        self._claimed[text] = cid
+        return self._claimed
 
     def char(self, cid: int) -> str | None:
         """What CID `cid` stands for: its ordering's character, else its program's; None when
@@ -508,23 +546,43 @@ class _FontFix:
             ch = self.program().get(cid)
         return None if ch is None or is_private(ch) else ch
 
+    def by_cid(self, by_gid: dict[int, str]) -> dict[int, str]:
+        """A TrueType program's glyph id → character map turned into CID → character."""
+        m = self.cid_to_gid or b""
+        pairs = ((cid, (m[2 * cid] << 8) | m[2 * cid + 1]) for cid in range(min(len(m) // 2, 70000)))
+        return {cid: by_gid[gid] for cid, gid in pairs if gid and gid in by_gid}
+
     def program(self) -> dict[int, str]:
+        """CID → character from the font's program (via its CIDToGIDMap for a TrueType one)."""
         if self._program is None:
-            self._program = {}
-            from pdfminer.pdftypes import resolve1
-            desc = resolve1(self.cid_font.get("FontDescriptor"))
-            gid_map = resolve1(self.cid_font.get("CIDToGIDMap"))
-            from pdfminer.psparser import PSException
-            try:
-                if isinstance(desc, dict) and (gid_map is None or _name(gid_map) == "Identity"):
-                    for key in ("FontFile2", "FontFile3"):
-                        stream = resolve1(desc.get(key))
-                        if stream is not None and hasattr(stream, "get_data"):
-                            self._program = program_map(stream.get_data())
-                            break
-            except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
-                pass       # a damaged font program: its glyphs stay unmapped
+            self._program = self._glyphs()
+            if self.cid_to_gid is not None and self._program:
+                self._program = self.by_cid(self._program)
         return self._program
+
+    def _glyphs(self) -> dict[int, str]:
+        from pdfminer.pdftypes import resolve1
+        from pdfminer.psparser import PSException
+        desc = resolve1(self.cid_font.get("FontDescriptor"))
+        try:
+            if isinstance(desc, dict):
+                for key in ("FontFile2", "FontFile3"):
+                    stream = resolve1(desc.get(key))
+                    if stream is not None and hasattr(stream, "get_data"):
+                        return program_map(stream.get_data())
+        except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
+            pass       # a damaged font program: its glyphs stay unmapped
+        return {}
+
+    def _misread(self) -> dict[str, str]:
+        """What pdfminer reads each glyph of this font as → what it is: it takes the CID for a
+        glyph id (CID 300 reads as the character of glyph 300, or as (cid:300))."""
+        if self._misread_map is None:
+            by_gid = self._glyphs()
+            right = self.by_cid(by_gid)
+            self._misread_map = {f"(cid:{cid})": ch for cid, ch in right.items()}
+            self._misread_map.update({by_gid[cid]: ch for cid, ch in right.items() if cid in by_gid})
+        return self._misread_map
 
 
 def _text(obj) -> str:

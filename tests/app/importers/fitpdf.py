@@ -130,6 +130,7 @@ class Font:
     lies: str = ""                 # its ToUnicode maps some glyphs to private use ("pua") or leaves them out ("gaps")
     cids: dict[str, int] = field(default_factory=dict)    # a CFF font's CID for each character
     ros: str = "GB1"               # the ordering a CID-keyed CFF program names itself (its ROS)
+    cid_shift: int = 0             # a TrueType font's CIDs are its glyph ids plus this (a CIDToGIDMap stream)
 
     def width(self, ch: str) -> float:
         return self.widths.get(self.gid.get(ch, 0), 1000) / 1000
@@ -143,7 +144,7 @@ class Font:
             return "".join(c.encode("gbk").hex().upper() for c in text)
         if self.cff:
             return "".join(f"{self.cids[c]:04X}" for c in text)
-        return "".join(f"{self.gid[c]:04X}" for c in text)
+        return "".join(f"{self.gid[c] + self.cid_shift:04X}" for c in text)
 
 
 @dataclass
@@ -177,15 +178,16 @@ class Writer:
 
     def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False,
              vertical: bool = False, cff: str = "", ordering: str = "GB1", encoding: str = "Identity-H",
-             lies: str = "", ros: str = "GB1") -> Font:
+             lies: str = "", ros: str = "GB1", cid_shift: int = 0) -> Font:
         """A font holding every character of the writer. `cff` "cid" embeds a CID-keyed CFF
         program whose CIDs are Adobe-GB1's (as Adobe's and Founder's OpenType CJK fonts are),
         with `ordering` in the PDF's CIDSystemInfo and the CMap `encoding` (`ros`: the ordering
         the program names itself, Identity for one that says nothing); "named" a name-keyed CFF
         with glyph names uniXXXX, its codes glyph numbers. `lies` makes the ToUnicode map every
-        other glyph to private use ("pua") or leave out every third one ("gaps")."""
+        other glyph to private use ("pua") or leave out every third one ("gaps"). `cid_shift`
+        numbers a TrueType font's CIDs apart from its glyph ids, with a CIDToGIDMap stream."""
         f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up, vertical,
-                 cff, ordering if cff == "cid" else "Identity", encoding, lies, ros=ros)
+                 cff, ordering if cff == "cid" else "Identity", encoding, lies, ros=ros, cid_shift=cid_shift)
         if cff == "cid":
             f.cids = {c: gb1_cid(c) for c in self.chars}
             if encoding == "GBK-EUC-H":    # its one-byte codes are the half-width CIDs
@@ -222,7 +224,9 @@ class Writer:
             w = Array()
             if f.cff:
                 cid_widths = {f.cids[c]: f.widths[f.gid[c]] for c in f.cids}
-            for g, width in sorted(cid_widths.items() if f.cff else f.widths.items()):
+            elif f.cid_shift:
+                cid_widths = {g + f.cid_shift: width for g, width in f.widths.items()}
+            for g, width in sorted(cid_widths.items() if f.cff or f.cid_shift else f.widths.items()):
                 w.append(g)
                 w.append(Array([width]))
             if f.cff:
@@ -234,6 +238,10 @@ class Writer:
                     CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
                                              Supplement=0),
                     FontDescriptor=descriptor, CIDToGIDMap=Name.Identity, DW=1000, W=w))
+                if f.cid_shift:
+                    top = max(f.widths) + f.cid_shift + 1
+                    cid.CIDToGIDMap = pdf.make_stream(b"".join(
+                        struct.pack(">H", max(0, c - f.cid_shift)) for c in range(top)))
             if f.vertical:
                 # each glyph's vertical origin half its width across and 0.88 em up from its
                 # horizontal one, and an advance of an em down the page
@@ -242,7 +250,7 @@ class Writer:
                             Encoding=Name("/Identity-V" if f.vertical else "/" + f.encoding),
                             DescendantFonts=Array([cid]))
             if f.to_unicode:
-                codes = f.cids if f.cff else f.gid
+                codes = f.cids if f.cff else {c: g + f.cid_shift for c, g in f.gid.items()}
                 gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else codes)
                 if f.lies:
                     # the PUA code points or gaps fall on glyphs spread through the text

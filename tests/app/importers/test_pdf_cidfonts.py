@@ -130,6 +130,18 @@ def test_truetype_font_with_only_a_gbk_cmap(tmp_path, reader, cmap):
     assert sorted(_nows("".join(texts))) == sorted(_nows(ALL))
 
 
+@pytest.mark.parametrize("shift", [3, 300])
+def test_truetype_font_whose_cids_are_not_its_glyph_ids(tmp_path, reader, shift):
+    """A TrueType CID font with a CIDToGIDMap stream (CID = glyph id + `shift`) and no ToUnicode:
+    read through its cmap, a CID must first become a glyph id. Taken for glyph ids, the CIDs read
+    as other characters (a shift of 3, silently) or as none (300)."""
+    pdf = tmp_path / "shifted.pdf"
+    make_page(pdf, {"to_unicode": False, "cid_shift": shift})
+    texts = [b.text for b in read_pdf(pdf)]
+    assert texts[0] == HEADLINE
+    assert [t for t in texts if t in BODY] == BODY, texts
+
+
 def test_headline_font_that_lies_over_a_cff_body(tmp_path, reader):
     """A headline font whose ToUnicode maps into private use, over body text in a CID-keyed CFF
     font with no ToUnicode whose PDF says Identity: each font is read from its own program."""
