@@ -178,6 +178,24 @@ def test_cff_font_that_names_no_ordering_is_refused_clearly(tmp_path, reader):
     assert str(err.value.path) == str(pdf)
 
 
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_damaged_cff_program_is_refused_clearly(tmp_path, reader, damage):
+    """A CID-keyed CFF program cut short or overwritten, in a font whose PDF says Identity and
+    has no ToUnicode: a clear error naming the font and the page, never a traceback."""
+    import pikepdf
+    pdf = tmp_path / "damaged.pdf"
+    make_page(pdf, {"cff": "cid", "to_unicode": False, "ordering": "Identity"})
+    with pikepdf.open(pdf, allow_overwriting_input=True) as doc:
+        for font in doc.pages[0].Resources.Font.values():
+            stream = font.DescendantFonts[0].FontDescriptor.FontFile3
+            data = stream.read_bytes()
+            stream.write(data[:40] if damage == "truncated" else bytes(len(data)))
+        doc.save(pdf)
+    with pytest.raises(GalleyError) as err:
+        read_pdf(pdf)
+    assert "no Unicode mapping" in err.value.message and "page 1" in err.value.message
+
+
 def test_cff_programs_are_read_by_their_ordering_and_glyph_names():
     cids = [F.gb1_cid(c) for c in "澜州中1"]
     assert pdf_fonts.program_map(cffont.cid_font(cids)) == dict(zip(cids, "澜州中1", strict=True))
