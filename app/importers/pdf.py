@@ -13,7 +13,8 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
    embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
    glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
-   are U+FFFD and the reader says which font and page. Content in a layer that is off when printed (optional content) is left out
+   are U+FFFD and the reader says which font and page; a Kangxi radical or a compatibility
+   ideograph (a ToUnicode's pick of the copies of 一 or 年) reads as the unified ideograph. Content in a layer that is off when printed (optional content) is left out
    (`pdf_layers`: the file is read again without it). Drawn rectangles are kept as possible
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
    A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
@@ -224,6 +225,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
     if total == 0:
         raise GalleyError("the PDF has no text layer (a scan?); Galley needs text", path)
     for p in pages:
+        _unify(p)
         _garbled(p)
     unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
     if unmapped > total * 0.5:
@@ -367,6 +369,19 @@ def _reads_as_page(glyphs: list[Glyph], height: float) -> bool:
 # alphanumerics, symbols and arrows, private use
 _SYMBOL_BLOCKS = ((0x2190, 0x21FF), (0x2460, 0x24FF), (0x2600, 0x27BF), (0xE000, 0xF8FF))
 _MADE_UP = "\0made-up"
+
+
+def _unify(page: PageGlyphs) -> None:
+    """Read a Kangxi radical (⼀ U+2F00 … ⿕) or a CJK compatibility ideograph (年 U+F98E …) as the
+    unified ideograph it is a copy of (一, 年): a font's cmap maps both to one glyph, and the
+    program that wrote the ToUnicode took the copy, which looks the same but is no character of
+    running text (search, proofreading and the character count all miss it)."""
+    for g in page.glyphs:
+        t = g.text
+        if len(t) == 1 and ("\u2e80" <= t <= "\u2fdf" or "\uf900" <= t <= "\ufaff"):
+            u = unicodedata.normalize("NFKC", t)
+            if len(u) == 1:
+                g.text = u
 
 
 def _garbled(page: PageGlyphs) -> None:

@@ -127,7 +127,7 @@ class Font:
     cff: str = ""                  # "cid": a CID-keyed CFF program (CIDFontType0C), "named": a name-keyed one (Type1C)
     ordering: str = "GB1"          # a CFF font's CIDSystemInfo ordering (Adobe-GB1, or Identity)
     encoding: str = "Identity-H"   # a CFF font's CMap: Identity-H (codes are CIDs), UniGB-UCS2-H, GBK-EUC-H
-    lies: str = ""                 # its ToUnicode maps some glyphs to private use ("pua") or leaves them out ("gaps")
+    lies: str = ""                 # its ToUnicode maps glyphs to private use ("pua"), leaves some out ("gaps"), or to radicals
     cids: dict[str, int] = field(default_factory=dict)    # a CFF font's CID for each character
     ros: str = "GB1"               # the ordering a CID-keyed CFF program names itself (its ROS)
     cid_shift: int = 0             # a TrueType font's CIDs are its glyph ids plus this (a CIDToGIDMap stream)
@@ -252,7 +252,9 @@ class Writer:
             if f.to_unicode:
                 codes = f.cids if f.cff else {c: g + f.cid_shift for c, g in f.gid.items()}
                 gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else codes)
-                if f.lies:
+                if f.lies == "radicals":
+                    gid = {_copies().get(c, c): g for c, g in gid.items()}
+                elif f.lies:
                     # the PUA code points or gaps fall on glyphs spread through the text
                     items = sorted(gid.items())
                     gid = ({c: g for k, (c, g) in enumerate(items) if k % 3 != 1} if f.lies == "gaps"
@@ -322,6 +324,18 @@ class Writer:
             FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]), CharProcs=procs,
             Encoding=Dictionary(Type=Name.Encoding, Differences=diffs),
             FirstChar=1, LastChar=len(f.gid), Widths=Array([1000] * len(f.gid)), Resources=Dictionary()))
+
+
+def _copies() -> dict[str, str]:
+    """Each ideograph that has a copy elsewhere in Unicode → its first copy: a Kangxi radical
+    (⼀ for 一) or a CJK compatibility ideograph (年 for 年)."""
+    import unicodedata
+    out: dict[str, str] = {}
+    for code in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]:
+        u = unicodedata.normalize("NFKC", chr(code))
+        if len(u) == 1 and u != chr(code):
+            out.setdefault(u, chr(code))
+    return out
 
 
 _GB1: dict[str, int] = {}

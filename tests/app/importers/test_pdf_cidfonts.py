@@ -1,6 +1,7 @@
 """PDF import of pages whose fonts carry no usable Unicode: CID-keyed CFF fonts (CIDFontType0,
-FontFile3 /CIDFontType0C) with Adobe-GB1 CIDs and no ToUnicode, name-keyed CFF fonts, and
-ToUnicode maps that send glyphs to private use code points or leave some out.
+FontFile3 /CIDFontType0C) with Adobe-GB1 CIDs and no ToUnicode, name-keyed CFF fonts, TrueType
+fonts with only a GBK cmap or with CIDs apart from their glyph ids, and ToUnicode maps that send
+glyphs to private use code points or to radicals, or leave some out.
 
 The pages are made at test time by `fitpdf` and `cffont` (our own invented news of the fictional
 city of 澜州), set the way 方正飞腾 and InDesign write them: a fake-bold headline one glyph per
@@ -11,7 +12,8 @@ What the readers did before `pdf_fonts` read CFF programs and overruled lying To
 a CIDSystemInfo of Adobe-GB1 (Identity-H, UniGB-UCS2-H, GBK-EUC-H) was read by both; a CFF whose
 PDF says Identity while the program names Adobe-GB1, a name-keyed CFF and a ToUnicode into private
 use were refused by both ("no Unicode mapping" / "made up"); a ToUnicode with gaps left U+FFFD with
-pdfplumber.
+pdfplumber; a ToUnicode into Kangxi radicals and compatibility ideographs (⽼ for 老, 年 for 年)
+was taken at its word by both.
 """
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ FONTS = {
     "truetype_private_use": {"lies": "pua"},
     "cff_gaps": {"cff": "cid", "lies": "gaps"},
     "truetype_gaps": {"lies": "gaps"},
+    "radicals": {"lies": "radicals"},
+    "cff_radicals": {"cff": "cid", "lies": "radicals"},
 }
 
 
