@@ -129,3 +129,11 @@ def named_font(names: list[str], *, width: int = 1000, name: str = "FZBSK--GBK1-
     glyphs = [_charstring(k, width) for k in range(len(names) + 1)]
     private = _dict([(20, [width])])
     return _font(name, top, strings, charset, glyphs, private, None)
+
+
+def opentype(cff: bytes) -> bytes:
+    """`cff` wrapped as the one table of an OpenType font (FontFile3 /OpenType): enough for a
+    reader that looks for its 'CFF ' table."""
+    header = b"OTTO" + struct.pack(">HHHH", 1, 16, 0, 0)
+    offset = len(header) + 16
+    return header + struct.pack(">4sIII", b"CFF ", 0, offset, len(cff)) + cff

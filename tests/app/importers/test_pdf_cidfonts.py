@@ -206,6 +206,8 @@ def test_cff_programs_are_read_by_their_ordering_and_glyph_names():
     assert pdf_fonts.program_map(cffont.named_font(["uni6F9C", "u5DDE", "one", "uni00B7.vert"])) == \
         {1: "澜", 2: "州", 3: "1", 4: "·"}
     assert pdf_fonts.program_map(cffont.cid_font(cids, ordering="Identity")) == {}
+    # inside an OpenType font (FontFile3 /OpenType) the codes are still the CIDs
+    assert pdf_fonts.program_map(cffont.opentype(cffont.cid_font(cids))) == dict(zip(cids, "澜州中1", strict=True))
 
 
 def test_adobe_gb1_ordering_agrees_with_adobes_cmap():
