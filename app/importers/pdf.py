@@ -14,7 +14,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
    glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
    are U+FFFD and the reader says which font and page; a Kangxi radical or a compatibility
-   ideograph (a ToUnicode's pick of the copies of 一 or 年) reads as the unified ideograph. Content in a layer that is off when printed (optional content) is left out
+   ideograph (a ToUnicode's pick of the copies of 一 or 年) reads as the unified ideograph.
+   Outlines and pictures of characters (转曲, 造字) in an ActualText span read as what the span
+   says, each at its place, and so does a glyph in one. Content in a layer that is off when printed (optional content) is left out
    (`pdf_layers`: the file is read again without it). Drawn rectangles are kept as possible
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
    A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
@@ -506,6 +508,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         render_mode = getattr(raw, "FPDFTextObj_GetTextRenderMode", None)
         get_font = getattr(raw, "FPDFTextObj_GetFont", None)
         get_matrix = getattr(raw, "FPDFText_GetMatrix", None)
+        count_marks = getattr(raw, "FPDFPageObjMark_GetParamBlobValue", None) and raw.FPDFPageObj_CountMarks
         matrix = raw.FS_MATRIX() if get_matrix is not None else None
         ox, oy = ctypes.c_double(), ctypes.c_double()
         for n in range(len(pdf)):
@@ -604,7 +607,18 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             _join_surrogates(glyphs)
             boxes = []
             figures = []
-            for obj, kind, form in _page_objects(page.raw, raw):
+            spoken: dict[int, tuple[str, list[tuple[float, float, float, float]]]] = {}
+            voiced: set[int] = set()     # spans over text objects: PDFium reads those itself
+            for obj, kind, form in _page_objects(page.raw, raw, text=count_marks is not None):
+                said = _actual_text(raw, obj) if count_marks is not None and count_marks(obj) else None
+                if kind == raw.FPDF_PAGEOBJ_TEXT:
+                    if said is not None:
+                        voiced.add(said[0])
+                    continue
+                if said is not None:
+                    # outlines or a picture of characters with their text in an ActualText span
+                    spoken.setdefault(said[0], (said[1], []))[1].append(_on_page(_bounds(raw, obj), form))
+                    continue
                 if kind == raw.FPDF_PAGEOBJ_IMAGE:
                     left, bottom, right, top = _on_page(_bounds(raw, obj), form)
                     figures.append(Box(left, height - top, right, height - bottom))
@@ -623,6 +637,9 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                         continue
                 left, bottom, right, top = _on_page((left, bottom, right, top), form)
                 boxes.append(Box(left, height - top, right, height - bottom))
+            for key, (text, parts) in spoken.items():
+                if key not in voiced:
+                    glyphs.extend(_spoken_glyphs(text, parts, height))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
             figures = _pictured_characters(glyphs, figures, unmapped)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, optional),
@@ -657,6 +674,65 @@ def _pieces_back() -> dict[str, int]:
         if pieces and pieces != chr(code):
             back.setdefault(pieces, code)
     return back
+
+
+def _actual_text(raw, obj) -> tuple[int, str] | None:
+    """The ActualText of the marked-content span a path or an image is drawn in (glyphs turned into
+    outlines, a character set as a picture, with what they say kept for search and copying), and
+    which span it is (the address of the span's mark, which its objects share), or None."""
+    import ctypes
+    size = ctypes.c_ulong(0)
+    for k in range(min(raw.FPDFPageObj_CountMarks(obj), 8)):
+        mark = raw.FPDFPageObj_GetMark(obj, k)
+        # the string's bytes (PDFium's string getter reads them as UTF-8, which a UTF-16 string is not)
+        if not mark or not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, ctypes.byref(size)):
+            continue
+        if not 0 < size.value <= 4096:
+            continue
+        buf = (ctypes.c_ubyte * size.value)()
+        if raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buf, size.value, ctypes.byref(size)):
+            text = _text_string(bytes(buf[:size.value]))
+            if text.strip():
+                return ctypes.addressof(mark.contents), text
+    return None
+
+
+def _text_string(data: bytes) -> str:
+    """A PDF text string: UTF-16BE after its byte order mark (how Chinese is written), UTF-8 after
+    its own, or PDFDocEncoding (Latin-1 near enough)."""
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", "replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    return data.decode("latin-1")
+
+
+def _spoken_glyphs(text: str, parts: list[tuple[float, float, float, float]], height: float) -> list[Glyph]:
+    """Glyphs for the characters an ActualText span says its outlines or pictures are: one to each
+    part when there are as many parts as characters (an outline a glyph), else spread evenly over
+    the parts' box, across it, or down it when it stands tall (竖排). Parts are (left, bottom,
+    right, top) on the page, from its foot."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return []
+    if len(parts) == len(chars):
+        boxes = parts
+    else:
+        left, bottom = min(p[0] for p in parts), min(p[1] for p in parts)
+        right, top = max(p[2] for p in parts), max(p[3] for p in parts)
+        n = len(chars)
+        if n > 1 and top - bottom > 1.5 * (right - left):
+            step = (top - bottom) / n
+            boxes = [(left, top - (k + 1) * step, right, top - k * step) for k in range(n)]
+        else:
+            step = (right - left) / n
+            boxes = [(left + k * step, bottom, left + (k + 1) * step, top) for k in range(n)]
+    out = []
+    for ch, (left, bottom, right, top) in zip(chars, boxes, strict=True):
+        # a Chinese outline's ink: about 0.85 em tall, its foot 0.08 em below the baseline
+        size = max(top - bottom, right - left, 1.0) / 0.85
+        out.append(Glyph(ch, left, right, height - bottom - 0.08 * size, size))
+    return out
 
 
 def _reread(glyphs: list[Glyph], where: list[int], flagged: dict[int, int], fonts: pdf_fonts.FontMaps,
@@ -869,13 +945,13 @@ def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float,
 _Matrix = tuple[float, float, float, float, float, float]
 
 
-def _page_objects(page, raw, max_depth: int = 3):
-    """The page's paths and images, in its form XObjects too (a page drawn into a spread as a
-    form, a placed advertisement): each object, its type, and the matrix that takes its form's
-    space to the page's (None on the page itself: PDFium gives an object's bounds in the space
-    of the form that holds it)."""
+def _page_objects(page, raw, max_depth: int = 3, text: bool = False):
+    """The page's paths and images (and text objects, with `text`), in its form XObjects too (a
+    page drawn into a spread as a form, a placed advertisement): each object, its type, and the
+    matrix that takes its form's space to the page's (None on the page itself: PDFium gives an
+    object's bounds in the space of the form that holds it)."""
     import ctypes
-    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, *((raw.FPDF_PAGEOBJ_TEXT,) if text else ()))
     get_kind, form_kind = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
     m = raw.FS_MATRIX()
     todo: list[tuple[object, _Matrix | None, int]] = [(None, None, 0)]
@@ -1061,8 +1137,12 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                 unreadable = _unreadable_type3(page)
                 fixes = pdf_fonts.PageFixes(page.page_obj)
                 misread = fixes.misread()
+                said, outlines = _actual_texts(page)
                 for c in page.chars:
                     text = c["text"]
+                    if said:
+                        # a glyph in an ActualText span reads as what the span says it is
+                        text = said.get((round(c["x0"], 2), round(c["y0"], 2), text), text)
                     if not text or text.isspace():
                         continue
                     if text.startswith("(cid:") or pdf_fonts.is_private(text) or c.get("fontname") in misread:
@@ -1083,6 +1163,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
                     glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle, True,
                                         None if upright else (c["top"], c["bottom"])))
+                for spoken, parts in outlines:
+                    glyphs.extend(_spoken_glyphs(spoken, parts, float(page.height)))
                 # rectangles and straight lines (a rule, a frame's border drawn a side at a time),
                 # as PDFium gives every path: a line's box is as thick as its stroke
                 boxes = [Box(r["x0"] - _half_width(r), r["top"] - _half_width(r), r["x1"] + _half_width(r),
@@ -1091,8 +1173,11 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                          for r in [*page.rects, *page.lines]
                          if not _paints_nothing(bool(r.get("fill")), bool(r.get("stroke")),
                                                 r.get("non_stroking_color"), r.get("stroking_color"))]
+                spoken = {(round(x0, 2), round(y0, 2)) for _, parts in outlines for x0, y0, _, _ in parts}
                 figures = _pictured_characters(glyphs, [Box(r["x0"], r["top"], r["x1"], r["bottom"])
-                                                        for r in page.images], unmapped)
+                                                        for r in page.images
+                                                        if (round(r["x0"], 2), round(r["y0"], 2)) not in spoken],
+                                               unmapped)
                 # (pdfminer does not say which content is marked optional: the file is looked at)
                 pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
                                                  figures, unmapped, True), pages, path))
@@ -1101,6 +1186,81 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     return pages
+
+
+def _actual_texts(page) -> tuple[dict[tuple[float, float, str], str],
+                                   list[tuple[str, list[tuple[float, float, float, float]]]]]:
+    """What the ActualText spans of a pdfplumber page say (pdfminer reads the glyphs under them,
+    not the span): the text each glyph in a span reads as, by its place and own text (the first
+    glyph takes the span's whole text, the others none, unless there is a glyph a character), and
+    each span with no glyphs (outlines, a picture) with the boxes it drew (left, bottom, right,
+    top, from the page's foot). Only a page whose content mentions ActualText is read again."""
+    try:
+        data = b"".join(s.get_data() for s in page.page_obj.contents)
+    except Exception:     # noqa: BLE001 - content pdfplumber read but this cannot: nothing said
+        return {}, []
+    if b"ActualText" not in data:
+        return {}, []
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    class Spans(PDFPageAggregator):
+        def __init__(self, rsrc):
+            super().__init__(rsrc, pageno=1, laparams=None)
+            self.stack: list[tuple[int, str] | None] = []
+            self.tagged: list[tuple[object, tuple[int, str]]] = []
+
+        def begin_tag(self, tag, props=None):
+            value = props.get("ActualText") if isinstance(props, dict) else None
+            self.stack.append((len(self.tagged), _text_string(value)) if isinstance(value, bytes) else None)
+
+        def end_tag(self):
+            if self.stack:
+                self.stack.pop()
+
+        def _tag(self, before: int) -> None:
+            span = next((sp for sp in reversed(self.stack) if sp), None)
+            if span is not None:
+                self.tagged.extend((obj, span) for obj in self.cur_item._objs[before:])
+
+        def render_char(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            adv = super().render_char(*args, **kwargs)
+            self._tag(before)
+            return adv
+
+        def paint_path(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            super().paint_path(*args, **kwargs)
+            self._tag(before)
+
+        def render_image(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            super().render_image(*args, **kwargs)
+            self._tag(before)
+
+    try:
+        rsrc = PDFResourceManager()
+        device = Spans(rsrc)
+        PDFPageInterpreter(rsrc, device).process_page(page.page_obj)
+    except Exception:     # noqa: BLE001 - a page pdfplumber read but this cannot: nothing said
+        return {}, []
+    spans: dict[tuple[int, str], list] = {}
+    for obj, span in device.tagged:
+        spans.setdefault(span, []).append(obj)
+    said: dict[tuple[float, float, str], str] = {}
+    outlines = []
+    for (_, text), objs in spans.items():
+        chars = [o for o in objs if isinstance(o, LTChar)]
+        wanted = [c for c in text if not c.isspace()]
+        if chars:
+            parts = wanted if len(wanted) == len(chars) else ["".join(wanted)] + [""] * (len(chars) - 1)
+            for c, part in zip(chars, parts, strict=True):
+                said[(round(c.x0, 2), round(c.y0, 2), c.get_text())] = part
+        elif wanted:
+            outlines.append((text, [(o.x0, o.y0, o.x1, o.y1) for o in objs]))
+    return said, outlines
 
 
 def _half_width(obj: dict) -> float:
