@@ -66,6 +66,7 @@ encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import logging
@@ -1351,11 +1352,13 @@ SHADOW = 0.2
 
 def _drop_shadows(glyphs: list[Glyph]) -> list[Glyph]:
     """Drop the copies a page system draws under a headline's face as its shadow or 3-D effect:
-    a full-width upright glyph with a glyph of the same text and size drawn after it within
-    `SHADOW` em each way (the face, drawn last, is kept)."""
+    a full-width upright glyph set larger than the page's commonest size with a glyph of the same
+    text and size drawn after it within `SHADOW` em each way (the face, drawn last, is kept)."""
+    sizes = collections.Counter(round(g.size) for g in glyphs)
+    body = sizes.most_common(1)[0][0] if sizes else 0
     cells: dict[tuple[str, int, int], list[int]] = {}
     for k, g in enumerate(glyphs):
-        if g.upright and g.size > 0 and g.x1 - g.x0 >= 0.6 * g.size:
+        if g.size > 1.2 * body and g.upright and g.x1 - g.x0 >= 0.6 * g.size:
             cells.setdefault((g.text, int(g.x0 // 16), int(g.base // 16)), []).append(k)
     under: set[int] = set()
     for (text, cx, cy), ks in cells.items():

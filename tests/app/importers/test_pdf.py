@@ -274,10 +274,13 @@ def test_dedupe_keeps_real_repeats():
 
 
 def test_dedupe_drops_a_shadow_under_the_face():
-    """A shadow drawn first, 0.15 em down and right of the face drawn after it: the face is kept."""
+    """A headline's shadow drawn first, 0.15 em down and right of the face drawn after it: the
+    face is kept (and the body text under it, set in the page's commonest size)."""
     shadow = [Glyph(c, 13 + 20 * k, 31 + 20 * k, 103, 20) for k, c in enumerate("澜州港")]
     face = [Glyph(c, 10 + 20 * k, 28 + 20 * k, 100, 20) for k, c in enumerate("澜州港")]
-    assert [(x.text, x.x0, x.base) for x in dedupe(shadow + face)] == [(g.text, g.x0, g.base) for g in face]
+    body = [Glyph(c, 10 + 9 * k, 19 + 9 * k, 130, 9) for k, c in enumerate("澜州港今年吞吐量")]
+    kept = [(g.text, g.x0, g.base) for g in face + body]
+    assert [(x.text, x.x0, x.base) for x in dedupe(shadow + face + body)] == kept
 
 
 def test_pages_are_numbered_and_in_order(tmp_path):
