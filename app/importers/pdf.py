@@ -8,10 +8,15 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    reads in a few seconds). pdfplumber is the fallback reader (GALLEY_PDF_READER=pdfplumber) and
    gives the same glyphs. A glyph's size is its Tf size scaled by the text and page matrices
    (方正飞腾 writes `1 Tf` and puts the size in Tm, one glyph per BT/ET). Identical glyphs
-   stacked within 0.08 em (fake bold, drawn two to four times) are kept once, and so are
+   stacked within 0.08 em (fake bold, drawn two to four times) are kept once, a headline's
+   shadow or 3-D layers (full-width glyphs drawn under the face within 0.2 em) are dropped, and so are
    invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
-   embedded program's cmap (`pdf_fonts`), or its glyphs are U+FFFD and the reader says which
-   font and page. Content in a layer that is off when printed (optional content) is left out
+   embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
+   glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
+   are U+FFFD and the reader says which font and page; a Kangxi radical or a compatibility
+   ideograph (a ToUnicode's pick of the copies of 一 or 年) reads as the unified ideograph.
+   Outlines and pictures of characters (转曲, 造字) in an ActualText span read as what the span
+   says, each at its place, and so does a glyph in one. Content in a layer that is off when printed (optional content) is left out
    (`pdf_layers`: the file is read again without it). Drawn rectangles are kept as possible
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
    A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
@@ -61,12 +66,15 @@ encrypted, no text layer, fonts without Unicode) raise `GalleyError`.
 """
 from __future__ import annotations
 
+import collections
+import functools
 import itertools
 import logging
 import math
 import os
 import re
 import statistics
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,6 +228,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
     if total == 0:
         raise GalleyError("the PDF has no text layer (a scan?); Galley needs text", path)
     for p in pages:
+        _unify(p)
         _garbled(p)
     unmapped = sum(1 for p in pages for g in p.glyphs if g.text == "\ufffd")
     if unmapped > total * 0.5:
@@ -365,6 +374,19 @@ _SYMBOL_BLOCKS = ((0x2190, 0x21FF), (0x2460, 0x24FF), (0x2600, 0x27BF), (0xE000,
 _MADE_UP = "\0made-up"
 
 
+def _unify(page: PageGlyphs) -> None:
+    """Read a Kangxi radical (⼀ U+2F00 … ⿕) or a CJK compatibility ideograph (年 U+F98E …) as the
+    unified ideograph it is a copy of (一, 年): a font's cmap maps both to one glyph, and the
+    program that wrote the ToUnicode took the copy, which looks the same but is no character of
+    running text (search, proofreading and the character count all miss it)."""
+    for g in page.glyphs:
+        t = g.text
+        if len(t) == 1 and ("\u2e80" <= t <= "\u2fdf" or "\uf900" <= t <= "\ufaff"):
+            u = unicodedata.normalize("NFKC", t)
+            if len(u) == 1:
+                g.text = u
+
+
 def _garbled(page: PageGlyphs) -> None:
     """A page whose text maps to symbols or to Latin letters a Han character wide — a Unicode
     mapping made up by the program that wrote the PDF, not the characters on the page — reads
@@ -475,6 +497,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             raise GalleyError("the PDF is encrypted (password protected); save an unprotected copy", path) from exc
         raise GalleyError("the PDF is damaged or truncated (cannot be opened)", path) from exc
     pages: list[PageGlyphs] = []
+    miners = _MinerPages(path)     # the file read by pdfminer, for fonts that lie (when needed)
     try:
         _check_pages(len(pdf), path)
         rect = raw.FS_RECTF()
@@ -486,6 +509,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         render_mode = getattr(raw, "FPDFTextObj_GetTextRenderMode", None)
         get_font = getattr(raw, "FPDFTextObj_GetFont", None)
         get_matrix = getattr(raw, "FPDFText_GetMatrix", None)
+        count_marks = getattr(raw, "FPDFPageObjMark_GetParamBlobValue", None) and raw.FPDFPageObj_CountMarks
         matrix = raw.FS_MATRIX() if get_matrix is not None else None
         ox, oy = ctypes.c_double(), ctypes.c_double()
         for n in range(len(pdf)):
@@ -501,8 +525,12 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             glyphs: list[Glyph] = []
             raws: dict[int, tuple[float, float, float, float, float, float]] = {}
             unmapped: dict[str, int] = {}
-            fonts = pdf_fonts.FontMaps()     # per page: a font handle lives as long as its page
+            # per page: a font handle lives as long as its page
+            fonts = pdf_fonts.FontMaps(lambda n=n: miners.fixes(n))
             append = glyphs.append
+            where: list[int] = []            # each glyph's char index, for `_reread`
+            flagged: dict[int, int] = {}     # glyphs read through their font's program → the font
+            private: list[int] = []          # glyphs PDFium gave a private use code point
             # invisible text is looked for glyph by glyph only on a page that has some
             hidden_text, optional = _page_marks(page.raw, raw)
             hidden = text_object is not None and render_mode is not None and hidden_text
@@ -515,11 +543,13 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     if obj is None and text_object is not None:
                         obj = text_object(handle, i)
                     font = get_font(obj) if obj and get_font is not None else None
-                    ch = fonts.lookup(font, code) if font else None
+                    key = pdf_fonts.address(font)
+                    ch = fonts.lookup(font, code, key) if font else None
                     if ch is None:
                         name = pdf_fonts.font_name(font) if font else "?"
                         unmapped[name] = unmapped.get(name, 0) + 1
                         ch = "\ufffd"
+                    flagged[len(glyphs)] = key
                 elif code in _SKIP_CODES:
                     continue
                 else:
@@ -529,6 +559,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                         continue
                     if code < 0x20 or code >= 0xFFF0:
                         ch = _clean(ch)
+                    elif 0xE000 <= code <= 0xF8FF:
+                        private.append(len(glyphs))
                 visible = not hidden or not obj or render_mode is None or render_mode(obj) not in (3, 7)
                 get_box(handle, i, rect)
                 get_origin(handle, i, ox, oy)
@@ -553,15 +585,41 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 if size <= 0:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26
+                where.append(i)
                 append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
                              0.0 if upright else (-angle) % (2 * math.pi), visible,
                              None if upright else (height - rect.top, height - rect.bottom)))
                 if not upright:      # a turned glyph's box and origin, for `_turn`
                     raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
+            if private and text_object is not None and get_font is not None:
+                # a ToUnicode into private use: the font's ordering or program may know better
+                fixes = miners.fixes(n)
+                if fixes is not None:
+                    for k in private:
+                        font = get_font(text_object(handle, where[k]))
+                        glyphs[k].text = fixes.get(pdf_fonts.font_name(font), glyphs[k].text) or glyphs[k].text
+            if flagged and text_object is not None and get_font is not None:
+                pieces = _reread(glyphs, where, flagged, fonts, unmapped, handle, text_object, get_font)
+                if pieces:
+                    keep = [k for k in range(len(glyphs)) if k not in pieces]
+                    moved = {old: new for new, old in enumerate(keep)}
+                    raws = {moved[k]: v for k, v in raws.items() if k in moved}
+                    glyphs = [glyphs[k] for k in keep]
             _join_surrogates(glyphs)
             boxes = []
             figures = []
-            for obj, kind, form in _page_objects(page.raw, raw):
+            spoken: dict[int, tuple[str, list[tuple[float, float, float, float]]]] = {}
+            voiced: set[int] = set()     # spans over text objects: PDFium reads those itself
+            for obj, kind, form in _page_objects(page.raw, raw, text=count_marks is not None):
+                said = _actual_text(raw, obj) if count_marks is not None and count_marks(obj) else None
+                if kind == raw.FPDF_PAGEOBJ_TEXT:
+                    if said is not None:
+                        voiced.add(said[0])
+                    continue
+                if said is not None:
+                    # outlines or a picture of characters with their text in an ActualText span
+                    spoken.setdefault(said[0], (said[1], []))[1].append(_on_page(_bounds(raw, obj), form))
+                    continue
                 if kind == raw.FPDF_PAGEOBJ_IMAGE:
                     left, bottom, right, top = _on_page(_bounds(raw, obj), form)
                     figures.append(Box(left, height - top, right, height - bottom))
@@ -580,6 +638,9 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                         continue
                 left, bottom, right, top = _on_page((left, bottom, right, top), form)
                 boxes.append(Box(left, height - top, right, height - bottom))
+            for key, (text, parts) in spoken.items():
+                if key not in voiced:
+                    glyphs.extend(_spoken_glyphs(text, parts, height))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
             figures = _pictured_characters(glyphs, figures, unmapped)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, optional),
@@ -591,8 +652,171 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     finally:
+        miners.close()
         pdf.close()
     return pages
+
+
+# Codes PDFium hands on as characters for a font with no Unicode mapping pass through its bidi
+# and normalisation steps on a line that holds codes of right-to-left scripts: most of those lose
+# their unmapped flag, and codes with a compatibility decomposition come out as it (U+06C2 as
+# U+06C1 U+0654, U+00A8 as U+0308, as NFKD does). In Adobe-GB1 (CIDs 0x580–0x8FF), and in the
+# glyph ids of a subset of a whole page's characters, these are common Han characters (今 建 盖 …).
+_NORMALISED = (0x00A0, 0x2E7F)
+
+
+@functools.cache
+def _pieces_back() -> dict[str, int]:
+    """What PDFium turns a code into (its NFKD, white space left out as the reader leaves it out)
+    → the code (the lowest, when several come out the same)."""
+    back: dict[str, int] = {}
+    for code in range(_NORMALISED[0], _NORMALISED[1] + 1):
+        pieces = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not c.isspace())
+        if pieces and pieces != chr(code):
+            back.setdefault(pieces, code)
+    return back
+
+
+def _actual_text(raw, obj) -> tuple[int, str] | None:
+    """The ActualText of the marked-content span a path or an image is drawn in (glyphs turned into
+    outlines, a character set as a picture, with what they say kept for search and copying), and
+    which span it is (the address of the span's mark, which its objects share), or None."""
+    import ctypes
+    size = ctypes.c_ulong(0)
+    for k in range(min(raw.FPDFPageObj_CountMarks(obj), 8)):
+        mark = raw.FPDFPageObj_GetMark(obj, k)
+        # the string's bytes (PDFium's string getter reads them as UTF-8, which a UTF-16 string is not)
+        if not mark or not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", None, 0, ctypes.byref(size)):
+            continue
+        if not 0 < size.value <= 4096:
+            continue
+        buf = (ctypes.c_ubyte * size.value)()
+        if raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", buf, size.value, ctypes.byref(size)):
+            text = _text_string(bytes(buf[:size.value]))
+            if text.strip():
+                return ctypes.addressof(mark.contents), text
+    return None
+
+
+def _text_string(data: bytes) -> str:
+    """A PDF text string: UTF-16BE after its byte order mark (how Chinese is written), UTF-8 after
+    its own, or PDFDocEncoding (Latin-1 near enough)."""
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", "replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    return data.decode("latin-1")
+
+
+def _spoken_glyphs(text: str, parts: list[tuple[float, float, float, float]], height: float) -> list[Glyph]:
+    """Glyphs for the characters an ActualText span says its outlines or pictures are: one to each
+    part when there are as many parts as characters (an outline a glyph), else spread evenly over
+    the parts' box, across it, or down it when it stands tall (竖排). Parts are (left, bottom,
+    right, top) on the page, from its foot."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return []
+    if len(parts) == len(chars):
+        boxes = parts
+    else:
+        left, bottom = min(p[0] for p in parts), min(p[1] for p in parts)
+        right, top = max(p[2] for p in parts), max(p[3] for p in parts)
+        n = len(chars)
+        if n > 1 and top - bottom > 1.5 * (right - left):
+            step = (top - bottom) / n
+            boxes = [(left, top - (k + 1) * step, right, top - k * step) for k in range(n)]
+        else:
+            step = (right - left) / n
+            boxes = [(left + k * step, bottom, left + (k + 1) * step, top) for k in range(n)]
+    out = []
+    for ch, (left, bottom, right, top) in zip(chars, boxes, strict=True):
+        # a Chinese outline's ink: about 0.85 em tall, its foot 0.08 em below the baseline
+        size = max(top - bottom, right - left, 1.0) / 0.85
+        out.append(Glyph(ch, left, right, height - bottom - 0.08 * size, size))
+    return out
+
+
+def _reread(glyphs: list[Glyph], where: list[int], flagged: dict[int, int], fonts: pdf_fonts.FontMaps,
+            unmapped: dict[str, int], handle, text_object, get_font) -> set[int]:
+    """Read again, through their font's program, the glyphs of a font with no Unicode mapping that
+    PDFium did not flag as unmapped, the pieces it cut one into put back together. A font counts
+    as having no mapping when nearly all its glyphs that read as Chinese were flagged: one whose
+    ToUnicode lacks only some glyphs has most of its glyphs mapped, unflagged. Returns the glyphs
+    that were pieces of the one before, to be dropped."""
+    # the font of each glyph: known for the flagged ones, asked for the others
+    handles = [None if k in flagged else get_font(text_object(handle, i)) for k, i in enumerate(where)]
+    keys = [flagged[k] if k in flagged else pdf_fonts.address(f) for k, f in enumerate(handles)]
+    seen: dict[int | None, list[int]] = {}
+    for k, g in enumerate(glyphs):
+        if k in flagged or (g.text and ord(g.text[0]) >= 0x2E80 and not pdf_fonts.is_private(g.text)):
+            counts = seen.setdefault(keys[k], [0, 0])
+            counts[0] += 1
+            counts[1] += k in flagged
+    nomap = {key for key, (n, bad) in seen.items() if bad >= 0.9 * n}
+    pieces: set[int] = set()
+    k = 0
+    while k < len(glyphs):
+        g = glyphs[k]
+        if k in flagged or keys[k] not in nomap or not g.text:
+            k += 1
+            continue
+        text, end = g.text, k + 1
+        while (end < len(glyphs) and end not in flagged and keys[end] == keys[k]
+               and abs(glyphs[end].x0 - g.x0) < 0.01 and abs(glyphs[end].base - g.base) < 0.01):
+            text += glyphs[end].text      # the pieces of one code, at one place
+            end += 1
+        code = _pieces_back().get(text) if end > k + 1 else None
+        if code is None:       # not pieces (a copy drawn at the same place): one glyph alone
+            code, end = ord(g.text[0]), k + 1
+            if unicodedata.category(g.text[0]) == "Mn":
+                # a mark alone: a code that came out as its mark (U+00A8 as U+0308); a letter or
+                # digit alone is read as its own code, which it far more often is than a code
+                # that came out as it (U+00B2 as 2)
+                code = _pieces_back().get(g.text, code)
+        ch = fonts.lookup(handles[k], code, keys[k])
+        if ch is None:
+            name = pdf_fonts.font_name(handles[k])
+            unmapped[name] = unmapped.get(name, 0) + 1
+        g.text = ch or "\ufffd"
+        pieces.update(range(k + 1, end))
+        k = end
+    return pieces
+
+
+class _MinerPages:
+    """The file opened with pdfminer, page by page, for the fonts of pages where PDFium found
+    glyphs with no Unicode or with a private use one (`pdf_fonts.PageFixes`); nothing when
+    pdfminer is not installed or cannot read the file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pages: list | None = None
+        self.read: dict[int, pdf_fonts.PageFixes] = {}
+        self._fh = None
+
+    def fixes(self, n: int) -> pdf_fonts.PageFixes | None:
+        if self.pages is None:
+            self.pages = []
+            try:
+                from pdfminer.pdfdocument import PDFDocument
+                from pdfminer.pdfpage import PDFPage
+                from pdfminer.pdfparser import PDFParser
+                self._fh = open(self.path, "rb")    # noqa: SIM115 - read page by page, closed by close()
+                self.pages = list(itertools.islice(PDFPage.create_pages(PDFDocument(PDFParser(self._fh))),
+                                                   MAX_PAGES))
+            except ImportError:
+                return None
+            except Exception:     # noqa: BLE001 - pdfminer cannot read what PDFium could: no fixes
+                return None
+        if n >= len(self.pages):
+            return None
+        if n not in self.read:
+            self.read[n] = pdf_fonts.PageFixes(self.pages[n])
+        return self.read[n]
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
 
 
 def _white(color) -> bool:
@@ -722,13 +946,13 @@ def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float,
 _Matrix = tuple[float, float, float, float, float, float]
 
 
-def _page_objects(page, raw, max_depth: int = 3):
-    """The page's paths and images, in its form XObjects too (a page drawn into a spread as a
-    form, a placed advertisement): each object, its type, and the matrix that takes its form's
-    space to the page's (None on the page itself: PDFium gives an object's bounds in the space
-    of the form that holds it)."""
+def _page_objects(page, raw, max_depth: int = 3, text: bool = False):
+    """The page's paths and images (and text objects, with `text`), in its form XObjects too (a
+    page drawn into a spread as a form, a placed advertisement): each object, its type, and the
+    matrix that takes its form's space to the page's (None on the page itself: PDFium gives an
+    object's bounds in the space of the form that holds it)."""
     import ctypes
-    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, *((raw.FPDF_PAGEOBJ_TEXT,) if text else ()))
     get_kind, form_kind = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
     m = raw.FS_MATRIX()
     todo: list[tuple[object, _Matrix | None, int]] = [(None, None, 0)]
@@ -912,10 +1136,20 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                 glyphs = []
                 unmapped: dict[str, int] = {}
                 unreadable = _unreadable_type3(page)
+                fixes = pdf_fonts.PageFixes(page.page_obj)
+                misread = fixes.misread()
+                said, outlines = _actual_texts(page)
                 for c in page.chars:
                     text = c["text"]
+                    if said:
+                        # a glyph in an ActualText span reads as what the span says it is
+                        text = said.get((round(c["x0"], 2), round(c["y0"], 2), text), text)
                     if not text or text.isspace():
                         continue
+                    if text.startswith("(cid:") or pdf_fonts.is_private(text) or c.get("fontname") in misread:
+                        # no mapping, one to private use, or one pdfminer gets wrong: the font's
+                        # ordering or program may know
+                        text = fixes.get(str(c.get("fontname") or ""), text) or text
                     text = _clean(text) if c.get("fontname") not in unreadable else "\ufffd"
                     if text == "\ufffd":
                         name = str(c.get("fontname") or "?")
@@ -930,6 +1164,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
                     glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle, True,
                                         None if upright else (c["top"], c["bottom"])))
+                for spoken, parts in outlines:
+                    glyphs.extend(_spoken_glyphs(spoken, parts, float(page.height)))
                 # rectangles and straight lines (a rule, a frame's border drawn a side at a time),
                 # as PDFium gives every path: a line's box is as thick as its stroke
                 boxes = [Box(r["x0"] - _half_width(r), r["top"] - _half_width(r), r["x1"] + _half_width(r),
@@ -938,8 +1174,11 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                          for r in [*page.rects, *page.lines]
                          if not _paints_nothing(bool(r.get("fill")), bool(r.get("stroke")),
                                                 r.get("non_stroking_color"), r.get("stroking_color"))]
+                spoken = {(round(x0, 2), round(y0, 2)) for _, parts in outlines for x0, y0, _, _ in parts}
                 figures = _pictured_characters(glyphs, [Box(r["x0"], r["top"], r["x1"], r["bottom"])
-                                                        for r in page.images], unmapped)
+                                                        for r in page.images
+                                                        if (round(r["x0"], 2), round(r["y0"], 2)) not in spoken],
+                                               unmapped)
                 # (pdfminer does not say which content is marked optional: the file is looked at)
                 pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
                                                  figures, unmapped, True), pages, path))
@@ -948,6 +1187,81 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     return pages
+
+
+def _actual_texts(page) -> tuple[dict[tuple[float, float, str], str],
+                                   list[tuple[str, list[tuple[float, float, float, float]]]]]:
+    """What the ActualText spans of a pdfplumber page say (pdfminer reads the glyphs under them,
+    not the span): the text each glyph in a span reads as, by its place and own text (the first
+    glyph takes the span's whole text, the others none, unless there is a glyph a character), and
+    each span with no glyphs (outlines, a picture) with the boxes it drew (left, bottom, right,
+    top, from the page's foot). Only a page whose content mentions ActualText is read again."""
+    try:
+        data = b"".join(s.get_data() for s in page.page_obj.contents)
+    except Exception:     # noqa: BLE001 - content pdfplumber read but this cannot: nothing said
+        return {}, []
+    if b"ActualText" not in data:
+        return {}, []
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    class Spans(PDFPageAggregator):
+        def __init__(self, rsrc):
+            super().__init__(rsrc, pageno=1, laparams=None)
+            self.stack: list[tuple[int, str] | None] = []
+            self.tagged: list[tuple[object, tuple[int, str]]] = []
+
+        def begin_tag(self, tag, props=None):
+            value = props.get("ActualText") if isinstance(props, dict) else None
+            self.stack.append((len(self.tagged), _text_string(value)) if isinstance(value, bytes) else None)
+
+        def end_tag(self):
+            if self.stack:
+                self.stack.pop()
+
+        def _tag(self, before: int) -> None:
+            span = next((sp for sp in reversed(self.stack) if sp), None)
+            if span is not None:
+                self.tagged.extend((obj, span) for obj in self.cur_item._objs[before:])
+
+        def render_char(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            adv = super().render_char(*args, **kwargs)
+            self._tag(before)
+            return adv
+
+        def paint_path(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            super().paint_path(*args, **kwargs)
+            self._tag(before)
+
+        def render_image(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            super().render_image(*args, **kwargs)
+            self._tag(before)
+
+    try:
+        rsrc = PDFResourceManager()
+        device = Spans(rsrc)
+        PDFPageInterpreter(rsrc, device).process_page(page.page_obj)
+    except Exception:     # noqa: BLE001 - a page pdfplumber read but this cannot: nothing said
+        return {}, []
+    spans: dict[tuple[int, str], list] = {}
+    for obj, span in device.tagged:
+        spans.setdefault(span, []).append(obj)
+    said: dict[tuple[float, float, str], str] = {}
+    outlines = []
+    for (_, text), objs in spans.items():
+        chars = [o for o in objs if isinstance(o, LTChar)]
+        wanted = [c for c in text if not c.isspace()]
+        if chars:
+            parts = wanted if len(wanted) == len(chars) else ["".join(wanted)] + [""] * (len(chars) - 1)
+            for c, part in zip(chars, parts, strict=True):
+                said[(round(c.x0, 2), round(c.y0, 2), c.get_text())] = part
+        elif wanted:
+            outlines.append((text, [(o.x0, o.y0, o.x1, o.y1) for o in objs]))
+    return said, outlines
 
 
 def _half_width(obj: dict) -> float:
@@ -1024,9 +1338,39 @@ def dedupe(glyphs: list[Glyph]) -> list[Glyph]:
         if not dup:
             seen.setdefault((g.text, kx, ky), []).append(g)
             out.append(g)
+    out = _drop_shadows(out)
     if hidden:
         out.extend(_hidden_kept(hidden, out))
     return out
+
+
+# How far a shadow (阴影字) or a layer of a 3-D effect (立体字) may stand from the face it is drawn
+# under, in ems each way. Two full-width glyphs of one character this close never stand so in
+# text: repeated ones (谢谢) are an advance apart, even set tight, and lines a leading apart.
+SHADOW = 0.2
+
+
+def _drop_shadows(glyphs: list[Glyph]) -> list[Glyph]:
+    """Drop the copies a page system draws under a headline's face as its shadow or 3-D effect:
+    a full-width upright glyph set larger than the page's commonest size with a glyph of the same
+    text and size drawn after it within `SHADOW` em each way (the face, drawn last, is kept)."""
+    sizes = collections.Counter(round(g.size) for g in glyphs)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    cells: dict[tuple[str, int, int], list[int]] = {}
+    for k, g in enumerate(glyphs):
+        if g.size > 1.2 * body and g.upright and g.x1 - g.x0 >= 0.6 * g.size:
+            cells.setdefault((g.text, int(g.x0 // 16), int(g.base // 16)), []).append(k)
+    under: set[int] = set()
+    for (text, cx, cy), ks in cells.items():
+        for k in ks:
+            g = glyphs[k]
+            tol = min(SHADOW * g.size, 16.0)
+            if any(j > k and abs(h.size - g.size) <= 0.05 * g.size and abs(h.x0 - g.x0) <= tol
+                   and abs(h.base - g.base) <= tol
+                   for x in (cx - 1, cx, cx + 1) for y in (cy - 1, cy, cy + 1)
+                   for j in cells.get((text, x, y), ()) for h in (glyphs[j],)):
+                under.add(k)
+    return [g for k, g in enumerate(glyphs) if k not in under] if under else glyphs
 
 
 def _hidden_kept(hidden: list[Glyph], shown: list[Glyph]) -> list[Glyph]:

@@ -1,21 +1,37 @@
-"""PDF import: the Unicode of glyphs whose font has no mapping, read from the font itself.
+"""PDF import: the Unicode of glyphs whose font has no mapping, or a mapping that lies, read from
+the font itself.
 
 Part of step 1 (glyphs) of `pdf`. Page systems such as 方正飞腾 embed CID fonts with Identity-H
 encoding, often without a ToUnicode CMap: the codes in the page are glyph ids of the embedded
-font, and nothing in the PDF says which character each one is. The embedded TrueType (or
-OpenType) program usually still carries its own Unicode cmap, so the mapping can be turned
-round: glyph id → character. pdfplumber's reader does this by itself; PDFium reports such a
-glyph as unmapped with its code, and `FontMaps` recovers it here. A font with no Unicode cmap
-(a Type3 font, a bare CFF program) cannot be read: its glyphs stay U+FFFD and the reader says so.
+font, and nothing in the PDF says which character each one is. The embedded program still says:
+
+- a TrueType (or OpenType) program usually carries its own Unicode cmap, so the mapping can be
+  turned round: glyph id → character (an older Chinese font may carry only a GBK one, (3,3) PRC
+  or (1,25) Mac simplified Chinese: its codes are read as GBK);
+- a CID-keyed CFF program (FontFile3 /CIDFontType0C, as InDesign and Acrobat embed Adobe's and
+  Founder's OpenType CJK fonts) names its character collection (ROS Adobe-GB1) even when the
+  PDF's CIDSystemInfo says Identity: its CIDs stand for characters by Adobe's public ordering
+  (resources/pdf/adobe_gb1.txt, built by tools/build_cid_unicode.py from Adobe's cmap-resources);
+- a name-keyed CFF program names its glyphs (uni4E2D, u20021, or a standard name such as one).
+
+pdfplumber's reader reads a TrueType cmap (and a CIDSystemInfo of Adobe-GB1) by itself, PDFium a
+CIDSystemInfo of Adobe-GB1; what they leave unmapped (PDFium: a glyph with its code; pdfminer:
+"(cid:N)") is recovered here, per font (`FontMaps`, `PageFixes`). A ToUnicode that maps a glyph
+to a private use code point (a page system's own numbering) or leaves it out, where the program
+or the ordering knows the character, is overruled for that glyph (`PageFixes`). A font with no
+such source (a Type3 font, a CID-keyed CFF of an Identity ordering) cannot be read: its glyphs
+stay U+FFFD and the reader says so.
 """
 from __future__ import annotations
 
+import functools
 import struct
 
 # Among several characters drawn with the same glyph, the one text should hold: unified
-# ideographs and common punctuation before radicals and compatibility forms.
+# ideographs and common punctuation before radicals and compatibility forms (and the middle dot
+# of 间隔号, U+00B7 as GB 18030 has it, before a bullet).
 _PREFERRED = ((0x4E00, 0x9FFF), (0x3000, 0x303F), (0xFF00, 0xFFEF), (0x0020, 0x007E), (0x3400, 0x4DBF),
-              (0x2000, 0x206F))
+              (0x00B7, 0x00B7), (0x2000, 0x206F))
 
 
 def _rank(code: int) -> tuple[int, int]:
@@ -29,7 +45,9 @@ def _rank(code: int) -> tuple[int, int]:
 
 def unicode_cmap(data: bytes) -> dict[int, int]:
     """The font program's Unicode cmap (character → glyph id), or {} when it has none or is
-    not a TrueType/OpenType font. Reads formats 4 and 12 of the (3,1), (3,10) and (0,*) tables."""
+    not a TrueType/OpenType font. Reads formats 4 and 12 of the (3,1), (3,10) and (0,*) tables;
+    failing those, a Chinese font's GBK one, (3,3) PRC or (1,25) Mac simplified Chinese, formats 4
+    and 2 (older Chinese fonts carry only that), its codes turned into characters."""
     try:
         return _unicode_cmap(data)
     except (struct.error, IndexError, ValueError):
@@ -57,22 +75,43 @@ def _unicode_cmap(data: bytes) -> dict[int, int]:
     for k in range(count):
         platform, encoding, off = struct.unpack(">HHI", data[cmap + 4 + 8 * k:cmap + 12 + 8 * k])
         fmt = struct.unpack(">H", data[cmap + off:cmap + off + 2])[0]
-        if fmt not in (4, 12) or not (platform == 0 or (platform == 3 and encoding in (1, 10))):
+        if fmt in (4, 12) and (platform == 0 or (platform == 3 and encoding in (1, 10))):
+            rank = 0 if fmt == 12 else 1
+        elif fmt in (2, 4) and (platform, encoding) in ((3, 3), (1, 25)):
+            rank = 2
+        else:
             continue
-        rank = 0 if fmt == 12 else 1
         if best is None or rank < best[0]:
             best = (rank, cmap + off)
     if best is None:
         return {}
-    at = best[1]
+    fmt = struct.unpack(">H", data[best[1]:best[1] + 2])[0]
+    table = _format12(data, best[1]) if fmt == 12 else _format2(data, best[1]) if fmt == 2 else _format4(data, best[1])
+    if best[0] < 2:
+        return table
     out: dict[int, int] = {}
-    if struct.unpack(">H", data[at:at + 2])[0] == 12:
-        groups = struct.unpack(">I", data[at + 12:at + 16])[0]
-        for g in range(min(groups, 70000)):
-            start, end, gid = struct.unpack(">III", data[at + 16 + 12 * g:at + 28 + 12 * g])
-            for c in range(start, min(end, start + 70000) + 1):
-                out[c] = gid + c - start
-        return out
+    for code, gid in table.items():
+        try:
+            ch = (bytes([code >> 8, code & 0xFF]) if code > 0xFF else bytes([code])).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1:
+            out[ord(ch)] = gid
+    return out
+
+
+def _format12(data: bytes, at: int) -> dict[int, int]:
+    out: dict[int, int] = {}
+    groups = struct.unpack(">I", data[at + 12:at + 16])[0]
+    for g in range(min(groups, 70000)):
+        start, end, gid = struct.unpack(">III", data[at + 16 + 12 * g:at + 28 + 12 * g])
+        for c in range(start, min(end, start + 70000) + 1):
+            out[c] = gid + c - start
+    return out
+
+
+def _format4(data: bytes, at: int) -> dict[int, int]:
+    out: dict[int, int] = {}
     segs = struct.unpack(">H", data[at + 6:at + 8])[0] // 2
     ends = struct.unpack(f">{segs}H", data[at + 14:at + 14 + 2 * segs])
     base = at + 16 + 2 * segs
@@ -97,6 +136,220 @@ def _unicode_cmap(data: bytes) -> dict[int, int]:
     return out
 
 
+def _format2(data: bytes, at: int) -> dict[int, int]:
+    """A high-byte mapping table (format 2): one- and two-byte codes, as GBK has them."""
+    out: dict[int, int] = {}
+    keys = struct.unpack(">256H", data[at + 6:at + 6 + 512])
+    heads = at + 6 + 512
+    for hi in range(256):
+        k = keys[hi] // 8          # subheader 0: a one-byte code; any other: a code's first byte
+        sub = heads + 8 * k
+        first, count, delta, roff = struct.unpack(">HHhH", data[sub:sub + 8])
+        array = sub + 6 + roff
+        for j in ([hi - first] if k == 0 else range(count)):
+            if not 0 <= j < count:
+                continue
+            gid = struct.unpack(">H", data[array + 2 * j:array + 2 * j + 2])[0]
+            if gid:
+                out[hi if k == 0 else (hi << 8) | (first + j)] = (gid + delta) & 0xFFFF
+    return out
+
+
+def program_map(data: bytes) -> dict[int, str]:
+    """Code → character, from the font program alone, for a CID font whose codes are its CIDs
+    (Identity-H): a TrueType/OpenType cmap turned round (glyph id, which is the CID), a CID-keyed
+    CFF of a known ordering (CID), a name-keyed CFF's glyph names (glyph number, which is the CID).
+    {} when the program says nothing."""
+    try:
+        if data[:4] == b"OTTO":
+            cff = _table(data, b"CFF ")
+            if cff is not None and _cff_top(cff).get(1230):
+                return cff_map(cff)        # its codes are CIDs, not the cmap's glyph ids
+        if data[:1] == b"\x01" and data[2:3] in (b"\x04", b"\x05"):
+            return cff_map(data)
+    except (struct.error, IndexError, ValueError, KeyError):
+        return {}
+    return glyph_to_unicode(data)
+
+
+def _table(data: bytes, tag: bytes) -> bytes | None:
+    num = struct.unpack(">H", data[4:6])[0]
+    for k in range(min(num, 64)):
+        name, _, off, length = struct.unpack(">4sIII", data[12 + 16 * k:28 + 16 * k])
+        if name == tag:
+            return data[off:off + length]
+    return None
+
+
+def ordering_map(collection: str) -> dict[int, str] | None:
+    """CID → character for a registered character collection ("Adobe-GB1"), or None."""
+    if collection not in _ORDERINGS:
+        return None
+    return _ordering(_ORDERINGS[collection])
+
+
+_ORDERINGS = {"Adobe-GB1": "adobe_gb1.txt"}
+
+
+@functools.cache
+def _ordering(name: str) -> dict[int, str]:
+    from galley.app.data import resource
+    out: dict[int, str] = {}
+    for line in resource("pdf", name).read_text(encoding="ascii").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cid, code, count = (int(v, 16) for v in line.split())
+        for k in range(count):
+            out[cid + k] = chr(code + k)
+    return out
+
+
+def cff_map(data: bytes) -> dict[int, str]:
+    """A bare CFF program's glyphs: CID → character for a CID-keyed font of a known ordering,
+    glyph number → character for a name-keyed one (from its glyph names); {} otherwise."""
+    top = _cff_top(data)
+    strings = _cff_strings(data)
+    n = _index_count(data, top[17][0]) if 17 in top else 0
+    charset = _charset(data, top.get(15, [0])[0], n)
+    if 1230 in top:
+        reg, order = (_sid(strings, int(v)) for v in top[1230][:2])
+        table = ordering_map(f"{reg}-{order}")
+        if table is None:
+            return {}
+        return {cid: table[cid] for cid in charset if cid in table}
+    out = {}
+    for gid, sid in enumerate(charset):
+        ch = _glyph_name_char(_sid(strings, sid))
+        if ch is not None and gid:
+            out[gid] = ch
+    return out
+
+
+def _glyph_name_char(name: str) -> str | None:
+    """The character a glyph name stands for: uni4E2D, u20021, or a standard ASCII name."""
+    base = name.split(".")[0]
+    try:
+        if base.startswith("uni") and len(base) == 7:
+            code = int(base[3:], 16)
+        elif base.startswith("u") and 5 <= len(base) <= 7:
+            code = int(base[1:], 16)
+        else:
+            return _STANDARD_ASCII.get(base)
+    except ValueError:
+        return None
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF or code < 0x20:
+        return None
+    return chr(code)
+
+
+# The CFF standard strings 1–95 name the printable ASCII characters in order (space … asciitilde).
+_ASCII_NAMES = ["space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand", "quoteright", "parenleft", "parenright", "asterisk", "plus", "comma", "hyphen", "period", "slash", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "colon", "semicolon", "less", "equal", "greater", "question", "at", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "bracketleft", "backslash", "bracketright", "asciicircum", "underscore", "quoteleft", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "braceleft", "bar", "braceright", "asciitilde"]
+_STANDARD_ASCII = {n: chr(0x20 + k) for k, n in enumerate(_ASCII_NAMES)}
+_STANDARD_ASCII.update(quoteright="\u2019", quoteleft="\u2018", quotesingle="'", grave="`")
+
+
+def _sid(strings: list[bytes], sid: int) -> str:
+    if sid < len(_ASCII_NAMES) + 1:
+        return _ASCII_NAMES[sid - 1] if sid else ".notdef"
+    if sid >= 391 and sid - 391 < len(strings):
+        return strings[sid - 391].decode("latin-1")
+    return ""
+
+
+def _index(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
+    """A CFF INDEX at `at`: the (start, end) of each item, and where the INDEX ends."""
+    count = struct.unpack(">H", data[at:at + 2])[0]
+    if count == 0:
+        return [], at + 2
+    size = data[at + 2]
+    if not 1 <= size <= 4:
+        raise ValueError("bad INDEX")
+    base = at + 3 + (count + 1) * size - 1
+    offs = [int.from_bytes(data[at + 3 + k * size:at + 3 + (k + 1) * size], "big") for k in range(count + 1)]
+    return [(base + offs[k], base + offs[k + 1]) for k in range(count)], base + offs[-1]
+
+
+def _index_count(data: bytes, at: int) -> int:
+    return struct.unpack(">H", data[at:at + 2])[0]
+
+
+def _cff_top(data: bytes) -> dict[int, list[float]]:
+    _, after_names = _index(data, data[2])
+    tops, _ = _index(data, after_names)
+    if not tops:
+        raise ValueError("no Top DICT")
+    return _dict(data[tops[0][0]:tops[0][1]])
+
+
+def _cff_strings(data: bytes) -> list[bytes]:
+    _, after_names = _index(data, data[2])
+    _, after_top = _index(data, after_names)
+    items, _ = _index(data, after_top)
+    return [data[a:b] for a, b in items]
+
+
+def _dict(blob: bytes) -> dict[int, list[float]]:
+    out: dict[int, list[float]] = {}
+    args: list[float] = []
+    i = 0
+    while i < len(blob):
+        b = blob[i]
+        if b <= 21:
+            op = b
+            if b == 12:
+                i += 1
+                op = 1200 + blob[i]
+            out[op] = args
+            args = []
+            i += 1
+        elif b == 28:
+            args.append(struct.unpack(">h", blob[i + 1:i + 3])[0])
+            i += 3
+        elif b == 29:
+            args.append(struct.unpack(">i", blob[i + 1:i + 5])[0])
+            i += 5
+        elif b == 30:       # a real number: its nibbles up to the 0xf one (its value is not needed)
+            i += 1
+            while i < len(blob) and (blob[i] & 0x0F) != 0x0F and (blob[i] >> 4) != 0x0F:
+                i += 1
+            i += 1
+            args.append(0.0)
+        elif b <= 246:
+            args.append(b - 139)
+            i += 1
+        elif b <= 250:
+            args.append((b - 247) * 256 + blob[i + 1] + 108)
+            i += 2
+        elif b <= 254:
+            args.append(-(b - 251) * 256 - blob[i + 1] - 108)
+            i += 2
+        else:
+            raise ValueError("bad DICT")
+    return out
+
+
+def _charset(data: bytes, at: float, n: int) -> list[int]:
+    """The SID (name-keyed) or CID (CID-keyed) of each glyph, glyph 0 first."""
+    at = int(at)
+    if at <= 2 or n <= 0:
+        return list(range(n)) if at == 0 else []    # ISOAdobe and the predefined ones: no CJK
+    fmt = data[at]
+    out = [0]
+    p = at + 1
+    while len(out) < min(n, 70000):
+        if fmt == 0:
+            out.append(struct.unpack(">H", data[p:p + 2])[0])
+            p += 2
+        elif fmt in (1, 2):
+            first = struct.unpack(">H", data[p:p + 2])[0]
+            left = data[p + 2] if fmt == 1 else struct.unpack(">H", data[p + 2:p + 4])[0]
+            p += 3 if fmt == 1 else 4
+            out.extend(range(first, first + left + 1))
+        else:
+            raise ValueError("bad charset")
+    return out[:n]
+
+
 def glyph_to_unicode(data: bytes) -> dict[int, str]:
     """Glyph id → the character it draws, from the font program's Unicode cmap."""
     back: dict[int, int] = {}
@@ -107,26 +360,39 @@ def glyph_to_unicode(data: bytes) -> dict[int, str]:
 
 
 class FontMaps:
-    """Per font of a PDFium page, the glyph id → character map recovered from its program (or
-    None when there is none)."""
+    """Per font of a PDFium page, the code → character map recovered from its program (or None
+    when there is none). `fixes`, when given, reads the page's fonts with pdfminer (called once,
+    when a font is first looked up): a TrueType font whose CIDs are not its glyph ids (a
+    CIDToGIDMap stream) has its map turned from glyph ids to CIDs."""
 
-    def __init__(self) -> None:
+    def __init__(self, fixes=None) -> None:
         self.maps: dict[int, dict[int, str] | None] = {}
+        self.fixes = fixes
 
-    def lookup(self, font, code: int) -> str | None:
-        """The character for `code` in the PDFium font handle `font`, or None."""
-        key = _address(font)
+    def lookup(self, font, code: int, key: int | None = None) -> str | None:
+        """The character for `code` in the PDFium font handle `font` (at `key`, its address,
+        when known), or None."""
+        if key is None:
+            key = address(font)
         if key not in self.maps:
-            self.maps[key] = _pdfium_font_map(font) or None
+            table = _pdfium_font_map(font)
+            if table and self.fixes is not None:
+                if not isinstance(self.fixes, PageFixes):
+                    self.fixes = self.fixes()
+                fix = self.fixes.font(font_name(font)) if self.fixes is not None else None
+                if fix is not None and fix.cid_to_gid is not None:
+                    table = fix.by_cid(table)
+            self.maps[key] = table or None
         table = self.maps[key]
         if table is None:
             return None
         return table.get(code)
 
 
-def _address(font) -> int:
+def address(font) -> int:
+    """Where a PDFium handle points (the same object gives the same number; 0 for none)."""
     import ctypes
-    return ctypes.cast(font, ctypes.c_void_p).value or 0
+    return ctypes.addressof(font.contents) if font else 0
 
 
 def _pdfium_font_map(font) -> dict[int, str]:
@@ -143,7 +409,7 @@ def _pdfium_font_map(font) -> dict[int, str]:
     buf = (ctypes.c_uint8 * size.value)()
     if not raw.FPDFFont_GetFontData(font, buf, size.value, ctypes.byref(size)):
         return {}
-    return glyph_to_unicode(bytes(buf))
+    return program_map(bytes(buf))
 
 
 def font_name(font) -> str:
@@ -158,3 +424,168 @@ def font_name(font) -> str:
     buf = ctypes.create_string_buffer(n)
     raw.FPDFFont_GetBaseFontName(font, buf, n)
     return buf.value.decode("latin-1", "replace") or "?"
+
+
+def is_private(text: str) -> bool:
+    """A private use character: a page system's own numbering, not a character."""
+    return len(text) == 1 and (0xE000 <= ord(text) <= 0xF8FF or 0xF0000 <= ord(text) <= 0x10FFFD)
+
+
+class PageFixes:
+    """The characters of one page's glyphs that its PDF maps wrongly or not at all, by font, read
+    with pdfminer from the page's CID fonts: a glyph the reader gave as "(cid:N)" (no mapping) or
+    as a private use code point (a ToUnicode that lies, or PDFium's text for it) is the character
+    its CID stands for in the font's ordering (Adobe-GB1) or in its program (`program_map`),
+    when one of them knows it. Fonts with a CMap other than Identity are left as the reader read
+    them (a private use code point cannot be traced back to its code there)."""
+
+    def __init__(self, page_obj) -> None:
+        from pdfminer.psparser import PSException
+        self.fonts: dict[str, _FontFix] = {}
+        try:
+            self._read(page_obj)
+        except (PSException, TypeError, AttributeError, KeyError, ValueError, IndexError, RecursionError,
+                struct.error):
+            pass     # an odd font dictionary: the page is read as the reader gave it
+
+    def misread(self) -> set[str]:
+        """The names of the fonts whose every glyph pdfminer misreads (`_FontFix.misread`)."""
+        return {name for name, fix in self.fonts.items() if fix.misread is not None}
+
+    def font(self, font_name: str) -> _FontFix | None:
+        return self.fonts.get(font_name) or self.fonts.get(font_name.split("+", 1)[-1])
+
+    def get(self, font_name: str, text: str) -> str | None:
+        fix = self.font(font_name)
+        if fix is None:
+            return None
+        if fix.misread is not None:
+            return fix.misread().get(text)
+        if text.startswith("(cid:") and text.endswith(")"):
+            try:
+                return fix.char(int(text[5:-1]))
+            except ValueError:
+                return None
+        if is_private(text):
+            cid = fix.claimed.get(text)
+            return fix.char(cid) if cid is not None else None
+        return None
+
+    def _read(self, page_obj) -> None:
+        from pdfminer.pdftypes import resolve1
+        fonts = resolve1(resolve1(page_obj.resources or {}).get("Font")) or {}
+        for ref in list(fonts.values())[:200]:
+            spec = resolve1(ref)
+            if not isinstance(spec, dict) or _name(spec.get("Subtype")) != "Type0":
+                continue
+            kids = resolve1(spec.get("DescendantFonts")) or []
+            cid_font = resolve1(kids[0]) if kids else None
+            if not isinstance(cid_font, dict) or not _name(spec.get("Encoding")).startswith("Identity-"):
+                continue
+            fix = _FontFix(spec, cid_font)
+            for name in (_name(spec.get("BaseFont")), _name(cid_font.get("BaseFont"))):
+                if name:
+                    self.fonts[name] = fix
+                    self.fonts.setdefault(name.split("+", 1)[-1], fix)
+
+
+def _name(obj) -> str:
+    from pdfminer.pdftypes import resolve1
+    obj = resolve1(obj)
+    name = getattr(obj, "name", obj)
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    return name if isinstance(name, str) else ""
+
+
+class _FontFix:
+    """One CID font (Identity CMap): CID → character from its ordering or its program, and which
+    CID its ToUnicode gives each private use code point."""
+
+    def __init__(self, spec: dict, cid_font: dict) -> None:
+        from pdfminer.pdftypes import resolve1
+        info = resolve1(cid_font.get("CIDSystemInfo")) or {}
+        collection = "-".join(_text(resolve1(info.get(k))) for k in ("Registry", "Ordering")) \
+            if isinstance(info, dict) else ""
+        self.ordering = ordering_map(collection)
+        self.spec, self.cid_font = spec, cid_font
+        self._program: dict[int, str] | None = None
+        self._claimed: dict[str, int] | None = None
+        gid_map = resolve1(cid_font.get("CIDToGIDMap"))
+        # CID → glyph id, when a TrueType font's CIDs are not its glyph ids
+        self.cid_to_gid: bytes | None = gid_map.get_data() if hasattr(gid_map, "get_data") else None
+        to_unicode = resolve1(spec.get("ToUnicode"))
+        self.to_unicode = to_unicode if hasattr(to_unicode, "get_data") else None
+        # pdfminer reads such a font with no ToUnicode through its cmap as if its CIDs were glyph
+        # ids: every glyph it reads is misread, not only those it cannot read
+        self.misread = (self._misread if self.cid_to_gid is not None and to_unicode is None
+                        and self.ordering is None else None)
+        self._misread_map: dict[str, str] | None = None
+
+    @property
+    def claimed(self) -> dict[str, int]:
+        """The CID its ToUnicode gives each private use code point."""
+        if self._claimed is None:
+            self._claimed = {}
+            if self.to_unicode is not None:
+                from io import BytesIO
+
+                from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+                umap = FileUnicodeMap()
+                CMapParser(umap, BytesIO(self.to_unicode.get_data())).run()
+                for cid, text in umap.cid2unichr.items():
+                    if is_private(text):
+                        self._claimed[text] = cid
+        return self._claimed
+
+    def char(self, cid: int) -> str | None:
+        """What CID `cid` stands for: its ordering's character, else its program's; None when
+        neither says, or when they say only private use."""
+        ch = self.ordering.get(cid) if self.ordering else None
+        if ch is None:
+            ch = self.program().get(cid)
+        return None if ch is None or is_private(ch) else ch
+
+    def by_cid(self, by_gid: dict[int, str]) -> dict[int, str]:
+        """A TrueType program's glyph id → character map turned into CID → character."""
+        m = self.cid_to_gid or b""
+        pairs = ((cid, (m[2 * cid] << 8) | m[2 * cid + 1]) for cid in range(min(len(m) // 2, 70000)))
+        return {cid: by_gid[gid] for cid, gid in pairs if gid and gid in by_gid}
+
+    def program(self) -> dict[int, str]:
+        """CID → character from the font's program (via its CIDToGIDMap for a TrueType one)."""
+        if self._program is None:
+            self._program = self._glyphs()
+            if self.cid_to_gid is not None and self._program:
+                self._program = self.by_cid(self._program)
+        return self._program
+
+    def _glyphs(self) -> dict[int, str]:
+        from pdfminer.pdftypes import resolve1
+        from pdfminer.psparser import PSException
+        desc = resolve1(self.cid_font.get("FontDescriptor"))
+        try:
+            if isinstance(desc, dict):
+                for key in ("FontFile2", "FontFile3"):
+                    stream = resolve1(desc.get(key))
+                    if stream is not None and hasattr(stream, "get_data"):
+                        return program_map(stream.get_data())
+        except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
+            pass       # a damaged font program: its glyphs stay unmapped
+        return {}
+
+    def _misread(self) -> dict[str, str]:
+        """What pdfminer reads each glyph of this font as → what it is: it takes the CID for a
+        glyph id (CID 300 reads as the character of glyph 300, or as (cid:300))."""
+        if self._misread_map is None:
+            by_gid = self._glyphs()
+            right = self.by_cid(by_gid)
+            self._misread_map = {f"(cid:{cid})": ch for cid, ch in right.items()}
+            self._misread_map.update({by_gid[cid]: ch for cid, ch in right.items() if cid in by_gid})
+        return self._misread_map
+
+
+def _text(obj) -> str:
+    if isinstance(obj, bytes):
+        return obj.decode("latin-1")
+    return obj if isinstance(obj, str) else ""

@@ -14,7 +14,11 @@ reader must get them right. Each page is a list of raw operators; text can be wr
 
 Fonts are Type0 (CIDFontType2, Identity-H, or Identity-V for vertical writing) with an embedded TrueType subset of WenQuanYi Zen
 Hei whose CIDs are its glyph ids, with or without a ToUnicode CMap; the subset keeps a Unicode
-cmap, so the mapping can be recovered from the font program, as from FIT's embedded fonts. A
+cmap, so the mapping can be recovered from the font program, as from FIT's embedded fonts. Or
+CIDFontType0 with an embedded CFF program (`cffont`): CID-keyed in Adobe-GB1's ordering (as
+InDesign and Acrobat embed Adobe's and Founder's OpenType fonts), with Identity-H, UniGB-UCS2-H or
+GBK-EUC-H, or name-keyed with glyph names uniXXXX; any of them with a ToUnicode that maps some
+glyphs to private use code points or leaves some out. A
 Type3 font with no ToUnicode (glyph names g1, g2 …) stands for a font nothing can map, and a
 font whose ToUnicode maps its glyphs to dingbats for one whose mapping a PostScript round trip
 made up.
@@ -54,9 +58,39 @@ def _cmap_format4(pairs: dict[int, int]) -> bytes:
     return struct.pack(">HHHHI", 0, 1, 3, 1, 12) + sub
 
 
-def subset_font(chars: str) -> tuple[bytes, dict[str, int], dict[int, int]]:
+def _cmap_format2(pairs: dict[int, int], platform: int, encoding: int) -> bytes:
+    """A high-byte mapping cmap (format 2) of one- and two-byte codes (GBK), one subheader for
+    the one-byte codes and one per lead byte."""
+    leads = sorted({c >> 8 for c in pairs if c > 0xFF})
+    keys = [0] * 256
+    for k, lead in enumerate(leads):
+        keys[lead] = 8 * (k + 1)
+    ranges = [(0, 256, [pairs.get(c, 0) for c in range(256)])]
+    for lead in leads:
+        lows = sorted(c & 0xFF for c in pairs if c >> 8 == lead)
+        ranges.append((lows[0], lows[-1] - lows[0] + 1,
+                       [pairs.get((lead << 8) | lo, 0) for lo in range(lows[0], lows[-1] + 1)]))
+    heads, arrays = b"", b""
+    n = len(ranges)
+    for k, (first, count, gids) in enumerate(ranges):
+        # idRangeOffset counts from the field itself (6 bytes into its subheader) to its array
+        roff = 8 * (n - k) - 6 + len(arrays)
+        heads += struct.pack(">HHhH", first, count, 0, roff)
+        arrays += b"".join(struct.pack(">H", g) for g in gids)
+    sub = struct.pack(">HHH", 2, 0, 0) + struct.pack(">256H", *keys) + heads + arrays
+    sub = sub[:2] + struct.pack(">H", len(sub)) + sub[4:]
+    return struct.pack(">HHHHI", 0, 1, platform, encoding, 12) + sub
+
+
+def _cmap_format4_table(pairs: dict[int, int], platform: int = 3, encoding: int = 1) -> bytes:
+    table = _cmap_format4(pairs)
+    return table[:4] + struct.pack(">HHI", platform, encoding, 12) + table[12:]
+
+
+def subset_font(chars: str, cmap: str = "unicode") -> tuple[bytes, dict[str, int], dict[int, int]]:
     """A TrueType subset holding `chars`: its bytes, each character's glyph id, and each glyph
-    id's advance in 1/1000 em."""
+    id's advance in 1/1000 em. Its cmap is Unicode (3,1), or only a GBK one as older Chinese
+    fonts have: "prc" (3,3) format 4, "mac" (1,25) format 2."""
     from reportlab.pdfbase.ttfonts import TTFontMaker
     ttf = _ttf()
     codes = sorted({ord(c) for c in chars})
@@ -71,7 +105,9 @@ def subset_font(chars: str) -> tuple[bytes, dict[str, int], dict[int, int]]:
     entry = struct.unpack(">H", old[4 + 8 + 8:4 + 8 + 10])[0]
     gids = struct.unpack(f">{entry}H", old[4 + 8 + 10:4 + 8 + 10 + 2 * entry])
     gid = {chr(c): g for c, g in zip(codes, gids, strict=True)}
-    tables["cmap"] = _cmap_format4({ord(c): g for c, g in gid.items()})
+    gbk = {int.from_bytes(c.encode("gbk"), "big"): g for c, g in gid.items()}
+    tables["cmap"] = (_cmap_format4({ord(c): g for c, g in gid.items()}) if cmap == "unicode"
+                      else _cmap_format4_table(gbk, 3, 3) if cmap == "prc" else _cmap_format2(gbk, 1, 25))
     maker = TTFontMaker()
     for tag, blob in tables.items():
         maker.add(tag, blob)
@@ -88,6 +124,13 @@ class Font:
     type3: bool = False
     made_up: bool = False          # a ToUnicode that maps every glyph to a dingbat (a distilled PostScript page)
     vertical: bool = False         # Identity-V: written down the page, each glyph an em below the last
+    cff: str = ""                  # "cid": a CID-keyed CFF program (CIDFontType0C), "named": a name-keyed one (Type1C)
+    ordering: str = "GB1"          # a CFF font's CIDSystemInfo ordering (Adobe-GB1, or Identity)
+    encoding: str = "Identity-H"   # a CFF font's CMap: Identity-H (codes are CIDs), UniGB-UCS2-H, GBK-EUC-H
+    lies: str = ""                 # its ToUnicode maps glyphs to private use ("pua"), leaves some out ("gaps"), or to radicals
+    cids: dict[str, int] = field(default_factory=dict)    # a CFF font's CID for each character
+    ros: str = "GB1"               # the ordering a CID-keyed CFF program names itself (its ROS)
+    cid_shift: int = 0             # a TrueType font's CIDs are its glyph ids plus this (a CIDToGIDMap stream)
 
     def width(self, ch: str) -> float:
         return self.widths.get(self.gid.get(ch, 0), 1000) / 1000
@@ -95,7 +138,13 @@ class Font:
     def hexcodes(self, text: str) -> str:
         if self.type3:
             return "".join(f"{self.gid[c]:02X}" for c in text)
-        return "".join(f"{self.gid[c]:04X}" for c in text)
+        if self.cff and self.encoding == "UniGB-UCS2-H":
+            return "".join(f"{ord(c):04X}" for c in text)
+        if self.cff and self.encoding == "GBK-EUC-H":
+            return "".join(c.encode("gbk").hex().upper() for c in text)
+        if self.cff:
+            return "".join(f"{self.cids[c]:04X}" for c in text)
+        return "".join(f"{self.gid[c] + self.cid_shift:04X}" for c in text)
 
 
 @dataclass
@@ -113,9 +162,9 @@ class Writer:
     """Collects pages; `font()` before drawing, `save()` at the end (all characters drawn
     with a font must be in the text given to `font()`)."""
 
-    def __init__(self, chars: str):
+    def __init__(self, chars: str, cmap: str = "unicode"):
         self.chars = "".join(sorted(set(chars)))
-        self.data, self.gid, self.widths = subset_font(self.chars)
+        self.data, self.gid, self.widths = subset_font(self.chars, cmap)
         self.fonts: list[Font] = []
         self.pages: list[Page] = []
         self.layers: list[tuple[str, str, bool]] = []     # resource name, layer name, on
@@ -128,8 +177,23 @@ class Writer:
         return self.layers[-1][0]
 
     def font(self, *, to_unicode: bool = True, type3: bool = False, made_up: bool = False,
-             vertical: bool = False) -> Font:
-        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up, vertical)
+             vertical: bool = False, cff: str = "", ordering: str = "GB1", encoding: str = "Identity-H",
+             lies: str = "", ros: str = "GB1", cid_shift: int = 0) -> Font:
+        """A font holding every character of the writer. `cff` "cid" embeds a CID-keyed CFF
+        program whose CIDs are Adobe-GB1's (as Adobe's and Founder's OpenType CJK fonts are),
+        with `ordering` in the PDF's CIDSystemInfo and the CMap `encoding` (`ros`: the ordering
+        the program names itself, Identity for one that says nothing); "named" a name-keyed CFF
+        with glyph names uniXXXX, its codes glyph numbers. `lies` makes the ToUnicode map every
+        other glyph to private use ("pua") or leave out every third one ("gaps"). `cid_shift`
+        numbers a TrueType font's CIDs apart from its glyph ids, with a CIDToGIDMap stream."""
+        f = Font(f"F{len(self.fonts) + 1}", self.gid, self.widths, to_unicode, type3, made_up, vertical,
+                 cff, ordering if cff == "cid" else "Identity", encoding, lies, ros=ros, cid_shift=cid_shift)
+        if cff == "cid":
+            f.cids = {c: gb1_cid(c) for c in self.chars}
+            if encoding == "GBK-EUC-H":    # its one-byte codes are the half-width CIDs
+                f.cids.update({c: 7716 if c == " " else 814 + ord(c) - 0x21 for c in self.chars if c < "\x7f"})
+        elif cff == "named":
+            f.cids = {c: k + 1 for k, c in enumerate(self.chars)}
         if type3:
             f.gid = {c: k + 1 for k, c in enumerate(self.chars[:250])}
             f.widths = {k + 1: 1000 for k in range(len(f.gid))}
@@ -158,23 +222,43 @@ class Writer:
                 resources[Name("/" + f.name)] = self._type3(pdf, f)
                 continue
             w = Array()
-            for g in sorted(f.widths):
+            if f.cff:
+                cid_widths = {f.cids[c]: f.widths[f.gid[c]] for c in f.cids}
+            elif f.cid_shift:
+                cid_widths = {g + f.cid_shift: width for g, width in f.widths.items()}
+            for g, width in sorted(cid_widths.items() if f.cff or f.cid_shift else f.widths.items()):
                 w.append(g)
-                w.append(Array([f.widths[g]]))
-            cid = pdf.make_indirect(Dictionary(
-                Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/FZSSK--GBK1-0"),
-                CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
-                                         Supplement=0),
-                FontDescriptor=descriptor, CIDToGIDMap=Name.Identity, DW=1000, W=w))
+                w.append(Array([width]))
+            if f.cff:
+                cid = pdf.make_indirect(self._cff(pdf, f))
+                cid.W = w
+            else:
+                cid = pdf.make_indirect(Dictionary(
+                    Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/FZSSK--GBK1-0"),
+                    CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
+                                             Supplement=0),
+                    FontDescriptor=descriptor, CIDToGIDMap=Name.Identity, DW=1000, W=w))
+                if f.cid_shift:
+                    top = max(f.widths) + f.cid_shift + 1
+                    cid.CIDToGIDMap = pdf.make_stream(b"".join(
+                        struct.pack(">H", max(0, c - f.cid_shift)) for c in range(top)))
             if f.vertical:
                 # each glyph's vertical origin half its width across and 0.88 em up from its
                 # horizontal one, and an advance of an em down the page
                 cid.DW2 = Array([880, -1000])
-            t0 = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/FZSSK--GBK1-0"),
-                            Encoding=Name("/Identity-V" if f.vertical else "/Identity-H"),
+            t0 = Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=cid.BaseFont,
+                            Encoding=Name("/Identity-V" if f.vertical else "/" + f.encoding),
                             DescendantFonts=Array([cid]))
             if f.to_unicode:
-                gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else f.gid)
+                codes = f.cids if f.cff else {c: g + f.cid_shift for c, g in f.gid.items()}
+                gid = ({chr(0x2701 + k): g for k, g in enumerate(sorted(f.gid.values()))} if f.made_up else codes)
+                if f.lies == "radicals":
+                    gid = {_copies().get(c, c): g for c, g in gid.items()}
+                elif f.lies:
+                    # the PUA code points or gaps fall on glyphs spread through the text
+                    items = sorted(gid.items())
+                    gid = ({c: g for k, (c, g) in enumerate(items) if k % 3 != 1} if f.lies == "gaps"
+                           else {(chr(0xE000 + k) if k % 2 else c): g for k, (c, g) in enumerate(items)})
                 t0.ToUnicode = pdf.make_stream(_to_unicode(gid).encode("ascii"))
             resources[Name("/" + f.name)] = pdf.make_indirect(t0)
         groups = {key: pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String(name)))
@@ -200,6 +284,31 @@ class Writer:
             pdf.pages.append(pikepdf.Page(pdf.make_indirect(page)))
         pdf.save(path, deterministic_id=True)
 
+    def _cff(self, pdf, f: Font):
+        """The CIDFontType0 dictionary of a font with an embedded CFF program (FontFile3)."""
+        import pikepdf
+        from pikepdf import Array, Dictionary, Name
+
+        from tests.app.importers import cffont
+        if f.cff == "cid":
+            chars = sorted(f.cids, key=f.cids.get)
+            data = cffont.cid_font([f.cids[c] for c in chars], ordering=f.ros)
+            base, subtype = "FZSSJW--GB1-0", "/CIDFontType0C"
+        else:
+            data = cffont.named_font([f"uni{ord(c):04X}" for c in sorted(f.cids, key=f.cids.get)])
+            base, subtype = "FZBSK--GBK1-0", "/Type1C"
+        font_file = pdf.make_stream(data)
+        font_file.Subtype = Name(subtype)
+        descriptor = pdf.make_indirect(Dictionary(
+            Type=Name.FontDescriptor, FontName=Name("/" + base), Flags=4,
+            FontBBox=Array([0, -120, 1000, 880]), ItalicAngle=0, Ascent=880, Descent=-120,
+            CapHeight=700, StemV=80, FontFile3=font_file))
+        return Dictionary(
+            Type=Name.Font, Subtype=Name.CIDFontType0, BaseFont=Name("/" + base),
+            CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String(f.ordering),
+                                     Supplement=5 if f.ordering == "GB1" else 0),
+            FontDescriptor=descriptor, DW=1000)
+
     def _type3(self, pdf, f: Font):
         from pikepdf import Array, Dictionary, Name
         procs = Dictionary()
@@ -215,6 +324,39 @@ class Writer:
             FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]), CharProcs=procs,
             Encoding=Dictionary(Type=Name.Encoding, Differences=diffs),
             FirstChar=1, LastChar=len(f.gid), Widths=Array([1000] * len(f.gid)), Resources=Dictionary()))
+
+
+def _copies() -> dict[str, str]:
+    """Each ideograph that has a copy elsewhere in Unicode → its first copy: a Kangxi radical
+    (⼀ for 一) or a CJK compatibility ideograph (年 for 年)."""
+    import unicodedata
+    out: dict[str, str] = {}
+    for code in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]:
+        u = unicodedata.normalize("NFKC", chr(code))
+        if len(u) == 1 and u != chr(code):
+            out.setdefault(u, chr(code))
+    return out
+
+
+_GB1: dict[str, int] = {}
+
+
+def gb1_cid(ch: str) -> int:
+    """The Adobe-GB1 CID of `ch`, from the UniGB-UCS2-H CMap (Adobe's, as pdfminer ships it)."""
+    if not _GB1:
+        import gzip
+        import json
+
+        import pdfminer
+        data = json.loads(gzip.decompress((Path(pdfminer.__file__).parent / "cmap" / "UniGB-UCS2-H.json.gz")
+                                          .read_bytes()))["CODE2CID"]
+        for hi, row in data.items():
+            if isinstance(row, dict):
+                for lo, cid in row.items():
+                    _GB1[chr(int(hi) * 256 + int(lo))] = cid
+            else:
+                _GB1[chr(int(hi))] = row
+    return _GB1[ch]
 
 
 def _to_unicode(gid: dict[str, int]) -> str:

@@ -268,6 +268,19 @@ def test_dedupe_keeps_real_repeats():
     g = [Glyph("哈", 10, 19, 100, 9), Glyph("哈", 19, 28, 100, 9), Glyph("哈", 10.3, 19.3, 100, 9),
          Glyph("l", 5, 5.9, 50, 4), Glyph("l", 5.9, 6.8, 50, 4)]
     assert [(x.text, x.x0) for x in dedupe(g)] == [("哈", 10), ("哈", 19), ("l", 5), ("l", 5.9)]
+    # set tight (an advance of 0.8 em), or on the next line: still two
+    g = [Glyph("谢", 10, 20, 100, 10), Glyph("谢", 18, 28, 100, 10), Glyph("谢", 10, 20, 112, 10)]
+    assert len(dedupe(g)) == 3
+
+
+def test_dedupe_drops_a_shadow_under_the_face():
+    """A headline's shadow drawn first, 0.15 em down and right of the face drawn after it: the
+    face is kept (and the body text under it, set in the page's commonest size)."""
+    shadow = [Glyph(c, 13 + 20 * k, 31 + 20 * k, 103, 20) for k, c in enumerate("澜州港")]
+    face = [Glyph(c, 10 + 20 * k, 28 + 20 * k, 100, 20) for k, c in enumerate("澜州港")]
+    body = [Glyph(c, 10 + 9 * k, 19 + 9 * k, 130, 9) for k, c in enumerate("澜州港今年吞吐量")]
+    kept = [(g.text, g.x0, g.base) for g in face + body]
+    assert [(x.text, x.x0, x.base) for x in dedupe(shadow + face + body)] == kept
 
 
 def test_pages_are_numbered_and_in_order(tmp_path):

@@ -221,6 +221,24 @@ def test_fake_bold_of_display_type_is_read_once(tmp_path, reader):
     assert [b.text for b in read_pdf(pdf)] == [headline, BODY[3][:40]]
 
 
+@pytest.mark.parametrize("offset", [0.1, 0.15, 0.2])
+def test_headline_with_a_shadow_is_read_once(tmp_path, reader, offset):
+    """阴影字 and 立体字: a headline drawn first as its shadow, offset down and right by up to a
+    fifth of an em (or as three layers of a 3-D effect), then its face on top; the body text below
+    has a character set twice in a row (谢谢), which stays twice."""
+    headline, body = "澜州港吞吐量创新高", "港务集团向全体职工道谢谢意不言而喻，今年货运量再创新高。"
+    w = F.Writer(headline + body)
+    font = w.font()
+    page = w.page(560, 300)
+    for layer in (3, 2, 1):
+        F.run(page, font, 30 + layer * offset / 3 * 36, 80 + layer * offset / 3 * 36, headline, 36)
+    F.run(page, font, 30, 80, headline, 36)
+    F.run(page, font, 30, 130, body, 10.5, tc=-1.0)
+    pdf = tmp_path / "shadow.pdf"
+    w.save(pdf)
+    assert [b.text for b in read_pdf(pdf)] == [headline, body]
+
+
 # two columns side by side, set by hand: a line whose next word would not fit is spread wide
 # (five glyphs across twelve ems), every line has its own spacing, some are narrowed by Tz
 UNEVEN = [[("澜州港今年开通至新加", 1), ("坡的班轮航线，每周两", 0), ("班，单程约九天。首航", 0), ("货轮装载了", 0),
