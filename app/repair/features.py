@@ -144,6 +144,9 @@ def open_end(text: str) -> str | None:
     return None
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def closed_start(text: str) -> str | None:
     """Why `text` cannot begin a paragraph, or None."""
     if not text:
@@ -156,6 +159,8 @@ def closed_start(text: str) -> str | None:
     words = word_lists()
     if first in words["start_chars"] and text[:2] not in words["start_ok"]:
         return "word"
+    if text[1:2] in ("，", ",", "；", ";") and _HAN_CHAR.match(first) and first not in words["lone_ok"]:
+        return "lone"           # 伤，他今天…: one character before a comma is a word's end
     return None
 
 
@@ -176,7 +181,7 @@ def cannot_open(left: str, right: str) -> bool:
     with, or it carries on in lower case a Latin word `left` stops inside (not mRNA, iPhone
     opening a paragraph of their own)."""
     why = closed_start(right)
-    return why == "punct" or (why == "lower" and bool(_LATIN_WORD_END.search(left)))
+    return why in ("punct", "lone") or (why == "lower" and bool(_LATIN_WORD_END.search(left)))
 
 
 def number_continues(left: str, right: str) -> bool:

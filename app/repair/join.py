@@ -250,7 +250,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         if b.para_start and len(b.text) > 30 and not strong_cut:
             if name_cut is None:
                 name_cut = _name_cut(bs, i)
-            if not name_cut:
+            if not (name_cut or _seam_past(bs, i, j, consumed)):
                 return       # past a whole lead only from a sure cut: a reordered lead is worse than a cut left
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
@@ -402,6 +402,16 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x
+
+
+def _seam_past(bs: list[_Block], i: int, j: int, consumed: set[int]) -> bool:
+    """The block after j reads on from block i at the seam itself (同比减 / 本报成都…电… / 少127次):
+    block j, a one-sentence lead, stands inside i's paragraph and moves out whole."""
+    b = bs[j]
+    if not (b.terminal and ft.sentence_count(b.text) <= 1):
+        return False
+    k = next((k for k in range(j + 1, min(len(bs), j + 3)) if k not in consumed), None)
+    return k is not None and not bs[k].furniture and _plain_seam(bs[i].text, bs[k].text)
 
 
 def _name_cut(bs: list[_Block], i: int) -> bool:

@@ -171,7 +171,7 @@ def block_features(text: str) -> dict[str, float]:
         "opener": float(ft.is_paragraph_opener(text)),
         "start_mark": float(start == "punct"),
         "start_lower": float(start == "lower"),
-        "start_word": float(start == "word"),
+        "start_word": float(start in ("word", "lone")),
         "digit_start": float(bool(_DIGIT.match(text))),
         "figure_start": float(ft.figure_starts(text)),
         "quote_start": float(text[:1] in "“‘「『"),

@@ -441,3 +441,23 @@ def test_a_photo_credit_is_never_continued(monkeypatch):
     monkeypatch.undo()
     assert "新华社记者周海涛摄" in repaired("临川港一季度吞吐量创同期新高,港区昼夜繁忙。", "新华社记者 周海涛 摄",
                                         "码头方面说,二季度还将新开两条航线。")
+
+
+def test_one_character_before_a_comma_opens_no_paragraph():
+    from galley.app.repair import features as ft
+    assert ft.cannot_open("队员们在训练中不慎扭伤了", "腰，队医随即上前处理。")
+    for opener in ("另，据了解，港区还将扩建。", "是，我们会按期完工。", "一、总体要求"):
+        assert not ft.cannot_open("码头工程进展顺利。", opener)
+    out = repaired("临川马拉松赛上，多名选手在比赛途中召来队医疗治扭伤的左脚踝和背",
+                   "伤，赛后均已无碍，组委会表示明年将增设医疗点。")
+    assert out == ["临川马拉松赛上，多名选手在比赛途中召来队医疗治扭伤的左脚踝和背伤，赛后均已无碍，组委会表示明年将增设医疗点。"]
+
+
+def test_a_one_sentence_lead_set_inside_a_cut_word_is_passed_over():
+    # 同比减 / (a one-sentence item from another story, led by its dateline) / 少127次: the word
+    # across the seam says the paragraph runs on; the item moves out whole, after the paragraph
+    out = repaired("临川港今年上半年安全生产形势平稳，发生设备故障74次，同比减",
+                   "本报临川7月3日讯 记者王明报道：“我们能住上新房，得益于市里的安居工程。”",
+                   "少12次；发生安全事故4起，同比减少3起。")
+    assert out[0] == "临川港今年上半年安全生产形势平稳，发生设备故障74次，同比减少12次；发生安全事故4起，同比减少3起。"
+    assert len(out) == 2 and out[1].startswith("本报临川7月3日讯")
