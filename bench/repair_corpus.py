@@ -7,7 +7,8 @@ kept apart) and the corrected sentences of the public spelling-check training da
 medical) grouped into paragraphs. `../shared/tools/make_cases.py` sets them into simulated
 columns, cuts them at column ends and interleaves sidebars, captions and credits. Beside those,
 sets of files that are one item a line (headline lists, one sentence a line) and articles of
-numbered clauses ending in `；`, where nothing is to be joined.
+numbered clauses ending in `；`, where nothing is to be joined. The held-out news comes once more
+in full-width marks (`nist-fw`), as a mainland daily sets them.
 
     python bench/repair_corpus.py OUT_DIR [--cases 300]
 
@@ -147,6 +148,17 @@ def write_articles(folder: Path, name: str, stories, pool) -> None:
     (folder / f"{name}_pool.json").write_text(json.dumps(pool, ensure_ascii=False), encoding="utf-8")
 
 
+_HALF_MARKS = str.maketrans({";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+
+
+def full_width(text: str) -> str:
+    """The NIST stories' half-width marks (, : ; ? ! ( )) as a mainland daily sets them, full
+    width; a comma or colon between figures (1,000, 8:30) stays."""
+    text = re.sub(r"(?<![0-9]),|,(?![0-9])", "，", text)
+    text = re.sub(r"(?<![0-9A-Za-z]):|:(?![0-9])", "：", text)
+    return text.translate(_HALF_MARKS)
+
+
 def build(out: Path, cases: int, seed: int) -> None:
     rng = random.Random(seed)
     nist = nist_stories()
@@ -160,9 +172,14 @@ def build(out: Path, cases: int, seed: int) -> None:
     tmp.mkdir(parents=True, exist_ok=True)
     for split, sources in splits.items():
         sources["numbered"] = numbered(sources["nist"] + sources["csc"], rng)
+        if split == "heldout":
+            # the same news in full-width marks, as the held-out newspaper prints it (the other
+            # sets come out as before for a given seed)
+            sources["nist-fw"] = [(full_width(h), [full_width(p) for p in ps]) for h, ps in sources["nist"]]
         for name, stories in sources.items():
             # inserts come from other stories of the same split
-            pool = pool_of(stories if name != "numbered" else sources["nist"], rng)
+            pool = pool_of(stories if name != "numbered" else sources["nist"],
+                           rng if name != "nist-fw" else random.Random(f"{seed}:fw"))
             write_articles(tmp, f"{split}-{name}", stories, pool)
             n = cases if name != "numbered" else cases // 4
             subprocess.run([sys.executable, str(SHARED / "tools" / "make_cases.py"), "--name", f"{split}-{name}",
