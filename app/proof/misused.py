@@ -401,13 +401,15 @@ class Model:
         return {x: f for x in chars if (f := freq[key.replace("?", x)]) >= min_word}
 
     def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
-        """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
-        often the confusion was seen, or by how much better they fit the neighbours) that make the
-        text more probable by min_gain (under the word model or the character model).
+        """[(right, gain, kind, features), …] for the likeliest candidates (by the word each makes and
+        how often the confusion was seen, or by how much better they fit the neighbours) that make
+        the text more probable by min_gain (under the word model or the character model). (A list,
+        not a generator: at nine places in ten it is empty, and a generator costs more to set up.)
 
         With `cascade`, a candidate whose cheap features alone (all but the two language-model
         gains and the words around it: COSTLY) score below `cascade` under the cheap model is
         dropped before the costly ones are computed."""
+        out: list[tuple[str, float, int, tuple[float, ...]]] = []
         found, free, context, ids, idiom = found_free[:5]
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
@@ -507,7 +509,8 @@ class Model:
                 if old_w is None:
                     old_w = self.wlm.score(left + c + right)
                 feats[WORD_LM] = self.wlm.score(left + x + right) - old_w
-            yield x, gain, kind, tuple(feats)
+            out.append((x, gain, kind, tuple(feats)))
+        return out
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (the trees fitted by tools/fit_misused.py),
