@@ -67,6 +67,7 @@ NO_WORD = 1.0          # markers in the log-probability cache (a real one is neg
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
 MAX_WORD = 4
+RUNS_KEPT = 1 << 16    # runs whose suspects are kept at most (then forgotten, and kept again as met)
 FITS_KEPT = 1 << 20    # pairs' fits kept at most (then forgotten, and kept again as met)
 QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
 
@@ -177,6 +178,7 @@ class Model:
         self.min_pair = float(params.get("min_pair_gain", 0.0))
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
         self._fits: dict[int, float] = {}      # a pair's key in the character model → its `fit`, as met
+        self._runs: dict[str, tuple[Suspect, ...]] = {}     # a run of Han characters → its suspects, as met
         # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters, replaced by {filler: frequency
         # of the word it makes} when the pattern is first met (`_fillers`)
         self._words: dict[str, str | dict[str, int]] = dict(self.wild)
@@ -220,14 +222,38 @@ class Model:
 
     # ---------------------------------------------------------------- candidates
     def suspects(self, text: str) -> list[Suspect]:
-        """The characters to flag, with their best replacement (names left alone)."""
+        """The characters to flag, with their best replacement (names left alone).
+
+        Each run of Han characters is judged on its own (nothing of the text around it enters), so
+        a run's suspects are kept as met (`RUNS_KEPT` runs at most): re-checking a paragraph after
+        an edit, or an edition after a change to one story, judges again only the runs that changed."""
         out: list[Suspect] = []
-        for pos, run, i, c, found in self.positions(text):
-            best = self._best(run, i, c, found)
+        kept = self._runs
+        for m in HAN_RUN.finditer(text):
+            run = m.group()
+            got = kept.get(run)
+            if got is None:
+                if len(kept) >= RUNS_KEPT:
+                    kept.clear()
+                got = kept[run] = self._run_suspects(run)
+            base = m.start()
+            out += got if not base else [Suspect(base + s.start, s.wrong, s.right, s.score, s.gain, s.kind)
+                                         for s in got]
+        return keep_stronger(out)
+
+    def forget_runs(self) -> None:
+        """Forget the runs' suspects kept by `suspects` (the next check judges every run afresh)."""
+        self._runs.clear()
+
+    def _run_suspects(self, run: str) -> tuple[Suspect, ...]:
+        """`suspects` of one run of Han characters (offsets into it), before `keep_stronger`."""
+        out = []
+        for pos, r, i, c, found in self.positions(run):
+            best = self._best(r, i, c, found)
             if best is None or best[2] < self.warning:
                 continue
             out.append(Suspect(pos, *best))
-        return keep_stronger(out)
+        return tuple(out)
 
     def flags(self, run: str) -> list[int]:
         """`pair_flags` of each pair of neighbours in a run (run[k:k + 2] at k), and 0 for the last character."""
