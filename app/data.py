@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
+import threading
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -32,3 +34,31 @@ def resource(*parts: str) -> Path:
 def layouts(*parts: str) -> Path:
     """A file of layouts/ (or the folder itself with no arguments)."""
     return _path("galley.layouts", parts)
+
+
+_paused = 0
+_was_enabled = True
+_pause_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """The cyclic garbage collector held off while a large table is read (jieba's dictionary, the
+    proofreading models): their dicts, strings and numbers hold no cycles, yet the allocations set
+    off collections that scan them again and again (a tenth of a second of a cold check on
+    edition16). Pauses nest and may overlap across threads; the collector runs again when the last
+    one ends, if it ran before the first."""
+    global _paused, _was_enabled
+    with _pause_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
+

@@ -19,8 +19,9 @@ import math
 import threading
 from bisect import bisect_left
 from functools import cached_property
+from itertools import repeat
 
-from galley.app.data import resource
+from galley.app.data import gc_paused, resource
 
 DATA = resource("proof") / "charlm.marshal"
 L2 = 0.8
@@ -63,15 +64,15 @@ class CharLM:
         self.shift2 = 2 * bits
 
     def ids(self, s: str) -> list[int]:
-        get, unk = self.index.get, self.unknown
-        return [get(c, unk) for c in s]
+        return list(map(self.index.get, s, repeat(self.unknown, len(s))))
 
     @cached_property
     def hot(self) -> dict[int, int]:
         """The common pairs as a dictionary, built on first use (a fifteenth of a second): the
         misused-character screen asks about every character; repair's few hundred seams look
         the pairs up in the sorted arrays instead."""
-        return dict(zip(self.hot_keys, self.hot_vals, strict=True))
+        with gc_paused():
+            return dict(zip(self.hot_keys, self.hot_vals, strict=True))
 
     def pair(self, key: int) -> float:
         """The expected count of a pair (its key: index a << bits | index b)."""
@@ -192,5 +193,6 @@ def charlm() -> CharLM | None:
     if _lm is None:
         with _lock:
             if _lm is None and DATA.is_file():
-                _lm = CharLM(marshal.loads(DATA.read_bytes()))
+                with gc_paused():
+                    _lm = CharLM(marshal.loads(DATA.read_bytes()))
     return _lm

@@ -32,9 +32,11 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress, repeat
 from math import log
-from operator import mul
+from operator import add, and_, gt, mul, or_
 
+from galley.app.data import gc_paused
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
@@ -65,6 +67,8 @@ NO_WORD = 1.0          # markers in the log-probability cache (a real one is neg
 PREFIX = 2.0
 CONTEXT = 3            # characters either side that the language model sees (a word of 4 holding i)
 MAX_WORD = 4
+RUNS_KEPT = 1 << 16    # runs whose suspects are kept at most (then forgotten, and kept again as met)
+FITS_KEPT = 1 << 20    # pairs' fits kept at most (then forgotten, and kept again as met)
 QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
 
 _lock = threading.Lock()
@@ -173,9 +177,11 @@ class Model:
         self.min_lm_gain = float(params.get("min_char_gain", 1.0))
         self.min_pair = float(params.get("min_pair_gain", 0.0))
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
-        # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters, replaced by (filler, frequency
-        # of the word it makes) pairs when the pattern is first met (`_fillers`)
-        self._words: dict[str, str | tuple[tuple[str, int], ...]] = dict(self.wild)
+        self._fits: dict[int, float] = {}      # a pair's key in the character model → its `fit`, as met
+        self._runs: dict[str, tuple[Suspect, ...]] = {}     # a run of Han characters → its suspects, as met
+        # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters, replaced by {filler: frequency
+        # of the word it makes} when the pattern is first met (`_fillers`)
+        self._words: dict[str, str | dict[str, int]] = dict(self.wild)
 
     # ---------------------------------------------------------------- language model
     def logp(self, s: str) -> float:
@@ -216,19 +222,43 @@ class Model:
 
     # ---------------------------------------------------------------- candidates
     def suspects(self, text: str) -> list[Suspect]:
-        """The characters to flag, with their best replacement (names left alone)."""
+        """The characters to flag, with their best replacement (names left alone).
+
+        Each run of Han characters is judged on its own (nothing of the text around it enters), so
+        a run's suspects are kept as met (`RUNS_KEPT` runs at most): re-checking a paragraph after
+        an edit, or an edition after a change to one story, judges again only the runs that changed."""
         out: list[Suspect] = []
-        for pos, run, i, c, found in self.positions(text):
-            best = self._best(run, i, c, found)
+        kept = self._runs
+        for m in HAN_RUN.finditer(text):
+            run = m.group()
+            got = kept.get(run)
+            if got is None:
+                if len(kept) >= RUNS_KEPT:
+                    kept.clear()
+                got = kept[run] = self._run_suspects(run)
+            base = m.start()
+            out += got if not base else [Suspect(base + s.start, s.wrong, s.right, s.score, s.gain, s.kind)
+                                         for s in got]
+        return keep_stronger(out)
+
+    def forget_runs(self) -> None:
+        """Forget the runs' suspects kept by `suspects` (the next check judges every run afresh)."""
+        self._runs.clear()
+
+    def _run_suspects(self, run: str) -> tuple[Suspect, ...]:
+        """`suspects` of one run of Han characters (offsets into it), before `keep_stronger`."""
+        out = []
+        for pos, r, i, c, found in self.positions(run):
+            best = self._best(r, i, c, found)
             if best is None or best[2] < self.warning:
                 continue
             out.append(Suspect(pos, *best))
-        return keep_stronger(out)
+        return tuple(out)
 
     def flags(self, run: str) -> list[int]:
         """`pair_flags` of each pair of neighbours in a run (run[k:k + 2] at k), and 0 for the last character."""
-        get = self.pair_flags.get
-        flags = [get(run[k:k + 2], 0) for k in range(len(run) - 1)]
+        # (the pairs made and looked up at C speed: map over the run and the run shifted by one)
+        flags = list(map(self.pair_flags.get, map(add, run, run[1:]), repeat(0, len(run) - 1)))
         flags.append(0)
         return flags
 
@@ -254,18 +284,30 @@ class Model:
             # the character model's `fit` of a pair (how well its second character follows its
             # first), written out here: the screen asks it of most characters
             hot, bits, count, inv, rest1, lp1 = lm.hot, lm.bits, COUNT, lm.inv, lm.rest1, lm.lp1
+            fits = self._fits           # (kept as met: a text's pairs recur, and the screen asks twice of each)
+            if len(fits) > FITS_KEPT:
+                fits.clear()
+
+            def fit(a: int, c: int) -> float:
+                k = a << bits | c
+                v = fits.get(k)
+                if v is None:
+                    v = fits[k] = log(count[hot.get(k, 0)] * inv[a] + rest1[c]) - lp1[c]
+                return v
         for m in HAN_RUN.finditer(text):
             run, base = m.group(), m.start()
             n = len(run)
             flags = self.flags(run)
-            # free: no common word holds the character (with the one before or the one after it)
-            look = [i for i, c in enumerate(run)
-                    if c in scan and not flags[i] & COMMON_PAIR and not (i and flags[i - 1] & COMMON_PAIR)]
+            # free: no common word holds the character (with the one before or the one after it);
+            # (the tests run at C speed over the whole run: a character scanned (True) counts when
+            # greater than its covered bit (0), and `compress` keeps the indices of those)
+            covered = map(and_, map(or_, flags, chain((0,), flags)), repeat(COMMON_PAIR))
+            look = list(compress(range(n), map(gt, map(scan.__contains__, run), covered)))
             idiom_at = None
             if max(flags) > COMMON_PAIR:
                 # a confusion the training sentences had with this very neighbour (我在见: 在见 → 再见)
-                met = [k + 1 for k, f in enumerate(flags) if f & MET_LEFT] + \
-                    [k for k, f in enumerate(flags) if f & MET_RIGHT]
+                met = [*compress(range(1, n + 1), map(and_, flags, repeat(MET_LEFT))),
+                       *compress(range(n), map(and_, flags, repeat(MET_RIGHT)))]
                 if met:
                     look = sorted({*look, *met})
                 idiom_at = self._idiom_candidates(run, flags) if n >= 4 and idioms else None
@@ -290,18 +332,12 @@ class Model:
                     a = ids[i - 1] if i else -1
                     b = ids[i + 1] if i + 1 < n else -1
                     cid = ids[i]
-                    old = (log(count[hot.get(a << bits | cid, 0)] * inv[a] + rest1[cid]) - lp1[cid]
-                           if a >= 0 else 0.0) \
-                        + (log(count[hot.get(cid << bits | b, 0)] * inv[cid] + rest1[b]) - lp1[b]
-                           if b >= 0 else 0.0)
+                    old = (fit(a, cid) if a >= 0 else 0.0) + (fit(cid, b) if b >= 0 else 0.0)
                     if old < screen:
                         for x, xid in partners[c]:
                             if not seen.get(c + x):
                                 continue        # (while fitting: seen only in this sentence)
-                            g = (log(count[hot.get(a << bits | xid, 0)] * inv[a] + rest1[xid]) - lp1[xid]
-                                 if a >= 0 else 0.0) \
-                                + (log(count[hot.get(xid << bits | b, 0)] * inv[xid] + rest1[b]) - lp1[b]
-                                   if b >= 0 else 0.0) - old
+                            g = (fit(a, xid) if a >= 0 else 0.0) + (fit(xid, b) if b >= 0 else 0.0) - old
                             if g > min_pair:
                                 context[x] = g
                         if len(context) > ctx_top:
@@ -332,7 +368,11 @@ class Model:
         (`flags`: the run's, `flags`)."""
         idioms, freq = self.idioms, self.freq
         out: dict[int, dict[str, int]] = {}
-        for s in range(len(run) - 3):
+        n = len(run)
+        # the windows that open or close with an idiom's pair (in order; found at C speed)
+        starts = sorted({*compress(range(n - 3), map(and_, flags, repeat(IDIOM_HEAD))),
+                         *compress(range(n - 3), map(and_, flags[2:], repeat(IDIOM_TAIL)))})
+        for s in starts:
             head, tail = flags[s] & IDIOM_HEAD, flags[s + 2] & IDIOM_TAIL
             if not (head or tail):
                 continue
@@ -370,31 +410,38 @@ class Model:
             if i + 2 < n:
                 keys.append("?" + run[i + 1:i + 3])
         found: dict[str, int] = {}
-        words = self._words
+        words, wild = self._words, self.wild
         for key in keys:
-            pairs = words.get(key)
-            if pairs:
-                if isinstance(pairs, str):
-                    pairs = words[key] = self._fillers(key, pairs)
-                for x, f in pairs:
-                    if x in cands and f > found.get(x, 0):
-                        found[x] = f
+            fillers = words.get(key)
+            if fillers:
+                if isinstance(fillers, str):
+                    fillers = words[key] = self._fillers(key, fillers)
+                # (a pattern's fillers are rarely similar to the character: 3 in 100 on edition16,
+                # so the sets are compared at C speed, and the few in both taken in the fillers' order)
+                both = cands.intersection(fillers)
+                if both:
+                    for x in both if len(both) == 1 else sorted(both, key=wild[key].index):
+                        f = fillers[x]
+                        if f > found.get(x, 0):
+                            found[x] = f
         return found
 
-    def _fillers(self, key: str, chars: str) -> tuple[tuple[str, int], ...]:
-        """(character, frequency of the word it makes) for each character of `wild` that fills the
-        pattern `key` with a word of at least `min_word`."""
+    def _fillers(self, key: str, chars: str) -> dict[str, int]:
+        """{character: frequency of the word it makes} for each character of `wild` that fills the
+        pattern `key` with a word of at least `min_word` (in the order of `chars`)."""
         freq, min_word = self.freq, self.min_word
-        return tuple((x, f) for x in chars if (f := freq[key.replace("?", x)]) >= min_word)
+        return {x: f for x in chars if (f := freq[key.replace("?", x)]) >= min_word}
 
     def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
-        """(right, gain, kind, features) for the likeliest candidates (by the word each makes and how
-        often the confusion was seen, or by how much better they fit the neighbours) that make the
-        text more probable by min_gain (under the word model or the character model).
+        """[(right, gain, kind, features), …] for the likeliest candidates (by the word each makes and
+        how often the confusion was seen, or by how much better they fit the neighbours) that make
+        the text more probable by min_gain (under the word model or the character model). (A list,
+        not a generator: at nine places in ten it is empty, and a generator costs more to set up.)
 
         With `cascade`, a candidate whose cheap features alone (all but the two language-model
         gains and the words around it: COSTLY) score below `cascade` under the cheap model is
         dropped before the costly ones are computed."""
+        out: list[tuple[str, float, int, tuple[float, ...]]] = []
         found, free, context, ids, idiom = found_free[:5]
         a, b = max(0, i - CONTEXT), min(len(run), i + CONTEXT + 1)
         left, right = run[a:i], run[i + 1:b]
@@ -494,7 +541,8 @@ class Model:
                 if old_w is None:
                     old_w = self.wlm.score(left + c + right)
                 feats[WORD_LM] = self.wlm.score(left + x + right) - old_w
-            yield x, gain, kind, tuple(feats)
+            out.append((x, gain, kind, tuple(feats)))
+        return out
 
     def score(self, features) -> float:
         """Log-odds that the candidate is the right character (the trees fitted by tools/fit_misused.py),
@@ -561,18 +609,19 @@ def load(scored: bool = True) -> Model:
     """A new model from the resources; `scored` False leaves out the fitted scorer (the gain alone),
     as tools/fit_misused.py needs it before there is one."""
     from galley.app.proof.segment import tokenizer
-    tk = tokenizer()
-    data = marshal.loads(DATA.read_bytes())    # (marshal.load of the file object: three times slower)
-    boosted = None
-    if scored:
-        fitted_names, margin = margin_of_file(TREES)
-        if tuple(fitted_names) != FEATURES:
-            raise RuntimeError(f"{TREES.name} was fitted on other features: run tools/fit_misused.py --write")
-        names = FEATURES
+    with gc_paused():
+        tk = tokenizer()
+        data = marshal.loads(DATA.read_bytes())    # (marshal.load of the file object: three times slower)
+        boosted = None
+        if scored:
+            fitted_names, margin = margin_of_file(TREES)
+            if tuple(fitted_names) != FEATURES:
+                raise RuntimeError(f"{TREES.name} was fitted on other features: run tools/fit_misused.py --write")
+            names = FEATURES
 
-        def boosted(features) -> float:
-            return margin(dict(zip(names, features)))
-    return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted, wordlm())
+            def boosted(features) -> float:
+                return margin(dict(zip(names, features)))
+        return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted, wordlm())
 
 
 def model() -> Model:

@@ -11,6 +11,8 @@ import re
 import sys
 import threading
 
+from galley.app.data import gc_paused
+
 # what jieba itself keeps together before segmenting (its re_han_default)
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 MAX_BLOCK = 40
@@ -27,7 +29,8 @@ def tokenizer():
                 jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tk = jieba.Tokenizer()
-                tk.FREQ, tk.total = prefix_dictionary(tk)
+                with gc_paused():
+                    tk.FREQ, tk.total = prefix_dictionary(tk)
                 tk.initialized = True          # what tk.initialize() would have read or built
                 _tokenizer = tk
     return _tokenizer

@@ -17,7 +17,7 @@ import marshal
 import threading
 from bisect import bisect_left
 
-from galley.app.data import resource
+from galley.app.data import gc_paused, resource
 
 DATA = resource("proof") / "wordlm.marshal"
 UNKNOWN = -16.0            # log probability of a character no word holds
@@ -95,5 +95,6 @@ def wordlm() -> WordLM | None:
     if _wlm is None:
         with _lock:
             if _wlm is None and DATA.is_file():
-                _wlm = WordLM(marshal.loads(DATA.read_bytes()))
+                with gc_paused():
+                    _wlm = WordLM(marshal.loads(DATA.read_bytes()))
     return _wlm

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from galley.app.proof import ProofSettings, check_paragraph
-from galley.app.proof.misused import FEATURES, model
+from galley.app.proof.misused import FEATURES, Suspect, model
 from tests.app.proof.conftest import hits
 
 
@@ -331,3 +331,17 @@ def test_a_homophone_of_the_same_tone_is_marked_so():
     assert kind("镜", "境") & TONE and kind("镜", "境") & HOMOPHONE      # jìng, jìng
     assert kind("侮", "诲") & (TONE | HOMOPHONE) == 0                      # wǔ, huì
     assert kind("买", "卖") & HOMOPHONE and not kind("买", "卖") & TONE    # mǎi, mài
+
+
+def test_the_runs_kept_give_what_a_fresh_judgement_gives():
+    """`suspects` keeps each run of Han characters' suspects: a run met again (elsewhere in
+    another text) gives the same suspects at its new offsets as one judged afresh."""
+    m = model()
+    text = "青川的运动员不怕措折，坚持训练。学校组织学生参观博物管。"
+    m.forget_runs()
+    first = m.suspects(text)
+    assert [(s.wrong, s.right) for s in first] == [("措", "挫"), ("管", "馆")]
+    moved = m.suspects("前言：" + text)              # every run from what was kept
+    assert moved == [Suspect(s.start + 3, s.wrong, s.right, s.score, s.gain, s.kind) for s in first]
+    m.forget_runs()
+    assert m.suspects("前言：" + text) == moved
