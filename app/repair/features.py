@@ -147,6 +147,14 @@ def open_end(text: str) -> str | None:
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+def needs_subject(text: str) -> bool:
+    """`text` opens with a word that needs a subject before it (表示, 是, 还): no sentence opens so."""
+    if not _HAN_CHAR.match(text[:1]):
+        return False
+    from galley.app.repair.lexicon import segment
+    return segment(text[:6])[0] in word_lists()["subject_words"]
+
+
 def closed_start(text: str) -> str | None:
     """Why `text` cannot begin a paragraph, or None."""
     if not text:

@@ -461,3 +461,16 @@ def test_a_one_sentence_lead_set_inside_a_cut_word_is_passed_over():
                    "少12次；发生安全事故4起，同比减少3起。")
     assert out[0] == "临川港今年上半年安全生产形势平稳，发生设备故障74次，同比减少12次；发生安全事故4起，同比减少3起。"
     assert len(out) == 2 and out[1].startswith("本报临川7月3日讯")
+
+
+def test_a_heading_shaped_line_over_a_block_that_needs_its_subject_is_cut():
+    # 临川港务局局长周海涛 / 告诉记者，…: the line looks like a heading whose words the text below
+    # says again, but no paragraph opens on 告诉 (or 表示, 是, 还): it is a paragraph's first line
+    lead = "临川港一季度集装箱吞吐量创同期新高。"
+    for a, b in (("临川港务局副局长周海涛", "表示，临川港务局二季度还将在港区新开两条外贸航线，临川港的吞吐量有望再创新高。"),
+                 ("临川港集装箱吞吐量的增长", "是港务局多年来推进港区扩建的结果，临川港集装箱吞吐量今年有望再创新高。"),
+                 ("临川市民对港区扩建的期待", "还不止于此，市民希望临川港区扩建后能带来更多就业岗位。"),
+                 ("临川港务局局长周海涛", "告诉记者，临川港务局正在推进港区扩建，临川港吞吐量将再创新高。")):
+        assert repaired(lead, a, b) == [lead, a + b]
+    out = repaired("临川港一季度集装箱吞吐量创同期新高", "新华社临川4月2日电 临川港一季度集装箱吞吐量创同期新高。")
+    assert len(out) == 2
