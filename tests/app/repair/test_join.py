@@ -474,3 +474,10 @@ def test_a_heading_shaped_line_over_a_block_that_needs_its_subject_is_cut():
         assert repaired(lead, a, b) == [lead, a + b]
     out = repaired("临川港一季度集装箱吞吐量创同期新高", "新华社临川4月2日电 临川港一季度集装箱吞吐量创同期新高。")
     assert len(out) == 2
+
+
+def test_a_line_over_a_block_that_opens_on_a_word_needing_its_subject_is_joined():
+    # the model alone doubts a long unpunctuated line; 表示，… cannot open a paragraph
+    lead = "临川港一季度集装箱吞吐量创同期新高。"
+    a, b = "这名在临川港工作了三十年的老码头工人在采访中", "表示，港区扩建让码头工人的收入提高了不少。"
+    assert repaired(lead, a, b) == [lead, a + b]
