@@ -481,3 +481,11 @@ def test_a_line_over_a_block_that_opens_on_a_word_needing_its_subject_is_joined(
     lead = "临川港一季度集装箱吞吐量创同期新高。"
     a, b = "这名在临川港工作了三十年的老码头工人在采访中", "表示，港区扩建让码头工人的收入提高了不少。"
     assert repaired(lead, a, b) == [lead, a + b]
+
+
+def test_a_line_ending_on_a_verb_that_needs_its_object_is_cut():
+    # 增加值为 / (a credit) / 286.5万标箱: no clause ends on 为, 已有, 达到 …
+    out = repaired("临川港一季度集装箱吞吐量创同期新高。", "临川港去年集装箱吞吐量为", "（通讯员 李华）",
+                   "286.5万标箱,比上年增长12%。")
+    assert out[1] == "临川港去年集装箱吞吐量为286.5万标箱,比上年增长12%。"
+    assert out[2] == "（通讯员李华）"
