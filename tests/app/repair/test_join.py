@@ -474,6 +474,8 @@ def test_a_heading_shaped_line_over_a_block_that_needs_its_subject_is_cut():
         assert repaired(lead, a, b) == [lead, a + b]
     out = repaired("临川港一季度集装箱吞吐量创同期新高", "新华社临川4月2日电 临川港一季度集装箱吞吐量创同期新高。")
     assert len(out) == 2
+    from galley.app.repair import features as ft
+    assert ft.needs_subject("以及清理港区闲置仓库的工作。") and not ft.needs_subject("以前的码头已改建为公园。")
 
 
 def test_a_line_over_a_block_that_opens_on_a_word_needing_its_subject_is_joined():
