@@ -373,13 +373,14 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif k == 0 and not found[0][1] and not a.terminal and not a.listed and not enumerator(a.text) \
-            and bs[found[0][0]].body_like and ft.needs_subject(bs[found[0][0]].text):
+    elif p < model.join and k == 0 and not found[0][1] and not a.terminal and not a.listed \
+            and not enumerator(a.text) and bs[found[0][0]].body_like and ft.needs_subject(bs[found[0][0]].text):
         p = max(p, model.join)          # 这名演员在访问中 / 表示，…: no paragraph opens on 表示
-    elif not (_seam_evidence(x) or ft.needs_subject(bs[found[k][0]].text)) and not a.listed and (
+    elif not _seam_evidence(x) and not a.listed and (
             _title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             (p < HEADING_SURE or (ft.is_paired_heading(a.text) and x.get("seam_lm", 0.0) <= 0.0))
-            and _heading_shaped(a) and _reads_as_heading(a.text) and _may_head(bs, i))):
+            and _heading_shaped(a) and _reads_as_heading(a.text) and _may_head(bs, i))) \
+            and not ft.needs_subject(bs[found[k][0]].text):
         # a headline and a cut first line look alike: only the seam tells (a two-part heading,
         # 抓前期，项目储备更充足, that reads no better run on into the text below stays apart
         # however sure the model is), or the words: a line whose words the text below never
