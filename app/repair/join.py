@@ -497,7 +497,11 @@ def _title_line(bs: list[_Block], i: int, b: _Block | None = None) -> bool:
     t = bs[i].text
     if len(t) > 50 or bs[i].terminal or any(bs[k].text for k in range(i)):   # (no copy of the blocks before it)
         return False
-    return not any(m in t[:-1] for m in "。！？!?…，,；;") or (b is not None and _lead_under(t, b.text))
+    if not any(m in t[:-1] for m in "。！？!?…，,；;"):
+        return True
+    # with a clause mark in it, a title has the two-part form (抓前期，项目储备更充足), not a
+    # sentence's first clauses (纳达尔今天在…对战乔科维奇，比赛尾声)
+    return b is not None and _lead_under(t, b.text) and ft.is_paired_heading(t)
 
 
 def _reads_as_heading(t: str) -> bool:

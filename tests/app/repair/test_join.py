@@ -491,3 +491,15 @@ def test_a_line_ending_on_a_verb_that_needs_its_object_is_cut():
                    "286.5万标箱,比上年增长12%。")
     assert out[1] == "临川港去年集装箱吞吐量为286.5万标箱,比上年增长12%。"
     assert out[2] == "（通讯员李华）"
+
+
+def test_a_first_line_with_a_comma_is_no_title_unless_it_has_the_two_part_form():
+    # the file opens on a sentence's first clauses cut at the column foot, a caption set in
+    # below them: the paragraph goes on past the caption (its words recur there, as a
+    # title's would, but a title with a comma in it has the form 抓前期，项目储备更充足)
+    out = repaired("临川港务局局长周海涛今天在港区扩建工程开工仪式上会见外商代表团，仪式现场",
+                   "图为港区一角。（周海涛 摄）",
+                   "周海涛在会见外商代表团时说，临川港务局将为外商投资港区提供更多便利。")
+    assert out[0].startswith("临川港务局局长周海涛今天") and out[0].endswith("提供更多便利。")
+    assert out[1] == "图为港区一角。（周海涛摄）"
+    assert len(repaired("抓前期，项目储备更充足", "今年以来，全市抓前期、抓储备，项目储备更充足。")) == 2
