@@ -437,7 +437,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         e, t, v = span(s, measure - (indent if first else 0.0))
         spans.append((s, e, t, v))
         first = False
-        s = skip_spaces(max(e, t))
+        s = t                             # (past the spaces after e: where skip_spaces would go)
     if len(spans) >= 2 and R.last_line_min > 1:
         # no 孤字: a last line of one character takes one more from the line above
         ls, _le, _, lv = spans[-1]
