@@ -193,6 +193,9 @@ def _gb_position(ch: str, got: tuple[str, float, int, float]) -> tuple[str, floa
 
 
 _tables: dict[str, _CharTable] = {}
+# per (role, size): char → the table's entry and its advance at that size (pt), so that a
+# paragraph's widths are read, not multiplied out, character by character
+_sized: dict[tuple[str, float], dict[str, tuple[str, float, int, float, float]]] = {}
 
 
 def table(role: str) -> _CharTable:
@@ -204,6 +207,7 @@ def table(role: str) -> _CharTable:
 
 def reset_caches() -> None:
     _tables.clear()
+    _sized.clear()
     _prepare.cache_clear()
     break_paragraph.cache_clear()
 
@@ -240,15 +244,21 @@ def _prepare(text: str, role: str, size: float, R: Rules) -> tuple:
     short texts not justified (head elements, PREPARED_MAX), since placement sets a headline at
     every module width it tries, each at several choices of breaks and sizes. Read only."""
     n = len(text)
-    tab = table(role)
-    try:
-        info = list(map(tab.cache.__getitem__, text))
-    except KeyError:                  # characters not seen before: look them up (once per process)
-        get, lookup = tab.cache.get, tab.lookup
-        info = [get(ch) or lookup(ch) for ch in text]
-    roles, adv1000, cls, dx1000 = zip(*info)
     scale = size / 1000.0
-    adv = [a * scale for a in adv1000]
+    sized = _sized.get((role, size))
+    if sized is None:
+        sized = _sized[(role, size)] = {}
+    try:
+        info = list(map(sized.__getitem__, text))
+    except KeyError:                  # characters not seen at this size before (once per process)
+        get, lookup = table(role).cache.get, table(role).lookup
+        for ch in text:
+            if ch not in sized:
+                r_, a_, c_, d_ = get(ch) or lookup(ch)
+                sized[ch] = (r_, a_, c_, d_, a_ * scale)
+        info = list(map(sized.__getitem__, text))
+    roles, adv1000, cls, dx1000, adv_t = zip(*info)
+    adv = list(adv_t)
     half = R.amount * size
     closing, opening = R.closing, R.opening
     no_start = R.no_start
@@ -437,7 +447,7 @@ def break_paragraph(text: str, role: str, size: float, measure: float, indent: f
         e, t, v = span(s, measure - (indent if first else 0.0))
         spans.append((s, e, t, v))
         first = False
-        s = skip_spaces(max(e, t))
+        s = t                             # (past the spaces after e: where skip_spaces would go)
     if len(spans) >= 2 and R.last_line_min > 1:
         # no 孤字: a last line of one character takes one more from the line above
         ls, _le, _, lv = spans[-1]

@@ -44,6 +44,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import Protocol
 
 from galley.app.layout.compose import (
@@ -134,6 +135,7 @@ class _Piece:
         self.root = mat or self
         self.lead: bool = mat.lead if mat is not None else False    # opens its page group (set by _groups)
         self.text_lines = sum(x.h for x in self.inline)
+        self._flow_lines = sum(x.h for x in self.flow)     # the text beside a sidebar set in its columns
         self._min_area = self.text_lines + 1 + (len(parts.head) if self.whole else 0)
         self._photo = any(x.kind == "photo" for x in self.inline)
         self._need: dict[int, int] = {}
@@ -229,15 +231,16 @@ class _Piece:
             cost += (head_lines - 2) * max(cols, 3) * W_HEAD_LINE
         return cost
 
-    def _text_columns(self, cols: int, height: int) -> tuple[int, int, list[Slot]] | None:
-        """(text columns, lines of room under the head, the slots threaded into them) when the
-        piece is set `cols` wide and `height` deep; None when fewer than two text columns or no
-        room are left."""
-        body = cols - self.sidebar_cols(cols)
+    def _text_columns(self, cols: int, height: int) -> tuple[int, int, list[Slot], int] | None:
+        """(text columns, lines of room under the head, the slots threaded into them, the grid
+        lines those slots take) when the piece is set `cols` wide and `height` deep; None when
+        fewer than two text columns or no room are left."""
+        sc = self.sidebar_cols(cols)
+        body = cols - sc
         room = height - self.head(cols)[0]
         if body < 2 or room < 1:
             return None
-        return body, room, (self.flow if self.sidebar_cols(cols) else self.inline)
+        return (body, room, self.flow, self._flow_lines) if sc else (body, room, self.inline, self.text_lines)
 
     def ragged(self, cols: int, height: int) -> int:
         """Lines by which the last text column falls short of the deepest when the piece is set
@@ -245,14 +248,14 @@ class _Piece:
         set_ = self._text_columns(cols, height)
         if set_ is None:
             return 0
-        body, room, slots = set_
+        body, room, slots, lines = set_
         # greedy threading fills every column but the last to the foot (give or take a kept
         # picture or subhead, which this estimate ignores)
         if self._photo:
             columns, _ = thread(slots, body, room)     # a picture moves whole: thread to see
             feet = [sum(x.h for x in c) for c in columns]
             return max(feet) - feet[-1]
-        last = sum(x.h for x in slots) - (body - 1) * room
+        last = lines - (body - 1) * room
         return room - last if last > 0 else room
 
     def empty_columns(self, cols: int, height: int) -> int:
@@ -261,11 +264,11 @@ class _Piece:
         set_ = self._text_columns(cols, height)
         if set_ is None:
             return 0
-        body, room, slots = set_
+        body, room, slots, lines = set_
         if self._photo:
             columns, _ = thread(slots, body, room)
             return sum(1 for c in columns if not any(x.kind != "space" for x in c))
-        return max(0, body - -(-sum(x.h for x in slots) // room))
+        return max(0, body - -(-lines // room))
 
     def info(self, cols: int) -> tuple[int, float, int]:
         """(depth needed, shape cost at that depth, stretch cap) at `cols` columns, cached."""
@@ -323,17 +326,16 @@ def _absorb(slack: int, gaps: int, caps: int, w: int, slack_w: float) -> float:
     return g * w * W_GAP + a * max(1, w - 1) * W_STRETCH + g2 * w * W_GAP2 + (slack - g2) * w * slack_w
 
 
-def _stack_cost(pieces: list[_Piece], w: int, height: int, slack_w: float = W_SLACK) -> float:
-    """What a stack of `pieces`, `w` columns wide and `height` lines deep, costs (INF: too deep)."""
-    used, shape, caps = -1, 0.0, 0
-    for p in pieces:
-        h, sh, cap = p.info(w)
-        used += 1 + h
-        shape += sh
-        caps += cap
-    if used > height:
-        return INF
-    return shape + _absorb(height - used, len(pieces) - 1, caps, w, slack_w)
+@cache
+def _subsets(n: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The sets of up to three of n stories tried beside a narrower lead: (bit mask, their
+    indices), by mask. A set stacked costs its modules' shape and the white they leave (`_absorb`)."""
+    out = []
+    for mask in range(1, 1 << n):
+        ks = tuple(k for k in range(n) if mask >> k & 1)
+        if len(ks) <= 3:
+            out.append((mask, ks))
+    return tuple(out)
 
 
 def _stack_layout(pieces: list[_Piece], w: int, height: int) -> list[tuple[int, int]]:
@@ -625,16 +627,20 @@ class _Planner:
         w = self.N - lw
         slack_w = W_SLACK if must_all else W_SLACK_FILL
         found = []
-        for mask in range(1, 1 << len(look)):
-            chosen = [look[k] for k in range(len(look)) if mask >> k & 1]
-            if len(chosen) > 3:
+        infos = [p.info(w) for p in look]
+        for mask, ks in _subsets(len(look)):
+            used, shape, caps = -1, 0.0, 0
+            for k in ks:
+                h, sh, cap = infos[k]
+                used += 1 + h
+                shape += sh
+                caps += cap
+            if used > hl:
                 continue
-            c = _stack_cost(chosen, w, hl, slack_w)
-            if c == INF:
-                continue
+            c = shape + _absorb(hl - used, len(ks) - 1, caps, w, slack_w)
             top = mask.bit_length()
-            c += (top - len(chosen)) * W_REORDER         # stories passed over
-            found.append((c, mask, chosen))
+            c += (top - len(ks)) * W_REORDER         # stories passed over
+            found.append((c, mask, [look[k] for k in ks]))
         found.sort(key=lambda f: (f[0], f[1]))
         return [(c, chosen, [(lw, w, dy, d) for dy, d in _stack_layout(chosen, w, hl)])
                 for c, _, chosen in found[:SIDE_TRIES]]
@@ -684,13 +690,15 @@ class _Planner:
                 return res
             # leave the rest of this region white
             sub = memo[key + stride_r - u * stride_u] or best(r + 1, 0, i)
-            res = (sub[0] + (W - u) * H * (W_SLACK if must_all else W_SLACK_FILL) * W_EMPTY, ("empty",))
+            # (the best cost so far and its choice are kept apart, the pair made once at the end)
+            bc = sub[0] + (W - u) * H * (W_SLACK if must_all else W_SLACK_FILL) * W_EMPTY
+            ch: _Choice = ("empty",)
             if i < n and skip:
                 # leave this story for the next page: a page the group continues from is filled
                 # with the stories that fit it best, the others following in their order
                 c = W_SKIP + (memo[key + 1] or best(r, u, i + 1))[0]
-                if c < res[0] - 1e-9:
-                    res = (c, ("skip",))
+                if c < bc - 1e-9:
+                    bc, ch = c, ("skip",)
             if i < n:
                 last_stack_region = r == len(regions) - 1
                 rows_key = (H, tails[i], must_all)
@@ -704,13 +712,13 @@ class _Planner:
                     nxt = nxt_r * stride_r + nxt_u * stride_u + i + 1     # the state after t + 1 pieces, less t
                     costs, stop = rows[w] or _stack_row(rows, pieces, i, w, H, slack_mode)
                     for t, (shape, c) in enumerate(costs):
-                        if shape >= res[0]:
+                        if shape >= bc:
                             break     # every cost here is ≥ 0: no deeper stack (nor a cut) can do better
-                        if c >= res[0]:
+                        if c >= bc:
                             continue
                         c += (memo[nxt + t] or best(nxt_r, nxt_u, i + t + 1))[0]
-                        if c < res[0] - 1e-9:
-                            res = (c, ("stack", w, t + 1))
+                        if c < bc - 1e-9:
+                            bc, ch = c, ("stack", w, t + 1)
                     else:
                         if stop is not None and not must_all and last_stack_region and u + w == W \
                                 and bottom == self.foot:
@@ -724,8 +732,9 @@ class _Planner:
                                     and (too_deep or h - room >= min_cut)
                                     and p.text_lines - (room - p.head(w)[0]) * w >= min_cut * w):
                                 c = shape + W_JUMP
-                                if c < res[0]:
-                                    res = (c, ("cut", w, t + 1, room))
+                                if c < bc:
+                                    bc, ch = c, ("cut", w, t + 1, room)
+            res = (bc, ch)
             memo[key] = res
             return res
 
