@@ -78,6 +78,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from galley.app.errors import GalleyError
 from galley.app.importers import pdf_fonts, pdf_layers, pdf_roles, pdf_vertical
@@ -792,7 +793,7 @@ class _MinerPages:
         self.path = path
         self.pages: list | None = None
         self.read: dict[int, pdf_fonts.PageFixes] = {}
-        self._fh = None
+        self._fh: BinaryIO | None = None
 
     def fixes(self, n: int) -> pdf_fonts.PageFixes | None:
         if self.pages is None:
@@ -1164,8 +1165,8 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     angle = 0.0 if upright else math.atan2(m[1], m[0]) % (2 * math.pi)
                     glyphs.append(Glyph(text, c["x0"], c["x1"], base, c["size"], upright, angle, True,
                                         None if upright else (c["top"], c["bottom"])))
-                for spoken, parts in outlines:
-                    glyphs.extend(_spoken_glyphs(spoken, parts, float(page.height)))
+                for said_text, parts in outlines:
+                    glyphs.extend(_spoken_glyphs(said_text, parts, float(page.height)))
                 # rectangles and straight lines (a rule, a frame's border drawn a side at a time),
                 # as PDFium gives every path: a line's box is as thick as its stroke
                 boxes = [Box(r["x0"] - _half_width(r), r["top"] - _half_width(r), r["x1"] + _half_width(r),

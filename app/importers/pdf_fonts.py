@@ -209,7 +209,7 @@ def cff_map(data: bytes) -> dict[int, str]:
     glyph number → character for a name-keyed one (from its glyph names); {} otherwise."""
     top = _cff_top(data)
     strings = _cff_strings(data)
-    n = _index_count(data, top[17][0]) if 17 in top else 0
+    n = _index_count(data, int(top[17][0])) if 17 in top else 0
     charset = _charset(data, top.get(15, [0])[0], n)
     if 1230 in top:
         reg, order = (_sid(strings, int(v)) for v in top[1230][:2])
@@ -383,10 +383,10 @@ class FontMaps:
                 if fix is not None and fix.cid_to_gid is not None:
                     table = fix.by_cid(table)
             self.maps[key] = table or None
-        table = self.maps[key]
-        if table is None:
+        found = self.maps[key]
+        if found is None:
             return None
-        return table.get(code)
+        return found.get(code)
 
 
 def address(font) -> int:
