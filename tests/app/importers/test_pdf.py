@@ -168,12 +168,6 @@ def _chars(s: str) -> list[str]:
     return sorted(_nows(s))
 
 
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
-
-
 def test_page_comes_back_as_whole_paragraphs(tmp_path, reader):
     pdf = tmp_path / "page.pdf"
     info = make_page(pdf)

@@ -8,8 +8,6 @@ them (the outlined headline was lost, the 造字 was an image).
 """
 from __future__ import annotations
 
-import pytest
-
 from galley.app.importers.pdf import read_pdf
 from tests.app.importers import fitpdf as F
 
@@ -20,12 +18,6 @@ BODY = ("本报讯（记者 温若溪）昨日，全长二十六公里的澜州�
         "心情格外舒畅。")
 ODD = "邝"                      # set as a picture (造字) with its text in a span
 WRONG = "畔"                    # drawn from another slot of the font (口), its span says 畔
-
-
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
 
 
 def _utf16(text: str) -> str:

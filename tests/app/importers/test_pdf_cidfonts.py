@@ -60,12 +60,6 @@ FONTS = {
 }
 
 
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
-
-
 def _nows(s: str) -> str:
     return re.sub(r"\s+", "", s)
 

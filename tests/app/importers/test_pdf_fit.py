@@ -48,12 +48,6 @@ COL_CHARS = 12
 LEAD = 13.5
 
 
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
-
-
 def _nows(s: str) -> str:
     return re.sub(r"\s+", "", s)
 

@@ -13,7 +13,6 @@ import sys
 from collections import Counter
 
 import pikepdf
-import pytest
 
 from galley.app.importers.pdf import read_pdf
 from tests.app.importers import fitpdf as F
@@ -30,12 +29,6 @@ def _chars(texts: list[str]) -> Counter:
 
 
 SHOWN = [HEADLINE, *BODY[:3], CREDIT]
-
-
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
 
 
 def _page(path, *, base_state: str = "ON") -> None:

@@ -8,8 +8,6 @@ output.
 """
 from __future__ import annotations
 
-import pytest
-
 from galley.app.importers.pdf import Box, _closed_boxes, read_pdf
 from galley.app.pipeline import build_edition
 from tests.app.importers.pdf_score import CORPUS
@@ -17,12 +15,6 @@ from tests.app.importers.test_pdf import _register_font, draw_justified, set_lin
 from tests.app.importers.test_pdf_frames import BRIEF, STORY, _column
 
 ITEMS = ["相关链接", "口袋公园：十二处", "新栽乔木：四千余株", "透水步道：八公里"]
-
-
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
 
 
 def _white_box(c, x: float, top: float, w: float, h: float) -> None:

@@ -30,12 +30,6 @@ PARAS = [
 TEXTS = ["".join(t for _, t in p) for p in PARAS]
 
 
-@pytest.fixture(params=["pdfium", "pdfplumber"])
-def reader(request, monkeypatch):
-    monkeypatch.setenv("GALLEY_PDF_READER", request.param)
-    return request.param
-
-
 def _cells(para: list[tuple[str, str]], font: F.Font) -> list[tuple[str, str, float]]:
     """The paragraph as cells down the columns: (kind, text, length in ems)."""
     out = []
