@@ -179,6 +179,10 @@ _NUM_CONT = re.compile(r"^(?:[0-9０-９.%‰]|[年月日时分秒万亿千百�
                        r"|公[里斤顷]|平方|[厘毫千]米|千克|小时|(?:多|余)[万亿年个名人])")
 # a range cut after its connector: 14至 / 16周, 3到 / 5天, 2010— / 2012年
 _RANGE_END = re.compile(r"[0-9０-９][至到~～—－-]$")
+# a number in Han numerals cut in two (一月二十八日到二十 / 九日, 一千二 / 百名): two numerals at
+# least before the cut (一 alone ends 统一), and a numeral, a unit or a date's 日 after it
+_HAN_NUM_END = re.compile(r"[零〇一二三四五六七八九十百千万两]{2}$")
+_HAN_NUM_CONT = re.compile(r"[零〇一二三四五六七八九十百千]|[日月年号时点分秒万亿元岁个名人位家项次倍]")
 
 
 _DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
@@ -199,6 +203,8 @@ def number_continues(left: str, right: str) -> bool:
             (left[-1] == "." or bool(re.match(r"[0-9０-９]{3}(?![0-9０-９])", right)))
     if _RANGE_END.search(left):
         return bool(re.match(r"[0-9０-９]", right))
+    if _HAN_NUM_END.search(left):
+        return bool(_HAN_NUM_CONT.match(right))
     return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right)
 
 

@@ -50,6 +50,8 @@ def test_range_and_measure_word_cut_from_their_number_are_joined():
     assert ft.number_continues("全年新增公交线路12", "条,新建站台300座。")
     assert not ft.number_continues("全年新增公交线路12", "本报讯(记者 何雨晴)3月20日")
     assert not ft.number_continues("全市共有社区医院2", "双方签署了合作协议。")
+    assert ft.number_continues("展会定于五月二十", "八日开幕。") and ft.number_continues("共有一千二", "百名代表参会。")
+    assert not ft.number_continues("全市实行统一", "部署。") and not ft.number_continues("万一", "发生火情,")
 
 
 def test_sidebar_and_credit_interleaved_mid_word_are_moved_out():
