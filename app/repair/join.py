@@ -390,9 +390,14 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if passed and not a.listed and ((_heading_shaped(a, past=True) and _reads_as_heading(a.text))
                                     or _title_line(bs, i)) and (
             (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text))
-            or any(seam_word(bs[m].text, bs[found[k][0]].text) for m in passed)):
+            or any(seam_word(bs[m].text, bs[found[k][0]].text) for m in passed)
+            or (not bs[passed[-1]].terminal and ft.closed_start(bs[found[k][0]].text) is not None
+                and not all(bs[m].short for m in passed))):
         # a headline joined past other blocks would take the text after them: only when sure, and
-        # not past a block that reads on into the same text (本报 / 讯（记者 王明）市民出 / 行更加便利)
+        # not past a block that reads on into the same text (本报 / 讯（记者 王明）市民出 / 行更加便利),
+        # nor, past running text, to a text opening mid-word under an open block: that block is
+        # its start (新开工项目稳中有进 / 本报 / 讯… / 港口部门推出便利 / 化措施。); a box's items
+        # between a cut and its rest are passed over (宪法规定,印度为联邦制国 / items / 家,总统…)
         p = min(p, model.doubt - 0.01)
     if p < model.join and q[k] >= 0.5 and not (passed and _heading_shaped(a, past=True)) and \
             _echo(a.text, bs[found[k][0]].text, doc(i)):     # (a headline past items: a list)
