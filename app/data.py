@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import gc
+import marshal
 import threading
+from collections.abc import Callable
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _kept = contextlib.ExitStack()
 atexit.register(_kept.close)
@@ -62,3 +68,32 @@ def gc_paused():
             if _paused == 0 and _was_enabled:
                 gc.enable()
 
+
+
+def loaded_once(load: Callable[[], T]) -> Callable[[], T]:
+    """`load` made into the process's one copy of what it reads (a model, jieba's tokenizer): run
+    once, by one thread at a time, then kept. A None (the resource is missing) is not kept, so a
+    later call looks again."""
+    lock = threading.Lock()
+    kept: list = []
+
+    @functools.wraps(load)
+    def get():
+        if not kept:
+            with lock:
+                if not kept:
+                    got = load()
+                    if got is None:
+                        return None
+                    kept.append(got)
+        return kept[0]
+    return get
+
+
+def read_marshal(path: Path):
+    """The data of a marshal file (the proofreading models), read with the collector held off;
+    None when the file is missing."""
+    if not path.is_file():
+        return None
+    with gc_paused():
+        return marshal.loads(path.read_bytes())

@@ -14,14 +14,12 @@ word boundaries are only partly known, so a missing pair or triple is weak evide
 from __future__ import annotations
 
 import array
-import marshal
 import math
-import threading
 from bisect import bisect_left
 from functools import cached_property
 from itertools import repeat
 
-from galley.app.data import gc_paused, resource
+from galley.app.data import gc_paused, loaded_once, read_marshal, resource
 
 DATA = resource("proof") / "charlm.marshal"
 L2 = 0.8
@@ -29,9 +27,6 @@ L3 = 0.4
 
 EXP = [math.exp(q / 8) for q in range(256)]      # a stored value q is round(8 ln count)
 COUNT = [0.0] + EXP[1:]                          # the same, with 0 for a pair not stored
-
-_lock = threading.Lock()
-
 
 class CharLM:
     def __init__(self, data: dict):
@@ -184,15 +179,8 @@ class CharLM:
             ids[i] = old
 
 
-_lm: CharLM | None = None
-
-
+@loaded_once
 def charlm() -> CharLM | None:
     """The model, loaded once; None when the resource is missing (the rule then uses words alone)."""
-    global _lm
-    if _lm is None:
-        with _lock:
-            if _lm is None and DATA.is_file():
-                with gc_paused():
-                    _lm = CharLM(marshal.loads(DATA.read_bytes()))
-    return _lm
+    data = read_marshal(DATA)
+    return None if data is None else CharLM(data)

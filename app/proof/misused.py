@@ -27,7 +27,6 @@ from __future__ import annotations
 import marshal
 import math
 import re
-import threading
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from itertools import chain, compress, repeat
 from math import log
 from operator import add, and_, gt, mul, or_
 
-from galley.app.data import gc_paused
+from galley.app.data import gc_paused, loaded_once
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
@@ -70,9 +69,6 @@ MAX_WORD = 4
 RUNS_KEPT = 1 << 16    # runs whose suspects are kept at most (then forgotten, and kept again as met)
 FITS_KEPT = 1 << 20    # pairs' fits kept at most (then forgotten, and kept again as met)
 QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
-
-_lock = threading.Lock()
-
 
 @dataclass(frozen=True)
 class Suspect:
@@ -602,7 +598,6 @@ def params() -> dict:
         return tomllib.load(fh)
 
 
-_model: Model | None = None
 
 
 def load(scored: bool = True) -> Model:
@@ -624,10 +619,6 @@ def load(scored: bool = True) -> Model:
         return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted, wordlm())
 
 
+@loaded_once
 def model() -> Model:
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                _model = load()
-    return _model
+    return load()

@@ -9,31 +9,22 @@ from __future__ import annotations
 import logging
 import re
 import sys
-import threading
 
-from galley.app.data import gc_paused
+from galley.app.data import gc_paused, loaded_once
 
 # what jieba itself keeps together before segmenting (its re_han_default)
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 MAX_BLOCK = 40
 
-_lock = threading.Lock()
-_tokenizer = None
-
-
+@loaded_once
 def tokenizer():
-    global _tokenizer
-    if _tokenizer is None:
-        with _lock:
-            if _tokenizer is None:
-                jieba = _import_jieba()
-                jieba.setLogLevel(logging.WARNING)
-                tk = jieba.Tokenizer()
-                with gc_paused():
-                    tk.FREQ, tk.total = prefix_dictionary(tk)
-                tk.initialized = True          # what tk.initialize() would have read or built
-                _tokenizer = tk
-    return _tokenizer
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    with gc_paused():
+        tk.FREQ, tk.total = prefix_dictionary(tk)
+    tk.initialized = True          # what tk.initialize() would have read or built
+    return tk
 
 
 PREFIX_FORMAT = 1       # bump when the packed form changes: the kept copies are then set aside

@@ -13,20 +13,15 @@ word of the model holds costs UNKNOWN.
 """
 from __future__ import annotations
 
-import marshal
-import threading
 from bisect import bisect_left
 
-from galley.app.data import gc_paused, resource
+from galley.app.data import loaded_once, read_marshal, resource
 
 DATA = resource("proof") / "wordlm.marshal"
 UNKNOWN = -16.0            # log probability of a character no word holds
 MAX_WORD = 6               # longest word looked for
 NO_PAIR = 1.0              # (a marker: a log probability is never positive)
 STATES = 6                 # segmentations kept at each point (the likeliest by their last word)
-
-_lock = threading.Lock()
-
 
 class WordLM:
     def __init__(self, data: dict):
@@ -86,15 +81,8 @@ class WordLM:
         return max(best[n].values())
 
 
-_wlm: WordLM | None = None
-
-
+@loaded_once
 def wordlm() -> WordLM | None:
     """The model, loaded once; None when the resource is missing (the rule then does without it)."""
-    global _wlm
-    if _wlm is None:
-        with _lock:
-            if _wlm is None and DATA.is_file():
-                with gc_paused():
-                    _wlm = WordLM(marshal.loads(DATA.read_bytes()))
-    return _wlm
+    data = read_marshal(DATA)
+    return None if data is None else WordLM(data)

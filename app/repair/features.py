@@ -11,6 +11,7 @@ import tomllib
 from functools import lru_cache
 
 from galley.app.data import resource
+from galley.app.repair.lexicon import segment
 from galley.app.text import CLOSING, NO_LINE_START, STOPS
 
 RESOURCES = resource("repair")
@@ -151,7 +152,6 @@ def needs_subject(text: str) -> bool:
     """`text` opens with a word that needs a subject before it (表示, 是, 还): no sentence opens so."""
     if not _HAN_CHAR.match(text[:1]):
         return False
-    from galley.app.repair.lexicon import segment
     return segment(text[:6])[0] in word_lists()["subject_words"]
 
 
