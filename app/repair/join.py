@@ -232,7 +232,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
             yield j, []
         return
     heading_shaped = _heading_shaped(a)
-    strict = False       # past a sentence, a heading-shaped line is continued only where a word spans the seam
+    strict = False       # past a sentence, a heading-shaped line is continued only where a word spans the
+    #                      seam, or where it has running text's function words (…的周海涛是临): no headline
     strong_cut = ending(a.text) in ("clause", "word")
     name_cut = None      # whether a stops inside a name (`_name_cut`), asked at most once
     between: list[int] = []
@@ -242,7 +243,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         b = bs[j]
         if _story_starts(bs, j) or ft.is_page_marker(b.text):
             return
-        if not (b.furniture or b.placed) and (not strict or _plain_seam(a.text, b.text)):
+        if not (b.furniture or b.placed) and (not strict or _plain_seam(a.text, b.text)
+                                              or not _reads_as_heading(a.text)):
             yield j, between
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):

@@ -505,3 +505,19 @@ def test_a_first_line_with_a_comma_is_no_title_unless_it_has_the_two_part_form()
     assert out[0].startswith("临川港务局局长周海涛今天") and out[0].endswith("提供更多便利。")
     assert out[1] == "图为港区一角。（周海涛摄）"
     assert len(repaired("抓前期，项目储备更充足", "今年以来，全市抓前期、抓储备，项目储备更充足。")) == 2
+
+
+def test_a_short_first_line_in_running_prose_is_continued_past_a_sentence_set_in():
+    # 现年五十八岁的周海涛是临 / (one sentence of another story) / 川港务局的…: the line is
+    # heading-shaped (short, no clause mark) but has running text's function words (的, 是): no
+    # headline; its rest lies past the sentence set in, where the page's 临川港务局 reads on
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a = "现年五十八岁的周海涛是临"
+    insert = "北方多地今天迎来入冬后的第一场降雪。"
+    rest = "川港务局的第一任局长，在港口工作了三十多年。"
+    assert repaired(lead, a, insert, rest) == [lead, a + rest, insert]
+    # a headline's telegraphic line, whose words the text below says again, stays apart from
+    # the text past the sentence
+    head = "临川港吞吐量再创新高"
+    out = repaired(lead, head, insert, "港务局表示，临川港吞吐量再创新高得益于新航线的开通。")
+    assert head in out
