@@ -411,9 +411,23 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     b = bs[found[k][0]]
     if p >= model.doubt and b.body_like and spaced_digits(a.text) and not spaced_digits(b.text):
         p = model.doubt - 0.01       # 以军有 23 名: a box's line, set apart from running text
+    if p >= model.join and not _seam_evidence(x) and _amid_items(bs, i, consumed):
+        p = model.join - 0.01        # 法国也首次发现H5型禽流感病毒 / 欧洲、非洲高度警惕: a box's item
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
     return found[k][0], p, x
+
+
+def _item(b: _Block) -> bool:
+    """A line as a box's items are set: short, no sentence end, not stopping at a clause mark."""
+    return len(b.text) <= 40 and not b.terminal and b.text[-1] not in "，,、；;：:" and not (
+        b.furniture or b.para_start)
+
+
+def _amid_items(bs: list[_Block], i: int, consumed: set[int]) -> bool:
+    """Block i is one of a run of a box's items (the line before it is one too, and it is not
+    that line's sequel): what follows it is no part of it unless the seam itself says so."""
+    return i > 0 and i not in consumed and _item(bs[i]) and _item(bs[i - 1])
 
 
 def _seam_past(bs: list[_Block], i: int, j: int, consumed: set[int]) -> bool:

@@ -521,3 +521,30 @@ def test_a_short_first_line_in_running_prose_is_continued_past_a_sentence_set_in
     head = "临川港吞吐量再创新高"
     out = repaired(lead, head, insert, "港务局表示，临川港吞吐量再创新高得益于新航线的开通。")
     assert head in out
+
+
+def test_a_boxs_item_after_another_is_not_joined_to_running_text(monkeypatch):
+    # 东湖区已有 3 个社区开通夜间公交 / 城北、城南两区同步推进 (a box's items, set in at a column
+    # foot) / 这款新车型…: however sure the seam model is, the last item is a line of the box, not a
+    # paragraph's first piece: at most a possible cut, unless the seam itself says it runs on
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class Sure:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.9
+
+        def pick_scores(self, xs):
+            return [1.0 / len(xs)] * len(xs)
+
+    monkeypatch.setattr(J, "seam_model", lambda: Sure())
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    items = ["东湖区已有 3 个社区开通夜间公交", "西山区首次开通电动公交线路", "城北、城南两区同步推进"]
+    body = "这款以节能为卖点的新车型试图取代老式柴油车，不料一上路就成为市民热议的话题。"
+    fixes = J.plan_repairs(read_text("\n\n".join([lead, *items, body])))
+    assert not [f for f in fixes if f.blocks[0] in (2, 3) and f.accepted]
+    # the first item follows running text, and a seam that reads on still joins
+    fixes = J.plan_repairs(read_text("\n\n".join([lead, *items[:2], "城北、城南两区同步推", "进，市民出行更加方便。"])))
+    assert [f.blocks for f in fixes if f.accepted] == [(3, 4)]
