@@ -21,7 +21,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
    A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
    its middle, a page mark on each side) is read as its two pages, left then right.
-   Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
+   A page is what its trim box (within its crop box) holds: a page set in a larger sheet for the
+   plate has its crop marks and slug line (date, 第N版, plate colour, time) outside it, and they
+   are left out. Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
    (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
    reader's memory or time grow without bound.
 2. **lines** — glyphs on one baseline, split where the gap is wider than a character beyond the
@@ -515,12 +517,15 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         for n in range(len(pdf)):
             page = pdf[n]
-            width, height = page.get_size()
-            if page.get_rotation() in (90, 270):
-                # the glyphs' places are in the page's own space, which a /Rotate turns only on
-                # screen: measure them against the unturned page (turned, the page box would cut
-                # them to its edge, and glyphs stacked there would be taken for fake-bold copies)
-                width, height = height, width
+            # the glyphs' places are in the page's own space, which a /Rotate turns only on
+            # screen: measure them against the unturned page (turned, the page box would cut
+            # them to its edge, and glyphs stacked there would be taken for fake-bold copies),
+            # from the corner of its trim or crop box (`_view`)
+            media = page.get_mediabox()
+            view = _view(media, page.get_cropbox(fallback_ok=False), page.get_trimbox(fallback_ok=False))
+            sx, sy, right, top_y = view or (min(media[0], media[2]), min(media[1], media[3]),
+                                            max(media[0], media[2]), max(media[1], media[3]))
+            width, height = right - sx, top_y - sy
             tp = page.get_textpage()
             handle = tp.raw
             glyphs: list[Glyph] = []
@@ -587,11 +592,12 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26
                 where.append(i)
-                append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
+                append(Glyph(ch, rect.left - sx, rect.right - sx, top_y - oy.value, size, upright,
                              0.0 if upright else (-angle) % (2 * math.pi), visible,
-                             None if upright else (height - rect.top, height - rect.bottom)))
+                             None if upright else (top_y - rect.top, top_y - rect.bottom)))
                 if not upright:      # a turned glyph's box and origin, for `_turn`
-                    raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
+                    raws[len(glyphs) - 1] = (rect.left - sx, rect.right - sx, rect.bottom - sy, rect.top - sy,
+                                             ox.value - sx, oy.value - sy)
             if private and text_object is not None and get_font is not None:
                 # a ToUnicode into private use: the font's ordering or program may know better
                 fixes = miners.fixes(n)
@@ -623,7 +629,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     continue
                 if kind == raw.FPDF_PAGEOBJ_IMAGE:
                     left, bottom, right, top = _on_page(_bounds(raw, obj), form)
-                    figures.append(Box(left, height - top, right, height - bottom))
+                    figures.append(Box(left - sx, top_y - top, right - sx, top_y - bottom))
                     continue
                 if raw.FPDFPath_CountSegments(obj) > 16 or _paints_nothing_pdfium(raw, obj):
                     continue
@@ -638,11 +644,14 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     if right <= left or top <= bottom:
                         continue
                 left, bottom, right, top = _on_page((left, bottom, right, top), form)
-                boxes.append(Box(left, height - top, right, height - bottom))
+                boxes.append(Box(left - sx, top_y - top, right - sx, top_y - bottom))
             for key, (text, parts) in spoken.items():
                 if key not in voiced:
-                    glyphs.extend(_spoken_glyphs(text, parts, height))
+                    glyphs.extend(_spoken_glyphs(text, [(a - sx, b - sy, c - sx, d - sy) for a, b, c, d in parts],
+                                                 height))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
+            if view is not None:
+                glyphs, boxes, figures = _on_view(glyphs, boxes, figures, width, height)
             figures = _pictured_characters(glyphs, figures, unmapped)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, optional),
                                   pages, path))
@@ -1068,6 +1077,52 @@ def _check_pages(n: int, path: Path) -> None:
         raise GalleyError(f"the PDF has {n} pages; Galley reads at most {MAX_PAGES} (split the file)", path)
 
 
+_Rect = tuple[float, float, float, float]
+
+
+def _view(media: _Rect, crop: _Rect | None, trim: _Rect | None) -> _Rect | None:
+    """The part of a PDF page that is the newspaper page, (left, bottom, right, top) in the
+    page's own space: its crop box (what a viewer shows) within its media box, and within that
+    its trim box (the page as cut). A page system's print PDF sets its page in a larger sheet
+    with the crop marks, colour bars and a slug line (file name, date, time, plate colour:
+    "澜州日报 5月8日 第3版 黑 17:32") outside the trim box, or offsets the crop box over it;
+    none of that is the page's text. None when the view is the whole media box; a box that is
+    missing, or cuts away half the page's width or height (a stray or broken one), is not
+    taken."""
+    def norm(r: _Rect) -> _Rect:
+        return min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3])
+
+    out = whole = norm(media)
+    for box in (crop, trim):
+        if box is None or not all(math.isfinite(v) for v in box):
+            continue
+        b = norm(box)
+        cut = max(out[0], b[0]), max(out[1], b[1]), min(out[2], b[2]), min(out[3], b[3])
+        if cut[2] - cut[0] >= 0.5 * (out[2] - out[0]) and cut[3] - cut[1] >= 0.5 * (out[3] - out[1]):
+            out = cut
+    return None if all(abs(a - b) < 0.5 for a, b in zip(out, whole, strict=True)) else out
+
+
+def _on_view(glyphs: list[Glyph], boxes: list[Box], figures: list[Box], width: float,
+             height: float) -> tuple[list[Glyph], list[Box], list[Box]]:
+    """What stands on a page cut to its view (`_view`; its corner at 0, 0): a glyph whose middle
+    lies outside it is left out (a slug line, a colour bar's labels), and so is a box or figure
+    wholly outside (crop marks, registration targets)."""
+    def inside(g: Glyph) -> bool:
+        if g.upright:
+            x, y = (g.x0 + g.x1) / 2, g.base - 0.35 * g.size
+        elif g.extent is not None:
+            x, y = (g.x0 + g.x1) / 2, (g.extent[0] + g.extent[1]) / 2
+        else:
+            x, y = (g.x0 + g.x1) / 2, g.base
+        return 0.0 <= x <= width and 0.0 <= y <= height
+
+    def shown(b: Box) -> bool:
+        return b.x1 > 0.0 and b.x0 < width and b.bottom > 0.0 and b.top < height
+
+    return [g for g in glyphs if inside(g)], [b for b in boxes if shown(b)], [b for b in figures if shown(b)]
+
+
 def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyphs:
     """The page with every glyph, box and figure clipped to the page box (a glyph placed far off
     the page stays, at its edge: no character is lost, and no measure grows with its position),
@@ -1180,14 +1235,54 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                                                         for r in page.images
                                                         if (round(r["x0"], 2), round(r["y0"], 2)) not in spoken],
                                                unmapped)
+                width, height = float(page.width), float(page.height)
+                view = _plumber_view(page)
+                if view is not None:
+                    x0, top, x1, bottom = view
+                    for g in glyphs:
+                        g.x0, g.x1, g.base = g.x0 - x0, g.x1 - x0, g.base - top
+                        if g.extent is not None:
+                            g.extent = (g.extent[0] - top, g.extent[1] - top)
+                    for b in (*boxes, *figures):
+                        b.x0, b.x1, b.top, b.bottom = b.x0 - x0, b.x1 - x0, b.top - top, b.bottom - top
+                    width, height = x1 - x0, bottom - top
+                    glyphs, boxes, figures = _on_view(glyphs, boxes, figures, width, height)
                 # (pdfminer does not say which content is marked optional: the file is looked at)
-                pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
-                                                 figures, unmapped, True), pages, path))
+                pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, True),
+                                      pages, path))
     except GalleyError:
         raise
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     return pages
+
+
+def _plumber_view(page) -> _Rect | None:
+    """A pdfplumber page's view (`_view`) as (left, top, right, bottom) in pdfplumber's frame:
+    pdfminer turns the page by its /Rotate and measures from the media box's corner, and
+    pdfplumber adds the media box's offset back (as it does to each glyph)."""
+    def box(name: str) -> _Rect | None:
+        from pdfminer.pdftypes import resolve_all
+        value = resolve_all(page.page_obj.attrs.get(name))
+        if not isinstance(value, list | tuple) or len(value) != 4 or \
+                not all(isinstance(v, int | float) for v in value):
+            return None
+        return float(value[0]), float(value[1]), float(value[2]), float(value[3])
+
+    media = box("MediaBox")
+    view = _view(media, box("CropBox"), box("TrimBox")) if media is not None else None
+    if view is None or media is None:
+        return None
+    mx0, my0, mx1, my1 = min(media[0], media[2]), min(media[1], media[3]), max(media[0], media[2]), max(media[1], media[3])
+    rotation = page.rotation % 360
+    xs, tops = [], []
+    for x, y in ((view[0], view[1]), (view[2], view[3])):
+        # pdfminer's page matrix for each /Rotate
+        xp, yp = {90: (y - my0, mx1 - x), 180: (mx1 - x, my1 - y), 270: (my1 - y, x - mx0)}.get(
+            rotation, (x - mx0, y - my0))
+        xs.append(xp + float(page.mediabox[0]))
+        tops.append(float(page.height) - yp + float(page.mediabox[1]))
+    return min(xs), min(tops), max(xs), max(tops)
 
 
 def _actual_texts(page) -> tuple[dict[tuple[float, float, str], str],
