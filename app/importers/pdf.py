@@ -33,13 +33,14 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    narrower than a character. Word spaces, short lines and "would the next word have fitted"
    are all judged against each line's own tracking.
 3. **reading order** — a recursive XY-cut over the lines (and the figures, which take up room
-   but carry no text). In each region, in this order: a headline below body text starts a new
+   but carry no text). A rule across the page under the 版眉 cuts it off first. In each region, in this order: a headline below body text starts a new
    story stacked below; a headline block at the top comes before the columns under it, even
    when it is not as wide as all of them; a caption or footer band across some gutters comes
    after them; then the region is cut at its gutters into columns and side-by-side stories,
    left to right (a gutter counts only with text level on both sides, and a column whose text
    starts below the neighbouring headline belongs under it, unless it opens with a heading of its
-   own level with that headline; columns that run on past a photo set into them, text above it
+   own level with that headline; a story's first column set beside its head block, which spans
+   only its other columns, is read after the head block; columns that run on past a photo set into them, text above it
    and below it, are cut at their gutters as if the photo and its caption were not there, the
    photo interrupting each column it spans); then at blank bands (wide against
    the size of the lines either side); then rows that bridge the region's gutters (a caption
@@ -1527,6 +1528,7 @@ class _Gutters:
             cov.append(run)
         self.cov = cov
         self.rules = rules
+        self.across: list[Box] = []     # rules drawn across the page (between bands of modules)
 
     def low(self, x0: float, x1: float) -> bool:
         """Whether the page is nearly empty from top to bottom between x0 and x1."""
@@ -1889,8 +1891,13 @@ class _Orderer:
             return
         rows = _rows(lines)
         gaps = _row_gaps(rows)
+        # 0. a rule drawn across the whole page under its first row or two (under the 版眉):
+        # nothing is read across it, though the gutters of the columns below line up with gaps
+        # between the 版眉's fields
+        breaks = self._ruled_breaks(rows) if depth == 0 else []
         # 1. a story stacked below another: a headline after a blank band below body text
-        breaks = self._story_breaks(rows, gaps)
+        if not breaks:
+            breaks = self._story_breaks(rows, gaps)
         # 2. a headline block over the columns of its story (not as wide as all of them)
         if not breaks:
             breaks = self._heading_block(rows, gaps)
@@ -1925,10 +1932,31 @@ class _Orderer:
         for a, b in itertools.pairwise([0, *breaks, len(rows)]):
             self.cut([ln for r in rows[a:b] for ln in r], frame, depth + 1)
 
+    def _ruled_breaks(self, rows: list[list[Line]]) -> list[int]:
+        if self.page is None or not self.page.across or len(rows) < 2:
+            return []
+        lo = min(ln.cx0 for r in rows for ln in r)
+        hi = max(ln.cx1 for r in rows for ln in r)
+        top = min(ln.top for ln in rows[0])
+        above = max(ln.bottom for ln in rows[0])
+        for k in range(1, min(3, len(rows))):
+            head = [ln for r in rows[:k] for ln in r]
+            # the band over the rule is one line of text high (the 版眉), not a module
+            if not all(ln.glyphs for ln in head) or above - top > 2.5 * max(ln.size for ln in head):
+                return []
+            below = min(ln.top for ln in rows[k])
+            if any(above - 1 <= (r.top + r.bottom) / 2 <= below + 1 and r.x0 <= lo + self.body
+                   and r.x1 >= hi - self.body for r in self.page.across):
+                return [k]
+            above = max(above, max(ln.bottom for ln in rows[k]))
+        return []
+
     def _story_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         out = []
         for k in range(1, len(rows)):
-            body_above = any(abs(ln.size - self.body) < 0.1 * self.body for ln in rows[k - 1])
+            # (or smaller: a caption or credit closing the story above, which a photo set
+            # beside it has kept out of the row of its last body lines)
+            body_above = any(ln.glyphs and ln.size < self.body * 1.1 for ln in rows[k - 1])
             if (body_above and gaps[k - 1] >= 0.9 * self.body
                     and any(ln.size >= 1.4 * self.body for ln in rows[k])):
                 out.append(k)
@@ -1953,7 +1981,10 @@ class _Orderer:
             while k < len(rows) - 1 and len(rows[k]) == 1:
                 ln = rows[k][0]
                 rest_lines = [x for r in rows[k + 1:] for x in r]
-                below = self._gutters(rest_lines)
+                # the gutters of the running text below: a caption under a photo set across two
+                # of the columns bridges their gutter, which is still the story's
+                below = self._gutters([x for x in rest_lines if x.glyphs and abs(x.size - self.body) < 0.1 * self.body]
+                                      ) or self._gutters(rest_lines)
                 if not below or not (abs(ln.size - self.body) > 0.04 * self.body
                                      or any(ln.cx0 < g0 and ln.cx1 > g1 for g0, g1 in below)
                                      or self._centred_under(ln, above, below, rest_lines)):
@@ -2057,7 +2088,59 @@ class _Orderer:
                 out.append(g)
             else:
                 out[-1].extend(g)
+        return self._opened_beside(out)
+
+    def _opened_beside(self, groups: list[list[Line]]) -> list[list[Line]]:
+        """A story whose head block is set over some of its columns only, its first column
+        running from the module's top beside the head (文包题, a headline over the right-hand
+        columns): that column is read after the head block and before the columns under it. It
+        is the column left of a group that opens with a head block (a headline at least 1.4
+        body), holding no heading of its own, starting level with the head block, its last
+        line full and the first line under the head not indented (the paragraph runs on)."""
+        out = list(groups)
+        k = 0
+        while k < len(out) - 1:
+            split = self._head_over(out[k], out[k + 1])
+            if split is None:
+                k += 1
+                continue
+            out[k:k + 2] = [split[0], out[k], split[1]]
+            k += 3
         return out
+
+    def _head_over(self, side: list[Line], group: list[Line]) -> tuple[list[Line], list[Line]] | None:
+        """The head block and the rest of `group` when `side` is its story's first column set
+        beside the head block (`_opened_beside`), else None."""
+        body = self.body
+        text = [ln for ln in side if ln.glyphs]
+        if len(text) < 3 or any(ln.size >= HEADING_RATIO * body or abs(ln.size - body) >= 0.1 * body
+                                for ln in text):
+            return None
+        rows = _rows(group)
+        if len(rows) < 3:
+            return None
+        breaks = self._heading_block(rows, _row_gaps(rows))
+        if not breaks:
+            return None
+        head = [ln for r in rows[:breaks[0]] for ln in r]
+        rest = [ln for r in rows[breaks[0]:] for ln in r]
+        if (not any(ln.size >= 1.4 * body for ln in head)
+                or min(ln.top for ln in text) >= max(ln.bottom for ln in head)):
+            return None
+        # the side's paragraph runs on: its last line is full, and the first line of running
+        # text in the first column under the head is not indented
+        last = max(text, key=lambda ln: ln.base)
+        if last.x1 < max(ln.x1 for ln in text) - SHORT_LINE * body:
+            return None
+        running = [ln for ln in rest if ln.glyphs and abs(ln.size - body) < 0.1 * body]
+        if not running:
+            return None
+        left = min(ln.x0 for ln in running)
+        first_column = [ln for ln in running if ln.x0 < left + INDENT_MIN * body + 1]
+        first = min(first_column, key=lambda ln: ln.top)
+        if first.x0 - left >= INDENT_MIN * body or first.text[:1] in _BULLETS:
+            return None
+        return head, rest
 
     def _wrapped_gutters(self, lines: list[Line]) -> tuple[list[tuple[float, float]], dict[int, Line]]:
         """The gutters of columns that run on past a photo set into them (the text wraps round
@@ -2397,6 +2480,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
                blocks: list[pdf_vertical.Block] | None = None) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
+    gutters.across = _rules_across(page.boxes, rules)
     lines = _attach_scripts(build_lines(glyphs, gutters))
     blocks = blocks or []
     body = _body_size(lines + [_column_line(c) for b in blocks for c in b.columns])
@@ -2490,6 +2574,21 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     result = head_furniture + result + foot_furniture
     col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
+
+
+def _rules_across(boxes: list[Box], rules: list[Box]) -> list[Box]:
+    """Horizontal rules (a path at most 2.5 pt high and at least 10 pt long), not a side of a
+    box drawn a side at a time (no vertical rule meets either end)."""
+    out = []
+    for b in boxes:
+        if b.bottom - b.top > 2.5 or b.x1 - b.x0 < 10:
+            continue
+        y = (b.top + b.bottom) / 2
+        if any(r.top - 3 <= y <= r.bottom + 3 and (abs(r.x0 - b.x0) <= 3 or abs(r.x1 - b.x1) <= 3)
+               for r in rules):
+            continue
+        out.append(b)
+    return out
 
 
 def _furniture_paras(lines: list[Line]) -> list[Para]:
