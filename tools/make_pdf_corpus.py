@@ -63,6 +63,12 @@ soffice) with balanced column sections, a framed sidebar the text wraps around, 
 headlines, a ruled header and a page-number footer. The text is invented (the fictional city of 澜州) by a
 seeded sentence grammar, so it is the same on every run.
 
+FIT-style pages (fit_*, `--fit-only`; `.venv/bin/python`, no other program): written glyph by
+glyph as 方正飞腾 writes a page (tests/app/importers/fitpdf), with irregular modules: a head block
+over three of a lead's four columns, its other column running from the module's top beside it;
+a boxed 导读 with page references; a commentary in one column two columns wide beside a story
+in three and a narrow story with its 竖题; column rules, a 版眉 over a rule (see `build_fit`).
+
 Printer's spreads (sp_*, `--spreads-only`): two pages of the corpus side by side on one PDF
 page (each drawn as a form XObject, the right one moved across by the left one's width), as a
 printer's 2-up PDF holds a pair of pages, made from the pages already written; their truth is
@@ -77,6 +83,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1928,6 +1935,256 @@ def build_spreads(out: Path) -> None:
         print(f"{name}.pdf")
 
 
+
+# ---------------------------------------------------------------------------------------------
+# FIT-style pages (fit_*, `--fit-only`): written glyph by glyph, as 方正飞腾 writes a page
+
+def _fitpdf():
+    """tests/app/importers/fitpdf, the FIT-style PDF writer."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.app.importers import fitpdf
+    return fitpdf
+
+
+FIT_W, FIT_H = 842.0, 1191.0
+FIT_LEFT, FIT_TOP = 36.0, 40.0
+FIT_BODY, FIT_LEAD = 9.0, 14.0
+FIT_COLS, FIT_GUT = 6, 13.5
+FIT_COL_W = (FIT_W - 2 * FIT_LEFT - (FIT_COLS - 1) * FIT_GUT) / FIT_COLS
+FIT_SENTENCE = re.compile(r".+?[。！？][”’」』）]*")
+
+
+def fit_x(c: int) -> float:
+    return FIT_LEFT + c * (FIT_COL_W + FIT_GUT)
+def fit_span(k: int) -> float:
+    return k * FIT_COL_W + (k - 1) * FIT_GUT
+
+
+class FitPage:
+    """A page's drawing, deferred until its text is known (the font is a subset of it), and its truth."""
+
+    def __init__(self, seed):
+        self.w = Writer(seed)
+        self.cmds = []          # deferred drawing: (kind, args, kwargs)
+        self.stories = []       # truth
+        self.furniture = []
+
+    def text(self, x, top, s, size, **kw):
+        self.cmds.append(("glyphs", (x, top, s, size), kw))
+
+    def vtext(self, x, top, s, size, pitch):
+        self.cmds.append(("glyphs", (x, top, s, size), {"vertical": True, "pitch": pitch, "bold": 2}))
+
+    def rule(self, x0, y0, x1, y1, w=0.5):
+        self.cmds.append(("op", (f"{w} w {x0:.2f} {FIT_H - y0:.2f} m {x1:.2f} {FIT_H - y1:.2f} l S",), {}))
+
+    def frame(self, x, y, w, h, lw=0.6):
+        self.cmds.append(("op", (f"{lw} w {x:.2f} {FIT_H - y - h:.2f} {w:.2f} {h:.2f} re S",), {}))
+
+    def photo(self, x, y, w, h):
+        self.cmds.append(("image", (x, y, w, h), {}))
+
+    def centred(self, x, w, top, s, size, track=0.0, bold=1):
+        self.cmds.append(("centred", (x, w, top, s, size), {"track": track, "bold": bold}))
+
+    # ---- flowing body text into slots
+    def flow(self, paras, slots, font_w, dateline=None):
+        """Set `paras` into `slots` [(x, top, width)] as justified lines; cut at a sentence end
+        to what fits. Returns the paragraphs set."""
+        paras = list(paras)
+        while True:
+            lines = self._relines(paras, slots, font_w)
+            if lines is not None:
+                break
+            last = FIT_SENTENCE.findall(paras[-1])
+            if len(last) > 1:
+                paras[-1] = "".join(last[:-1])
+            else:
+                paras.pop()
+        for (text, first, last), (x, top, width) in zip(lines, slots):
+            ind = 2 * FIT_BODY if first else 0.0
+            self.cmds.append(("line", (x + ind, top, text, width - ind, last), {}))
+        return paras
+
+    def _relines(self, paras, slots, font):
+        F = _fitpdf()
+        # line breaking depends on the slot's width: break paragraph by paragraph slot by slot
+        out, k = [], 0
+        for para in paras:
+            pos, first = 0, True
+            while pos < len(para):
+                if k >= len(slots):
+                    return None
+                width = slots[k][2]
+                got = F.set_lines(font, [para[pos:]], FIT_BODY, width, indent=2 if first else 0)[0]
+                text = got[0]
+                pos += len(text)
+                out.append((text, first, pos >= len(para)))
+                first = False
+                k += 1
+        return out
+
+    # ---- drawing
+    def save(self, path: Path):
+        F = _fitpdf()
+        chars = "".join(str(a[2]) for k, a, _ in self.cmds if k in ("glyphs", "line")) + \
+            "".join(str(a[3]) for k, a, _ in self.cmds if k == "centred")
+        chars += "".join(a[2] for k, a, _ in self.cmds if k == "line")
+        wr = F.Writer(chars + "0123456789")
+        font = wr.font()
+        page = wr.page(FIT_W, FIT_H)
+        for kind, a, kw in self.cmds:
+            if kind == "glyphs":
+                F.glyphs(page, font, *a, **kw)
+            elif kind == "op":
+                page.ops.append(a[0])
+            elif kind == "image":
+                page.images.append(a)
+            elif kind == "centred":
+                x, w, top, s, size = a
+                width = sum(font.width(c) * size for c in s) + (len(s) - 1) * kw["track"]
+                F.glyphs(page, font, x + (w - width) / 2, top, s, size, tc=kw["track"], bold=kw["bold"])
+            elif kind == "line":
+                x, top, text, width, last = a
+                tc = 0.0 if last else F.justified(font, text, FIT_BODY, width)
+                F.glyphs(page, font, x, top, text, FIT_BODY, tc=tc)
+        wr.save(path)
+
+def fit_page(seed: int, name: str, out: Path) -> None:
+    """A FIT-style page (see `build_fit`)."""
+    F = _fitpdf()
+    p = FitPage(seed)
+    w = p.w
+    a = make_story(w, 12, kicker=True, deck=True, byline=True, caption=True)
+    guide = [(w.headline(), w.paragraph(1, 1), w.r.randint(2, 8)) for _ in range(3)]
+    c = make_story(w, 5, kicker=False, deck=False, byline=True)
+    d = make_story(w, 3, kicker=False, deck=False, byline=True, dateline=False)
+    e = make_story(w, 4, kicker=False, deck=False, byline=True)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{'一二三四五'[w.r.randrange(5)]}"
+    allc = "".join([a.headline, a.kicker, a.deck, a.byline, *a.paras, a.caption, c.headline, c.byline, *c.paras,
+                    d.headline, d.byline, *d.paras, e.headline, e.byline, *e.paras, date,
+                    *[g[0] + g[1] for g in guide], "导读第版澜州日报要闻本版编辑校对：　时评（）下转上接"])
+    font = F.Writer(allc + "0123456789").font()
+    # ---- 版眉
+    p.text(FIT_LEFT, FIT_TOP + 18, "澜州日报", 14, bold=2)
+    p.text(fit_x(2) + 20, FIT_TOP + 18, date, 9)
+    folio = f"第{seed % 7 + 2}版　要闻"
+    p.text(fit_x(5) + FIT_COL_W - 2 * 9 - 9 * len(folio) + 18, FIT_TOP + 18, folio, 9)
+    p.rule(FIT_LEFT, FIT_TOP + 28, FIT_W - FIT_LEFT, FIT_TOP + 28, 1.2)
+    p.furniture += ["澜州日报", date, folio]
+    y0 = FIT_TOP + 44
+    # ---- story A: cols 0-3, headline spanning cols 0-2, col 3 running from the module's top
+    hcols = 3
+    right_head = seed % 2 == 1        # the headline over cols 1-3, col 0 from the top
+    hx = fit_x(1) if right_head else fit_x(0)
+    p.centred(hx, fit_span(hcols), y0 + 12, a.kicker, 12, bold=1)
+    p.centred(hx, fit_span(hcols), y0 + 48, a.headline, min(28.0, (fit_span(hcols) - 20) / len(a.headline) - 2), track=2.0, bold=3)
+    p.centred(hx, fit_span(hcols), y0 + 72, a.deck, 13)
+    p.centred(hx, fit_span(hcols), y0 + 92, a.byline, 9)
+    body_top = y0 + 112
+    rows_total = 40
+    slots = []
+    free_col = 0 if right_head else 3
+    photo_rows = 12
+    order = [0, 1, 2, 3]
+    for col in order:
+        start = y0 + 10 if col == free_col else body_top
+        rows = int((y0 + 10 + rows_total * FIT_LEAD - start) / FIT_LEAD)
+        for r in range(rows):
+            t = start + r * FIT_LEAD
+            # the photo at the foot of cols 1-2 (or 2-3)
+            pc = (2, 3) if right_head else (1, 2)
+            if col in pc and r >= rows - photo_rows:
+                continue
+            slots.append((fit_x(col), t, FIT_COL_W))
+    a_paras = p.flow(a.paras, slots, font)
+    pc0 = fit_x(2) if right_head else fit_x(1)
+    ph_top = y0 + 10 + (rows_total - photo_rows) * FIT_LEAD + 4
+    p.photo(pc0, ph_top, fit_span(2), (photo_rows - 2.4) * FIT_LEAD)
+    p.text(pc0, ph_top + (photo_rows - 2.4) * FIT_LEAD + 14, a.caption, 7.5)
+    bottom_a = y0 + 10 + rows_total * FIT_LEAD
+    p.stories.append(Story(a.kicker, a.headline, a.deck, a.byline, a_paras, a.dateline).truth()
+                     + [{"kind": "caption", "text": a.caption}])
+    # ---- 导读 box: cols 4-5
+    bx, bw = fit_x(4), fit_span(2)
+    p.frame(bx, y0, bw, rows_total * FIT_LEAD + 10)
+    p.centred(bx, bw, y0 + 26, "导读", 16, track=16, bold=2)
+    y = y0 + 50
+    # (导读 is typed no way in the truth: its title and teasers are subheads, the teasers' text
+    # body, so only their characters and sentences are scored)
+    items = [{"kind": "subhead", "text": "导读"}]
+    for head, summary, page_no in guide:
+        p.text(bx + 9, y, head, 11, bold=2)
+        items.append({"kind": "subhead", "text": head})
+        y += 18
+        ref = f"（第{page_no}版）"
+        s_slots = [(bx + 9, y + k * FIT_LEAD, bw - 18) for k in range(8)]
+        done = p.flow([summary + ref], s_slots, font)
+        n = len(F.set_lines(font, done, FIT_BODY, bw - 18))
+        items.append({"kind": "body", "text": done[0]})
+        y += n * FIT_LEAD + 16
+    p.stories.append(items)
+    # ---- band 2: story C in cols 0-2 (unequal: 3 cols, the last shorter), commentary D set in
+    # one wide column over cols 3-4, story E narrow in col 5
+    y1 = bottom_a + 22
+    p.rule(FIT_LEFT, y1 - 10, FIT_W - FIT_LEFT, y1 - 10, 0.8)
+    p.centred(fit_x(0), fit_span(3), y1 + 24, c.headline, min(24.0, (fit_span(3) - 20) / len(c.headline) - 1), track=1, bold=3)
+    p.centred(fit_x(0), fit_span(3), y1 + 42, c.byline, 9)
+    rows2 = 26
+    slots = [(fit_x(col), y1 + 58 + r * FIT_LEAD, FIT_COL_W) for col in range(3) for r in range(rows2)]
+    c_paras = p.flow(c.paras, slots, font)
+    p.stories.append(Story(None, c.headline, None, c.byline, c_paras, c.dateline).truth())
+    # commentary: label, headline, one wide column
+    dx, dw = fit_x(3), fit_span(2)
+    p.text(dx, y1 + 14, "澜州时评", 12, bold=2)
+    p.text(dx, y1 + 40, d.headline, min(18.0, (dw - 4) / len(d.headline)), bold=2)
+    p.text(dx + dw - 9 * len(d.byline) - 4, y1 + 58, d.byline, 9)
+    slots = [(dx, y1 + 76 + r * FIT_LEAD, dw) for r in range(rows2 - 1)]
+    d_paras = p.flow(d.paras, slots, font)
+    p.stories.append([{"kind": "kicker", "text": "澜州时评"}] +
+                     Story(None, d.headline, None, d.byline, d_paras).truth())
+    # story E: vertical headline at the right of col 5, body in the rest of col 5
+    ex = fit_x(5)
+    vx = ex + FIT_COL_W - 18
+    p.vtext(vx, y1 + 20, e.headline[:10], 16, 18)
+    e_head = e.headline[:10]
+    slots = [(ex, y1 + 14 + r * FIT_LEAD, FIT_COL_W - 24) for r in range(rows2 + 4)]
+    e_paras = p.flow(e.paras, slots, font)
+    p.stories.append([{"kind": "headline", "text": e_head}] + [{"kind": "body", "text": t} for t in e_paras])
+    p.rule(fit_x(3) - FIT_GUT / 2, y1, fit_x(3) - FIT_GUT / 2, y1 + 58 + rows2 * FIT_LEAD)
+    p.rule(fit_x(5) - FIT_GUT / 2, y1, fit_x(5) - FIT_GUT / 2, y1 + 58 + rows2 * FIT_LEAD)
+    # footer
+    fy = FIT_H - 30
+    p.rule(FIT_LEFT, fy - 14, FIT_W - FIT_LEFT, fy - 14, 0.5)
+    foot = f"本版编辑：{w.name()}　校对：{w.name()}"
+    p.text(FIT_LEFT, fy, foot, 8)
+    p.furniture.append(foot)
+    p.save(out / f"{name}.pdf")
+    truth = {"source": "FIT-style page (fitpdf) via tools/make_pdf_corpus.py", "seed": seed,
+             "pages": [{"furniture": p.furniture, "stories": p.stories}]}
+    (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1))
+
+
+def build_fit(out: Path) -> None:
+    """Pages written the way 方正飞腾 (FIT) writes them (tests/app/importers/fitpdf: one glyph a
+    BT/ET placed by Tm, `1 Tf`, lines justified glyph by glyph, fake-bold headlines drawn two or
+    three times), on a six-column grid with irregular modules: a lead whose head block (kicker,
+    headline, deck, byline, centred) spans three of its four columns, its other column running
+    from the module's top beside the head (on the left on odd seeds, on the right on even ones),
+    a photo at the foot of two columns with its caption; a boxed 导读 of teasers with page
+    references (（第N版）); below a rule, a story in three columns beside a commentary (时评)
+    set in one column two columns wide, and a story in a narrower column with its 竖题 (drawn a
+    glyph a line) at its right; column rules, a 版眉 over a rule and a 本版编辑 footer."""
+    out.mkdir(parents=True, exist_ok=True)
+    for seed, name in FIT_CORPUS:
+        fit_page(seed, name, out)
+        print(f"{name}.pdf")
+
+
+FIT_CORPUS = [(3101, "fit_headright"), (3102, "fit_headleft")]
+
+
 if __name__ == "__main__":
     if "--scribus-render" in sys.argv:          # Scribus running this file as its script
         at = sys.argv.index("--scribus-render")
@@ -1944,6 +2201,9 @@ if __name__ == "__main__":
         build_textbox(target, [(int(x), f"vt_{x}") for x in seeds[0].split(",")] if seeds else VT_CORPUS,
                       make=vt_page, source="LibreOffice Writer (Debian) vertical and horizontal text boxes "
                                            "via tools/make_pdf_corpus.py")
+        sys.exit(0)
+    if "--fit-only" in sys.argv:
+        build_fit(target)
         sys.exit(0)
     if "--spreads-only" in sys.argv:
         build_spreads(target)

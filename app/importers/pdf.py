@@ -21,7 +21,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    sidebar boxes, thin ones as column rules, images and empty frames as figures.
    A printer's spread (two pages side by side on one PDF page: much wider than tall, white down
    its middle, a page mark on each side) is read as its two pages, left then right.
-   Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
+   A page is what its trim box (within its crop box) holds: a page set in a larger sheet for the
+   plate has its crop marks and slug line (date, 第N版, plate colour, time) outside it, and they
+   are left out. Every coordinate is clipped to the page box, and files past `MAX_PAGES` / `MAX_GLYPHS`
    (and pages past `MAX_PAGE_GLYPHS`) are refused with a clear error, so no input makes the
    reader's memory or time grow without bound.
 2. **lines** — glyphs on one baseline, split where the gap is wider than a character beyond the
@@ -31,13 +33,14 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    narrower than a character. Word spaces, short lines and "would the next word have fitted"
    are all judged against each line's own tracking.
 3. **reading order** — a recursive XY-cut over the lines (and the figures, which take up room
-   but carry no text). In each region, in this order: a headline below body text starts a new
+   but carry no text). A rule across the page under the 版眉 cuts it off first. In each region, in this order: a headline below body text starts a new
    story stacked below; a headline block at the top comes before the columns under it, even
    when it is not as wide as all of them; a caption or footer band across some gutters comes
    after them; then the region is cut at its gutters into columns and side-by-side stories,
    left to right (a gutter counts only with text level on both sides, and a column whose text
    starts below the neighbouring headline belongs under it, unless it opens with a heading of its
-   own level with that headline; columns that run on past a photo set into them, text above it
+   own level with that headline; a story's first column set beside its head block, which spans
+   only its other columns, is read after the head block; columns that run on past a photo set into them, text above it
    and below it, are cut at their gutters as if the photo and its caption were not there, the
    photo interrupting each column it spans); then at blank bands (wide against
    the size of the lines either side); then rows that bridge the region's gutters (a caption
@@ -515,12 +518,15 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         for n in range(len(pdf)):
             page = pdf[n]
-            width, height = page.get_size()
-            if page.get_rotation() in (90, 270):
-                # the glyphs' places are in the page's own space, which a /Rotate turns only on
-                # screen: measure them against the unturned page (turned, the page box would cut
-                # them to its edge, and glyphs stacked there would be taken for fake-bold copies)
-                width, height = height, width
+            # the glyphs' places are in the page's own space, which a /Rotate turns only on
+            # screen: measure them against the unturned page (turned, the page box would cut
+            # them to its edge, and glyphs stacked there would be taken for fake-bold copies),
+            # from the corner of its trim or crop box (`_view`)
+            media = page.get_mediabox()
+            view = _view(media, page.get_cropbox(fallback_ok=False), page.get_trimbox(fallback_ok=False))
+            sx, sy, right, top_y = view or (min(media[0], media[2]), min(media[1], media[3]),
+                                            max(media[0], media[2]), max(media[1], media[3]))
+            width, height = right - sx, top_y - sy
             tp = page.get_textpage()
             handle = tp.raw
             glyphs: list[Glyph] = []
@@ -587,11 +593,12 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26
                 where.append(i)
-                append(Glyph(ch, rect.left, rect.right, height - oy.value, size, upright,
+                append(Glyph(ch, rect.left - sx, rect.right - sx, top_y - oy.value, size, upright,
                              0.0 if upright else (-angle) % (2 * math.pi), visible,
-                             None if upright else (height - rect.top, height - rect.bottom)))
+                             None if upright else (top_y - rect.top, top_y - rect.bottom)))
                 if not upright:      # a turned glyph's box and origin, for `_turn`
-                    raws[len(glyphs) - 1] = (rect.left, rect.right, rect.bottom, rect.top, ox.value, oy.value)
+                    raws[len(glyphs) - 1] = (rect.left - sx, rect.right - sx, rect.bottom - sy, rect.top - sy,
+                                             ox.value - sx, oy.value - sy)
             if private and text_object is not None and get_font is not None:
                 # a ToUnicode into private use: the font's ordering or program may know better
                 fixes = miners.fixes(n)
@@ -623,7 +630,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     continue
                 if kind == raw.FPDF_PAGEOBJ_IMAGE:
                     left, bottom, right, top = _on_page(_bounds(raw, obj), form)
-                    figures.append(Box(left, height - top, right, height - bottom))
+                    figures.append(Box(left - sx, top_y - top, right - sx, top_y - bottom))
                     continue
                 if raw.FPDFPath_CountSegments(obj) > 16 or _paints_nothing_pdfium(raw, obj):
                     continue
@@ -638,11 +645,14 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     if right <= left or top <= bottom:
                         continue
                 left, bottom, right, top = _on_page((left, bottom, right, top), form)
-                boxes.append(Box(left, height - top, right, height - bottom))
+                boxes.append(Box(left - sx, top_y - top, right - sx, top_y - bottom))
             for key, (text, parts) in spoken.items():
                 if key not in voiced:
-                    glyphs.extend(_spoken_glyphs(text, parts, height))
+                    glyphs.extend(_spoken_glyphs(text, [(a - sx, b - sy, c - sx, d - sy) for a, b, c, d in parts],
+                                                 height))
             width, height = _turn(glyphs, raws, boxes, figures, width, height)
+            if view is not None:
+                glyphs, boxes, figures = _on_view(glyphs, boxes, figures, width, height)
             figures = _pictured_characters(glyphs, figures, unmapped)
             pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, optional),
                                   pages, path))
@@ -1068,6 +1078,52 @@ def _check_pages(n: int, path: Path) -> None:
         raise GalleyError(f"the PDF has {n} pages; Galley reads at most {MAX_PAGES} (split the file)", path)
 
 
+_Rect = tuple[float, float, float, float]
+
+
+def _view(media: _Rect, crop: _Rect | None, trim: _Rect | None) -> _Rect | None:
+    """The part of a PDF page that is the newspaper page, (left, bottom, right, top) in the
+    page's own space: its crop box (what a viewer shows) within its media box, and within that
+    its trim box (the page as cut). A page system's print PDF sets its page in a larger sheet
+    with the crop marks, colour bars and a slug line (file name, date, time, plate colour:
+    "澜州日报 5月8日 第3版 黑 17:32") outside the trim box, or offsets the crop box over it;
+    none of that is the page's text. None when the view is the whole media box; a box that is
+    missing, or cuts away half the page's width or height (a stray or broken one), is not
+    taken."""
+    def norm(r: _Rect) -> _Rect:
+        return min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3])
+
+    out = whole = norm(media)
+    for box in (crop, trim):
+        if box is None or not all(math.isfinite(v) for v in box):
+            continue
+        b = norm(box)
+        cut = max(out[0], b[0]), max(out[1], b[1]), min(out[2], b[2]), min(out[3], b[3])
+        if cut[2] - cut[0] >= 0.5 * (out[2] - out[0]) and cut[3] - cut[1] >= 0.5 * (out[3] - out[1]):
+            out = cut
+    return None if all(abs(a - b) < 0.5 for a, b in zip(out, whole, strict=True)) else out
+
+
+def _on_view(glyphs: list[Glyph], boxes: list[Box], figures: list[Box], width: float,
+             height: float) -> tuple[list[Glyph], list[Box], list[Box]]:
+    """What stands on a page cut to its view (`_view`; its corner at 0, 0): a glyph whose middle
+    lies outside it is left out (a slug line, a colour bar's labels), and so is a box or figure
+    wholly outside (crop marks, registration targets)."""
+    def inside(g: Glyph) -> bool:
+        if g.upright:
+            x, y = (g.x0 + g.x1) / 2, g.base - 0.35 * g.size
+        elif g.extent is not None:
+            x, y = (g.x0 + g.x1) / 2, (g.extent[0] + g.extent[1]) / 2
+        else:
+            x, y = (g.x0 + g.x1) / 2, g.base
+        return 0.0 <= x <= width and 0.0 <= y <= height
+
+    def shown(b: Box) -> bool:
+        return b.x1 > 0.0 and b.x0 < width and b.bottom > 0.0 and b.top < height
+
+    return [g for g in glyphs if inside(g)], [b for b in boxes if shown(b)], [b for b in figures if shown(b)]
+
+
 def _bounded(page: PageGlyphs, before: list[PageGlyphs], path: Path) -> PageGlyphs:
     """The page with every glyph, box and figure clipped to the page box (a glyph placed far off
     the page stays, at its edge: no character is lost, and no measure grows with its position),
@@ -1180,14 +1236,54 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                                                         for r in page.images
                                                         if (round(r["x0"], 2), round(r["y0"], 2)) not in spoken],
                                                unmapped)
+                width, height = float(page.width), float(page.height)
+                view = _plumber_view(page)
+                if view is not None:
+                    x0, top, x1, bottom = view
+                    for g in glyphs:
+                        g.x0, g.x1, g.base = g.x0 - x0, g.x1 - x0, g.base - top
+                        if g.extent is not None:
+                            g.extent = (g.extent[0] - top, g.extent[1] - top)
+                    for b in (*boxes, *figures):
+                        b.x0, b.x1, b.top, b.bottom = b.x0 - x0, b.x1 - x0, b.top - top, b.bottom - top
+                    width, height = x1 - x0, bottom - top
+                    glyphs, boxes, figures = _on_view(glyphs, boxes, figures, width, height)
                 # (pdfminer does not say which content is marked optional: the file is looked at)
-                pages.append(_bounded(PageGlyphs(n + 1, float(page.width), float(page.height), glyphs, boxes,
-                                                 figures, unmapped, True), pages, path))
+                pages.append(_bounded(PageGlyphs(n + 1, width, height, glyphs, boxes, figures, unmapped, True),
+                                      pages, path))
     except GalleyError:
         raise
     except Exception as exc:
         raise GalleyError(f"the PDF is damaged and cannot be read ({type(exc).__name__})", path) from exc
     return pages
+
+
+def _plumber_view(page) -> _Rect | None:
+    """A pdfplumber page's view (`_view`) as (left, top, right, bottom) in pdfplumber's frame:
+    pdfminer turns the page by its /Rotate and measures from the media box's corner, and
+    pdfplumber adds the media box's offset back (as it does to each glyph)."""
+    def box(name: str) -> _Rect | None:
+        from pdfminer.pdftypes import resolve_all
+        value = resolve_all(page.page_obj.attrs.get(name))
+        if not isinstance(value, list | tuple) or len(value) != 4 or \
+                not all(isinstance(v, int | float) for v in value):
+            return None
+        return float(value[0]), float(value[1]), float(value[2]), float(value[3])
+
+    media = box("MediaBox")
+    view = _view(media, box("CropBox"), box("TrimBox")) if media is not None else None
+    if view is None or media is None:
+        return None
+    mx0, my0, mx1, my1 = min(media[0], media[2]), min(media[1], media[3]), max(media[0], media[2]), max(media[1], media[3])
+    rotation = page.rotation % 360
+    xs, tops = [], []
+    for x, y in ((view[0], view[1]), (view[2], view[3])):
+        # pdfminer's page matrix for each /Rotate
+        xp, yp = {90: (y - my0, mx1 - x), 180: (mx1 - x, my1 - y), 270: (my1 - y, x - mx0)}.get(
+            rotation, (x - mx0, y - my0))
+        xs.append(xp + float(page.mediabox[0]))
+        tops.append(float(page.height) - yp + float(page.mediabox[1]))
+    return min(xs), min(tops), max(xs), max(tops)
 
 
 def _actual_texts(page) -> tuple[dict[tuple[float, float, str], str],
@@ -1432,6 +1528,7 @@ class _Gutters:
             cov.append(run)
         self.cov = cov
         self.rules = rules
+        self.across: list[Box] = []     # rules drawn across the page (between bands of modules)
 
     def low(self, x0: float, x1: float) -> bool:
         """Whether the page is nearly empty from top to bottom between x0 and x1."""
@@ -1794,8 +1891,13 @@ class _Orderer:
             return
         rows = _rows(lines)
         gaps = _row_gaps(rows)
+        # 0. a rule drawn across the whole page under its first row or two (under the 版眉):
+        # nothing is read across it, though the gutters of the columns below line up with gaps
+        # between the 版眉's fields
+        breaks = self._ruled_breaks(rows) if depth == 0 else []
         # 1. a story stacked below another: a headline after a blank band below body text
-        breaks = self._story_breaks(rows, gaps)
+        if not breaks:
+            breaks = self._story_breaks(rows, gaps)
         # 2. a headline block over the columns of its story (not as wide as all of them)
         if not breaks:
             breaks = self._heading_block(rows, gaps)
@@ -1830,10 +1932,31 @@ class _Orderer:
         for a, b in itertools.pairwise([0, *breaks, len(rows)]):
             self.cut([ln for r in rows[a:b] for ln in r], frame, depth + 1)
 
+    def _ruled_breaks(self, rows: list[list[Line]]) -> list[int]:
+        if self.page is None or not self.page.across or len(rows) < 2:
+            return []
+        lo = min(ln.cx0 for r in rows for ln in r)
+        hi = max(ln.cx1 for r in rows for ln in r)
+        top = min(ln.top for ln in rows[0])
+        above = max(ln.bottom for ln in rows[0])
+        for k in range(1, min(3, len(rows))):
+            head = [ln for r in rows[:k] for ln in r]
+            # the band over the rule is one line of text high (the 版眉), not a module
+            if not all(ln.glyphs for ln in head) or above - top > 2.5 * max(ln.size for ln in head):
+                return []
+            below = min(ln.top for ln in rows[k])
+            if any(above - 1 <= (r.top + r.bottom) / 2 <= below + 1 and r.x0 <= lo + self.body
+                   and r.x1 >= hi - self.body for r in self.page.across):
+                return [k]
+            above = max(above, max(ln.bottom for ln in rows[k]))
+        return []
+
     def _story_breaks(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         out = []
         for k in range(1, len(rows)):
-            body_above = any(abs(ln.size - self.body) < 0.1 * self.body for ln in rows[k - 1])
+            # (or smaller: a caption or credit closing the story above, which a photo set
+            # beside it has kept out of the row of its last body lines)
+            body_above = any(ln.glyphs and ln.size < self.body * 1.1 for ln in rows[k - 1])
             if (body_above and gaps[k - 1] >= 0.9 * self.body
                     and any(ln.size >= 1.4 * self.body for ln in rows[k])):
                 out.append(k)
@@ -1858,7 +1981,10 @@ class _Orderer:
             while k < len(rows) - 1 and len(rows[k]) == 1:
                 ln = rows[k][0]
                 rest_lines = [x for r in rows[k + 1:] for x in r]
-                below = self._gutters(rest_lines)
+                # the gutters of the running text below: a caption under a photo set across two
+                # of the columns bridges their gutter, which is still the story's
+                below = self._gutters([x for x in rest_lines if x.glyphs and abs(x.size - self.body) < 0.1 * self.body]
+                                      ) or self._gutters(rest_lines)
                 if not below or not (abs(ln.size - self.body) > 0.04 * self.body
                                      or any(ln.cx0 < g0 and ln.cx1 > g1 for g0, g1 in below)
                                      or self._centred_under(ln, above, below, rest_lines)):
@@ -1962,7 +2088,59 @@ class _Orderer:
                 out.append(g)
             else:
                 out[-1].extend(g)
+        return self._opened_beside(out)
+
+    def _opened_beside(self, groups: list[list[Line]]) -> list[list[Line]]:
+        """A story whose head block is set over some of its columns only, its first column
+        running from the module's top beside the head (文包题, a headline over the right-hand
+        columns): that column is read after the head block and before the columns under it. It
+        is the column left of a group that opens with a head block (a headline at least 1.4
+        body), holding no heading of its own, starting level with the head block, its last
+        line full and the first line under the head not indented (the paragraph runs on)."""
+        out = list(groups)
+        k = 0
+        while k < len(out) - 1:
+            split = self._head_over(out[k], out[k + 1])
+            if split is None:
+                k += 1
+                continue
+            out[k:k + 2] = [split[0], out[k], split[1]]
+            k += 3
         return out
+
+    def _head_over(self, side: list[Line], group: list[Line]) -> tuple[list[Line], list[Line]] | None:
+        """The head block and the rest of `group` when `side` is its story's first column set
+        beside the head block (`_opened_beside`), else None."""
+        body = self.body
+        text = [ln for ln in side if ln.glyphs]
+        if len(text) < 3 or any(ln.size >= HEADING_RATIO * body or abs(ln.size - body) >= 0.1 * body
+                                for ln in text):
+            return None
+        rows = _rows(group)
+        if len(rows) < 3:
+            return None
+        breaks = self._heading_block(rows, _row_gaps(rows))
+        if not breaks:
+            return None
+        head = [ln for r in rows[:breaks[0]] for ln in r]
+        rest = [ln for r in rows[breaks[0]:] for ln in r]
+        if (not any(ln.size >= 1.4 * body for ln in head)
+                or min(ln.top for ln in text) >= max(ln.bottom for ln in head)):
+            return None
+        # the side's paragraph runs on: its last line is full, and the first line of running
+        # text in the first column under the head is not indented
+        last = max(text, key=lambda ln: ln.base)
+        if last.x1 < max(ln.x1 for ln in text) - SHORT_LINE * body:
+            return None
+        running = [ln for ln in rest if ln.glyphs and abs(ln.size - body) < 0.1 * body]
+        if not running:
+            return None
+        left = min(ln.x0 for ln in running)
+        first_column = [ln for ln in running if ln.x0 < left + INDENT_MIN * body + 1]
+        first = min(first_column, key=lambda ln: ln.top)
+        if first.x0 - left >= INDENT_MIN * body or first.text[:1] in _BULLETS:
+            return None
+        return head, rest
 
     def _wrapped_gutters(self, lines: list[Line]) -> tuple[list[tuple[float, float]], dict[int, Line]]:
         """The gutters of columns that run on past a photo set into them (the text wraps round
@@ -2302,6 +2480,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
                blocks: list[pdf_vertical.Block] | None = None) -> list[tuple[Para, int]]:
     rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
     gutters = _Gutters(glyphs, rules)
+    gutters.across = _rules_across(page.boxes, rules)
     lines = _attach_scripts(build_lines(glyphs, gutters))
     blocks = blocks or []
     body = _body_size(lines + [_column_line(c) for b in blocks for c in b.columns])
@@ -2395,6 +2574,21 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     result = head_furniture + result + foot_furniture
     col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
+
+
+def _rules_across(boxes: list[Box], rules: list[Box]) -> list[Box]:
+    """Horizontal rules (a path at most 2.5 pt high and at least 10 pt long), not a side of a
+    box drawn a side at a time (no vertical rule meets either end)."""
+    out = []
+    for b in boxes:
+        if b.bottom - b.top > 2.5 or b.x1 - b.x0 < 10:
+            continue
+        y = (b.top + b.bottom) / 2
+        if any(r.top - 3 <= y <= r.bottom + 3 and (abs(r.x0 - b.x0) <= 3 or abs(r.x1 - b.x1) <= 3)
+               for r in rules):
+            continue
+        out.append(b)
+    return out
 
 
 def _furniture_paras(lines: list[Line]) -> list[Para]:
