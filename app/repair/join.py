@@ -352,8 +352,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     a = bs[i]
     end = ending(a.text)
     p_cut = model.p_cut(xa)
-    if a.body_like and len(a.text) >= RUNNING and not a.para_start and (end in ("word", "other")
-                                                                        or a.text[-1] in "，,、"):
+    if a.body_like and len(a.text) >= RUNNING and not a.para_start and a.text[-1] not in "”’」』》）)" and (
+            end in ("word", "other") or a.text[-1] in "，,、"):
         p_cut = max(p_cut, 0.9)   # running text that stops where no paragraph ends: cut
     elif end == "word" and len(a.text) >= 6 and not a.para_start and _ends_on_open_word(a.text):
         p_cut = max(p_cut, 0.85)  # 的, 是, 可以 …: no line ends on a word that needs its sequel

@@ -548,3 +548,27 @@ def test_a_boxs_item_after_another_is_not_joined_to_running_text(monkeypatch):
     # the first item follows running text, and a seam that reads on still joins
     fixes = J.plan_repairs(read_text("\n\n".join([lead, *items[:2], "城北、城南两区同步推", "进，市民出行更加方便。"])))
     assert [f.blocks for f in fixes if f.accepted] == [(3, 4)]
+
+
+def test_running_text_ending_on_a_closed_quotation_is_left_to_the_model(monkeypatch):
+    # …被港口职工称为“港区基本法” / 港区扩建工程…: a quotation closed at the block's end may end
+    # its paragraph (公文 and legal text end so), or run on (“黑砖窑” / 事件): the seam model
+    # decides, where a block of running text stopping on a word is cut whatever it says
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class Unsure:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.1
+
+        def pick_scores(self, xs):
+            return [1.0 / len(xs)] * len(xs)
+
+    monkeypatch.setattr(J, "seam_model", lambda: Unsure())
+    rest = "港区扩建工程今天正式开工，预计三年内完成，届时临川港的年吞吐能力将翻一番。"
+    quoted = "临川市人大常委会去年通过的港区管理条例，对港区的规划、建设、管理和港区职工的权益都作了全面规定，被港口职工称为“港区基本法”"
+    assert not [f for f in J.plan_repairs(read_text(quoted + "\n\n" + rest)) if f.accepted]
+    open_word = "临川市人大常委会去年通过的港区管理条例，对港区的规划、建设、管理和港区职工的权益都作了全面规定，被港口职工称为港区的基本"
+    assert [f.blocks for f in J.plan_repairs(read_text(open_word + "\n\n" + rest)) if f.accepted] == [(0, 1)]
