@@ -53,6 +53,7 @@ RECUR_BLOCKS = 30       # blocks below a short block read for its words (recurs_
 # this share of its character pairs in the 600 characters below it, and of 387 heading-shaped
 # first pieces of a cut paragraph 214 have less (bench/repair_fit.py's sets, seeds 1/11/21/91)
 RECUR_HEADLINE = 0.15
+SEAM_LM_SURE = 0.5      # the character model across the seam (scaled) this sure reads as a word would
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
@@ -573,7 +574,7 @@ def _seam_evidence(x: dict[str, float]) -> bool:
     """Positive evidence at the seam itself: a word across it, a start no paragraph has, a number."""
     return bool(x.get("seam_word", 0) >= 0.6 or x.get("b_start_mark") or x.get("b_start_word")
                 or x.get("b_start_lower") or x.get("number_continues") or x.get("counted_noun")
-                or x.get("pair_closes") or x.get("a_unclosed"))
+                or x.get("pair_closes") or x.get("a_unclosed") or x.get("seam_lm", 0) >= SEAM_LM_SURE)
 
 
 _REASONS = [

@@ -572,3 +572,27 @@ def test_running_text_ending_on_a_closed_quotation_is_left_to_the_model(monkeypa
     assert not [f for f in J.plan_repairs(read_text(quoted + "\n\n" + rest)) if f.accepted]
     open_word = "临川市人大常委会去年通过的港区管理条例，对港区的规划、建设、管理和港区职工的权益都作了全面规定，被港口职工称为港区的基本"
     assert [f.blocks for f in J.plan_repairs(read_text(open_word + "\n\n" + rest)) if f.accepted] == [(0, 1)]
+
+
+def test_a_heading_shaped_line_is_joined_where_the_character_model_reads_on_across_the_seam(monkeypatch):
+    # 临川沿海渔民抵抗 / 运动(渔民会)…: no dictionary word spans the seam, but 抵抗 so strongly
+    # predicts 运动 that the seam reads as a word would; a headline over its story still stays
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class Fair:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.7
+
+        def pick_scores(self, xs):
+            return [1.0 / len(xs)] * len(xs)
+
+    monkeypatch.setattr(J, "seam_model", lambda: Fair())
+    head = "新华社临川2月9日电(港口观察)临川港扩建寻求突破\n\n新华社记者王明\n\n"
+    body = "(渔民会)取得港区听证会胜利后，如何勾画新一届港区扩建蓝图成为当前临川关注的焦点。渔民会将推行什么样的政策，备受关注。"
+    fixes = J.plan_repairs(read_text(head + "临川沿海渔民抵抗\n\n运动" + body))
+    assert [f.blocks for f in fixes if f.accepted] == [(2, 3)]
+    fixes = J.plan_repairs(read_text(head + "临川沿海渔民会\n\n渔民会" + body))
+    assert not [f for f in fixes if f.accepted]
