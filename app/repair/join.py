@@ -29,6 +29,7 @@ from galley.app.repair.model import (
     cut_prior,
     ending,
     enumerator,
+    left_open,
     list_family,
     page_features,
     recurs_below,
@@ -358,6 +359,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         p_cut = max(p_cut, 0.9)   # running text that stops where no paragraph ends: cut
     elif end == "word" and len(a.text) >= 6 and not a.para_start and _ends_on_open_word(a.text):
         p_cut = max(p_cut, 0.85)  # 的, 是, 可以 …: no line ends on a word that needs its sequel
+    if left_open(a.text) & {"《", "（", "("}:
+        p_cut = max(p_cut, 0.9)   # 民政部依据《社会团体: a title or an aside never spans two paragraphs
     if a.listed:
         p_cut = max(p_cut, 0.9)   # ——…；/ ——…；/ ——…冻结铀: an item of a list whose items all close
     q = model.pick_scores(xs)
@@ -392,7 +395,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     passed = found[k][1]
     if passed and not a.listed and ((_heading_shaped(a, past=True) and _reads_as_heading(a.text))
                                     or _title_line(bs, i)) and (
-            (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text))
+            (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text)
+             and not closes_quote(a.text, bs[found[k][0]].text))
             or any(seam_word(bs[m].text, bs[found[k][0]].text) for m in passed)
             or (not bs[passed[-1]].terminal and ft.closed_start(bs[found[k][0]].text) is not None
                 and not all(bs[m].short for m in passed))):

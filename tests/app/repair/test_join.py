@@ -596,3 +596,14 @@ def test_a_heading_shaped_line_is_joined_where_the_character_model_reads_on_acro
     assert [f.blocks for f in fixes if f.accepted] == [(2, 3)]
     fixes = J.plan_repairs(read_text(head + "临川沿海渔民会\n\n渔民会" + body))
     assert not [f for f in fixes if f.accepted]
+
+
+def test_a_line_left_inside_a_title_is_continued_past_a_box_to_the_block_that_closes_it():
+    # 临川市港务局依据《临川港区 / (a box's items and its credit) / 管理条例》第十二条…: a title
+    # (or an aside) never spans two paragraphs, however much the line looks like a heading
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    items = ["港区道路改造全部完成", "新建堆场面积扩大三成", "集装箱吞吐量增长一成二", "新华社记者 周海涛 摄"]
+    a, rest = "临川市港务局依据《临川港区", "管理条例》第十二条的规定，对港区内三家违规企业作出停业整顿的处罚。"
+    out = repaired(lead, a, *items, rest)
+    assert out[1] == a + rest
+    assert out[2:] == [re.sub(r"\s+", "", t) for t in items]
