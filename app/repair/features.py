@@ -22,7 +22,7 @@ CLOSERS = CLOSING + ")\"'"
 # Nothing begins a paragraph with these.
 NO_START = NO_LINE_START + ",;:?!)…%‰·—-/"
 # A cut clause: these cannot end a paragraph.
-OPEN_END = "，,、；;（(“‘《〈【「『"
+OPEN_END = "，,、；;（(“‘《〈【「『·・‧"      # (the dot inside a foreign name: 罗塞特· / 莱里亚斯)
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 CLAUSE_PUNCT = re.compile(r"[，,。；;：:、！？!?]")
 

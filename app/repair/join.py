@@ -258,7 +258,7 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
                 return       # past a whole lead only from a sure cut: a reordered lead is worse than a cut left
         if cut_kind(b) in ("punct", "word", "open") and not item:
             return           # a paragraph cut itself: what follows is its own
-        if heading_shaped and not (b.short or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
+        if heading_shaped and not (b.short or item or ft.is_credit(b.text) or ft.is_caption_start(b.text)):
             if strict or not (b.terminal and len(b.text) <= 90):
                 return       # past one sentence set in, not a run of them (a headline would take the text after)
             strict = True    # 要想摆脱尖锐湿疣的困 / 建议西药治疗，中药辅助。 / 扰，建议您…
@@ -558,8 +558,9 @@ def _heading_shaped(a: _Block, past: bool = False) -> bool:
     cut line changes the order of the text: a line ending on a word a headline may also end on
     (全民健身赛事火热开展, 与基因变异有关: words.toml headline_ends) counts too."""
     t = a.text
-    if ft.open_end(t) == "word" and not (past and not _ends_on_open_word(t)):
-        return False         # 的, 在, 和 …: a headline does not end on a word that needs a sequel
+    end = ft.open_end(t)
+    if end == "punct" or (end == "word" and not (past and not _ends_on_open_word(t))):
+        return False         # 的, 在, 和 … or ·, “: a headline does not end on what needs a sequel
     return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
 
 

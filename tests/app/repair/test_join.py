@@ -607,3 +607,25 @@ def test_a_line_left_inside_a_title_is_continued_past_a_box_to_the_block_that_cl
     out = repaired(lead, a, *items, rest)
     assert out[1] == a + rest
     assert out[2:] == [re.sub(r"\s+", "", t) for t in items]
+
+
+def test_a_line_stopping_on_the_dot_inside_a_foreign_name_is_cut():
+    # 港务局聘请的荷兰专家范德·/ (a box's items) / 伯格今天说…: no line ends inside a name, nor is
+    # such a line a heading
+    from galley.app.repair import features as ft
+    assert ft.open_end("港务局聘请的荷兰专家范德·") == "punct"
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    items = ["与此同时", "港区各级部门严肃查办涉及作风效能、损害群众利益的案件", "截至目前"]
+    a, rest = "港务局聘请的荷兰专家范德·", "伯格今天说，临川港的集装箱码头已经达到国际先进水平。"
+    out = repaired(lead, a, *items, rest)
+    assert out[1] == a + rest and out[2:] == items
+
+
+def test_a_heading_shaped_line_is_continued_past_a_boxs_items_with_clause_marks():
+    # 周海涛在港区接受采访时表 / (a box's items, one of them with 、) / 示，…: the items are passed
+    # over as short ones are
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    items = ["港务局也表示", "港区将向内地提供仓储、物流以及报关的配套服务", "总价值相当于十亿元"]
+    a, rest = "港务局局长周海涛在港区接受采访时表", "示，港区内企业须在三个月内完成整改。"
+    out = repaired(lead, a, *items, rest)
+    assert out[1] == a + rest and out[2:] == items
