@@ -232,8 +232,75 @@ def _frame(grid: Grid, m: Placement, layers) -> None:
         y += sz * 1.4
 
 
-def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
-    """Draw the headline block at the module top; returns the grid lines it takes."""
+def _side_slots(state: _StoryState, grid: Grid) -> list[Slot]:
+    """A sidebar set in columns of its own: its slots, composed once (the whole of it is one box)."""
+    if state.side_slots is None:
+        state.side_slots = compose_flow(state.parts.sidebar, grid, sidebar_measure(grid), boxed=True)
+        for s in state.side_slots:
+            s.boxed = False      # the whole sidebar module is one box, drawn round its columns
+    return state.side_slots
+
+
+def _story_end(state: _StoryState, grid: Grid, m: Placement, height: int) -> tuple[int, int | None]:
+    """How a story's last module, `height` grid lines below its head, sets the rest of its text:
+    (depth of its text columns, the line below the head where its text goes on under a fact box set
+    in columns of its own, or None).
+
+    Its columns are balanced (white left evenly at the foot, never a full first column and a short
+    or empty last one). A fact box in a column of its own that leaves that column's lower part
+    empty (16-25 empty lines under the box on the seed page) has the story's last lines set
+    under it instead, across the box's columns, all the text columns ending together, when two
+    lines or more go there."""
+    slots, pos = state.slots or [], state.pos
+    sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
+    body_cols = m.columns - sc
+    if body_cols <= 0:
+        return 0, None
+    depth = min(height, needed_height(slots[pos:], body_cols, height)) if body_cols > 1 else height
+    if not sc or height < 4:
+        return depth, None
+    side = _side_slots(state, grid)
+    box_cols, side_end = thread(side, sc, height - 1, state.side_pos)
+    if side_end < len(side):
+        return depth, None            # the box goes on in the story's next module
+    under = max(sum(s.h for s in c) for c in box_cols) + 1   # the box's lines and the air below its frame
+    n = len(slots)
+    lo = max(under + 2, -(-sum(s.h for s in slots[pos:]) // (body_cols + sc)))
+    for d in range(lo, min(depth, height) + 1):
+        _, i = thread(slots, body_cols, d, pos)
+        if i >= n:
+            return d, None            # the text columns alone hold it at this depth
+        _, j = thread(slots, sc, d - under, i)
+        if j >= n and j - i >= 2:
+            return d, under
+    return depth, None
+
+
+def _head_fill(state: _StoryState, grid: Grid, m: Placement) -> int:
+    """Grid lines of white a story's only module would leave at its foot (the module deeper than
+    its text: deepened to meet its neighbours, an ad band or the page foot), up to the grid's
+    `head_fill`, to be given to its headline block instead. A hole under a story's last lines is
+    what an art director sees first (开天窗); air around a headline is a designed look (撑题)."""
+    head = state.head
+    assert head is not None and state.slots is not None
+    height = m.lines - head.grid_lines
+    if grid.head_fill <= 0 or height <= 1:
+        return 0
+    sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
+    need, under = _story_end(state, grid, m, height)
+    if under is None and m.columns - sc == 1:      # one text column is not balanced: its depth is all of it
+        need = needed_height(state.slots[state.pos:], 1, height)
+    if sc:
+        box, _ = thread(_side_slots(state, grid), sc, height - 1, state.side_pos)
+        need = max(need, max(sum(s.h for s in c) for c in box) + 1)
+    if need > height:
+        return 0                  # overset: every line is wanted for text
+    return min(grid.head_fill, height - need)
+
+
+def _head(state: _StoryState, grid: Grid, m: Placement, layers, extra: int = 0) -> int:
+    """Draw the headline block at the module top, `extra` grid lines deeper than composed (its
+    lines centred in the added air); returns the grid lines it takes."""
     head = state.head
     if head is None or not head.grid_lines:
         return 0
@@ -257,9 +324,11 @@ def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
                                         story, head.section[1], m.column))
         y = sy + 2 * grid.leading * len(par.lines)
         layers[1].append(Rule(x, y - grid.leading * 0.35, x + w, y - grid.leading * 0.35, 0.5))
+    dy = extra * grid.leading / 2
     for hl in head.lines:
-        layers[2].append(_text_line(hl.par, hl.line, hl.style, x, top + hl.dy, w, story, hl.element, m.column))
-    return head.grid_lines
+        layers[2].append(_text_line(hl.par, hl.line, hl.style, x, top + hl.dy + dy, w, story, hl.element,
+                                    m.column))
+    return head.grid_lines + extra
 
 
 def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int, PagedDocument | None]]:
@@ -301,10 +370,10 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             if st is None:
                 continue
             top = m.line
-            if not st.head_done:
+            head_here = not st.head_done
+            if head_here:
                 st.head = compose_head(st.parts, grid, m.columns, lead=m.story in leads)
                 st.head_done = True
-                top += _head(st, grid, m, layers)
                 st.side_inline = not (m.sidebar_columns and st.parts.sidebar)
             if st.slots is None:
                 flow = list(st.parts.flow)
@@ -313,6 +382,11 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                                 + compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True))
                 else:
                     st.slots = compose_flow(flow, grid, measure)
+            if head_here:
+                extra = 0
+                if id(m) == id(last_of[m.story]) and st.head is not None and st.head.grid_lines:
+                    extra = _head_fill(st, grid, m)
+                top += _head(st, grid, m, layers, extra)
             if id(m) in jump_from:
                 _jump(grid, m, top, f"（上接第{jump_from[id(m)]}版）", "left", layers)
                 top += JUMP_LINES
@@ -324,32 +398,35 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             body_cols = m.columns - sc
             used = []
             if height > 0 and body_cols > 0:
-                depth = height
-                if id(m) == id(last_of[m.story]) and body_cols > 1:
-                    # the story ends here: its columns balanced, any depth the module has beyond
-                    # them left as even white at its foot (a module deepened to meet an ad frame),
-                    # never a full first column and a short or empty last one
-                    depth = min(height, needed_height(st.slots[st.pos:], body_cols, height))
+                depth, under = height, None
+                if id(m) == id(last_of[m.story]):
+                    depth, under = _story_end(st, grid, m, height)
                 start = st.pos
                 cols, st.pos = thread(st.slots, body_cols, depth, start)
-                if id(m) == id(last_of[m.story]):
+                if id(m) == id(last_of[m.story]) and under is None:
                     cols, st.pos = _no_empty_column(st.slots, cols, st.pos, body_cols, depth, start)
-                used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
+                if under is not None:
+                    # the story's last lines under its fact box, in the box's columns
+                    more, st.pos = thread(st.slots, sc, depth - under, st.pos)
+                    cols = cols + more
+                used = _emit_columns(cols[:body_cols], grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
                                      m.story, layers, m.column, grid.body_size / 2)
+                if under is not None:
+                    used += [under + u for u in _emit_columns(
+                        cols[body_cols:], grid, lambda ci, c0=m.column + body_cols: grid.column_x(c0 + ci),
+                        top + under, m.story, layers, m.column + body_cols, grid.body_size / 2)]
                 if grid.column_rules:
                     for ci in range(1, len(cols)):
                         if cols[ci] and cols[ci - 1]:
                             gx = grid.column_x(m.column + ci) - grid.gutter / 2
-                            layers[1].append(Rule(gx, grid.line_y(top) + 2, gx,
+                            first = top + (under if under is not None and ci >= body_cols else 0)
+                            layers[1].append(Rule(gx, grid.line_y(first) + 2, gx,
                                                   grid.line_y(top + max(used[ci - 1], used[ci])) - 2,
                                                   COLUMN_RULE))
             if sc and height > 1:
-                if st.side_slots is None:
-                    st.side_slots = compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True)
-                    for s in st.side_slots:
-                        s.boxed = False      # the whole sidebar module is one box, drawn below
+                side_slots = _side_slots(st, grid)
                 c0 = m.column + body_cols
-                cols, st.side_pos = thread(st.side_slots, sc, height - 1, st.side_pos)
+                cols, st.side_pos = thread(side_slots, sc, height - 1, st.side_pos)
                 x0 = grid.column_x(c0)
                 sused = _emit_columns(cols, grid, lambda ci, c0=c0: grid.column_x(c0 + ci) + grid.body_size / 2,
                                       top, m.story, layers, c0, 0.0)
