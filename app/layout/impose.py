@@ -276,26 +276,28 @@ def _story_end(state: _StoryState, grid: Grid, m: Placement, height: int) -> tup
     return depth, None
 
 
-def _head_fill(state: _StoryState, grid: Grid, m: Placement) -> int:
+def _head_fill(state: _StoryState, grid: Grid, m: Placement) -> tuple[int, tuple[int, int | None] | None]:
     """Grid lines of white a story's only module would leave at its foot (the module deeper than
     its text: deepened to meet its neighbours, an ad band or the page foot), up to the grid's
     `head_fill`, to be given to its headline block instead. A hole under a story's last lines is
-    what an art director sees first (开天窗); air around a headline is a designed look (撑题)."""
+    what an art director sees first (开天窗); air around a headline is a designed look (撑题).
+    With it, how the module sets its text (`_story_end`), which giving the head that white does not
+    change beyond the depth of a single text column (not asked twice)."""
     head = state.head
     assert head is not None and state.slots is not None
     height = m.lines - head.grid_lines
     if grid.head_fill <= 0 or height <= 1:
-        return 0
+        return 0, None
     sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
-    need, under = _story_end(state, grid, m, height)
+    end = need, under = _story_end(state, grid, m, height)
     if under is None and m.columns - sc == 1:      # one text column is not balanced: its depth is all of it
         need = needed_height(state.slots[state.pos:], 1, height)
     if sc:
         box, _ = thread(_side_slots(state, grid), sc, height - 1, state.side_pos)
         need = max(need, max(sum(s.h for s in c) for c in box) + 1)
     if need > height:
-        return 0                  # overset: every line is wanted for text
-    return min(grid.head_fill, height - need)
+        return 0, end             # overset: every line is wanted for text
+    return min(grid.head_fill, height - need), end
 
 
 def _head(state: _StoryState, grid: Grid, m: Placement, layers, extra: int = 0) -> int:
@@ -382,10 +384,11 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                                 + compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True))
                 else:
                     st.slots = compose_flow(flow, grid, measure)
+            end = None
             if head_here:
                 extra = 0
                 if id(m) == id(last_of[m.story]) and st.head is not None and st.head.grid_lines:
-                    extra = _head_fill(st, grid, m)
+                    extra, end = _head_fill(st, grid, m)
                 top += _head(st, grid, m, layers, extra)
             if id(m) in jump_from:
                 _jump(grid, m, top, f"（上接第{jump_from[id(m)]}版）", "left", layers)
@@ -399,7 +402,9 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             used = []
             if height > 0 and body_cols > 0:
                 depth, under = height, None
-                if id(m) == id(last_of[m.story]):
+                if end is not None:
+                    depth, under = min(end[0], height), end[1]
+                elif id(m) == id(last_of[m.story]):
                     depth, under = _story_end(st, grid, m, height)
                 start = st.pos
                 cols, st.pos = thread(st.slots, body_cols, depth, start)
