@@ -43,6 +43,7 @@ from galley.app.layout.plan import Placement, Plan
 from galley.app.model import Edition
 
 COLUMN_RULE = 0.25
+UNDER_BOX_MIN = 12     # grid lines a fact box's column must leave empty before the story's text goes on under it
 MODULE_RULE = 0.6
 
 
@@ -142,32 +143,49 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
     return used
 
 
-def _no_empty_column(slots, cols, pos: int, columns: int, depth: int, start: int):
-    """A story's last module threaded so that no text column stays empty: when greedy threading
-    (every column full to `depth` but the last) leaves one without text, the text is dealt out
-    evenly instead, each column taking its share of what is left (30 lines in 8 columns: 4 and 3,
-    not 5 in six and none in the eighth). Greedy threading stands when that is all it could do."""
-    if all(any(s.kind != "space" for s in c) for c in cols):
+def _even_end(slots, cols, pos: int, columns: int, depth: int, start: int):
+    """A story's last module threaded so that its columns end together: when greedy threading
+    (every column full to `depth` but the last) leaves a text column empty, or ends one column
+    three lines or more above another (a subhead that does not fit at a column's foot takes its
+    chain to the next column; the last column takes what is left: the seed's lead had 4 and 8
+    empty lines in two of its eight columns), the text is dealt out evenly instead, each column
+    taking its share of what is left (30 lines in 8 columns: 4 and 3, not 5 in six and none in the
+    eighth), or a line or a few over that share where a kept chain needs it. Kept when it places
+    the same text with no column empty and, unless greedy threading left one empty, ends its
+    columns more nearly together. Greedy threading stands otherwise."""
+    def has_text(c):
+        return any(s.kind != "space" for s in c)
+
+    def spread(cs):
+        used = [sum(s.h for s in c) for c in cs]
+        return max(used) - min(used)
+
+    empty = not all(has_text(c) for c in cols)
+    if not empty and spread(cols) < 3:
         return cols, pos
     mine = slots[:pos]                  # what greedy threading placed here, no more
-    even, i = [], start
-    for c in range(columns):
-        left = sum(s.h for s in mine[i:])
-        # a picture with its caption (a kept chain) is not cut: the column takes it whole
-        j = i
-        while j < len(mine) and mine[j].kind == "space":
-            j += 1
-        chain = 0
-        while j < len(mine) and mine[j].keep:
-            chain += mine[j].h
-            j += 1
-        chain += mine[j].h if j < len(mine) else 0
-        share = min(depth, max(1, -(-left // (columns - c)), chain))
-        col, i = thread(mine, 1, share, i)
-        even.append(col[0])
-    if i < pos or not all(any(s.kind != "space" for s in c) for c in even):
-        return cols, pos
-    return even, pos
+    best, best_spread = cols, (depth + 1 if empty else spread(cols))
+    for slack in range(4):              # a share a line or more over the even one, where keeps need it
+        even, i = [], start
+        for c in range(columns):
+            left = sum(s.h for s in mine[i:])
+            # a picture with its caption (a kept chain) is not cut: the column takes it whole
+            j = i
+            while j < len(mine) and mine[j].kind == "space":
+                j += 1
+            chain = 0
+            while j < len(mine) and mine[j].keep:
+                chain += mine[j].h
+                j += 1
+            chain += mine[j].h if j < len(mine) else 0
+            share = min(depth, max(1, -(-left // (columns - c)) + slack, chain))
+            col, i = thread(mine, 1, share, i)
+            even.append(col[0])
+        if i >= pos and all(has_text(c) for c in even) and spread(even) < best_spread:
+            best, best_spread = even, spread(even)
+            if best_spread < 3:
+                break
+    return best, pos
 
 
 def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None:
@@ -249,21 +267,24 @@ def _story_end(state: _StoryState, grid: Grid, m: Placement, height: int) -> tup
     Its columns are balanced (white left evenly at the foot, never a full first column and a short
     or empty last one). A fact box in a column of its own that leaves that column's lower part
     empty (16-25 empty lines under the box on the seed page) has the story's last lines set
-    under it instead, across the box's columns, all the text columns ending together, when two
-    lines or more go there."""
+    under it instead, all the text columns ending together, when two lines or more go there and
+    the box leaves UNDER_BOX_MIN lines or more of its column empty (less is the box's own air; and
+    with less, the PDF reader took the bundled sample's A3 headline beside such text apart)."""
     slots, pos = state.slots or [], state.pos
     sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
     body_cols = m.columns - sc
     if body_cols <= 0:
         return 0, None
     depth = min(height, needed_height(slots[pos:], body_cols, height)) if body_cols > 1 else height
-    if not sc or height < 4:
-        return depth, None
+    if sc != 1 or height < 4:         # (a box two columns wide with text under it: the PDF reader
+        return depth, None            # then reads its items as broken lines)
     side = _side_slots(state, grid)
     box_cols, side_end = thread(side, sc, height - 1, state.side_pos)
     if side_end < len(side):
         return depth, None            # the box goes on in the story's next module
-    under = max(sum(s.h for s in c) for c in box_cols) + 1   # the box's lines and the air below its frame
+    under = max(sum(s.h for s in c) for c in box_cols) + 2   # the box's lines and a line of air below its frame
+    if depth - under < UNDER_BOX_MIN:
+        return depth, None            # a few lines of white under a box are its own air
     n = len(slots)
     lo = max(under + 2, -(-sum(s.h for s in slots[pos:]) // (body_cols + sc)))
     for d in range(lo, min(depth, height) + 1):
@@ -409,7 +430,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                 start = st.pos
                 cols, st.pos = thread(st.slots, body_cols, depth, start)
                 if id(m) == id(last_of[m.story]) and under is None:
-                    cols, st.pos = _no_empty_column(st.slots, cols, st.pos, body_cols, depth, start)
+                    cols, st.pos = _even_end(st.slots, cols, st.pos, body_cols, depth, start)
                 if under is not None:
                     # the story's last lines under its fact box, in the box's columns
                     more, st.pos = thread(st.slots, sc, depth - under, st.pos)
