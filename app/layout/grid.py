@@ -67,6 +67,7 @@ class Grid:
                                                                     compare=False)
     head_air: float = 0.0          # grid lines of air added around a headline block (split above/below)
     head_side_air: float = 0.0     # ems (of the head's own size) its lines leave free of the module's width
+    head_fill: int = 0             # most grid lines a module its text does not fill gives its headline block
 
     @property
     def column_width(self) -> float:
@@ -153,7 +154,8 @@ def parse_grid(data: dict, path: Path) -> Grid:
              default=bool(data.get("default", False)), folio_role=str(folio.get("role", "hei")),
              folio_size=float(folio.get("size", 10.5)), folio_rule=float(folio.get("rule_pt", 1.5)),
              styles=styles, path=str(path), headline_ladder=ladder,
-             head_air=_num(heads, "air_lines", path, 0), head_side_air=_num(heads, "side_air_em", path, 0))
+             head_air=_num(heads, "air_lines", path, 0), head_side_air=_num(heads, "side_air_em", path, 0),
+             head_fill=int(_num(heads, "fill_lines", path, 0)))
     if g.columns < 1 or g.column_chars < 2 or g.lines < 10:
         raise GalleyError("page grid: too few columns, characters or lines", path)
     if g.type_width > g.width + 0.01 or g.margin_top + g.type_height > g.height + 0.01:

@@ -43,6 +43,7 @@ from galley.app.layout.plan import Placement, Plan
 from galley.app.model import Edition
 
 COLUMN_RULE = 0.25
+UNDER_BOX_MIN = 12     # grid lines a fact box's column must leave empty before the story's text goes on under it
 MODULE_RULE = 0.6
 
 
@@ -142,32 +143,49 @@ def _emit_columns(cols, grid: Grid, x_of, top: int, story: str, layers, first_co
     return used
 
 
-def _no_empty_column(slots, cols, pos: int, columns: int, depth: int, start: int):
-    """A story's last module threaded so that no text column stays empty: when greedy threading
-    (every column full to `depth` but the last) leaves one without text, the text is dealt out
-    evenly instead, each column taking its share of what is left (30 lines in 8 columns: 4 and 3,
-    not 5 in six and none in the eighth). Greedy threading stands when that is all it could do."""
-    if all(any(s.kind != "space" for s in c) for c in cols):
+def _even_end(slots, cols, pos: int, columns: int, depth: int, start: int):
+    """A story's last module threaded so that its columns end together: when greedy threading
+    (every column full to `depth` but the last) leaves a text column empty, or ends one column
+    three lines or more above another (a subhead that does not fit at a column's foot takes its
+    chain to the next column; the last column takes what is left: the seed's lead had 4 and 8
+    empty lines in two of its eight columns), the text is dealt out evenly instead, each column
+    taking its share of what is left (30 lines in 8 columns: 4 and 3, not 5 in six and none in the
+    eighth), or a line or a few over that share where a kept chain needs it. Kept when it places
+    the same text with no column empty and, unless greedy threading left one empty, ends its
+    columns more nearly together. Greedy threading stands otherwise."""
+    def has_text(c):
+        return any(s.kind != "space" for s in c)
+
+    def spread(cs):
+        used = [sum(s.h for s in c) for c in cs]
+        return max(used) - min(used)
+
+    empty = not all(has_text(c) for c in cols)
+    if not empty and spread(cols) < 3:
         return cols, pos
     mine = slots[:pos]                  # what greedy threading placed here, no more
-    even, i = [], start
-    for c in range(columns):
-        left = sum(s.h for s in mine[i:])
-        # a picture with its caption (a kept chain) is not cut: the column takes it whole
-        j = i
-        while j < len(mine) and mine[j].kind == "space":
-            j += 1
-        chain = 0
-        while j < len(mine) and mine[j].keep:
-            chain += mine[j].h
-            j += 1
-        chain += mine[j].h if j < len(mine) else 0
-        share = min(depth, max(1, -(-left // (columns - c)), chain))
-        col, i = thread(mine, 1, share, i)
-        even.append(col[0])
-    if i < pos or not all(any(s.kind != "space" for s in c) for c in even):
-        return cols, pos
-    return even, pos
+    best, best_spread = cols, (depth + 1 if empty else spread(cols))
+    for slack in range(4):              # a share a line or more over the even one, where keeps need it
+        even, i = [], start
+        for c in range(columns):
+            left = sum(s.h for s in mine[i:])
+            # a picture with its caption (a kept chain) is not cut: the column takes it whole
+            j = i
+            while j < len(mine) and mine[j].kind == "space":
+                j += 1
+            chain = 0
+            while j < len(mine) and mine[j].keep:
+                chain += mine[j].h
+                j += 1
+            chain += mine[j].h if j < len(mine) else 0
+            share = min(depth, max(1, -(-left // (columns - c)) + slack, chain))
+            col, i = thread(mine, 1, share, i)
+            even.append(col[0])
+        if i >= pos and all(has_text(c) for c in even) and spread(even) < best_spread:
+            best, best_spread = even, spread(even)
+            if best_spread < 3:
+                break
+    return best, pos
 
 
 def _box(layers, grid: Grid, x: float, line0: int, line1: int, w: float) -> None:
@@ -232,8 +250,80 @@ def _frame(grid: Grid, m: Placement, layers) -> None:
         y += sz * 1.4
 
 
-def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
-    """Draw the headline block at the module top; returns the grid lines it takes."""
+def _side_slots(state: _StoryState, grid: Grid) -> list[Slot]:
+    """A sidebar set in columns of its own: its slots, composed once (the whole of it is one box)."""
+    if state.side_slots is None:
+        state.side_slots = compose_flow(state.parts.sidebar, grid, sidebar_measure(grid), boxed=True)
+        for s in state.side_slots:
+            s.boxed = False      # the whole sidebar module is one box, drawn round its columns
+    return state.side_slots
+
+
+def _story_end(state: _StoryState, grid: Grid, m: Placement, height: int) -> tuple[int, int | None]:
+    """How a story's last module, `height` grid lines below its head, sets the rest of its text:
+    (depth of its text columns, the line below the head where its text goes on under a fact box set
+    in columns of its own, or None).
+
+    Its columns are balanced (white left evenly at the foot, never a full first column and a short
+    or empty last one). A fact box in a column of its own that leaves that column's lower part
+    empty (16-25 empty lines under the box on the seed page) has the story's last lines set
+    under it instead, all the text columns ending together, when two lines or more go there and
+    the box leaves UNDER_BOX_MIN lines or more of its column empty (less is the box's own air; and
+    with less, the PDF reader took the bundled sample's A3 headline beside such text apart)."""
+    slots, pos = state.slots or [], state.pos
+    sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
+    body_cols = m.columns - sc
+    if body_cols <= 0:
+        return 0, None
+    depth = min(height, needed_height(slots[pos:], body_cols, height)) if body_cols > 1 else height
+    if sc != 1 or height < 4:         # (a box two columns wide with text under it: the PDF reader
+        return depth, None            # then reads its items as broken lines)
+    side = _side_slots(state, grid)
+    box_cols, side_end = thread(side, sc, height - 1, state.side_pos)
+    if side_end < len(side):
+        return depth, None            # the box goes on in the story's next module
+    under = max(sum(s.h for s in c) for c in box_cols) + 2   # the box's lines and a line of air below its frame
+    if depth - under < UNDER_BOX_MIN:
+        return depth, None            # a few lines of white under a box are its own air
+    n = len(slots)
+    lo = max(under + 2, -(-sum(s.h for s in slots[pos:]) // (body_cols + sc)))
+    for d in range(lo, min(depth, height) + 1):
+        _, i = thread(slots, body_cols, d, pos)
+        if i >= n:
+            return d, None            # the text columns alone hold it at this depth
+        _, j = thread(slots, sc, d - under, i)
+        if j >= n and j - i >= 2:
+            return d, under
+    return depth, None
+
+
+def _head_fill(state: _StoryState, grid: Grid, m: Placement) -> tuple[int, tuple[int, int | None] | None]:
+    """Grid lines of white a story's only module would leave at its foot (the module deeper than
+    its text: deepened to meet its neighbours, an ad band or the page foot), up to the grid's
+    `head_fill`, to be given to its headline block instead. A hole under a story's last lines is
+    what an art director sees first (开天窗); air around a headline is a designed look (撑题).
+    With it, how the module sets its text (`_story_end`), which giving the head that white does not
+    change beyond the depth of a single text column (not asked twice)."""
+    head = state.head
+    assert head is not None and state.slots is not None
+    height = m.lines - head.grid_lines
+    if grid.head_fill <= 0 or height <= 1:
+        return 0, None
+    sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
+    end = need, under = _story_end(state, grid, m, height)
+    if under is None and m.columns - sc == 1:      # one text column is not balanced: its depth is all of it
+        need = needed_height(state.slots[state.pos:], 1, height)
+    if sc:
+        box, _ = thread(_side_slots(state, grid), sc, height - 1, state.side_pos)
+        need = max(need, max(sum(s.h for s in c) for c in box) + 1)
+    if need > height:
+        return 0, end             # overset: every line is wanted for text
+    return min(grid.head_fill, height - need), end
+
+
+def _head(state: _StoryState, grid: Grid, m: Placement, layers, extra: int = 0) -> int:
+    """Draw the headline block at the module top, `extra` grid lines deeper than composed (its
+    lines centred in the added air); returns the grid lines it takes."""
     head = state.head
     if head is None or not head.grid_lines:
         return 0
@@ -257,9 +347,11 @@ def _head(state: _StoryState, grid: Grid, m: Placement, layers) -> int:
                                         story, head.section[1], m.column))
         y = sy + 2 * grid.leading * len(par.lines)
         layers[1].append(Rule(x, y - grid.leading * 0.35, x + w, y - grid.leading * 0.35, 0.5))
+    dy = extra * grid.leading / 2
     for hl in head.lines:
-        layers[2].append(_text_line(hl.par, hl.line, hl.style, x, top + hl.dy, w, story, hl.element, m.column))
-    return head.grid_lines
+        layers[2].append(_text_line(hl.par, hl.line, hl.style, x, top + hl.dy + dy, w, story, hl.element,
+                                    m.column))
+    return head.grid_lines + extra
 
 
 def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int, PagedDocument | None]]:
@@ -301,10 +393,10 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             if st is None:
                 continue
             top = m.line
-            if not st.head_done:
+            head_here = not st.head_done
+            if head_here:
                 st.head = compose_head(st.parts, grid, m.columns, lead=m.story in leads)
                 st.head_done = True
-                top += _head(st, grid, m, layers)
                 st.side_inline = not (m.sidebar_columns and st.parts.sidebar)
             if st.slots is None:
                 flow = list(st.parts.flow)
@@ -313,6 +405,12 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                                 + compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True))
                 else:
                     st.slots = compose_flow(flow, grid, measure)
+            end = None
+            if head_here:
+                extra = 0
+                if id(m) == id(last_of[m.story]) and st.head is not None and st.head.grid_lines:
+                    extra, end = _head_fill(st, grid, m)
+                top += _head(st, grid, m, layers, extra)
             if id(m) in jump_from:
                 _jump(grid, m, top, f"（上接第{jump_from[id(m)]}版）", "left", layers)
                 top += JUMP_LINES
@@ -324,32 +422,37 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             body_cols = m.columns - sc
             used = []
             if height > 0 and body_cols > 0:
-                depth = height
-                if id(m) == id(last_of[m.story]) and body_cols > 1:
-                    # the story ends here: its columns balanced, any depth the module has beyond
-                    # them left as even white at its foot (a module deepened to meet an ad frame),
-                    # never a full first column and a short or empty last one
-                    depth = min(height, needed_height(st.slots[st.pos:], body_cols, height))
+                depth, under = height, None
+                if end is not None:
+                    depth, under = min(end[0], height), end[1]
+                elif id(m) == id(last_of[m.story]):
+                    depth, under = _story_end(st, grid, m, height)
                 start = st.pos
                 cols, st.pos = thread(st.slots, body_cols, depth, start)
-                if id(m) == id(last_of[m.story]):
-                    cols, st.pos = _no_empty_column(st.slots, cols, st.pos, body_cols, depth, start)
-                used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
+                if id(m) == id(last_of[m.story]) and under is None:
+                    cols, st.pos = _even_end(st.slots, cols, st.pos, body_cols, depth, start)
+                if under is not None:
+                    # the story's last lines under its fact box, in the box's columns
+                    more, st.pos = thread(st.slots, sc, depth - under, st.pos)
+                    cols = cols + more
+                used = _emit_columns(cols[:body_cols], grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top,
                                      m.story, layers, m.column, grid.body_size / 2)
+                if under is not None:
+                    used += [under + u for u in _emit_columns(
+                        cols[body_cols:], grid, lambda ci, c0=m.column + body_cols: grid.column_x(c0 + ci),
+                        top + under, m.story, layers, m.column + body_cols, grid.body_size / 2)]
                 if grid.column_rules:
                     for ci in range(1, len(cols)):
                         if cols[ci] and cols[ci - 1]:
                             gx = grid.column_x(m.column + ci) - grid.gutter / 2
-                            layers[1].append(Rule(gx, grid.line_y(top) + 2, gx,
+                            first = top + (under if under is not None and ci >= body_cols else 0)
+                            layers[1].append(Rule(gx, grid.line_y(first) + 2, gx,
                                                   grid.line_y(top + max(used[ci - 1], used[ci])) - 2,
                                                   COLUMN_RULE))
             if sc and height > 1:
-                if st.side_slots is None:
-                    st.side_slots = compose_flow(st.parts.sidebar, grid, sidebar_measure(grid), boxed=True)
-                    for s in st.side_slots:
-                        s.boxed = False      # the whole sidebar module is one box, drawn below
+                side_slots = _side_slots(st, grid)
                 c0 = m.column + body_cols
-                cols, st.side_pos = thread(st.side_slots, sc, height - 1, st.side_pos)
+                cols, st.side_pos = thread(side_slots, sc, height - 1, st.side_pos)
                 x0 = grid.column_x(c0)
                 sused = _emit_columns(cols, grid, lambda ci, c0=c0: grid.column_x(c0 + ci) + grid.body_size / 2,
                                       top, m.story, layers, c0, 0.0)
