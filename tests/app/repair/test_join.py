@@ -629,3 +629,12 @@ def test_a_heading_shaped_line_is_continued_past_a_boxs_items_with_clause_marks(
     a, rest = "港务局局长周海涛在港区接受采访时表", "示，港区内企业须在三个月内完成整改。"
     out = repaired(lead, a, *items, rest)
     assert out[1] == a + rest and out[2:] == items
+
+
+def test_a_heading_shaped_line_is_continued_past_a_caption_to_a_block_needing_its_subject():
+    # 港务局局长周海涛称这些措施 / (a caption) / 是「…」。: no paragraph opens on 是; the line is
+    # its subject, passed over a caption as over nothing
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a, caption = "港务局局长周海涛称这些措施", "图为临川港集装箱码头上，工人们正在装卸一批出口的机械设备。"
+    rest = "是「推动港区从传统港口向现代物流枢纽转型的关键一步」。"
+    assert repaired(lead, a, caption, rest) == [lead, a + rest, caption]
