@@ -205,7 +205,18 @@ def number_continues(left: str, right: str) -> bool:
         return bool(re.match(r"[0-9０-９]", right))
     if _HAN_NUM_END.search(left):
         return bool(_HAN_NUM_CONT.match(right))
+    if _YEAR_END.search(left):
+        return bool(_MONTH_START.match(right))
+    if _MONTH_END.search(left):
+        return bool(_DAY_START.match(right))
     return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right)
+
+
+# a date cut between its parts: 起始于2005年 / 2月，当时…, 7月 / 18日
+_YEAR_END = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年$")
+_MONTH_START = re.compile(r"^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月")
+_MONTH_END = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月$")
+_DAY_START = re.compile(r"^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]")
 
 
 _FIGURE_START = re.compile(r"^[0-9０-９][0-9０-９.,]*(?:点|%|‰|倍|万|亿|元|美元|名|人|个|家|项|次|公里|米|吨)")

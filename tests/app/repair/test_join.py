@@ -638,3 +638,13 @@ def test_a_heading_shaped_line_is_continued_past_a_caption_to_a_block_needing_it
     a, caption = "港务局局长周海涛称这些措施", "图为临川港集装箱码头上，工人们正在装卸一批出口的机械设备。"
     rest = "是「推动港区从传统港口向现代物流枢纽转型的关键一步」。"
     assert repaired(lead, a, caption, rest) == [lead, a + rest, caption]
+
+
+def test_a_date_cut_between_year_and_month_continues():
+    # 港区扩建工程起始于2025年 / 3月，当时…: the date runs on, however heading-like the line
+    from galley.app.repair import features as ft
+    assert ft.number_continues("起始于2025年", "3月，当时") and ft.number_continues("于7月", "18日举行")
+    assert ft.number_continues("二〇二五年", "三月") and not ft.number_continues("今年", "3月")
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a, rest = "“港区扩建”起始于2025年", "3月，当时，临川港务局动用上百台工程机械对港区进行了全面改造，工期三年。"
+    assert repaired(lead, a, rest) == [lead, a + rest]
