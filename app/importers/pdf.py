@@ -2569,7 +2569,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
         result.extend(inserts.get(k, []))
     for paras, side in zip(vertical, beside, strict=True):
         if side:
-            result = _attach_vertical_heading(result, paras)
+            result = _attach_vertical_heading(result, paras, rules)
     pdf_roles.assign(result, figures, body)
     result = head_furniture + result + foot_furniture
     col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
@@ -2658,11 +2658,18 @@ def _level_text(group: list[pdf_vertical.Block], lines: list[Line]) -> bool:
     return any(ln.top < bottom and ln.bottom > top and max(ln.x0 - x1, x0 - ln.x1) <= reach for ln in lines)
 
 
-def _attach_vertical_heading(result: list[Para], heads: list[Para]) -> list[Para]:
+def _attach_vertical_heading(result: list[Para], heads: list[Para], rules: list[Box]) -> list[Para]:
     """A vertical headline (竖题, with its kicker) or column label beside a story set across opens
     that story: it goes before the first paragraph of the story's run that stands level with it
     (its horizontal headline, if it has one), and before vertical text standing between the two
-    (a label beside the headline); at the head of the page when no story stands beside it."""
+    (a label beside the headline); at the head of the page when no story stands beside it.
+
+    The walk back from the paragraph nearest the 竖题 to where the story's run begins stops at a
+    column rule (a narrow story set beside a commentary is ruled off from it) and at a
+    neighbour's own headline: a headline set across that stands over paragraphs the walk took
+    but not over the paragraph nearest the 竖题 heads a module beside the story, and those
+    paragraphs are that module's (on FIT pages the narrow story's 竖题 had opened the commentary
+    beside it, and the narrow story's text had been read as the commentary's)."""
     top = min(ln.top for p in heads for ln in p.lines)
     bottom = max(ln.bottom for p in heads for ln in p.lines)
     x0 = min(ln.x0 for p in heads for ln in p.lines)
@@ -2688,13 +2695,45 @@ def _attach_vertical_heading(result: list[Para], heads: list[Para]) -> list[Para
                 and all(ln.x0 >= x1 - 1 if right else ln.x1 <= x0 + 1 for ln in p.lines))
 
     start = near
-    while start > 0 and not result[start].heading and in_story(result[start - 1]):
+    while (start > 0 and not result[start].heading and in_story(result[start - 1])
+           and not _ruled_off(result[start - 1], result[near], rules)):
         start -= 1
+    h = start if result[start].heading else start - 1
+    if start < near and h >= 0 and result[h].heading and not result[h].vertical and not _over(result[h], result[near]):
+        under = [k for k in range(start, near) if k != h and _over(result[h], result[k])]
+        if under:
+            start = max(under) + 1
     lo, hi = (x1, story.x0) if right else (story.x1, x0)
     while (start > 0 and result[start - 1].vertical and away(result[start - 1]) < math.inf
            and lo - 1 <= result[start - 1].lines[0].x0 and result[start - 1].lines[0].x1 <= hi + 1):
         start -= 1
     return result[:start] + heads + result[start:]
+
+
+def _ruled_off(p: Para, q: Para, rules: list[Box]) -> bool:
+    """Whether a column rule stands between paragraphs `p` and `q`: all of one's lines on one
+    side of it, all of the other's on the other, the rule level with lines of both."""
+    def level(r: Box, para: Para) -> bool:
+        return any(ln.top < r.bottom and ln.bottom > r.top for ln in para.lines)
+
+    for r in rules:
+        x = (r.x0 + r.x1) / 2
+        if not (level(r, p) and level(r, q)):
+            continue
+        if all(ln.x1 <= x + 1 for ln in p.lines) and all(ln.x0 >= x - 1 for ln in q.lines):
+            return True
+        if all(ln.x0 >= x - 1 for ln in p.lines) and all(ln.x1 <= x + 1 for ln in q.lines):
+            return True
+    return False
+
+
+def _over(head: Para, p: Para) -> bool:
+    """Whether the heading set across stands over paragraph `p`: a line of `p` below it lies
+    mostly within its width."""
+    x0, x1 = min(ln.x0 for ln in head.lines), max(ln.x1 for ln in head.lines)
+    bottom = max(ln.bottom for ln in head.lines)
+    return any(ln.top >= bottom - 1 and min(ln.x1, x1) - max(ln.x0, x0) >= 0.5 * (ln.x1 - ln.x0)
+               for ln in p.lines)
 
 
 def _column_index(col_x: list[int], x: float) -> int:
