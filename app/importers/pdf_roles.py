@@ -167,9 +167,35 @@ def _advertisements(paras: list, body: float) -> None:
                 p.role = "ad"
 
 
+# A teaser's page reference at its end: （第6版）, （详见第6版）, 见A3版
+_PAGE_REF = re.compile(r"[（(]?\s*(?:详见|见)?\s*(?:第\s*)?[A-Z]?[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?$")
+
+
+def _teasers(paras: list) -> None:
+    """A boxed story that is a 导读 (a front page's guide to the edition): two or more of its
+    paragraphs are summaries ending in a page reference (（第6版）), each under a title. Its
+    label (导读) opens it as its headline and the titles are subheads, so the box stays one
+    block of the page instead of a story a title (each title had opened a story of its own,
+    the first one read as the label's deck)."""
+    boxes: dict[int, list] = {}
+    for p in paras:
+        box = p.lines[0].box
+        if box is not None and p.boxed_story and not p.role:
+            boxes.setdefault(box, []).append(p)
+    for box_paras in boxes.values():
+        refs = [p for p in box_paras if not p.heading and _PAGE_REF.search(p.text.replace(" ", ""))]
+        heads = [p for p in box_paras if p.heading]
+        if len(refs) < 2 or not heads or not box_paras[0].heading:
+            continue
+        box_paras[0].role = "headline"
+        for p in heads[1:]:
+            p.role = "subhead"
+
+
 def assign(paras: list, figures: list, body: float) -> None:
     """Set `role` on the page's paragraphs (those already furniture keep it)."""
     _advertisements(paras, body)
+    _teasers(paras)
     for p in paras:
         if p.role:
             continue

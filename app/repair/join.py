@@ -56,7 +56,7 @@ RECUR_HEADLINE = 0.15
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
-_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck"})
+_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck", "subhead"})
 
 
 _UNSET = object()
