@@ -10,7 +10,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    (方正飞腾 writes `1 Tf` and puts the size in Tm, one glyph per BT/ET). Identical glyphs
    stacked within 0.08 em (fake bold, drawn two to four times) are kept once, a headline's
    shadow or 3-D layers (full-width glyphs drawn under the face within 0.2 em) are dropped, and so are
-   invisible (Tr 3) copies of visible text; a font with no Unicode mapping is read through its
+   invisible (Tr 3) copies of visible text, and so are glyphs a clipping path hides (a
+   story's lines run on past the frame they are clipped to; pdfminer does not follow clips,
+   so the pdfplumber reader interprets such a page again to find them); a font with no Unicode mapping is read through its
    embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
    glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
    are U+FFFD and the reader says which font and page; a Kangxi radical or a compatibility
@@ -541,9 +543,12 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             # invisible text is looked for glyph by glyph only on a page that has some
             hidden_text, optional = _page_marks(page.raw, raw)
             hidden = text_object is not None and render_mode is not None and hidden_text
+            # text objects a clipping path cuts: their glyphs outside it are not printed
+            clips = _text_clips(page.raw, raw) if text_object is not None else {}
             for i in range(tp.count_chars()):
                 code = get_unicode(handle, i)
-                obj = text_object(handle, i) if hidden and text_object is not None else None
+                obj = text_object(handle, i) if (hidden or clips) and text_object is not None else None
+                clip = clips.get(pdf_fonts.address(obj)) if clips and obj else None
                 if map_error is not None and map_error(handle, i) == 1:
                     # a font with no Unicode mapping: PDFium gives the glyph's code, which in an
                     # Identity-H font is the glyph id of the embedded program
@@ -592,6 +597,12 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 if size <= 0:
                     size = max(1.0, rect.top - rect.bottom)
                 upright = angle < 0.02 or angle > 6.26
+                if clip is not None:
+                    # an upright glyph's em box, from its baseline (a full stop's own box sits
+                    # low in it: it shows when its line does)
+                    low, high = (oy.value - 0.12 * size, oy.value + 0.88 * size) if upright else (rect.bottom, rect.top)
+                    if _clipped_away((rect.left, low, rect.right, high), clip):
+                        continue
                 where.append(i)
                 append(Glyph(ch, rect.left - sx, rect.right - sx, top_y - oy.value, size, upright,
                              0.0 if upright else (-angle) % (2 * math.pi), visible,
@@ -957,13 +968,15 @@ def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float,
 _Matrix = tuple[float, float, float, float, float, float]
 
 
-def _page_objects(page, raw, max_depth: int = 3, text: bool = False):
-    """The page's paths and images (and text objects, with `text`), in its form XObjects too (a
-    page drawn into a spread as a form, a placed advertisement): each object, its type, and the
-    matrix that takes its form's space to the page's (None on the page itself: PDFium gives an
-    object's bounds in the space of the form that holds it)."""
+def _page_objects(page, raw, max_depth: int = 3, text: bool = False, only_text: bool = False):
+    """The page's paths and images (and text objects, with `text`; only those, with
+    `only_text`), in its form XObjects too (a page drawn into a spread as a form, a placed
+    advertisement): each object, its type, and the matrix that takes its form's space to the
+    page's (None on the page itself: PDFium gives an object's bounds in the space of the form
+    that holds it)."""
     import ctypes
-    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, *((raw.FPDF_PAGEOBJ_TEXT,) if text else ()))
+    kinds = (*(() if only_text else (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)),
+             *((raw.FPDF_PAGEOBJ_TEXT,) if text or only_text else ()))
     get_kind, form_kind = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
     m = raw.FS_MATRIX()
     todo: list[tuple[object, _Matrix | None, int]] = [(None, None, 0)]
@@ -1034,6 +1047,39 @@ def _clip_bounds(raw, obj) -> tuple[float, float, float, float] | None:
         if xs:
             out = [max(out[0], min(xs)), max(out[1], min(ys)), min(out[2], max(xs)), min(out[3], max(ys))]
     return None if out[0] == -math.inf else (out[0], out[1], out[2], out[3])
+
+
+def _text_clips(page, raw) -> dict[int, tuple[float, float, float, float]]:
+    """The clipping path's box (left, bottom, right, top, page space) of each text object (on the
+    page or in its forms) that reaches beyond it, by the object's address. A page system sets a
+    story's lines in a frame and clips them to it, and what runs on past the frame (overset
+    lines, a frame pulled smaller, an old version under a new one) is written but not printed:
+    such glyphs must not be read. An object wholly inside its clip (most of them) is not kept."""
+    get_clip = getattr(raw, "FPDFPageObj_GetClipPath", None)
+    if get_clip is None:
+        return {}
+    out: dict[int, tuple[float, float, float, float]] = {}
+    for obj, _, form in _page_objects(page, raw, text=True, only_text=True):
+        if not get_clip(obj):
+            continue
+        clip = _clip_bounds(raw, obj)
+        if clip is None:
+            continue
+        left, bottom, right, top = _bounds(raw, obj)
+        if clip[0] <= left + 0.5 and clip[1] <= bottom + 0.5 and right - 0.5 <= clip[2] and top - 0.5 <= clip[3]:
+            continue
+        out[pdf_fonts.address(obj)] = _on_page(clip, form)
+    return out
+
+
+def _clipped_away(box: tuple[float, float, float, float], clip: tuple[float, float, float, float]) -> bool:
+    """Whether a glyph's box (left, bottom, right, top) shows too little inside its clipping
+    path's box to be seen: under 15% of its width or height. A line the clip cuts through (a
+    text box's last line cut in half where the box ends) is still printed, partly, and read."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    across = min(box[2], clip[2]) - max(box[0], clip[0])
+    down = min(box[3], clip[3]) - max(box[1], clip[1])
+    return across < 0.15 * w or down < 0.15 * h
 
 
 def _page_marks(page, raw) -> tuple[bool, bool]:
@@ -1196,8 +1242,11 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                 fixes = pdf_fonts.PageFixes(page.page_obj)
                 misread = fixes.misread()
                 said, outlines = _actual_texts(page)
+                clipped = _clipped_out(page)
                 for c in page.chars:
                     text = c["text"]
+                    if clipped and (round(c["x0"], 2), round(c["y0"], 2), text) in clipped:
+                        continue
                     if said:
                         # a glyph in an ActualText span reads as what the span says it is
                         text = said.get((round(c["x0"], 2), round(c["y0"], 2), text), text)
@@ -1359,6 +1408,80 @@ def _actual_texts(page) -> tuple[dict[tuple[float, float, str], str],
         elif wanted:
             outlines.append((text, [(o.x0, o.y0, o.x1, o.y1) for o in objs]))
     return said, outlines
+
+
+_CLIP_OP = re.compile(rb"\bW\*?\s+n\b")
+
+
+def _clipped_out(page) -> set[tuple[float, float, str]]:
+    """The glyphs of a pdfplumber page that a clipping path hides (`_clipped_away`), by place and
+    text. pdfminer does not follow clipping paths (its `W` does nothing), so a page whose content
+    sets one is interpreted again, keeping the box of the clip in force (the intersection of the
+    boxes of the paths clipped to, through the CTM) with the graphics state, into forms too."""
+    try:
+        data = b"".join(s.get_data() for s in page.page_obj.contents)
+    except Exception:     # noqa: BLE001 - content pdfplumber read but this cannot: nothing hidden
+        return set()
+    if not _CLIP_OP.search(data):
+        return set()
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.utils import apply_matrix_pt
+
+    hidden: set[tuple[float, float, str]] = set()
+
+    class Clipping(PDFPageInterpreter):
+        clip: tuple[float, float, float, float] | None = None
+        inherited: tuple[float, float, float, float] | None = None
+
+        def init_state(self, ctm):
+            super().init_state(ctm)
+            self.clip = self.inherited
+
+        def dup(self):
+            other = super().dup()
+            other.inherited = self.clip     # a form is drawn inside the clip it is called under
+            return other
+
+        def get_current_state(self):
+            return (*super().get_current_state(), self.clip)
+
+        def set_current_state(self, state):
+            super().set_current_state(state[:3])
+            self.clip = state[3] if len(state) > 3 else None
+
+        def do_W(self):
+            pts = [apply_matrix_pt(self.ctm, (seg[-2], seg[-1])) for seg in self.curpath if len(seg) >= 3]
+            if not pts:
+                return
+            box = (min(x for x, _ in pts), min(y for _, y in pts), max(x for x, _ in pts), max(y for _, y in pts))
+            c = self.clip
+            self.clip = box if c is None else (max(c[0], box[0]), max(c[1], box[1]), min(c[2], box[2]), min(c[3], box[3]))
+
+        do_W_a = do_W
+
+    class Device(PDFPageAggregator):
+        interpreter: Clipping | None = None
+
+        def render_char(self, *args, **kwargs):
+            before = len(self.cur_item._objs)
+            adv = super().render_char(*args, **kwargs)
+            clip = self.interpreter.clip if self.interpreter is not None else None
+            if clip is not None:
+                for c in self.cur_item._objs[before:]:
+                    if _clipped_away((c.x0, c.y0, c.x1, c.y1), clip):
+                        hidden.add((round(c.x0, 2), round(c.y0, 2), c.get_text()))
+            return adv
+
+    try:
+        rsrc = PDFResourceManager()
+        device = Device(rsrc, pageno=1, laparams=None)
+        interpreter = Clipping(rsrc, device)
+        device.interpreter = interpreter
+        interpreter.process_page(page.page_obj)
+    except Exception:     # noqa: BLE001 - a page pdfplumber read but this cannot: nothing hidden
+        return set()
+    return hidden
 
 
 def _half_width(obj: dict) -> float:
@@ -2569,7 +2692,7 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
         result.extend(inserts.get(k, []))
     for paras, side in zip(vertical, beside, strict=True):
         if side:
-            result = _attach_vertical_heading(result, paras)
+            result = _attach_vertical_heading(result, paras, rules)
     pdf_roles.assign(result, figures, body)
     result = head_furniture + result + foot_furniture
     col_x = sorted({round(ln.frame[0]) for ln in ordered}) or [0]
@@ -2658,11 +2781,18 @@ def _level_text(group: list[pdf_vertical.Block], lines: list[Line]) -> bool:
     return any(ln.top < bottom and ln.bottom > top and max(ln.x0 - x1, x0 - ln.x1) <= reach for ln in lines)
 
 
-def _attach_vertical_heading(result: list[Para], heads: list[Para]) -> list[Para]:
+def _attach_vertical_heading(result: list[Para], heads: list[Para], rules: list[Box]) -> list[Para]:
     """A vertical headline (竖题, with its kicker) or column label beside a story set across opens
     that story: it goes before the first paragraph of the story's run that stands level with it
     (its horizontal headline, if it has one), and before vertical text standing between the two
-    (a label beside the headline); at the head of the page when no story stands beside it."""
+    (a label beside the headline); at the head of the page when no story stands beside it.
+
+    The walk back from the paragraph nearest the 竖题 to where the story's run begins stops at a
+    column rule (a narrow story set beside a commentary is ruled off from it) and at a
+    neighbour's own headline: a headline set across that stands over paragraphs the walk took
+    but not over the paragraph nearest the 竖题 heads a module beside the story, and those
+    paragraphs are that module's (on FIT pages the narrow story's 竖题 had opened the commentary
+    beside it, and the narrow story's text had been read as the commentary's)."""
     top = min(ln.top for p in heads for ln in p.lines)
     bottom = max(ln.bottom for p in heads for ln in p.lines)
     x0 = min(ln.x0 for p in heads for ln in p.lines)
@@ -2688,13 +2818,45 @@ def _attach_vertical_heading(result: list[Para], heads: list[Para]) -> list[Para
                 and all(ln.x0 >= x1 - 1 if right else ln.x1 <= x0 + 1 for ln in p.lines))
 
     start = near
-    while start > 0 and not result[start].heading and in_story(result[start - 1]):
+    while (start > 0 and not result[start].heading and in_story(result[start - 1])
+           and not _ruled_off(result[start - 1], result[near], rules)):
         start -= 1
+    h = start if result[start].heading else start - 1
+    if start < near and h >= 0 and result[h].heading and not result[h].vertical and not _over(result[h], result[near]):
+        under = [k for k in range(start, near) if k != h and _over(result[h], result[k])]
+        if under:
+            start = max(under) + 1
     lo, hi = (x1, story.x0) if right else (story.x1, x0)
     while (start > 0 and result[start - 1].vertical and away(result[start - 1]) < math.inf
            and lo - 1 <= result[start - 1].lines[0].x0 and result[start - 1].lines[0].x1 <= hi + 1):
         start -= 1
     return result[:start] + heads + result[start:]
+
+
+def _ruled_off(p: Para, q: Para, rules: list[Box]) -> bool:
+    """Whether a column rule stands between paragraphs `p` and `q`: all of one's lines on one
+    side of it, all of the other's on the other, the rule level with lines of both."""
+    def level(r: Box, para: Para) -> bool:
+        return any(ln.top < r.bottom and ln.bottom > r.top for ln in para.lines)
+
+    for r in rules:
+        x = (r.x0 + r.x1) / 2
+        if not (level(r, p) and level(r, q)):
+            continue
+        if all(ln.x1 <= x + 1 for ln in p.lines) and all(ln.x0 >= x - 1 for ln in q.lines):
+            return True
+        if all(ln.x0 >= x - 1 for ln in p.lines) and all(ln.x1 <= x + 1 for ln in q.lines):
+            return True
+    return False
+
+
+def _over(head: Para, p: Para) -> bool:
+    """Whether the heading set across stands over paragraph `p`: a line of `p` below it lies
+    mostly within its width."""
+    x0, x1 = min(ln.x0 for ln in head.lines), max(ln.x1 for ln in head.lines)
+    bottom = max(ln.bottom for ln in head.lines)
+    return any(ln.top >= bottom - 1 and min(ln.x1, x1) - max(ln.x0, x0) >= 0.5 * (ln.x1 - ln.x0)
+               for ln in p.lines)
 
 
 def _column_index(col_x: list[int], x: float) -> int:

@@ -9,7 +9,8 @@ positions as fractions of the page, never as points tuned to one newspaper.
 
 - **Furniture** (版眉, folios, running headers and footers): short lines in the top or bottom
   band of the page that read as a page mark (第N版, 第N页, — 3 —, a bare number, a date with
-  星期, 本版编辑：…), the lines standing level with one of them, and any short line that comes back at the
+  星期, 本版编辑：…), the lines standing level with one of them (the paper's name too, set in
+  display type beside 第N版 or a date), and any short line that comes back at the
   same height on other pages (digits aside). They are taken out of the flow, so a paragraph
   runs on across a footer.
 - **Jump lines**: 下转第N版, 上接第N版 and the like, alone on their line.
@@ -122,14 +123,28 @@ def furniture_lines(lines: list, height: float, body: float, running: frozenset[
     # what stands level with a page mark (the paper's name, the section beside 第N版 and the date)
     rows: dict[int, list] = {}
     for ln in lines:
-        if ln.glyphs and id(ln) not in out and len(ln.text) <= 20 and ln.size < DISPLAY * body:
+        if ln.glyphs and id(ln) not in out and len(ln.text) <= 20 and (ln.size < DISPLAY * body or _masthead(ln, body)):
             rows.setdefault(int(ln.base // 8), []).append(ln)
     for m in marks:
         for key in (int(m.base // 8) - 1, int(m.base // 8), int(m.base // 8) + 1):
             for ln in rows.get(key, ()):
-                if abs(ln.base - m.base) < 0.5 * max(ln.size, m.size) and band(ln):
+                if (abs(ln.base - m.base) < 0.5 * max(ln.size, m.size) and band(ln)
+                        and (ln.size < DISPLAY * body or _WORDED_MARK.search(m.text.replace(" ", "")))):
                     out.add(id(ln))
     return out
+
+
+# A page mark in words (第N版, a date, 星期N), not a bare folio number.
+_WORDED_MARK = re.compile(r"第\s*[0-9０-９一二三四五六七八九十百]+\s*[版页]|[0-9０-９]{4}\s*年|星期")
+
+
+def _masthead(ln, body: float) -> bool:
+    """Whether a line may be the paper's name in the 版眉 though set in display type: a few
+    characters, at most four times the body size. Page systems set the name at 1.5-2.5 times the
+    body (22 pt over 9 pt) beside a 第N版 and a date; it had been read as the page's first
+    headline or kicker. Taken only level with a page mark in words, not a bare folio number,
+    which a headline at the page's top may stand beside."""
+    return len(ln.text.replace(" ", "")) <= 10 and ln.size <= 4 * body
 
 
 _PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|www\.|\.com|[0-9]{3,4}[-－][0-9]{7,8}|1[3-9][0-9]{9})")
@@ -152,9 +167,35 @@ def _advertisements(paras: list, body: float) -> None:
                 p.role = "ad"
 
 
+# A teaser's page reference at its end: （第6版）, （详见第6版）, 见A3版
+_PAGE_REF = re.compile(r"[（(]?\s*(?:详见|见)?\s*(?:第\s*)?[A-Z]?[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?$")
+
+
+def _teasers(paras: list) -> None:
+    """A boxed story that is a 导读 (a front page's guide to the edition): two or more of its
+    paragraphs are summaries ending in a page reference (（第6版）), each under a title. Its
+    label (导读) opens it as its headline and the titles are subheads, so the box stays one
+    block of the page instead of a story a title (each title had opened a story of its own,
+    the first one read as the label's deck)."""
+    boxes: dict[int, list] = {}
+    for p in paras:
+        box = p.lines[0].box
+        if box is not None and p.boxed_story and not p.role:
+            boxes.setdefault(box, []).append(p)
+    for box_paras in boxes.values():
+        refs = [p for p in box_paras if not p.heading and _PAGE_REF.search(p.text.replace(" ", ""))]
+        heads = [p for p in box_paras if p.heading]
+        if len(refs) < 2 or not heads or not box_paras[0].heading:
+            continue
+        box_paras[0].role = "headline"
+        for p in heads[1:]:
+            p.role = "subhead"
+
+
 def assign(paras: list, figures: list, body: float) -> None:
     """Set `role` on the page's paragraphs (those already furniture keep it)."""
     _advertisements(paras, body)
+    _teasers(paras)
     for p in paras:
         if p.role:
             continue

@@ -101,7 +101,8 @@ class RawBlock:
     column: int | None = None      # column index on that page, for PDF input
     # what the page's own evidence says the block is (PDF input: size, position, boxes), a hint
     # structure prefers to the text alone: "furniture" (版眉, folio, running header), "jump"
-    # (下转第N版), "ad", "kicker", "headline", "deck", "caption", "sidebar"; None when there is none
+    # (下转第N版), "ad", "kicker", "headline", "deck", "subhead" (a 导读's titles), "caption",
+    # "sidebar"; None when there is none
     role: str | None = None
 
 

@@ -58,7 +58,7 @@ SEAM_LM_SURE = 0.5      # the character model across the seam (scaled) this sure
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
-_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck"})
+_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck", "subhead"})
 
 
 _UNSET = object()

@@ -60,9 +60,9 @@ def _insert_kind(text: str) -> Kind:
 
 # A role read from the page (RawBlock.role, PDF input) decides the form over the text alone.
 _ROLE_FORMS = {"furniture": "furniture", "ad": "furniture", "jump": "credit", "caption": "caption", "sidebar": "sidebar",
-               "kicker": "heading", "headline": "heading", "deck": "heading"}
+               "kicker": "heading", "headline": "heading", "deck": "heading", "subhead": "heading"}
 _ROLE_KINDS = {"caption": Kind.CAPTION, "sidebar": Kind.SIDEBAR, "kicker": Kind.KICKER,
-               "headline": Kind.HEADLINE, "deck": Kind.DECK}
+               "headline": Kind.HEADLINE, "deck": Kind.DECK, "subhead": Kind.SUBHEAD}
 
 
 def _roles(blocks: list[RawBlock], units: list[tuple[int, ...]]) -> list[str | None]:
@@ -133,6 +133,11 @@ class _Builder:
         if not lines:
             return
         nxt = self.forms[end] if end < len(texts) else None
+        if self.current is not None and all(self.roles[k] == "subhead" for k in lines):
+            # the page says these are a story's subheads (a 导读's titles): they open nothing
+            for k in lines:
+                self.current.elements.append(self.el(Kind.SUBHEAD, k))
+            return
         opens = (self.current is None or nxt in ("byline", None)
                  or (nxt == "body" and ft.is_dateline_start(texts[end]))
                  or not any(e.kind == Kind.BODY for e in self.current.elements)

@@ -379,3 +379,48 @@ def test_footer_beside_a_longer_column_is_furniture(tmp_path, reader):
     blocks = read_pdf(pdf)
     assert [_nows(b.text) for b in blocks if b.role == "furniture"] == [_nows(footer)]
     assert [b.text for b in blocks if b.role is None] == BODY[:4]
+
+
+def _masthead_page(path: Path, *, name: str, name_size: float, marks: list[tuple[float, str]],
+                   centred: bool) -> None:
+    """A page under a 版眉: `name` at the left in `name_size`, each of `marks` (x, text) in 9 pt,
+    on the name's baseline or centred on its height; a rule under it, a 24 pt headline and
+    two columns of body."""
+    w = F.Writer(name + "".join(t for _, t in marks) + HEADLINE + "".join(BODY))
+    font = w.font()
+    page = w.page(420, 520)
+    F.run(page, font, 30, 44, name, name_size)
+    for x, text in marks:
+        F.run(page, font, x, 44 - (name_size - 9) * 0.4 if centred else 44, text, 9)
+    page.ops.append(f"0.8 w 30 {page.y(52):.2f} m 390 {page.y(52):.2f} l S")
+    F.run(page, font, 40, 90, HEADLINE, 24)
+    for k, (text, first, last) in enumerate(F.set_lines(font, BODY[:5], 9, 170)):
+        col, row = divmod(k, 26)
+        indent = 18 if first else 0
+        tc = 0.0 if last else F.justified(font, text, 9, 170 - indent)
+        F.run(page, font, 30 + col * 190 + indent, 120 + row * 13.5, text, 9, tc=tc)
+    w.save(path)
+
+
+@pytest.mark.parametrize("centred", [False, True], ids=["on_baseline", "centred"])
+@pytest.mark.parametrize("name_size", [13.5, 16.0, 22.0, 28.0])
+def test_a_large_paper_name_in_the_masthead_is_furniture(tmp_path, reader, name_size, centred):
+    """The paper's name set in display type in the 版眉 (16 to 28 pt over a 9 pt body) beside
+    the date and 第N版 is furniture, like its fields; the page's headline stays its headline."""
+    marks = [(150.0, "2026年8月4日 星期二"), (336.0, "第3版 要闻")]
+    pdf = tmp_path / "masthead.pdf"
+    _masthead_page(pdf, name="澜州日报", name_size=name_size, marks=marks, centred=centred)
+    blocks = read_pdf(pdf)
+    assert [_nows(b.text) for b in blocks if b.role == "furniture"] == ["澜州日报", "2026年8月4日星期二", "第3版要闻"]
+    assert [b.text for b in blocks if b.role == "headline"] == [HEADLINE]
+    assert [b.text for b in blocks if b.role is None] == BODY[:5]
+
+
+def test_a_short_headline_beside_a_bare_folio_stays_a_headline(tmp_path, reader):
+    """A short headline at the top of a page with no 版眉, level with a bare folio number in
+    the corner: a number says nothing of the line beside it, which stays the headline."""
+    pdf = tmp_path / "folio.pdf"
+    _masthead_page(pdf, name="口袋公园开放", name_size=22.0, marks=[(380.0, "3")], centred=False)
+    blocks = read_pdf(pdf)
+    assert [b.text for b in blocks if b.role == "furniture"] == ["3"]
+    assert blocks[1].text == "口袋公园开放" and blocks[1].role in ("headline", "kicker")

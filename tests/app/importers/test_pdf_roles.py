@@ -63,3 +63,12 @@ def test_running_lines_recur_on_other_pages():
     assert "澜州日报电子版·文字稿" in running and "第#页" in running
     assert "正文第一行" not in running     # recurs, but in the middle of the page
     assert pdf_roles.running_lines(pages[:1], [842.0]) == set()
+
+
+def test_subheads_from_the_page_open_no_story():
+    """A 导读's titles (role subhead) stay in the story their label opened, each over its summary."""
+    items = [("导读", "headline"), ("滨河绿道全线贯通", "subhead"), ("全长十二公里的滨河绿道昨日贯通。（第3版）", None),
+             ("老城墙修缮完工", "subhead"), ("东段城楼重新向市民开放。（第5版）", None)]
+    assert _kinds(_blocks(items)) == [(Kind.HEADLINE, "导读"), (Kind.SUBHEAD, "滨河绿道全线贯通"),
+                                      (Kind.BODY, "全长十二公里的滨河绿道昨日贯通。（第3版）"),
+                                      (Kind.SUBHEAD, "老城墙修缮完工"), (Kind.BODY, "东段城楼重新向市民开放。（第5版）")]

@@ -182,3 +182,52 @@ def test_identity_v_glyphs_stand_where_printed_with_both_readers(tmp_path, monke
                   for k in range(len(line)))
     for name, got in found.items():
         assert [v for xy in got for v in xy] == pytest.approx([v for xy in want for v in xy], abs=0.05), name
+
+
+# a narrow story with its 竖题 at its right, beside a commentary one column two wide (FIT pages
+# set 时评 so): the 竖题 opens the narrow story, not the commentary
+NEIGHBOUR_HEAD = "公园管护要靠大家"
+NARROW_HEAD = "口袋公园开放"
+
+
+def _narrow_story_page(path, *, neighbour_head: bool, rule: bool) -> None:
+    from tests.app.importers.test_pdf_fit import BODY
+    w = F.Writer(NEIGHBOUR_HEAD + NARROW_HEAD + "".join(BODY) + "（上接第一版）")
+    font = w.font()
+    page = w.page(420, 400)
+    top = 60.0
+    if neighbour_head:       # the commentary's headline level with the 竖题's top
+        F.run(page, font, 40, top, NEIGHBOUR_HEAD, 16)
+        top += 30
+    else:                    # the commentary runs on from another page
+        F.run(page, font, 30, top, "（上接第一版）", 9)
+        top += 16
+    for k, (text, first, last) in enumerate(F.set_lines(font, BODY[3:5], 9, 200)):
+        indent = 18 if first else 0
+        tc = 0.0 if last else F.justified(font, text, 9, 200 - indent)
+        F.run(page, font, 30 + indent, top + k * 13.5, text, 9, tc=tc)
+    if rule:                 # a column rule between the commentary and the narrow story
+        page.ops.append(f"0.5 w 241 {page.y(45):.2f} m 241 {page.y(340):.2f} l S")
+    for k, (text, first, last) in enumerate(F.set_lines(font, BODY[:2], 9, 99)):
+        indent = 18 if first else 0
+        tc = 0.0 if last else F.justified(font, text, 9, 99 - indent)
+        F.run(page, font, 252 + indent, 60 + k * 13.5, text, 9, tc=tc)
+    F.glyphs(page, font, 362, 70, NARROW_HEAD, 22, vertical=True, pitch=24)
+    w.save(path)
+
+
+@pytest.mark.parametrize(("neighbour_head", "rule"), [(True, False), (True, True), (False, True)],
+                         ids=["beside-its-headline", "headline-and-rule", "column-rule"])
+def test_a_vertical_headline_opens_only_the_narrow_story_beside_it(tmp_path, reader, neighbour_head, rule):
+    """The walk back from the narrow story's first paragraph to where its run begins stops at
+    the commentary's own headline (it stands over the commentary, not over the narrow story) and
+    at a column rule: the commentary stays whole before the 竖题, which opens the narrow story."""
+    from tests.app.importers.test_pdf_fit import BODY
+    pdf = tmp_path / "narrow.pdf"
+    _narrow_story_page(pdf, neighbour_head=neighbour_head, rule=rule)
+    blocks = read_pdf(pdf)
+    texts = [b.text.replace(" ", "") for b in blocks]
+    first = [NEIGHBOUR_HEAD] if neighbour_head else ["（上接第一版）"]
+    assert texts == [t.replace(" ", "") for t in (*first, BODY[3], BODY[4], NARROW_HEAD, BODY[0], BODY[1])]
+    assert blocks[3].role == "headline"
+    assert blocks[0].role == ("headline" if neighbour_head else "jump")
