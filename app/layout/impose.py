@@ -354,6 +354,41 @@ def _head(state: _StoryState, grid: Grid, m: Placement, layers, extra: int = 0) 
     return head.grid_lines + extra
 
 
+def _stagger_heads(grid: Grid, lines: list, heads: list[tuple[float, float, range, int]]) -> None:
+    """Keep side-by-side headlines off one height (碰题): a headline block given a module's white
+    (`extra` grid lines, its lines centred in it) is moved up or down in that air, by half grid
+    lines and as little as it can, until no line of it stands within a line of its own size of a
+    headline line in a module beside it. Two headlines level across a gutter read as one (the
+    bundled sample's tabloid page: 临川马拉松 / 一季度全市外贸 side by side; the PDF reader
+    joined them too). `heads`: (left, right edge, indices of its lines in `lines`, extra) of each
+    headline block on the page, fixed ones with `extra` 0; `lines` is changed in place."""
+    half = grid.leading / 2
+    gap = grid.gutter * 1.5
+
+    def clashes(k: int, shift: float) -> bool:
+        x0, x1, mine, _ = heads[k]
+        for j, (o0, o1, theirs, _) in enumerate(heads):
+            if j == k or not (0 <= o0 - x1 <= gap or 0 <= x0 - o1 <= gap):
+                continue
+            for a in mine:
+                la = lines[a]
+                for b in theirs:
+                    lb = lines[b]
+                    if abs(la.y + shift - lb.y) < max(la.size, lb.size) / 2:
+                        return True
+        return False
+
+    for k, (_, _, mine, extra) in enumerate(heads):
+        if not extra or not clashes(k, 0.0):
+            continue
+        # the block sits `extra` half lines from either end of its air: shifts that keep it inside
+        for step in sorted(range(-extra, extra + 1), key=lambda v: (abs(v), v)):
+            if step and not clashes(k, step * half):
+                for a in mine:
+                    lines[a] = replace(lines[a], y=lines[a].y + step * half)
+                break
+
+
 def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int, PagedDocument | None]]:
     """Yield (done, total, None) per page, then (total, total, the document)."""
     plan.validate(grid)
@@ -382,6 +417,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
     for pno in range(1, n_pages + 1):
         page = _page(grid, pno, plan.labels.get(pno, ""))
         layers: tuple[list, list, list] = ([], [], [])   # tints/boxes, rules, text
+        heads: list[tuple[float, float, range, int]] = []   # the page's headline blocks (_stagger_heads)
         for m in by_page.get(pno, []):
             if not m.is_story:
                 _frame(grid, m, layers)
@@ -411,6 +447,10 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                 if id(m) == id(last_of[m.story]) and st.head is not None and st.head.grid_lines:
                     extra, end = _head_fill(st, grid, m)
                 top += _head(st, grid, m, layers, extra)
+                if st.head is not None and st.head.grid_lines and st.head.lines:
+                    n = len(layers[2])
+                    heads.append((grid.column_x(m.column), grid.column_x(m.column) + grid.span_width(m.columns),
+                                  range(n - len(st.head.lines), n), extra))
             if id(m) in jump_from:
                 _jump(grid, m, top, f"（上接第{jump_from[id(m)]}版）", "left", layers)
                 top += JUMP_LINES
@@ -473,6 +513,7 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
                 layers[1].append(Rule(xr, grid.line_y(m.line), xr, grid.line_y(bottom), MODULE_RULE))
             page.modules.append(Module(m.story, m.column, m.columns, m.line, m.lines, grid.column_x(m.column),
                                        grid.line_y(m.line), grid.span_width(m.columns), m.lines * grid.leading))
+        _stagger_heads(grid, layers[2], heads)
         _folio(grid, page, layers)
         page.items = layers[0] + layers[1] + layers[2]
         doc.pages.append(page)
