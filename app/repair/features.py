@@ -11,6 +11,7 @@ import tomllib
 from functools import lru_cache
 
 from galley.app.data import resource
+from galley.app.proof.names import surnames
 from galley.app.repair.lexicon import segment
 from galley.app.text import CLOSING, NO_LINE_START, STOPS
 
@@ -138,7 +139,8 @@ def open_end(text: str) -> str | None:
     if last in OPEN_END:
         return "punct"
     words = word_lists()
-    if text[-2:] in words["end_pairs"] or (last in words["end_chars"] and not counted(text)):
+    pairs = words["end_pairs"]      # (two characters and three: 一方面, 进一步)
+    if text[-2:] in pairs or text[-3:] in pairs or (last in words["end_chars"] and not counted(text)):
         return "word"
     if _LATIN_WORD_END.search(text) and text[-1] == "-":
         return "hyphen"
@@ -146,6 +148,19 @@ def open_end(text: str) -> str | None:
 
 
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_END = re.compile(r"(?:委员|主席|主任|部长|局长|厅长|处长|市长|省长|县长|区长|州长|镇长|村长|书记|记者|总理|"
+                        r"总统|大使|秘书长|院长|校长|教授|经理|董事长|总裁|主编|发言人|队长|议员|参赞|领事|"
+                        r"总干事|会长|理事长|司长|团长|教练|主教练|警官|法官|律师|医生|博士)(..?)$")
+
+
+def ends_on_titled_surname(text: str) -> bool:
+    """`text` ends on a title and a surname with no given name after it (澳门基金会行政委员吴 /
+    志良…): a name cut at a column end, as no headline or sentence stops there."""
+    m = _TITLE_END.search(text[-8:])
+    if m is None:
+        return False
+    single, double = surnames()
+    return m.group(1) in single or m.group(1) in double
 
 
 def needs_subject(text: str) -> bool:

@@ -379,9 +379,13 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate
-    elif p < model.join and k == 0 and not found[0][1] and not a.terminal and not a.listed \
-            and not enumerator(a.text) and bs[found[0][0]].body_like and ft.needs_subject(bs[found[0][0]].text):
-        p = max(p, model.join)          # 这名演员在访问中 / 表示，…: no paragraph opens on 表示
+    elif p < model.join and not a.terminal and not a.listed and not enumerator(a.text) \
+            and all(ft.is_credit(bs[m].text) or ft.is_caption_start(bs[m].text) for m in found[k][1]) \
+            and bs[found[k][0]].body_like and ft.needs_subject(bs[found[k][0]].text):
+        p = max(p, model.join)          # 这名演员在访问中 / (图表：…) / 表示，…: no paragraph opens on 表示
+    elif p < model.join and q[k] >= 0.5 and ft.ends_on_titled_surname(a.text) and not a.listed \
+            and bs[found[k][0]].body_like and _HAN_HEAD.match(bs[found[k][0]].text):
+        p = max(p, model.join)          # 行政委员吴 / (items) / 志良在…: a name goes on
     elif not _seam_evidence(x) and not a.listed and (
             _title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             (p < HEADING_SURE or (ft.is_paired_heading(a.text) and x.get("seam_lm", 0.0) <= 0.0))
@@ -561,6 +565,8 @@ def _heading_shaped(a: _Block, past: bool = False) -> bool:
     end = ft.open_end(t)
     if end == "punct" or (end == "word" and not (past and not _ends_on_open_word(t))):
         return False         # 的, 在, 和 … or ·, “: a headline does not end on what needs a sequel
+    if ft.ends_on_titled_surname(t):
+        return False         # …行政委员吴: a name cut, not a headline's end
     return ft.is_short_line(t) or ft.is_paired_heading(t) or (a.para_start and len(ft.strip_dateline(t)) < 4)
 
 

@@ -660,3 +660,34 @@ def test_a_sentences_first_clauses_are_no_two_part_heading():
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     a, rest = "按照协议规定，双方将按照临", "川港务局确定的原则，建立两港合作关系，双方成立合作委员会，轮流在两地举行会议。"
     assert repaired(lead, a, rest) == [lead, a + rest]
+
+
+def test_a_three_character_word_needing_a_sequel_ends_no_headline():
+    # 湿地公园的建设一方面 / (a credit) / 要靠…: 一方面 and 进一步 are sequel words of three
+    # characters, and a line ending on one is no headline, whatever the text below repeats
+    from galley.app.repair import features as ft
+    assert ft.open_end("湿地公园的建设一方面") == "word" and ft.open_end("临川港区建设") is None
+    lead = "临川市湿地公园二期工程今天开工，预计明年五月建成开放。"
+    a, credit = "湿地公园的建设一方面", "图表：周海涛"
+    rest = "要靠市财政投入，一方面则要靠社会资本参与。湿地公园建成后将向市民免费开放。"
+    assert repaired(lead, a, credit, rest) == [lead, a + rest, credit]
+
+
+def test_a_line_is_continued_past_a_credit_to_a_block_needing_its_subject():
+    # 这名演员在访问中 / 图表：… / 表示，…: no paragraph opens on 表示, a credit is passed over
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a, credit = "这位局长在访问中", "图表：周海涛"
+    rest = "表示，如果没有在十年前下决心改造老港区，临川港得不到今天的发展。"
+    assert repaired(lead, a, credit, rest) == [lead, a + rest, credit]
+
+
+def test_a_name_cut_after_its_title_goes_on_past_a_box():
+    # 临川港务局副局长吴 / (a box's items) / 志良在…: no headline stops on a title and a surname
+    from galley.app.repair import features as ft
+    assert ft.ends_on_titled_surname("临川港务局副局长吴") and ft.ends_on_titled_surname("本报记者王")
+    assert not ft.ends_on_titled_surname("临川港务局副局长") and not ft.ends_on_titled_surname("专家指出")
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a = "临川港务局副局长吴"
+    items = ["前几天他刚刚出院", "今天坚持来与老朋友道别", "周先生在留言册上留言时", "抑制不住自己的悲伤"]
+    rest = "志良在今天的新闻发布会上介绍说，港区今年将新开十条国际航线。"
+    assert repaired(lead, a, *items, rest) == [lead, a + rest, *items]
