@@ -223,6 +223,30 @@ def test_story_modules_leave_little_white_under_their_text(path, layout, most, d
     assert len(white) <= most and max((w for *_, w in white), default=0) <= deepest, white
 
 
+def picture_white(doc, grid) -> list[tuple[int, str, int, int]]:
+    """`module_white` of the story modules that hold a picture frame."""
+    from galley.app.layout.paged import Box
+    framed = {(p.number, m.story) for p in doc.pages for m in p.modules if m.kind == "story" and any(
+        isinstance(it, Box) and it.role == "photo" and m.x - 1 <= it.x < m.x + m.w and m.y - 1 <= it.y <= m.y + m.h
+        for it in p.items)}
+    return [w for w in module_white(doc, grid) if w[:2] in framed]
+
+
+# (path, grid, deepest white in a picture's module)
+PICTURE_CASES = [(SAMPLE, "broadsheet", 4), (SAMPLE, "tabloid", 0), (SAMPLE, "a3", 3)]
+
+
+@pytest.mark.parametrize(("path", "layout", "deepest"), PICTURE_CASES,
+                         ids=[f"{p.stem}-{n}" for p, n, _ in PICTURE_CASES])
+def test_a_picture_and_its_story_come_out_as_a_filled_module(path, layout, deepest):
+    # before: the sample's A3 page 2 set 湿地公园's picture one column wide beside 3 and 2 lines
+    # of text, 7 empty lines under them in two columns of a 3-column module; now the picture goes
+    # across the module under its head, its frame as deep as the text below it leaves
+    grid = load_layout(layout)
+    white = picture_white(layout_edition(load_edition(path), grid), grid)
+    assert max((w for *_, w in white), default=0) <= deepest, white
+
+
 HEAD_STYLES = {"headline", "headline_minor", "kicker", "deck", "banner"}
 
 
