@@ -270,7 +270,7 @@ def restates(heading: str, para: str, size: int = 4) -> bool:
 
 
 _HEADING_PAIR = re.compile(r"^([^，,。；;：:！？!?]{3,10})[，,]([^，,。；;：:！？!?]{3,10})$")
-_SPEECH = re.compile(r"说|表示|指出|认为|介绍|强调|称")
+_SPEECH = re.compile(r"说|表示|指出|认为|介绍|强调|称|透露|宣布|告诉|坦言")
 _CAPTION_START = re.compile(r"^(?:图为|图中|上图|下图|左图|右图|图[①②③④⑤⑥1-9一二三四五六]|[（(]图[）)])")
 
 
@@ -278,7 +278,7 @@ def is_paired_heading(text: str) -> bool:
     """A two-part heading such as 抓前期，项目储备更充足 or 抢抓新赛道，抢占制高点."""
     m = _HEADING_PAIR.match(text)
     return m is not None and not is_paragraph_opener(text) and open_end(text) is None \
-        and not _SPEECH.search(m.group(1))
+        and not _SPEECH.search(m.group(1)) and function_words(text) == 0
 
 
 def is_caption_start(text: str) -> bool:

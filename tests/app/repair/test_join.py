@@ -648,3 +648,15 @@ def test_a_date_cut_between_year_and_month_continues():
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     a, rest = "“港区扩建”起始于2025年", "3月，当时，临川港务局动用上百台工程机械对港区进行了全面改造，工期三年。"
     assert repaired(lead, a, rest) == [lead, a + rest]
+
+
+def test_a_sentences_first_clauses_are_no_two_part_heading():
+    # 按照协议规定，双方将按照临 / 川…: a two-part heading has no function words (将) and no
+    # reporting verb in its first part (周海涛透露，港区今后); such a line is a cut first line
+    from galley.app.repair import features as ft
+    assert ft.is_paired_heading("抓前期，项目储备更充足") and ft.is_paired_heading("人勤春来早，田间农事忙")
+    assert not ft.is_paired_heading("按照协议规定，双方将按照中")
+    assert not ft.is_paired_heading("周海涛透露，港区今后")
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a, rest = "按照协议规定，双方将按照临", "川港务局确定的原则，建立两港合作关系，双方成立合作委员会，轮流在两地举行会议。"
+    assert repaired(lead, a, rest) == [lead, a + rest]
