@@ -46,6 +46,8 @@ from galley.app.model import Edition
 COLUMN_RULE = 0.25
 UNDER_BOX_MIN = 12     # grid lines a fact box's column must leave empty before the story's text goes on under it
 MODULE_RULE = 0.6
+PICTURE_WIDEST = 5.0   # a picture set across a module, as drawn: at most this many times as wide as deep (a panorama strip)…
+PICTURE_TALLEST = 1.5  # …and at most this many times as deep as wide
 
 
 def _text_line(par, li: int, style, x: float, y: float, measure: float, story: str, element: int | None,
@@ -212,6 +214,12 @@ def _caption_lines(grid: Grid, par) -> int:
     return math.ceil(len(par.lines) * grid.style("caption").leading / grid.leading - 1e-6) if par is not None else 0
 
 
+def _photo_depth(grid: Grid, lines: float, air: float = 0.0) -> float:
+    """Depth in points of the picture `_photo` draws in `lines` grid lines over its caption's, with
+    `air` grid lines under the caption (a quarter line of air above it, a quarter between it and the caption)."""
+    return max(grid.leading, (lines - air) * grid.leading - grid.leading * 0.5)
+
+
 def _photo(grid: Grid, column: int, columns: int, line: int, lines: int, par, story: str, element: int | None,
            layers, air: float = 0.0) -> None:
     """A picture's place (tinted and crossed) `columns` wide and `lines` grid lines deep from grid
@@ -220,7 +228,7 @@ def _photo(grid: Grid, column: int, columns: int, line: int, lines: int, par, st
     x, w = grid.column_x(column), grid.span_width(columns)
     st = grid.style("caption")
     y0 = grid.line_y(line) + grid.leading * 0.25
-    h = max(grid.leading, (lines - _caption_lines(grid, par) - air) * grid.leading - grid.leading * 0.5)
+    h = _photo_depth(grid, lines - _caption_lines(grid, par), air)
     layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, 0.12), 0.5, "photo"))
     layers[1].append(Rule(x, y0, x + w, y0 + h, 0.25))
     layers[1].append(Rule(x, y0 + h, x + w, y0, 0.25))
@@ -246,9 +254,10 @@ def _picture_end(state: _StoryState, grid: Grid, m: Placement, height: int):
     is the art desk's to choose; white under a story is not). Taken when the text threaded with the
     picture in one column, as set until now, ends a column 3 lines or more above the module's foot
     (the bundled sample's A3 page 2: a picture one column wide beside 3 and 2 lines of text, 8 and
-    9 lines of white under them), and the frame comes out at least PHOTO_LINES deep and no deeper
-    than one and a half times its width. Returns (frame depth in grid lines with its caption, the
-    caption set across, its element, the text's slots, their depth) or None."""
+    9 lines of white under them), and the frame comes out half PHOTO_LINES deep or more and the
+    picture as drawn no wider than PICTURE_WIDEST times its depth and no deeper than PICTURE_TALLEST
+    times its width. Returns (frame depth in grid lines with its caption, the caption set across,
+    its element, the text's slots, their depth) or None."""
     if state.pic is not None and state.pic[0] == height:
         return state.pic[1]
     ans = None
@@ -280,8 +289,9 @@ def _picture_end(state: _StoryState, grid: Grid, m: Placement, height: int):
             d = needed_height(rest, body_cols, height) if rest else 0
             frame = height - d
             photo = frame - _caption_lines(grid, cap)
-            if (short >= 3 and d <= height and photo >= PHOTO_LINES
-                    and photo * grid.leading <= 1.5 * grid.span_width(body_cols) and len(elements) <= 1):
+            w, h = grid.span_width(body_cols), _photo_depth(grid, photo, 0.5)   # as drawn
+            if (short >= 3 and d <= height and photo >= PHOTO_LINES // 2 and len(elements) <= 1
+                    and w / PICTURE_WIDEST <= h <= w * PICTURE_TALLEST):
                 ans = (frame, cap, element, rest, d)
     state.pic = (height, ans)
     return ans
