@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from galley.app.layout.compose import (
+    PHOTO_LINES,
     HeadBlock,
     Slot,
     StoryParts,
@@ -45,6 +46,8 @@ from galley.app.model import Edition
 COLUMN_RULE = 0.25
 UNDER_BOX_MIN = 12     # grid lines a fact box's column must leave empty before the story's text goes on under it
 MODULE_RULE = 0.6
+PICTURE_WIDEST = 5.0   # a picture set across a module, as drawn: at most this many times as wide as deep (a panorama strip)…
+PICTURE_TALLEST = 1.5  # …and at most this many times as deep as wide
 
 
 def _text_line(par, li: int, style, x: float, y: float, measure: float, story: str, element: int | None,
@@ -68,7 +71,7 @@ def _text_line(par, li: int, style, x: float, y: float, measure: float, story: s
 
 
 class _StoryState:
-    __slots__ = ("head", "head_done", "parts", "pos", "side_inline", "side_pos", "side_slots", "slots")
+    __slots__ = ("head", "head_done", "parts", "pic", "pos", "side_inline", "side_pos", "side_slots", "slots")
 
     def __init__(self, parts: StoryParts):
         self.parts = parts
@@ -79,6 +82,7 @@ class _StoryState:
         self.head_done = False
         self.head: HeadBlock | None = None
         self.side_inline = False
+        self.pic: tuple | None = None      # (height asked, _picture_end's answer)
 
 
 def _page(grid: Grid, number: int, label: str) -> Page:
@@ -205,22 +209,92 @@ def _jump(grid: Grid, m: Placement, line: int, text: str, align: str, layers) ->
                                 m.column))
 
 
-def _picture(grid: Grid, m: Placement, layers) -> None:
-    """A picture frame: the picture's place (tinted and crossed, as an inline picture) across the
-    module, its caption (the module's label) set below it in the caption style, attached."""
-    x, w = grid.column_x(m.column), grid.span_width(m.columns)
+def _caption_lines(grid: Grid, par) -> int:
+    """Grid lines a caption set in the caption style takes."""
+    return math.ceil(len(par.lines) * grid.style("caption").leading / grid.leading - 1e-6) if par is not None else 0
+
+
+def _photo_depth(grid: Grid, lines: float, air: float = 0.0) -> float:
+    """Depth in points of the picture `_photo` draws in `lines` grid lines over its caption's, with
+    `air` grid lines under the caption (a quarter line of air above it, a quarter between it and the caption)."""
+    return max(grid.leading, (lines - air) * grid.leading - grid.leading * 0.5)
+
+
+def _photo(grid: Grid, column: int, columns: int, line: int, lines: int, par, story: str, element: int | None,
+           layers, air: float = 0.0) -> None:
+    """A picture's place (tinted and crossed) `columns` wide and `lines` grid lines deep from grid
+    line `line`, its caption (`par`, set at that width) below it inside those lines, attached, and
+    `air` grid lines under the caption (text follows it)."""
+    x, w = grid.column_x(column), grid.span_width(columns)
     st = grid.style("caption")
-    par = break_paragraph(m.label, st.role, st.size, w, 0.0, st.align) if m.label.strip() else None
-    cap_lines = math.ceil(len(par.lines) * st.leading / grid.leading) if par is not None else 0
-    y0 = grid.line_y(m.line) + grid.leading * 0.25
-    h = max(grid.leading, (m.lines - cap_lines) * grid.leading - grid.leading * 0.5)
+    y0 = grid.line_y(line) + grid.leading * 0.25
+    h = _photo_depth(grid, lines - _caption_lines(grid, par), air)
     layers[0].append(Box(x, y0, w, h, BLACK, Cmyk(0, 0, 0, 0.12), 0.5, "photo"))
     layers[1].append(Rule(x, y0, x + w, y0 + h, 0.25))
     layers[1].append(Rule(x, y0 + h, x + w, y0, 0.25))
     if par is not None:
         for li in range(len(par.lines)):
             y = y0 + h + grid.leading * 0.25 + li * st.leading + (st.leading - st.size) / 2 + st.size * 0.86
-            layers[2].append(_text_line(par, li, st, x, y, w, m.story, None, m.column))
+            layers[2].append(_text_line(par, li, st, x, y, w, story, element, column))
+
+
+def _picture(grid: Grid, m: Placement, layers) -> None:
+    """A picture frame: the picture's place (tinted and crossed, as an inline picture) across the
+    module, its caption (the module's label) set below it in the caption style, attached."""
+    st = grid.style("caption")
+    w = grid.span_width(m.columns)
+    par = break_paragraph(m.label, st.role, st.size, w, 0.0, st.align) if m.label.strip() else None
+    _photo(grid, m.column, m.columns, m.line, m.lines, par, m.story, None, layers)
+
+
+def _picture_end(state: _StoryState, grid: Grid, m: Placement, height: int):
+    """A story's last module with a picture in what is left of its text, set as a picture module:
+    the picture across the module's columns under the head, its caption across under it, and the
+    text dealt out evenly below, the picture's frame as deep as the module leaves (a picture's crop
+    is the art desk's to choose; white under a story is not). Taken when the text threaded with the
+    picture in one column, as set until now, ends a column 3 lines or more above the module's foot
+    (the bundled sample's A3 page 2: a picture one column wide beside 3 and 2 lines of text, 8 and
+    9 lines of white under them), and the frame comes out half PHOTO_LINES deep or more and the
+    picture as drawn no wider than PICTURE_WIDEST times its depth and no deeper than PICTURE_TALLEST
+    times its width. Returns (frame depth in grid lines with its caption, the caption set across,
+    its element, the text's slots, their depth) or None."""
+    if state.pic is not None and state.pic[0] == height:
+        return state.pic[1]
+    ans = None
+    slots, pos = state.slots or [], state.pos
+    sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
+    body_cols = m.columns - sc
+    photos = [k for k in range(pos, len(slots)) if slots[k].kind == "photo"]
+    if len(photos) == 1 and not sc and body_cols >= 1 and height > PHOTO_LINES:
+        k = e = photos[0]
+        e += 1
+        while e < len(slots) and slots[e].kind == "text" and slots[e].style.name == "caption":
+            e += 1
+        b = k - 1 if k > pos and slots[k - 1].kind == "space" else k
+        rest = slots[pos:b] + slots[e:]
+        # as set until now: threaded with the picture in a column, balanced
+        depth, under = _story_end(state, grid, m, height)
+        cols, end = thread(slots, body_cols, depth, pos)
+        if under is None and end >= len(slots):
+            cols, _ = _even_end(slots, cols, end, body_cols, depth, pos)
+            short = height - min(sum(s.h for s in c) for c in cols)
+            elements = {s.element for s in slots[k + 1:e]}
+            element = min(elements) if len(elements) == 1 else None
+            cap = None
+            if element is not None:
+                text = next((el.text for i, el in state.parts.flow if i == element), "")
+                st = grid.style("caption")
+                if text.strip():
+                    cap = break_paragraph(text, st.role, st.size, grid.span_width(body_cols), 0.0, st.align)
+            d = needed_height(rest, body_cols, height) if rest else 0
+            frame = height - d
+            photo = frame - _caption_lines(grid, cap)
+            w, h = grid.span_width(body_cols), _photo_depth(grid, photo, 0.5)   # as drawn
+            if (short >= 3 and d <= height and photo >= PHOTO_LINES // 2 and len(elements) <= 1
+                    and w / PICTURE_WIDEST <= h <= w * PICTURE_TALLEST):
+                ans = (frame, cap, element, rest, d)
+    state.pic = (height, ans)
+    return ans
 
 
 def _frame(grid: Grid, m: Placement, layers) -> None:
@@ -307,8 +381,8 @@ def _head_fill(state: _StoryState, grid: Grid, m: Placement) -> tuple[int, tuple
     head = state.head
     assert head is not None and state.slots is not None
     height = m.lines - head.grid_lines
-    if grid.head_fill <= 0 or height <= 1:
-        return 0, None
+    if grid.head_fill <= 0 or height <= 1 or _picture_end(state, grid, m, height) is not None:
+        return 0, None            # (a picture module's white goes to its picture)
     sc = m.sidebar_columns if (state.parts.sidebar and not state.side_inline) else 0
     end = need, under = _story_end(state, grid, m, height)
     if under is None and m.columns - sc == 1:      # one text column is not balanced: its depth is all of it
@@ -461,7 +535,23 @@ def impose(edition: Edition, grid: Grid, plan: Plan) -> Iterator[tuple[int, int,
             sc = m.sidebar_columns if (st.parts.sidebar and not st.side_inline) else 0
             body_cols = m.columns - sc
             used = []
-            if height > 0 and body_cols > 0:
+            pic = _picture_end(st, grid, m, height) if id(m) == id(last_of[m.story]) and height > 0 else None
+            if pic is not None:
+                frame, cap, element, rest, d = pic
+                _photo(grid, m.column, body_cols, top, frame, cap, m.story, element, layers, air=0.5)
+                cols, n = thread(rest, body_cols, d, 0)
+                cols, _ = _even_end(rest, cols, n, body_cols, d, 0)
+                st.pos = len(st.slots)
+                used = _emit_columns(cols, grid, lambda ci, c0=m.column: grid.column_x(c0 + ci), top + frame,
+                                     m.story, layers, m.column, grid.body_size / 2)
+                if grid.column_rules:
+                    for ci in range(1, len(cols)):
+                        if cols[ci] and cols[ci - 1]:
+                            gx = grid.column_x(m.column + ci) - grid.gutter / 2
+                            layers[1].append(Rule(gx, grid.line_y(top + frame) + 2, gx,
+                                                  grid.line_y(top + frame + max(used[ci - 1], used[ci])) - 2,
+                                                  COLUMN_RULE))
+            elif height > 0 and body_cols > 0:
                 depth, under = height, None
                 if end is not None:
                     depth, under = min(end[0], height), end[1]

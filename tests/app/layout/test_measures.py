@@ -223,6 +223,39 @@ def test_story_modules_leave_little_white_under_their_text(path, layout, most, d
     assert len(white) <= most and max((w for *_, w in white), default=0) <= deepest, white
 
 
+def picture_white(doc, grid) -> list[tuple[int, str, int, int]]:
+    """`module_white` of the story modules that hold a picture frame."""
+    from galley.app.layout.paged import Box
+    framed = {(p.number, m.story) for p in doc.pages for m in p.modules if m.kind == "story" and any(
+        isinstance(it, Box) and it.role == "photo" and m.x - 1 <= it.x < m.x + m.w and m.y - 1 <= it.y <= m.y + m.h
+        for it in p.items)}
+    return [w for w in module_white(doc, grid) if w[:2] in framed]
+
+
+# (path, grid, deepest white in a picture's module)
+PICTURE_CASES = [(SAMPLE, "broadsheet", 0), (SAMPLE, "tabloid", 0), (SAMPLE, "a3", 3)]
+
+
+@pytest.mark.parametrize(("path", "layout", "deepest"), PICTURE_CASES,
+                         ids=[f"{p.stem}-{n}" for p, n, _ in PICTURE_CASES])
+def test_a_picture_and_its_story_come_out_as_a_filled_module(path, layout, deepest):
+    # before: the sample's A3 page 2 set 湿地公园's picture one column wide beside 3 and 2 lines
+    # of text, 7 empty lines under them in two columns of a 3-column module, and its broadsheet
+    # page 1 beside 7 and 3 lines in a 2-column module, 4 empty lines under the 3; now the picture
+    # goes across the module under its head, its frame as deep as the text below it leaves (drawn
+    # 4.95:1 on A3, 3.59:1 on the broadsheet). 临川港's picture on A3 page 1 keeps its column: across
+    # the module it would be a sliver (3 empty lines left there)
+    from galley.app.layout.paged import Box
+    grid = load_layout(layout)
+    doc = layout_edition(load_edition(path), grid)
+    white = picture_white(doc, grid)
+    assert max((w for *_, w in white), default=0) <= deepest, white
+    # and no picture is made a sliver or a tower to get there (across its module, A3 page 1's would
+    # be 17:1): no wider than 5 times its depth (a panorama strip), no deeper than 1.5 times its width
+    shapes = [round(it.w / it.h, 2) for p in doc.pages for it in p.items if isinstance(it, Box) and it.role == "photo"]
+    assert shapes and all(1 / 1.5 <= r <= 5.0 for r in shapes), shapes
+
+
 HEAD_STYLES = {"headline", "headline_minor", "kicker", "deck", "banner"}
 
 
