@@ -205,6 +205,9 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]
             continue
         doubtful = p < model.join
         between = tuple(k for k in range(i + 1, j) if k not in consumed)
+        if between and _claimed_by(bs, between[-1], j, p, consumed, model, page, doc, geo):
+            continue             # 欧盟立法是英国近现 / 总胆红素是间接胆红素和直接 / 胆红素之和: the block
+            #                      passed over is the surer start of what follows it
         reasons = _reasons(x)
         reason = "; ".join(reasons)
         if between:
@@ -217,6 +220,19 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]
             consumed.add(j)
             moved.update(between)
     return fixes
+
+
+def _claimed_by(bs: list[_Block], m: int, j: int, p: float, consumed: set[int], model, page, doc,
+                geo: PageGeometry) -> bool:
+    """Block m, passed over to join a block before it to j, is itself continued by j, adjacent and
+    surer (at joining confidence, above p, and the seam model finding m cut)."""
+    if bs[m].terminal or bs[m].furniture or bs[m].placed:
+        return False
+    best = _best_continuation(bs, m, consumed, model, page, doc, geo)
+    if best is None or best[0] != j or best[1] < model.join or best[1] <= p:
+        return False
+    ev = evidence(bs, m, consumed, page, geo)       # the model's own word, not a rule's
+    return ev is not None and model.p_cut(ev[0]) >= 0.5
 
 
 def candidates(bs: list[_Block], i: int, consumed: set[int]):

@@ -691,3 +691,23 @@ def test_a_name_cut_after_its_title_goes_on_past_a_box():
     items = ["前几天他刚刚出院", "今天坚持来与老朋友道别", "周先生在留言册上留言时", "抑制不住自己的悲伤"]
     rest = "志良在今天的新闻发布会上介绍说，港区今年将新开十条国际航线。"
     assert repaired(lead, a, *items, rest) == [lead, a + rest, *items]
+
+
+def test_a_block_passed_over_keeps_its_surer_sequel(monkeypatch):
+    # 欧盟立法是英国近现 / 总胆红素是间接胆红素和直接 / 胆红素之和…: block 0's likeliest sequel is
+    # block 2, passing over block 1, but block 1 runs on into block 2 surer (the seam model finds
+    # it cut): the join is block 1's, and block 0 is left as it is
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    blocks = read_text("临川港一季度集装箱吞吐量创同期新高。其中外贸航线是临川港近\n\n"
+                       "总吞吐量是外贸吞吐量和内贸\n\n吞吐量之和，外贸吞吐量增长较快。")
+    sure = {0: (2, 0.35), 1: (2, 0.9)}
+    monkeypatch.setattr(J, "_best_continuation", lambda bs, i, *rest: (*sure[i], {}) if i in sure else None)
+    monkeypatch.setattr(J, "evidence", lambda bs, i, *rest: ({"cut": 1.0}, [(2, [])], [{}]))
+    monkeypatch.setattr(J.seam_model(), "p_cut", lambda x: 0.9)
+    joins = [f.blocks for f in J.plan_repairs(blocks) if f.accepted]
+    assert joins == [(1, 2)]
+    # where only a rule, not the seam model, would join block 1 on, block 0 keeps its sequel
+    monkeypatch.setattr(J.seam_model(), "p_cut", lambda x: 0.1)
+    assert [f.blocks for f in J.plan_repairs(blocks) if f.accepted] == [(0, 2)]
