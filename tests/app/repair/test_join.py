@@ -711,3 +711,13 @@ def test_a_block_passed_over_keeps_its_surer_sequel(monkeypatch):
     # where only a rule, not the seam model, would join block 1 on, block 0 keeps its sequel
     monkeypatch.setattr(J.seam_model(), "p_cut", lambda x: 0.1)
     assert [f.blocks for f in J.plan_repairs(blocks) if f.accepted] == [(0, 2)]
+
+
+def test_a_line_ending_on_a_verb_that_needs_its_object_is_cut():
+    # 避免久坐久蹲，否则可导致 / 痔静脉曲张…: 导致, 采取, 造成 need what follows them; no
+    # headline ends on one
+    from galley.app.repair import features as ft
+    assert all(ft.open_end(t) == "word" for t in ("否则可导致", "可以采取", "已经造成"))
+    lead = "临川港务局今天发布消息，港区北侧道路将于下月起封闭施工。"
+    a, rest = "施工期间避免重车进入，否则可导致", "路面塌陷和管道破裂，港务局将派专人在路口值守。"
+    assert repaired(lead, a, rest) == [lead, a + rest]
