@@ -11,8 +11,9 @@ paragraphs, only glyphs at positions, so this module rebuilds them in four steps
    stacked within 0.08 em (fake bold, drawn two to four times) are kept once, a headline's
    shadow or 3-D layers (full-width glyphs drawn under the face within 0.2 em) are dropped, and so are
    invisible (Tr 3) copies of visible text, and so are glyphs a clipping path hides (a
-   story's lines run on past the frame they are clipped to; pdfminer does not follow clips,
-   so the pdfplumber reader interprets such a page again to find them); a font with no Unicode mapping is read through its
+   story's lines run on past the frame they are clipped to, clipped on the page or on the form
+   the story is placed as; pdfminer does not follow clips, so the pdfplumber reader lays a page
+   out itself, keeping the clip); a font with no Unicode mapping is read through its
    embedded program (`pdf_fonts`: a TrueType cmap, a CID-keyed CFF's Adobe-GB1 ordering, a CFF's
    glyph names), and so is a glyph its ToUnicode maps to private use or leaves out, or its glyphs
    are U+FFFD and the reader says which font and page; a Kangxi radical or a compatibility
@@ -543,8 +544,10 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             # invisible text is looked for glyph by glyph only on a page that has some
             hidden_text, optional = _page_marks(page.raw, raw)
             hidden = text_object is not None and render_mode is not None and hidden_text
-            # text objects a clipping path cuts: their glyphs outside it are not printed
-            clips = _text_clips(page.raw, raw) if text_object is not None else {}
+            # the page's objects, walked once: text objects a clipping path cuts (their glyphs
+            # outside it are not printed), and below, paths, pictures and ActualText spans
+            objects = list(_page_objects(page.raw, raw, text=True))
+            clips = _text_clips(raw, objects) if text_object is not None else {}
             for i in range(tp.count_chars()):
                 code = get_unicode(handle, i)
                 obj = text_object(handle, i) if (hidden or clips) and text_object is not None else None
@@ -629,7 +632,9 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             figures = []
             spoken: dict[int, tuple[str, list[tuple[float, float, float, float]]]] = {}
             voiced: set[int] = set()     # spans over text objects: PDFium reads those itself
-            for obj, kind, form in _page_objects(page.raw, raw, text=count_marks is not None):
+            for obj, kind, form, _ in objects:
+                if kind == raw.FPDF_PAGEOBJ_TEXT and count_marks is None:
+                    continue
                 said = _actual_text(raw, obj) if count_marks is not None and count_marks(obj) else None
                 if kind == raw.FPDF_PAGEOBJ_TEXT:
                     if said is not None:
@@ -968,20 +973,23 @@ def _turn(glyphs: list[Glyph], raws: dict[int, tuple[float, float, float, float,
 _Matrix = tuple[float, float, float, float, float, float]
 
 
-def _page_objects(page, raw, max_depth: int = 3, text: bool = False, only_text: bool = False):
-    """The page's paths and images (and text objects, with `text`; only those, with
-    `only_text`), in its form XObjects too (a page drawn into a spread as a form, a placed
-    advertisement): each object, its type, and the matrix that takes its form's space to the
-    page's (None on the page itself: PDFium gives an object's bounds in the space of the form
-    that holds it)."""
+_Rect = tuple[float, float, float, float]     # left, bottom, right, top
+
+
+def _page_objects(page, raw, max_depth: int = 3, text: bool = False):
+    """The page's paths and images (and text objects, with `text`), in its form XObjects too (a
+    page drawn into a spread as a form, a placed advertisement): each object, its type, the
+    matrix that takes its form's space to the page's (None on the page itself: PDFium gives an
+    object's bounds in the space of the form that holds it), and the box (page space) of the
+    clipping paths its forms are drawn under (None when they are drawn under none: PDFium gives
+    an object in a form only the clips set inside the form)."""
     import ctypes
-    kinds = (*(() if only_text else (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)),
-             *((raw.FPDF_PAGEOBJ_TEXT,) if text or only_text else ()))
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, *((raw.FPDF_PAGEOBJ_TEXT,) if text else ()))
     get_kind, form_kind = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
     m = raw.FS_MATRIX()
-    todo: list[tuple[object, _Matrix | None, int]] = [(None, None, 0)]
+    todo: list[tuple[object, _Matrix | None, _Rect | None, int]] = [(None, None, None, 0)]
     while todo:
-        form, matrix, depth = todo.pop()
+        form, matrix, outer, depth = todo.pop()
         if form is None:
             objs = [raw.FPDFPage_GetObject(page, j) for j in range(max(0, raw.FPDFPage_CountObjects(page)))]
         else:
@@ -989,10 +997,22 @@ def _page_objects(page, raw, max_depth: int = 3, text: bool = False, only_text: 
         for obj in objs:
             kind = get_kind(obj)
             if kind in kinds:
-                yield obj, kind, matrix
+                yield obj, kind, matrix, outer
             elif kind == form_kind and depth + 1 < max_depth and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
-                todo.append((obj, own if matrix is None else _compose(own, matrix), depth + 1))
+                # the form's own clip is in the space it is drawn in (its parent form's)
+                clip = _clip_bounds(raw, obj)
+                clip = _meet(outer, _on_page(clip, matrix)) if clip is not None else outer
+                todo.append((obj, own if matrix is None else _compose(own, matrix), clip, depth + 1))
+
+
+def _meet(a: _Rect | None, b: _Rect) -> _Rect:
+    """The box two boxes (left, bottom, right, top) share (`b` when `a` is None); an empty one
+    when they share nothing."""
+    if a is None:
+        return b
+    left, bottom = max(a[0], b[0]), max(a[1], b[1])
+    return (left, bottom, max(left, min(a[2], b[2])), max(bottom, min(a[3], b[3])))
 
 
 def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
@@ -1049,26 +1069,34 @@ def _clip_bounds(raw, obj) -> tuple[float, float, float, float] | None:
     return None if out[0] == -math.inf else (out[0], out[1], out[2], out[3])
 
 
-def _text_clips(page, raw) -> dict[int, tuple[float, float, float, float]]:
-    """The clipping path's box (left, bottom, right, top, page space) of each text object (on the
-    page or in its forms) that reaches beyond it, by the object's address. A page system sets a
+def _text_clips(raw, objects) -> dict[int, _Rect]:
+    """The clipping path's box (left, bottom, right, top, page space) of each text object among a
+    page's `objects` (`_page_objects`: on the page or in its forms) that reaches beyond it, by the
+    object's address: its own clip and the clip its forms are drawn under. A page system sets a
     story's lines in a frame and clips them to it, and what runs on past the frame (overset
     lines, a frame pulled smaller, an old version under a new one) is written but not printed:
     such glyphs must not be read. An object wholly inside its clip (most of them) is not kept."""
     get_clip = getattr(raw, "FPDFPageObj_GetClipPath", None)
     if get_clip is None:
         return {}
-    out: dict[int, tuple[float, float, float, float]] = {}
-    for obj, _, form in _page_objects(page, raw, text=True, only_text=True):
-        if not get_clip(obj):
+    text = raw.FPDF_PAGEOBJ_TEXT
+    out: dict[int, _Rect] = {}
+    for obj, kind, form, outer in objects:
+        if kind != text or (outer is None and not get_clip(obj)):
             continue
         clip = _clip_bounds(raw, obj)
         if clip is None:
-            continue
-        left, bottom, right, top = _bounds(raw, obj)
+            if outer is None:
+                continue
+            clip = outer
+        else:
+            clip = _on_page(clip, form)
+            if outer is not None:
+                clip = _meet(outer, clip)
+        left, bottom, right, top = _on_page(_bounds(raw, obj), form)
         if clip[0] <= left + 0.5 and clip[1] <= bottom + 0.5 and right - 0.5 <= clip[2] and top - 0.5 <= clip[3]:
             continue
-        out[pdf_fonts.address(obj)] = _on_page(clip, form)
+        out[pdf_fonts.address(obj)] = clip
     return out
 
 
@@ -1122,9 +1150,6 @@ def _marked_optional(raw, obj) -> bool:
 def _check_pages(n: int, path: Path) -> None:
     if n > MAX_PAGES:
         raise GalleyError(f"the PDF has {n} pages; Galley reads at most {MAX_PAGES} (split the file)", path)
-
-
-_Rect = tuple[float, float, float, float]
 
 
 def _view(media: _Rect, crop: _Rect | None, trim: _Rect | None) -> _Rect | None:
@@ -1238,11 +1263,11 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
             for n, page in enumerate(pdf.pages):
                 glyphs = []
                 unmapped: dict[str, int] = {}
+                clipped = _clipped_out(page)     # lays the page out: before anything asks for its glyphs
                 unreadable = _unreadable_type3(page)
                 fixes = pdf_fonts.PageFixes(page.page_obj)
                 misread = fixes.misread()
                 said, outlines = _actual_texts(page)
-                clipped = _clipped_out(page)
                 for c in page.chars:
                     text = c["text"]
                     if clipped and (round(c["x0"], 2), round(c["y0"], 2), text) in clipped:
@@ -1410,29 +1435,23 @@ def _actual_texts(page) -> tuple[dict[tuple[float, float, str], str],
     return said, outlines
 
 
-_CLIP_OP = re.compile(rb"\bW\*?\s+n\b")
-
-
 def _clipped_out(page) -> set[tuple[float, float, str]]:
     """The glyphs of a pdfplumber page that a clipping path hides (`_clipped_away`), by place and
-    text. pdfminer does not follow clipping paths (its `W` does nothing), so a page whose content
-    sets one is interpreted again, keeping the box of the clip in force (the intersection of the
-    boxes of the paths clipped to, through the CTM) with the graphics state, into forms too."""
-    try:
-        data = b"".join(s.get_data() for s in page.page_obj.contents)
-    except Exception:     # noqa: BLE001 - content pdfplumber read but this cannot: nothing hidden
-        return set()
-    if not _CLIP_OP.search(data):
-        return set()
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    text. pdfminer does not follow clipping paths (its `W` does nothing), so the page is laid
+    out here, as pdfplumber would (its device, resources and parameters), by an interpreter that
+    keeps the box of the clip in force (the intersection of the boxes of the paths clipped to,
+    through the CTM) with the graphics state, into forms too (a form is drawn inside the clip it
+    is called under, and may set its own), and the layout is given to the page: one pass,
+    where asking the page for its glyphs first would interpret it a second time."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.utils import apply_matrix_pt
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
     hidden: set[tuple[float, float, str]] = set()
 
     class Clipping(PDFPageInterpreter):
-        clip: tuple[float, float, float, float] | None = None
-        inherited: tuple[float, float, float, float] | None = None
+        clip: _Rect | None = None
+        inherited: _Rect | None = None
 
         def init_state(self, ctm):
             super().init_state(ctm)
@@ -1460,26 +1479,24 @@ def _clipped_out(page) -> set[tuple[float, float, str]]:
 
         do_W_a = do_W
 
-    class Device(PDFPageAggregator):
-        interpreter: Clipping | None = None
-
-        def render_char(self, *args, **kwargs):
-            before = len(self.cur_item._objs)
-            adv = super().render_char(*args, **kwargs)
-            clip = self.interpreter.clip if self.interpreter is not None else None
-            if clip is not None:
-                for c in self.cur_item._objs[before:]:
-                    if _clipped_away((c.x0, c.y0, c.x1, c.y1), clip):
-                        hidden.add((round(c.x0, 2), round(c.y0, 2), c.get_text()))
-            return adv
+        def do_TJ(self, seq):
+            clip = self.clip
+            if clip is None:
+                return super().do_TJ(seq)
+            objs = self.device.cur_item._objs
+            before = len(objs)
+            super().do_TJ(seq)
+            for c in objs[before:]:
+                if _clipped_away((c.x0, c.y0, c.x1, c.y1), clip):
+                    hidden.add((round(c.x0, 2), round(c.y0, 2), c.get_text()))
+            return None
 
     try:
-        rsrc = PDFResourceManager()
-        device = Device(rsrc, pageno=1, laparams=None)
-        interpreter = Clipping(rsrc, device)
-        device.interpreter = interpreter
-        interpreter.process_page(page.page_obj)
-    except Exception:     # noqa: BLE001 - a page pdfplumber read but this cannot: nothing hidden
+        device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
+                                                    laparams=page.pdf.laparams)
+        Clipping(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+        page._layout = device.get_result()
+    except Exception:     # noqa: BLE001 - a page this cannot lay out: pdfplumber's own reading, nothing hidden
         return set()
     return hidden
 
