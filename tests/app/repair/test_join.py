@@ -721,3 +721,12 @@ def test_a_line_ending_on_a_verb_that_needs_its_object_is_cut():
     lead = "临川港务局今天发布消息，港区北侧道路将于下月起封闭施工。"
     a, rest = "施工期间避免重车进入，否则可导致", "路面塌陷和管道破裂，港务局将派专人在路口值守。"
     assert repaired(lead, a, rest) == [lead, a + rest]
+
+
+def test_a_block_opening_on_jieshao_continues_the_line_above():
+    # 据南非使馆旅游专员年贝喜 / 介绍，…: no paragraph opens on 介绍
+    from galley.app.repair import features as ft
+    assert ft.needs_subject("介绍，港区今年") and not ft.needs_subject("据介绍，港区今年")
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a, rest = "据港务局调度中心主任周海涛", "介绍，港区今年将新开十条国际航线，其中六条通往东南亚。"
+    assert repaired(lead, a, rest) == [lead, a + rest]
