@@ -730,3 +730,12 @@ def test_a_block_opening_on_jieshao_continues_the_line_above():
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     a, rest = "据港务局调度中心主任周海涛", "介绍，港区今年将新开十条国际航线，其中六条通往东南亚。"
     assert repaired(lead, a, rest) == [lead, a + rest]
+
+
+def test_a_line_ending_on_shoudao_is_cut():
+    # 印度金融中心孟买亦受到 / (a box's items) / 波及: 受到, 遭到, 面临 need their object
+    from galley.app.repair import features as ft
+    assert all(ft.open_end(t) == "word" for t in ("孟买亦受到", "港区遭到", "港区面临"))
+    lead = "临川港务局今天发布消息，受台风影响，港区今天暂停装卸作业。"
+    a, rest = "临川港北侧的新港区亦受到", "波及，三个泊位的装卸作业全部暂停，港务局已派人值守。"
+    assert repaired(lead, a, rest) == [lead, a + rest]
