@@ -201,6 +201,8 @@ _HAN_NUM_CONT = re.compile(r"[零〇一二三四五六七八九十百千]|[日�
 
 
 _DATE_OPENER = re.compile(r"^[0-9０-９]{1,2}(?:月[0-9０-９]{1,2})?日")
+# a year opens a line of its own (原来的11.3 / 2002年, 免除了28 / 2005 年中国…): no number runs on into one
+_YEAR_OPENER = re.compile(r"^[0-9０-９]{4}\s?年")
 
 
 def cannot_open(left: str, right: str) -> bool:
@@ -224,7 +226,8 @@ def number_continues(left: str, right: str) -> bool:
         return bool(_MONTH_START.match(right))
     if _MONTH_END.search(left):
         return bool(_DAY_START.match(right))
-    return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right)
+    return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right) \
+        and not _YEAR_OPENER.match(right)
 
 
 # a date cut between its parts: 起始于2005年 / 2月，当时…, 7月 / 18日

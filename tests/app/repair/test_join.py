@@ -713,7 +713,7 @@ def test_a_block_passed_over_keeps_its_surer_sequel(monkeypatch):
     assert [f.blocks for f in J.plan_repairs(blocks) if f.accepted] == [(0, 2)]
 
 
-def test_a_line_ending_on_a_verb_that_needs_its_object_is_cut():
+def test_a_line_ending_on_a_transitive_verb_is_cut():
     # 避免久坐久蹲，否则可导致 / 痔静脉曲张…: 导致, 采取, 造成 need what follows them; no
     # headline ends on one
     from galley.app.repair import features as ft
@@ -739,3 +739,10 @@ def test_a_line_ending_on_shoudao_is_cut():
     lead = "临川港务局今天发布消息，受台风影响，港区今天暂停装卸作业。"
     a, rest = "临川港北侧的新港区亦受到", "波及，三个泊位的装卸作业全部暂停，港务局已派人值守。"
     assert repaired(lead, a, rest) == [lead, a + rest]
+
+
+def test_no_number_runs_on_into_a_year():
+    # 驻欧军队人数由原来的11.3 / 2002年 (a box's line): a year opens a line of its own
+    from galley.app.repair import features as ft
+    assert not ft.number_continues("免除了28", "2005 年全市用电量") and not ft.number_continues("原来的11.3", "2002年")
+    assert ft.number_continues("原来的11.3", "万人减少至7.1万人") and ft.number_continues("共有12", "345人")
