@@ -175,9 +175,9 @@ class Model:
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
         self._fits: dict[int, float] = {}      # a pair's key in the character model → its `fit`, as met
         self._runs: dict[str, tuple[Suspect, ...]] = {}     # a run of Han characters → its suspects, as met
-        # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters, replaced by {filler: frequency
-        # of the word it makes} when the pattern is first met (`_fillers`)
-        self._words: dict[str, str | dict[str, int]] = dict(self.wild)
+        # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters as a set, made when the
+        # pattern is first met
+        self._words: dict[str, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- language model
     def logp(self, s: str) -> float:
@@ -406,27 +406,24 @@ class Model:
             if i + 2 < n:
                 keys.append("?" + run[i + 1:i + 3])
         found: dict[str, int] = {}
-        words, wild = self._words, self.wild
+        words, wild, freq, min_word = self._words, self.wild, self.freq, self.min_word
         for key in keys:
             fillers = words.get(key)
-            if fillers:
-                if isinstance(fillers, str):
-                    fillers = words[key] = self._fillers(key, fillers)
-                # (a pattern's fillers are rarely similar to the character: 3 in 100 on edition16,
-                # so the sets are compared at C speed, and the few in both taken in the fillers' order)
-                both = cands.intersection(fillers)
-                if both:
-                    for x in both if len(both) == 1 else sorted(both, key=wild[key].index):
-                        f = fillers[x]
-                        if f > found.get(x, 0):
-                            found[x] = f
+            if fillers is None:
+                chars = wild.get(key)
+                if not chars:
+                    continue
+                fillers = words[key] = frozenset(chars)
+            # (a pattern's fillers are rarely similar to the character: 3 in 100 on edition16,
+            # so the sets are compared at C speed, and the few in both taken in the fillers' order,
+            # each with the frequency of the word it makes, if that reaches `min_word`)
+            both = cands.intersection(fillers)
+            if both:
+                for x in both if len(both) == 1 else sorted(both, key=wild[key].index):
+                    f = freq[key.replace("?", x)]
+                    if f >= min_word and f > found.get(x, 0):
+                        found[x] = f
         return found
-
-    def _fillers(self, key: str, chars: str) -> dict[str, int]:
-        """{character: frequency of the word it makes} for each character of `wild` that fills the
-        pattern `key` with a word of at least `min_word` (in the order of `chars`)."""
-        freq, min_word = self.freq, self.min_word
-        return {x: f for x in chars if (f := freq[key.replace("?", x)]) >= min_word}
 
     def candidates(self, run: str, i: int, c: str, found_free, names: bool = True, cascade: bool = True):
         """[(right, gain, kind, features), …] for the likeliest candidates (by the word each makes and
@@ -600,9 +597,10 @@ def params() -> dict:
 
 
 
-def load(scored: bool = True) -> Model:
+def load(scored: bool = True, settings: dict | None = None) -> Model:
     """A new model from the resources; `scored` False leaves out the fitted scorer (the gain alone),
-    as tools/fit_misused.py needs it before there is one."""
+    as tools/fit_misused.py needs it before there is one; `settings` stand in for those of
+    misused.toml (tools/fit_misused.py --param)."""
     from galley.app.proof.segment import tokenizer
     with gc_paused():
         tk = tokenizer()
@@ -616,7 +614,7 @@ def load(scored: bool = True) -> Model:
 
             def boosted(features) -> float:
                 return margin(dict(zip(names, features)))
-        return Model(data, params(), tk.FREQ, tk.total, charlm(), boosted, wordlm())
+        return Model(data, {**params(), **(settings or {})}, tk.FREQ, tk.total, charlm(), boosted, wordlm())
 
 
 @loaded_once
