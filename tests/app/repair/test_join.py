@@ -746,3 +746,13 @@ def test_no_number_runs_on_into_a_year():
     from galley.app.repair import features as ft
     assert not ft.number_continues("免除了28", "2005 年全市用电量") and not ft.number_continues("原来的11.3", "2002年")
     assert ft.number_continues("原来的11.3", "万人减少至7.1万人") and ft.number_continues("共有12", "345人")
+
+
+def test_a_block_opening_on_a_time_and_a_reporting_verb_continues():
+    # 南莱特省官员罗塞特·莱里亚斯 / 当天说，…: 当天说 needs the speaker before it
+    from galley.app.repair import features as ft
+    assert ft.needs_subject("当天说，港区") and ft.needs_subject("17日表示，")
+    assert not ft.needs_subject("当天，他说") and not ft.needs_subject("今天是个好日子") and not ft.needs_subject("今天说明了")
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a, rest = "临川港务局调度中心主任周海涛", "当天说，港区今年将新开十条国际航线，其中六条通往东南亚。"
+    assert repaired(lead, a, rest) == [lead, a + rest]
