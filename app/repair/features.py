@@ -166,15 +166,17 @@ def ends_on_titled_surname(text: str) -> bool:
 def needs_subject(text: str) -> bool:
     """`text` opens with a word that needs a subject before it (表示, 是, 还): no sentence opens so."""
     lead = _TIME_LEAD.match(text)       # 当天说，…, 17日表示: a time before a reporting verb
-    if lead and segment(text[lead.end():lead.end() + 6])[:1] in (["说"], ["表示"], ["指出"], ["透露"], ["强调"],
-                                                                   ["宣布"], ["介绍"], ["告诉"]):
-        return True
+    if lead:
+        said = segment(text[lead.end():lead.end() + 6])
+        if said and said[0] in _REPORTING:
+            return True
     if not _HAN_CHAR.match(text[:1]):
         return False
     return segment(text[:6])[0] in word_lists()["subject_words"]
 
 
 _TIME_LEAD = re.compile(r"^(?:当天|当日|今天|昨天|前天|日前|近日|[0-9０-９]{1,2}日)")
+_REPORTING = frozenset(("说", "表示", "指出", "透露", "强调", "宣布", "介绍", "告诉"))
 
 
 def closed_start(text: str) -> str | None:
