@@ -56,6 +56,8 @@ RECUR_BLOCKS = 30       # blocks below a short block read for its words (recurs_
 RECUR_HEADLINE = 0.15
 SEAM_LM_SURE = 0.5      # the character model across the seam (scaled) this sure reads as a word would
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
+QUOTE_SURE = 0.9        # a pick this sure keeps a quotation's open mark (“我恰好 / 被挑了出来…。 / 他们…调查。”:
+#                         a quotation of several paragraphs closes in the last one only)
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
 _APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck", "subhead"})
@@ -382,7 +384,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     q = model.pick_scores(xs)
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
-    if len(found) > 1 and unclosed(a.text) and not closes_quote(a.text, bs[found[k][0]].text):
+    if len(found) > 1 and unclosed(a.text) and q[k] < QUOTE_SURE and not closes_quote(a.text, bs[found[k][0]].text):
         closing = [m for m, (j, _) in enumerate(found)
                    if closes_quote(a.text, bs[j].text) and not _list_item(bs[j].text)]   # (an item opens anew)
         if len(closing) == 1:     # “民主 / (a sentence from elsewhere) / 秀”。: the quotation goes on

@@ -292,6 +292,16 @@ def test_a_cut_inside_a_quotation_goes_to_the_block_that_closes_it():
                    "市图书馆新馆今天正式向读者开放。"]
 
 
+def test_a_quotation_of_several_paragraphs_keeps_the_sure_continuation():
+    # “我们恰好 / 赶上了…。 / 下一步…。”: the quotation runs over two paragraphs and closes in the
+    # second; the model is sure the first is the sequel, and the closing mark does not overrule it
+    out = repaired("临川新区管委会主任王明在会上说:“我们恰好",
+                   "赶上了城市发展的好时候,新区的面貌一年一个样。",
+                   "下一步,我们还要新建三所学校,让孩子们就近上学。”")
+    assert out == ["临川新区管委会主任王明在会上说:“我们恰好赶上了城市发展的好时候,新区的面貌一年一个样。",
+                   "下一步,我们还要新建三所学校,让孩子们就近上学。”"]
+
+
 def test_closes_quote_reads_the_mark_left_open():
     from galley.app.repair.model import closes_quote
     assert closes_quote("他说:“要把好事办实", "办好。”随后")
