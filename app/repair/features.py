@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from galley.app.data import resource
 from galley.app.proof.names import surnames
-from galley.app.repair.lexicon import segment
+from galley.app.repair.lexicon import segment, word_class
 from galley.app.text import CLOSING, NO_LINE_START, STOPS
 
 RESOURCES = resource("repair")
@@ -230,13 +230,20 @@ def number_continues(left: str, right: str) -> bool:
     if _RANGE_END.search(left):
         return bool(re.match(r"[0-9０-９]", right))
     if _HAN_NUM_END.search(left):
-        return bool(_HAN_NUM_CONT.match(right))
+        return bool(_HAN_NUM_CONT.match(right)) and not _word_of_its_own(right)
     if _YEAR_END.search(left):
         return bool(_MONTH_START.match(right))
     if _MONTH_END.search(left):
         return bool(_DAY_START.match(right))
     return bool(_NUM_END.search(left) and _NUM_CONT.match(right)) and not _DATE_OPENER.match(right) \
         and not _YEAR_OPENER.match(right)
+
+
+def _word_of_its_own(text: str) -> bool:
+    """`text` opens with a word of its own that merely starts with a unit (日本, 人民, 家庭, 年轻人),
+    not a unit, a time word (月底, 年初) or a number (万元): 享年九十 / 日本一架小飞机… are two lines."""
+    word = segment(text[:6])[0]
+    return len(word) >= 2 and word_class(word) not in ("t", "m", "q", "")
 
 
 # a date cut between its parts: 起始于2005年 / 2月，当时…, 7月 / 18日

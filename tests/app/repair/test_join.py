@@ -55,6 +55,25 @@ def test_range_and_measure_word_cut_from_their_number_are_joined():
     assert not ft.number_continues("全市实行统一", "部署。") and not ft.number_continues("万一", "发生火情,")
 
 
+def test_a_han_number_before_a_word_of_its_own_is_no_cut():
+    # 享年九十 / 日本…: 日 only starts a word of its own (日本), as 人 does in 人民; a headline list
+    out = repaired("临川老艺人张明德昨天去世享年九十", "日本友好城市代表团访问临川", "临川港集装箱吞吐量同比增长百分之三十",
+                   "人民公园改造工程年内完工")
+    assert len(out) == 4
+    from galley.app.repair import features as ft
+    assert not ft.number_continues("享年九十", "日本友好城市代表团") and not ft.number_continues("增长百分之三十", "人民公园")
+    assert ft.number_continues("二〇二五年十二", "月底前完工") and ft.number_continues("共有三十", "万人参加")
+
+
+@pytest.mark.parametrize("call", ["看，这就是临川新区的夜景。", "妈，您来的时候请带上我的外套。"])
+def test_a_call_or_a_look_before_a_comma_may_open_a_paragraph(call):
+    # 看，… 妈，…: one character before a comma is no cut word here
+    from galley.app.repair import features as ft
+    assert ft.closed_start(call) is None
+    out = repaired("这本书是我的朋友去年送给我的。", call)
+    assert len(out) == 2
+
+
 def test_sidebar_and_credit_interleaved_mid_word_are_moved_out():
     out = repaired(
         "大力推动全市文化体育事业繁",
