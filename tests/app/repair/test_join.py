@@ -785,3 +785,12 @@ def test_a_block_opening_on_a_time_and_a_reporting_verb_continues():
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     a, rest = "临川港务局调度中心主任周海涛", "当天说，港区今年将新开十条国际航线，其中六条通往东南亚。"
     assert repaired(lead, a, rest) == [lead, a + rest]
+
+
+def test_an_aside_left_open_at_a_sentence_end_is_a_stray_mark():
+    # （其中一座在江边！ ends a sentence: the open bracket alone does not make the block cut
+    out = repaired("临川新区今年新建了三座公园（其中一座在江边！", "市民周末出游又多了一个好去处。")
+    assert out == ["临川新区今年新建了三座公园（其中一座在江边！", "市民周末出游又多了一个好去处。"]
+    # open before a clause mark, the aside goes on
+    out = repaired("民政部依据《社会团体登记管理条例》和《临川市", "社会组织管理办法》,对全市社团开展年检。")
+    assert len(out) == 1
