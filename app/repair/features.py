@@ -230,7 +230,7 @@ def number_continues(left: str, right: str) -> bool:
     if _RANGE_END.search(left):
         return bool(re.match(r"[0-9０-９]", right))
     if _HAN_NUM_END.search(left):
-        return bool(_HAN_NUM_CONT.match(right)) and not _word_of_its_own(right)
+        return bool(_HAN_NUM_CONT.match(right)) and not _word_of_its_own(right) and not _numeral_opens(right)
     if _YEAR_END.search(left):
         return bool(_MONTH_START.match(right))
     if _MONTH_END.search(left):
@@ -244,6 +244,16 @@ def _word_of_its_own(text: str) -> bool:
     not a unit, a time word (月底, 年初) or a number (万元): 享年九十 / 日本一架小飞机… are two lines."""
     word = segment(text[:6])[0]
     return len(word) >= 2 and word_class(word) not in ("t", "m", "q", "")
+
+
+def _numeral_opens(text: str) -> bool:
+    """`text` opens with a numeral that counts what follows it, not the rest of a number: no
+    unit, measure word or further numeral after it (百分之三十 / 一跨省团伙…, but 三十 / 一岁)."""
+    return text[:1] in "一二三四五六七八九两" and not (
+        len(text) < 2 or text[1] in _HAN_DIGITS or _NUM_CONT.match(text[1:]) or text[1] in "，,。、；;%‰")
+
+
+_HAN_DIGITS = "零〇一二三四五六七八九十百千万亿两"
 
 
 # a date cut between its parts: 起始于2005年 / 2月，当时…, 7月 / 18日

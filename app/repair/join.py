@@ -393,8 +393,10 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
             x = {**xa, **xs[k]}
     first = bs[found[0][0]]
     if not found[0][1] and not first.furniture and not _stray_closer(a.text, first.text) and (
-            ft.cannot_open(a.text, first.text) or ft.number_continues(a.text, first.text)):
-        k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so
+            ft.cannot_open(a.text, first.text) or ft.number_continues(a.text, first.text)) and not (
+            a.terminal and first.text[:1] not in CLOSERS):
+        k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so (after a
+        #   sentence end, only a closing mark: 限，加强… does not go on from 叫她阿秀。)
     elif x.get("seam_word", 0) >= 1.0 and x.get("seam_gain", 0) >= 0.5 and q[k] >= 0.9 \
             and bs[found[k][0]].body_like and (p >= model.doubt or not a.para_start):
         p = max(p, model.join)          # a common word across the seam, and no rival candidate

@@ -63,9 +63,22 @@ def test_a_han_number_before_a_word_of_its_own_is_no_cut():
     from galley.app.repair import features as ft
     assert not ft.number_continues("享年九十", "日本友好城市代表团") and not ft.number_continues("增长百分之三十", "人民公园")
     assert ft.number_continues("二〇二五年十二", "月底前完工") and ft.number_continues("共有三十", "万人参加")
+    # a numeral that counts what follows (一跨省…) opens a line of its own; 一岁, 一届 go on
+    assert not ft.number_continues("成交量增长百分之三十", "一男子在临川江边救起落水儿童")
+    assert ft.number_continues("今年三十", "一岁的王明") and ft.number_continues("第二十", "一届运动会")
 
 
-@pytest.mark.parametrize("call", ["看，这就是临川新区的夜景。", "妈，您来的时候请带上我的外套。"])
+def test_after_a_sentence_end_only_a_closing_mark_is_forced_on():
+    # 阿秀。/ 限，加强…: a word cut at the column end cannot run on past a full stop
+    from galley.app.importers.text import read_text
+    from galley.app.repair.join import plan_repairs
+    blocks = read_text("大家都叫她阿秀。\n\n限，加强对全市党员干部的日常监督。")
+    assert not [f for f in plan_repairs(blocks) if f.accepted and f.confidence >= 0.95]
+    out = repaired("他说:“我们要把好事办实。", "”随后,代表们参观了展览。")
+    assert len(out) == 1
+
+
+@pytest.mark.parametrize("call", ["看，这就是临川新区的夜景。", "妈，您来的时候请带上我的外套。", "哪，一会儿见！"])
 def test_a_call_or_a_look_before_a_comma_may_open_a_paragraph(call):
     # 看，… 妈，…: one character before a comma is no cut word here
     from galley.app.repair import features as ft
