@@ -286,11 +286,13 @@ def sentence_count(text: str) -> int:
     return max(1, len(_SENTENCE_END.findall(text)))
 
 
-def function_words(text: str) -> int:
-    """How many function words (是、在、的、目前…) a line has: clauses have them, headings seldom."""
+def function_words(text: str, running: bool = False) -> int:
+    """How many function words (是、在、的、目前…) a line has: clauses have them, headings seldom
+    (`running`: the conjunctions and subjects of running text too, 所以, 他们)."""
     words = word_lists()
     n = sum(1 for ch in text if ch in words["clause_chars"])
-    return n + sum(1 for w in words["clause_words"] if w in text)
+    n += sum(1 for w in words["clause_words"] if w in text)
+    return n + sum(1 for w in words["running_words"] if w in text) if running else n
 
 
 _OPENER = re.compile(
@@ -322,7 +324,7 @@ def is_paired_heading(text: str) -> bool:
     """A two-part heading such as 抓前期，项目储备更充足 or 抢抓新赛道，抢占制高点."""
     m = _HEADING_PAIR.match(text)
     return m is not None and not is_paragraph_opener(text) and open_end(text) is None \
-        and not _SPEECH.search(m.group(1)) and function_words(text) == 0
+        and not _SPEECH.search(m.group(1)) and function_words(text, running=True) == 0
 
 
 def is_caption_start(text: str) -> bool:

@@ -558,7 +558,7 @@ def _title_line(bs: list[_Block], i: int, b: _Block | None = None) -> bool:
 def _reads_as_heading(t: str) -> bool:
     """A two-part heading (抓前期，项目储备更充足), or a line with none of running text's
     function words (是, 了, 目前 …): a headline's telegraphic style."""
-    return ft.is_paired_heading(t) or ft.function_words(t) == 0
+    return ft.is_paired_heading(t) or ft.function_words(t, running=True) == 0
 
 
 def _over_lead(a: _Block, b: _Block) -> bool:

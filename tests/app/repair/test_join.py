@@ -807,3 +807,13 @@ def test_an_aside_left_open_at_a_sentence_end_is_a_stray_mark():
     # open before a clause mark, the aside goes on
     out = repaired("民政部依据《社会团体登记管理条例》和《临川市", "社会组织管理办法》,对全市社团开展年检。")
     assert len(out) == 1
+
+
+def test_a_line_with_running_texts_conjunctions_is_no_two_part_heading():
+    # X，Y with 所以 / 他们 in it is a sentence's first clauses, not 抓前期，项目储备更充足
+    from galley.app.repair import features as ft
+    assert not ft.is_paired_heading("我没赶上末班车，所以我爸爸")
+    assert ft.is_paired_heading("抓前期，项目储备更充足")
+    assert ft.function_words("有一天他们决定去江边", running=True) > ft.function_words("有一天他们决定去江边")
+    out = repaired("临川新区今年新建了三座公园。", "我没赶上末班车，所以我爸爸", "开车到车站接我，一路上我们聊了很多新区的变化。")
+    assert out[1] == "我没赶上末班车，所以我爸爸开车到车站接我，一路上我们聊了很多新区的变化。"
