@@ -569,7 +569,8 @@ def _over_lead(a: _Block, b: _Block) -> bool:
     (是因为, 的) is no headline, whatever it repeats."""
     t, end = a.text, ft.open_end(a.text)
     headline_form = a.short or (len(t) <= 50 and end is None and not any(m in t for m in "，,。！？!?"))
-    return headline_form and not a.terminal and end != "word" and _lead_under(t, b.text)
+    return headline_form and not a.terminal and end != "word" and (
+        ft.is_paragraph_opener(b.text) or (ft.restates(t, b.text) and ft.function_words(t, running=True) < 2))
 
 
 def _lead_under(head: str, para: str) -> bool:

@@ -817,3 +817,14 @@ def test_a_line_with_running_texts_conjunctions_is_no_two_part_heading():
     assert ft.function_words("有一天他们决定去江边", running=True) > ft.function_words("有一天他们决定去江边")
     out = repaired("临川新区今年新建了三座公园。", "我没赶上末班车，所以我爸爸", "开车到车站接我，一路上我们聊了很多新区的变化。")
     assert out[1] == "我没赶上末班车，所以我爸爸开车到车站接我，一路上我们聊了很多新区的变化。"
+
+
+def test_a_line_with_two_function_words_over_text_that_repeats_it_is_a_cut_first_line():
+    # 王明在这次义诊活动的表现得 / 十分出色，这次义诊活动…: the words recur below, as a headline's do,
+    # but a headline has one function word at most (两名约旦人因策划袭击美国人被判刑 stays one)
+    out = repaired("临川新区今年新建了三座公园。", "王明在这次义诊活动的表现得",
+                   "十分出色，这次义诊活动共为三百多名市民检查了身体。")
+    assert out[1] == "王明在这次义诊活动的表现得十分出色，这次义诊活动共为三百多名市民检查了身体。"
+    out = repaired("临川新区今年新建了三座公园。", "两名临川青年因见义勇为被市政府表彰",
+                   "两名临川青年因在江边救起落水儿童，11日被市政府授予见义勇为称号。")
+    assert len(out) == 3
