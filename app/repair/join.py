@@ -328,8 +328,8 @@ def _hard_seam(a: str, b: str) -> bool:
 def _plain_seam(a: str, b: str) -> bool:
     """The seam itself says the text runs on: a start no paragraph has, a number cut in two, or
     a common word across the seam that reads better whole."""
-    if ft.cannot_open(a, b) or ft.number_continues(a, b):
-        return True
+    if ft.cannot_open(a, b) or ft.number_continues(a, b) or ft.closed_start(b) == "word":
+        return True          # (的载客目标…, 了…: a word no paragraph opens with)
     word = seam_word(a, b)
     return word is not None and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
 

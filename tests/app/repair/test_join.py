@@ -828,3 +828,11 @@ def test_a_line_with_two_function_words_over_text_that_repeats_it_is_a_cut_first
     out = repaired("临川新区今年新建了三座公园。", "两名临川青年因见义勇为被市政府表彰",
                    "两名临川青年因在江边救起落水儿童，11日被市政府授予见义勇为称号。")
     assert len(out) == 3
+
+
+def test_a_short_first_line_reaches_past_a_sentence_to_a_start_no_paragraph_has():
+    # 自订今年 / (a quoted sentence set in) / 的吞吐目标…: a block opening on 的 runs on from the cut
+    out = repaired("临川新区今年新建了三座公园。", "临川港集装箱公司自订今年", "市长王明说:“港口的扩建工程明年就能完工。",
+                   "的吞吐目标为五十万标箱,比去年增长一成。")
+    assert out[1] == "临川港集装箱公司自订今年的吞吐目标为五十万标箱,比去年增长一成。"
+    assert out[2] == "市长王明说:“港口的扩建工程明年就能完工。"
