@@ -407,7 +407,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     elif p < model.join and q[k] >= 0.5 and ft.ends_on_titled_surname(a.text) and not a.listed \
             and bs[found[k][0]].body_like and _HAN_HEAD.match(bs[found[k][0]].text):
         p = max(p, model.join)          # 行政委员吴 / (items) / 志良在…: a name goes on
-    elif not _seam_evidence(x) and not a.listed and (
+    elif not _seam_evidence(x) and not _word_across(x) and not a.listed and (
             _title_line(bs, i, bs[found[k][0]]) or _over_lead(a, bs[found[k][0]]) or (
             (p < HEADING_SURE or (ft.is_paired_heading(a.text) and x.get("seam_lm", 0.0) <= 0.0))
             and _heading_shaped(a) and _reads_as_heading(a.text) and _may_head(bs, i))) \
@@ -608,6 +608,12 @@ def _seam_evidence(x: dict[str, float]) -> bool:
     return bool(x.get("seam_word", 0) >= 0.6 or x.get("b_start_mark") or x.get("b_start_word")
                 or x.get("b_start_lower") or x.get("number_continues") or x.get("counted_noun")
                 or x.get("pair_closes") or x.get("a_unclosed") or x.get("seam_lm", 0) >= SEAM_LM_SURE)
+
+
+def _word_across(x: dict[str, float]) -> bool:
+    """A dictionary word could span the seam, and the two sides read better joined by it
+    (接收公 / 费师范生, 铭传大学华 / 语中心): a headline does not stop inside a word."""
+    return x.get("seam_word", 0) >= 0.4 and x.get("seam_gain", 0) >= 0.5
 
 
 _REASONS = [

@@ -836,3 +836,9 @@ def test_a_short_first_line_reaches_past_a_sentence_to_a_start_no_paragraph_has(
                    "的吞吐目标为五十万标箱,比去年增长一成。")
     assert out[1] == "临川港集装箱公司自订今年的吞吐目标为五十万标箱,比去年增长一成。"
     assert out[2] == "市长王明说:“港口的扩建工程明年就能完工。"
+
+
+def test_a_two_part_heading_does_not_stop_inside_a_word():
+    # 做好接收公 / 费师范生…: X，Y in form, but a dictionary word (公费) spans the seam and reads better
+    out = repaired("临川新区今年新建了三座公园。", "市里要统筹规划，做好接收公", "费师范生就业的各项准备工作。")
+    assert out[1] == "市里要统筹规划，做好接收公费师范生就业的各项准备工作。"
