@@ -842,3 +842,11 @@ def test_a_two_part_heading_does_not_stop_inside_a_word():
     # 做好接收公 / 费师范生…: X，Y in form, but a dictionary word (公费) spans the seam and reads better
     out = repaired("临川新区今年新建了三座公园。", "市里要统筹规划，做好接收公", "费师范生就业的各项准备工作。")
     assert out[1] == "市里要统筹规划，做好接收公费师范生就业的各项准备工作。"
+
+
+@pytest.mark.parametrize("end", ["提出", "提供", "针对"])
+def test_a_verb_or_preposition_that_needs_its_object_ends_no_line(end):
+    from galley.app.repair import features as ft
+    assert ft.open_end(f"市交通局听证会后{end}") == "word"
+    ed = edition_from_text(f"临川新区今年新建了三座公园。\n\n市交通局听证会后{end}\n\n同公交公司共同开通夜间线路,方便市民晚间出行。")
+    assert [(f.blocks, f.confidence >= 0.8) for f in ed.fixes if f.accepted] == [((1, 2), True)]
