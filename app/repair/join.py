@@ -344,10 +344,6 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
         return None          # (a third of the blocks: before any evidence is read)
     run_on = next(((j, between) for j, between in found if bs[j].body_like and not (
         ft.is_credit(bs[j].text) or ft.is_caption_start(bs[j].text))), None)
-    if ending(a.text) == "terminal":
-        found = found[:1]    # after a sentence end only the next block's own start can tell
-        if ft.is_short_line(bs[found[0][0]].text):
-            return None      # a paragraph's rest ends a sentence too: this is a heading or an item
     nxt = next((bs[k].text for k in range(i + 1, len(bs)) if k not in consumed), "")
     xa = cut_features(a.text, nxt, page)
     xa.update({"n_" + k: v for k, v in geometry_features(geo, i, a.text, nxt, consumed).items()})

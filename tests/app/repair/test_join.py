@@ -850,3 +850,9 @@ def test_a_verb_or_preposition_that_needs_its_object_ends_no_line(end):
     assert ft.open_end(f"市交通局听证会后{end}") == "word"
     ed = edition_from_text(f"临川新区今年新建了三座公园。\n\n市交通局听证会后{end}\n\n同公交公司共同开通夜间线路,方便市民晚间出行。")
     assert [(f.blocks, f.confidence >= 0.8) for f in ed.fixes if f.accepted] == [((1, 2), True)]
+
+
+def test_a_closing_mark_set_alone_after_a_sentence_end_goes_back_to_it():
+    # …全部建成。 / ” : the short line is the quotation's last mark, not a heading or an item
+    out = repaired("临川新区管委会主任王明说:“新区的路网要在三年内全部建成。", "”", "临川新区今年新建了三座公园。")
+    assert out == ["临川新区管委会主任王明说:“新区的路网要在三年内全部建成。”", "临川新区今年新建了三座公园。"]
