@@ -55,6 +55,8 @@ RECUR_BLOCKS = 30       # blocks below a short block read for its words (recurs_
 # first pieces of a cut paragraph 214 have less (bench/repair_fit.py's sets, seeds 1/11/21/91)
 RECUR_HEADLINE = 0.15
 SEAM_LM_SURE = 0.5      # the character model across the seam (scaled) this sure reads as a word would
+TERMINAL_FLOOR = 0.05    # a block ending a sentence is read against all its candidates only where the next
+#                          block alone makes a cut this likely
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
 QUOTE_SURE = 0.9        # a pick this sure keeps a quotation's open mark (“我恰好 / 被挑了出来…。 / 他们…调查。”:
 #                         a quotation of several paragraphs closes in the last one only)
@@ -334,12 +336,13 @@ def _plain_seam(a: str, b: str) -> bool:
     return word is not None and word[1] >= 2.5 and seam_gain(a, b) >= 0.5
 
 
-def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeometry):
+def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeometry, limit: int | None = None):
     """What the seam model reads for block i: (its cut features, its candidates as (j, blocks
     passed over), each candidate's features), or None when nothing can continue it. The
-    decoder and the fit (`bench/repair_fit.py`) both take the evidence from here."""
+    decoder and the fit (`bench/repair_fit.py`) both take the evidence from here (`limit`: the
+    first candidates only)."""
     a = bs[i]
-    found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start]
+    found = [(j, between) for j, between in candidates(bs, i, consumed) if not bs[j].para_start][:limit]
     if not found:
         return None          # (a third of the blocks: before any evidence is read)
     run_on = next(((j, between) for j, between in found if bs[j].body_like and not (
@@ -361,6 +364,12 @@ def evidence(bs: list[_Block], i: int, consumed: set[int], page, geo: PageGeomet
 def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page, doc, geo):
     """(j, probability, evidence) of the likeliest continuation of block i, or None (`doc(i)`:
     the text around block i, for names spelled elsewhere; `geo`: the page's column geometry)."""
+    if bs[i].terminal and not unclosed(bs[i].text):
+        # most blocks end a sentence: the block after one alone tells whether it may be cut at all,
+        # and only then are the others read (half the time); a quotation left open goes on
+        ev = evidence(bs, i, consumed, page, geo, limit=1)
+        if ev is None or model.p_cut(ev[0]) < TERMINAL_FLOOR:
+            return None
     ev = evidence(bs, i, consumed, page, geo)
     if ev is None:
         return None

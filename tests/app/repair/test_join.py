@@ -856,3 +856,18 @@ def test_a_closing_mark_set_alone_after_a_sentence_end_goes_back_to_it():
     # …全部建成。 / ” : the short line is the quotation's last mark, not a heading or an item
     out = repaired("临川新区管委会主任王明说:“新区的路网要在三年内全部建成。", "”", "临川新区今年新建了三座公园。")
     assert out == ["临川新区管委会主任王明说:“新区的路网要在三年内全部建成。”", "临川新区今年新建了三座公园。"]
+
+
+def test_reading_a_sentence_end_against_its_next_block_first_changes_no_decision(monkeypatch):
+    # the shortcut (TERMINAL_FLOOR) only saves work: on the bundled sample edition every fix is the
+    # one the full reading of every candidate gives
+    from pathlib import Path
+
+    from galley.app.repair import clear_caches
+    from galley.app.repair import join as J
+    text = (Path(__file__).resolve().parents[3] / "resources" / "sample" / "edition.txt").read_text(encoding="utf-8")
+    fast = [(f.blocks, f.confidence, f.accepted) for f in edition_from_text(text).fixes]
+    monkeypatch.setattr(J, "TERMINAL_FLOOR", 0.0)
+    clear_caches()
+    full = [(f.blocks, f.confidence, f.accepted) for f in edition_from_text(text).fixes]
+    assert fast == full and fast
