@@ -387,6 +387,10 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         #                           (one left open at a sentence's end is as often a stray mark)
     if a.listed:
         p_cut = max(p_cut, 0.9)   # ——…；/ ——…；/ ——…冻结铀: an item of a list whose items all close
+    elif end != "terminal" and a.text[-1] not in "；;" and not enumerator(a.text) and unclosed(a.text) \
+            and any(closes_quote(a.text, bs[j].text) for j, _ in found):
+        p_cut = max(p_cut, 0.9)   # …举行的“CEPA香港澳门 / (credit) / (内地)推广周…研讨会”上: a quotation
+        #                           open mid-sentence, and a block below closes it
     q = model.pick_scores(xs)
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}

@@ -871,3 +871,26 @@ def test_reading_a_sentence_end_against_its_next_block_first_changes_no_decision
     clear_caches()
     full = [(f.blocks, f.confidence, f.accepted) for f in edition_from_text(text).fixes]
     assert fast == full and fast
+
+
+def test_a_quotation_opened_mid_sentence_goes_on_to_the_block_that_closes_it(monkeypatch):
+    # …举行的“CEPA临川港口 / (a credit) / (新区)推介会”上透露的。: the model alone doubts the short
+    # line; a quotation opened before no sentence end, closed below, says it runs on
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class Unsure:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.1
+
+        def pick_scores(self, xs):
+            return [1.0 / len(xs)] * len(xs)
+
+    monkeypatch.setattr(J, "seam_model", lambda: Unsure())
+    blocks = read_text("这是副市长王明7日在此间举行的“CEPA临川港口\n\n（记者 郑鹏）\n\n(新区)推介会”上透露的。")
+    assert [f.blocks for f in J.plan_repairs(blocks) if f.accepted] == [(0, 2)]
+    # a list item closing on ；leaves its quotation to the items below, as numbered clauses do
+    blocks = read_text("（一）推广“临川经验；\n\n（记者 郑鹏）\n\n（二）落实”的各项措施。")
+    assert not [f for f in J.plan_repairs(blocks) if f.accepted]
