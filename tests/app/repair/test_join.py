@@ -20,6 +20,21 @@ def repaired(*blocks: str) -> list[str]:
     return paragraphs(edition_from_text("\n\n".join(blocks)).text())
 
 
+def fixed_model(p: float):
+    """A seam model that finds every block cut with probability `p` and no candidate likelier
+    than another: what the decoder's own rules add to the model, tested alone."""
+    class Fixed:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return p
+
+        def pick_scores(self, xs):
+            return [1.0 / len(xs)] * len(xs)
+
+    return Fixed()
+
+
 def test_mid_word_cut_is_joined():
     out = repaired("临川新区加快推进基础设施建设,全力推动产业繁", "荣发展,城市面貌焕然一新。")
     assert out == ["临川新区加快推进基础设施建设,全力推动产业繁荣发展,城市面貌焕然一新。"]
@@ -471,16 +486,7 @@ def test_a_photo_credit_is_never_continued(monkeypatch):
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class Sure:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.99
-
-        def pick_scores(self, xs):
-            return [1.0 / len(xs)] * len(xs)
-
-    monkeypatch.setattr(J, "seam_model", lambda: Sure())
+    monkeypatch.setattr(J, "seam_model", lambda: fixed_model(0.99))
     blocks = read_text("涨红了脸的港务局局长批评拖延。\n\n新华社记者 周海涛 摄\n\n他指扩建并不合法。\n")
     assert all(f.blocks[0] != 1 for f in J.plan_repairs(blocks))
     monkeypatch.undo()
@@ -573,16 +579,7 @@ def test_a_boxs_item_after_another_is_not_joined_to_running_text(monkeypatch):
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class Sure:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.9
-
-        def pick_scores(self, xs):
-            return [1.0 / len(xs)] * len(xs)
-
-    monkeypatch.setattr(J, "seam_model", lambda: Sure())
+    monkeypatch.setattr(J, "seam_model", lambda: fixed_model(0.9))
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     items = ["东湖区已有 3 个社区开通夜间公交", "西山区首次开通电动公交线路", "城北、城南两区同步推进"]
     body = "这款以节能为卖点的新车型试图取代老式柴油车，不料一上路就成为市民热议的话题。"
@@ -600,16 +597,7 @@ def test_running_text_ending_on_a_closed_quotation_is_left_to_the_model(monkeypa
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class Unsure:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.1
-
-        def pick_scores(self, xs):
-            return [1.0 / len(xs)] * len(xs)
-
-    monkeypatch.setattr(J, "seam_model", lambda: Unsure())
+    monkeypatch.setattr(J, "seam_model", lambda: fixed_model(0.1))
     rest = "港区扩建工程今天正式开工，预计三年内完成，届时临川港的年吞吐能力将翻一番。"
     quoted = "临川市人大常委会去年通过的港区管理条例，对港区的规划、建设、管理和港区职工的权益都作了全面规定，被港口职工称为“港区基本法”"
     assert not [f for f in J.plan_repairs(read_text(quoted + "\n\n" + rest)) if f.accepted]
@@ -623,16 +611,7 @@ def test_a_heading_shaped_line_is_joined_where_the_character_model_reads_on_acro
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class Fair:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.7
-
-        def pick_scores(self, xs):
-            return [1.0 / len(xs)] * len(xs)
-
-    monkeypatch.setattr(J, "seam_model", lambda: Fair())
+    monkeypatch.setattr(J, "seam_model", lambda: fixed_model(0.7))
     head = "新华社临川2月9日电(港口观察)临川港扩建寻求突破\n\n新华社记者王明\n\n"
     body = "(渔民会)取得港区听证会胜利后，如何勾画新一届港区扩建蓝图成为当前临川关注的焦点。渔民会将推行什么样的政策，备受关注。"
     fixes = J.plan_repairs(read_text(head + "临川沿海渔民抵抗\n\n运动" + body))
@@ -879,16 +858,7 @@ def test_a_quotation_opened_mid_sentence_goes_on_to_the_block_that_closes_it(mon
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class Unsure:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.1
-
-        def pick_scores(self, xs):
-            return [1.0 / len(xs)] * len(xs)
-
-    monkeypatch.setattr(J, "seam_model", lambda: Unsure())
+    monkeypatch.setattr(J, "seam_model", lambda: fixed_model(0.1))
     blocks = read_text("这是副市长王明7日在此间举行的“CEPA临川港口\n\n（记者 郑鹏）\n\n(新区)推介会”上透露的。")
     assert [f.blocks for f in J.plan_repairs(blocks) if f.accepted] == [(0, 2)]
     # a list item closing on ；leaves its quotation to the items below, as numbered clauses do
