@@ -250,7 +250,7 @@ def _numeral_opens(text: str) -> bool:
     """`text` opens with a numeral that counts what follows it, not the rest of a number: no
     unit, measure word or further numeral after it (百分之三十 / 一跨省团伙…, but 三十 / 一岁)."""
     return text[:1] in "一二三四五六七八九两" and not (
-        len(text) < 2 or text[1] in _HAN_DIGITS or _NUM_CONT.match(text[1:]) or text[1] in "，,。、；;%‰")
+        len(text) < 2 or text[1] in _HAN_DIGITS or text[1] in "，,。、；;" or _NUM_CONT.match(text[1:]))
 
 
 _HAN_DIGITS = "零〇一二三四五六七八九十百千万亿两"

@@ -382,12 +382,13 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         p_cut = max(p_cut, 0.9)   # running text that stops where no paragraph ends: cut
     elif end == "word" and len(a.text) >= 6 and not a.para_start and _ends_on_open_word(a.text):
         p_cut = max(p_cut, 0.85)  # 的, 是, 可以 …: no line ends on a word that needs its sequel
-    if left_open(a.text) & {"《", "（", "("} and end != "terminal" and a.text[-1] not in "；;":
+    # a mark left open where a sentence or a clause item ends is as often a stray one
+    mid_sentence = end != "terminal" and a.text[-1] not in "；;"
+    if mid_sentence and left_open(a.text) & {"《", "（", "("}:
         p_cut = max(p_cut, 0.9)   # 民政部依据《社会团体: a title or an aside never spans two paragraphs
-        #                           (one left open at a sentence's end is as often a stray mark)
     if a.listed:
         p_cut = max(p_cut, 0.9)   # ——…；/ ——…；/ ——…冻结铀: an item of a list whose items all close
-    elif end != "terminal" and a.text[-1] not in "；;" and not enumerator(a.text) and unclosed(a.text) \
+    elif mid_sentence and not enumerator(a.text) and unclosed(a.text) \
             and any(closes_quote(a.text, bs[j].text) for j, _ in found):
         p_cut = max(p_cut, 0.9)   # …举行的“CEPA香港澳门 / (credit) / (内地)推广周…研讨会”上: a quotation
         #                           open mid-sentence, and a block below closes it
