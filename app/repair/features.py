@@ -71,6 +71,15 @@ def strip_sign_off(text: str) -> str:
     return bare
 
 
+def ends_photo_credit(text: str) -> bool:
+    """A sentence signed by a photographer (…揭开神秘的面纱。田华勇 摄, …（王明 摄）): a caption,
+    whatever it opens with; a story's lead never ends so."""
+    bare = text.rstrip()
+    if bare.endswith(("摄）", "摄)")):
+        return bool(_PAREN_TAIL.search(bare[-40:]))
+    return bare.endswith("摄") and strip_sign_off(bare) != bare
+
+
 def ends_terminal(text: str) -> bool:
     if _TERMINAL_END.search(text[-8:]):
         return True

@@ -99,13 +99,16 @@ class _Block:
         return ft.is_byline(t) or ft.is_page_marker(t) or deck
 
     heading: bool = False    # set when a deck (——…) follows: a subhead or headline
+    boxed: bool = False      # a dateline-led line among a box's items (`page_blocks`): no story's lead
     listed: bool = False     # an item of a list whose other items close, stopping short (`page_blocks`)
     cut: object = field(default=None, repr=False)   # cut_kind, once computed (see _UNSET)
 
     @cached_property
     def para_start(self) -> bool:
-        """Opens with a dateline (本报讯, 新华社…电); not a caption that quotes one (图为中新网…电)."""
-        return ft.is_dateline_start(self.text) and not ft.is_caption_start(self.text)
+        """Opens with a dateline (本报讯, 新华社…电); not a caption that quotes one (图为中新网…电,
+        新华社都灵2月9日电…揭开面纱。田华勇 摄), nor a box's line (`boxed`)."""
+        return ft.is_dateline_start(self.text) and not (
+            ft.is_caption_start(self.text) or ft.ends_photo_credit(self.text) or self.boxed)
 
     @cached_property
     def insert_like(self) -> bool:
@@ -170,6 +173,14 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
     tally = list_tallies([b.text for b in bs])
     for b in bs:
         b.listed = _item_of_closed_list(b.text, tally)
+    for k in range(len(bs) - 1):
+        # a box's lines are the clauses of a paragraph from elsewhere, its first one with the
+        # dateline (新华社哈尔滨2月11日电(记者梁书斌)2月10日23时许 / 京哈公路58公里处… / …):
+        # a story's lead cut short at a column end goes on in running text, not in another item
+        b, nxt = bs[k], bs[k + 1]
+        b.boxed = len(b.text) <= 40 and not b.terminal and ft.is_dateline_start(b.text) \
+            and len(nxt.text) <= 40 and not nxt.terminal and not ft.is_dateline_start(nxt.text) \
+            and not nxt.furniture and not ft.is_credit(nxt.text) and len(ft.strip_dateline(b.text)) >= 4
     return bs
 
 

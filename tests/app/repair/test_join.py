@@ -659,7 +659,7 @@ def test_a_heading_shaped_line_is_continued_past_a_caption_to_a_block_needing_it
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     a, caption = "港务局局长周海涛称这些措施", "图为临川港集装箱码头上，工人们正在装卸一批出口的机械设备。"
     rest = "是「推动港区从传统港口向现代物流枢纽转型的关键一步」。"
-    assert repaired(lead, a, caption, rest) == [lead, a + rest, caption]
+    assert repaired(lead, a, caption, rest) == [lead, a + rest, caption.replace(" ", "")]
 
 
 def test_a_date_cut_between_year_and_month_continues():
@@ -864,3 +864,20 @@ def test_a_quotation_opened_mid_sentence_goes_on_to_the_block_that_closes_it(mon
     # a list item closing on ；leaves its quotation to the items below, as numbered clauses do
     blocks = read_text("（一）推广“临川经验；\n\n（记者 郑鹏）\n\n（二）落实”的各项措施。")
     assert not [f for f in J.plan_repairs(blocks) if f.accepted]
+
+
+def test_a_dateline_opens_no_story_in_a_caption_or_in_a_boxs_lines():
+    # a caption that quotes a story's dateline and ends on its photographer (…揭幕。王明 摄), and a
+    # box whose first line is a dateline's clause (新华社临川3月2日电…23时许 / 东湖大桥…), stand
+    # between a paragraph's two pieces as any insert does: neither is another story's lead
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    a = "港务局负责人介绍，今年以来港口新开通了三条近洋航线，集装箱船每周往返的航班比去年同期增"
+    rest = "加了一倍，达到二十班。"
+    caption = "新华社临川3月2日电(记者李华)临川港第二期集装箱码头今天在东湖区正式开港揭幕。王明 摄"
+    assert repaired(lead, a, caption, rest) == [lead, a + rest, caption.replace(" ", "")]
+    box = ["新华社临川3月2日电(记者李华)东湖区交警大队3月1日晚23时许", "东湖大桥北侧发生一起交通事故", "两车受损"]
+    assert repaired(lead, a, *box, rest) == [lead, a + rest, *box]
+    # a story's lead, cut at a column end, still opens its story and takes its own rest
+    story = ["临川新区今年新建三座公园", "新华社临川3月2日电(记者李华)临川新区今年将在东湖和西山两区新建三座城市公",
+             "园，为市民提供更多休闲去处。"]
+    assert repaired(lead, *story) == [lead, story[0], story[1] + story[2]]
