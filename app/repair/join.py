@@ -452,7 +452,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         # its start (新开工项目稳中有进 / 本报 / 讯… / 港口部门推出便利 / 化措施。); a box's items
         # between a cut and its rest are passed over (宪法规定,印度为联邦制国 / items / 家,总统…)
         p = min(p, model.doubt - 0.01)
-    if p < model.join and q[k] >= 0.5 and not (passed and _heading_shaped(a, past=True)) and \
+    if p < model.join and q[k] >= 0.5 and not (passed and _heading_shaped(a, past=True) and not all(
+            ft.is_credit(bs[m].text) or ft.is_caption_start(bs[m].text) for m in passed)) and \
             _echo(a.text, bs[found[k][0]].text, doc(i)):     # (a headline past items: a list)
         p = model.join                # 查韦 / 斯: what spans the seam is said elsewhere on the page
         x = {**x, "echo": 1.0}

@@ -881,3 +881,13 @@ def test_a_dateline_opens_no_story_in_a_caption_or_in_a_boxs_lines():
     story = ["临川新区今年新建三座公园", "新华社临川3月2日电(记者李华)临川新区今年将在东湖和西山两区新建三座城市公",
              "园，为市民提供更多休闲去处。"]
     assert repaired(lead, *story) == [lead, story[0], story[1] + story[2]]
+
+
+def test_a_term_the_page_spells_whole_goes_on_past_a_credit():
+    # 调查人员正在了解事故发生前几分钟太空 / 本报记者 王明 摄 / 梭左侧…: 太空梭 is in no dictionary, but
+    # the page says it whole; a photographer's credit between the pieces does not make the short
+    # first piece a headline (past a box's items it still would: a list's last line)
+    lead = "临川号太空梭昨天返回地面时发生故障。临川号太空梭的机组人员全部安全。"
+    a = "调查人员正在了解故障发生前几分钟太空"
+    rest = "梭左侧的温度为何突然升高，并将在下周公布初步结果。"
+    assert repaired(lead, a, "本报记者 王明 摄", rest) == [lead, a + rest, "本报记者王明摄"]
