@@ -173,12 +173,14 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
     tally = list_tallies([b.text for b in bs])
     for b in bs:
         b.listed = _item_of_closed_list(b.text, tally)
-    for k in range(len(bs) - 1):
+    for k in range(1, len(bs) - 1):
         # a box's lines are the clauses of a paragraph from elsewhere, its first one with the
-        # dateline (新华社哈尔滨2月11日电(记者梁书斌)2月10日23时许 / 京哈公路58公里处… / …):
-        # a story's lead cut short at a column end goes on in running text, not in another item
-        b, nxt = bs[k], bs[k + 1]
+        # dateline (…因为它 / 新华社哈尔滨2月11日电(记者梁书斌)2月10日23时许 / 京哈公路58公里处… /
+        # … / 可提供…), set in where running text is cut: no story opens inside a paragraph, and a
+        # story's lead cut short at a column end goes on in running text, not in another item
+        prev, b, nxt = bs[k - 1], bs[k], bs[k + 1]
         b.boxed = len(b.text) <= 40 and not b.terminal and ft.is_dateline_start(b.text) \
+            and not prev.terminal and not _heading_shaped(prev) \
             and len(nxt.text) <= 40 and not nxt.terminal and not ft.is_dateline_start(nxt.text) \
             and not nxt.furniture and not ft.is_credit(nxt.text) and len(ft.strip_dateline(b.text)) >= 4
     return bs

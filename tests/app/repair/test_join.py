@@ -877,6 +877,11 @@ def test_a_dateline_opens_no_story_in_a_caption_or_in_a_boxs_lines():
     assert repaired(lead, a, caption, rest) == [lead, a + rest, caption.replace(" ", "")]
     box = ["新华社临川3月2日电(记者李华)东湖区交警大队3月1日晚23时许", "东湖大桥北侧发生一起交通事故", "两车受损"]
     assert repaired(lead, a, *box, rest) == [lead, a + rest, *box]
+    # a story's dateline line under its headline opens the story even where the text is wrapped
+    # line by line (a line under a headline is no box's line: no paragraph is cut there)
+    wrapped = ("临川新区今年新建三座公园\n\n新华社临川3月2日电(记者李华)临川新区今年\n"
+               "将在东湖和西山两区新建三座城市公园，为市民\n提供更多休闲去处。")
+    assert [s.headline for s in edition_from_text(lead + "\n\n" + wrapped).stories][-1] == "临川新区今年新建三座公园"
     # a story's lead, cut at a column end, still opens its story and takes its own rest
     story = ["临川新区今年新建三座公园", "新华社临川3月2日电(记者李华)临川新区今年将在东湖和西山两区新建三座城市公",
              "园，为市民提供更多休闲去处。"]
