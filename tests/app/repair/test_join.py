@@ -896,3 +896,27 @@ def test_a_term_the_page_spells_whole_goes_on_past_a_credit():
     a = "调查人员正在了解故障发生前几分钟太空"
     rest = "梭左侧的温度为何突然升高，并将在下周公布初步结果。"
     assert repaired(lead, a, "本报记者 王明 摄", rest) == [lead, a + rest, "本报记者王明摄"]
+
+
+def test_a_credit_alone_continues_no_sentence(monkeypatch):
+    # …从今年7月1日起，临川 / (a box's lines) / （记者 王明） / 将实施…: the credit signs the box or
+    # the story; the sentence goes on in the text after it, however much the model likes the credit
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class LikesCredits:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.95
+
+        def pick_scores(self, xs):
+            w = [4.0 if x.get("b_credit") else 2.0 if x.get("b_body") else 0.1 for x in xs]
+            return [v / sum(w) for v in w]
+
+    monkeypatch.setattr(J, "seam_model", lambda: LikesCredits())
+    a = "本报讯 记者李华从市政府新闻发布会上获悉，从今年7月1日起，临川"
+    box = ["据市交通局介绍", "全市公交线路今年新增十二条", "主要集中在东湖新区"]
+    rest = "将对本市登记的新能源出租车免收三年的车辆通行费，鼓励更多出租车更新为新能源车。"
+    fixes = J.plan_repairs(read_text("\n\n".join([a, *box, "（记者 王明）", rest])))
+    assert [f.blocks for f in fixes if f.accepted and f.blocks[0] == 0] == [(0, 5)]
