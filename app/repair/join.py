@@ -450,7 +450,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     passed = found[k][1]
     if passed and not a.listed and ((_heading_shaped(a, past=True) and _reads_as_heading(a.text))
                                     or _title_line(bs, i)) and (
-            (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text)
+            (p < HEADING_SURE and not _plain_seam(a.text, bs[found[k][0]].text) and not _word_across(x)
              and not closes_quote(a.text, bs[found[k][0]].text) and not ft.needs_subject(bs[found[k][0]].text))
             or any(seam_word(bs[m].text, bs[found[k][0]].text) for m in passed)
             or (not bs[passed[-1]].terminal and ft.closed_start(bs[found[k][0]].text) is not None

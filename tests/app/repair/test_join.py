@@ -920,3 +920,28 @@ def test_a_credit_alone_continues_no_sentence(monkeypatch):
     rest = "将对本市登记的新能源出租车免收三年的车辆通行费，鼓励更多出租车更新为新能源车。"
     fixes = J.plan_repairs(read_text("\n\n".join([a, *box, "（记者 王明）", rest])))
     assert [f.blocks for f in fixes if f.accepted and f.blocks[0] == 0] == [(0, 5)]
+
+
+def test_a_word_across_the_seam_carries_a_short_piece_past_a_boxs_items(monkeypatch):
+    # 「临川晚报」引 / (a box's lines) / 述市交通局负责人的话说…: a dictionary word spans the seam (引述)
+    # and the two sides read better joined by it: no headline stops inside a word, so the short
+    # piece goes on past the box as a cut first line does
+    from galley.app.importers.text import read_text
+    from galley.app.repair import join as J
+
+    class LikesText:
+        join, doubt = 0.3, 0.2
+
+        def p_cut(self, x):
+            return 0.01 if x.get("end_terminal") else 0.7
+
+        def pick_scores(self, xs):
+            w = [5.0 if x.get("b_body") else 0.1 for x in xs]
+            return [v / sum(w) for v in w]
+
+    monkeypatch.setattr(J, "seam_model", lambda: LikesText())
+    lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
+    box = ["一周前开始相继进入汛期", "各区居民都做好了防汛准备"]
+    rest = "述市交通局负责人的话说，全市公交线路今年将新增十二条，主要集中在东湖新区。"
+    fixes = J.plan_repairs(read_text("\n\n".join([lead, "「临川晚报」引", *box, rest])))
+    assert [f.blocks for f in fixes if f.accepted] == [(1, 4)]
