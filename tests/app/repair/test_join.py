@@ -823,7 +823,7 @@ def test_a_two_part_heading_does_not_stop_inside_a_word():
     assert out[1] == "市里要统筹规划，做好接收公费师范生就业的各项准备工作。"
 
 
-@pytest.mark.parametrize("end", ["提出", "提供", "针对"])
+@pytest.mark.parametrize("end", ["提出", "提供", "针对", "利用", "促进", "建立", "确保"])
 def test_a_verb_or_preposition_that_needs_its_object_ends_no_line(end):
     from galley.app.repair import features as ft
     assert ft.open_end(f"市交通局听证会后{end}") == "word"
