@@ -410,9 +410,10 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         # a credit alone ((记者 魏敏鹏), 制图：高兰) continues no sentence: it signs a dateline, a
         # picture or a story (…从今年7月1日起，中国 / (a box) / （记者魏敏鹏） / 将实施…)
         text_q = [0.0 if ft.is_credit(bs[j].text) else v for (j, _), v in zip(found, q)]
-        if sum(text_q) <= 0.0:
+        total = sum(text_q)
+        if total <= 0.0:
             return None
-        q = [v / sum(text_q) for v in text_q]
+        q = [v / total for v in text_q]
     k = max(range(len(q)), key=q.__getitem__)
     p, x = p_cut * q[k], {**xa, **xs[k]}
     if len(found) > 1 and unclosed(a.text) and q[k] < QUOTE_SURE and not closes_quote(a.text, bs[found[k][0]].text):

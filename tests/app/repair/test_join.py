@@ -20,17 +20,19 @@ def repaired(*blocks: str) -> list[str]:
     return paragraphs(edition_from_text("\n\n".join(blocks)).text())
 
 
-def fixed_model(p: float):
-    """A seam model that finds every block cut with probability `p` and no candidate likelier
-    than another: what the decoder's own rules add to the model, tested alone."""
+def fixed_model(p, weight=None):
+    """A seam model that finds every block cut with probability `p` (a number, or a function of
+    the block's cut features) and weighs each candidate by `weight(features)` (by default all
+    alike): what the decoder's own rules add to the model, tested alone."""
     class Fixed:
         join, doubt = 0.3, 0.2
 
         def p_cut(self, x):
-            return p
+            return p(x) if callable(p) else p
 
         def pick_scores(self, xs):
-            return [1.0 / len(xs)] * len(xs)
+            w = [weight(x) if weight else 1.0 for x in xs]
+            return [v / sum(w) for v in w]
 
     return Fixed()
 
@@ -904,17 +906,8 @@ def test_a_credit_alone_continues_no_sentence(monkeypatch):
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class LikesCredits:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.95
-
-        def pick_scores(self, xs):
-            w = [4.0 if x.get("b_credit") else 2.0 if x.get("b_body") else 0.1 for x in xs]
-            return [v / sum(w) for v in w]
-
-    monkeypatch.setattr(J, "seam_model", lambda: LikesCredits())
+    likes_credits = fixed_model(0.95, lambda x: 4.0 if x.get("b_credit") else 2.0 if x.get("b_body") else 0.1)
+    monkeypatch.setattr(J, "seam_model", lambda: likes_credits)
     a = "本报讯 记者李华从市政府新闻发布会上获悉，从今年7月1日起，临川"
     box = ["据市交通局介绍", "全市公交线路今年新增十二条", "主要集中在东湖新区"]
     rest = "将对本市登记的新能源出租车免收三年的车辆通行费，鼓励更多出租车更新为新能源车。"
@@ -929,17 +922,9 @@ def test_a_word_across_the_seam_carries_a_short_piece_past_a_boxs_items(monkeypa
     from galley.app.importers.text import read_text
     from galley.app.repair import join as J
 
-    class LikesText:
-        join, doubt = 0.3, 0.2
-
-        def p_cut(self, x):
-            return 0.01 if x.get("end_terminal") else 0.7
-
-        def pick_scores(self, xs):
-            w = [5.0 if x.get("b_body") else 0.1 for x in xs]
-            return [v / sum(w) for v in w]
-
-    monkeypatch.setattr(J, "seam_model", lambda: LikesText())
+    likes_text = fixed_model(lambda x: 0.01 if x.get("end_terminal") else 0.7,
+                             lambda x: 5.0 if x.get("b_body") else 0.1)
+    monkeypatch.setattr(J, "seam_model", lambda: likes_text)
     lead = "临川港务局今天发布消息，临川港一季度集装箱吞吐量创同期新高。"
     box = ["一周前开始相继进入汛期", "各区居民都做好了防汛准备"]
     rest = "述市交通局负责人的话说，全市公交线路今年将新增十二条，主要集中在东湖新区。"
