@@ -86,6 +86,13 @@ def check_edition(edition, rules: list[str] | str | None = None, settings=None) 
     script = edition_script(edition, s)
     spacing = edition_spacing(el.text for _, _, el in edition.elements())
     full = edition.text() if s.ignores else ""
+    misused = next((ar.spec for ar in active if ar.spec.id == "words.misused"), None)
+    if misused is not None:
+        # the misused-character model judges every run of the edition's running text up front,
+        # on two cores where it can (the rule then finds each run's answer kept)
+        from galley.app.proof.misused import model
+        model().prefetch(el.text for _, _, el in edition.elements()
+                         if misused.kinds is None or str(el.kind) in misused.kinds)
     out: list[Finding] = []
     pos = 0
     for si, story in enumerate(edition.stories):

@@ -28,7 +28,7 @@ import marshal
 import math
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -36,6 +36,7 @@ from math import log
 from operator import add, and_, gt, mul, or_
 
 from galley.app.data import gc_paused, loaded_once
+from galley.app.forked import halves
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
@@ -68,6 +69,7 @@ CONTEXT = 3            # characters either side that the language model sees (a 
 MAX_WORD = 4
 RUNS_KEPT = 1 << 16    # runs whose suspects are kept at most (then forgotten, and kept again as met)
 FITS_KEPT = 1 << 20    # pairs' fits kept at most (then forgotten, and kept again as met)
+SPLIT_MIN = 20000      # characters of runs to judge from which a second process pays (Model.prefetch)
 QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
 
 @dataclass(frozen=True)
@@ -236,6 +238,36 @@ class Model:
             out += got if not base else [Suspect(base + s.start, s.wrong, s.right, s.score, s.gain, s.kind)
                                          for s in got]
         return keep_stronger(out)
+
+    def prefetch(self, texts: Iterable[str], min_chars: int | None = None) -> None:
+        """Judge the runs of Han characters in `texts` not kept yet, and keep their suspects, as
+        `suspects` would one by one; with at least `min_chars` (SPLIT_MIN) characters of them to judge, half
+        in a forked process on another core where there is one (`galley.app.forked`): a whole
+        edition's first check, which the editor waits for."""
+        kept = self._runs
+        runs = [r for r in dict.fromkeys(chain.from_iterable(map(HAN_RUN.findall, texts))) if r not in kept]
+        if not runs or len(kept) + len(runs) > RUNS_KEPT:
+            return               # (then `suspects` judges them as met, forgetting as it must)
+        if sum(map(len, runs)) < (SPLIT_MIN if min_chars is None else min_chars):
+            self._judge(runs)
+            return
+        runs.sort(key=len)       # (the halves, every other run, then hold as many characters)
+        _, theirs = halves(self._judge, runs)
+        if theirs is None:
+            self._judge(runs[1::2])
+        else:
+            for run in runs[1::2]:
+                kept[run] = theirs.get(run, ())
+
+    def _judge(self, runs: list[str]) -> dict[str, tuple[Suspect, ...]]:
+        """Each run's `_run_suspects`, kept; returned for the runs that have any."""
+        kept = self._runs
+        out = {}
+        for run in runs:
+            got = kept[run] = self._run_suspects(run)
+            if got:
+                out[run] = got
+        return out
 
     def forget_runs(self) -> None:
         """Forget the runs' suspects kept by `suspects` (the next check judges every run afresh)."""

@@ -345,3 +345,39 @@ def test_the_runs_kept_give_what_a_fresh_judgement_gives():
     assert moved == [Suspect(s.start + 3, s.wrong, s.right, s.score, s.gain, s.kind) for s in first]
     m.forget_runs()
     assert m.suspects("前言：" + text) == moved
+
+
+def test_runs_judged_up_front_in_two_processes_give_what_each_judged_alone_gives(monkeypatch):
+    """Model.prefetch (a whole edition's first check) judges half the runs in a forked process:
+    the suspects kept from it are those `suspects` finds judging each run here."""
+    import os
+    import sys
+
+    from galley.app import forked
+    from galley.app.data import resource
+    from galley.app.pipeline import load_edition
+    from galley.app.proof import misused as misused_mod
+    from tests.app.test_forked import _relaxed
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        pytest.skip("forks only on Linux")
+    sample = load_edition(resource("sample", "edition.txt"))
+    texts = [el.text for _, _, el in sample.elements()]
+    texts += ["青川的运动员不怕措折，坚持训练。", "学校组织学生参观博物管。", "这个小区的环镜越来越好了。"]
+    monkeypatch.setattr(forked, "can_fork", _relaxed)
+    answers = []
+
+    def spy(fn, items):
+        got = forked.halves(fn, items)
+        answers.append(got[1])
+        return got
+
+    monkeypatch.setattr(misused_mod, "halves", spy)
+    m = model()
+    m.forget_runs()
+    m.prefetch(texts, min_chars=0)
+    assert answers and answers[0] is not None       # the child's half came back
+    ahead = [m.suspects(t) for t in texts]
+    m.forget_runs()
+    alone = [m.suspects(t) for t in texts]
+    assert ahead == alone
+    assert [(s.wrong, s.right) for got in ahead[-3:] for s in got] == [("措", "挫"), ("管", "馆"), ("镜", "境")]
