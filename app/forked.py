@@ -1,25 +1,29 @@
-"""Half of a CPU-bound job done in a forked process, on the machine's second core.
+"""Part of a CPU-bound job done in a forked process, on the machine's second core.
 
-Checking a whole edition spends most of its time in one pure-Python stage (the misused-character
-model judging each run of Han characters), which one process runs on one core. Where the platform
-forks safely (Linux, no other Python thread running, called from the main thread), `halves` runs
-the job's second half in a child that starts with the parent's memory (the models loaded once,
-shared copy-on-write) while the parent runs the first; the child sends its answer back pickled
-through a pipe. Anywhere else, or if the child fails for any reason, the caller does that half
-itself: the result is the same, only slower. Nothing the child does reaches the user (no output,
-no exit handlers: it ends with `os._exit`).
+Checking a whole edition spends most of its time in pure Python that one process runs on one
+core: repairing the text, loading the proofreading models, then the misused-character model
+judging each run of Han characters. Where the platform forks safely (Linux, no other Python
+thread running, called from the main thread, no Qt loaded), `halves` runs a job's second half in
+a child that starts with the parent's memory (the models loaded once, shared copy-on-write) while
+the parent runs the first, and `alongside` runs one job in a child while the parent runs another;
+the child sends its answer back pickled through a pipe. Anywhere else, or if the child fails for
+any reason (bad input included: the caller then meets the error itself, with its clear message),
+the caller does that part itself: the result is the same, only slower. Nothing the child does
+reaches the user but what its job logs (no traceback, no exit handlers: it ends with `os._exit`).
 """
 from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 
 def can_fork() -> bool:
@@ -31,47 +35,75 @@ def can_fork() -> bool:
             and "PySide6.QtCore" not in sys.modules)
 
 
-def halves(fn: Callable[[list[T]], R], items: list[T]) -> tuple[R, R | None]:
-    """(fn(items[0::2]) computed here, fn(items[1::2]) computed at the same time by a forked child,
-    or None where no child could be forked or it failed: the caller computes that half then)."""
-    mine, theirs = items[0::2], items[1::2]
-    if not theirs or not can_fork():
-        return fn(mine), None
+def _spawn(job: Callable[[], Any]) -> tuple[int, int] | None:
+    """(pid, read end of its pipe) of a forked child computing job(), or None if none could be forked."""
     try:
         r, w = os.pipe()
     except OSError:
-        return fn(mine), None
+        return None
     try:
         pid = os.fork()
     except OSError:
         os.close(r)
         os.close(w)
-        return fn(mine), None
+        return None
     if pid == 0:                                   # the child: compute, send, leave
         code = 1
         try:
             os.close(r)
-            data = pickle.dumps(fn(theirs), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(job(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(w, "wb") as fh:
                 fh.write(data)
             code = 0
         finally:
             os._exit(code)                         # (no exit handlers, no flushing the parent's buffers)
     os.close(w)
-    answer: R | None = None
+    return pid, r
+
+
+def _collect(child: tuple[int, int]) -> Any | None:
+    """The child's answer, or None if it failed."""
+    pid, r = child
+    with os.fdopen(r, "rb") as fh:
+        data = fh.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
+        return pickle.loads(data)
+    return None
+
+
+def _abandon(child: tuple[int, int]) -> None:
+    """Stop a child whose answer is no longer wanted (the parent's own part failed)."""
+    pid, r = child
+    os.close(r)
     try:
-        result = fn(mine)
-        with os.fdopen(r, "rb") as fh:
-            data = fh.read()
-        r = -1
-        _, status = os.waitpid(pid, 0)
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
-            answer = pickle.loads(data)
-    finally:
-        if r >= 0:                                 # interrupted before the child's answer was read
-            os.close(r)
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+def _with_child(child: tuple[int, int] | None, here: Callable[[], R]) -> tuple[Any | None, R]:
+    if child is None:
+        return None, here()
+    try:
+        result = here()
+    except BaseException:
+        _abandon(child)
+        raise
+    return _collect(child), result
+
+
+def halves(fn: Callable[[list[T]], R], items: list[T]) -> tuple[R, R | None]:
+    """(fn(items[0::2]) computed here, fn(items[1::2]) computed at the same time by a forked child,
+    or None where no child could be forked or it failed: the caller computes that half then)."""
+    mine, theirs = items[0::2], items[1::2]
+    child = _spawn(lambda: fn(theirs)) if theirs and can_fork() else None
+    answer, result = _with_child(child, lambda: fn(mine))
     return result, answer
+
+
+def alongside(there: Callable[[], S], here: Callable[[], R]) -> tuple[S | None, R]:
+    """(there() computed by a forked child, or None where none could be forked or it failed,
+    here() computed in this process at the same time)."""
+    return _with_child(_spawn(there) if can_fork() else None, here)

@@ -63,6 +63,28 @@ def load_for_check(path: str, settings):
     return load_edition(path)
 
 
+def load_while_warming(path: str, settings, rules: list[str] | None):
+    """`load_for_check`, for a text, DOCX or PDF file in a forked process (galley.app.forked) while
+    this one loads what checking with `rules` reads (the segmenter, the misused-character model,
+    the word lists: a check of a one-line text), so that the two take the time of the longer. A
+    project, whose ignore records go into `settings`, and any file where no process can be
+    forked or the child fails (bad input: the error is then met here, with its message) are
+    loaded here."""
+    from pathlib import Path
+
+    from galley.app.forked import alongside
+    if Path(path).suffix.lower() == ".galley" or rules == []:
+        return load_for_check(path, settings)
+
+    def warm() -> None:
+        from galley.app.pipeline import edition_from_text
+        from galley.app.proof import check_edition
+        check_edition(edition_from_text("临川日报讯，今天天气晴朗，市民出行。\n"), rules, settings)
+
+    edition, _ = alongside(lambda: load_edition(path), warm)
+    return edition if edition is not None else load_for_check(path, settings)
+
+
 def spelling_note(rules, settings) -> str | None:
     from galley.app.proof.engine import resolve_rules
     from galley.app.proof.rules.spelling import status
@@ -109,12 +131,12 @@ def run(args) -> int:
     from galley.app.proof import check_edition
     rules = parse_rules(args.rules)
     settings = load_settings(args)
-    edition = load_for_check(args.input, settings)
     from galley.app.repair.doubt import RULE, possible_cuts
 
     def repair_rule(n: str) -> bool:
         return RULE == n or RULE.startswith(n + ".")
     proof_rules = None if rules is None else [n for n in rules if not repair_rule(n)]
+    edition = load_while_warming(args.input, settings, proof_rules)
     findings = check_edition(edition, proof_rules, settings) if proof_rules is None or proof_rules else []
     if rules is None or any(repair_rule(n) for n in rules):
         findings = sorted(findings + possible_cuts(edition), key=lambda f: (f.start, f.end, f.rule))

@@ -78,3 +78,31 @@ def test_no_fork_beside_another_thread_or_qt(monkeypatch):
         t.join()
     monkeypatch.setitem(sys.modules, "PySide6.QtCore", sys)
     assert not forked.can_fork()
+
+
+@linux
+def test_alongside_runs_one_job_in_a_child_and_one_here(monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", _relaxed)
+    there, here = forked.alongside(lambda: ("there", os.getpid()), lambda: ("here", os.getpid()))
+    assert here == ("here", os.getpid())
+    assert there is not None and there[0] == "there" and there[1] != os.getpid()
+
+
+@linux
+def test_a_failed_job_in_the_child_comes_back_as_none_and_one_here_stops_the_child(monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", _relaxed)
+
+    def bad():
+        raise ValueError("unreadable")
+
+    assert forked.alongside(bad, lambda: 7) == (None, 7)
+    import time
+
+    def slow():
+        time.sleep(30)
+        return 1
+
+    t0 = time.monotonic()
+    with pytest.raises(KeyError):
+        forked.alongside(slow, lambda: {}["missing"])
+    assert time.monotonic() - t0 < 10          # the child was stopped, not waited for

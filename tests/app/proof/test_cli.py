@@ -113,3 +113,30 @@ def test_fix_refuses_an_output_it_cannot_write_as_that_format(tmp_path, capsys):
     out = tmp_path / "out.docx"
     assert main(["fix", str(src), "-o", str(out)]) == 2
     assert ".galley" in capsys.readouterr().err and not out.exists()
+
+
+def test_check_loading_in_a_forked_process_reports_the_same(tmp_path, capsys, monkeypatch):
+    """Where a process can be forked, `check` repairs the file in one while it loads the models
+    here (galley.app.forked): the same report; bad input is still one clear error, exit 2."""
+    import os
+    import sys
+
+    import pytest
+
+    from galley.app import forked
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        pytest.skip("forks only on Linux")
+    p = _write(tmp_path, TEXT)
+    assert main(["check", str(p)]) == 1
+    alone = capsys.readouterr().out
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    forks = []
+    real = forked._spawn
+    monkeypatch.setattr(forked, "_spawn", lambda job: forks.append(1) or real(job))
+    assert main(["check", str(p)]) == 1
+    assert capsys.readouterr().out == alone and forks
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.docx" in err and err.count("bad.docx") == 1
