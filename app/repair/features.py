@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from galley.app.data import resource
 from galley.app.proof.names import surnames
-from galley.app.repair.lexicon import segment, word_class
+from galley.app.repair.lexicon import lexicon, segment, word_class
 from galley.app.text import CLOSING, NO_LINE_START, STOPS
 
 RESOURCES = resource("repair")
@@ -302,6 +302,27 @@ def function_words(text: str, running: bool = False) -> int:
     n = sum(1 for ch in text if ch in words["clause_chars"])
     n += sum(1 for w in words["clause_words"] if w in text)
     return n + sum(1 for w in words["running_words"] if w in text) if running else n
+
+
+COMMON_WORD = 5000      # a two-character word this frequent in jieba's list (建议, 检查) names nothing
+_PRONOUNS = "你我他她它您咱"
+
+
+def content_pairs(text: str) -> set[str]:
+    """The pairs of neighbouring Han characters in `text` that may name something: no function
+    character or pronoun in either (words.toml clause_chars and end_chars), and no common word (COMMON_WORD):
+    the pairs of its names and terms (伊辛, 布鲁, 听证)."""
+    words = word_lists()
+    function = set(words["clause_chars"]) | set(words["end_chars"]) | set(_PRONOUNS)
+    lex = lexicon()[0]
+    out = set()
+    for k in range(len(text) - 1):
+        a, b = text[k], text[k + 1]
+        if a in function or b in function or not (_HAN_CHAR.match(a) and _HAN_CHAR.match(b)):
+            continue
+        if (lex.get(a + b) or 0) < COMMON_WORD:
+            out.add(a + b)
+    return out
 
 
 _OPENER = re.compile(

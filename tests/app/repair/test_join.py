@@ -930,3 +930,26 @@ def test_a_word_across_the_seam_carries_a_short_piece_past_a_boxs_items(monkeypa
     rest = "述市交通局负责人的话说，全市公交线路今年将新增十二条，主要集中在东湖新区。"
     fixes = J.plan_repairs(read_text("\n\n".join([lead, "「临川晚报」引", *box, rest])))
     assert [f.blocks for f in fixes if f.accepted] == [(1, 4)]
+
+
+STORY = ["临川港集装箱吞吐量创新高",
+         ("本报讯（记者 王明）临川港务局局长陈立峰20日在临川港口物流论坛上表示，临川港一季度集装箱吞吐量"
+          "同比增长两成，创历年同期新高。")]
+
+
+def test_a_short_line_saying_the_storys_names_is_its_cut_first_line():
+    # 陈立峰是在临川港口物流论坛上作 / （记者 李华） / 上述表示的。…: a line that stops mid-sentence
+    # and says what the story above said (陈立峰, 临川港, 物流论坛) is the story's own line, cut at a
+    # column foot; a sidebar's item or another story's headline seldom says the story's names
+    line = "陈立峰是在临川港口物流论坛上作"
+    rest = "上述表示的。他说，今年临川港将新开三条外贸航线，港口的物流费用有望再降一成。"
+    out = repaired(*STORY, line, "（记者 李华）", rest)
+    assert line + rest in out and "（记者李华）" in out
+
+
+def test_a_line_saying_the_storys_names_is_not_joined_to_a_list_item():
+    # the same line over a numbered item: an item opens anew, whatever the line says
+    line = "陈立峰是在临川港口物流论坛上作"
+    item = "第一条 临川港将新开三条外贸航线，港口的物流费用有望再降一成。"
+    out = repaired(*STORY, line, item)
+    assert line in out and re.sub(r"\s+", "", item) in out
