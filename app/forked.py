@@ -3,10 +3,10 @@
 Checking a whole edition spends most of its time in pure Python that one process runs on one
 core: repairing the text, loading the proofreading models, then the misused-character model
 judging each run of Han characters. Where the platform forks safely (Linux, no other Python
-thread running, called from the main thread, no Qt loaded), `halves` runs a job's second half in
-a child that starts with the parent's memory (the models loaded once, shared copy-on-write) while
-the parent runs the first, and `alongside` runs one job in a child while the parent runs another;
-the child sends its answer back pickled through a pipe. Anywhere else, or if the child fails for
+thread running, called from the main thread, no Qt loaded), `start` begins a job in a child that
+starts with the parent's memory (the models loaded once, shared copy-on-write), for the parent to
+collect when it needs the answer, and `alongside` runs one job in a child while the parent runs
+another; the child sends its answer back pickled through a pipe. Anywhere else, or if the child fails for
 any reason (bad input included: the caller then meets the error itself, with its clear message),
 the caller does that part itself: the result is the same, only slower. Nothing the child does
 reaches the user but what its job logs (no traceback, no exit handlers: it ends with `os._exit`).
@@ -21,7 +21,6 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-T = TypeVar("T")
 R = TypeVar("R")
 S = TypeVar("S")
 
@@ -83,6 +82,32 @@ def _abandon(child: tuple[int, int]) -> None:
         pass
 
 
+class Child:
+    """A job running in a forked child (`start`): `result` waits for its answer, None if it failed;
+    `cancel` stops it when the answer is no longer wanted."""
+
+    def __init__(self, handle: tuple[int, int]):
+        self._handle: tuple[int, int] | None = handle
+        self._value: Any | None = None
+
+    def result(self) -> Any | None:
+        if self._handle is not None:
+            handle, self._handle = self._handle, None
+            self._value = _collect(handle)
+        return self._value
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            handle, self._handle = self._handle, None
+            _abandon(handle)
+
+
+def start(job: Callable[[], Any]) -> Child | None:
+    """job() begun in a forked child, where a process may be forked (`can_fork`), else None."""
+    handle = _spawn(job) if can_fork() else None
+    return Child(handle) if handle is not None else None
+
+
 def _with_child(child: tuple[int, int] | None, here: Callable[[], R]) -> tuple[Any | None, R]:
     if child is None:
         return None, here()
@@ -92,15 +117,6 @@ def _with_child(child: tuple[int, int] | None, here: Callable[[], R]) -> tuple[A
         _abandon(child)
         raise
     return _collect(child), result
-
-
-def halves(fn: Callable[[list[T]], R], items: list[T]) -> tuple[R, R | None]:
-    """(fn(items[0::2]) computed here, fn(items[1::2]) computed at the same time by a forked child,
-    or None where no child could be forked or it failed: the caller computes that half then)."""
-    mine, theirs = items[0::2], items[1::2]
-    child = _spawn(lambda: fn(theirs)) if theirs and can_fork() else None
-    answer, result = _with_child(child, lambda: fn(mine))
-    return result, answer
 
 
 def alongside(there: Callable[[], S], here: Callable[[], R]) -> tuple[S | None, R]:

@@ -87,23 +87,29 @@ def check_edition(edition, rules: list[str] | str | None = None, settings=None) 
     spacing = edition_spacing(el.text for _, _, el in edition.elements())
     full = edition.text() if s.ignores else ""
     misused = next((ar.spec for ar in active if ar.spec.id == "words.misused"), None)
+    model = None
     if misused is not None:
         # the misused-character model judges every run of the edition's running text up front,
-        # on two cores where it can (the rule then finds each run's answer kept)
-        from galley.app.proof.misused import model
-        model().prefetch(el.text for _, _, el in edition.elements()
-                         if misused.kinds is None or str(el.kind) in misused.kinds)
+        # the later stories' on a second core where it can (the rule then finds each run's answer kept)
+        from galley.app.proof.misused import model as misused_model
+        model = misused_model()
+        model.prefetch(el.text for _, _, el in edition.elements()
+                       if misused.kinds is None or str(el.kind) in misused.kinds)
     out: list[Finding] = []
     pos = 0
-    for si, story in enumerate(edition.stories):
-        els = story.elements
-        for ei, el in enumerate(els):
-            para = Para(el.text, str(el.kind), si, script, s,
-                        els[ei - 1].text if ei > 0 else None,
-                        els[ei + 1].text if ei + 1 < len(els) else None, spacing)
-            for f in run_para(para, active, pos):
-                if s.ignores and s.ignores.suppresses(f, full, story.id):
-                    continue
-                out.append(f)
-            pos += len(el.text) + 2
+    try:
+        for si, story in enumerate(edition.stories):
+            els = story.elements
+            for ei, el in enumerate(els):
+                para = Para(el.text, str(el.kind), si, script, s,
+                            els[ei - 1].text if ei > 0 else None,
+                            els[ei + 1].text if ei + 1 < len(els) else None, spacing)
+                for f in run_para(para, active, pos):
+                    if s.ignores and s.ignores.suppresses(f, full, story.id):
+                        continue
+                    out.append(f)
+                pos += len(el.text) + 2
+    finally:
+        if model is not None:
+            model.drop_pending()     # (a check given up: its forked child stopped, not left behind)
     return _sort(out)

@@ -36,7 +36,7 @@ from math import log
 from operator import add, and_, gt, mul, or_
 
 from galley.app.data import gc_paused, loaded_once
-from galley.app.forked import halves
+from galley.app.forked import Child, start
 from galley.app.proof.charlm import COUNT, CharLM, charlm
 from galley.app.proof.names import in_translit, surname_after_title, surname_before
 from galley.app.proof.registry import RESOURCES
@@ -70,6 +70,7 @@ MAX_WORD = 4
 RUNS_KEPT = 1 << 16    # runs whose suspects are kept at most (then forgotten, and kept again as met)
 FITS_KEPT = 1 << 20    # pairs' fits kept at most (then forgotten, and kept again as met)
 SPLIT_MIN = 20000      # characters of runs to judge from which a second process pays (Model.prefetch)
+PARENT_SHARE = 0.45    # of them judged here: the rest in the child, while this process reads the first stories
 QUICK_SLACK = 1e-6     # how far below the cascade's cut the cheap score's estimate must be (see candidates)
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ class Model:
         self._lp: dict[str, float] = {}        # word → log probability (or NO_WORD / PREFIX), as met
         self._fits: dict[int, float] = {}      # a pair's key in the character model → its `fit`, as met
         self._runs: dict[str, tuple[Suspect, ...]] = {}     # a run of Han characters → its suspects, as met
+        self._pending: tuple[Child, list[str]] | None = None   # runs a forked child is judging (prefetch)
         # each pattern of `wild` (是?, ?议, 会?室) → its fillers' characters as a set, made when the
         # pattern is first met
         self._words: dict[str, frozenset[str]] = {}
@@ -230,6 +232,9 @@ class Model:
         for m in HAN_RUN.finditer(text):
             run = m.group()
             got = kept.get(run)
+            if got is None and self._pending is not None:
+                self.settle()            # (the runs `prefetch` left to a forked child: its answers now)
+                got = kept.get(run)
             if got is None:
                 if len(kept) >= RUNS_KEPT:
                     kept.clear()
@@ -241,23 +246,56 @@ class Model:
 
     def prefetch(self, texts: Iterable[str], min_chars: int | None = None) -> None:
         """Judge the runs of Han characters in `texts` not kept yet, and keep their suspects, as
-        `suspects` would one by one; with at least `min_chars` (SPLIT_MIN) characters of them to judge, half
-        in a forked process on another core where there is one (`galley.app.forked`): a whole
-        edition's first check, which the editor waits for."""
+        `suspects` would one by one; with at least `min_chars` (SPLIT_MIN) characters of them to
+        judge, those of the later texts (a share 1 - PARENT_SHARE of the characters) in a forked
+        process on another core where there is one (`galley.app.forked`), whose answers `suspects`
+        takes in when it first meets one of them: a whole edition's first check, which the editor
+        waits for, reads its first stories while the child judges the rest."""
+        self.drop_pending()
         kept = self._runs
         runs = [r for r in dict.fromkeys(chain.from_iterable(map(HAN_RUN.findall, texts))) if r not in kept]
         if not runs or len(kept) + len(runs) > RUNS_KEPT:
             return               # (then `suspects` judges them as met, forgetting as it must)
-        if sum(map(len, runs)) < (SPLIT_MIN if min_chars is None else min_chars):
+        total = sum(map(len, runs))
+        if total < (SPLIT_MIN if min_chars is None else min_chars):
             self._judge(runs)
             return
-        runs.sort(key=len)       # (the halves, every other run, then hold as many characters)
-        _, theirs = halves(self._judge, runs)
-        if theirs is None:
-            self._judge(runs[1::2])
+        cut, size = 0, 0
+        while cut < len(runs) and size < PARENT_SHARE * total:
+            size += len(runs[cut])
+            cut += 1
+        mine, theirs = runs[:cut], runs[cut:]
+        child = start(lambda: self._judge(theirs)) if theirs else None
+        if child is None:
+            self._judge(runs)
+            return
+        try:
+            self._judge(mine)
+        except BaseException:
+            child.cancel()
+            raise
+        self._pending = (child, theirs)
+
+    def settle(self) -> None:
+        """Take in the forked child's answers (`prefetch`), or judge its runs here if it failed."""
+        if self._pending is None:
+            return
+        child, theirs = self._pending
+        self._pending = None
+        got = child.result()
+        if got is None:
+            self._judge(theirs)
         else:
-            for run in runs[1::2]:
-                kept[run] = theirs.get(run, ())
+            kept = self._runs
+            for run in theirs:
+                kept[run] = got.get(run, ())
+
+    def drop_pending(self) -> None:
+        """Stop a forked child whose answers are not wanted (a check given up, runs forgotten)."""
+        if self._pending is not None:
+            child, _ = self._pending
+            self._pending = None
+            child.cancel()
 
     def _judge(self, runs: list[str]) -> dict[str, tuple[Suspect, ...]]:
         """Each run's `_run_suspects`, kept; returned for the runs that have any."""
@@ -271,6 +309,7 @@ class Model:
 
     def forget_runs(self) -> None:
         """Forget the runs' suspects kept by `suspects` (the next check judges every run afresh)."""
+        self.drop_pending()
         self._runs.clear()
 
     def _run_suspects(self, run: str) -> tuple[Suspect, ...]:

@@ -18,46 +18,15 @@ def _relaxed() -> bool:
     return True
 
 
-def _square_with_pid(items: list[int]) -> dict[int, tuple[int, int]]:
-    return {x: (os.getpid(), x * x) for x in items}
-
-
 @linux
-def test_the_second_half_is_done_in_another_process(monkeypatch):
+def test_a_failed_child_answers_none(monkeypatch):
     monkeypatch.setattr(forked, "can_fork", _relaxed)
-    items = list(range(101))
-    mine, theirs = forked.halves(_square_with_pid, items)
-    assert theirs is not None
-    assert sorted(mine) == items[0::2] and sorted(theirs) == items[1::2]
-    assert {pid for pid, _ in mine.values()} == {os.getpid()}
-    (child,) = {pid for pid, _ in theirs.values()}
-    assert child != os.getpid()
-    assert {x: sq for x, (_, sq) in {**mine, **theirs}.items()} == {x: x * x for x in items}
 
+    def fails():
+        raise RuntimeError("the child's job fails")
 
-@linux
-def test_a_child_that_fails_leaves_its_half_to_the_caller(monkeypatch):
-    monkeypatch.setattr(forked, "can_fork", _relaxed)
-    parent = os.getpid()
-
-    def fails_in_child(items):
-        if os.getpid() != parent:
-            raise RuntimeError("the child's half fails")
-        return sum(items)
-
-    assert forked.halves(fails_in_child, [1, 2, 3, 4, 5]) == (1 + 3 + 5, None)
-
-
-def test_where_no_process_may_be_forked_only_the_first_half_is_done(monkeypatch):
-    monkeypatch.setattr(forked, "can_fork", lambda: False)
-    calls = []
-
-    def record(items):
-        calls.append(list(items))
-        return len(items)
-
-    assert forked.halves(record, list("abcde")) == (3, None)
-    assert calls == [["a", "c", "e"]]
+    child = forked.start(fails)
+    assert child is not None and child.result() is None
 
 
 @linux
@@ -106,3 +75,24 @@ def test_a_failed_job_in_the_child_comes_back_as_none_and_one_here_stops_the_chi
     with pytest.raises(KeyError):
         forked.alongside(slow, lambda: {}["missing"])
     assert time.monotonic() - t0 < 10          # the child was stopped, not waited for
+
+
+@linux
+def test_a_started_child_answers_when_asked_and_a_cancelled_one_is_stopped(monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", _relaxed)
+    child = forked.start(lambda: ("there", os.getpid()))
+    assert child is not None
+    got = child.result()
+    assert got is not None and got[0] == "there" and got[1] != os.getpid()
+    assert child.result() == got                   # asked again: the same answer, no second wait
+    import time
+    slow = forked.start(lambda: time.sleep(30))
+    assert slow is not None
+    t0 = time.monotonic()
+    slow.cancel()
+    assert time.monotonic() - t0 < 10 and slow.result() is None
+
+
+def test_no_child_is_started_where_none_may_be(monkeypatch):
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert forked.start(lambda: 1) is None

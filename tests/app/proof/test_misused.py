@@ -348,8 +348,9 @@ def test_the_runs_kept_give_what_a_fresh_judgement_gives():
 
 
 def test_runs_judged_up_front_in_two_processes_give_what_each_judged_alone_gives(monkeypatch):
-    """Model.prefetch (a whole edition's first check) judges half the runs in a forked process:
-    the suspects kept from it are those `suspects` finds judging each run here."""
+    """Model.prefetch (a whole edition's first check) leaves the later texts' runs to a forked
+    process, whose answers `suspects` takes in when it first meets one of them: the suspects are
+    those `suspects` finds judging each run here."""
     import os
     import sys
 
@@ -364,20 +365,43 @@ def test_runs_judged_up_front_in_two_processes_give_what_each_judged_alone_gives
     texts = [el.text for _, _, el in sample.elements()]
     texts += ["青川的运动员不怕措折，坚持训练。", "学校组织学生参观博物管。", "这个小区的环镜越来越好了。"]
     monkeypatch.setattr(forked, "can_fork", _relaxed)
-    answers = []
+    children = []
 
-    def spy(fn, items):
-        got = forked.halves(fn, items)
-        answers.append(got[1])
-        return got
+    def spy(job):
+        child = forked.start(job)
+        children.append(child)
+        return child
 
-    monkeypatch.setattr(misused_mod, "halves", spy)
+    monkeypatch.setattr(misused_mod, "start", spy)
     m = model()
     m.forget_runs()
     m.prefetch(texts, min_chars=0)
-    assert answers and answers[0] is not None       # the child's half came back
+    assert children and children[0] is not None and m._pending is not None    # a child judges the later runs
     ahead = [m.suspects(t) for t in texts]
+    assert m._pending is None                                          # its answers were taken in
     m.forget_runs()
     alone = [m.suspects(t) for t in texts]
     assert ahead == alone
     assert [(s.wrong, s.right) for got in ahead[-3:] for s in got] == [("措", "挫"), ("管", "馆"), ("镜", "境")]
+    m.prefetch(texts[:-1], min_chars=0)
+    m.forget_runs()                                                    # a child no longer wanted is stopped
+    assert m._pending is None and m.suspects(texts[-1]) == alone[-1]
+
+
+def test_a_child_that_fails_leaves_its_runs_to_be_judged_here(monkeypatch):
+    from galley.app.proof import misused as misused_mod
+
+    class Failed:
+        def result(self):
+            return None
+
+        def cancel(self):
+            pass
+
+    monkeypatch.setattr(misused_mod, "start", lambda job: Failed())
+    texts = ["青川的运动员不怕措折，坚持训练。", "学校组织学生参观博物管。", "这个小区的环镜越来越好了。"]
+    m = model()
+    m.forget_runs()
+    m.prefetch(texts, min_chars=0)
+    got = [[(s.wrong, s.right) for s in m.suspects(t)] for t in texts]
+    assert got == [[("措", "挫")], [("管", "馆")], [("镜", "境")]]
