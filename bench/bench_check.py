@@ -6,9 +6,9 @@ Targets: the whole edition under 2 s in-process after imports; one paragraph und
 Modules are read from compiled bytecode, as an installed Galley reads them (pip compiles the
 wheel, the PyInstaller bundle carries bytecode), though PYTHONDONTWRITEBYTECODE may be set in the
 shell; the scorer's trees are compiled once and kept in the cache folder (galley.app.trees).
-A whole edition's runs of Han characters are judged up front, half of them in a forked process
-where the platform allows (galley.app.forked: Linux, two cores): the first run is wall time, and
-its CPU time is given for both processes.
+A whole edition's runs of Han characters are judged up front, those of its later stories in a
+forked process where the platform allows (galley.app.forked: Linux, two cores): the first run is
+wall time, and its CPU time is given for both processes.
 """
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def clean_alarms(edition, findings) -> None:
 
 
 def _children_cpu() -> float:
-    """CPU seconds of this process's children that have ended (the forked half of a check)."""
+    """CPU seconds of this process's children that have ended (the forked part of a check)."""
     t = os.times()
     return t.children_user + t.children_system
 
@@ -126,7 +126,7 @@ def main() -> int:
     findings = check_edition(edition)
     cold = time.perf_counter() - t0          # includes loading jieba, OpenCC and the word lists
     cold_cpu = time.process_time() - c0      # the same in this process's CPU time (a shared machine's load aside)
-    child_cpu = _children_cpu() - k0         # and in the process forked for half the misused model's work
+    child_cpu = _children_cpu() - k0         # and in the process forked for the later stories' runs
 
     from galley.app.proof.misused import model
     runs, afresh = [], []
@@ -176,7 +176,7 @@ def main() -> int:
     errors = sum(1 for f in findings if f.severity == "error")
     print(f"check edition16: {chars} characters, {len(findings)} findings ({errors} errors)")
     print(f"check edition16: first run {cold:.2f} s (incl. loading jieba/OpenCC/lists; CPU {cold_cpu:.2f} s here, "
-          f"{child_cpu:.2f} s in the forked half: galley.app.forked, {'on' if can_fork() else 'off'} here), "
+          f"{child_cpu:.2f} s in the forked process: galley.app.forked, {'on' if can_fork() else 'off'} here), "
           f"warm {warm:.2f} s with words.misused's kept runs, {warm_afresh:.2f} s with none kept (target < 2 s)")
     print(f"check_paragraph: median {statistics.median(times) * 1000:.2f} ms, "
           f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms "
