@@ -1,4 +1,4 @@
-"""galley.app.forked: half of a job in a forked process, the same answer as doing it all here."""
+"""galley.app.forked: part of a job in a forked process, the same answer as doing it all here."""
 from __future__ import annotations
 
 import os
