@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from galley.app.commands.check import load_for_check, load_settings, parse_rules
+from galley.app.commands.check import load_for_check, load_settings, load_while_warming, parse_rules
 from galley.app.errors import GalleyError
 from galley.app.fsutil import write_text
 from galley.app.pipeline import load_edition
@@ -44,7 +44,7 @@ def run(args) -> int:
             project = Project.from_edition(load_edition(args.input))
         edition = project.edition
     else:
-        edition = load_for_check(args.input, settings)
+        edition = load_while_warming(args.input, settings, rules)
     findings = check_edition(edition, rules, settings)
     applied = fix_edition(edition, findings)
     if out.suffix.lower() == ".galley":

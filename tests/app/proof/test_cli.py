@@ -140,3 +140,22 @@ def test_check_loading_in_a_forked_process_reports_the_same(tmp_path, capsys, mo
     assert main(["check", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.docx" in err and err.count("bad.docx") == 1
+
+
+def test_fix_loading_in_a_forked_process_writes_the_same(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    import pytest
+
+    from galley.app import forked
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        pytest.skip("forks only on Linux")
+    p = _write(tmp_path, TEXT)
+    assert main(["fix", str(p), "-o", str(tmp_path / "alone.txt")]) == 0
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    forks = []
+    real = forked._spawn
+    monkeypatch.setattr(forked, "_spawn", lambda job: forks.append(1) or real(job))
+    assert main(["fix", str(p), "-o", str(tmp_path / "forked.txt")]) == 0
+    assert forks and (tmp_path / "forked.txt").read_text(encoding="utf-8") == (tmp_path / "alone.txt").read_text(encoding="utf-8")
