@@ -308,12 +308,18 @@ COMMON_WORD = 5000      # a two-character word this frequent in jieba's list (�
 _PRONOUNS = "你我他她它您咱"
 
 
+@lru_cache(maxsize=1)
+def _unnaming() -> frozenset[str]:
+    """The characters no name or term is told by (content_pairs): function characters, pronouns."""
+    words = word_lists()
+    return frozenset(words["clause_chars"]) | frozenset(words["end_chars"]) | frozenset(_PRONOUNS)
+
+
 def content_pairs(text: str) -> set[str]:
     """The pairs of neighbouring Han characters in `text` that may name something: no function
     character or pronoun in either (words.toml clause_chars and end_chars), and no common word (COMMON_WORD):
     the pairs of its names and terms (伊辛, 布鲁, 听证)."""
-    words = word_lists()
-    function = set(words["clause_chars"]) | set(words["end_chars"]) | set(_PRONOUNS)
+    function = _unnaming()
     lex = lexicon()[0]
     out = set()
     for k in range(len(text) - 1):
