@@ -479,7 +479,36 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         p = model.join - 0.01        # 法国也首次发现H5型禽流感病毒 / 欧洲、非洲高度警惕: a box's item
     if a.text[-1] in "：:" and p >= model.doubt and _list_item(bs[found[k][0]].text):
         p = model.doubt - 0.01       # 以下三件事： / ——继续打好…: a list follows its lead-in
+    if p >= model.join and not found[k][1] and not _seam_evidence(x) \
+            and _fused_subhead(a.text, bs[found[k][0]].text):
+        p = model.join - 0.01        # …受伤。美国驻意大利使馆收到含有白粉邮袋 / 在罗马，美国驻意大利大使馆
+        #                              前天收到一个含有白粉的邮袋…: a subhead run onto a paragraph's end
+        x = {**x, "fused_subhead": 1.0}
     return found[k][0], p, x
+
+
+FUSED_SHARE = 0.6       # of a fused subhead's content pairs that the next sentence says again (_fused_subhead)
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
+_TAIL_MARK = re.compile(r"[，,、；;：:“”‘’（）()《》「」]")
+
+
+def _fused_subhead(a: str, b: str) -> bool:
+    """a ends a sentence and then runs on into a heading's words (8 to 30 characters, no mark, none
+    of running text's function words), and the first sentence of b, which nothing at the seam
+    joins to them (the caller asks `_seam_evidence` too), says most of those words again: a subhead set on the paragraph's last line by the
+    source, over the paragraph it heads (a lead restating its subhead), not a sentence cut at a
+    column end, whose sequel goes on from it and seldom repeats it."""
+    ends = list(_SENTENCE_END.finditer(a))
+    if not ends:
+        return False
+    tail = a[ends[-1].end():]
+    if not 8 <= len(tail) <= 30 or _TAIL_MARK.search(tail) or ft.function_words(tail, running=True):
+        return False
+    if ft.cannot_open(a, b) or ft.number_continues(a, b) or seam_word(a, b):
+        return False
+    pairs = ft.content_pairs(tail)
+    first = re.split(r"[。！？!?]", b[:80], maxsplit=1)[0]
+    return len(pairs) >= 4 and sum(pair in first for pair in pairs) >= FUSED_SHARE * len(pairs)
 
 
 RECUR_REACH = 600       # characters of the story above a line read for its words (_said_above)
@@ -715,6 +744,8 @@ def _reasons(x: dict[str, float]) -> list[str]:
         out.append("the column may end at a sentence end, and the next block reads as its sequel")
     if not out:
         out.append("the paragraph has no sentence end and the next block reads as its sequel")
+    if x.get("fused_subhead"):
+        out.append("but its last words may be a subhead, which the next paragraph says again")
     return out
 
 
@@ -821,6 +852,7 @@ _ZH = {
     "the paragraph stops on a word that needs a sequel": "本段止于需要下文的词",
     "a word spans the cut": "有词语跨越断行",
     "the page spells what spans the cut whole elsewhere": "跨越断行的词在本版别处完整出现",
+    "but its last words may be a subhead, which the next paragraph says again": "但段末几字可能是小标题，下一段重述了它",
 }
 
 

@@ -953,3 +953,26 @@ def test_a_line_saying_the_storys_names_is_not_joined_to_a_list_item():
     item = "第一条 临川港将新开三条外贸航线，港口的物流费用有望再降一成。"
     out = repaired(*STORY, line, item)
     assert line in out and re.sub(r"\s+", "", item) in out
+
+
+def test_a_subhead_run_onto_a_paragraphs_end_is_offered_not_joined():
+    # …无人受伤。临川港新开两条外贸航线 / 在港务局，临川港新开的两条外贸航线…: the source set a subhead
+    # on the paragraph's last line; the next paragraph's first sentence says its words again, as a
+    # lead under its subhead does. The seam is offered as a possible cut, not joined.
+    first = "本报讯（记者 王明）临川港昨日一艘货轮在靠泊时擦碰码头，所幸无人受伤。临川港新开两条外贸航线"
+    second = "在港务局，临川港新开的两条外贸航线昨日正式通航，港口物流费用有望再降一成。"
+    edition = edition_from_text(f"临川港货轮擦碰码头\n\n{first}\n\n{second}")
+    out = paragraphs(edition.text())
+    assert re.sub(r"\s+", "", first) in out and second in out
+    offered = [f for f in edition.fixes if f.kind == "join" and f.doubtful]
+    assert [(f.accepted, f.after) for f in offered] == [(False, second[:12])]
+    assert "subhead" in offered[0].reason and "小标题" in offered[0].reason_zh
+
+
+def test_a_sentence_cut_after_a_sentence_end_is_joined_though_its_sequel_names_the_same_things():
+    # the same last line cut at a column foot: its sequel goes on from it (…航线 / 的首航仪式…),
+    # a word across the seam or a start no paragraph has, and is joined
+    first = "本报讯（记者 王明）临川港昨日一艘货轮在靠泊时擦碰码头，所幸无人受伤。临川港新开两条外贸航线"
+    second = "的首航仪式昨日举行，临川港新开两条外贸航线后，港口物流费用有望再降一成。"
+    out = repaired("临川港货轮擦碰码头", first, second)
+    assert re.sub(r"\s+", "", first) + second in out
