@@ -112,7 +112,8 @@ class EditionDocument(QObject):
 
     def recheck_element(self, element: Element) -> None:
         """Re-check one paragraph in its place: its kind, its neighbours (a quotation running over
-        paragraphs opens each and closes only at its end) and the edition's script."""
+        paragraphs opens each and closes only at its end), the edition's script and its text (a
+        form it writes three times is no slip: `words.misused`)."""
         prev_text = next_text = None
         for story in self.edition.stories:
             for k, el in enumerate(story.elements):
@@ -121,7 +122,7 @@ class EditionDocument(QObject):
                     next_text = story.elements[k + 1].text if k + 1 < len(story.elements) else None
         self.marks[id(element)] = proofing.check_paragraph(
             element.text, self.proof_settings(), kind=str(element.kind), prev_text=prev_text,
-            next_text=next_text, script=self.edition.script)
+            next_text=next_text, script=self.edition.script, edition_text=self.edition.text)
         self._version += 1
 
     def element_edited(self, element: Element, pos: int, removed: int, added: int) -> None:

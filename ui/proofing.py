@@ -125,7 +125,7 @@ def check_edition(edition, settings=None) -> dict[int, list[Mark]]:
 
 
 def check_paragraph(text: str, settings=None, **context) -> list[Mark]:
-    """Live re-check of one paragraph; `context` is kind, prev_text, next_text and script."""
+    """Live re-check of one paragraph; `context` is kind, prev_text, next_text, script and edition_text."""
     proof = _proof()
     if proof is None or not text:
         return []

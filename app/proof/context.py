@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,6 +24,7 @@ class Para:
     prev_text: str | None = None           # previous element of the same story (for quotations)
     next_text: str | None = None           # next element of the same story
     spacing: str = "tight"                 # the edition's Han–Latin spacing style: "tight" | "spaced"
+    recurs: Callable[[str], int] | None = None     # how often a string occurs in the whole edition (None: unknown)
 
     @cached_property
     def words(self) -> list[tuple[str, int, int]]:

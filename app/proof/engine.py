@@ -7,6 +7,7 @@ edition's script and Han–Latin spacing style, which are worked out once per ed
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from galley.app.proof.context import Para
@@ -53,15 +54,35 @@ def _sort(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
+def occurrences(text: str | Callable[[], str]) -> Callable[[str], int]:
+    """How often a string occurs in `text` (or in what `text()` returns, read on the first question
+    only), each answer counted once: what `Para.recurs` asks of the whole edition."""
+    counts: dict[str, int] = {}
+    whole: list[str] = []
+
+    def recurs(s: str) -> int:
+        n = counts.get(s)
+        if n is None:
+            if not whole:
+                whole.append(text() if callable(text) else text)
+            n = counts[s] = whole[0].count(s)
+        return n
+    return recurs
+
+
 def check_paragraph(text: str, rules: list[str] | str | None = None, settings=None, *,
                     kind: str | None = "body", prev_text: str | None = None, next_text: str | None = None,
-                    script: str | None = None, spacing: str = "tight") -> list[Finding]:
-    """Findings for one paragraph, offsets into `text` (the GUI's live re-check as the editor types)."""
+                    script: str | None = None, spacing: str = "tight",
+                    edition_text: str | Callable[[], str] | None = None) -> list[Finding]:
+    """Findings for one paragraph, offsets into `text` (the GUI's live re-check as the editor types;
+    `edition_text`: the whole edition's text, or a function giving it, for the rules that weigh how
+    the edition writes a word elsewhere)."""
     s = ProofSettings.coerce(settings)
     active = resolve_rules(rules, s)
     if script is None:
         script = s.script or "simplified"
-    para = Para(text, kind, None, script, s, prev_text, next_text, spacing)
+    para = Para(text, kind, None, script, s, prev_text, next_text, spacing,
+                occurrences(edition_text) if edition_text is not None else None)
     found = run_para(para, active)
     if s.ignores:
         found = [f for f in found if not s.ignores.suppresses(f, text)]
@@ -97,13 +118,14 @@ def check_edition(edition, rules: list[str] | str | None = None, settings=None) 
                        if misused.kinds is None or str(el.kind) in misused.kinds)
     out: list[Finding] = []
     pos = 0
+    recurs = occurrences(edition.text)
     try:
         for si, story in enumerate(edition.stories):
             els = story.elements
             for ei, el in enumerate(els):
                 para = Para(el.text, str(el.kind), si, script, s,
                             els[ei - 1].text if ei > 0 else None,
-                            els[ei + 1].text if ei + 1 < len(els) else None, spacing)
+                            els[ei + 1].text if ei + 1 < len(els) else None, spacing, recurs)
                 for f in run_para(para, active, pos):
                     if s.ignores and s.ignores.suppresses(f, full, story.id):
                         continue

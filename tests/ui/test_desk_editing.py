@@ -60,3 +60,25 @@ def test_context_menu_has_working_undo_and_the_fix(qtbot, sample_window):
     assert undo.isEnabled()
     undo.trigger()
     assert el.text == before
+
+
+def test_typing_in_a_paragraph_keeps_a_name_the_edition_writes_three_times_unflagged(qtbot, window, tmp_path):
+    # 派列诺 read alone looks like 排列 misspelt (words.misused); written three times in the edition it is
+    # the writer's, in the whole check and in the live re-check of the paragraph being typed in
+    path = tmp_path / "name.txt"
+    path.write_text("临川队夺冠\n\n临川队的派列诺在昨天的比赛中夺得冠军。\n\n赛后，派列诺说，这块金牌属于全队。\n\n"
+                    "教练表示，派列诺明年将参加全国比赛。\n", encoding="utf-8")
+    assert window.open_path(path)
+    win = window
+
+    def misused():
+        return [r for r in win.doc.visible_marks() if r[3].rule == "words.misused"]
+    assert misused() == []
+    win.show_story(0)
+    ed = win.editor
+    ed.setFocus()
+    k = next(i for i, el in enumerate(ed.story.elements) if "派列诺" in el.text)
+    _put_cursor(ed, k, len(ed.story.elements[k].text))
+    type_text(ed, "好")
+    win.doc.flush_rechecks()
+    assert misused() == []

@@ -405,3 +405,34 @@ def test_a_child_that_fails_leaves_its_runs_to_be_judged_here(monkeypatch):
     m.prefetch(texts, min_chars=0)
     got = [[(s.wrong, s.right) for s in m.suspects(t)] for t in texts]
     assert got == [[("措", "挫")], [("管", "馆")], [("镜", "境")]]
+
+
+NAME_STORY = ["临川队的派列诺在昨天的比赛中夺得冠军。", "赛后，派列诺说，这块金牌属于全队。",
+              "教练表示，派列诺明年将参加全国比赛。"]
+
+
+def test_a_form_the_edition_writes_three_times_is_the_writers_not_a_slip():
+    # 派列诺 (a name) read alone looks like 排列 misspelt; an edition that writes it three times
+    # means it: a slip is seldom made the same way three times
+    from galley.app.pipeline import edition_from_text
+    from galley.app.proof import check_edition
+    alone = hits(NAME_STORY[0], "words.misused")
+    assert [(f.text, f.fix) for f in alone] == [("派", "排")]
+    three = edition_from_text("临川队夺冠\n\n" + "\n\n".join(NAME_STORY))
+    assert [f for f in check_edition(three, ["words.misused"]) if f.rule == "words.misused"] == []
+    once = edition_from_text("临川队夺冠\n\n" + "\n\n".join([NAME_STORY[0], "赛后，他说，这块金牌属于全队。"]))
+    assert [(f.text, f.fix) for f in check_edition(once, ["words.misused"])] == [("派", "排")]
+
+
+def test_the_live_recheck_weighs_the_editions_text_too():
+    text = NAME_STORY[0]
+    whole = "\n\n".join(NAME_STORY)
+    assert check_paragraph(text, ["words.misused"], edition_text=whole) == []
+    asked = []
+
+    def edition_text():
+        asked.append(1)
+        return whole
+    assert check_paragraph(text, ["words.misused"], edition_text=edition_text) == []
+    assert check_paragraph("学校组织学生参观博物管。", ["words.misused"], edition_text=whole)[0].fix == "馆"
+    assert len(asked) == 1                  # read once, on the first question
