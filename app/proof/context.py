@@ -24,7 +24,7 @@ class Para:
     prev_text: str | None = None           # previous element of the same story (for quotations)
     next_text: str | None = None           # next element of the same story
     spacing: str = "tight"                 # the edition's Han–Latin spacing style: "tight" | "spaced"
-    recurs: Callable[[str], int] | None = None     # how often a string occurs in the whole edition (None: unknown)
+    recurs: Callable[[str], int] | None = None     # in how many places the whole edition writes a string (None: unknown)
 
     @cached_property
     def words(self) -> list[tuple[str, int, int]]:

@@ -54,9 +54,14 @@ def _sort(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
+PLACE = 4               # characters either side of an occurrence that tell one place from another
+
+
 def occurrences(text: str | Callable[[], str]) -> Callable[[str], int]:
-    """How often a string occurs in `text` (or in what `text()` returns, read on the first question
-    only), each answer counted once: what `Para.recurs` asks of the whole edition."""
+    """In how many different places a string occurs in `text` (or in what `text()` returns, read on
+    the first question only), each answer worked out once: what `Para.recurs` asks of the whole
+    edition. Places are told apart by the PLACE characters either side, so a passage the edition
+    prints twice (a story and its teaser, a pasted copy) counts once."""
     counts: dict[str, int] = {}
     whole: list[str] = []
 
@@ -65,7 +70,13 @@ def occurrences(text: str | Callable[[], str]) -> Callable[[str], int]:
         if n is None:
             if not whole:
                 whole.append(text() if callable(text) else text)
-            n = counts[s] = whole[0].count(s)
+            t = whole[0]
+            places = set()
+            k = t.find(s)
+            while k >= 0:
+                places.add(t[max(0, k - PLACE):k + len(s) + PLACE])
+                k = t.find(s, k + 1)
+            n = counts[s] = len(places)
         return n
     return recurs
 

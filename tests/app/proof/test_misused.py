@@ -422,6 +422,9 @@ def test_a_form_the_edition_writes_three_times_is_the_writers_not_a_slip():
     assert [f for f in check_edition(three, ["words.misused"]) if f.rule == "words.misused"] == []
     once = edition_from_text("临川队夺冠\n\n" + "\n\n".join([NAME_STORY[0], "赛后，他说，这块金牌属于全队。"]))
     assert [(f.text, f.fix) for f in check_edition(once, ["words.misused"])] == [("派", "排")]
+    # the same sentence printed three times (a story, its teaser, a pasted copy) is one place, not three
+    copies = edition_from_text("临川队夺冠\n\n" + "\n\n".join([NAME_STORY[0]] * 3))
+    assert [(f.text, f.fix) for f in check_edition(copies, ["words.misused"])] == [("派", "排")] * 3
 
 
 def test_the_live_recheck_weighs_the_editions_text_too():
