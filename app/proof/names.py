@@ -7,6 +7,7 @@ use characters freely, so the misused-character and script rules do not judge th
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from galley.app.proof.registry import RESOURCES
@@ -86,3 +87,21 @@ def in_translit(t: str, i: int) -> bool:
 def name_chars() -> frozenset[str]:
     """Traditional or variant characters personal names keep (resources/proof/name_chars.txt)."""
     return frozenset("".join(_read_list("name_chars.txt")))
+
+
+# a credit: the names after a reporter's title in brackets ((记者拱振林), （记者 王明 李华）) or before
+# 摄 / 报道 (本报记者 拱振林 摄, 记者王明报道)
+_CREDIT = re.compile(r"(?:[（(][^（）()]{0,12}?|(?<![\u4e00-\u9fff])|本报|新华社|中新社)"
+                     r"(?:特约记者|摄影记者|实习记者|记者|通讯员|实习生)[ \u3000]*"
+                     r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[ \u3000、，,]+[\u4e00-\u9fff·]{2,5}){0,5})"
+                     r"(?=[ \u3000]*(?:[）)]|摄|报道))")
+
+
+# a picture's credit: (拱振林 摄), （拱振林摄）
+_PHOTO = re.compile(r"[（(](?P<names>[\u4e00-\u9fff·]{2,5}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,5}){0,3})[ \u3000]*摄[）)]")
+
+
+def credit_names(t: str) -> list[tuple[int, int]]:
+    """The spans of the names a credit gives (the reporters of (记者拱振林) or 本报记者 拱振林 摄, the
+    photographer of (拱振林 摄)): names, whatever the words around them would make of their characters."""
+    return [m.span("names") for m in _CREDIT.finditer(t)] + [m.span("names") for m in _PHOTO.finditer(t)]

@@ -2,7 +2,8 @@
 model of `app.proof.misused` rather than a word list. Sure findings take the rule's severity
 (error); less sure ones one step below (warning). The fix is the replacement, never applied
 without the editor. Words in the user's dictionary and the other word lists' findings are left
-alone; so are headings (short, often names and wordplay). So is a form the edition writes
+alone; so are headings (short, often names and wordplay) and the names a credit gives
+((记者拱振林), 本报记者 拱振林 摄). So is a form the edition writes
 HOUSE_FORM times or more (派列娃 eleven times in one story, 攸关, 可视网络电话, 效能监察): a slip
 is seldom made the same way three times, a name or a writer's usage is.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from galley.app.proof.finding import Hit
+from galley.app.proof.names import credit_names
 from galley.app.proof.registry import RUNNING, rule
 
 
@@ -26,10 +28,13 @@ def misused(p):
         return
     from galley.app.proof.rules.words import confusables
     listed = [(a, b) for a, b, _ in confusables().find(t, dictionary)]
+    credits = credit_names(t) if any(w in t for w in ("记者", "通讯员", "实习生", "摄")) else []
     for s in suspects:
         i = s.start
         if any(a <= i < b for a, b in listed):
             continue            # words.confusable reports it, with its list's reason
+        if any(a <= i < b for a, b in credits):
+            continue            # (记者拱振林): a reporter's name
         if dictionary and any(w in t[max(0, i - len(w) + 1):i + len(w)] for w in dictionary):
             continue
         word, a, b = _word_with(t, i, s.right, m)

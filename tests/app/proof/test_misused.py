@@ -439,3 +439,17 @@ def test_the_live_recheck_weighs_the_editions_text_too():
     assert check_paragraph(text, ["words.misused"], edition_text=edition_text) == []
     assert check_paragraph("学校组织学生参观博物管。", ["words.misused"], edition_text=whole)[0].fix == "馆"
     assert len(asked) == 1                  # read once, on the first question
+
+
+@pytest.mark.parametrize("text", [
+    "本报讯(记者拱振林)临川市昨天举行春季运动会。", "本报讯（记者 拱振林 汪振宇）临川市昨天举行春季运动会。",
+    "图为临川市民在公园晨练。本报记者 拱振林 摄", "临川讯 记者拱振林报道：临川市昨天举行运动会。",
+    "图为市民晨练。（派列诺 摄）",
+])
+def test_the_names_a_credit_gives_are_left_alone(text):
+    assert hits(text, "words.misused") == []
+
+
+def test_a_name_outside_a_credit_is_still_read():
+    # the same characters in running text: 拱振林 may be 共振 misspelt, as far as the model can tell
+    assert [f.text for f in hits("这位拱振林先生是个好人。", "words.misused")] == ["拱"]
