@@ -104,3 +104,16 @@ def test_a_story_s_last_columns_end_together_where_subheads_would_leave_a_hole()
         assert spread(even) <= spread(cols)
         improved += spread(cols) >= 3 > spread(even)
     assert improved
+
+
+def test_a_light_headline_face_set_heavier_takes_its_figures_with_it():
+    # 标宋 from 报宋 with an outline stroke: the figures and Latin letters of the headline, set in the
+    # Latin face, get the same stroke (12.6% as heavy as the Han around it); the 黑体, heavy already, none
+    g = load_layout("broadsheet")
+    assert g.styles["headline"].bold > 0 and g.styles["headline"].role == "song"
+    story = Story("t", [Element(Kind.HEADLINE, "一季度外贸增长12.6%"), Element(Kind.BODY, P[7])])
+    doc = _one_story(story, g, Placement("t", 1, 0, 3, 0, 30))
+    [head] = _lines(doc, "t", ("headline",))
+    by_role = {r.role: r.stroke for r in head.runs}
+    assert by_role["song"] > 0 and by_role["latin"] == by_role["song"]
+    assert "".join(r.text for r in head.runs if r.role == "latin") == "12.6%"
