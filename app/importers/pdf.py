@@ -259,8 +259,10 @@ def read_pdf(path: Path) -> list[RawBlock]:
             _run_on(blocks, carry, paras)
         carry = None
         for para, column in paras:
+            flow = para.main and para.body and not para.heading and para.role is None and not para.vertical
             blocks.append(RawBlock(index=len(blocks), text=para.text, blank_before=para.blank_before,
-                                   page=page.number, column=column, role=para.role))
+                                   page=page.number, column=column, role=para.role,
+                                   indented=para.starts_indented if flow else None))
             if para.main and not para.heading and para.role is None and not para.vertical:
                 carry = (len(blocks) - 1, para)
     pdf_roles.follow_jumps(blocks)

@@ -104,6 +104,9 @@ class RawBlock:
     # (下转第N版), "ad", "kicker", "headline", "deck", "subhead" (a 导读's titles), "caption",
     # "sidebar"; None when there is none
     role: str | None = None
+    # whether the page sets the block's first line indented, as a paragraph's first line is (PDF
+    # input, running text in the body size); None where the source does not say (plain text)
+    indented: bool | None = None
 
 
 @dataclass

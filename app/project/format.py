@@ -68,7 +68,8 @@ def edition_to_json(edition: Edition) -> dict:
         "source": edition.source,
         "script": edition.script,
         "blocks": [{"index": b.index, "text": b.text, "blank_before": b.blank_before, "offset": b.offset,
-                    "page": b.page, "column": b.column, **({"role": b.role} if b.role else {})}
+                    "page": b.page, "column": b.column, **({"role": b.role} if b.role else {}),
+                    **({"indented": b.indented} if b.indented is not None else {})}
                    for b in edition.blocks],
         "stories": [{"id": s.id, "page": s.page, "section": s.section,
                      "elements": [{"kind": str(e.kind), "text": e.text, "parts": list(e.parts),
@@ -130,6 +131,12 @@ def _opt_str(v, what: str) -> str | None:
     return None if v is None else _str(v, what)
 
 
+def _opt_bool(v, what: str) -> bool | None:
+    if v is not None and not isinstance(v, bool):
+        raise _Damaged(f"{what} is not true or false")
+    return v
+
+
 def _list(v, what: str) -> list:
     if not isinstance(v, list):
         raise _Damaged(f"{what} is not a list")
@@ -178,7 +185,8 @@ def _blocks(doc: dict) -> list[RawBlock]:
                                offset=_int(b.get("offset", 0), f"{where}'s offset"),
                                page=_opt_int(b.get("page"), f"{where}'s page"),
                                column=_opt_int(b.get("column"), f"{where}'s column"),
-                               role=_opt_str(b.get("role"), f"{where}'s role")))
+                               role=_opt_str(b.get("role"), f"{where}'s role"),
+                               indented=_opt_bool(b.get("indented"), f"{where}'s indented")))
     return blocks
 
 

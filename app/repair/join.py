@@ -257,7 +257,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
 
     The scan passes over blocks that can stand inside an article without belonging to it
     (sidebar items, captions, credits, a short item from elsewhere) and stops at running text,
-    at a block cut itself, at a story's start and at page furniture. A heading-shaped block
+    at a block cut itself, at a story's start, at page furniture and at a block the page sets
+    indented as a paragraph's first line (PDF input). A heading-shaped block
     passes over nothing: a headline joined past a paragraph would change the order of the text.
     """
     a = bs[i]
@@ -276,8 +277,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         if j in consumed:
             continue
         b = bs[j]
-        if _story_starts(bs, j) or ft.is_page_marker(b.text):
-            return
+        if _story_starts(bs, j) or ft.is_page_marker(b.text) or b.raw.indented:
+            return       # (indented: the page sets b as a paragraph's first line, …港口... / 今年以来…)
         if not (b.furniture or b.placed) and (not strict or _plain_seam(a.text, b.text)
                                               or not _reads_as_heading(a.text)):
             yield j, between

@@ -467,6 +467,25 @@ def test_bundled_sample_headlines_come_back_whole(tmp_path, layout):
     assert "书香浸润城市阅读点亮生活" in want and "奋进新征程建功新时代" in want
 
 
+@pytest.mark.parametrize("layout", ["broadsheet", "tabloid", "a3"])
+def test_bundled_sample_body_paragraphs_come_back_whole(tmp_path, layout):
+    """Every body paragraph of the sample set by Galley and read back, whole: one that ends on a
+    stray ... (…日韩等地的主要港口...) and the next, which the page sets indented as a paragraph's
+    first line, stay two (the repairer joined them on broadsheet and a3, reading text alone)."""
+    from galley.app.layout import layout_edition
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition, load_edition
+    from galley.app.render.pdf import write_pdf
+
+    edition = load_edition(ROOT / "resources" / "sample" / "edition.txt")
+    pdf = tmp_path / "sample.pdf"
+    write_pdf(layout_edition(edition, layout), pdf)
+    want = [_nows(el.text) for _, _, el in edition.elements() if el.kind == Kind.BODY]
+    got = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements() if el.kind == Kind.BODY]
+    assert [t for t in want if t not in got] == []
+    assert any(t.endswith("主要港口...") for t in want) and len(got) == len(want)
+
+
 @pytest.mark.parametrize("layout", ["broadsheet", "tabloid"])
 def test_seed_page_round_trip(seed_path, tmp_path, layout):
     """A real page (read from ../shared, never copied here) set by Galley and read back: every

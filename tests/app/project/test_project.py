@@ -214,3 +214,18 @@ def test_the_page_roles_of_pdf_blocks_survive_a_save(tmp_path):
     assert [b.role for b in back.blocks] == [None, "furniture", None]
     rebuilt = build_edition(back.blocks)
     assert rebuilt.text().split("\n\n")[0].endswith("繁荣发展的各项举措。")
+
+
+def test_which_pdf_blocks_the_page_set_indented_survives_a_save(tmp_path):
+    """The page's word that a block opens a paragraph (its first line indented) stays in the
+    project, so a rebuild does not join a paragraph ending on a stray ... to the next one."""
+    from galley.app.model.edition import RawBlock
+    from galley.app.pipeline import build_edition
+    blocks = [RawBlock(0, "本报讯 临川港外贸集装箱航线新开通3条，通达东南亚、日韩等地的主要港口...", indented=True),
+              RawBlock(1, "今年以来，港口加快智慧化改造，无人集卡陆续投入使用。", indented=True),
+              RawBlock(2, "制图：王明")]
+    proj = Project(edition=build_edition(blocks))
+    assert len(proj.edition.text().split("\n\n")) >= 2
+    back = load_project(save_project(proj, tmp_path / "p.galley")).edition
+    assert [b.indented for b in back.blocks] == [True, True, None]
+    assert build_edition(back.blocks).text() == proj.edition.text()

@@ -976,3 +976,17 @@ def test_a_sentence_cut_after_a_sentence_end_is_joined_though_its_sequel_names_t
     second = "的首航仪式昨日举行，临川港新开两条外贸航线后，港口物流费用有望再降一成。"
     out = repaired("临川港货轮擦碰码头", first, second)
     assert re.sub(r"\s+", "", first) + second in out
+
+
+def test_a_block_the_page_sets_indented_continues_nothing():
+    # PDF input: the page says which blocks open with an indented first line, a paragraph's first
+    # line; one ending on a stray ... stays apart from it. Plain text does not say, and is read as before.
+    from galley.app.model import RawBlock
+    from galley.app.repair import join as J
+    first = "本报讯（记者 王明）临川港外贸集装箱航线新开通3条，通达东南亚、日韩等地的主要港口..."
+    second = "今年以来，港口加快智慧化改造，自动化岸桥、无人集卡陆续投入使用，通关时间缩短近一半。"
+    for indented, joined in ((True, False), (None, True)):
+        blocks = [RawBlock(0, "临川港新开三条外贸航线"), RawBlock(1, first, indented=False),
+                  RawBlock(2, second, indented=indented)]
+        fixes = [f for f in J.plan_repairs(blocks) if f.accepted]
+        assert [f.blocks for f in fixes] == ([(1, 2)] if joined else [])
