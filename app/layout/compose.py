@@ -188,6 +188,17 @@ def number_units() -> frozenset:
     return frozenset(data.get("headlines", {}).get("number_units", ""))
 
 
+HAN_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几半")
+
+
+@lru_cache(maxsize=1)
+def translit_chars() -> frozenset:
+    """Characters common in transliterated foreign names (resources/proof/translit_chars.txt)."""
+    from galley.app.data import resource
+    text = resource("proof", "translit_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(ln.split()[0] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+
+
 @lru_cache(maxsize=4096)
 def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     """Where a headline may break, best first: at its spaces; also after its punctuation; also
@@ -214,14 +225,21 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
                 pos += len(word)
                 if m.start() < pos < m.end():
                     words.add(pos)
-    # never between a figure and the units after it (2号 / 线, 56 / 个)
+    # never between a figure, in digits or in Han numerals, and the units after it (2号 / 线,
+    # 56 / 个, 三千 / 人), nor inside a transliterated name (塔吉克 / 斯坦, which the dictionary's
+    # words up to four characters cut), nor after a lone Latin letter (A / 型)
     units = number_units()
+    translit = translit_chars()
     tied = set()
     for i in range(1, n):
         j = i
         while j > 0 and text[j] in units and text[j - 1] in units:
             j -= 1
-        if text[i] in units and text[j - 1].isdigit():
+        numeral = text[i] in units and (text[j - 1].isdigit() or text[j - 1] in HAN_NUMERALS)
+        name = text[i - 1] in translit and text[i] in translit
+        letter = text[i - 1].isascii() and text[i - 1].isalpha() and not (      # A型, B超, X光
+            i > 1 and text[i - 2].isascii() and text[i - 2].isalnum())
+        if numeral or name or letter:
             tied.add(i)
     words -= tied
     marks -= tied

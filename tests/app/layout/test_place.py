@@ -275,6 +275,17 @@ def test_headlines_break_between_words_and_never_leave_one_character(layout, col
     assert all(len(ln.strip()) >= 2 for ln in lines), lines
 
 
+def test_a_headline_keeps_a_numeral_with_its_unit_a_letter_with_its_word_and_a_foreign_name_whole():
+    # 三千 / 人, A / 型 and 塔吉克 / 斯坦 (cut by the dictionary's words of up to four characters)
+    # are no places to break a headline; read back from the page, such a break split the headline
+    from galley.app.layout.compose import head_breaks
+    for text, kept in (("驻港部队近三千人奉命换防", "三千人"), ("临川防止塔吉克斯坦A型口蹄疫传入", "塔吉克斯坦"),
+                       ("临川防止塔吉克斯坦A型口蹄疫传入", "A型")):
+        at = text.index(kept)
+        assert not any(at < k < at + len(kept) for lv in head_breaks(text) for k in lv), (text, kept)
+    assert 4 in head_breaks("2026临川马拉松开跑")[-1]       # a figure before a word of its own: a break
+
+
 def test_real_headlines_have_no_single_character_line_and_banners_span_the_page():
     paths = [p for p in (EDITION1, SEED, *sorted((SHARED / "seeds").glob("*.txt"))) if p.exists()]
     if not paths:
