@@ -2100,7 +2100,9 @@ class _Orderer:
             # beside it has kept out of the row of its last body lines)
             body_above = any(ln.glyphs and ln.size < self.body * 1.1 for ln in rows[k - 1])
             if (body_above and gaps[k - 1] >= 0.9 * self.body
-                    and any(ln.size >= 1.4 * self.body for ln in rows[k])):
+                    and any(ln.size >= 1.4 * self.body for ln in rows[k])
+                    and not any(_wraps_under(h, ln) for h in rows[k - 1] if h.size >= HEADING_RATIO * self.body
+                                for ln in rows[k])):     # (a headline's second line, beside a column's foot)
                 out.append(k)
         return out
 
@@ -2114,6 +2116,9 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
                 return []
+            if any(_wraps_under(h, ln) for h in rows[k - 1] if h.size >= HEADING_RATIO * self.body
+                   for ln in rows[k]):
+                continue         # a headline's second line set with air under the first: the same block
             # the lines under the headline set in their own size (a byline, a deck centred
             # over one column), or lying across a gutter of the columns below (a byline centred
             # over the story in the body size), belong to the block, not to a column
@@ -3033,6 +3038,16 @@ def _continues(prev: Line, ln: Line, body: float, pitch: float, columns: _Column
 
 
 _BULLETS = set("■●◆▲★▶►•※")  # not ○: it is written for 〇 (zero) in dates
+
+
+def _wraps_under(head: Line, ln: Line) -> bool:
+    """ln is set right under headline line `head` in its size, across most of the narrower one's
+    width: the headline's next line (驻南韩美军近三千人 / 奉命冻结调防), whatever stands beside it."""
+    if not (head.glyphs and ln.glyphs) or abs(ln.size - head.size) > 0.05 * head.size:
+        return False
+    overlap = min(head.x1, ln.x1) - max(head.x0, ln.x0)
+    return 0.8 * head.size < ln.base - head.base <= 1.8 * head.size and \
+        overlap >= 0.6 * min(head.x1 - head.x0, ln.x1 - ln.x0)
 
 
 def _heading_wraps(prev: Line, ln: Line) -> bool:

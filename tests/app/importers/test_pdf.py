@@ -747,3 +747,51 @@ def test_lines_level_with_the_other_side_are_counted_as_by_pairs():
         by_pairs = sum(1 for x in xs if any(y.top < x.bottom and x.top < y.bottom for y in ys))
         assert _level_with(xs, ys) == by_pairs
     check()
+
+
+def _two_modules_page(path: Path, beside_foot: bool) -> None:
+    """A story across four columns over two stories side by side. The right one's headline takes
+    two lines (市民公园今起免费开放至晚上 / 十点前可入园) with air between them. Either the left one's
+    headline stands lower, level with the second line, or the left column's text still runs on,
+    level with the first line (`beside_foot`)."""
+    from reportlab.pdfgen import canvas
+    _register_font()
+    c = canvas.Canvas(str(path), pagesize=(600, 800))
+    top = 800
+
+    def line(x, base, text, size):
+        c.setFont("WQY", size)
+        c.drawString(x, top - base, text)
+
+    col = [40, 175, 310, 445]                         # four columns of 12 characters at 9 pt, 27 pt gutters
+    filler = "青湾市今年新建口袋公园十二处市民步行可达"
+    for k in range(12):                               # the story across all four columns
+        for x in col:
+            line(x, 60 + 13 * k, (filler * 2)[k % 8:k % 8 + 12], 9)
+    base = 260
+    if beside_foot:
+        for k in range(3):                            # the left columns run on beside the headline
+            for x in col[:2]:
+                line(x, 220 + 13 * k + 20, (filler * 2)[k:k + 12], 9)
+    line(314, base, "市民公园今起免费开放至晚上", 18)       # the right two columns' width, 13 characters
+    line(314 + 4.5 * 18, base + 23, "十点前可入园", 18)      # centred under it
+    left_head = base + 38 if not beside_foot else base + 80
+    line(80, left_head, "临川港新开外贸航线", 18)            # centred over the left two columns
+    for k in range(10):                               # the two stories' columns below
+        for x in col:
+            line(x, left_head + 30 + 13 * k, (filler * 2)[(k + 3) % 8:(k + 3) % 8 + 12], 9)
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("beside_foot", [False, True])
+def test_a_two_line_headline_beside_another_storys_head_or_text_is_read_whole(tmp_path, beside_foot):
+    # edition16 on the broadsheet, read back: seven such headlines came apart, their second
+    # line read into another column (驻南韩美军近三千人 / … / 奉命冻结调防)
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+    pdf = tmp_path / "two.pdf"
+    _two_modules_page(pdf, beside_foot)
+    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
+             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    assert "市民公园今起免费开放至晚上十点前可入园" in heads, heads
