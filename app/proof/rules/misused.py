@@ -3,9 +3,9 @@ model of `app.proof.misused` rather than a word list. Sure findings take the rul
 (error); less sure ones one step below (warning). The fix is the replacement, never applied
 without the editor. Words in the user's dictionary and the other word lists' findings are left
 alone; so are headings (short, often names and wordplay) and the names a credit gives
-((记者拱振林), 本报记者 拱振林 摄). So is a form the edition writes
-HOUSE_FORM times or more (派列娃 eleven times in one story, 攸关, 可视网络电话, 效能监察): a slip
-is seldom made the same way three times, a name or a writer's usage is.
+((记者拱振林), 本报记者 拱振林 摄). So is a form the edition writes in HOUSE_FORM places or more
+(派列娃 eleven times in one story, 攸关, 可视网络电话, 效能监察; a passage printed twice is one
+place): a slip is seldom made the same way three times, a name or a writer's usage is.
 """
 from __future__ import annotations
 
@@ -57,12 +57,12 @@ def _word_with(t: str, i: int, right: str, m) -> tuple[str, int, int]:
     return best, *span
 
 
-HOUSE_FORM = 3          # times the edition writes a form for it to be the writer's, not a slip
+HOUSE_FORM = 3          # places the edition writes a form in for it to be the writer's, not a slip
 _HAN = re.compile(r"[\u4e00-\u9fff]{3}")
 
 
 def _house_form(t: str, i: int, a: int, b: int, recurs) -> bool:
-    """The character at i is written so HOUSE_FORM times or more in the edition: as the word the
+    """The character at i is written so in HOUSE_FORM places or more of the edition: as the word the
     replacement would make (t[a:b], written as it stands: 攸关 for 有关) or in any three Han
     characters around it (派列娃, 比瑞亚)."""
     forms = [t[a:b]] if b - a >= 2 else []
