@@ -259,11 +259,11 @@ def read_pdf(path: Path) -> list[RawBlock]:
             _run_on(blocks, carry, paras)
         carry = None
         for para, column in paras:
-            flow = para.main and para.body and not para.heading and para.role is None and not para.vertical
+            flow = para.main and not para.heading and para.role is None and not para.vertical
             blocks.append(RawBlock(index=len(blocks), text=para.text, blank_before=para.blank_before,
                                    page=page.number, column=column, role=para.role,
-                                   indented=para.starts_indented if flow else None))
-            if para.main and not para.heading and para.role is None and not para.vertical:
+                                   indented=para.starts_indented if flow and para.body else None))
+            if flow:
                 carry = (len(blocks) - 1, para)
     pdf_roles.follow_jumps(blocks)
     offset = 0
@@ -2101,10 +2101,13 @@ class _Orderer:
             body_above = any(ln.glyphs and ln.size < self.body * 1.1 for ln in rows[k - 1])
             if (body_above and gaps[k - 1] >= 0.9 * self.body
                     and any(ln.size >= 1.4 * self.body for ln in rows[k])
-                    and not any(_wraps_under(h, ln) for h in rows[k - 1] if h.size >= HEADING_RATIO * self.body
-                                for ln in rows[k])):     # (a headline's second line, beside a column's foot)
+                    and not self._wrapped(rows[k - 1], rows[k])):     # (a headline's second line, beside a column's foot)
                 out.append(k)
         return out
+
+    def _wrapped(self, above: list[Line], row: list[Line]) -> bool:
+        """A headline line of `above` goes on in a line of `row` (`_wraps_under`)."""
+        return any(_wraps_under(h, ln) for h in above if h.size >= HEADING_RATIO * self.body for ln in row)
 
     def _heading_block(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         """The first rows, holding headline-sized text in one block (no gutter of its own: not
@@ -2116,8 +2119,7 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
                 return []
-            if any(_wraps_under(h, ln) for h in rows[k - 1] if h.size >= HEADING_RATIO * self.body
-                   for ln in rows[k]):
+            if self._wrapped(rows[k - 1], rows[k]):
                 continue         # a headline's second line set with air under the first: the same block
             # the lines under the headline set in their own size (a byline, a deck centred
             # over one column), or lying across a gutter of the columns below (a byline centred

@@ -191,14 +191,6 @@ def number_units() -> frozenset:
 HAN_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几半")
 
 
-@lru_cache(maxsize=1)
-def translit_chars() -> frozenset:
-    """Characters common in transliterated foreign names (resources/proof/translit_chars.txt)."""
-    from galley.app.data import resource
-    text = resource("proof", "translit_chars.txt").read_text(encoding="utf-8")
-    return frozenset("".join(ln.split()[0] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
-
-
 @lru_cache(maxsize=4096)
 def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     """Where a headline may break, best first: at its spaces; also after its punctuation; also
@@ -228,6 +220,7 @@ def head_breaks(text: str) -> tuple[tuple[int, ...], ...]:
     # never between a figure, in digits or in Han numerals, and the units after it (2号 / 线,
     # 56 / 个, 三千 / 人), nor inside a transliterated name (塔吉克 / 斯坦, which the dictionary's
     # words up to four characters cut), nor after a lone Latin letter (A / 型)
+    from galley.app.proof.names import translit_chars
     units = number_units()
     translit = translit_chars()
     tied = set()

@@ -8,7 +8,7 @@ edition's script and Han–Latin spacing style, which are worked out once per ed
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from galley.app.proof.context import Para
 from galley.app.proof.finding import Finding
@@ -62,22 +62,19 @@ def occurrences(text: str | Callable[[], str]) -> Callable[[str], int]:
     the first question only), each answer worked out once: what `Para.recurs` asks of the whole
     edition. Places are told apart by the PLACE characters either side, so a passage the edition
     prints twice (a story and its teaser, a pasted copy) counts once."""
-    counts: dict[str, int] = {}
-    whole: list[str] = []
+    @cache
+    def whole() -> str:
+        return text() if callable(text) else text
 
+    @cache
     def recurs(s: str) -> int:
-        n = counts.get(s)
-        if n is None:
-            if not whole:
-                whole.append(text() if callable(text) else text)
-            t = whole[0]
-            places = set()
-            k = t.find(s)
-            while k >= 0:
-                places.add(t[max(0, k - PLACE):k + len(s) + PLACE])
-                k = t.find(s, k + 1)
-            n = counts[s] = len(places)
-        return n
+        t = whole()
+        places = set()
+        k = t.find(s)
+        while k >= 0:
+            places.add(t[max(0, k - PLACE):k + len(s) + PLACE])
+            k = t.find(s, k + 1)
+        return len(places)
     return recurs
 
 
@@ -129,7 +126,7 @@ def check_edition(edition, rules: list[str] | str | None = None, settings=None) 
                        if misused.kinds is None or str(el.kind) in misused.kinds)
     out: list[Finding] = []
     pos = 0
-    recurs = occurrences(edition.text)
+    recurs = occurrences(full or edition.text)
     try:
         for si, story in enumerate(edition.stories):
             els = story.elements

@@ -496,9 +496,10 @@ _TAIL_MARK = re.compile(r"[，,、；;：:“”‘’（）()《》「」]")
 def _fused_subhead(a: str, b: str) -> bool:
     """a ends a sentence and then runs on into a heading's words (8 to 30 characters, no mark, none
     of running text's function words), and the first sentence of b, which nothing at the seam
-    joins to them (the caller asks `_seam_evidence` too), says most of those words again: a subhead set on the paragraph's last line by the
-    source, over the paragraph it heads (a lead restating its subhead), not a sentence cut at a
-    column end, whose sequel goes on from it and seldom repeats it."""
+    joins to them (the caller asks `_seam_evidence` too), says most of those words again: a
+    subhead the source set on the paragraph's last line, over the paragraph it heads (a lead
+    restating its subhead), not a sentence cut at a column end, whose sequel goes on from it and
+    seldom repeats it."""
     ends = list(_SENTENCE_END.finditer(a))
     if not ends:
         return False
