@@ -443,6 +443,8 @@ def _run_on(blocks: list[RawBlock], carry: tuple[int, Para], paras: list[tuple[P
     if not (last.ends_full and last.body):
         return
     for i, (para, _) in enumerate(paras):
+        if para.role == "jump":
+            return   # (上接第N版): the story lands here from a jump, which follow_jumps() follows
         if not para.main or para.role == "furniture":
             continue
         if para.body:
@@ -1710,6 +1712,11 @@ class _Gutters:
         if min(left, right) >= 4 and inside <= 0.2 * min(left, right) and gap >= 0.45 * a.size:
             return True
         # a column rule between their inks (a compressed closing mark's box may reach over it)
+        return self.ruled(a, b, gap)
+
+    def ruled(self, a: Glyph, b: Glyph, gap: float | None = None) -> bool:
+        """Whether a column rule stands between the inks of a and b."""
+        gap = _ink_gap(a, b) if gap is None else gap
         y0, y1 = a.base - 0.8 * a.size, a.base
         ink1 = b.x0 - gap
         return any(ink1 - 0.5 <= r.x0 and r.x1 <= b.x0 + 0.5 and r.top <= y0 + 1 and r.bottom >= y1 - 1
@@ -1768,6 +1775,13 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
                 # a justified line spreads its glyphs evenly, however wide (a short line of a
                 # narrow column whose next word would not fit): the gap is as wide as the one
                 # before it or after it, and lies on no gutter of the page
+                seg.append(g)
+                continue
+            if (not resized and abs(boxed[k]) <= 0.02 * size and prev.text in _FW_CLOSING
+                    and prev.x1 - prev.x0 >= 0.8 * prev.size and not gutters.ruled(prev, g)):
+                # a full-width closing mark set solid to the next glyph: the white is its own
+                # blank half, wherever a gutter of the columns below falls (免费、|自愿 in a
+                # headline over the columns)
                 seg.append(g)
                 continue
             # (a mark set a size smaller than its text, as page systems set punctuation from a
@@ -2101,13 +2115,15 @@ class _Orderer:
             body_above = any(ln.glyphs and ln.size < self.body * 1.1 for ln in rows[k - 1])
             if (body_above and gaps[k - 1] >= 0.9 * self.body
                     and any(ln.size >= 1.4 * self.body for ln in rows[k])
-                    and not self._wrapped(rows[k - 1], rows[k])):     # (a headline's second line, beside a column's foot)
+                    and not self._wrapped(rows, k)):     # (a headline's second line, beside a column's foot)
                 out.append(k)
         return out
 
-    def _wrapped(self, above: list[Line], row: list[Line]) -> bool:
-        """A headline line of `above` goes on in a line of `row` (`_wraps_under`)."""
-        return any(_wraps_under(h, ln) for h in above if h.size >= HEADING_RATIO * self.body for ln in row)
+    def _wrapped(self, rows: list[list[Line]], k: int) -> bool:
+        """A headline line above row k goes on in a line of row k or below (`_wraps_under`): the
+        rows between the two are those of running text set beside the headline, if any."""
+        heads = [h for r in rows[max(0, k - 3):k] for h in r if h.size >= HEADING_RATIO * self.body]
+        return bool(heads) and any(_wraps_under(h, ln) for h in heads for r in rows[k:k + 3] for ln in r)
 
     def _heading_block(self, rows: list[list[Line]], gaps: list[float]) -> list[int]:
         """The first rows, holding headline-sized text in one block (no gutter of its own: not
@@ -2119,7 +2135,7 @@ class _Orderer:
             above = [ln for r in rows[:k] for ln in r]
             if not any(ln.size >= HEADING_RATIO * self.body for ln in above) or self._gutters(above):
                 return []
-            if self._wrapped(rows[k - 1], rows[k]):
+            if self._wrapped(rows, k):
                 continue         # a headline's second line set with air under the first: the same block
             # the lines under the headline set in their own size (a byline, a deck centred
             # over one column), or lying across a gutter of the columns below (a byline centred
@@ -2127,8 +2143,8 @@ class _Orderer:
             # ... and so does a short line centred under a centred headline and centred in its
             # column, short of both its edges (a byline in the body size, centred over the
             # story, that falls inside one column of the story's)
-            while k < len(rows) - 1 and len(rows[k]) == 1:
-                ln = rows[k][0]
+            while k < len(rows) - 1 and len(rows[k]) == 1 and not self._wrapped(rows, k + 1):
+                ln = rows[k][0]     # (not a headline's first line, its second one further down)
                 rest_lines = [x for r in rows[k + 1:] for x in r]
                 # the gutters of the running text below: a caption under a photo set across two
                 # of the columns bridges their gutter, which is still the story's
@@ -3069,13 +3085,28 @@ def _heading_wraps(prev: Line, ln: Line) -> bool:
     # short of the width: a wrap only where the line broke at a word space (the next phrase
     # would not have fitted), and not where both lines are whole paired phrases (奋进新征程
     # 建功新时代 over 临川日报 · 要闻: two titles, each complete on its line)
-    if slack > max(0.5 * ln.size, _first_word(ln) + advance - 0.02 * ln.size) and (
-            slack > _first_phrase(ln) + advance or (_has_space(prev) and _has_space(ln))):
-        return False
     step = ln.base - prev.base
+    if slack > max(0.5 * ln.size, _first_word(ln) + advance - 0.02 * ln.size) and (
+            slack > _first_phrase(ln) + advance or (_has_space(prev) and _has_space(ln))) \
+            and not _centred_pair(prev, ln, step):
+        return False
     if 0.8 * ln.size < step <= 1.8 * ln.size:
         return True
     return step < -1.5 * ln.size and ln.leaf != prev.leaf and ln.x0 - ln.frame[0] < 0.5 * ln.size
+
+
+def _centred_pair(prev: Line, ln: Line, step: float) -> bool:
+    """Two lines of a headline set centred one under the other in one size, neither with a word
+    space: a headline broken in two for its shape (陕西凤翔泥塑羊成为 / 中国羊年吉祥物), not for
+    want of room, so the first line may be short of its width by more than the second.
+    (The quarter em between Han and Latin, 是ATP的, is no word space.)"""
+    if not 0.8 * ln.size < step <= 1.5 * ln.size or any(
+            (b.x0 - a.x1 - line.track > 0.2 * line.size or not b.text.strip())
+            and not (a.text[-1:].isascii() and a.text[-1:].isalnum() or b.text[:1].isascii() and b.text[:1].isalnum())
+            for line in (prev, ln) for a, b in itertools.pairwise(line.glyphs)):
+        return False
+    mid_prev, mid = (prev.x0 + prev.x1) / 2, (ln.x0 + ln.x1) / 2
+    return abs(mid_prev - mid) <= 0.5 * ln.size
 
 
 def _box_edges(lines: list[Line], rects: dict[int, Box]) -> dict[int, float]:

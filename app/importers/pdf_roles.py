@@ -70,10 +70,10 @@ def running_lines(pages_lines: list[list], heights: list[float]) -> set[str]:
     return {k for (k, _), n in seen.items() if n >= 2}
 
 
-def _text_block(lines: list, body: float) -> tuple[float, float]:
+def _text_block(lines: list, body: float) -> tuple[float, float, float]:
     """Top and bottom baselines of the page's running text: body-size lines with another one
     under them at the page's own line pitch (a line of furniture set in the body size over the
-    first line of a story stands further off, or alone)."""
+    first line of a story stands further off, or alone); and that pitch (0 if none)."""
     rows = sorted((ln for ln in lines if ln.glyphs and abs(ln.size - body) < 0.05 * body), key=lambda ln: ln.base)
     pairs = []
     j = 0
@@ -89,18 +89,18 @@ def _text_block(lines: list, body: float) -> tuple[float, float]:
                 break
             k += 1
     if not pairs:
-        return float("inf"), float("-inf")
+        return float("inf"), float("-inf"), 0.0
     steps = sorted(p[0] for p in pairs)
     pitch = steps[len(steps) // 2]
     running = [p for p in pairs if p[0] <= 1.25 * pitch]
-    return min(p[1] for p in running), max(p[2] for p in running)
+    return min(p[1] for p in running), max(p[2] for p in running), pitch
 
 
 def furniture_lines(lines: list, height: float, body: float, running: frozenset[str] | set[str]) -> set[int]:
     """The ids of the page's furniture lines: in the top or bottom band, and outside the
     running text (above its first line or below its last, or with no text over it, or under
     it, in its own width)."""
-    top, bottom = _text_block(lines, body)
+    top, bottom, pitch = _text_block(lines, body)
     texts = [ln for ln in lines if ln.glyphs]
 
     def clear(ln, below: bool) -> bool:
@@ -110,11 +110,24 @@ def furniture_lines(lines: list, height: float, body: float, running: frozenset[
                        and (o.base > ln.base + 0.5 * body if below else o.base < ln.base - 0.5 * body)
                        for o in texts)
 
+    def in_column(ln, below: bool) -> bool:
+        # a column's last line (first line) in the body size, right under (over) a line of its
+        # column at the page's pitch: running text, though a story printed twice puts the same
+        # short line (亚镇。) at the same place of two pages
+        if not pitch or abs(ln.size - body) > 0.05 * body:
+            return False
+        for o in texts:
+            step = (ln.base - o.base) if below else (o.base - ln.base)
+            if (o is not ln and abs(o.size - ln.size) <= 0.05 * body and 0.8 * body < step <= 1.25 * pitch
+                    and -0.3 * body <= (o.x0 - ln.x0 if below else ln.x0 - o.x0) <= 2.3 * body):
+                return True
+        return False
+
     def band(ln) -> bool:
         if ln.base - 0.8 * ln.size < BAND * height:
-            return ln.base < top - 0.5 * body or clear(ln, below=False)
+            return ln.base < top - 0.5 * body or (clear(ln, below=False) and not in_column(ln, below=False))
         if ln.base > (1 - BAND) * height:
-            return ln.base > bottom + 0.5 * body or clear(ln, below=True)
+            return ln.base > bottom + 0.5 * body or (clear(ln, below=True) and not in_column(ln, below=True))
         return False
 
     marks = [ln for ln in lines if ln.glyphs and len(ln.text) <= 48 and ln.size < DISPLAY * body

@@ -116,6 +116,14 @@ def is_byline(text: str) -> bool:
     return len(text) <= 60 and bool(_BYLINE.match(text))
 
 
+_SUBHEAD_MARK = re.compile(r"^[（(【\[]小标题[）)】\]]\s*\S")
+
+
+def is_marked_subhead(text: str) -> bool:
+    """A subhead the wire copy marks as one: (小标题)总理职位花落谁家."""
+    return len(text) <= 60 and bool(_SUBHEAD_MARK.match(text))
+
+
 def is_page_marker(text: str) -> bool:
     return len(text) <= 30 and bool(_PAGE_MARK.match(text))
 

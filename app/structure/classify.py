@@ -30,11 +30,13 @@ def section_names() -> frozenset[str]:
 
 
 def _form(text: str, moved: bool) -> str:
-    """What a unit is by its own text: page, byline, credit, heading, or body."""
+    """What a unit is by its own text: page, byline, credit, subhead (marked as one), heading, or body."""
     if ft.is_page_marker(text):
         return "page"
     if ft.is_credit(text):
         return "credit"
+    if ft.is_marked_subhead(text):
+        return "subhead"
     if ft.is_byline(text):
         return "byline"
     if moved:
@@ -187,6 +189,8 @@ class _Builder:
                 self.story().elements.append(self.el(Kind.AUTHOR if _NAME_ONLY.match(t) else Kind.BYLINE, k))
             elif f == "credit":
                 self.story().elements.append(self.el(Kind.CREDIT, k))
+            elif f == "subhead":
+                self.story().elements.append(self.el(Kind.SUBHEAD, k))
             elif f == "insert":
                 self.story().elements.append(self.el(_insert_kind(t), k))
             elif ft.is_caption_start(t):

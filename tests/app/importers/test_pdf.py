@@ -795,3 +795,139 @@ def test_a_two_line_headline_beside_another_storys_head_or_text_is_read_whole(tm
     heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
              if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
     assert "市民公园今起免费开放至晚上十点前可入园" in heads, heads
+
+
+def _canvas_page(path: Path, draw, pages: int = 1, size: tuple[float, float] = (700, 800)) -> None:
+    """A PDF drawn with reportlab in WenQuanYi Zen Hei: `draw(line, page)` for each page, where
+    `line(x, base, text, pt)` sets a line with its baseline `base` points from the top."""
+    from reportlab.pdfgen import canvas
+    _register_font()
+    c = canvas.Canvas(str(path), pagesize=size)
+
+    def line(x, base, text, pt):
+        c.setFont("WQY", pt)
+        c.drawString(x, size[1] - base, text)
+    for k in range(pages):
+        draw(line, k)
+        c.showPage()
+    c.save()
+
+
+_FILLER = "澜州市今年新建口袋公园十二处市民步行十分钟可达绿地覆盖率逐年提高"
+
+
+def _column(line, x: float, base: float, lines: int, start: int = 0, chars: int = 16) -> None:
+    for k in range(lines):
+        s = (start + 3 * k) % 16
+        line(x, base + 13.5 * k, (_FILLER * 2)[s:s + chars], 9)
+
+
+def test_a_headlines_second_line_with_another_storys_text_level_between_is_read_whole(tmp_path):
+    # edition16 on the tabloid, read back: 陕西凤翔泥塑羊成为 / 中国羊年吉祥物 came apart, the
+    # right-hand story's first body line standing level between its two lines (the head block of
+    # the right-hand story took the first line as its deck)
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+    cols = [40, 193, 346, 499]
+
+    def draw(line, _):
+        _column(line, cols[0], 60, 12)              # a story across the page above
+        for x in cols[1:]:
+            _column(line, x, 60, 12, 5)
+        line(360, 240, "江北大桥今天合龙通车", 24)            # the right story's headline
+        line(70, 273, "临川港新开外贸航线九条", 24)           # the left one's, in two lines
+        line(94, 302, "货物直达东南亚港口", 24)
+        for x in cols[2:]:
+            _column(line, x, 284, 14, 7)            # the right story's text, from between them
+        for x in cols[:2]:
+            _column(line, x, 335, 10, 2)
+    pdf = tmp_path / "level.pdf"
+    _canvas_page(pdf, draw)
+    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
+             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    assert "临川港新开外贸航线九条货物直达东南亚港口" in heads, heads
+    assert "江北大桥今天合龙通车" in heads, heads
+
+
+def test_a_centred_two_line_headline_short_of_its_width_is_one_headline(tmp_path):
+    # edition16 on the tabloid: (体育)鲁塞德斯基:我 / 是ATP的牺牲品 and 靖江市人武部搭建平台 /
+    # 提升专武干部素质, broken in two for their shape with room to spare on the first line, came
+    # back as two headlines each
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+    cols = [40, 193, 346, 499]
+    first, second = "澜州港新开九条外贸航线", "直达东盟ABC港"
+
+    def draw(line, _):
+        width = 499 + 144 - 40
+        line(40 + (width - 22 * len(first)) / 2, 70, first, 22)
+        w2 = 22 * (len(second) - 3) + 0.6 * 22 * 3 + 2 * 5.5    # three Latin letters, a ¼ em each side
+        x = 40 + (width - w2) / 2
+        line(x, 97, second[:4], 22)
+        line(x + 88 + 5.5, 97, "ABC", 22)
+        line(x + 88 + 5.5 + 0.6 * 22 * 3 + 5.5, 97, second[-1], 22)
+        for x in cols:
+            _column(line, x, 130, 12, 4)
+    pdf = tmp_path / "centred.pdf"
+    _canvas_page(pdf, draw)
+    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
+             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    assert [h for h in heads if "澜州港" in h or "港" == h[-1:]] == [_nows(first + second)], heads
+
+
+def test_a_headline_whose_comma_falls_on_a_gutter_is_one_line(tmp_path):
+    # edition16 on A3: 河北艾滋病检测实行免费、自愿、保密, set solid, came back as two headlines:
+    # the blank half of 、 lay over the 1-em gutter of the columns below
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+    cols = [100, 253, 406]                          # 16 characters at 9 pt, 1-em gutters
+    head = "澜州检测实行免费、自愿、保密"
+
+    def draw(line, _):
+        line(232 - 8 * 24, 70, head, 24)            # 、 at 232: its ink ends at the column's edge
+        for x in cols:
+            _column(line, x, 100, 12, 6)
+    pdf = tmp_path / "comma.pdf"
+    _canvas_page(pdf, draw)
+    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
+             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    assert heads == [head]
+
+
+def test_a_storys_last_lines_printed_twice_at_a_page_foot_are_running_text(tmp_path):
+    # edition16 on the tabloid prints a story twice, set alike on two pages: the last line of a
+    # column at the page's foot (亚镇。, 起床。) came back on both pages as furniture (a running
+    # footer), cut from its paragraph
+    last = "和广场。"
+
+    def draw(line, page):
+        line(40, 30, f"第{page + 1}版", 9)
+        line(40 + 18, 60, (_FILLER * 2)[:14], 9)     # a paragraph's first line, indented
+        _column(line, 40, 60 + 13.5, 22, 5)
+        line(40, 60 + 13.5 * 23, last, 9)           # its last line, at the page's foot
+    pdf = tmp_path / "twice.pdf"
+    _canvas_page(pdf, draw, pages=2, size=(300, 420))
+    blocks = read_pdf(pdf)
+    assert [b.role for b in blocks] == ["furniture", None, "furniture", None]
+    assert [len(b.text) for b in blocks[1::2]] == [14 + 22 * 16 + len(last)] * 2
+    assert all(b.text.endswith(last) for b in blocks[1::2])
+
+
+def test_a_paragraph_that_jumps_does_not_run_on_into_the_landing_line(tmp_path):
+    # edition16 on the tabloid: 许多深层次 at the foot of page 35, (下转第36版) under it, and page
+    # 36 opening with (上接第35版) over the rest: the landing line was joined to the paragraph as
+    # if the text ran on over the page
+    def draw(line, page):
+        line(40, 30, f"第{page + 1}版", 9)
+        if page == 0:
+            _column(line, 40, 60, 20, 1)
+            line(40 + 144 - 7 * 9, 60 + 13.5 * 21, "（下转第2版）", 9)   # set right, under the column
+        else:
+            line(40, 60, "（上接第1版）", 9)
+            _column(line, 40, 60 + 13.5, 6, 8)
+            line(40, 60 + 13.5 * 7, "公园。", 9)
+    pdf = tmp_path / "jump.pdf"
+    _canvas_page(pdf, draw, pages=2, size=(300, 420))
+    blocks = read_pdf(pdf)
+    assert [b.role for b in blocks if "上接" in b.text] == ["jump"]
+    assert [b.text for b in blocks if "上接" in b.text] == ["（上接第1版）"]

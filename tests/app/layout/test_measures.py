@@ -276,7 +276,9 @@ def level_headlines(doc, grid) -> list[tuple[int, str, str]]:
 # (path, grid, most pairs of level headlines side by side): a headline block given its module's
 # white is moved in that air off the height of a headline beside it; the rest are placed level
 LEVEL_CASES = [(SAMPLE, "broadsheet", 3), (SAMPLE, "a3", 1), *[(s, "a3", 0) for s in SEEDS[:1]],
-               (EDITION16, "broadsheet", 108), (EDITION16, "a3", 69)]
+               (EDITION16, "broadsheet", 110), (EDITION16, "a3", 69)]
+# (edition16 broadsheet 108 -> 110 when its three marked subheads, (小标题)总理职位花落谁家 …, were
+# typed as subheads, not bylines: the pages after them placed anew)
 
 
 @pytest.mark.parametrize(("path", "layout", "most"), LEVEL_CASES, ids=[f"{p.stem}-{n}" for p, n, _ in LEVEL_CASES])

@@ -58,3 +58,15 @@ def test_cli_structure_json(capsys):
     for st in data["stories"]:
         for el in st["elements"]:
             assert text[el["start"]:el["end"]] == el["text"]
+
+
+def test_a_subhead_the_copy_marks_is_a_subhead():
+    # edition16's wire copy marks its subheads, (小标题)总理职位花落谁家: they were typed as bylines
+    # (set as one, and the PDF reader then ran the line into the paragraph above it)
+    text = ("澜州港新开外贸航线\n\n本报讯 澜州港今天开通九条外贸航线，货物可直达东南亚各大港口。\n\n"
+            "(小标题)航线如何布局\n\n新航线由三家船公司运营，每周往返两次。\n\n"
+            "（小标题）企业怎样受益\n\n外贸企业的运输时间可缩短两天。\n")
+    kinds = [(el.kind, el.text) for _, _, el in edition_from_text(text).elements()]
+    assert (Kind.SUBHEAD, "(小标题)航线如何布局") in kinds
+    assert (Kind.SUBHEAD, "（小标题）企业怎样受益") in kinds
+    assert not [t for k, t in kinds if k == Kind.BYLINE]
