@@ -1710,7 +1710,18 @@ class _Gutters:
         left = max(cov[max(0, lo - 7):lo - 1] or [0])
         right = max(cov[hi + 1:hi + 7] or [0])
         if min(left, right) >= 4 and inside <= 0.2 * min(left, right) and gap >= 0.45 * a.size:
-            return True
+            # ... unless the gap is narrower than the white it lies in: glyphs on either side
+            # reach into the gutter, so they are one line's (记者 吕新军 通讯员 郑花浩, a byline
+            # whose last word space falls on a gutter of the columns below)
+            low = 0.4 * min(left, right)     # (headlines over the columns cross the gutter)
+            x0 = min(range(lo, hi), key=cov.__getitem__)
+            x1 = x0 + 1
+            while x0 > 0 and cov[x0 - 1] <= low:
+                x0 -= 1
+            while x1 < len(cov) and cov[x1] <= low:
+                x1 += 1
+            if (x1 - x0) - gap <= 0.4 * a.size:
+                return True
         # a column rule between their inks (a compressed closing mark's box may reach over it)
         return self.ruled(a, b, gap)
 

@@ -931,3 +931,27 @@ def test_a_paragraph_that_jumps_does_not_run_on_into_the_landing_line(tmp_path):
     blocks = read_pdf(pdf)
     assert [b.role for b in blocks if "上接" in b.text] == ["jump"]
     assert [b.text for b in blocks if "上接" in b.text] == ["（上接第1版）"]
+
+
+def test_a_byline_whose_word_space_falls_on_a_gutter_is_one_line(tmp_path):
+    # a Typst page (broadsheet_dense, seed 906): 记者 吕新军 通讯员 郑花浩 under a headline, its
+    # last word space inside the 2-em gutter of the columns below, came back as 记者 吕新军 通讯员
+    # and, in the next column's text, 郑花浩: a gap narrower than the white it lies in is the
+    # line's own, its glyphs reaching into the gutter
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+    words = [("记者", 56.0), ("吕新军", 80.0), ("通讯员", 113.5), ("郑花浩", 147.0)]   # 5-pt spaces at 9.5 pt
+
+    def draw(line, _):
+        line(40, 60, "澜州一千二百个养老服务站年内新建", 22)
+        for text, x in words:
+            line(x, 88, text, 9.5)
+        for x in (34, 153, 272):                    # 12 characters at 8.5 pt, 2-em gutters
+            for k in range(14):
+                s = (5 + 3 * k) % 16
+                line(x, 108 + 12 * k, (_FILLER * 2)[s:s + 12], 8.5)
+    pdf = tmp_path / "byline.pdf"
+    _canvas_page(pdf, draw, size=(420, 320))
+    els = [(el.kind, _nows(el.text)) for _, _, el in build_edition(read_pdf(pdf)).elements()]
+    assert (Kind.BYLINE, "记者吕新军通讯员郑花浩") in els, els
+    assert not [t for _, t in els if t.startswith("郑花浩") or t.endswith("郑花浩") and len(t) > 11]
