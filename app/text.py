@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from operator import ne
 
 # ------------------------------------------------------------------------------ punctuation
 PAUSES = "，、；："            # 逗号 顿号 分号 冒号
@@ -134,3 +135,45 @@ def detect_script(text: str, sample: int = 20000) -> str:
         elif ch in simp_only:
             s += 1
     return "traditional" if t > s else "simplified"
+
+
+# A page reads as traditional when OpenCC's t2s changes more than this share of its characters (a
+# traditional one: a quarter or more; a simplified page has a few it would change too, 徵 沈 覆 藉
+# 昇: 7 of edition16's 139,393)
+TRADITIONAL_SHARE = 0.01
+
+
+def simplified_views(texts: list[str]) -> list[str]:
+    """`texts` in simplified characters, one for one (each the same length as its text, so offsets
+    hold), when the page they make is set in traditional ones; else `texts` themselves.
+
+    What the repairer and the structure read their evidence from: their word lists, datelines
+    (本報訊 reads as 本报讯), segmentation and language model are simplified Chinese. Never shown:
+    elements keep their own text. A text OpenCC's phrase tables convert to another length is
+    converted a character at a time."""
+    joined = _SEP.join(texts)
+    if joined.isascii() or any(_SEP in t for t in texts):
+        return texts
+    try:
+        t2s = converter("t2s")
+        converted = t2s.convert(joined)
+    except (ImportError, OSError, RuntimeError):
+        return texts
+    if converted == joined:
+        return texts
+    changed = sum(map(ne, joined, converted)) if len(converted) == len(joined) else len(joined)
+    if changed <= TRADITIONAL_SHARE * len(joined):
+        return texts
+    views = converted.split(_SEP)
+    if len(views) != len(texts):
+        return texts
+    out = []
+    for t, v in zip(texts, views):
+        if len(v) != len(t):
+            v = "".join(c if len(c) == 1 else ch
+                        for ch, c in zip(t, t2s.convert(_SEP.join(t)).split(_SEP), strict=True))
+        out.append(v)
+    return out
+
+
+_SEP = "\x1f"          # (the unit separator, which OpenCC passes through: one conversion for a page)

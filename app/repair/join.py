@@ -41,6 +41,7 @@ from galley.app.repair.model import (
     unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
+from galley.app.text import simplified_views
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
 LOOKAHEAD = 12          # blocks scanned past a cut for its continuation
@@ -167,7 +168,7 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
 def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
     """The page's blocks as the decoder (and the fit) reads them, with what the page around
     each says of it: a deck follows it, or it is an item of a list whose items close."""
-    bs = [_Block(r, r.text) for r in blocks]
+    bs = [_Block(r, v) for r, v in zip(blocks, simplified_views([r.text for r in blocks]))]
     for k in range(len(bs) - 1):
         bs[k].heading = ft.is_deck_start(bs[k + 1].text) and not bs[k].terminal
     tally = list_tallies([b.text for b in bs])
@@ -232,7 +233,7 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]
         fixes.append(Fix(
             id=f"{'c' if doubtful else 'j'}{i}-{j}", kind="join", blocks=(i, j), confidence=round(p, 2),
             reason=reason, reason_zh=_zh(reasons, len(between)), moved=between,
-            before=a.text[-12:], after=bs[j].text[:12], doubtful=doubtful, accepted=not doubtful))
+            before=a.raw.text[-12:], after=bs[j].raw.text[:12], doubtful=doubtful, accepted=not doubtful))
         if not doubtful:
             consumed.add(j)
             moved.update(between)

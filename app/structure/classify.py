@@ -17,6 +17,7 @@ from itertools import pairwise
 from galley.app.data import resource
 from galley.app.model import Element, Kind, RawBlock, Story, join_parts
 from galley.app.repair import features as ft
+from galley.app.text import simplified_views
 
 RESOURCES = resource("structure")
 _NAME_ONLY = re.compile(r"^[■□◆●▲★☆◎]\s*[\u4e00-\u9fff·]{2,5}$")
@@ -80,8 +81,10 @@ class _Builder:
     """Walks the units in reading order, opening stories and typing elements."""
 
     def __init__(self, texts: list[str], units: list[tuple[int, ...]], forms: list[str],
-                 roles: list[str | None] | None = None):
-        self.texts, self.units, self.forms = texts, units, forms
+                 roles: list[str | None] | None = None, view: list[str] | None = None):
+        # `view`: the texts the evidence is read from (simplified characters); elements keep `texts`
+        self.shown, self.units, self.forms = texts, units, forms
+        self.texts = view if view is not None else texts
         self.roles = roles or [None] * len(units)
         self.stories: list[Story] = []
         self.current: Story | None = None
@@ -90,7 +93,7 @@ class _Builder:
         self.pending: list[Element] = []     # page furniture waiting for the story it heads
 
     def el(self, kind: Kind, k: int) -> Element:
-        return Element(kind, self.texts[k], tuple(self.units[k]))
+        return Element(kind, self.shown[k], tuple(self.units[k]))
 
     def new_story(self) -> Story:
         self.current = Story(id=f"s{len(self.stories) + 1}", page=self.page, section=self.section)
@@ -129,7 +132,7 @@ class _Builder:
             for k in range(start, label):
                 self.pending.append(self.el(Kind.BANNER, k))
             self.pending.append(self.el(Kind.SECTION, label))
-            self.section, self.current = texts[label], None
+            self.section, self.current = self.shown[label], None
             start = label + 1
         lines = list(range(start, end))
         if not lines:
@@ -170,7 +173,7 @@ class _Builder:
         while k < n:
             f, t = self.forms[k], self.texts[k]
             if f == "page":
-                self.page, self.section, self.current = t, None, None
+                self.page, self.section, self.current = self.shown[k], None, None
                 self.pending.append(self.el(Kind.PAGE, k))
             elif f == "heading":
                 end = k
@@ -181,7 +184,7 @@ class _Builder:
                 continue
             elif f == "furniture":
                 if ft.is_page_marker(t):
-                    self.page, self.section, self.current = t, None, None
+                    self.page, self.section, self.current = self.shown[k], None, None
                 self.pending.append(self.el(Kind.PAGE, k))
             elif f in ("caption", "sidebar"):
                 self.story().elements.append(self.el(_ROLE_KINDS[f], k))
@@ -212,5 +215,6 @@ def build_stories(blocks: list[RawBlock], units: list[tuple[int, ...]],
                         frozenset(k for k, seam in enumerate(pairwise(u)) if seam in dehyphenated))
              for u in units]
     roles = _roles(blocks, units)
-    forms = [(_ROLE_FORMS.get(r) if r else None) or _form(t, u[0] in moved) for t, u, r in zip(texts, units, roles)]
-    return _Builder(texts, units, forms, roles).run()
+    view = simplified_views(texts)
+    forms = [(_ROLE_FORMS.get(r) if r else None) or _form(t, u[0] in moved) for t, u, r in zip(view, units, roles)]
+    return _Builder(texts, units, forms, roles, view).run()

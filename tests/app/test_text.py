@@ -92,3 +92,20 @@ def test_the_script_table_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
         assert cache.read(kept)[0] == "".join(sorted(made[0]))
     finally:
         text.script_sets.cache_clear()
+
+
+def test_simplified_views_of_a_traditional_page_are_simplified_one_for_one():
+    from galley.app.text import simplified_views
+    page = ["本報訊（記者 王明）臺灣的頭髮乾了，報紙說。", "澳門特區政府發言人表示，將繼續推動經濟發展。", "2026年"]
+    views = simplified_views(page)
+    assert views == ["本报讯（记者 王明）台湾的头发干了，报纸说。", "澳门特区政府发言人表示，将继续推动经济发展。", "2026年"]
+    assert [len(v) for v in views] == [len(t) for t in page]
+
+
+def test_simplified_views_leave_a_simplified_page_as_it_is():
+    # a simplified page has a few characters t2s would change (徵 沈 覆 藉): they stay, and the
+    # list is the caller's own
+    from galley.app.text import simplified_views
+    page = ["本报讯 沈阳市民徵集意见，藉此机会回覆读者来信。"] + ["临川市今年新建口袋公园十二处，市民步行可达。"] * 20
+    assert simplified_views(page) is page
+    assert simplified_views([]) == [] and simplified_views(["ASCII only"]) == ["ASCII only"]

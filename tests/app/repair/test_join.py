@@ -990,3 +990,22 @@ def test_a_block_the_page_sets_indented_continues_nothing():
                   RawBlock(2, second, indented=indented)]
         fixes = [f for f in J.plan_repairs(blocks) if f.accepted]
         assert [f.blocks for f in fixes] == ([(1, 2)] if joined else [])
+
+
+def test_a_traditional_page_is_repaired_and_typed_as_its_simplified_twin():
+    # the repairer's word lists, datelines and language model are simplified Chinese: the held nist
+    # cases converted to traditional characters (OpenCC s2t) scored F1 0.954 against 0.975, csc 0.943
+    # against 0.967, until the evidence was read from a simplified view of the page
+    import opencc
+
+    from galley.app.pipeline import load_edition
+    from tests.conftest import SAMPLE
+    text = SAMPLE.read_text(encoding="utf-8")
+    trad = opencc.OpenCC("s2t").convert(text)
+    assert trad != text
+    simp_ed, trad_ed = load_edition(SAMPLE), edition_from_text(trad)
+    assert [(f.blocks, f.doubtful) for f in trad_ed.fixes] == [(f.blocks, f.doubtful) for f in simp_ed.fixes]
+    assert [el.kind for _, _, el in trad_ed.elements()] == [el.kind for _, _, el in simp_ed.elements()]
+    # the elements keep the page's own characters
+    assert [el.text for _, _, el in trad_ed.elements()] == \
+        [opencc.OpenCC("s2t").convert(el.text) for _, _, el in simp_ed.elements()]
