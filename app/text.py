@@ -177,3 +177,29 @@ def simplified_views(texts: list[str]) -> list[str]:
 
 
 _SEP = "\x1f"          # (the unit separator, which OpenCC passes through: one conversion for a page)
+
+
+def simplified_one(text: str) -> str:
+    """`text` in simplified characters, one for one (the same length): a paragraph of an edition
+    set in traditional ones, as the misused-character model reads it."""
+    if text.isascii():
+        return text
+    try:
+        t2s = converter("t2s")
+        out = t2s.convert(text)
+        if len(out) != len(text) and _SEP not in text:
+            out = "".join(c if len(c) == 1 else ch
+                          for ch, c in zip(text, t2s.convert(_SEP.join(text)).split(_SEP), strict=True))
+    except (ImportError, OSError, RuntimeError):
+        return text
+    return out if len(out) == len(text) else text
+
+
+def traditional_at(text: str, i: int, simplified: str) -> str:
+    """The traditional form of `simplified` put at position i of `text` (a simplified view of a
+    sentence), as OpenCC's s2t sets it there with its neighbours (发 → 發 or 髮)."""
+    try:
+        out = converter("s2t").convert(text[:i] + simplified + text[i + 1:])
+    except (ImportError, OSError, RuntimeError):
+        return simplified
+    return out[i] if len(out) == len(text) else simplified

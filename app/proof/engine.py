@@ -14,6 +14,7 @@ from galley.app.proof.context import Para
 from galley.app.proof.finding import Finding
 from galley.app.proof.registry import ActiveRule, active_rules
 from galley.app.proof.settings import ProofSettings
+from galley.app.text import simplified_one
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 WEAKER = {"error": "warning", "warning": "info", "info": "info"}
@@ -122,7 +123,8 @@ def check_edition(edition, rules: list[str] | str | None = None, settings=None) 
         # the later stories' on a second core where it can (the rule then finds each run's answer kept)
         from galley.app.proof.misused import model as misused_model
         model = misused_model()
-        model.prefetch(el.text for _, _, el in edition.elements()
+        view = simplified_one if script == "traditional" else str     # (as the rule reads them)
+        model.prefetch(view(el.text) for _, _, el in edition.elements()
                        if misused.kinds is None or str(el.kind) in misused.kinds)
     out: list[Finding] = []
     pos = 0

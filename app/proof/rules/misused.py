@@ -14,6 +14,7 @@ import re
 from galley.app.proof.finding import Hit
 from galley.app.proof.names import credit_names
 from galley.app.proof.registry import RUNNING, rule
+from galley.app.text import simplified_one, traditional_at
 
 
 @rule("words.misused", "error", "疑似错别字（语言模型）/ a character that looks misused in context (不怕措折 → 挫折)",
@@ -22,13 +23,16 @@ def misused(p):
     from galley.app.proof.misused import model
     m = model()
     t = p.text
+    # an edition in traditional characters is judged in simplified ones (the model's), one for one,
+    # and the replacement is named in the edition's own script
+    view = simplified_one(t) if p.script == "traditional" else t
     dictionary = p.settings.dictionary
-    suspects = m.suspects(t)
+    suspects = m.suspects(view)
     if not suspects:
         return
     from galley.app.proof.rules.words import confusables
     listed = [(a, b) for a, b, _ in confusables().find(t, dictionary)]
-    credits = credit_names(t) if any(w in t for w in ("记者", "通讯员", "实习生", "摄")) else []
+    credits = credit_names(view) if any(w in view for w in ("记者", "通讯员", "实习生", "摄")) else []
     for s in suspects:
         i = s.start
         if any(a <= i < b for a, b in listed):
@@ -37,11 +41,15 @@ def misused(p):
             continue            # (记者拱振林): a reporter's name
         if dictionary and any(w in t[max(0, i - len(w) + 1):i + len(w)] for w in dictionary):
             continue
-        word, a, b = _word_with(t, i, s.right, m)
+        word, a, b = _word_with(view, i, s.right, m)
         if p.recurs is not None and _house_form(t, i, a, b, p.recurs):
             continue
-        yield Hit(i, i + 1, f"疑似错别字：“{s.wrong}”可能应为“{s.right}”（{word}）",
-                  f"possibly misused: {s.wrong} → {s.right} ({word})", s.right, False, s.score < m.error)
+        wrong, right = t[i], s.right
+        if view is not t:
+            right = traditional_at(view, i, s.right)
+            word = t[a:i] + right + t[i + 1:b] if b - a >= 2 else right
+        yield Hit(i, i + 1, f"疑似错别字：“{wrong}”可能应为“{right}”（{word}）",
+                  f"possibly misused: {wrong} → {right} ({word})", right, False, s.score < m.error)
 
 
 def _word_with(t: str, i: int, right: str, m) -> tuple[str, int, int]:

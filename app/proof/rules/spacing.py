@@ -31,7 +31,7 @@ def edition_spacing(texts: Iterable[str]) -> str:
     return "spaced" if spaced > tight else "tight"
 
 
-CREDIT_END = re.compile(r"(?:摄|供图|制图|图)$")
+CREDIT_END = re.compile(r"(?:摄|攝|供图|供圖|制图|製圖|图|圖)$")
 CREDIT_WORDS = ("记者", "記者", "通讯员", "通訊員", "实习生", "摄", "攝", "文", "图", "圖", "电", "電", "讯", "訊")
 
 

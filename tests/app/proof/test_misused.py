@@ -453,3 +453,27 @@ def test_the_names_a_credit_gives_are_left_alone(text):
 def test_a_name_outside_a_credit_is_still_read():
     # the same characters in running text: 拱振林 may be 共振 misspelt, as far as the model can tell
     assert [f.text for f in hits("这位拱振林先生是个好人。", "words.misused")] == ["拱"]
+
+
+def test_a_traditional_edition_is_judged_in_simplified_and_told_in_traditional():
+    # the model is simplified Chinese: a traditional paragraph was judged on characters it hardly
+    # knows (the bundled sample set in traditional: 4 false alarms, 开工 → 功, 共读 → 宫 …) and
+    # its replacements came in simplified characters (发 for 發)
+    import opencc
+
+    from galley.app.pipeline import edition_from_text
+    from galley.app.proof import check_edition
+    from tests.conftest import SAMPLE
+    s2t = opencc.OpenCC("s2t")
+    found = check_paragraph(s2t.convert("他们在会上讨论了经济法展的问题，大家都很关心。"), ["words.misused"],
+                            script="traditional")
+    assert [(f.fix, f.message) for f in found] == [("發", "疑似错别字：“法”可能应为“發”（發展）")]
+    simplified = edition_from_text(SAMPLE.read_text(encoding="utf-8"))
+    traditional = edition_from_text(s2t.convert(SAMPLE.read_text(encoding="utf-8")))
+    assert traditional.script == "traditional"
+    text = traditional.text()
+    misused = [text[f.start - 4:f.end + 4] for f in check_edition(traditional, ["words.misused"])]
+    assert misused == ["，再接再勵建設美麗"]    # the sample's planted 再接再励, which words.confusable
+    assert not check_edition(simplified, ["words.misused"])     # finds in the simplified sample
+    # (周海濤 攝: a credit after a caption, in traditional characters too)
+    assert not check_edition(traditional, ["space.han"])
