@@ -34,12 +34,12 @@ BAND = 0.12
 DISPLAY = 1.6
 
 _PAGE_MARK = re.compile(
-    r"^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[版页].{0,12}|.{0,12}第\s*[0-9０-９]+\s*[版页]"
+    r"^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[版页頁].{0,12}|.{0,12}第\s*[0-9０-９]+\s*[版页頁]"
     r"|[—–\-－]\s*[0-9０-９]{1,4}\s*[—–\-－]|[0-9０-９]{1,4}|[A-Z]?[0-9]{1,3}"
     r"|.{0,16}[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日.{0,12}"
     r"|.{0,16}星期[一二三四五六日天].{0,12}"
-    r"|(?:本版|责任)?(?:编辑|责编|美编|校对|版式|组版|照排|审读)\s*[：:].{1,40})$")
-_JUMP = re.compile(r"^[（(【\[]?\s*(?:下转|上接|转|接|续|转至|接上|续上)\s*(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版"
+    r"|(?:本版|责任|責任)?(?:编辑|责编|美编|校对|版式|组版|照排|审读|編輯|責編|美編|校對|組版|審讀)\s*[：:].{1,40})$")
+_JUMP = re.compile(r"^[（(【\[]?\s*(?:下转|上接|转|接|续|转至|接上|续上|下轉|轉|續|轉至|續上)\s*(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版"
                    r"(?:\s*[^\s（）()]{0,8})?\s*[）)】\]]?$")
 _DIGITS = re.compile(r"[0-9０-９]+")
 
@@ -160,7 +160,7 @@ def _masthead(ln, body: float) -> bool:
     return len(ln.text.replace(" ", "")) <= 10 and ln.size <= 4 * body
 
 
-_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|www\.|\.com|[0-9]{3,4}[-－][0-9]{7,8}|1[3-9][0-9]{9})")
+_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|電話|熱線|諮詢|訂購|網址|www\.|\.com|[0-9]{3,4}[-－][0-9]{7,8}|1[3-9][0-9]{9})")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
 
 
@@ -228,7 +228,7 @@ def _captions(paras: list, figures: list, body: float) -> None:
             continue
         first = min(below, key=lambda p: p.lines[0].top)
         ln = first.lines[0]
-        if abs(ln.size - body) < 0.04 * body and not first.text.rstrip().endswith("摄"):
+        if abs(ln.size - body) < 0.04 * body and not first.text.rstrip().endswith(("摄", "攝")):
             continue    # the body runs on under the photo: no caption here
         first.role = "caption"
         # the credit set in a frame of its own under the caption (钱雪英 摄, ranged right): a
@@ -237,7 +237,7 @@ def _captions(paras: list, figures: list, body: float) -> None:
         for p in paras:
             ln = p.lines[0]
             if (not p.role and len(p.lines) <= 2 and not _display(p, body) and ln.size <= 1.05 * last.size
-                    and (abs(ln.size - body) >= 0.04 * body or p.text.rstrip().endswith("摄"))
+                    and (abs(ln.size - body) >= 0.04 * body or p.text.rstrip().endswith(("摄", "攝")))
                     and last.bottom - 1 <= ln.top <= last.bottom + 1.2 * ln.size
                     and min(ln.x1, fig.x1) - max(ln.x0, fig.x0) > 0.5 * (ln.x1 - ln.x0)):
                 p.role = "caption"
@@ -279,8 +279,8 @@ def _display_runs(paras: list, body: float) -> None:
         k = end
 
 
-_JUMP_OUT = re.compile(r"(?:下转|转至|转|续)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
-_JUMP_IN = re.compile(r"(?:上接|接上|接|续上)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_JUMP_OUT = re.compile(r"(?:下转|转至|转|续|下轉|轉至|轉|續)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
+_JUMP_IN = re.compile(r"(?:上接|接上|接|续上|續上)\s*(?:第\s*)?([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
 _EDITION_PAGE = re.compile(r"第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
 _HAN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 

@@ -54,6 +54,15 @@ def test_jump_lines():
     assert [pdf_roles._number(x) for x in ("2", "１２", "十", "十二", "二十", "二十三", "三")] == [2, 12, 10, 12, 20, 23, 3]
 
 
+def test_a_traditional_pages_jump_lines_and_footer_are_read_like_simplified_ones():
+    # a Hong Kong or Taiwan paper sets 下轉第2版, 續上, 本版編輯：…, 電話
+    for text in ("（下轉第2版）", "(續上第1版)", "轉第3版"):
+        assert pdf_roles.is_jump_line(text), text
+    assert pdf_roles._JUMP_OUT.search("（下轉第2版）") and pdf_roles._JUMP_IN.search("（續上第1版）")
+    assert pdf_roles._PAGE_MARK.match("本版編輯：陳大文") and pdf_roles._PAGE_MARK.match("第3頁")
+    assert pdf_roles._PHONE.search("訂購電話：0000-1234567")
+
+
 def test_running_lines_recur_on_other_pages():
     class L:
         def __init__(self, text, base):
