@@ -9,6 +9,7 @@ LibreOffice, WeasyPrint or Scribus):
     python3 tools/make_pdf_corpus.py [OUTDIR] --scribus-only [--seeds=N,M,...]   # needs `scribus`
     .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] --textbox-only [--seeds=N,M,...]   # needs `soffice`
     .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] --vertical-only [--seeds=N,M,...]  # needs `soffice`
+    .venv/bin/python tools/make_pdf_corpus.py [OUTDIR] --traditional-only   # tr_*: Typst, text in traditional characters
 
 The Scribus pages (sc_*) come from Debian's `scribus` 1.5.8 (`apt-get install scribus`; not a
 Galley dependency), run headless (`scribus -g -ns -py` with this file as its script, offscreen
@@ -568,6 +569,42 @@ HOLDOUT = [
      "h_a4_text"),
     (front_six, 717, Style(body=9.0, tracking=0.1, gutter=1.5, head_track=0.5, head_size=28), "h_front_six"),
 ]
+
+
+# Pages in traditional characters (a Hong Kong or Taiwan paper): the same layouts, their text and
+# truth converted by OpenCC s2t before Typst sets them (本報訊, 記者, 下轉第2版, 本版編輯).
+TRADITIONAL = [
+    (broadsheet_front, 950, Style(body=9.5, tracking=0.05, gutter=2.0, head_track=0.2, head_size=24), "tr_front"),
+    (jump_pages, 953, Style(body=9.0, tracking=0.08, gutter=1.8, head_track=0.3, head_size=22), "tr_jump"),
+]
+
+
+def build_traditional(out: Path) -> None:
+    import opencc
+    import typst
+    cc = opencc.OpenCC("s2t")
+
+    def conv(x):
+        if isinstance(x, str):
+            return cc.convert(x)
+        if isinstance(x, list):
+            return [conv(v) for v in x]
+        if isinstance(x, dict):
+            return {k: conv(v) for k, v in x.items()}
+        return x
+    out.mkdir(parents=True, exist_ok=True)
+    for make, seed, style, name in TRADITIONAL:
+        doc = make(seed, style, name)
+        src = "\n#pagebreak()\n".join(cc.convert(t) for t in doc.typ)
+        (out / f"{name}.typ").write_text(src, encoding="utf-8")
+        typst.compile(str(out / f"{name}.typ"), output=str(out / f"{name}.pdf"), font_paths=FONT_PATHS)
+        (out / f"{name}.typ").unlink()
+        doc.pages = conv(doc.pages)
+        _fill_footers(out / f"{name}.pdf", doc)
+        truth = {"source": "Typst via tools/make_pdf_corpus.py, text in traditional characters (OpenCC s2t)",
+                 "seed": seed, "pages": doc.pages}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
 
 
 def _fill_footers(pdf: Path, doc: Doc) -> None:
@@ -2204,6 +2241,9 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--fit-only" in sys.argv:
         build_fit(target)
+        sys.exit(0)
+    if "--traditional-only" in sys.argv:
+        build_traditional(target)
         sys.exit(0)
     if "--spreads-only" in sys.argv:
         build_spreads(target)
