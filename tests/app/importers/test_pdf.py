@@ -816,6 +816,15 @@ def _canvas_page(path: Path, draw, pages: int = 1, size: tuple[float, float] = (
 _FILLER = "澜州市今年新建口袋公园十二处市民步行十分钟可达绿地覆盖率逐年提高"
 
 
+def _heads_read(pdf: Path, draw) -> list[str]:
+    """The headline, kicker and deck texts `galley structure` reads off a page drawn by `draw`."""
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+    _canvas_page(pdf, draw)
+    return [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
+            if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+
+
 def _column(line, x: float, base: float, lines: int, start: int = 0, chars: int = 16) -> None:
     for k in range(lines):
         s = (start + 3 * k) % 16
@@ -826,8 +835,6 @@ def test_a_headlines_second_line_with_another_storys_text_level_between_is_read_
     # edition16 on the tabloid, read back: 陕西凤翔泥塑羊成为 / 中国羊年吉祥物 came apart, the
     # right-hand story's first body line standing level between its two lines (the head block of
     # the right-hand story took the first line as its deck)
-    from galley.app.model import Kind
-    from galley.app.pipeline import build_edition
     cols = [40, 193, 346, 499]
 
     def draw(line, _):
@@ -841,10 +848,7 @@ def test_a_headlines_second_line_with_another_storys_text_level_between_is_read_
             _column(line, x, 284, 14, 7)            # the right story's text, from between them
         for x in cols[:2]:
             _column(line, x, 335, 10, 2)
-    pdf = tmp_path / "level.pdf"
-    _canvas_page(pdf, draw)
-    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
-             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    heads = _heads_read(tmp_path / "level.pdf", draw)
     assert "临川港新开外贸航线九条货物直达东南亚港口" in heads, heads
     assert "江北大桥今天合龙通车" in heads, heads
 
@@ -853,8 +857,6 @@ def test_a_centred_two_line_headline_short_of_its_width_is_one_headline(tmp_path
     # edition16 on the tabloid: (体育)鲁塞德斯基:我 / 是ATP的牺牲品 and 靖江市人武部搭建平台 /
     # 提升专武干部素质, broken in two for their shape with room to spare on the first line, came
     # back as two headlines each
-    from galley.app.model import Kind
-    from galley.app.pipeline import build_edition
     cols = [40, 193, 346, 499]
     first, second = "澜州港新开九条外贸航线", "直达东盟ABC港"
 
@@ -868,18 +870,13 @@ def test_a_centred_two_line_headline_short_of_its_width_is_one_headline(tmp_path
         line(x + 88 + 5.5 + 0.6 * 22 * 3 + 5.5, 97, second[-1], 22)
         for x in cols:
             _column(line, x, 130, 12, 4)
-    pdf = tmp_path / "centred.pdf"
-    _canvas_page(pdf, draw)
-    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
-             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    heads = _heads_read(tmp_path / "centred.pdf", draw)
     assert [h for h in heads if "澜州港" in h or "港" == h[-1:]] == [_nows(first + second)], heads
 
 
 def test_a_headline_whose_comma_falls_on_a_gutter_is_one_line(tmp_path):
     # edition16 on A3: 河北艾滋病检测实行免费、自愿、保密, set solid, came back as two headlines:
     # the blank half of 、 lay over the 1-em gutter of the columns below
-    from galley.app.model import Kind
-    from galley.app.pipeline import build_edition
     cols = [100, 253, 406]                          # 16 characters at 9 pt, 1-em gutters
     head = "澜州检测实行免费、自愿、保密"
 
@@ -887,10 +884,7 @@ def test_a_headline_whose_comma_falls_on_a_gutter_is_one_line(tmp_path):
         line(232 - 8 * 24, 70, head, 24)            # 、 at 232: its ink ends at the column's edge
         for x in cols:
             _column(line, x, 100, 12, 6)
-    pdf = tmp_path / "comma.pdf"
-    _canvas_page(pdf, draw)
-    heads = [_nows(el.text) for _, _, el in build_edition(read_pdf(pdf)).elements()
-             if el.kind in (Kind.HEADLINE, Kind.KICKER, Kind.DECK)]
+    heads = _heads_read(tmp_path / "comma.pdf", draw)
     assert heads == [head]
 
 
