@@ -167,32 +167,34 @@ def simplified_views(texts: list[str]) -> list[str]:
     views = converted.split(_SEP)
     if len(views) != len(texts):
         return texts
-    out = []
-    for t, v in zip(texts, views):
-        if len(v) != len(t):
-            v = "".join(c if len(c) == 1 else ch
-                        for ch, c in zip(t, t2s.convert(_SEP.join(t)).split(_SEP), strict=True))
-        out.append(v)
-    return out
+    return [v if len(v) == len(t) else _by_character(t2s, t) for t, v in zip(texts, views)]
 
 
 _SEP = "\x1f"          # (the unit separator, which OpenCC passes through: one conversion for a page)
 
 
+def _by_character(t2s, text: str) -> str:
+    """`text` converted a character at a time (one conversion, the characters set apart by _SEP);
+    a character that would become several stays as it is."""
+    if _SEP in text:
+        return text
+    return "".join(c if len(c) == 1 else ch
+                   for ch, c in zip(text, t2s.convert(_SEP.join(text)).split(_SEP), strict=True))
+
+
+@lru_cache(maxsize=4096)
 def simplified_one(text: str) -> str:
     """`text` in simplified characters, one for one (the same length): a paragraph of an edition
-    set in traditional ones, as the misused-character model reads it."""
+    set in traditional ones, as the misused-character model reads it (the engine's prefetch and
+    the rule ask it of the same paragraphs: kept as met)."""
     if text.isascii():
         return text
     try:
         t2s = converter("t2s")
         out = t2s.convert(text)
-        if len(out) != len(text) and _SEP not in text:
-            out = "".join(c if len(c) == 1 else ch
-                          for ch, c in zip(text, t2s.convert(_SEP.join(text)).split(_SEP), strict=True))
+        return out if len(out) == len(text) else _by_character(t2s, text)
     except (ImportError, OSError, RuntimeError):
         return text
-    return out if len(out) == len(text) else text
 
 
 def traditional_at(text: str, i: int, simplified: str) -> str:
