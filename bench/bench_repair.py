@@ -1,8 +1,9 @@
 """Benchmark: repair and structure of ../shared/data/bench/edition16.txt, in process after imports.
 
 Target: under 1 s. Also prints repair accuracy on ../shared/data/dev and the seed page, on
-simulated pages (bench/repair_synth.py), on held-out sets generated from text never fitted on, and
-on those sets' news and medical cases converted to traditional characters. Figures go in the closing notes; no test times anything.
+simulated pages (bench/repair_synth.py), on held-out sets generated from text never fitted on
+(among them `wrapped`: the same stories hard-wrapped at one width, as a one-column page's text or an
+e-mail comes), and on those sets' news and medical cases converted to traditional characters. Figures go in the closing notes; no test times anything.
 """
 from __future__ import annotations
 

@@ -8,7 +8,9 @@ medical) grouped into paragraphs. `../shared/tools/make_cases.py` sets them into
 columns, cuts them at column ends and interleaves sidebars, captions and credits. Beside those,
 sets of files that are one item a line (headline lists, one sentence a line) and articles of
 numbered clauses ending in `；`, where nothing is to be joined. The held-out news comes once more
-in full-width marks (`nist-fw`), as a mainland daily sets them.
+in full-width marks (`nist-fw`), as a mainland daily sets them. And files of the same stories
+hard-wrapped at one width (`wrapped`: a one-column page's text, an e-mail), with no blank line
+between a paragraph's lines.
 
     python bench/repair_corpus.py OUT_DIR [--cases 300]
 
@@ -140,6 +142,58 @@ def one_a_line(items: list[str], rng: random.Random, n: int) -> list[tuple[str, 
     return out
 
 
+WRAP_STYLES = ("typeset", "typeset-indent", "chars", "chars-indent")
+
+
+def wrapped(stories: list[tuple[str, list[str]]], rng: random.Random, n: int) -> list[tuple[str, dict]]:
+    """Files of two or three stories hard-wrapped at one width: a one-column page's text, set as
+    make_cases sets a column (ems, the first line indented two, marks hung; `typeset`), or an
+    e-mail's or an editor's wrap (`chars`: so many characters a line), with the indent written
+    as two ideographic spaces or not there at all; headlines over their stories, a blank line
+    between stories and, in some files, between paragraphs. Every paragraph of two lines or more
+    is a cut paragraph to be joined."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    from make_cases import lay_paragraph
+    out = []
+    for _ in range(n):
+        style = rng.choice(WRAP_STYLES)
+        width = rng.randint(14, 40)
+        blank = rng.random() < 0.3
+        lines: list[str] = []
+        paragraphs: list[str] = []
+        heads: list[str] = []
+        split: list[int] = []
+        for head, paras in rng.sample(stories, min(len(stories), rng.randint(2, 3))):
+            if head:
+                lines.append(head)
+                heads.append(head)
+            for p in paras:
+                indent = "\u3000\u3000" if style.endswith("indent") else ""
+                if style.startswith("typeset"):
+                    ls = lay_paragraph(p, width, indent=2)
+                    ls[0] = indent + ls[0]
+                else:
+                    t = indent + p
+                    ls = [t[k:k + width] for k in range(0, len(t), width)]
+                if len(ls) > 1:
+                    split.append(len(paragraphs))
+                paragraphs.append(p)
+                lines += ls + ([""] if blank else [])
+            lines.append("")
+        text = "\n".join(lines) + "\n"
+        out.append((text, {"paragraphs": paragraphs, "blocks": [], "headlines": heads,
+                           "meta": {"split_paragraphs": split, "wrapped": {"style": style, "width": width}}}))
+    return out
+
+
+def write_cases(folder: Path, cases: list[tuple[str, dict]]) -> None:
+    for k, (text, truth) in enumerate(cases):
+        d = folder / f"case_{k + 1:03d}"
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "input.txt").write_text(text, encoding="utf-8")
+        (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+
+
 def write_articles(folder: Path, name: str, stories, pool) -> None:
     with open(folder / f"{name}_articles.jsonl", "w", encoding="utf-8") as fh:
         for k, (head, paras) in enumerate(stories):
@@ -198,11 +252,10 @@ def build(out: Path, cases: int, seed: int) -> None:
         heads = [h for h, _ in sources["nist"] if h]
         sents = [s for _, ps in sources["csc"] for p in ps for s in _SENT.findall(p)]
         for name, items in (("headlines", heads), ("sentences", sents)):
-            for k, (text, truth) in enumerate(one_a_line(items, rng, cases // 10)):
-                d = out / split / name / f"case_{k + 1:03d}"
-                d.mkdir(parents=True, exist_ok=True)
-                (d / "input.txt").write_text(text, encoding="utf-8")
-                (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+            write_cases(out / split / name, one_a_line(items, rng, cases // 10))
+        # (a generator of its own: the sets above come out as before for a given seed)
+        wrap_rng = random.Random(f"{seed}:{split}:wrapped")
+        write_cases(out / split / "wrapped", wrapped(sources["nist"] + sources["csc"], wrap_rng, cases // 5))
 
 
 def main() -> int:

@@ -79,6 +79,11 @@ def _bounded(blocks: list[RawBlock], path: Path) -> list[RawBlock]:
     return blocks
 
 
+def _indented(line: str) -> bool:
+    """A line set in as a paragraph's first line is: an ideographic space, two spaces or a tab."""
+    return line[:1] in ("\u3000", "\t") or line[:2] == "  "
+
+
 def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) -> list[RawBlock]:
     """Lines of text → blocks: each non-empty line a block, remembering blank lines before it.
     A jump line alone on its line (下转第3版, 上接第1版) is typed as the PDF reader types it:
@@ -93,6 +98,6 @@ def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) 
             continue
         off = start_offsets[i] if start_offsets else 0
         blocks.append(RawBlock(index=len(blocks), text=s, blank_before=blank, offset=off,
-                               role="jump" if is_jump_line(s) else None))
+                               role="jump" if is_jump_line(s) else None, indented=_indented(line) or None))
         blank = False
     return blocks

@@ -41,6 +41,7 @@ from galley.app.repair.model import (
     unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
+from galley.app.repair.wrapped import plan_wrapped
 from galley.app.text import simplified_views
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
@@ -162,7 +163,8 @@ def plan_repairs(blocks: list[RawBlock]) -> list[Fix]:
     Two passes: the joins the first is sure of tell the page's column width (`page_geometry`),
     which the second reads at every seam."""
     bs = page_blocks(blocks)
-    return _plan(bs, settled_geometry(bs))
+    wrapped = plan_wrapped(blocks, [b.text for b in bs])
+    return _plan(bs, settled_geometry(bs, wrapped), wrapped=wrapped)
 
 
 def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
@@ -187,26 +189,34 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
     return bs
 
 
-def settled_geometry(bs: list[_Block]) -> PageGeometry:
-    """The page's column geometry with the joins a first pass is sure of among its evidence."""
+def settled_geometry(bs: list[_Block], wrapped: tuple[list[Fix], set[int]] | None = None) -> PageGeometry:
+    """The page's column geometry with the joins a first pass is sure of among its evidence
+    (`wrapped`: the line breaks of a wrapped file, `plan_wrapped`)."""
     geo = page_geometry(bs)
-    first = _plan(bs, geo, first=True)
+    first = _plan(bs, geo, first=True, wrapped=wrapped)
     sure = {f.blocks[0]: f.blocks[1] for f in first if not f.doubtful and f.confidence >= SURE}
     # with no sure join the geometry is the same, and what it has read off the page stays good
     return page_geometry(bs, sure, geo.stories) if sure else geo
 
 
-def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False) -> list[Fix]:
+def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False,
+          wrapped: tuple[list[Fix], set[int]] | None = None) -> list[Fix]:
     """The repairs, block by block (`first`: a first pass, for the joins it is sure of only,
-    which passes over sentence ends the next block can open after)."""
+    which passes over sentence ends the next block can open after; `wrapped`: the joins of a
+    wrapped file's full lines and the lines whose break they settle, `plan_wrapped`)."""
     model = seam_model()
     page = page_features([b.text for b in bs])
     doc = _PageText(bs)
     fixes: list[Fix] = []
-    consumed: set[int] = set()       # blocks already joined to a predecessor
+    line_joins = {f.blocks[0]: f for f in wrapped[0]} if wrapped else {}
+    settled = wrapped[1] if wrapped else set()
+    consumed: set[int] = {f.blocks[1] for f in line_joins.values()}   # blocks already joined to a predecessor
     moved: set[int] = set()
     for i, a in enumerate(bs):
-        if i in moved or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
+        if i in line_joins and i not in moved:
+            fixes.append(line_joins[i])
+            continue             # a full line of a wrapped file: the line under it goes on
+        if i in moved or i in settled or a.furniture or (a.placed and a.raw.role != "sidebar") or not a.text:
             continue             # stands inside another paragraph, or heads or signs a story
         if ft.is_credit(a.text) and not (i + 1 < len(bs) and _hard_seam(a.text, bs[i + 1].text)):
             continue             # a credit (新华社记者 潘欣勇 摄) signs a picture or a story: nothing follows it

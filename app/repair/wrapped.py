@@ -1,0 +1,187 @@
+"""Text wrapped at a fixed width: lines broken where they filled, not where paragraphs end.
+
+A text saved from an e-mail, a text editor's hard wrap or a one-column PDF page has a line for
+each line of the source: every line of a paragraph but its last one is as wide as the wrap
+allows, and the paragraph's last line is shorter, so the width itself says which line break is a
+paragraph's end. Such a file is told by its lines' widths: among the lines that run straight on
+into the next one (no blank line between), most are within a character of one width and almost
+none are wider (a hanging mark goes one past it). Headline lists and a sentence a line have no
+such width (their lines are as long as they come), so nothing here touches them.
+
+Widths are measured two ways, as a typesetter measures a line (ems: a Han character or full-width
+mark 1, a Latin letter, digit or half-width mark ½) and as a plain wrap counts characters, and the
+file's width is read in whichever one its lines agree on better. A line indented as a paragraph's
+first line (two ideographic spaces, or spaces or a tab: `RawBlock.indented`) starts a paragraph
+whatever the line above it did, and counts its indent (2) in its width.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple, cast
+
+from galley.app.model import Fix, RawBlock
+from galley.app.repair import features as ft
+from galley.app.repair.geometry import NO_LINE_START, fills_line
+
+INDENT = 2.0          # the width of a paragraph's first-line indent (ems or characters)
+SLACK = 1.0           # a full line may stop this much short of the width (a unit carried down) …
+HANG = 1.0            # … or reach this far past it (a mark hung at the line end)
+LEAST_LINES = 4       # lines at the width a file needs …
+LEAST_SHARE = 0.4     # … and this share of its lines that run on without a blank line
+MOST_OVER = 0.05      # lines wider than the width passed over (share, at least two: headlines no one wrapped)
+LEAST_RUNNING = 3.0   # marks (，。、；：！？) per 100 characters of the lines at the width: running text has
+#                       six to ten, a list of headlines next to none
+SURE = 0.97           # a join of a full line to the line under it
+
+
+_MARKS = re.compile("[，。、；：！？,;:?!]")
+
+
+def _em(text: str) -> float:
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in text)
+
+
+def _measures(b: RawBlock) -> tuple[float, float]:
+    lead = INDENT if b.indented else 0.0
+    return _em(b.text) + lead, len(b.text) + lead
+
+
+class Wrap(NamedTuple):
+    measure: int          # 0: ems, 1: characters
+    width: float          # what a full line measures
+    first: float          # what a paragraph's full first line measures (less where the indent left no mark)
+    slack: float          # how much less a full line may measure (a unit carried down to the next)
+    exact: int            # lines of just that width (or a mark past it): how well the measure fits the file
+
+
+def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: bool) -> Wrap | None:
+    """The width the lines were wrapped at, or None where they agree on none: the widest line
+    that does not end on a mark (such a mark may hang past the line end: `hangs`, its width) —
+    a few wider lines, headlines no one wrapped, aside — if enough lines come within a unit of it."""
+    n = len(widths)
+    plain = sorted((x for x, h in zip(widths, hangs, strict=True) if not h), reverse=True)
+    if len(plain) < LEAST_LINES:
+        return None
+    w = plain[min(len(plain) - 1, max(2, int(MOST_OVER * n)))]
+    # a wrap that keeps to the rules of line breaking carries a character down with a mark that
+    # may not start a line; a wrap by characters does not, and starts lines with such marks
+    slack = 0.0 if naive else SLACK
+    full = sum(1 for x, h in zip(widths, hangs, strict=True) if w - slack <= x <= w + h)
+    # (in ems a line may stop half a unit short: a half-width mark or figure leaves no room for a Han character)
+    exact = sum(1 for x, h in zip(widths, hangs, strict=True) if w - (0.5 if measure == 0 else 0.0) <= x <= w + h)
+    # a paragraph's first line two short of the others, many more often than a line three short
+    # is: the first lines were indented, and the indent left no mark in the text
+    two = sum(1 for x in widths if w - INDENT - SLACK / 2 <= x <= w - INDENT)
+    three = sum(1 for x in widths if w - INDENT - 1 - SLACK / 2 <= x <= w - INDENT - 1)
+    first = w - INDENT if two >= 3 and two > 2 * three else w
+    if first < w:
+        full += two
+    if full < LEAST_LINES or full < LEAST_SHARE * n:
+        return None
+    return Wrap(measure, w, first, slack, exact)
+
+
+def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
+    """How the file's lines were wrapped, or None when they were not (or the file is not plain
+    text: a PDF's lines are joined by its reader)."""
+    run = [k for k in range(len(blocks) - 1)
+           if not blocks[k + 1].blank_before and blocks[k].page is None and blocks[k + 1].page is None]
+    if len(run) < LEAST_LINES:
+        return None
+    found: Wrap | None = None
+    naive = sum(1 for k in run if blocks[k + 1].text[0] in NO_LINE_START) >= 2
+    for measure in (0, 1):
+        widths = [_measures(blocks[k])[measure] for k in run]
+        hangs = [(0.5 if measure == 0 and blocks[k].text[-1] < "\x80" else 1.0)
+                 if blocks[k].text[-1] in NO_LINE_START else 0.0 for k in run]
+        got = _wrap(widths, hangs, measure, naive)
+        if got is None:
+            continue
+        at_width = "".join(blocks[k].text for k, x in zip(run, widths, strict=True) if got.width - got.slack <= x)
+        if len(_MARKS.findall(at_width)) < LEAST_RUNNING * len(at_width) / 100:
+            continue            # a list of headlines cut to one length is no wrapped text
+        if found is None or got.exact > found.exact:
+            found = got
+    return found
+
+
+def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None) -> tuple[list[Fix], set[int]]:
+    """For a wrapped file: the joins of each full line to the line under it, and the lines whose
+    line break is settled either way (joined, or a paragraph's end); ([], set()) for any other file.
+    A full line that ends a sentence, with an unindented line under it that could open a
+    paragraph, is left to the seam model (`texts`: the text it reads, a traditional page's
+    simplified view)."""
+    wrap = wrap_width(blocks)
+    indents = sum(1 for b in blocks if b.indented and b.page is None) >= LEAST_LINES
+    if wrap is None and not indents:
+        return [], set()
+    texts = texts if texts is not None else [b.text for b in blocks]
+    fixes: list[Fix] = []
+    settled: set[int] = set()
+    starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
+    for k in range(len(blocks) - 1):
+        a, b = blocks[k], blocks[k + 1]
+        if b.blank_before or a.page is not None or b.page is not None or not a.text or not b.text:
+            starts = True
+            continue
+        if b.indented or ft.is_dateline_start(texts[k + 1]):
+            settled.add(k)      # the line under starts a paragraph (or a story: 新华社…电, 本报讯)
+            starts = True
+            continue
+        if wrap is None:
+            # no width to read (a few short paragraphs): the indents alone say that a line under
+            # a paragraph's line goes on with it, where that line stops mid-sentence
+            if (a.indented or starts is False) and not ft.ends_terminal(texts[k]):
+                settled.add(k)
+                starts = False
+                fixes.append(_line_join(blocks, k, "the paragraphs' first lines are indented, and this line goes "
+                                                   "on into the unindented line under it",
+                                        "各段首行缩进，本行未完，下一行未缩进，是折行"))
+            else:
+                starts = None
+            continue
+        width = _measures(a)[wrap.measure]
+        first = starts is not False and not a.indented
+        least = (wrap.first if first else wrap.width) - wrap.slack
+        seam = ft.cannot_open(texts[k], texts[k + 1])
+        if width > wrap.width + (1.0 if a.text[-1] in NO_LINE_START else 0.0):
+            settled.add(k)      # wider than the wrap: a line no one wrapped (a headline)
+            starts = True
+            continue
+        if width < least and wrap.slack and fills_line(     # (a width of half ems sets as well as a whole one)
+                a.text, cast(int, wrap.width), wrap.width - wrap.first if first else 0.0, b.text):
+            width = least       # the unit that opens the line under (a figure, a word) had no room
+        if width < least:
+            if not seam:
+                settled.add(k)  # a paragraph's last line
+                starts = True
+            else:
+                starts = None
+            continue
+        if ft.ends_terminal(texts[k]) and not seam and not indents:
+            # a sentence ends at the line end: a paragraph may end there too. Where the first
+            # lines are set in with no mark of it, the line under tells: as wide as a first line,
+            # it starts a paragraph; as wide as the others, it goes on with this one
+            under = _measures(b)[wrap.measure]
+            hang = 1.0 if texts[k + 1][-1:] in NO_LINE_START else 0.0
+            if wrap.first < wrap.width - 1 and wrap.first - 0.5 <= under <= wrap.first + hang:
+                settled.add(k)
+                starts = True
+                continue
+            if not (wrap.first < wrap.width - 1 and under >= wrap.width - wrap.slack):
+                starts = None   # the seam model decides
+                continue
+        settled.add(k)
+        starts = False
+        unit = "characters" if wrap.measure else "ems"
+        fixes.append(_line_join(
+            blocks, k, f"the line fills the width the file is wrapped at ({wrap.width:g} {unit}): "
+                       "a line break, not a paragraph's end",
+            f"本行排满全文的折行宽度（{wrap.width:g}{'字符' if wrap.measure else '字'}），是折行而非段末"))
+    return fixes, settled
+
+
+def _line_join(blocks: Sequence[RawBlock], k: int, reason: str, reason_zh: str) -> Fix:
+    return Fix(id=f"w{k}-{k + 1}", kind="join", blocks=(k, k + 1), confidence=SURE, reason=reason,
+               reason_zh=reason_zh, before=blocks[k].text[-12:], after=blocks[k + 1].text[:12])

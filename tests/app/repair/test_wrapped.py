@@ -1,0 +1,124 @@
+"""Text wrapped at a fixed width (an e-mail, an editor's hard wrap, a one-column PDF's text):
+full lines are joined to the line under them, a paragraph's short last line is not, and files
+whose lines agree on no width (headline lists, a sentence a line) are left alone."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from galley.app.importers.text import read_text
+from galley.app.model import RawBlock
+from galley.app.pipeline import build_edition
+from galley.app.repair import plan_repairs
+from galley.app.repair.wrapped import plan_wrapped, wrap_width
+
+PARAGRAPHS = [
+    ("临川市今年新建城市绿道一百二十公里，串起沿江湿地、老城街巷和城郊田园，市民步行十分钟即可走上绿道。"
+     "市园林局负责人介绍，绿道沿线还将增设驿站和直饮水点。"),
+    "记者从市交通运输局获悉，临川港集装箱码头二期工程已完成主体结构，预计年内投入试运行，届时港口年吞吐能力将翻一番。",
+    "港口部门推出便利化措施，企业通关时间平均缩短三成。一家外贸企业负责人说，过去报关要跑三个窗口，现在网上一次办结。",
+    "全市建成社区健身中心八十六个，举办全民健身赛事三百余场，参与群众超过四十万人次。",
+    "“过去办齐施工许可要跑七八个部门，现在一个窗口就能办完。”临川经开区一家新能源企业的负责人告诉记者。",
+    "下一步，市里将实行重点项目“周调度、月通报、季观摩”制度，确保全年目标任务圆满完成。",
+]
+CLOSING = set("，。、；：？！”）》")
+WS = re.compile(r"\s+")
+
+
+def wrap(paragraph: str, width: int, indent: str = "", implicit: bool = False) -> list[str]:
+    """`paragraph` broken into lines `width` characters wide (all Han and full-width), a closing
+    mark hung at the end of the line it would otherwise open: how a one-column page sets it.
+    `indent`: the first line's indent as text (two ideographic spaces); `implicit`: the first
+    line indented two characters with no mark of it in the text (a PDF's text)."""
+    lines, line, room = [], indent, width - len(indent) - (2 if implicit else 0)
+    for ch in paragraph:
+        if room <= 0 and ch not in CLOSING:
+            lines.append(line)
+            line, room = "", width
+        line += ch
+        room -= 1
+    lines.append(line)
+    return lines
+
+
+def paragraphs_out(text: str) -> list[str]:
+    ed = build_edition(read_text(text), dehyphenate=False)
+    return [WS.sub("", el.text) for _, _, el in ed.elements()]
+
+
+def wrapped_text(width: int, **kw) -> str:
+    return "\n".join(line for p in PARAGRAPHS for line in wrap(p, width, **kw)) + "\n"
+
+
+def test_a_wrapped_text_comes_back_as_its_paragraphs():
+    for width, kw in ((18, {}), (24, {"indent": "\u3000\u3000"}), (20, {"implicit": True}), (31, {})):
+        text = wrapped_text(width, **kw)
+        assert len(text.splitlines()) > 2 * len(PARAGRAPHS)
+        assert paragraphs_out(text) == PARAGRAPHS, (width, kw)
+
+
+def test_the_joins_are_fixes_with_their_reason():
+    blocks = read_text(wrapped_text(20))
+    fixes, settled = plan_wrapped(blocks)
+    assert wrap_width(blocks).width == 20.0
+    assert fixes and all(f.kind == "join" and f.blocks[1] == f.blocks[0] + 1 for f in fixes)
+    assert "20" in fixes[0].reason and "折行" in fixes[0].reason_zh
+    joined = {f.blocks[0] for f in fixes}
+    assert joined <= settled
+    # a paragraph's short last line is settled, and not joined
+    ends = [k for k, b in enumerate(blocks[:-1]) if any(b.text.endswith(p[-6:]) for p in PARAGRAPHS) and len(b.text) < 19]
+    assert ends and all(k in settled and k not in joined for k in ends)
+    assert {f.blocks for f in plan_repairs(blocks) if f.id.startswith("w")} == {f.blocks for f in fixes}
+
+
+def test_lines_set_in_are_read_as_indented():
+    blocks = read_text("\u3000\u3000临川市今年新建城市绿道。\n  港口部门推出便利化措施。\n\t全市建成社区健身中心。\n不是。\n")
+    assert [b.indented for b in blocks] == [True, True, True, None]
+    assert blocks[0].text == "临川市今年新建城市绿道。"
+
+
+def test_an_indented_line_starts_a_paragraph_even_under_a_full_line():
+    # the first paragraph's last line fills the width, and ends a sentence
+    paragraphs = ["临川港集装箱码头二期工程已完成主体结构封顶。", *PARAGRAPHS]
+    lines = [line for p in paragraphs for line in wrap(p, 12, indent="\u3000\u3000")]
+    assert lines[1] == "工程已完成主体结构封顶。"
+    assert paragraphs_out("\n".join(lines)) == paragraphs
+
+
+def test_files_whose_lines_agree_on_no_width_are_left_alone():
+    headlines = ["临川港通关再提速", "绿道串起城乡新风景", "全民健身赛事火热开展", "新开工项目稳中有进",
+                 "书香浸润城市", "老旧小区改造今年再启动", "清明假期我市天气以多云为主", "一季度重点项目开工率达九成"]
+    sentences = [p.split("。")[0] + "。" for p in PARAGRAPHS] * 2
+    cut = [h[:8] for h in headlines * 2]            # a list of headlines cut to one length
+    for lines in (headlines * 3, sentences, cut):
+        text = "\n".join(lines) + "\n"
+        assert wrap_width(read_text(text)) is None
+        assert paragraphs_out(text) == [WS.sub("", x) for x in lines]
+
+
+def test_a_pdfs_blocks_are_not_read_as_wrapped_lines():
+    lines = [line for p in PARAGRAPHS for line in wrap(p, 18)]
+    blocks = [RawBlock(index=k, text=t, blank_before=False, page=1, column=0) for k, t in enumerate(lines)]
+    assert wrap_width(blocks) is None
+    assert plan_wrapped(blocks) == ([], set())
+
+
+CLAUSES = ["临川市今年新建城市绿道一百二十公里", "市民出行更加便利", "港口部门推出便利化措施", "企业通关时间平均缩短三成",
+           "全市建成社区健身中心八十六个", "举办全民健身赛事三百余场", "推动文化体育事业繁荣发展"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(CLAUSES), min_size=3, max_size=6), min_size=4, max_size=8),
+       st.integers(12, 24), st.sampled_from(["\u3000\u3000", ""]))
+def test_any_wrapped_text_keeps_its_characters_and_order(paras, width, indent):
+    """Nothing lost, added or reordered; with the paragraphs' first lines indented in the text,
+    every paragraph comes back whole (the indent settles every line break). (A file of a few
+    short paragraphs may show no width to read: it is left to the seam model, as any file is.)"""
+    paragraphs = ["，".join(cl) + "。" for cl in paras]
+    text = "\n".join(line for p in paragraphs for line in wrap(p, width, indent=indent)) + "\n"
+    out = paragraphs_out(text)
+    assert "".join(out) == "".join(paragraphs)
+    if indent:
+        assert out == paragraphs
