@@ -16,7 +16,9 @@ whatever the line above it did, and counts its indent (2) in its width.
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
@@ -39,7 +41,9 @@ _MARKS = re.compile("[，。、；：！？,;:?!]")
 
 
 def _em(text: str) -> float:
-    return sum(0.5 if ord(c) < 128 else 1.0 for c in text)
+    """The width in ems; a space is none (in text taken from a page it stands for the gap between
+    Han characters and Latin or figures, a quarter em)."""
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in text) - 0.5 * text.count(" ")
 
 
 def _measures(b: RawBlock) -> tuple[float, float]:
@@ -63,7 +67,11 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
     plain = sorted((x for x, h in zip(widths, hangs, strict=True) if not h), reverse=True)
     if len(plain) < LEAST_LINES:
         return None
-    w = plain[min(len(plain) - 1, max(2, int(MOST_OVER * n)))]
+    top = plain[min(len(plain) - 1, max(2, int(MOST_OVER * n)))]
+    # the commonest width near the widest: a page that squeezes marks sets a few lines a unit
+    # wider to the eye than they are
+    near = Counter(math.ceil(x) for x in plain if top - 1.5 <= x <= top)    # (half a unit short is full)
+    w = float(max(near.items(), key=lambda kv: (kv[1], kv[0]))[0]) if measure == 0 else top
     # a wrap that keeps to the rules of line breaking carries a character down with a mark that
     # may not start a line; a wrap by characters does not, and starts lines with such marks
     slack = 0.0 if naive else SLACK
@@ -145,7 +153,7 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
         first = starts is not False and not a.indented
         least = (wrap.first if first else wrap.width) - wrap.slack
         seam = ft.cannot_open(texts[k], texts[k + 1])
-        if width > wrap.width + (1.0 if a.text[-1] in NO_LINE_START else 0.0):
+        if width > wrap.width + wrap.slack + (1.0 if a.text[-1] in NO_LINE_START else 0.0):
             settled.add(k)      # wider than the wrap: a line no one wrapped (a headline)
             starts = True
             continue

@@ -12,6 +12,7 @@ from galley.app.importers.text import read_text
 from galley.app.model import RawBlock
 from galley.app.pipeline import build_edition
 from galley.app.repair import plan_repairs
+from galley.app.repair.geometry import atoms, line_ends
 from galley.app.repair.wrapped import plan_wrapped, wrap_width
 
 PARAGRAPHS = [
@@ -57,6 +58,21 @@ def test_a_wrapped_text_comes_back_as_its_paragraphs():
         text = wrapped_text(width, **kw)
         assert len(text.splitlines()) > 2 * len(PARAGRAPHS)
         assert paragraphs_out(text) == PARAGRAPHS, (width, kw)
+
+
+def test_a_pages_text_with_gaps_written_as_spaces_comes_back_whole():
+    """pdftotext writes the quarter-em gap between Han characters and figures as a space; a line's
+    width counts no space. Set in ems (figures half an em, marks hung, the first line indented with
+    no mark of it) at a column's width, as a one-column page is."""
+    paragraphs = [("2025年，临川港集装箱吞吐量达到126万标准箱，同比增长8.5%，其中外贸航线占六成。"
+                   "港口部门推出便利化措施，企业通关时间平均缩短30%。"), *PARAGRAPHS]
+    lines = []
+    for p in paragraphs:
+        ends = line_ends(atoms(p), 16, 2.0)
+        lines += [re.sub(r"(?<=[^\x00-\x7f])([0-9.%]+)|([0-9.%]+)(?=[^\x00-\x7f])", lambda m: f" {m.group()} ", p[a:b]).strip()
+                  for a, b in zip([0, *ends], ends, strict=False)]
+    assert any(" 126 " in line for line in lines)
+    assert paragraphs_out("\n".join(lines)) == [WS.sub("", p) for p in paragraphs]
 
 
 def test_the_joins_are_fixes_with_their_reason():
