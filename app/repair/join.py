@@ -233,6 +233,8 @@ def _plan(bs: list[_Block], geo: PageGeometry, first: bool = False,
             continue
         doubtful = p < model.join
         between = tuple(k for k in range(i + 1, j) if k not in consumed)
+        if any(k in settled or k in line_joins for k in between):
+            continue             # a wrapped file's lines are running text: never moved out as an insert
         if between and _claimed_by(bs, between[-1], j, p, consumed, model, page, doc, geo):
             continue             # 欧盟立法是英国近现 / 总胆红素是间接胆红素和直接 / 胆红素之和: the block
             #                      passed over is the surer start of what follows it

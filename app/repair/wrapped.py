@@ -34,6 +34,7 @@ LEAST_SHARE = 0.4     # … and this share of its lines that run on without a bl
 MOST_OVER = 0.05      # lines wider than the width passed over (share, at least two: headlines no one wrapped)
 LEAST_RUNNING = 3.0   # marks (，。、；：！？) per 100 characters of the lines at the width: running text has
 #                       six to ten, a list of headlines next to none
+NAIVE = 0.02          # share of lines starting with a closing mark from which a wrap is by characters
 SURE = 0.97           # a join of a full line to the line under it
 
 
@@ -98,7 +99,8 @@ def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
     if len(run) < LEAST_LINES:
         return None
     found: Wrap | None = None
-    naive = sum(1 for k in run if blocks[k + 1].text[0] in NO_LINE_START) >= 2
+    # (a typeset page starts a line with a mark only after another hung: 。」 — a few in a thousand)
+    naive = sum(1 for k in run if blocks[k + 1].text[0] in NO_LINE_START) >= max(2, NAIVE * len(run))
     for measure in (0, 1):
         widths = [_measures(blocks[k])[measure] for k in run]
         hangs = [(0.5 if measure == 0 and blocks[k].text[-1] < "\x80" else 1.0)

@@ -75,6 +75,17 @@ def test_a_pages_text_with_gaps_written_as_spaces_comes_back_whole():
     assert paragraphs_out("\n".join(lines)) == [WS.sub("", p) for p in paragraphs]
 
 
+def test_a_wrap_by_characters_is_told_by_lines_that_start_with_a_mark():
+    long_text = "".join(PARAGRAPHS) * 6
+    naive = [long_text[k:k + 17] for k in range(0, len(long_text), 17)]        # an e-mail's wrap
+    assert sum(1 for line in naive if line[0] in "，。、”") >= 0.03 * len(naive)
+    assert wrap_width(read_text("\n".join(naive))).slack == 0.0
+    # a page starts a line with a mark only after another one hung (…。” / ”…): a few in many
+    typeset = [line for p in PARAGRAPHS * 6 for line in wrap(p, 17)]
+    typeset[10:12] = ["”" + typeset[10][1:], "」" + typeset[11][1:]]
+    assert wrap_width(read_text("\n".join(typeset))).slack == 1.0
+
+
 def test_the_joins_are_fixes_with_their_reason():
     blocks = read_text(wrapped_text(20))
     fixes, settled = plan_wrapped(blocks)
