@@ -163,11 +163,11 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
                 a.text, cast(int, wrap.width), wrap.width - wrap.first if first else 0.0, b.text):
             width = least       # the unit that opens the line under (a figure, a word) had no room
         if width < least:
-            if not seam:
+            if not seam and ft.ends_terminal(texts[k]):
                 settled.add(k)  # a paragraph's last line
                 starts = True
             else:
-                starts = None
+                starts = None   # a headline, a byline, or a paragraph cut where a column ended: the seam model decides
             continue
         if ft.ends_terminal(texts[k]) and not seam and not indents:
             # a sentence ends at the line end: a paragraph may end there too. Where the first

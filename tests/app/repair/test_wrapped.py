@@ -86,6 +86,22 @@ def test_a_wrap_by_characters_is_told_by_lines_that_start_with_a_mark():
     assert wrap_width(read_text("\n".join(typeset))).slack == 1.0
 
 
+def test_a_short_line_that_stops_mid_sentence_is_left_to_the_seam_model():
+    """A short line that stops mid-sentence (text set narrower round a picture, a column's last
+    line pdftotext wrote without the blank) is no paragraph's end: the seam model reads it; a
+    short line that ends a sentence ends its paragraph."""
+    lines = [line for p in PARAGRAPHS for line in wrap(p, 18)]
+    k = next(n for n, line in enumerate(lines) if line.startswith("记者从市交通运输局")) + 1
+    cut = lines[k].index("主体") + 1
+    lines[k:k + 1] = [lines[k][:cut], lines[k][cut:]]      # 码头二期工程已完成主 / 体结构，预计年内投入
+    blocks = read_text("\n".join(lines))
+    fixes, settled = plan_wrapped(blocks)
+    assert k not in settled and k not in {f.blocks[0] for f in fixes}
+    ends = [n for n, b in enumerate(blocks[:-1]) if b.text.endswith("番。")]
+    assert ends and ends[0] in settled
+    assert any(f.blocks == (k, k + 1) for f in plan_repairs(blocks))      # 主 / 体: a word across the seam
+
+
 def test_the_joins_are_fixes_with_their_reason():
     blocks = read_text(wrapped_text(20))
     fixes, settled = plan_wrapped(blocks)
