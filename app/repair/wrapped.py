@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple, cast
 
 from galley.app.model import Fix, RawBlock
@@ -35,6 +35,8 @@ MOST_OVER = 0.05      # lines wider than the width passed over (share, at least 
 LEAST_RUNNING = 3.0   # marks (，。、；：！？) per 100 characters of the lines at the width: running text has
 #                       six to ten, a list of headlines next to none
 NAIVE = 0.02          # share of lines starting with a closing mark from which a wrap is by characters
+EVERY_BLANK = 0.95    # share of lines after a blank line from which a file's blank lines say nothing …
+EVERY_LEAST = 12      # … and lines of just the width such a file needs (column pieces seldom agree on one)
 SURE = 0.97           # a join of a full line to the line under it
 
 
@@ -94,8 +96,8 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
 def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
     """How the file's lines were wrapped, or None when they were not (or the file is not plain
     text: a PDF's lines are joined by its reader)."""
-    run = [k for k in range(len(blocks) - 1)
-           if not blocks[k + 1].blank_before and blocks[k].page is None and blocks[k + 1].page is None]
+    together, every = _together(blocks)
+    run = [k for k in range(len(blocks) - 1) if together(k)]
     if len(run) < LEAST_LINES:
         return None
     found: Wrap | None = None
@@ -106,8 +108,8 @@ def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
         hangs = [(0.5 if measure == 0 and blocks[k].text[-1] < "\x80" else 1.0)
                  if blocks[k].text[-1] in NO_LINE_START else 0.0 for k in run]
         got = _wrap(widths, hangs, measure, naive)
-        if got is None:
-            continue
+        if got is None or (every and got.exact < EVERY_LEAST):
+            continue            # (with a blank line after every line, many lines must fill one width)
         at_width = "".join(blocks[k].text for k, x in zip(run, widths, strict=True) if got.width - got.slack <= x)
         if len(_MARKS.findall(at_width)) < LEAST_RUNNING * len(at_width) / 100:
             continue            # a list of headlines cut to one length is no wrapped text
@@ -127,12 +129,13 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     if wrap is None and not indents:
         return [], set()
     texts = texts if texts is not None else [b.text for b in blocks]
+    together, _ = _together(blocks)
     fixes: list[Fix] = []
     settled: set[int] = set()
     starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
     for k in range(len(blocks) - 1):
         a, b = blocks[k], blocks[k + 1]
-        if b.blank_before or a.page is not None or b.page is not None or not a.text or not b.text:
+        if not together(k) or not a.text or not b.text:
             starts = True
             continue
         if b.indented or ft.is_dateline_start(texts[k + 1]):
@@ -190,6 +193,20 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
                        "a line break, not a paragraph's end",
             f"本行排满全文的折行宽度（{wrap.width:g}{'字符' if wrap.measure else '字'}），是折行而非段末"))
     return fixes, settled
+
+
+def _together(blocks: Sequence[RawBlock]) -> tuple[Callable[[int], bool], bool]:
+    """Whether line k and the line under it may be two lines of one paragraph: plain text with no
+    blank line between them — or with one, in a file that puts a blank line after every line
+    (a text pasted into Word a paragraph a line, and saved as text): there a blank line says
+    nothing (the second answer: whether the file is such a one)."""
+    blank = sum(1 for b in blocks[1:] if b.blank_before)
+    every = len(blocks) > LEAST_LINES and blank >= EVERY_BLANK * (len(blocks) - 1)
+
+    def together(k: int) -> bool:
+        a, b = blocks[k], blocks[k + 1]
+        return a.page is None and b.page is None and (every or not b.blank_before)
+    return together, every
 
 
 def _line_join(blocks: Sequence[RawBlock], k: int, reason: str, reason_zh: str) -> Fix:

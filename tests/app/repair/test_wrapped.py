@@ -102,6 +102,17 @@ def test_a_short_line_that_stops_mid_sentence_is_left_to_the_seam_model():
     assert any(f.blocks == (k, k + 1) for f in plan_repairs(blocks))      # 主 / 体: a word across the seam
 
 
+def test_a_blank_line_after_every_line_says_nothing():
+    """A text pasted into Word a paragraph a line and saved as text has a blank line after every
+    line: the width still tells the paragraphs' ends. Column pieces with blank lines between them
+    (the repairer's usual input) agree on no width and are left to the seam model."""
+    text = "\n\n".join(line for p in PARAGRAPHS * 2 for line in wrap(p, 16, implicit=True)) + "\n"
+    assert wrap_width(read_text(text)).width == 16.0
+    assert paragraphs_out(text) == PARAGRAPHS * 2
+    pieces = [p[:k] for p in PARAGRAPHS for k in (30,)] + [p[30:] for p in PARAGRAPHS]
+    assert wrap_width(read_text("\n\n".join(pieces))) is None
+
+
 def test_the_joins_are_fixes_with_their_reason():
     blocks = read_text(wrapped_text(20))
     fixes, settled = plan_wrapped(blocks)
