@@ -13,6 +13,10 @@ mark 1, a Latin letter, digit or half-width mark ½) and as a plain wrap counts 
 file's width is read in whichever one its lines agree on better. A line indented as a paragraph's
 first line (two ideographic spaces, or spaces or a tab: `RawBlock.indented`) starts a paragraph
 whatever the line above it did, and counts its indent (2) in its width.
+
+Every join is a `Fix` like the seam model's (kind "join", confidence 0.97, a reason in English and
+Chinese), so the editor reviews and undoes it the same way; what the width leaves open (a full
+line that ends a sentence, a short one that stops mid-sentence) the seam model decides.
 """
 from __future__ import annotations
 
@@ -27,8 +31,7 @@ from galley.app.repair import features as ft
 from galley.app.repair.geometry import NO_LINE_START, fills_line
 
 INDENT = 2.0          # the width of a paragraph's first-line indent (ems or characters)
-SLACK = 1.0           # a full line may stop this much short of the width (a unit carried down) …
-HANG = 1.0            # … or reach this far past it (a mark hung at the line end)
+SLACK = 1.0           # a full line may stop this much short of the width (a unit carried down)
 LEAST_LINES = 4       # lines at the width a file needs …
 LEAST_SHARE = 0.4     # … and this share of its lines that run on without a blank line
 MOST_OVER = 0.05      # lines wider than the width passed over (share, at least two: headlines no one wrapped)
