@@ -6,6 +6,7 @@ text never fails; only unreadable files raise `GalleyError` naming the file and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from galley.app import limits
@@ -79,6 +80,9 @@ def _bounded(blocks: list[RawBlock], path: Path) -> list[RawBlock]:
     return blocks
 
 
+_SENTENCE_END = frozenset("。！？!?”」’』")
+
+
 def _indented(line: str) -> bool:
     """A line set in as a paragraph's first line is: an ideographic space, two spaces or a tab."""
     return line[:1] in ("\u3000", "\t") or line[:2] == "  "
@@ -100,4 +104,11 @@ def blocks_from_lines(lines: list[str], start_offsets: list[int] | None = None) 
         blocks.append(RawBlock(index=len(blocks), text=s, blank_before=blank, offset=off,
                                role="jump" if is_jump_line(s) else None, indented=_indented(line) or None))
         blank = False
+    if not any(not b.indented and not b.blank_before and a.text[-1] not in _SENTENCE_END
+               for a, b in pairwise(blocks)):
+        # no line goes on, unindented, from a line above that stops mid-sentence: the indents
+        # mark no paragraph's first line apart from its other lines (every line set in alike, or
+        # a paragraph a line), and tell the repairer nothing
+        for b in blocks:
+            b.indented = None
     return blocks

@@ -128,9 +128,23 @@ def test_the_joins_are_fixes_with_their_reason():
 
 
 def test_lines_set_in_are_read_as_indented():
-    blocks = read_text("\u3000\u3000临川市今年新建城市绿道。\n  港口部门推出便利化措施。\n\t全市建成社区健身中心。\n不是。\n")
-    assert [b.indented for b in blocks] == [True, True, True, None]
-    assert blocks[0].text == "临川市今年新建城市绿道。"
+    blocks = read_text("\u3000\u3000临川市今年新建城市绿道，\n串起沿江湿地。\n  港口部门推出便利化措施。\n\t全市建成社区健身中心。\n")
+    assert [b.indented for b in blocks] == [True, None, True, True]
+    assert blocks[0].text == "临川市今年新建城市绿道，"
+    # with no unindented line going on from a line above, the indents mark nothing: every line
+    # set in alike (column pieces, a paragraph a line) reads as if none were
+    for text in ("\u3000\u3000临川市今年新建城市绿道，\n\n\u3000\u3000串起沿江湿地。\n",
+                 "临川港通关再提速\n\u3000\u3000港口部门推出便利化措施。\n\u3000\u3000企业通关时间平均缩短三成。\n"):
+        assert all(b.indented is None for b in read_text(text))
+
+
+def test_column_pieces_all_set_in_are_repaired_as_if_none_were():
+    lines = ["临川港通关再提速", "记者从市交通运输局获悉，临川港集装箱码头二期工程已完成主", "体结构，预计年内投入试运行。",
+             "港口部门推出便利化措施，企业通关时间平均缩", "短三成。"]
+    pieces = "\n\n".join(lines)
+    indented = "\n".join("\u3000\u3000" + line if line else line for line in pieces.splitlines())
+    assert paragraphs_out(indented) == paragraphs_out(pieces)
+    assert len(paragraphs_out(pieces)) == 3
 
 
 def test_an_indented_line_starts_a_paragraph_even_under_a_full_line():
