@@ -12,6 +12,7 @@ from pathlib import Path
 from galley.app import limits
 from galley.app.errors import GalleyError
 from galley.app.model import RawBlock
+from galley.app.text import CLOSE_QUOTES, STOPS
 
 Reader = Callable[[Path], list[RawBlock]]
 
@@ -80,7 +81,7 @@ def _bounded(blocks: list[RawBlock], path: Path) -> list[RawBlock]:
     return blocks
 
 
-_SENTENCE_END = frozenset("。！？!?”」’』")
+_SENTENCE_END = frozenset(STOPS + "!?" + CLOSE_QUOTES + "」』")     # (a line ending on one ends a sentence, or may)
 
 
 def _indented(line: str) -> bool:

@@ -99,7 +99,10 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
 def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
     """How the file's lines were wrapped, or None when they were not (or the file is not plain
     text: a PDF's lines are joined by its reader)."""
-    together, every = _together(blocks)
+    return _wrap_width(blocks, *_together(blocks))
+
+
+def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], every: bool) -> Wrap | None:
     run = [k for k in range(len(blocks) - 1) if together(k)]
     if len(run) < LEAST_LINES:
         return None
@@ -127,12 +130,12 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     A full line that ends a sentence, with an unindented line under it that could open a
     paragraph, is left to the seam model (`texts`: the text it reads, a traditional page's
     simplified view)."""
-    wrap = wrap_width(blocks)
+    together, every = _together(blocks)
+    wrap = _wrap_width(blocks, together, every)
     indents = sum(1 for b in blocks if b.indented and b.page is None) >= LEAST_LINES
     if wrap is None and not indents:
         return [], set()
     texts = texts if texts is not None else [b.text for b in blocks]
-    together, _ = _together(blocks)
     fixes: list[Fix] = []
     settled: set[int] = set()
     starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
