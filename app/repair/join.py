@@ -298,6 +298,8 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):
             return
+        if _line_of_running_text(bs, j):
+            return           # …临川 / 市今年新建…，市民出行 / 更加便利。: a line of the text, not set in
         if b.para_start and len(b.text) > 30 and not strong_cut:
             if name_cut is None:
                 name_cut = _name_cut(bs, i)
@@ -310,6 +312,23 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
                 return       # past one sentence set in, not a run of them (a headline would take the text after)
             strict = True    # 要想摆脱尖锐湿疣的困 / 建议西药治疗，中药辅助。 / 扰，建议您…
         between = between + [j]
+
+
+def _line_of_running_text(bs: list[_Block], j: int) -> bool:
+    """Block j is a line of plain text run on from the line above it and into the line under it
+    (no blank line on either side) that goes on past a clause mark inside it, and carries no mark
+    of a block set in (a caption's or a credit's form, a box's short item): a line of the running
+    text, wrapped, which no scan passes over. (A caption or a box set into a page's text stands
+    apart from it by blank lines, or is told by its form.)"""
+    b = bs[j]
+    if b.raw.page is not None or b.raw.blank_before or j + 1 >= len(bs) or bs[j + 1].raw.blank_before:
+        return False
+    if b.short or b.placed or ft.is_credit(b.text) or ft.is_caption_start(b.text) or ft.is_byline(b.text):
+        return False
+    return bool(_INNER_CLAUSE.search(b.text[:-1]))
+
+
+_INNER_CLAUSE = re.compile(r"[，,；;。！？]")
 
 
 def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None,

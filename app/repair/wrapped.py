@@ -14,9 +14,15 @@ file's width is read in whichever one its lines agree on better. A line indented
 first line (two ideographic spaces, or spaces or a tab: `RawBlock.indented`) starts a paragraph
 whatever the line above it did, and counts its indent (2) in its width.
 
-Every join is a `Fix` like the seam model's (kind "join", confidence 0.97, a reason in English and
+A full line that ends a sentence may end its paragraph too. Where nothing marks the paragraphs'
+first lines, the file's own lines say how likely that is (`_full_line_ends`: the paragraph ends
+short of the width against the sentence ends inside its lines), and the line is joined where a
+sentence end inside a paragraph is the likelier reading.
+
+Every join is a `Fix` like the seam model's (kind "join", a confidence, a reason in English and
 Chinese), so the editor reviews and undoes it the same way; what the width leaves open (a full
-line that ends a sentence, a short one that stops mid-sentence) the seam model decides.
+line ending a sentence where paragraphs are mostly that sentence, a short line that stops
+mid-sentence) the seam model decides.
 """
 from __future__ import annotations
 
@@ -44,6 +50,7 @@ SURE = 0.97           # a join of a full line to the line under it
 
 
 _MARKS = re.compile("[，。、；：！？,;:?!]")
+_SENTENCE_END = re.compile("[。！？!?]")
 
 
 def _em(text: str) -> float:
@@ -63,6 +70,7 @@ class Wrap(NamedTuple):
     first: float          # what a paragraph's full first line measures (less where the indent left no mark)
     slack: float          # how much less a full line may measure (a unit carried down to the next)
     exact: int            # lines of just that width (or a mark past it): how well the measure fits the file
+    over: int             # lines wider than it (past a hanging mark): how badly it does
 
 
 def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: bool) -> Wrap | None:
@@ -93,7 +101,8 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
         full += two
     if full < LEAST_LINES or full < LEAST_SHARE * n:
         return None
-    return Wrap(measure, w, first, slack, exact)
+    over = sum(1 for x, h in zip(widths, hangs, strict=True) if x > w + h)
+    return Wrap(measure, w, first, slack, exact, over)
 
 
 def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
@@ -119,7 +128,9 @@ def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], eve
         at_width = "".join(blocks[k].text for k, x in zip(run, widths, strict=True) if got.width - got.slack <= x)
         if len(_MARKS.findall(at_width)) < LEAST_RUNNING * len(at_width) / 100:
             continue            # a list of headlines cut to one length is no wrapped text
-        if found is None or got.exact > found.exact:
+        # the measure the lines fit better: more lines of just the width, fewer wider than it (a
+        # page's Latin and figures, half an em each, make its lines wider counted in characters)
+        if found is None or got.exact - got.over > found.exact - found.over:
             found = got
     return found
 
@@ -138,6 +149,7 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     texts = texts if texts is not None else [b.text for b in blocks]
     fixes: list[Fix] = []
     settled: set[int] = set()
+    ends_here: float | None = None  # how often a full line ending a sentence ends its paragraph (`_full_line_ends`)
     starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
     for k in range(len(blocks) - 1):
         a, b = blocks[k], blocks[k + 1]
@@ -189,7 +201,18 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
                 starts = True
                 continue
             if not (wrap.first < wrap.width - 1 and under >= wrap.width - wrap.slack):
-                starts = None   # the seam model decides
+                if ends_here is None:
+                    ends_here = _full_line_ends(blocks, texts, together, wrap)
+                if ends_here >= 0.5:
+                    starts = None   # the seam model decides
+                    continue
+                settled.add(k)
+                starts = False
+                fixes.append(_line_join(
+                    blocks, k, f"the line fills the width the file is wrapped at and ends a sentence; in this file "
+                               f"a paragraph ends so {ends_here:.0%} of the time, as its paragraphs' last lines show",
+                    f"本行排满折行宽度，以句末标点结束；据本文各段末行推算，这样的行是段末的可能约为{ends_here:.0%}",
+                    round(min(SURE, 1.0 - ends_here), 2)))
                 continue
         settled.add(k)
         starts = False
@@ -215,6 +238,37 @@ def _together(blocks: Sequence[RawBlock]) -> tuple[Callable[[int], bool], bool]:
     return together, every
 
 
-def _line_join(blocks: Sequence[RawBlock], k: int, reason: str, reason_zh: str) -> Fix:
-    return Fix(id=f"w{k}-{k + 1}", kind="join", blocks=(k, k + 1), confidence=SURE, reason=reason,
+def _full_line_ends(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
+                    wrap: Wrap) -> float:
+    """How likely a full line that ends a sentence ends its paragraph too, in a file whose first
+    lines are not set in: the paragraph ends expected on a full line against those and the
+    sentence ends expected at the end of a line inside a paragraph. A paragraph's last line is as
+    likely to stop anywhere in the width, so the paragraph ends short of it (plain to see) tell how
+    many fall on a full line: `slack + 1` units of the width in `width - slack - 1`. A line inside
+    a paragraph ends a sentence at its end as often as a sentence ends at any place in a line (the
+    file's sentence ends inside its lines, per character): few times where sentences are long, and
+    paragraphs run to several of them; more where each is short."""
+    short = inside = 0              # paragraph ends short of the width; lines that go on, full and mid-sentence
+    ends = chars = 0                # sentence ends inside the lines, and their characters
+    for k in range(len(blocks) - 1):
+        if not together(k) or blocks[k + 1].indented:
+            continue
+        text = texts[k]
+        width = _measures(blocks[k])[wrap.measure]
+        ends += len(_SENTENCE_END.findall(text, 0, len(text) - 1))
+        chars += len(text)
+        if ft.ends_terminal(text):
+            if width < wrap.width - wrap.slack and not ft.cannot_open(text, texts[k + 1]):
+                short += 1
+        elif width >= wrap.width - wrap.slack:
+            inside += 1
+    band = wrap.slack + 1.0
+    on_full = short * band / max(1.0, wrap.width - band)
+    rate = min(0.5, ends / max(1, chars))
+    at_end = inside * rate / (1.0 - rate)
+    return on_full / (on_full + at_end) if on_full + at_end > 0 else 1.0
+
+
+def _line_join(blocks: Sequence[RawBlock], k: int, reason: str, reason_zh: str, confidence: float = SURE) -> Fix:
+    return Fix(id=f"w{k}-{k + 1}", kind="join", blocks=(k, k + 1), confidence=confidence, reason=reason,
                reason_zh=reason_zh, before=blocks[k].text[-12:], after=blocks[k + 1].text[:12])

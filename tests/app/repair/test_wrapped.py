@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from galley.app.importers.text import read_text
@@ -102,6 +102,61 @@ def test_a_short_line_that_stops_mid_sentence_is_left_to_the_seam_model():
     assert any(f.blocks == (k, k + 1) for f in plan_repairs(blocks))      # 主 / 体: a word across the seam
 
 
+# paragraphs of several sentences each (our own text), and paragraphs of one sentence each
+STORIES = [
+    ("临川港今年一季度完成集装箱吞吐量三十一万标准箱。外贸航线新增两条，分别通往东南亚和中东。"
+     "港口负责人说，码头二期投用后，船舶平均等泊时间缩短了一半。企业普遍反映，通关更快了。"),
+    ("市图书馆新馆将于五月开放。新馆藏书一百二十万册，设有少儿阅览区和古籍修复室。"
+     "开馆首月，读者可凭身份证免押金办理借阅证。馆方提醒，周一闭馆。"),
+    ("记者昨天走访了城东菜市场。蔬菜供应充足，价格比上月略有下降。"
+     "一位摊主说，今年本地大棚菜上市早，外地菜运进来的少了。市民王女士买了两斤西红柿，她说很新鲜。"),
+    ("沿江绿道北段已完成铺装。绿道全长十八公里，串起三座公园和两处湿地。"
+     "园林部门表示，沿线还将种植樱花和银杏。预计国庆节前全线贯通。"),
+]
+ITEMS = [
+    "临川市第一中学的学生在全省青少年科技创新大赛中获得两项一等奖和三项二等奖。",
+    "市气象台预计本周后期将有一次明显降温过程，请市民及时增添衣物并注意出行安全。",
+    "城西污水处理厂扩建工程通过验收，日处理能力由五万吨提高到八万吨并投入运行。",
+    "临川大学与本地三家企业共建新能源材料联合实验室，首批研究项目已经正式启动。",
+    "市体育中心游泳馆完成改造后重新对外开放，每天早晨六点至晚上九点接待市民健身。",
+    "全市新增公共充电桩一千二百个，城区主要道路沿线平均每两公里就有一处充电站点。",
+]
+
+
+def test_a_full_line_ending_a_sentence_inside_a_paragraph_goes_on():
+    """Wrapped by characters with nothing to mark a paragraph's first line, a line that fills
+    the width and ends a sentence may end the paragraph too: the file's own lines say how often.
+    Where paragraphs run to several sentences, a sentence ends at a line end inside a paragraph
+    far more often than a paragraph ends on a full line: the line is joined, with that reason."""
+    for width in range(14, 30):
+        lines = [p[k:k + width] for p in STORIES for k in range(0, len(p), width)]
+        ends_inside = [line for p in STORIES for line in [p[k:k + width] for k in range(0, len(p) - width, width)]
+                       if line.endswith("。")]
+        if ends_inside and all(len(p) % width for p in STORIES):
+            break
+    else:
+        raise AssertionError("no width puts a sentence end at a line end")
+    blocks = read_text("\n".join(lines) + "\n")
+    assert wrap_width(blocks).width == width
+    assert paragraphs_out("\n".join(lines)) == STORIES
+    fixes, _ = plan_wrapped(blocks)
+    k = next(n for n, b in enumerate(blocks) if b.text == ends_inside[0])
+    fix = next(f for f in fixes if f.blocks == (k, k + 1))
+    assert 0.5 < fix.confidence < 0.97 and "%" in fix.reason and "段末" in fix.reason_zh
+
+
+def test_a_full_line_ending_a_paragraph_of_one_sentence_ends_it():
+    """Where every paragraph is one sentence, a full line that ends a sentence ends its paragraph."""
+    for width in range(14, 30):
+        if any(len(p) % width == 0 for p in ITEMS) and all(len(p) > width for p in ITEMS):
+            break
+    else:
+        raise AssertionError("no width ends an item on a full line")
+    text = "\n".join(p[k:k + width] for p in ITEMS for k in range(0, len(p), width)) + "\n"
+    assert wrap_width(read_text(text)).width == width
+    assert paragraphs_out(text) == ITEMS
+
+
 def test_a_blank_line_after_every_line_says_nothing():
     """A text pasted into Word a paragraph a line and saved as text has a blank line after every
     line: the width still tells the paragraphs' ends. Column pieces with blank lines between them
@@ -178,6 +233,9 @@ CLAUSES = ["临川市今年新建城市绿道一百二十公里", "市民出行�
 
 
 @settings(max_examples=40, deadline=None)
+@example([[CLAUSES[0], CLAUSES[0], CLAUSES[1]], [CLAUSES[0], CLAUSES[1], CLAUSES[1]], [CLAUSES[1], CLAUSES[2], CLAUSES[0]],
+          [CLAUSES[1], CLAUSES[2], CLAUSES[0]]], 20, "")     # too few lines to read a width from; 临川 / 市今年…，
+#                                                             市民出行 / 更加便利。: the middle line is no insert
 @given(st.lists(st.lists(st.sampled_from(CLAUSES), min_size=3, max_size=6), min_size=4, max_size=8),
        st.integers(12, 24), st.sampled_from(["\u3000\u3000", ""]))
 def test_any_wrapped_text_keeps_its_characters_and_order(paras, width, indent):
