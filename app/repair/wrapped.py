@@ -51,6 +51,7 @@ SURE = 0.97           # a join of a full line to the line under it
 
 _MARKS = re.compile("[，。、；：！？,;:?!]")
 _SENTENCE_END = re.compile("[。！？!?]")
+_BODY = re.compile("[，。,]")
 
 
 def _em(text: str) -> float:
@@ -71,12 +72,16 @@ class Wrap(NamedTuple):
     slack: float          # how much less a full line may measure (a unit carried down to the next)
     exact: int            # lines of just that width (or a mark past it): how well the measure fits the file
     over: int             # lines wider than it (past a hanging mark): how badly it does
+    full: int             # lines that fill it (with a paragraph's first line, where that is two short)
 
 
-def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: bool) -> Wrap | None:
+def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: bool,
+          after_end: Sequence[bool], body: Sequence[bool]) -> Wrap | None:
     """The width the lines were wrapped at, or None where they agree on none: the widest line
     that does not end on a mark (such a mark may hang past the line end: `hangs`, its width) —
-    a few wider lines, headlines no one wrapped, aside — if enough lines come within a unit of it."""
+    a few wider lines, headlines no one wrapped, aside — if enough lines come within a unit of it
+    (`after_end`: whether each line is under a line that ends a sentence, or is a file's or a run's
+    first; `body`: whether it has running text's marks, a comma or a full stop, inside)."""
     n = len(widths)
     plain = sorted((x for x, h in zip(widths, hangs, strict=True) if not h), reverse=True)
     if len(plain) < LEAST_LINES:
@@ -86,6 +91,24 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
     # wider to the eye than they are
     near = Counter(math.ceil(x) for x in plain if top - 1.5 <= x <= top)    # (half a unit short is full)
     w = float(max(near.items(), key=lambda kv: (kv[1], kv[0]))[0]) if measure == 0 else top
+    got = _at_width(widths, hangs, measure, naive, w, after_end)
+    # paragraphs of a line or two, their first lines set in with no mark of it, have more first
+    # lines than full ones: the commonest width near the widest can be the first lines' width.
+    # Read two wider, those lines are first lines (`_at_width`: each under a paragraph's last line)
+    wider = w + INDENT
+    at_wider = [b for x, h, b in zip(widths, hangs, body, strict=True) if wider - SLACK <= x <= wider + h]
+    if len(at_wider) >= 2 or any(at_wider):        # (two lines that wide, or one of running text: no headline)
+        other = _at_width(widths, hangs, measure, naive, wider, after_end)
+        if other.first < other.width and other.exact > got.exact and other.full - other.over > got.full - got.over:
+            got = other
+    if got.full < LEAST_LINES or got.full < LEAST_SHARE * n:
+        return None
+    return got
+
+
+def _at_width(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: bool, w: float,
+              after_end: Sequence[bool]) -> Wrap:
+    """How the lines fit a wrap at width w."""
     # a wrap that keeps to the rules of line breaking carries a character down with a mark that
     # may not start a line; a wrap by characters does not, and starts lines with such marks
     slack = 0.0 if naive else SLACK
@@ -94,15 +117,16 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
     exact = sum(1 for x, h in zip(widths, hangs, strict=True) if w - (0.5 if measure == 0 else 0.0) <= x <= w + h)
     # a paragraph's first line two short of the others, many more often than a line three short
     # is: the first lines were indented, and the indent left no mark in the text
-    two = sum(1 for x in widths if w - INDENT - SLACK / 2 <= x <= w - INDENT)
+    twos = [after for x, after in zip(widths, after_end, strict=True) if w - INDENT - SLACK / 2 <= x <= w - INDENT]
+    two = len(twos)
     three = sum(1 for x in widths if w - INDENT - 1 - SLACK / 2 <= x <= w - INDENT - 1)
     first = w - INDENT if two >= 3 and two > 2 * three else w
     if first < w:
         full += two
-    if full < LEAST_LINES or full < LEAST_SHARE * n:
-        return None
+        if 2 * sum(twos) >= two:
+            exact += two    # (first lines just that wide, most under a sentence's end: the last line before)
     over = sum(1 for x, h in zip(widths, hangs, strict=True) if x > w + h)
-    return Wrap(measure, w, first, slack, exact, over)
+    return Wrap(measure, w, first, slack, exact, over, full)
 
 
 def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
@@ -118,11 +142,13 @@ def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], eve
     found: Wrap | None = None
     # (a typeset page starts a line with a mark only after another hung: 。」 — a few in a thousand)
     naive = sum(1 for k in run if blocks[k + 1].text[0] in NO_LINE_START) >= max(2, NAIVE * len(run))
+    after_end = [k == 0 or not together(k - 1) or ft.ends_terminal(blocks[k - 1].text) for k in run]
+    body = [bool(_BODY.search(blocks[k].text, 0, len(blocks[k].text) - 1)) for k in run]
     for measure in (0, 1):
         widths = [_measures(blocks[k])[measure] for k in run]
         hangs = [(0.5 if measure == 0 and blocks[k].text[-1] < "\x80" else 1.0)
                  if blocks[k].text[-1] in NO_LINE_START else 0.0 for k in run]
-        got = _wrap(widths, hangs, measure, naive)
+        got = _wrap(widths, hangs, measure, naive, after_end, body)
         if got is None or (every and got.exact < EVERY_LEAST):
             continue            # (with a blank line after every line, many lines must fill one width)
         at_width = "".join(blocks[k].text for k, x in zip(run, widths, strict=True) if got.width - got.slack <= x)

@@ -157,6 +157,35 @@ def test_a_full_line_ending_a_paragraph_of_one_sentence_ends_it():
     assert paragraphs_out(text) == ITEMS
 
 
+WIRE = [   # a wire's copy (half-width commas and brackets), paragraphs of two or three lines
+    "临川市交通运输局局长王明介绍,今年全市新开通公交线路12条,新增公交车辆260辆,其中新能源车辆占比达到85%,市民出行更加方便。",
+    "据了解,临川港集装箱码头二期工程(一期已于2023年投入使用)完成主体结构后,预计年内投入试运行,年吞吐能力将从60万标准箱提高到120万标准箱。",
+    "王明说:“我们将在2026年底前建成城市绿道300公里,让市民步行10分钟就能走上绿道。”",
+    "市园林局负责人表示,绿道沿线将增设驿站48处、直饮水点120个,并在节假日开放夜间照明。",
+    "全市建成社区健身中心86个,举办全民健身赛事300余场,参与群众超过40万人次,比上年增长12.5%。",
+    "港口部门推出便利化措施,企业通关时间平均缩短30%。一家外贸企业负责人说,过去报关要跑3个窗口,现在网上一次办结。",
+    "下一步,市里将实行重点项目“周调度、月通报、季观摩”制度,确保全年目标任务圆满完成。",
+]
+
+
+def test_short_paragraphs_set_in_with_no_mark_give_the_width_of_their_full_lines():
+    """A page's paragraphs of two or three lines, their first lines set in two ems with no mark of
+    it: more first lines than full ones, and a first line is always under a paragraph's last line.
+    The width is the full lines', not the first lines' (which had every first line read as full
+    and joined to the next paragraph); where only one line is full, the first lines are the
+    widest, and reading them as full joins the same lines."""
+    for width in range(24, 37, 2):
+        lines = []
+        for p in WIRE:
+            ends = line_ends(atoms(p), width, 2.0)
+            lines += [p[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+        text = "\n".join(lines) + "\n"
+        wrap = wrap_width(read_text(text))
+        if width <= 30:
+            assert (wrap.width, wrap.first) == (width, width - 2), width
+        assert paragraphs_out(text) == WIRE, width
+
+
 def test_a_blank_line_after_every_line_says_nothing():
     """A text pasted into Word a paragraph a line and saved as text has a blank line after every
     line: the width still tells the paragraphs' ends. Column pieces with blank lines between them
