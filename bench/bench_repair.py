@@ -3,7 +3,8 @@
 Target: under 1 s. Also prints repair accuracy on ../shared/data/dev and the seed page, on
 simulated pages (bench/repair_synth.py), on held-out sets generated from text never fitted on
 (among them `wrapped`: the same stories hard-wrapped at one width, as a one-column page's text or an
-e-mail comes), and on those sets' news and medical cases converted to traditional characters. Figures go in the closing notes; no test times anything.
+e-mail comes), and on those sets' news and medical cases converted to traditional characters and
+set a block a line with no blank lines. Figures go in the closing notes; no test times anything.
 """
 from __future__ import annotations
 
@@ -71,7 +72,25 @@ def main() -> int:
             traditional_copy(Path(tmp) / "heldout" / name, trad / name)
         print("held-out repair, the same cases in traditional characters (OpenCC s2t):")
         subprocess.run([sys.executable, str(ROOT / "bench" / "repair_eval.py"), str(trad)], cwd=ROOT, check=False)
+        # and a block a line with no blank lines at all (column pieces pasted one under another):
+        # nothing but the text tells an insert from the running text around it
+        glued = Path(tmp) / "glued"
+        for name in ("nist", "csc"):
+            glued_copy(Path(tmp) / "heldout" / name, glued / name)
+        print("held-out repair, the same cases a block a line with no blank lines:")
+        subprocess.run([sys.executable, str(ROOT / "bench" / "repair_eval.py"), str(glued)], cwd=ROOT, check=False)
     return 0
+
+
+def glued_copy(src: Path, dst: Path) -> None:
+    """The cases of `src` with their blank lines taken out, written to `dst`."""
+    import shutil
+    for case in sorted(src.glob("case_*")):
+        out = dst / case.name
+        out.mkdir(parents=True, exist_ok=True)
+        lines = (case / "input.txt").read_text(encoding="utf-8").splitlines()
+        (out / "input.txt").write_text("".join(line + "\n" for line in lines if line.strip()), encoding="utf-8")
+        shutil.copy(case / "truth.json", out / "truth.json")
 
 
 def traditional_copy(src: Path, dst: Path) -> None:

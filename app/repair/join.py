@@ -41,7 +41,7 @@ from galley.app.repair.model import (
     unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
-from galley.app.repair.wrapped import plan_wrapped
+from galley.app.repair.wrapped import _em, plan_wrapped
 from galley.app.text import simplified_views
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
@@ -315,15 +315,19 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
 
 
 def _line_of_running_text(bs: list[_Block], j: int) -> bool:
-    """Block j is a line of plain text run on from the line above it and into the line under it
-    (no blank line on either side) that goes on past a clause mark inside it, and carries no mark
-    of a block set in (a caption's or a credit's form, a box's short item): a line of the running
-    text, wrapped, which no scan passes over. (A caption or a box set into a page's text stands
-    apart from it by blank lines, or is told by its form.)"""
+    """Block j is a line of wrapped plain text: run on from the line above it (no blank line
+    between) and as wide as that line, running into the line under it, going on past a clause
+    mark inside it, with no mark of a block set in (a caption's or a credit's form, a box's short
+    item). No scan passes over such a line (…临川 / 市今年新建…，市民出行 / 更加便利。). A file of a
+    block a line, with no blank lines at all, sets a caption or a box's line under running text as
+    closely, but seldom just as wide as the line above it."""
     b = bs[j]
     if b.raw.page is not None or b.raw.blank_before or j + 1 >= len(bs) or bs[j + 1].raw.blank_before:
         return False
     if b.short or b.placed or ft.is_credit(b.text) or ft.is_caption_start(b.text) or ft.is_byline(b.text):
+        return False
+    above = bs[j - 1].raw.text
+    if abs(len(b.raw.text) - len(above)) > 1 and abs(_em(b.raw.text) - _em(above)) > 1:
         return False
     return bool(_INNER_CLAUSE.search(b.text[:-1]))
 

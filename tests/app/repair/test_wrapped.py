@@ -186,6 +186,20 @@ def test_short_paragraphs_set_in_with_no_mark_give_the_width_of_their_full_lines
         assert paragraphs_out(text) == WIRE, width
 
 
+def test_a_file_of_a_block_a_line_still_has_its_inserts_passed_over():
+    """A file with a block a line and no blank lines at all (column pieces pasted one under
+    another) sets a caption between a paragraph's two pieces as closely as the pieces themselves:
+    no blank line tells it apart, and the scan passes over it (only a line as wide as the line
+    above it, as a wrapped file's lines are, is taken for a line of the running text)."""
+    first = ("记者从市交通运输局获悉，临川港集装箱码头二期工程已完成主体结构，预计年内投入试运行，"
+             "届时港口年吞吐能力将翻一番。港口部门还推出便利化措施，企业通关时间平均缩短三")
+    rest = "成。一家外贸企业负责人说，过去报关要跑三个窗口，现在网上一次办结。"
+    caption = "临川港二期码头的岸桥正在调试，工人们在做最后的检查。陈晓摄"
+    text = "\n".join(["临川港二期年内试运行", first, caption, rest, *PARAGRAPHS[3:]]) + "\n"
+    out = paragraphs_out(text)
+    assert first + rest in out and WS.sub("", caption) in out
+
+
 def test_a_blank_line_after_every_line_says_nothing():
     """A text pasted into Word a paragraph a line and saved as text has a blank line after every
     line: the width still tells the paragraphs' ends. Column pieces with blank lines between them
