@@ -41,7 +41,7 @@ from galley.app.repair.model import (
     unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
-from galley.app.repair.wrapped import _em, plan_wrapped
+from galley.app.repair.wrapped import ems, plan_wrapped
 from galley.app.text import simplified_views
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
@@ -327,7 +327,7 @@ def _line_of_running_text(bs: list[_Block], j: int) -> bool:
     if b.short or b.placed or ft.is_credit(b.text) or ft.is_caption_start(b.text) or ft.is_byline(b.text):
         return False
     above = bs[j - 1].raw.text
-    if abs(len(b.raw.text) - len(above)) > 1 and abs(_em(b.raw.text) - _em(above)) > 1:
+    if abs(len(b.raw.text) - len(above)) > 1 and abs(ems(b.raw.text) - ems(above)) > 1:
         return False
     return bool(_INNER_CLAUSE.search(b.text[:-1]))
 

@@ -54,7 +54,7 @@ _SENTENCE_END = re.compile("[。！？!?]")
 _BODY = re.compile("[，。,]")
 
 
-def _em(text: str) -> float:
+def ems(text: str) -> float:
     """The width in ems; a space is none (in text taken from a page it stands for the gap between
     Han characters and Latin or figures, a quarter em)."""
     return sum(0.5 if ord(c) < 128 else 1.0 for c in text) - 0.5 * text.count(" ")
@@ -62,7 +62,7 @@ def _em(text: str) -> float:
 
 def _measures(b: RawBlock) -> tuple[float, float]:
     lead = INDENT if b.indented else 0.0
-    return _em(b.text) + lead, len(b.text) + lead
+    return ems(b.text) + lead, len(b.text) + lead
 
 
 class Wrap(NamedTuple):
