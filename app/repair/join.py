@@ -183,7 +183,7 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
         # story's lead cut short at a column end goes on in running text, not in another item
         prev, b, nxt = bs[k - 1], bs[k], bs[k + 1]
         b.boxed = len(b.text) <= 40 and not b.terminal and ft.is_dateline_start(b.text) \
-            and not prev.terminal and not _heading_shaped(prev) \
+            and not prev.terminal and not _heading_shaped(prev, past=True) \
             and len(nxt.text) <= 40 and not nxt.terminal and not ft.is_dateline_start(nxt.text) \
             and not nxt.furniture and not ft.is_credit(nxt.text) and len(ft.strip_dateline(b.text)) >= 4
     return bs

@@ -73,6 +73,11 @@ class Wrap(NamedTuple):
     exact: int            # lines of just that width (or a mark past it): how well the measure fits the file
     over: int             # lines wider than it (past a hanging mark): how badly it does
     full: int             # lines that fill it (with a paragraph's first line, where that is two short)
+    firsts: int           # first lines just two short, most under a sentence's end (the paragraph before's last)
+
+    def fit(self) -> int:
+        """How well the lines fit: of just the width, or first lines just two short, less wider ones."""
+        return self.exact + self.firsts - self.over
 
 
 def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: bool,
@@ -99,7 +104,8 @@ def _wrap(widths: Sequence[float], hangs: Sequence[float], measure: int, naive: 
     at_wider = [b for x, h, b in zip(widths, hangs, body, strict=True) if wider - SLACK <= x <= wider + h]
     if len(at_wider) >= 2 or any(at_wider):        # (two lines that wide, or one of running text: no headline)
         other = _at_width(widths, hangs, measure, naive, wider, after_end)
-        if other.first < other.width and other.exact > got.exact and other.full - other.over > got.full - got.over:
+        if other.first < other.width and other.exact + other.firsts > got.exact + got.firsts \
+                and other.full - other.over > got.full - got.over:
             got = other
     if got.full < LEAST_LINES or got.full < LEAST_SHARE * n:
         return None
@@ -121,12 +127,13 @@ def _at_width(widths: Sequence[float], hangs: Sequence[float], measure: int, nai
     two = len(twos)
     three = sum(1 for x in widths if w - INDENT - 1 - SLACK / 2 <= x <= w - INDENT - 1)
     first = w - INDENT if two >= 3 and two > 2 * three else w
+    firsts = 0
     if first < w:
         full += two
         if 2 * sum(twos) >= two:
-            exact += two    # (first lines just that wide, most under a sentence's end: the last line before)
+            firsts = two    # (first lines just that wide, most under a sentence's end: the last line before)
     over = sum(1 for x, h in zip(widths, hangs, strict=True) if x > w + h)
-    return Wrap(measure, w, first, slack, exact, over, full)
+    return Wrap(measure, w, first, slack, exact, over, full, firsts)
 
 
 def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
@@ -156,7 +163,7 @@ def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], eve
             continue            # a list of headlines cut to one length is no wrapped text
         # the measure the lines fit better: more lines of just the width, fewer wider than it (a
         # page's Latin and figures, half an em each, make its lines wider counted in characters)
-        if found is None or got.exact - got.over > found.exact - found.over:
+        if found is None or got.fit() > found.fit():
             found = got
     return found
 

@@ -85,6 +85,11 @@ def _check(blocks: list[str]) -> None:
 # a headline ending on a word a cut line may end on too (开展), over 本报 / 讯…: found by hypothesis
 @example(["临川港通关再提速", "临川市今年新建城市绿道一百二十公里。", "全民健身赛事火热开展", "本报",
           "讯（记者 王明）市民出行更加便利。"])
+# the same headline over a dateline alone, its lead's first piece and an insert, then the lead's
+# rest opening with a comma: the dateline was taken for a box's first item (page_blocks read the
+# headline's 开展 as a cut line's end), and the headline joined past all three to the comma
+@example(["临川港通关再提速", "本报讯（记者 王明）临川市今年新建城市绿道一百二十公里。", "全民健身赛事火热开展",
+          "本报讯（记者 王明）", "临川市今年新建城市绿道一百二十公里", "新建城市绿道 120 公里", "，市民出行更加便利。"])
 def test_repair_keeps_every_character_and_the_order(blocks):
     _check(blocks)
 
