@@ -41,7 +41,7 @@ from galley.app.repair.model import (
     unclosed,
 )
 from galley.app.repair.seam import block_words, seam_gain, seam_word
-from galley.app.repair.wrapped import ems, plan_wrapped
+from galley.app.repair.wrapped import measures, plan_wrapped
 from galley.app.text import simplified_views
 
 RUNNING = 60           # a block of running text this long ends a paragraph only at a sentence end
@@ -103,6 +103,7 @@ class _Block:
     heading: bool = False    # set when a deck (——…) follows: a subhead or headline
     boxed: bool = False      # a dateline-led line among a box's items (`page_blocks`): no story's lead
     listed: bool = False     # an item of a list whose other items close, stopping short (`page_blocks`)
+    wrap_line: bool = False  # a line of a wrapped plain text, as wide as most of its lines (`page_blocks`)
     cut: object = field(default=None, repr=False)   # cut_kind, once computed (see _UNSET)
 
     @cached_property
@@ -176,6 +177,7 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
     tally = list_tallies([b.text for b in bs])
     for b in bs:
         b.listed = _item_of_closed_list(b.text, tally)
+    _mark_wrap_lines(bs)
     for k in range(1, len(bs) - 1):
         # a box's lines are the clauses of a paragraph from elsewhere, its first one with the
         # dateline (…因为它 / 新华社哈尔滨2月11日电(记者梁书斌)2月10日23时许 / 京哈公路58公里处… /
@@ -298,8 +300,10 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         item = len(b.text) <= 40 and not b.terminal       # a sidebar item, with 、 or ， or not
         if b.furniture or not (b.insert_like or item):
             return
-        if _line_of_running_text(bs, j):
-            return           # …临川 / 市今年新建…，市民出行 / 更加便利。: a line of the text, not set in
+        if _line_of_running_text(bs, j) or (a.wrap_line and j == i + 1 and not b.raw.blank_before
+                                             and not _set_in_form(b)):
+            return           # …临川 / 市今年新建…，市民出行 / 更加便利。: a line of the text, not set in;
+            #                  a full line of a wrapped text goes on into the line under it, or ends
         if b.para_start and len(b.text) > 30 and not strong_cut:
             if name_cut is None:
                 name_cut = _name_cut(bs, i)
@@ -314,25 +318,41 @@ def candidates(bs: list[_Block], i: int, consumed: set[int]):
         between = between + [j]
 
 
+def _mark_wrap_lines(bs: list[_Block]) -> None:
+    """Mark the lines of a plain text wrapped at one width, however few (too few for
+    `wrapped.wrap_width` to read its width from), that are as wide as most of its lines: a file
+    whose lines run on with no blank line between them, two or more and two in five of them
+    within a unit of one width, and that width among the widest (a wrap's full lines; a box's
+    short items can be as alike, but under wider running text). A file of a block a line (column
+    pieces pasted one under another) has no such width: its blocks are as long as they come."""
+    glued = [k for k, b in enumerate(bs) if k and b.raw.page is None and not b.raw.blank_before]
+    if len(glued) < 3:
+        return
+    lines = sorted({k - 1 for k in glued} | set(glued))
+    widths = [measures(bs[k].raw)[1] for k in lines]
+    upper = sorted(widths)[int(0.75 * len(widths))]
+    for w, _ in Counter(round(x) for x in widths).most_common(3):
+        near = [k for k, x in zip(lines, widths, strict=True) if abs(x - w) <= 1]
+        if len(near) >= 2 and len(near) >= 0.4 * len(lines) and w >= upper - 1:
+            for k in near:
+                bs[k].wrap_line = True
+            return
+
+
 def _line_of_running_text(bs: list[_Block], j: int) -> bool:
-    """Block j is a line of wrapped plain text: run on from the line above it (no blank line
-    between) and as wide as that line, running into the line under it, going on past a clause
-    mark inside it, with no mark of a block set in (a caption's or a credit's form, a box's short
-    item). No scan passes over such a line (…临川 / 市今年新建…，市民出行 / 更加便利。). A file of a
-    block a line, with no blank lines at all, sets a caption or a box's line under running text as
-    closely, but seldom just as wide as the line above it."""
+    """Block j is a line of a wrapped plain text (`_mark_wrap_lines`) run on from the line above
+    it and into the line under it, with no mark of a block set in (a caption's or a credit's
+    form): no scan passes over it (…临川 / 市今年新建…，市民出行 / 更加便利。; …缩短三成，临 /
+    川市今年新建城市绿道一百 / 二十公里。), and nothing is moved out of the text as an insert."""
     b = bs[j]
-    if b.raw.page is not None or b.raw.blank_before or j + 1 >= len(bs) or bs[j + 1].raw.blank_before:
+    if not b.wrap_line or b.raw.blank_before or j + 1 >= len(bs) or bs[j + 1].raw.blank_before:
         return False
-    if b.short or b.placed or ft.is_credit(b.text) or ft.is_caption_start(b.text) or ft.is_byline(b.text):
-        return False
-    above = bs[j - 1].raw.text
-    if abs(len(b.raw.text) - len(above)) > 1 and abs(ems(b.raw.text) - ems(above)) > 1:
-        return False
-    return bool(_INNER_CLAUSE.search(b.text[:-1]))
+    return not _set_in_form(b)
 
 
-_INNER_CLAUSE = re.compile(r"[，,；;。！？]")
+def _set_in_form(b: _Block) -> bool:
+    """b has a set-in block's form: a caption's, a credit's or a byline's, or the page places it."""
+    return b.placed or ft.is_credit(b.text) or ft.is_caption_start(b.text) or ft.is_byline(b.text)
 
 
 def page_geometry(bs: list[_Block], sure: dict[int, int] | None = None,

@@ -52,6 +52,7 @@ SURE = 0.97           # a join of a full line to the line under it
 _MARKS = re.compile("[，。、；：！？,;:?!]")
 _SENTENCE_END = re.compile("[。！？!?]")
 _BODY = re.compile("[，。,]")
+_SIGN_OFF = re.compile(r"[（(][^（）()]{1,30}[）)]$")
 
 
 def ems(text: str) -> float:
@@ -60,7 +61,8 @@ def ems(text: str) -> float:
     return sum(0.5 if ord(c) < 128 else 1.0 for c in text) - 0.5 * text.count(" ")
 
 
-def _measures(b: RawBlock) -> tuple[float, float]:
+def measures(b: RawBlock) -> tuple[float, float]:
+    """A line's width in ems and in characters, its first-line indent counted."""
     lead = INDENT if b.indented else 0.0
     return ems(b.text) + lead, len(b.text) + lead
 
@@ -152,7 +154,7 @@ def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], eve
     after_end = [k == 0 or not together(k - 1) or ft.ends_terminal(blocks[k - 1].text) for k in run]
     body = [bool(_BODY.search(blocks[k].text, 0, len(blocks[k].text) - 1)) for k in run]
     for measure in (0, 1):
-        widths = [_measures(blocks[k])[measure] for k in run]
+        widths = [measures(blocks[k])[measure] for k in run]
         hangs = [(0.5 if measure == 0 and blocks[k].text[-1] < "\x80" else 1.0)
                  if blocks[k].text[-1] in NO_LINE_START else 0.0 for k in run]
         got = _wrap(widths, hangs, measure, naive, after_end, body)
@@ -205,7 +207,7 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
             else:
                 starts = None
             continue
-        width = _measures(a)[wrap.measure]
+        width = measures(a)[wrap.measure]
         first = starts is not False and not a.indented
         least = (wrap.first if first else wrap.width) - wrap.slack
         seam = ft.cannot_open(texts[k], texts[k + 1])
@@ -223,11 +225,15 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
             else:
                 starts = None   # a headline, a byline, or a paragraph cut where a column ended: the seam model decides
             continue
+        if ft.ends_terminal(texts[k]) and not seam and ft.is_short_line(texts[k + 1]) \
+                and not _SIGN_OFF.match(texts[k + 1]) and measures(b)[wrap.measure] < wrap.width - wrap.slack:
+            starts = None       # a headline, a subhead or a box's item under a sentence's end (not a
+            continue            # sign-off, (记者王春秋)): the seam model decides
         if ft.ends_terminal(texts[k]) and not seam and not indents:
             # a sentence ends at the line end: a paragraph may end there too. Where the first
             # lines are set in with no mark of it, the line under tells: as wide as a first line,
             # it starts a paragraph; as wide as the others, it goes on with this one
-            under = _measures(b)[wrap.measure]
+            under = measures(b)[wrap.measure]
             hang = 1.0 if texts[k + 1][-1:] in NO_LINE_START else 0.0
             if wrap.first < wrap.width - 1 and wrap.first - 0.5 <= under <= wrap.first + hang:
                 settled.add(k)
@@ -287,7 +293,7 @@ def _full_line_ends(blocks: Sequence[RawBlock], texts: Sequence[str], together: 
         if not together(k) or blocks[k + 1].indented:
             continue
         text = texts[k]
-        width = _measures(blocks[k])[wrap.measure]
+        width = measures(blocks[k])[wrap.measure]
         ends += len(_SENTENCE_END.findall(text, 0, len(text) - 1))
         chars += len(text)
         if ft.ends_terminal(text):

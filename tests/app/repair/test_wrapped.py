@@ -291,3 +291,53 @@ def test_any_wrapped_text_keeps_its_characters_and_order(paras, width, indent):
     assert "".join(out) == "".join(paragraphs)
     if indent:
         assert out == paragraphs
+
+
+HEADS = ["临川港通关再提速", "绿道串起城乡新风景", "全民健身赛事火热开展", "新开工项目稳中有进"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(HEADS),
+                          st.lists(st.lists(st.lists(st.sampled_from(CLAUSES), min_size=2, max_size=3),
+                                            min_size=1, max_size=3), min_size=1, max_size=4)),
+                min_size=1, max_size=3),
+       st.integers(12, 30), st.sampled_from(["typeset", "naive", "indent"]), st.booleans())
+# found by this test: too few lines to read a width from, and …缩短三成，临 / 川市今年新建城市绿道一百 /
+# 二十公里。 had its middle line moved out as a box's item
+@example([(HEADS[0], [[[CLAUSES[3], CLAUSES[0]]]])], 12, "typeset", False)
+@example([(HEADS[0], [[[CLAUSES[3], CLAUSES[0]]]])], 19, "typeset", False)     # …缩 / 短三成，…一百二十 / 公里。
+@example([(HEADS[0], [[[CLAUSES[2], CLAUSES[1]], [CLAUSES[3], CLAUSES[1]]]])] * 2, 12, "typeset", False)
+#                       (a full line ending a sentence over the next story's headline)
+@example([(HEADS[0], [[[CLAUSES[0]] * 2]]), (HEADS[0], [[[CLAUSES[0]] * 2]] * 3)], 12, "indent", False)   # (so, set in)
+@example([(HEADS[0], [[[CLAUSES[1], CLAUSES[0]], [CLAUSES[0], CLAUSES[1]]]])], 21, "indent", False)
+@example([(HEADS[0], [[[CLAUSES[0], CLAUSES[4]]]])], 14, "naive", False)     # …公里， / 全市…八十六个 / 。
+@example([(HEADS[0], [[[CLAUSES[0]] * 2], [[CLAUSES[0], CLAUSES[1]], [CLAUSES[0]] * 2]])], 24, "typeset", False)
+@example([(HEADS[0], [[[CLAUSES[0]] * 2], [[CLAUSES[1], CLAUSES[2]], [CLAUSES[0]] * 2]])], 24, "typeset", False)
+@example([(HEADS[0], [[[CLAUSES[1]] * 2, [CLAUSES[1], CLAUSES[1], CLAUSES[0]]], [[CLAUSES[1]] * 2]])], 23, "typeset", False)
+def test_wrapped_stories_keep_their_order_and_headlines(stories, width, style, blank_between):
+    """Stories of a headline (never wrapped) and paragraphs of sentences of two or three clauses
+    (the marks running text has), the first after a dateline, wrapped at one width (a page's way, a naive wrap by characters, or first lines set in),
+    with or without a blank line between paragraphs: nothing lost, added or reordered, and no
+    headline joined to the text."""
+    lines: list[str] = []
+    for head, paras in stories:
+        lines.append(head)
+        for k, sentences in enumerate(paras):
+            p = "".join("，".join(s) + "。" for s in sentences)
+            p = ("本报讯（记者 王明）" + p) if k == 0 else p
+            if style == "naive":
+                body = [p[m:m + width] for m in range(0, len(p), width)]
+            else:
+                body = wrap(p, width, indent="\u3000\u3000" if style == "indent" else "")
+            lines += body + ([""] if blank_between else [])
+    text = "\n".join(lines) + "\n"
+    raw = read_text(text)
+    ed = build_edition(raw, dehyphenate=False)
+    assert "".join(ed.text().split()) == "".join("".join(lines).split())
+    parts = [b for _, _, el in ed.elements() for b in el.parts]
+    moved = {m for f in ed.fixes if f.accepted for m in f.moved}
+    kept = [b for b in parts if b not in moved]
+    assert kept == sorted(kept)
+    for _, _, el in ed.elements():
+        if len(el.parts) > 1:
+            assert not any(raw[b].text in HEADS for b in el.parts), el.text
