@@ -52,7 +52,6 @@ SURE = 0.97           # a join of a full line to the line under it
 _MARKS = re.compile("[，。、；：！？,;:?!]")
 _SENTENCE_END = re.compile("[。！？!?]")
 _BODY = re.compile("[，。,]")
-_SIGN_OFF = re.compile(r"[（(][^（）()]{1,30}[）)]$")
 
 
 def ems(text: str) -> float:
@@ -225,15 +224,15 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
             else:
                 starts = None   # a headline, a byline, or a paragraph cut where a column ended: the seam model decides
             continue
+        under = measures(b)[wrap.measure]
         if ft.ends_terminal(texts[k]) and not seam and ft.is_short_line(texts[k + 1]) \
-                and not _SIGN_OFF.match(texts[k + 1]) and measures(b)[wrap.measure] < wrap.width - wrap.slack:
+                and ft.strip_sign_off(texts[k + 1]) and under < wrap.width - wrap.slack:
             starts = None       # a headline, a subhead or a box's item under a sentence's end (not a
             continue            # sign-off, (记者王春秋)): the seam model decides
         if ft.ends_terminal(texts[k]) and not seam and not indents:
             # a sentence ends at the line end: a paragraph may end there too. Where the first
             # lines are set in with no mark of it, the line under tells: as wide as a first line,
             # it starts a paragraph; as wide as the others, it goes on with this one
-            under = measures(b)[wrap.measure]
             hang = 1.0 if texts[k + 1][-1:] in NO_LINE_START else 0.0
             if wrap.first < wrap.width - 1 and wrap.first - 0.5 <= under <= wrap.first + hang:
                 settled.add(k)
