@@ -132,6 +132,10 @@ def read_text(text: str) -> list[RawBlock]:
     if len(text) > limits.MAX_EDITION_CHARS:
         raise GalleyError(limits.edition_too_large(len(text)))
     lines, offsets = split_lines(clean_text(text.lstrip("\ufeff")))
+    from galley.app.importers import columns
+    if columns.laid_out(lines):
+        # a page's columns side by side (pdftotext -layout): read column by column
+        return columns.read_columns(lines, offsets)
     return blocks_from_lines(lines, offsets)
 
 

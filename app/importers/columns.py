@@ -1,0 +1,297 @@
+"""Plain text that lays a page out in columns side by side: read column by column.
+
+`pdftotext -layout`, a PDF viewer's "copy with layout" and some 方正 export tools write a
+multi-column page as it looks: each text line holds one line of every column, the columns
+apart by runs of spaces (their gutters), a story's headline over the columns it spans:
+
+    五十五个。不少市民通过“澜      远，现在走几分钟就到了，生      行更加舒适。下一步，市气象
+    州发布”APP 留言，希望在南湖     活高效多了。”下一步，市卫      台还将会同市气象台，在青石
+
+Read line by line, every line mixes three paragraphs. Such a text is cut as a page is read
+(a recursive XY cut on the grid of characters): at rows blank across the region, top to
+bottom, then at gutters (columns of spaces down the whole region), left to right; where a
+headline or a caption crosses a gutter that the rest of the region keeps, the rows across it
+are cut off first. Each leaf is one column's run of lines; its lines are joined where a line
+runs to the column's full width (a paragraph's last line stops short; a first line is set in),
+so what comes out is what a page's text reader gives: a block per paragraph-part-in-a-column,
+which the repairer (`app.repair`) joins across column ends and past captions and boxes.
+
+Nothing is dropped or added but the spaces of the layout: every other character of the file
+is in exactly one block, and a column's lines keep their order. A text with no such columns
+(a wrapped text, a paragraph a line, a table's short cells) is not read this way (`laid_out`).
+
+Positions are string columns, as the layout writes them: a character takes one whatever its
+width (pdftotext places each run of text at its x position and writes its characters one after
+another), so a column's lines start at the same string column and their gutters stay blank.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from galley.app.model import RawBlock
+
+GAP = 3              # spaces between two runs of text, at least, that can be a gutter
+MIN_RUN = 4          # Han characters in each of two runs of a line for it to show columns
+MIN_ROWS = 4         # lines that show columns, at least, for a text to be read as laid out
+MIN_SHARE = 0.15     # and that share of the lines with Han characters
+CROSS_SHARE = 0.25   # rows of a column that may cross a gutter beside it (a caption, a box's line)
+REACH = 20           # string columns either side of a gutter in which its columns are looked for
+INDENT = 2           # string columns right of a column's left edge: a first line set in
+_RUN = re.compile(r"\S+(?: \S+)*")          # a run of text: single spaces inside it
+_WIDE = re.compile(rf"\S+(?: {{1,{GAP - 1}}}\S+)*")    # runs apart by GAP spaces or more
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACE_IN_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]) "
+                           r"(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’])")
+_TERMINAL = frozenset("。！？!?…”’」』")
+
+
+@dataclass(frozen=True, slots=True)
+class _Seg:
+    """A run of text on a row: string columns [start, end)."""
+    row: int
+    start: int
+    end: int
+    text: str
+
+
+def _segments(row: int, line: str) -> list[_Seg]:
+    return [_Seg(row, m.start(), m.end(), m.group()) for m in _WIDE.finditer(line)]
+
+
+def laid_out(lines: list[str]) -> bool:
+    """Whether the text sets columns side by side: enough lines hold two runs of text of
+    Han characters apart by a gutter's spaces, and those gutters stand where others' do."""
+    han_rows = 0
+    starts: dict[int, int] = {}
+    showing = 0
+    for line in lines:
+        if not _HAN.search(line):
+            continue
+        han_rows += 1
+        segs = _WIDE.findall(line.strip())
+        if len(segs) < 2:
+            continue
+        full = [m for m in _WIDE.finditer(line) if len(_HAN.findall(m.group())) >= MIN_RUN]
+        if len(full) >= 2:
+            showing += 1
+            for m in full[1:]:
+                starts[m.start()] = starts.get(m.start(), 0) + 1
+    if showing < MIN_ROWS or showing < MIN_SHARE * han_rows:
+        return False
+    # the columns' left edges repeat from line to line (a column's lines start where it starts)
+    aligned = sum(n for n in starts.values() if n >= 2)
+    return aligned >= 0.5 * sum(starts.values())
+
+
+def read_columns(lines: list[str], offsets: list[int]) -> list[RawBlock]:
+    """The blocks of a laid-out text (`laid_out`), in reading order (see the module's docstring)."""
+    from galley.app.importers.pdf_roles import is_jump_line
+    leaves: list[list[_Seg]] = []
+    segs = [s for r, line in enumerate(lines) for s in _segments(r, line)]
+    _cut(segs, leaves, depth=0, occupied=frozenset(s.row for s in segs))
+    blocks: list[RawBlock] = []
+    for column, leaf in enumerate(leaves):
+        for piece, indented in _pieces(leaf):
+            text = _text(piece)
+            if not text:
+                continue
+            first = piece[0]
+            blocks.append(RawBlock(index=len(blocks), text=text, blank_before=True,
+                                   offset=offsets[first.row] + first.start, column=column,
+                                   role="jump" if is_jump_line(text) else None, indented=indented))
+    return blocks
+
+
+def _cut(segs: list[_Seg], out: list[list[_Seg]], depth: int, occupied: frozenset[int]) -> None:
+    """Cut a region (its runs, in row order) and append its leaves to `out` in reading order.
+    `occupied`: the rows the region it was cut from has text on (a row blank here but not
+    there is another column's line set at another baseline, not a gap in this one)."""
+    if not segs:
+        return
+    if depth > 60:                      # (a pathological grid: keep the runs as they come)
+        out.append(segs)
+        return
+    # rows blank across the region: bands, top to bottom
+    bands: list[list[_Seg]] = [[segs[0]]]
+    for s in segs[1:]:
+        last = bands[-1][-1].row
+        if s.row - last > 1 and any(r not in occupied for r in range(last + 1, s.row)):
+            bands.append([s])
+        else:
+            bands[-1].append(s)
+    if len(bands) > 1:
+        for band in bands:
+            _cut(band, out, depth + 1, occupied)
+        return
+    rows = sorted({s.row for s in segs})
+    here = frozenset(rows)
+    edges, crossing = _gutters(segs, len(rows))
+    if not edges:
+        out.append(segs)
+        return
+    cross_rows = sorted({s.row for s in crossing})
+    if crossing and _at_ends(cross_rows, rows):
+        # a headline or a caption across the columns over or under them: cut off first
+        top = [s for s in segs if s.row in set(cross_rows)]
+        runs: list[list[_Seg]] = []
+        for s in segs:
+            kind = s.row in set(cross_rows)
+            if runs and (runs[-1][0].row in set(cross_rows)) == kind:
+                runs[-1].append(s)
+            else:
+                runs.append([s])
+        if top and len(runs) > 1:
+            for run in runs:
+                _cut(run, out, depth + 1, here)
+            return
+    bounds = [-1, *edges, 1 << 30]
+    columns: list[list[_Seg]] = [[] for _ in range(len(bounds) - 1)]
+    apart: list[_Seg] = []
+    for s in segs:
+        if s in crossing:
+            apart.append(s)             # a box's line or a caption set across a gutter: after the columns
+            continue
+        k = next(k for k in range(len(bounds) - 1) if bounds[k] <= s.start < bounds[k + 1])
+        columns[k].append(s)
+    for col in columns:
+        _cut(col, out, depth + 1, here)
+    if apart:
+        out.append(apart)
+
+
+def _at_ends(cross_rows: list[int], rows: list[int]) -> bool:
+    """The rows across the gutters are the region's first ones or its last ones, all together."""
+    n = len(cross_rows)
+    return cross_rows == rows[:n] or cross_rows == rows[-n:]
+
+
+def _gutters(segs: list[_Seg], nrows: int) -> tuple[list[int], set[_Seg]]:
+    """Where the region can be cut into columns: the middle of each stretch of GAP or more string
+    columns that no run covers, or only the runs of a few rows (CROSS_SHARE: those runs are
+    returned too), with text of two or more characters in most rows on both sides."""
+    c0 = min(s.start for s in segs)
+    c1 = max(s.end for s in segs)
+    cover = [0] * (c1 - c0)
+    for s in segs:
+        for i in range(s.start - c0, s.end - c0):
+            cover[i] += 1
+    n = len(cover)
+    # a gutter's column: blank, or crossed by a few rows only beside the columns either side of it
+    # (a quarter of the lines of the sparser one, within REACH string columns)
+    low = bytearray(n)
+    for i in range(n):
+        if cover[i] == 0:
+            low[i] = 1
+        elif nrows >= 4:
+            side = min(max(cover[max(0, i - REACH):i], default=0), max(cover[i + 1:i + 1 + REACH], default=0))
+            low[i] = cover[i] <= CROSS_SHARE * side
+    stretches: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        if not low[k]:
+            k += 1
+            continue
+        j = k
+        while j < n and low[j]:
+            j += 1
+        if j - k >= GAP and k > 0 and j < n:
+            # cut just left of the column that starts where the stretch ends: a run that starts
+            # inside the gutter (a caption set across it) is no line of the column right of it
+            stretches.append((c0 + j - 1, cover[j - 1]))
+        k = j
+    edges: list[int] = []
+    crossing: set[_Seg] = set()
+    for edge, _ in stretches:
+        # text of two characters or more on both sides (not a headline's letters spread apart)
+        if any(s.end <= edge and len(s.text.replace(" ", "")) >= 2 for s in segs) and \
+                any(s.start >= edge and len(s.text.replace(" ", "")) >= 2 for s in segs):
+            edges.append(edge)
+            crossing.update(s for s in segs if s.start < edge < s.end)
+    return edges, crossing
+
+
+def _width(text: str) -> float:
+    """Ems of a run as set: a Han character or full-width mark 1, ASCII ½, and the space the
+    layout writes beside a figure or a Latin word (a quarter em as set) ¼; other spaces (a
+    line spread letter by letter) nothing."""
+    w = sum(0.5 if ord(c) < 128 else 1.0 for c in text if c != " ")
+    return w + 0.25 * len(_LATIN_SPACE.findall(text))
+
+
+_LATIN_SPACE = re.compile(r"(?<=[A-Za-z0-9%.]) (?=\S)|(?<=\S) (?=[A-Za-z0-9])")
+
+
+def _measure(widths: list[float]) -> float | None:
+    """A column's measure: the widest width (within half an em) that two or more of its lines
+    and a third of them reach; None where its lines agree on none (a headline, its deck and
+    byline; a paragraph's last two lines)."""
+    for w in sorted(widths, reverse=True):
+        near = sum(1 for x in widths if abs(x - w) <= 0.5)
+        if near >= 2 and near * 3 >= len(widths):
+            return w
+    return None
+
+
+def _pieces(leaf: list[_Seg]) -> list[tuple[list[_Seg], bool | None]]:
+    """A column's lines as paragraph pieces: a line goes on into the next where it runs to the
+    column's measure and the next is not set in. Each piece with whether its first line is
+    set in as a paragraph's (None where the column says nothing: one line, or no line set in)."""
+    by_row: dict[int, list[_Seg]] = {}
+    for s in leaf:
+        by_row.setdefault(s.row, []).append(s)
+    rows = [sorted(v, key=lambda s: s.start) for _, v in sorted(by_row.items())]
+    starts = Counter(r[0].start for r in rows)
+    left = min(starts, key=lambda x: (-starts[x], x))    # (the most lines start at the column's edge)
+    widths = [sum(_width(s.text) for s in r) for r in rows]
+    full = _measure(widths)
+    set_in = [r[0].start - left >= INDENT for r in rows]       # (a line left of the edge is none)
+    says = len(rows) >= 3 and any(set_in) and not all(set_in[1:])
+    out: list[tuple[list[_Seg], bool | None]] = []
+    cur: list[_Seg] = []
+    k0 = 0
+    for k, r in enumerate(rows):
+        if cur and (set_in[k] or full is None or not _runs_on(rows[k - 1], widths[k - 1], full)):
+            out.append((cur, (set_in[k0] if says else None)))
+            cur = []
+        if not cur:
+            k0 = k
+        cur.extend(r)
+    if cur:
+        out.append((cur, (set_in[k0] if says else None)))
+    return out
+
+
+def _runs_on(row: list[_Seg], width: float, full: float) -> bool:
+    """A line that runs on into the next: as wide as the column's measure (a mark may hang or a
+    line be a character short of it), or spread across it letter by letter."""
+    if len(row) > 1:
+        return False        # runs the column could not cut apart: a table's row, a headline's words
+    text = row[0].text
+    if full - 1.0 - 1e-9 <= width <= full + 1.5:
+        return True
+    return text.count(" ") >= 3 and 0.6 * full <= width <= full + 1.5 and text[-1] not in _TERMINAL
+
+
+def _unspaced(text: str) -> str:
+    """A run spread letter by letter (a justified line the layout writes 三 年 行 动 方 案) without
+    the spaces between its characters; any other run as it is (（林晓岚 摄）)."""
+    gaps = len(_SPACE_IN_CJK.findall(text))
+    if gaps >= 3 and 2 * gaps >= len(_HAN.findall(text)) - 1:
+        return _SPACE_IN_CJK.sub("", text)
+    return text
+
+
+def _text(piece: list[_Seg]) -> str:
+    from galley.app.model import join_parts
+    lines: list[str] = []
+    row = None
+    for s in piece:
+        t = _unspaced(s.text)
+        if s.row == row:
+            lines[-1] += " " + t
+        else:
+            lines.append(t)
+        row = s.row
+    return join_parts(lines).strip() if lines else ""
