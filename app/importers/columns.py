@@ -38,6 +38,7 @@ MIN_ROWS = 4         # lines that show columns, at least, for a text to be read 
 MIN_SHARE = 0.15     # and that share of the lines with Han characters
 CROSS_SHARE = 0.25   # rows of a column that may cross a gutter beside it (a caption, a box's line)
 REACH = 20           # string columns either side of a gutter in which its columns are looked for
+NEAR = 12            # string columns from a gutter's edge a line run into the next is cut at
 INDENT = 2           # string columns right of a column's left edge: a first line set in
 _RUN = re.compile(r"\S+(?: \S+)*")          # a run of text: single spaces inside it
 _WIDE = re.compile(rf"\S+(?: {{1,{GAP - 1}}}\S+)*")    # runs apart by GAP spaces or more
@@ -131,6 +132,7 @@ def _cut(segs: list[_Seg], out: list[list[_Seg]], depth: int, occupied: frozense
     if not edges:
         out.append(segs)
         return
+    segs, crossing = _split_overflow(segs, crossing, [-1, *edges, 1 << 30])
     cross_rows = sorted({s.row for s in crossing})
     if crossing and _at_ends(cross_rows, rows):
         # a headline or a caption across the columns over or under them: cut off first
@@ -159,6 +161,63 @@ def _cut(segs: list[_Seg], out: list[list[_Seg]], depth: int, occupied: frozense
         _cut(col, out, depth + 1, here)
     if apart:
         out.append(apart)
+
+
+def _split_overflow(segs: list[_Seg], crossing: set[_Seg], bounds: list[int]) -> tuple[list[_Seg], set[_Seg]]:
+    """A column's line that runs on into the gutter and into the next column's line, the layout
+    leaving a space or two between them (计划提前 25 天。家住青石区的居民 《澜州市智慧路灯…, a line
+    of figures set wider than its characters count): where it starts at its column's edge, it is
+    cut at the first space from the gutter on. Returns the runs and those still across a gutter."""
+    if not crossing:
+        return segs, crossing
+
+    def column(x: int) -> int:
+        return next(k for k in range(len(bounds) - 1) if bounds[k] <= x < bounds[k + 1])
+
+    starts: dict[int, Counter] = {}
+    widths: dict[int, list[float]] = {}
+    for s in segs:
+        if s not in crossing:
+            starts.setdefault(column(s.start), Counter())[s.start] += 1
+            widths.setdefault(column(s.start), []).append(_width(s.text))
+    out: list[_Seg] = []
+    left: set[_Seg] = set()
+    for s in segs:
+        if s not in crossing:
+            out.append(s)
+            continue
+        k = column(s.start)
+        edge = starts[k].most_common(1)[0][0] if k in starts else None
+        parts = _cut_at(s, [e for e in bounds[k + 1:-1] if e < s.end]) \
+            if edge is not None and -1 <= s.start - edge <= 6 else None
+        if parts and _width(parts[0].text) > 1.2 * max(widths[k]) + 1:
+            parts = None                # wider than the column's lines: a caption across it
+        if parts is None:
+            out.append(s)
+            left.add(s)
+        else:
+            out.extend(parts)
+    return out, left
+
+
+def _cut_at(s: _Seg, edges: list[int]) -> list[_Seg] | None:
+    """Run s cut at the space nearest each edge (within NEAR string columns), or None where one
+    has none."""
+    parts: list[_Seg] = []
+    rest = s
+    for e in edges:
+        spaces = [i for i, c in enumerate(rest.text) if c == " " and abs(rest.start + i - e) <= NEAR]
+        if not spaces:
+            return None
+        i = min(spaces, key=lambda i: abs(rest.start + i - e))
+        head, tail = rest.text[:i].rstrip(), rest.text[i:].lstrip()
+        if not head or not tail:
+            return None
+        parts.append(_Seg(rest.row, rest.start, rest.start + len(head), head))
+        # (the rest is the next column's line, wherever the layout pushed or pulled it)
+        rest = _Seg(rest.row, max(rest.end - len(tail), e + 1), rest.end, tail)
+    parts.append(rest)
+    return parts
 
 
 def _at_ends(cross_rows: list[int], rows: list[int]) -> bool:
