@@ -60,7 +60,8 @@ def _layout(paragraphs: list[str], width: int, depth: int, slot: int, head: str 
         for k, col in enumerate(cols):
             if r < len(col):
                 cell = col[r].replace("\u3000\u3000", "    ")
-                row = row.ljust(k * slot) + cell
+                # (a line too long for its slot pushes the next column's one space on, as pdftotext does)
+                row = (row.ljust(k * slot) if k == 0 or len(row) < k * slot else row + " ") + cell
         rows.append(row.rstrip())
     return "\n".join(rows) + "\n", ["".join(col) for col in cols]
 
