@@ -70,6 +70,7 @@ def main() -> int:
         whole = sum(1 for w in want if w in got)
         print(f"pdf round trip, edition16 on the broadsheet: {whole} of {len(want)} elements come back whole "
               f"({100 * whole / len(want):.1f}%)")
+        layout_text(edition, full)
     corpus()
     return 0
 
@@ -105,6 +106,26 @@ def corpus() -> None:
     for p in pages:
         print("  " + score(p).line(p.stem))
     pdftotext_layout(pages)
+
+
+def layout_text(edition, pdf: Path) -> None:
+    """The same pages through `pdftotext -layout` and read as plain text (columns side by side:
+    app/importers/columns.py): how many body paragraphs come back whole."""
+    import shutil
+    import subprocess
+
+    from galley.app.importers.text import read_text
+    from galley.app.model import Kind
+    from galley.app.pipeline import build_edition
+
+    if shutil.which("pdftotext") is None:
+        return
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=False).stdout
+    body = [_nows(el.text) for _, _, el in edition.elements() if el.kind == Kind.BODY]
+    got = {_nows(el.text) for _, _, el in build_edition(read_text(text)).elements()}
+    print(f"pdftotext -layout of those pages, read as plain text: {sum(b in got for b in body)} of {len(body)} "
+          "body paragraphs whole")
 
 
 def pdftotext_layout(pages: list[Path]) -> None:

@@ -157,10 +157,64 @@ def _cut(segs: list[_Seg], out: list[list[_Seg]], depth: int, occupied: frozense
             continue
         k = next(k for k in range(len(bounds) - 1) if bounds[k] <= s.start < bounds[k + 1])
         columns[k].append(s)
-    for col in columns:
-        _cut(col, out, depth + 1, here)
+    # each column's pieces (cut at a module's foot), read as a reader takes a page of modules;
+    # what stands across a gutter (a caption, a box's line) after them
+    filled = [frozenset(s.row for s in col) for col in columns]
+    nodes = [(k, band) for k, col in enumerate(columns)
+             for band in _breaks(col, here, [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(columns)])]
+    for band in _reading_order(nodes):
+        _cut(band, out, depth + 1, here)
     if apart:
         out.append(apart)
+
+
+def _breaks(col: list[_Seg], occupied: frozenset[int], beside: list[frozenset[int]]) -> list[list[_Seg]]:
+    """A column's runs cut where it has a gap: a row with nothing in the whole region, or
+    three rows or more with nothing in it where a column beside it has three of them blank too (a module's
+    foot: the next story's headline across both). A row or two blank here alone is another
+    column's line set at another baseline, or a caption across the gutter; a longer gap with
+    the columns beside running on is a staggered page's text box starting lower."""
+    out: list[list[_Seg]] = []
+    for s in sorted(col, key=lambda s: (s.row, s.start)):
+        if out:
+            last = out[-1][-1].row
+            gap = range(last + 1, s.row)
+            if any(r not in occupied for r in gap) or (
+                    len(gap) >= 3 and any(sum(r not in rows for r in gap) >= 3 for rows in beside)):
+                out.append([s])
+                continue
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _reading_order(nodes: list[tuple[int, list[_Seg]]]) -> list[list[_Seg]]:
+    """Column pieces (column, runs) in the order a reader takes them on a page of modules: a
+    piece before the pieces under it in its column and before those in columns to its right
+    that stand level with it; of the pieces free to come next, the highest, then the leftest (a
+    story set in two columns is read down the first, then the second, before the story under
+    both). The order (column, top row) agrees with every such constraint: there is no cycle."""
+    spans = [(min(s.row for s in band), max(s.row for s in band)) for _, band in nodes]
+    after: list[list[int]] = [[] for _ in nodes]
+    before = [0] * len(nodes)
+    for x, (kx, _) in enumerate(nodes):
+        for y, (ky, _) in enumerate(nodes):
+            level = spans[x][0] <= spans[y][1] and spans[y][0] <= spans[x][1]
+            if (kx == ky and spans[x][1] < spans[y][0]) or (kx < ky and level):
+                after[x].append(y)
+                before[y] += 1
+    free = [x for x in range(len(nodes)) if not before[x]]
+    order: list[int] = []
+    while free:
+        x = min(free, key=lambda i: (spans[i][0], nodes[i][0]))
+        free.remove(x)
+        order.append(x)
+        for y in after[x]:
+            before[y] -= 1
+            if not before[y]:
+                free.append(y)
+    return [nodes[x][1] for x in order]
 
 
 def _split_overflow(segs: list[_Seg], crossing: set[_Seg], bounds: list[int]) -> tuple[list[_Seg], set[_Seg]]:

@@ -145,3 +145,37 @@ def test_pdftotext_layout_of_a_page_reads_as_its_paragraphs(page):
     out = [_nows(el.text) for _, _, el in edition.elements()]
     assert [b for b in body if b not in out] == []
     assert Counter("".join(out)) == Counter(_nows(text))
+
+
+def test_stories_stacked_in_modules_are_read_story_by_story():
+    """Two stories set in two columns, one under the other (the second's headline across both),
+    beside a third column of another story: each story is read down its first column, then its
+    second, before the story under it; the column beside comes after both."""
+    a, b, c = PARAGRAPHS[:2], PARAGRAPHS[2:4], PARAGRAPHS[4:] * 2
+    width, slot = 13, 30
+
+    def columns(paragraphs: list[str], n: int) -> list[list[str]]:
+        lines = [ln.replace("\u3000\u3000", "    ") for p in paragraphs for ln in _lines(p, width)]
+        depth = -(-len(lines) // n)
+        return [lines[k:k + depth] for k in range(0, len(lines), depth)]
+
+    top, under, beside = columns(a, 2), columns(b, 2), columns(c, 1)
+    grid: list[list[str]] = []
+    for pair in (top, under):
+        if pair is under:
+            grid += [[], [" " * 22 + "临川老城区改造提速"], []]      # the second story's headline across both
+        grid += [[pair[0][r], pair[1][r] if r < len(pair[1]) else ""] for r in range(len(pair[0]))]
+    assert len(beside[0]) >= len(grid)          # the story beside runs down both modules
+    grid += [[] for _ in range(len(beside[0]) - len(grid))]
+    rows = []
+    for r, cells in enumerate(grid):
+        row = ""
+        for k, cell in enumerate((cells + ["", ""])[:2] + ([beside[0][r]] if r < len(beside[0]) else [])):
+            if cell:
+                row = row.ljust(k * slot) + cell
+        rows.append(row.rstrip())
+    text = "\n".join(rows) + "\n"
+    assert laid_out(split_lines(text)[0])
+    edition = build_edition(read_text(text))
+    body = [_nows(el.text) for _, _, el in edition.elements() if el.kind == Kind.BODY]
+    assert body == [_nows(p) for p in a + b + c]
