@@ -26,11 +26,14 @@ another), so a column's lines start at the same string column and their gutters 
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from galley.app.model import RawBlock
+
+log = logging.getLogger(__name__)
 
 GAP = 3              # spaces between two runs of text, at least, that can be a gutter
 MIN_RUN = 4          # Han characters in each of two runs of a line for it to show columns
@@ -92,6 +95,7 @@ def read_columns(lines: list[str], offsets: list[int]) -> list[RawBlock]:
     leaves: list[list[_Seg]] = []
     segs = [s for r, line in enumerate(lines) for s in _segments(r, line)]
     _cut(segs, leaves, depth=0, occupied=frozenset(s.row for s in segs))
+    log.info("read as a page's columns set side by side (pdftotext -layout): %d column pieces", len(leaves))
     blocks: list[RawBlock] = []
     for column, leaf in enumerate(leaves):
         for piece, indented in _pieces(leaf):
