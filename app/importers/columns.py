@@ -49,6 +49,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]) "
                            r"(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’])")
 _TERMINAL = frozenset("。！？!?…”’」』")
+_CAPTION = re.compile(r"^(?:[（(]?(?:上|下|左|右)?图[为：:]|图\d)|摄[)）]?$")   # a picture's caption or credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,27 +165,32 @@ def _cut(segs: list[_Seg], out: list[list[_Seg]], depth: int, occupied: frozense
     # each column's pieces (cut at a module's foot), read as a reader takes a page of modules;
     # what stands across a gutter (a caption, a box's line) after them
     filled = [frozenset(s.row for s in col) for col in columns]
+    heads = frozenset(s.row for s in apart if not _CAPTION.search(s.text))
     nodes = [(k, band) for k, col in enumerate(columns)
-             for band in _breaks(col, here, [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(columns)])]
+             for band in _breaks(col, here, [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(columns)], heads)]
     for band in _reading_order(nodes):
         _cut(band, out, depth + 1, here)
     if apart:
         out.append(apart)
 
 
-def _breaks(col: list[_Seg], occupied: frozenset[int], beside: list[frozenset[int]]) -> list[list[_Seg]]:
+def _breaks(col: list[_Seg], occupied: frozenset[int], beside: list[frozenset[int]],
+            heads: frozenset[int]) -> list[list[_Seg]]:
     """A column's runs cut where it has a gap: a row with nothing in the whole region, or
-    three rows or more with nothing in it where a column beside it has three of them blank too (a module's
-    foot: the next story's headline across both). A row or two blank here alone is another
-    column's line set at another baseline, or a caption across the gutter; a longer gap with
-    the columns beside running on is a staggered page's text box starting lower."""
+    three rows or more with nothing in it under a line that ends a sentence or round a line
+    across the gutter that is no caption (`heads`: the next story's headline), where a column
+    beside it has three of them blank too (a module's foot). A row or two blank here alone is another column's line set at another baseline, or a
+    caption across the gutter; a longer gap with the columns beside running on is a staggered
+    page's text box starting lower; a gap under a line that stops mid-sentence is a picture set
+    into the story's columns."""
     out: list[list[_Seg]] = []
     for s in sorted(col, key=lambda s: (s.row, s.start)):
         if out:
             last = out[-1][-1].row
             gap = range(last + 1, s.row)
             if any(r not in occupied for r in gap) or (
-                    len(gap) >= 3 and any(sum(r not in rows for r in gap) >= 3 for rows in beside)):
+                    len(gap) >= 3 and (out[-1][-1].text[-1] in _TERMINAL or any(r in heads for r in gap))
+                    and any(sum(r not in rows for r in gap) >= 3 for rows in beside)):
                 out.append([s])
                 continue
             out[-1].append(s)
