@@ -10,7 +10,8 @@ sets of files that are one item a line (headline lists, one sentence a line) and
 numbered clauses ending in `；`, where nothing is to be joined. The held-out news comes once more
 in full-width marks (`nist-fw`), as a mainland daily sets them. And files of the same stories
 hard-wrapped at one width (`wrapped`: a one-column page's text, an e-mail), with no blank line
-between a paragraph's lines.
+between a paragraph's lines, and read column after column with each story at its own column
+width (`columns`: an OCR's or a viewer's copy of a page), a blank line after each column's piece.
 
     python bench/repair_corpus.py OUT_DIR [--cases 300]
 
@@ -186,6 +187,50 @@ def wrapped(stories: list[tuple[str, list[str]]], rng: random.Random, n: int) ->
     return out
 
 
+def columns(stories: list[tuple[str, list[str]]], rng: random.Random, n: int) -> list[tuple[str, dict]]:
+    """Files of two to four stories read column after column, as an OCR of a page or a viewer's
+    copy of it gives them: each story set as make_cases sets a column (ems, first line indented
+    two, marks hung) at its own width (11-20 ems) and depth (6-30 lines), its lines kept, a blank
+    line after each column's piece; the indent written as two ideographic spaces or not there at
+    all; headlines over their stories. Every paragraph of two lines or more is a cut paragraph."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    from make_cases import lay_paragraph
+    out = []
+    for _ in range(n):
+        indent = "\u3000\u3000" if rng.random() < 0.5 else ""
+        lines: list[str] = []
+        paragraphs: list[str] = []
+        heads: list[str] = []
+        split: list[int] = []
+        widths = []
+        for head, paras in rng.sample(stories, min(len(stories), rng.randint(2, 4))):
+            width, depth = rng.randint(11, 20), rng.randint(6, 30)
+            widths.append(width)
+            if head:
+                lines += [head, ""]
+                heads.append(head)
+            column: list[str] = []
+            for p in paras:
+                if not p.strip():
+                    continue
+                ls = lay_paragraph(p, width, indent=2)
+                ls[0] = indent + ls[0]
+                if len(ls) > 1:
+                    split.append(len(paragraphs))
+                paragraphs.append(p)
+                for line in ls:
+                    column.append(line)
+                    if len(column) == depth:
+                        lines += column + [""]
+                        column = []
+            if column:
+                lines += column + [""]
+        text = "\n".join(lines) + "\n"
+        out.append((text, {"paragraphs": paragraphs, "blocks": [], "headlines": heads,
+                           "meta": {"split_paragraphs": split, "columns": {"indent": bool(indent), "widths": widths}}}))
+    return out
+
+
 def write_cases(folder: Path, cases: list[tuple[str, dict]]) -> None:
     for k, (text, truth) in enumerate(cases):
         d = folder / f"case_{k + 1:03d}"
@@ -256,6 +301,8 @@ def build(out: Path, cases: int, seed: int) -> None:
         # (a generator of its own: the sets above come out as before for a given seed)
         wrap_rng = random.Random(f"{seed}:{split}:wrapped")
         write_cases(out / split / "wrapped", wrapped(sources["nist"] + sources["csc"], wrap_rng, cases // 5))
+        col_rng = random.Random(f"{seed}:{split}:columns")
+        write_cases(out / split / "columns", columns(sources["nist"] + sources["csc"], col_rng, cases // 5))
 
 
 def main() -> int:

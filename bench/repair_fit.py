@@ -211,10 +211,10 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--choose", action="store_true", help="choose the join threshold on the fit cases")
     a = ap.parse_args()
-    # (not the hard-wrapped files: their line breaks are read off the wrap's width, app.repair.wrapped,
-    # never by the seam model)
+    # (not the hard-wrapped files nor those read column after column: their line breaks are read
+    # off the wrap's width, app.repair.wrapped, never by the seam model)
     cases = sorted(p.parent for d in a.fit for p in Path(d).glob("**/case_*/input.txt")
-                   if p.parent.parent.name != "wrapped")
+                   if p.parent.parent.name not in ("wrapped", "columns"))
     rows = list(examples(cases))
     print(f"{len(cases)} cases, {len(rows)} blocks, {sum(r[1] for r in rows)} cut, "
           f"{sum(len(r[2]) for r in rows)} candidate pairs")

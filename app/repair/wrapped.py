@@ -14,6 +14,11 @@ file's width is read in whichever one its lines agree on better. A line indented
 first line (two ideographic spaces, or spaces or a tab: `RawBlock.indented`) starts a paragraph
 whatever the line above it did, and counts its indent (2) in its width.
 
+A page's text read column after column (an OCR's, a viewer's copy, pdftotext of a page whose
+stories it takes one at a time) sets each story at its own column width, a blank line after each
+column's piece: the width is read region by region, the file cut where the widest lines of its
+runs change by more than a unit (`_regions`); a text wrapped at one width is one region.
+
 A full line that ends a sentence may end its paragraph too. Where nothing marks the paragraphs'
 first lines, the file's own lines say how likely that is (`_full_line_ends`: the paragraph ends
 short of the width against the sentence ends inside its lines), and the line is joined where a
@@ -47,6 +52,7 @@ NAIVE = 0.02          # share of lines starting with a closing mark from which a
 EVERY_BLANK = 0.95    # share of lines after a blank line from which a file's blank lines say nothing …
 EVERY_LEAST = 12      # … and lines of just the width such a file needs (column pieces seldom agree on one)
 SURE = 0.97           # a join of a full line to the line under it
+RUN_LINES = 2         # lines that run on in a run (a column's piece) for it to say where the width changes
 
 
 _MARKS = re.compile("[，。、；：！？,;:?!]")
@@ -143,14 +149,17 @@ def wrap_width(blocks: Sequence[RawBlock]) -> Wrap | None:
     return _wrap_width(blocks, *_together(blocks))
 
 
-def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], every: bool) -> Wrap | None:
-    run = [k for k in range(len(blocks) - 1) if together(k)]
+def _wrap_width(blocks: Sequence[RawBlock], together: Callable[[int], bool], every: bool,
+                span: range | None = None) -> Wrap | None:
+    """As `wrap_width`, of the lines in `span` (the whole file when None)."""
+    span = span if span is not None else range(len(blocks))
+    run = [k for k in range(span.start, span.stop - 1) if together(k)]
     if len(run) < LEAST_LINES:
         return None
     found: Wrap | None = None
     # (a typeset page starts a line with a mark only after another hung: 。」 — a few in a thousand)
     naive = sum(1 for k in run if blocks[k + 1].text[0] in NO_LINE_START) >= max(2, NAIVE * len(run))
-    after_end = [k == 0 or not together(k - 1) or ft.ends_terminal(blocks[k - 1].text) for k in run]
+    after_end = [k == span.start or not together(k - 1) or ft.ends_terminal(blocks[k - 1].text) for k in run]
     body = [bool(_BODY.search(blocks[k].text, 0, len(blocks[k].text) - 1)) for k in run]
     for measure in (0, 1):
         widths = [measures(blocks[k])[measure] for k in run]
@@ -176,16 +185,51 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     paragraph, is left to the seam model (`texts`: the text it reads, a traditional page's
     simplified view)."""
     together, every = _together(blocks)
-    wrap = _wrap_width(blocks, together, every)
     indents = sum(1 for b in blocks if b.indented and b.page is None) >= LEAST_LINES
-    if wrap is None and not indents:
-        return [], set()
     texts = texts if texts is not None else [b.text for b in blocks]
     fixes: list[Fix] = []
     settled: set[int] = set()
+    whole = _wrap_width(blocks, together, every)
+    for span in ([range(len(blocks))] if every else _regions(blocks, together, whole.measure if whole else 0)):
+        wrap = _wrap_width(blocks, together, every, span)
+        if wrap is not None or indents:
+            _plan_span(blocks, texts, together, wrap, indents, span, fixes, settled)
+    return fixes, settled
+
+
+def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measure: int) -> list[range]:
+    """The file cut where its wrap width changes: its runs of lines with no blank line between
+    (a column's piece, a paragraph) grouped while the widest of their lines that run on (a
+    headline over them aside) come within a unit of one width, in the measure the whole file fits better (a page's stories read column after column, each story set at its own
+    column width: an OCR's text, a viewer's copy). A run with fewer than RUN_LINES such lines (a
+    headline, a short paragraph) goes with the group it stands in."""
+    out: list[range] = []
+    start, width = 0, None
+    k0 = 0
+    for k in range(len(blocks)):
+        if k + 1 < len(blocks) and together(k):
+            continue
+        # the widest of its lines that run on into the next (not a headline over the text: a first
+        # line with no comma or full stop inside)
+        head = k0 + (not _BODY.search(blocks[k0].text, 0, len(blocks[k0].text) - 1))
+        lines = [measures(blocks[j]) for j in range(head, k) if blocks[j].text and blocks[j].text[-1] not in NO_LINE_START]
+        if len(lines) >= RUN_LINES:
+            top = max(line[measure] for line in lines)
+            if width is not None and abs(top - width) > 1.0:
+                out.append(range(start, k0))
+                start = k0
+            width = top
+        k0 = k + 1
+    out.append(range(start, len(blocks)))
+    return out
+
+
+def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
+               wrap: Wrap | None, indents: bool, span: range, fixes: list[Fix], settled: set[int]) -> None:
+    """`plan_wrapped` for the lines in `span`, wrapped at `wrap` (None: no width to read)."""
     ends_here: float | None = None  # how often a full line ending a sentence ends its paragraph (`_full_line_ends`)
     starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
-    for k in range(len(blocks) - 1):
+    for k in range(span.start, span.stop - 1):
         a, b = blocks[k], blocks[k + 1]
         if not together(k) or not a.text or not b.text:
             starts = True
@@ -240,26 +284,25 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
                 continue
             if not (wrap.first < wrap.width - 1 and under >= wrap.width - wrap.slack):
                 if ends_here is None:
-                    ends_here = _full_line_ends(blocks, texts, together, wrap)
+                    ends_here = _full_line_ends(blocks, texts, together, wrap, span)
                 if ends_here >= 0.5:
                     starts = None   # the seam model decides
                     continue
                 settled.add(k)
                 starts = False
                 fixes.append(_line_join(
-                    blocks, k, f"the line fills the width the file is wrapped at and ends a sentence; in this file "
-                               f"a paragraph ends so {ends_here:.0%} of the time, as its paragraphs' last lines show",
-                    f"本行排满折行宽度，以句末标点结束；据本文各段末行推算，这样的行是段末的可能约为{ends_here:.0%}",
+                    blocks, k, f"the line fills the width the text is wrapped at here and ends a sentence; in this "
+                               f"text a paragraph ends so {ends_here:.0%} of the time, as its paragraphs' last lines show",
+                    f"本行排满此处的折行宽度，以句末标点结束；据这段文字各段末行推算，这样的行是段末的可能约为{ends_here:.0%}",
                     round(min(SURE, 1.0 - ends_here), 2)))
                 continue
         settled.add(k)
         starts = False
         unit = "characters" if wrap.measure else "ems"
         fixes.append(_line_join(
-            blocks, k, f"the line fills the width the file is wrapped at ({wrap.width:g} {unit}): "
+            blocks, k, f"the line fills the width the text is wrapped at here ({wrap.width:g} {unit}): "
                        "a line break, not a paragraph's end",
-            f"本行排满全文的折行宽度（{wrap.width:g}{'字符' if wrap.measure else '字'}），是折行而非段末"))
-    return fixes, settled
+            f"本行排满此处的折行宽度（{wrap.width:g}{'字符' if wrap.measure else '字'}），是折行而非段末"))
 
 
 def _together(blocks: Sequence[RawBlock]) -> tuple[Callable[[int], bool], bool]:
@@ -277,7 +320,7 @@ def _together(blocks: Sequence[RawBlock]) -> tuple[Callable[[int], bool], bool]:
 
 
 def _full_line_ends(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
-                    wrap: Wrap) -> float:
+                    wrap: Wrap, span: range) -> float:
     """How likely a full line that ends a sentence ends its paragraph too, in a file whose first
     lines are not set in: the paragraph ends expected on a full line against those and the
     sentence ends expected at the end of a line inside a paragraph. A paragraph's last line is as
@@ -288,7 +331,7 @@ def _full_line_ends(blocks: Sequence[RawBlock], texts: Sequence[str], together: 
     paragraphs run to several of them; more where each is short."""
     short = inside = 0              # paragraph ends short of the width; lines that go on, full and mid-sentence
     ends = chars = 0                # sentence ends inside the lines, and their characters
-    for k in range(len(blocks) - 1):
+    for k in range(span.start, span.stop - 1):
         if not together(k) or blocks[k + 1].indented:
             continue
         text = texts[k]

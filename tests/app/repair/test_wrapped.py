@@ -341,3 +341,56 @@ def test_wrapped_stories_keep_their_order_and_headlines(stories, width, style, b
     for _, _, el in ed.elements():
         if len(el.parts) > 1:
             assert not any(raw[b].text in HEADS for b in el.parts), el.text
+
+
+def columns_text(stories: list[tuple[str, list[str], int, int]], indent: str = "", implicit: bool = False) -> str:
+    """Stories read column after column, as an OCR or a viewer's copy of a page gives them: each
+    story (headline, paragraphs, column width, column depth) set at its own width, its lines kept,
+    a blank line after each column's piece."""
+    lines: list[str] = []
+    for head, paragraphs, width, depth in stories:
+        lines += [head, ""]
+        column = [line for p in paragraphs for line in wrap(p, width, indent=indent, implicit=implicit)]
+        for k in range(0, len(column), depth):
+            lines += column[k:k + depth] + [""]
+    return "\n".join(lines) + "\n"
+
+
+def test_stories_at_their_own_column_widths_come_back_whole():
+    """The width is read story by story where it changes: every paragraph whole, with first
+    lines set in with no mark of it (a page's text) or, at widths far enough apart, not at all.
+    (The width read once for the whole file took one story's lines for short ones, paragraph
+    ends and headlines: 0 to 4 paragraphs of 12 came back whole.)"""
+    second = PARAGRAPHS[::-1]
+    for narrow, wide, kw in ((11, 20, {}), (13, 18, {}), (12, 16, {"implicit": True}), (11, 20, {"implicit": True}),
+                             (16, 12, {"implicit": True}), (13, 18, {"implicit": True})):
+        text = columns_text([("临川绿道串起城乡新风景", PARAGRAPHS, narrow, 7), ("临川港通关再提速", second, wide, 8)], **kw)
+        out = paragraphs_out(text)
+        assert [p for p in PARAGRAPHS + second if p not in out] == [], (narrow, wide, kw)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(HEADS),
+                          st.lists(st.lists(st.lists(st.sampled_from(CLAUSES), min_size=2, max_size=3),
+                                            min_size=1, max_size=3), min_size=1, max_size=4),
+                          st.integers(10, 22), st.integers(3, 12)),
+                min_size=1, max_size=4),
+       st.sampled_from(["", "\u3000\u3000"]))
+def test_stories_read_column_after_column_keep_their_order_and_headlines(stories, indent):
+    """Stories (a headline, the first paragraph after a dateline) each at its own column width and
+    depth, read column after column: nothing lost or added, nothing reordered but the blocks moved
+    out as inserts, and no headline joined to the text."""
+    built = [(head, [("本报讯（记者 王明）" if k == 0 else "") + "".join("，".join(s) + "。" for s in sentences)
+                     for k, sentences in enumerate(paras)], width, depth)
+             for head, paras, width, depth in stories]
+    text = columns_text(built, indent=indent)
+    raw = read_text(text)
+    ed = build_edition(raw, dehyphenate=False)
+    assert sorted("".join(ed.text().split())) == sorted("".join(text.split()))   # (a piece may move as an insert)
+    parts = [b for _, _, el in ed.elements() for b in el.parts]
+    moved = {m for f in ed.fixes if f.accepted for m in f.moved}
+    kept = [b for b in parts if b not in moved]
+    assert kept == sorted(kept)
+    for _, _, el in ed.elements():
+        if len(el.parts) > 1:
+            assert not any(raw[b].text in HEADS for b in el.parts), el.text
