@@ -60,6 +60,8 @@ SEAM_LM_SURE = 0.5      # the character model across the seam (scaled) this sure
 TERMINAL_FLOOR = 0.05    # a block ending a sentence is read against all its candidates only where the next
 #                          block alone makes a cut this likely
 HEADING_SURE = 0.8      # a heading-shaped line is joined without evidence at the seam only this sure
+SET_IN_LEAST = 3        # lines set in (plain text) from which a text marks its paragraphs' first lines so
+FLUSH_SURE = 0.9        # a block not set in after a blank line, where first lines are set in: the paragraph goes on
 QUOTE_SURE = 0.9        # a pick this sure keeps a quotation's open mark (“我恰好 / 被挑了出来…。 / 他们…调查。”:
 #                         a quotation of several paragraphs closes in the last one only)
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
@@ -104,6 +106,7 @@ class _Block:
     boxed: bool = False      # a dateline-led line among a box's items (`page_blocks`): no story's lead
     listed: bool = False     # an item of a list whose other items close, stopping short (`page_blocks`)
     wrap_line: bool = False  # a line of a wrapped plain text, as wide as most of its lines (`page_blocks`)
+    flush: bool = False      # after a blank line, not set in, in a plain text that sets its paragraphs' first lines in
     cut: object = field(default=None, repr=False)   # cut_kind, once computed (see _UNSET)
 
     @cached_property
@@ -178,6 +181,11 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
     for b in bs:
         b.listed = _item_of_closed_list(b.text, tally)
     _mark_wrap_lines(bs)
+    if sum(1 for b in bs if b.raw.indented and b.raw.page is None) >= SET_IN_LEAST:
+        # the text sets its paragraphs' first lines in: a block after a blank line that is not
+        # set in opens no paragraph (a column's piece read after the one before it)
+        for b in bs:
+            b.flush = b.raw.blank_before and b.raw.page is None and not b.raw.indented
     for k in range(1, len(bs) - 1):
         # a box's lines are the clauses of a paragraph from elsewhere, its first one with the
         # dateline (…因为它 / 新华社哈尔滨2月11日电(记者梁书斌)2月10日23时许 / 京哈公路58公里处… /
@@ -438,7 +446,8 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         # most blocks end a sentence: the block after one alone tells whether it may be cut at all,
         # and only then are the others read (half the time); a quotation left open goes on
         ev = evidence(bs, i, consumed, page, geo, limit=1)
-        if ev is None or model.p_cut(ev[0]) < TERMINAL_FLOOR:
+        if ev is None or (model.p_cut(ev[0]) < TERMINAL_FLOOR and not (
+                not ev[1][0][1] and _flush_sequel(bs[i], bs[ev[1][0][0]]))):
             return None
     ev = evidence(bs, i, consumed, page, geo)
     if ev is None:
@@ -482,7 +491,9 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
             k = closing[0]
             x = {**xa, **xs[k]}
     first = bs[found[0][0]]
-    if not found[0][1] and not first.furniture and not _stray_closer(a.text, first.text) and (
+    if not found[0][1] and _flush_sequel(a, first):
+        k, p, x = 0, max(p, FLUSH_SURE), {**xa, **xs[0], "flush": 1.0}
+    elif not found[0][1] and not first.furniture and not _stray_closer(a.text, first.text) and (
             ft.cannot_open(a.text, first.text) or ft.number_continues(a.text, first.text)) and not (
             a.terminal and first.text[:1] not in CLOSERS):
         k, p, x = 0, max(p, 0.95), {**xa, **xs[0]}      # nothing can begin a paragraph so (after a
@@ -542,6 +553,22 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
         #                              前天收到一个含有白粉的邮袋…: a subhead run onto a paragraph's end
         x = {**x, "fused_subhead": 1.0}
     return found[k][0], p, x
+
+
+def _flush_sequel(a: _Block, b: _Block) -> bool:
+    """b, running text after a blank line, is not set in where the text sets its paragraphs' first
+    lines in (`_Block.flush`), under running text: the rest of a's paragraph, carried to the top of
+    the next column (…城市绿 / (column end) / 道一百二十公里。 read column after column), even
+    where a ends a sentence. A headline, a byline, a caption, a credit, a dateline or a list's item
+    is no such text."""
+    if not b.flush or not b.body_like or b.furniture or b.para_start or b.listed or b.placed:
+        return False
+    if ft.is_credit(b.text) or ft.is_caption_start(b.text) or enumerator(b.text) or ft.is_deck_start(b.text):
+        return False
+    if a.furniture or a.placed or a.listed or not (a.body_like or a.wrap_line or not a.raw.blank_before):
+        return False
+    return not (_heading_shaped(a) or ft.is_credit(a.text) or ft.is_caption_start(a.text)
+                or ft.ends_photo_credit(a.text))
 
 
 FUSED_SHARE = 0.6       # of a fused subhead's content pairs that the next sentence says again (_fused_subhead)
@@ -786,6 +813,7 @@ _REASONS = [
     ("a_comma_end", "the paragraph stops at a comma"),
     ("a_semicolon_end", "the paragraph stops at a semicolon"),
     ("a_word_end", "the paragraph stops on a word that needs a sequel"),
+    ("flush", "the text sets its paragraphs' first lines in, and the next block is not set in"),
 ]
 
 
@@ -908,6 +936,7 @@ _ZH = {
     "the paragraph stops at a comma": "本段止于逗号",
     "the paragraph stops at a semicolon": "本段止于分号",
     "the paragraph stops on a word that needs a sequel": "本段止于需要下文的词",
+    "the text sets its paragraphs' first lines in, and the next block is not set in": "本文段首缩进，下一块未缩进，是本段的续文",
     "a word spans the cut": "有词语跨越断行",
     "the page spells what spans the cut whole elsewhere": "跨越断行的词在本版别处完整出现",
     "but its last words may be a subhead, which the next paragraph says again": "但段末几字可能是小标题，下一段重述了它",

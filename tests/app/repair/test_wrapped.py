@@ -394,3 +394,22 @@ def test_stories_read_column_after_column_keep_their_order_and_headlines(stories
     for _, _, el in ed.elements():
         if len(el.parts) > 1:
             assert not any(raw[b].text in HEADS for b in el.parts), el.text
+
+
+def test_a_column_top_not_set_in_goes_on_where_first_lines_are_set_in():
+    """In a text that sets its paragraphs' first lines in, a column's piece that starts flush
+    after a blank line is the rest of the paragraph above, even where the column ended on a
+    sentence's end; one set in starts a paragraph, and a headline stays apart."""
+    text = ("临川绿道串起城乡新风景\n\n"
+            "\u3000\u3000临川市今年新建城市绿道一百\n二十公里，串起沿江湿地、老城街\n巷和城郊田园。\n\n"
+            "市园林局负责人介绍，绿道沿线还\n将增设驿站和直饮水点。\n"
+            "\u3000\u3000记者从市交通运输局获悉，临\n川港集装箱码头二期工程已完成\n主体结构。\n\n"
+            "\u3000\u3000全市建成社区健身中心八十六\n个，参与群众超过四十万人次。\n")
+    assert paragraphs_out(text) == [
+        "临川绿道串起城乡新风景",
+        "临川市今年新建城市绿道一百二十公里，串起沿江湿地、老城街巷和城郊田园。市园林局负责人介绍，绿道沿线还将增设驿站和直饮水点。",
+        "记者从市交通运输局获悉，临川港集装箱码头二期工程已完成主体结构。",
+        "全市建成社区健身中心八十六个，参与群众超过四十万人次。"]
+    fixes = plan_repairs(read_text(text))
+    flush = [f for f in fixes if "not set in" in f.reason]
+    assert len(flush) == 1 and flush[0].accepted and "未缩进" in flush[0].reason_zh
