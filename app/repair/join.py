@@ -185,7 +185,9 @@ def page_blocks(blocks: list[RawBlock]) -> list[_Block]:
         # the text sets its paragraphs' first lines in: a block after a blank line that is not
         # set in opens no paragraph (a column's piece read after the one before it)
         for b in bs:
-            b.flush = b.raw.blank_before and b.raw.page is None and not b.raw.indented
+            # (plain text read line by line; not the pieces of a text laid out in columns, whose
+            # indents the layout's string positions give only roughly: app.importers.columns)
+            b.flush = b.raw.blank_before and b.raw.page is None and b.raw.column is None and not b.raw.indented
     for k in range(1, len(bs) - 1):
         # a box's lines are the clauses of a paragraph from elsewhere, its first one with the
         # dateline (…因为它 / 新华社哈尔滨2月11日电(记者梁书斌)2月10日23时许 / 京哈公路58公里处… /
