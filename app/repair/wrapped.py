@@ -52,6 +52,7 @@ NAIVE = 0.02          # share of lines starting with a closing mark from which a
 EVERY_BLANK = 0.95    # share of lines after a blank line from which a file's blank lines say nothing …
 EVERY_LEAST = 12      # … and lines of just the width such a file needs (column pieces seldom agree on one)
 SURE = 0.97           # a join of a full line to the line under it
+COLUMN_SURE = 0.9     # a full column's last line to the next column's full first line (`_column_goes_on`)
 RUN_LINES = 2         # lines that run on in a run (a column's piece) for it to say where the width changes
 
 
@@ -233,6 +234,13 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
         a, b = blocks[k], blocks[k + 1]
         if not together(k) or not a.text or not b.text:
             starts = True
+            if wrap is not None and a.text and b.text and _column_goes_on(blocks, texts, together, wrap, k):
+                settled.add(k)
+                starts = False
+                fixes.append(_line_join(
+                    blocks, k, "a column's full last line over a column whose first line is full too, where a "
+                               "paragraph's first line is two short: the paragraph goes on into the next column",
+                    "本栏末行排满，下栏首行也排满（各段首行短两字）：本段转入下一栏", COLUMN_SURE))
             continue
         if b.indented or ft.is_dateline_start(texts[k + 1]):
             settled.add(k)      # the line under starts a paragraph (or a story: 新华社…电, 本报讯)
@@ -317,6 +325,26 @@ def _together(blocks: Sequence[RawBlock]) -> tuple[Callable[[int], bool], bool]:
         a, b = blocks[k], blocks[k + 1]
         return a.page is None and b.page is None and (every or not b.blank_before)
     return together, every
+
+
+def _column_goes_on(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
+                    wrap: Wrap, k: int) -> bool:
+    """Line k ends a column's piece and line k + 1 opens the next (a blank line between, each with
+    a line of its own beside it: a page's text read column after column), both full, in text whose
+    paragraphs' first lines are two short of the width (`Wrap.first`, the indent left no mark): the
+    next column's first line is no paragraph's first line, so the paragraph goes on into it, even
+    where line k ends a sentence."""
+    if wrap.first > wrap.width - INDENT or k == 0 or k + 2 >= len(blocks):
+        return False
+    a, b = blocks[k], blocks[k + 1]
+    if a.page is not None or b.page is not None or b.indented or not together(k - 1) or not together(k + 1):
+        return False
+    if ft.is_dateline_start(texts[k + 1]) or ft.is_credit(texts[k + 1]):
+        return False
+    wa, wb = measures(a)[wrap.measure], measures(b)[wrap.measure]
+    hang_a = 1.0 if a.text[-1] in NO_LINE_START else 0.0
+    hang_b = 1.0 if b.text[-1] in NO_LINE_START else 0.0
+    return wrap.width - wrap.slack <= wa <= wrap.width + hang_a and wrap.width - 0.5 <= wb <= wrap.width + hang_b
 
 
 def _full_line_ends(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],

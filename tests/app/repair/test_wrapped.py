@@ -413,3 +413,18 @@ def test_a_column_top_not_set_in_goes_on_where_first_lines_are_set_in():
     fixes = plan_repairs(read_text(text))
     flush = [f for f in fixes if "not set in" in f.reason]
     assert len(flush) == 1 and flush[0].accepted and "未缩进" in flush[0].reason_zh
+
+
+def test_a_full_column_top_goes_on_where_first_lines_are_two_short():
+    """Read column after column, with the paragraphs' first lines two short and no mark of the
+    indent (a page's text): a column whose first line is full goes on with the paragraph the
+    column before ended, even on a sentence's end; one whose first line is two short starts one."""
+    lines = [line for p in PARAGRAPHS for line in wrap(p, 17, implicit=True)]
+    cut = lines.index(wrap(PARAGRAPHS[0], 17, implicit=True)[2])       # …走上绿道。 (a full line)
+    assert lines[cut].endswith("。") and cut + 1 < len(wrap(PARAGRAPHS[0], 17, implicit=True))
+    rest = lines[cut + 1:]
+    pieces = [lines[:cut + 1], rest[:9], rest[9:]]
+    text = "临川绿道串起城乡新风景\n\n" + "\n\n".join("\n".join(piece) for piece in pieces) + "\n"
+    assert paragraphs_out(text) == ["临川绿道串起城乡新风景"] + PARAGRAPHS
+    joins = [f for f in plan_repairs(read_text(text)) if "next column" in f.reason]
+    assert joins and all(f.accepted and "下一栏" in f.reason_zh for f in joins)
