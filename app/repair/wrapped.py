@@ -191,24 +191,30 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     fixes: list[Fix] = []
     settled: set[int] = set()
     whole = _wrap_width(blocks, together, every)
-    for span in ([range(len(blocks))] if every else _regions(blocks, together, whole.measure if whole else 0)):
+    # (a text with no blank line at all may change its width at a story's headline too)
+    glued = not any(b.blank_before for b in blocks[1:])
+    for span in ([range(len(blocks))] if every else _regions(blocks, together, whole.measure if whole else 0, glued)):
         wrap = _wrap_width(blocks, together, every, span)
         if wrap is not None or indents:
-            _plan_span(blocks, texts, together, wrap, indents, span, fixes, settled)
+            # (where the width changes at a line that could head a story, that line is not joined
+            # for its width: a headline as wide as a first line of the columns under it)
+            head = glued and span.start > 0 and _heads_story(blocks, span.start)
+            _plan_span(blocks, texts, together, wrap, indents, span, fixes, settled, head)
     return fixes, settled
 
 
-def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measure: int) -> list[range]:
+def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measure: int, glued: bool = False) -> list[range]:
     """The file cut where its wrap width changes: its runs of lines with no blank line between
     (a column's piece, a paragraph) grouped while the widest of their lines that run on (a
     headline over them aside) come within a unit of one width, in the measure the whole file fits better (a page's stories read column after column, each story set at its own
-    column width: an OCR's text, a viewer's copy). A run with fewer than RUN_LINES such lines (a
-    headline, a short paragraph) goes with the group it stands in."""
+    column width: an OCR's text, a viewer's copy); in a text with no blank line at all (`glued`),
+    its one run cut too before each line that could head a story (`_heads_story`). A run with fewer than RUN_LINES such lines (a headline, a short
+    paragraph) goes with the group it stands in."""
     out: list[range] = []
     start, width = 0, None
     k0 = 0
     for k in range(len(blocks)):
-        if k + 1 < len(blocks) and together(k):
+        if k + 1 < len(blocks) and together(k) and not (glued and _heads_story(blocks, k + 1)):
             continue
         # the widest of its lines that run on into the next (not a headline over the text: a first
         # line with no comma or full stop inside)
@@ -225,9 +231,20 @@ def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measur
     return out
 
 
+def _heads_story(blocks: Sequence[RawBlock], k: int) -> bool:
+    """Line k, run on from a line that ends a sentence, could head the next story (no clause mark
+    inside, no sentence end, at most 40 characters): where the text has no blank lines at all,
+    the width may change there too."""
+    t = blocks[k].text
+    return (bool(t) and len(t) <= 40 and ft.ends_terminal(blocks[k - 1].text) and not ft.ends_terminal(t)
+            and not _MARKS.search(t))
+
+
 def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
-               wrap: Wrap | None, indents: bool, span: range, fixes: list[Fix], settled: set[int]) -> None:
-    """`plan_wrapped` for the lines in `span`, wrapped at `wrap` (None: no width to read)."""
+               wrap: Wrap | None, indents: bool, span: range, fixes: list[Fix], settled: set[int],
+               head: bool = False) -> None:
+    """`plan_wrapped` for the lines in `span`, wrapped at `wrap` (None: no width to read; `head`:
+    its first line may head a story, and over a paragraph's first line is left to the seam model)."""
     ends_here: float | None = None  # how often a full line ending a sentence ends its paragraph (`_full_line_ends`)
     starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
     for k in range(span.start, span.stop - 1):
@@ -241,6 +258,11 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
                     blocks, k, "a column's full last line over a column whose first line is full too, where a "
                                "paragraph's first line is two short: the paragraph goes on into the next column",
                     "本栏末行排满，下栏首行也排满（各段首行短两字）：本段转入下一栏", COLUMN_SURE))
+            continue
+        if head and k == span.start and wrap is not None and wrap.first < wrap.width and (
+                ft.is_dateline_start(texts[k + 1])
+                or wrap.first - 0.5 <= measures(b)[wrap.measure] <= wrap.first + (1.0 if b.text[-1] in NO_LINE_START else 0.0)):
+            starts = None       # over a paragraph's first line (two short): a headline, whatever its width
             continue
         if b.indented or ft.is_dateline_start(texts[k + 1]):
             settled.add(k)      # the line under starts a paragraph (or a story: 新华社…电, 本报讯)
@@ -277,6 +299,15 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
                 starts = None   # a headline, a byline, or a paragraph cut where a column ended: the seam model decides
             continue
         under = measures(b)[wrap.measure]
+        if under > wrap.width + wrap.slack + (1.0 if b.text[-1] in NO_LINE_START else 0.0) and not seam:
+            # the line under is wider than the wrap: no line of the wrapped text (a headline no one
+            # wrapped), so this one ends its paragraph where it ends a sentence
+            if ft.ends_terminal(texts[k]):
+                settled.add(k)
+                starts = True
+            else:
+                starts = None
+            continue
         if ft.ends_terminal(texts[k]) and not seam and ft.is_short_line(texts[k + 1]) \
                 and ft.strip_sign_off(texts[k + 1]) and under < wrap.width - wrap.slack:
             starts = None       # a headline, a subhead or a box's item under a sentence's end (not a

@@ -428,3 +428,17 @@ def test_a_full_column_top_goes_on_where_first_lines_are_two_short():
     assert paragraphs_out(text) == ["临川绿道串起城乡新风景"] + PARAGRAPHS
     joins = [f for f in plan_repairs(read_text(text)) if "next column" in f.reason]
     assert joins and all(f.accepted and "下一栏" in f.reason_zh for f in joins)
+
+
+def test_stories_at_their_own_widths_with_no_blank_line_at_all():
+    """An OCR's text of a page has no blank line at all: the width is read again from each line
+    that could head a story (after a sentence's end, no clause mark), and a headline wider than
+    the story's columns is no line of them."""
+    second = PARAGRAPHS[::-1]
+    for narrow, wide in ((11, 20), (20, 11), (13, 18)):
+        text = columns_text([("临川绿道串起城乡新风景", PARAGRAPHS, narrow, 7), ("临川港通关再提速", second, wide, 8)],
+                            implicit=True)
+        glued = "\n".join(line for line in text.splitlines() if line) + "\n"
+        out = paragraphs_out(glued)
+        assert [p for p in PARAGRAPHS + second if p not in out] == [], (narrow, wide)
+        assert "临川港通关再提速" in out
