@@ -80,6 +80,15 @@ def ends_photo_credit(text: str) -> bool:
     return bare.endswith("摄") and strip_sign_off(bare) != bare
 
 
+def ends_on_open_word(t: str) -> bool:
+    """The last word, as the dictionary cuts the line's end, is one that needs a sequel (是, 的,
+    可以), not a word that only ends on such a character (条约) nor one a headline may end on."""
+    last = segment(t[-8:])[-1]
+    words = word_lists()
+    return ((last in words["end_chars"] or last in words["end_pairs"]) and last not in words["headline_ends"]
+            and not counted(t))
+
+
 def ends_terminal(text: str) -> bool:
     if _TERMINAL_END.search(text[-8:]):
         return True

@@ -20,7 +20,6 @@ from functools import cached_property
 from galley.app.model import Fix, RawBlock
 from galley.app.repair import features as ft
 from galley.app.repair.geometry import PageGeometry
-from galley.app.repair.lexicon import segment
 from galley.app.repair.model import (
     CLOSERS,
     candidate_evidence,
@@ -461,7 +460,7 @@ def _best_continuation(bs: list[_Block], i: int, consumed: set[int], model, page
     if a.body_like and len(a.text) >= RUNNING and not a.para_start and a.text[-1] not in "”’」』》）)" and (
             end in ("word", "other") or a.text[-1] in "，,、"):
         p_cut = max(p_cut, 0.9)   # running text that stops where no paragraph ends: cut
-    elif end == "word" and len(a.text) >= 6 and not a.para_start and _ends_on_open_word(a.text):
+    elif end == "word" and len(a.text) >= 6 and not a.para_start and ft.ends_on_open_word(a.text):
         p_cut = max(p_cut, 0.85)  # 的, 是, 可以 …: no line ends on a word that needs its sequel
     # a mark left open where a sentence or a clause item ends is as often a stray one
     mid_sentence = end != "terminal" and a.text[-1] not in "；;"
@@ -723,15 +722,6 @@ def _after(bs: list[_Block], j: int, consumed: set[int]) -> str:
     return next((bs[k].text for k in range(j + 1, min(len(bs), j + 4)) if k not in consumed), "")
 
 
-def _ends_on_open_word(t: str) -> bool:
-    """The last word, as the dictionary cuts the line's end, is one that needs a sequel (是, 的,
-    可以), not a word that only ends on such a character (条约) nor one a headline may end on."""
-    last = segment(t[-8:])[-1]
-    words = ft.word_lists()
-    return ((last in words["end_chars"] or last in words["end_pairs"]) and last not in words["headline_ends"]
-            and not ft.counted(t))
-
-
 def _title_line(bs: list[_Block], i: int, b: _Block | None = None) -> bool:
     """The file's first line, short and without a clause mark in it, or over a paragraph that
     opens as a lead does or repeats its words (b, when given): its title, as a rule."""
@@ -775,7 +765,7 @@ def _heading_shaped(a: _Block, past: bool = False) -> bool:
     (全民健身赛事火热开展, 与基因变异有关: words.toml headline_ends) counts too."""
     t = a.text
     end = ft.open_end(t)
-    if end == "punct" or (end == "word" and not (past and not _ends_on_open_word(t))):
+    if end == "punct" or (end == "word" and not (past and not ft.ends_on_open_word(t))):
         return False         # 的, 在, 和 … or ·, “: a headline does not end on what needs a sequel
     if ft.ends_on_titled_surname(t):
         return False         # …行政委员吴: a name cut, not a headline's end

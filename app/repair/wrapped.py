@@ -199,7 +199,7 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
             # (where the width changes at a line that could head a story, that line is not joined
             # for its width: a headline as wide as a first line of the columns under it)
             head = glued and span.start > 0 and _heads_story(blocks, span.start)
-            _plan_span(blocks, texts, together, wrap, indents, span, fixes, settled, head)
+            _plan_span(blocks, texts, together, wrap, indents, span, fixes, settled, head, glued)
     return fixes, settled
 
 
@@ -231,6 +231,32 @@ def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measur
     return out
 
 
+def _headline(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
+              wrap: Wrap | None, k: int, span: range) -> bool:
+    """Line k is a headline, however wide: the text's first line or one under a sentence's end,
+    with no clause mark (nor a word that needs a sequel at its end), over a dateline or over a
+    paragraph's first line (two short: `Wrap.first`) that goes on."""
+    t = texts[k]
+    if not t or len(t) > 40 or k + 1 >= span.stop or not together(k) or _MARKS.search(t) or ft.ends_terminal(t):
+        return False
+    if k > 0 and together(k - 1) and not ft.ends_terminal(texts[k - 1]):
+        return False
+    if ft.is_dateline_start(t) or ft.ends_on_open_word(t):
+        return False
+    if ft.is_dateline_start(texts[k + 1]):
+        return True
+    return (_first_line(blocks[k + 1], wrap) and not ft.ends_terminal(texts[k + 1])
+            and k + 2 < span.stop and together(k + 1))
+
+
+def _first_line(b: RawBlock, wrap: Wrap | None) -> bool:
+    """b is as wide as a paragraph's first line where those are two short (the indent left no mark)."""
+    if wrap is None or wrap.first >= wrap.width:
+        return False
+    w = measures(b)[wrap.measure]
+    return wrap.first - 0.5 <= w <= wrap.first + (1.0 if b.text[-1:] in NO_LINE_START else 0.0)
+
+
 def _heads_story(blocks: Sequence[RawBlock], k: int) -> bool:
     """Line k, run on from a line that ends a sentence, could head the next story (no clause mark
     inside, no sentence end, at most 40 characters): where the text has no blank lines at all,
@@ -242,9 +268,10 @@ def _heads_story(blocks: Sequence[RawBlock], k: int) -> bool:
 
 def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
                wrap: Wrap | None, indents: bool, span: range, fixes: list[Fix], settled: set[int],
-               head: bool = False) -> None:
+               head: bool = False, glued: bool = False) -> None:
     """`plan_wrapped` for the lines in `span`, wrapped at `wrap` (None: no width to read; `head`:
-    its first line may head a story, and over a paragraph's first line is left to the seam model)."""
+    its first line may head a story, and over a paragraph's first line or a dateline it does;
+    `glued`: the text has no blank line at all, so its headlines stand among its lines)."""
     ends_here: float | None = None  # how often a full line ending a sentence ends its paragraph (`_full_line_ends`)
     starts: bool | None = True      # whether line k starts a paragraph (None: the seam model decides)
     for k in range(span.start, span.stop - 1):
@@ -259,10 +286,11 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
                                "paragraph's first line is two short: the paragraph goes on into the next column",
                     "本栏末行排满，下栏首行也排满（各段首行短两字）：本段转入下一栏", COLUMN_SURE))
             continue
-        if head and k == span.start and wrap is not None and wrap.first < wrap.width and (
-                ft.is_dateline_start(texts[k + 1])
-                or wrap.first - 0.5 <= measures(b)[wrap.measure] <= wrap.first + (1.0 if b.text[-1] in NO_LINE_START else 0.0)):
-            starts = None       # over a paragraph's first line (two short): a headline, whatever its width
+        if (head and k == span.start and (ft.is_dateline_start(texts[k + 1]) or _first_line(blocks[k + 1], wrap))) \
+                or (glued and _headline(blocks, texts, together, wrap, k, span)) \
+                or (glued and ft.ends_terminal(texts[k]) and _headline(blocks, texts, together, wrap, k + 1, span)):
+            settled.add(k)          # a headline over its story (whatever its width), or the line ending a
+            starts = True           # sentence over it
             continue
         if b.indented or ft.is_dateline_start(texts[k + 1]):
             settled.add(k)      # the line under starts a paragraph (or a story: 新华社…电, 本报讯)

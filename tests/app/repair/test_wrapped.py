@@ -442,3 +442,15 @@ def test_stories_at_their_own_widths_with_no_blank_line_at_all():
         out = paragraphs_out(glued)
         assert [p for p in PARAGRAPHS + second if p not in out] == [], (narrow, wide)
         assert "临川港通关再提速" in out
+
+
+def test_a_headline_as_wide_as_the_columns_stays_apart():
+    """No blank line at all, both stories at one width, the second's headline as wide as a full
+    line: under a sentence's end, with no clause mark, over a paragraph's first line (two short)
+    that goes on, it is a headline, not a line of the story above."""
+    head = "临川港集装箱通关再提速"                   # 11 characters, the columns' width
+    lines = [line for p in PARAGRAPHS[:3] for line in wrap(p, 11, implicit=True)] + [head] + \
+        [line for p in PARAGRAPHS[3:] for line in wrap(p, 11, implicit=True)]
+    out = paragraphs_out("临川绿道串起城乡新风景\n" + "\n".join(lines) + "\n")
+    assert head in out
+    assert [p for p in PARAGRAPHS if p not in out] == []
