@@ -9,12 +9,17 @@ apart by runs of spaces (their gutters), a story's headline over the columns it 
 
 Read line by line, every line mixes three paragraphs. Such a text is cut as a page is read
 (a recursive XY cut on the grid of characters): at rows blank across the region, top to
-bottom, then at gutters (columns of spaces down the whole region), left to right; where a
-headline or a caption crosses a gutter that the rest of the region keeps, the rows across it
-are cut off first. Each leaf is one column's run of lines; its lines are joined where a line
-runs to the column's full width (a paragraph's last line stops short; a first line is set in),
-so what comes out is what a page's text reader gives: a block per paragraph-part-in-a-column,
-which the repairer (`app.repair`) joins across column ends and past captions and boxes.
+bottom, then at gutters (columns of spaces down the region, or crossed by a few rows only),
+left to right. Where a headline or a caption crosses a gutter at the region's top or foot, the
+rows across it are cut off first; a caption or a box's line across it elsewhere is set apart
+after the columns; a column's line that runs on into the next column's line with a space or two
+between them is cut at the gutter. A column is cut again at a module's foot (a gap in it and in
+the column beside, under a sentence's end or round the next story's headline), and its pieces
+are read as a reader takes a page of modules: down a story's columns before the story under
+them (`_reading_order`). Each leaf is one column's run of lines; its lines are joined where a
+line runs to the column's measure (a paragraph's last line stops short; a first line is set
+in), so what comes out is what a page's text reader gives: a block per paragraph-part-in-a-
+column, which the repairer (`app.repair`) joins across column ends and past captions and boxes.
 
 Nothing is dropped or added but the spaces of the layout: every other character of the file
 is in exactly one block, and a column's lines keep their order. A text with no such columns
@@ -43,7 +48,6 @@ CROSS_SHARE = 0.25   # rows of a column that may cross a gutter beside it (a cap
 REACH = 20           # string columns either side of a gutter in which its columns are looked for
 NEAR = 12            # string columns from a gutter's edge a line run into the next is cut at
 INDENT = 2           # string columns right of a column's left edge: a first line set in
-_RUN = re.compile(r"\S+(?: \S+)*")          # a run of text: single spaces inside it
 _WIDE = re.compile(rf"\S+(?: {{1,{GAP - 1}}}\S+)*")    # runs apart by GAP spaces or more
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]) "
@@ -141,15 +145,14 @@ def _cut(segs: list[_Seg], out: list[list[_Seg]], depth: int, occupied: frozense
     cross_rows = sorted({s.row for s in crossing})
     if crossing and _at_ends(cross_rows, rows):
         # a headline or a caption across the columns over or under them: cut off first
-        top = [s for s in segs if s.row in set(cross_rows)]
+        across = set(cross_rows)
         runs: list[list[_Seg]] = []
         for s in segs:
-            kind = s.row in set(cross_rows)
-            if runs and (runs[-1][0].row in set(cross_rows)) == kind:
+            if runs and (runs[-1][0].row in across) == (s.row in across):
                 runs[-1].append(s)
             else:
                 runs.append([s])
-        if top and len(runs) > 1:
+        if len(runs) > 1:
             for run in runs:
                 _cut(run, out, depth + 1, here)
             return
@@ -179,10 +182,10 @@ def _breaks(col: list[_Seg], occupied: frozenset[int], beside: list[frozenset[in
     """A column's runs cut where it has a gap: a row with nothing in the whole region, or
     three rows or more with nothing in it under a line that ends a sentence or round a line
     across the gutter that is no caption (`heads`: the next story's headline), where a column
-    beside it has three of them blank too (a module's foot). A row or two blank here alone is another column's line set at another baseline, or a
-    caption across the gutter; a longer gap with the columns beside running on is a staggered
-    page's text box starting lower; a gap under a line that stops mid-sentence is a picture set
-    into the story's columns."""
+    beside it has three of them blank too (a module's foot). A row or two blank here alone is
+    another column's line set at another baseline, or a caption across the gutter; a longer gap
+    with the columns beside running on is a staggered page's text box starting lower; a gap
+    under a line that stops mid-sentence is a picture set into the story's columns."""
     out: list[list[_Seg]] = []
     for s in sorted(col, key=lambda s: (s.row, s.start)):
         if out:
@@ -230,8 +233,9 @@ def _reading_order(nodes: list[tuple[int, list[_Seg]]]) -> list[list[_Seg]]:
 def _split_overflow(segs: list[_Seg], crossing: set[_Seg], bounds: list[int]) -> tuple[list[_Seg], set[_Seg]]:
     """A column's line that runs on into the gutter and into the next column's line, the layout
     leaving a space or two between them (计划提前 25 天。家住青石区的居民 《澜州市智慧路灯…, a line
-    of figures set wider than its characters count): where it starts at its column's edge, it is
-    cut at the first space from the gutter on. Returns the runs and those still across a gutter."""
+    of figures set wider than its characters count): where it starts at its column's edge and is
+    no wider than the column's lines, it is cut at the space nearest the gutter's edge (`_cut_at`).
+    Returns the runs and those still across a gutter."""
     if not crossing:
         return segs, crossing
 
@@ -291,9 +295,9 @@ def _at_ends(cross_rows: list[int], rows: list[int]) -> bool:
 
 
 def _gutters(segs: list[_Seg], nrows: int) -> tuple[list[int], set[_Seg]]:
-    """Where the region can be cut into columns: the middle of each stretch of GAP or more string
-    columns that no run covers, or only the runs of a few rows (CROSS_SHARE: those runs are
-    returned too), with text of two or more characters in most rows on both sides."""
+    """Where the region can be cut into columns: just left of where each stretch of GAP or more
+    string columns ends that no run covers, or only the runs of a few rows (CROSS_SHARE: those
+    runs are returned too), with text of two characters or more on both sides."""
     c0 = min(s.start for s in segs)
     c1 = max(s.end for s in segs)
     cover = [0] * (c1 - c0)

@@ -17,7 +17,10 @@ whatever the line above it did, and counts its indent (2) in its width.
 A page's text read column after column (an OCR's, a viewer's copy, pdftotext of a page whose
 stories it takes one at a time) sets each story at its own column width, a blank line after each
 column's piece: the width is read region by region, the file cut where the widest lines of its
-runs change by more than a unit (`_regions`); a text wrapped at one width is one region.
+runs change by more than a unit (`_regions`); a text wrapped at one width is one region. There a
+column's full last line goes on into the next column's full first line where a paragraph's first
+line is two short (`_column_goes_on`), and in a text with no blank line at all a headline as wide
+as the columns, over a paragraph's first line or a dateline, stands apart (`_headline`).
 
 A full line that ends a sentence may end its paragraph too. Where nothing marks the paragraphs'
 first lines, the file's own lines say how likely that is (`_full_line_ends`: the paragraph ends
@@ -203,13 +206,15 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     return fixes, settled
 
 
-def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measure: int, glued: bool = False) -> list[range]:
+def _regions(blocks: Sequence[RawBlock], together: Callable[[int], bool], measure: int,
+             glued: bool = False) -> list[range]:
     """The file cut where its wrap width changes: its runs of lines with no blank line between
     (a column's piece, a paragraph) grouped while the widest of their lines that run on (a
-    headline over them aside) come within a unit of one width, in the measure the whole file fits better (a page's stories read column after column, each story set at its own
-    column width: an OCR's text, a viewer's copy); in a text with no blank line at all (`glued`),
-    its one run cut too before each line that could head a story (`_heads_story`). A run with fewer than RUN_LINES such lines (a headline, a short
-    paragraph) goes with the group it stands in."""
+    headline over them aside) come within a unit of one width, in the measure the whole file
+    fits better (a page's stories read column after column, each at its own column width: an
+    OCR's text, a viewer's copy); in a text with no blank line at all (`glued`), its one run cut
+    too before each line that could head a story (`_heads_story`). A run with fewer than
+    RUN_LINES such lines (a headline, a short paragraph) goes with the group it stands in."""
     out: list[range] = []
     start, width = 0, None
     k0 = 0
