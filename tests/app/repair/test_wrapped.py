@@ -331,9 +331,15 @@ def test_wrapped_stories_keep_their_order_and_headlines(stories, width, style, b
                 body = wrap(p, width, indent="\u3000\u3000" if style == "indent" else "")
             lines += body + ([""] if blank_between else [])
     text = "\n".join(lines) + "\n"
+    ed = keeps_order_and_headlines(text)
+    assert "".join(ed.text().split()) == "".join("".join(lines).split())
+
+
+def keeps_order_and_headlines(text: str):
+    """The edition of `text`, checked: the blocks it keeps in the body (all but those moved out as
+    inserts) in their order, and no headline of HEADS joined to other text."""
     raw = read_text(text)
     ed = build_edition(raw, dehyphenate=False)
-    assert "".join(ed.text().split()) == "".join("".join(lines).split())
     parts = [b for _, _, el in ed.elements() for b in el.parts]
     moved = {m for f in ed.fixes if f.accepted for m in f.moved}
     kept = [b for b in parts if b not in moved]
@@ -341,6 +347,7 @@ def test_wrapped_stories_keep_their_order_and_headlines(stories, width, style, b
     for _, _, el in ed.elements():
         if len(el.parts) > 1:
             assert not any(raw[b].text in HEADS for b in el.parts), el.text
+    return ed
 
 
 def columns_text(stories: list[tuple[str, list[str], int, int]], indent: str = "", implicit: bool = False) -> str:
@@ -384,16 +391,8 @@ def test_stories_read_column_after_column_keep_their_order_and_headlines(stories
                      for k, sentences in enumerate(paras)], width, depth)
              for head, paras, width, depth in stories]
     text = columns_text(built, indent=indent)
-    raw = read_text(text)
-    ed = build_edition(raw, dehyphenate=False)
+    ed = keeps_order_and_headlines(text)
     assert sorted("".join(ed.text().split())) == sorted("".join(text.split()))   # (a piece may move as an insert)
-    parts = [b for _, _, el in ed.elements() for b in el.parts]
-    moved = {m for f in ed.fixes if f.accepted for m in f.moved}
-    kept = [b for b in parts if b not in moved]
-    assert kept == sorted(kept)
-    for _, _, el in ed.elements():
-        if len(el.parts) > 1:
-            assert not any(raw[b].text in HEADS for b in el.parts), el.text
 
 
 def test_a_column_top_not_set_in_goes_on_where_first_lines_are_set_in():
