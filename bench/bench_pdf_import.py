@@ -130,8 +130,8 @@ def layout_text(edition, pdf: Path) -> None:
 
 def pdftotext_layout(pages: list[Path]) -> None:
     """The corpus pages' text as `pdftotext -layout` writes it (columns side by side), read as a
-    plain text (app/importers/columns.py) and repaired: body paragraphs whole, characters lost and
-    added. The pages tb_*, sc_* and front_* were looked at while the reader was written; the
+    plain text (app/importers/columns.py) and repaired, and as pdftotext writes it without
+    -layout: body paragraphs whole, characters lost and added. The pages tb_*, sc_* and front_* were looked at while the reader was written; the
     others were not (vt_*: vertical pages, which pdftotext writes a character a line)."""
     import json
     import shutil
@@ -144,25 +144,28 @@ def pdftotext_layout(pages: list[Path]) -> None:
     if shutil.which("pdftotext") is None:
         print("pdftotext -layout of the corpus: skipped (no pdftotext)")
         return
-    tally = {"tuned on": [0, 0], "not looked at": [0, 0]}
-    lost = added = 0
-    for p in pages:
-        truth = json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))
-        body = [_nows(e["text"]) for pg in truth["pages"] for st in pg.get("stories", [])
-                for e in st if e.get("kind") == "body"]
-        text = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True, text=True,
-                              check=False).stdout
-        out = [_nows(el.text) for _, _, el in build_edition(read_text(text), dehyphenate=False).elements()]
-        have = set(out)
-        t = tally["tuned on" if p.stem.startswith(("tb_", "sc_", "front_")) else "not looked at"]
-        t[0] += sum(b in have for b in body)
-        t[1] += len(body)
-        a, b = Counter(_nows(text)), Counter("".join(out))
-        lost += sum((a - b).values())
-        added += sum((b - a).values())
-    print("pdftotext -layout of the corpus, read as plain text: body paragraphs whole "
-          + ", ".join(f"{k} {v[0]} of {v[1]}" for k, v in tally.items())
-          + f"; characters lost {lost}, added {added}")
+    for flags in (["-layout"], []):
+        tally = {"tuned on": [0, 0], "not looked at": [0, 0]}
+        lost = added = 0
+        for p in pages:
+            truth = json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))
+            body = [_nows(e["text"]) for pg in truth["pages"] for st in pg.get("stories", [])
+                    for e in st if e.get("kind") == "body"]
+            text = subprocess.run(["pdftotext", *flags, str(p), "-"], capture_output=True, text=True,
+                                  check=False).stdout
+            out = [_nows(el.text) for _, _, el in build_edition(read_text(text), dehyphenate=False).elements()]
+            have = set(out)
+            t = tally["tuned on" if p.stem.startswith(("tb_", "sc_", "front_")) else "not looked at"]
+            t[0] += sum(b in have for b in body)
+            t[1] += len(body)
+            a, b = Counter(_nows(text)), Counter("".join(out))
+            lost += sum((a - b).values())
+            added += sum((b - a).values())
+        # (without -layout pdftotext writes a multi-column page's rows across its columns, one
+        # line of each in turn, or a story's column pieces one after another: read as wrapped text)
+        print(f"pdftotext {' '.join(flags) or '(no -layout)'} of the corpus, read as plain text: body paragraphs whole "
+              + ", ".join(f"{k} {v[0]} of {v[1]}" for k, v in tally.items())
+              + f"; characters lost {lost}, added {added}")
 
 
 if __name__ == "__main__":
