@@ -562,14 +562,12 @@ def _flush_sequel(a: _Block, b: _Block) -> bool:
     the next column (…城市绿 / (column end) / 道一百二十公里。 read column after column), even
     where a ends a sentence. A headline, a byline, a caption, a credit, a dateline or a list's item
     is no such text."""
-    if not b.flush or not b.body_like or b.furniture or b.para_start or b.listed or b.placed:
+    if not b.flush or not b.body_like or b.furniture or b.para_start or b.listed or _set_in_form(b) \
+            or enumerator(b.text) or ft.is_deck_start(b.text):
         return False
-    if ft.is_credit(b.text) or ft.is_caption_start(b.text) or enumerator(b.text) or ft.is_deck_start(b.text):
+    if a.furniture or a.listed or not (a.body_like or a.wrap_line or not a.raw.blank_before):
         return False
-    if a.furniture or a.placed or a.listed or not (a.body_like or a.wrap_line or not a.raw.blank_before):
-        return False
-    return not (_heading_shaped(a) or ft.is_credit(a.text) or ft.is_caption_start(a.text)
-                or ft.ends_photo_credit(a.text))
+    return not (_heading_shaped(a) or _set_in_form(a) or ft.ends_photo_credit(a.text))
 
 
 FUSED_SHARE = 0.6       # of a fused subhead's content pairs that the next sentence says again (_fused_subhead)

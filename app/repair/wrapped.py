@@ -197,7 +197,7 @@ def plan_wrapped(blocks: Sequence[RawBlock], texts: Sequence[str] | None = None)
     # (a text with no blank line at all may change its width at a story's headline too)
     glued = not any(b.blank_before for b in blocks[1:])
     for span in ([range(len(blocks))] if every else _regions(blocks, together, whole.measure if whole else 0, glued)):
-        wrap = _wrap_width(blocks, together, every, span)
+        wrap = whole if span == range(len(blocks)) else _wrap_width(blocks, together, every, span)
         if wrap is not None or indents:
             # (where the width changes at a line that could head a story, that line is not joined
             # for its width: a headline as wide as a first line of the columns under it)
@@ -254,12 +254,17 @@ def _headline(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callab
             and k + 2 < span.stop and together(k + 1))
 
 
+def _hang(text: str) -> float:
+    """How far past the width a line may reach: a mark that may not start a line hangs at its end."""
+    return 1.0 if text[-1:] in NO_LINE_START else 0.0
+
+
 def _first_line(b: RawBlock, wrap: Wrap | None) -> bool:
     """b is as wide as a paragraph's first line where those are two short (the indent left no mark)."""
     if wrap is None or wrap.first >= wrap.width:
         return False
     w = measures(b)[wrap.measure]
-    return wrap.first - 0.5 <= w <= wrap.first + (1.0 if b.text[-1:] in NO_LINE_START else 0.0)
+    return wrap.first - 0.5 <= w <= wrap.first + _hang(b.text)
 
 
 def _heads_story(blocks: Sequence[RawBlock], k: int) -> bool:
@@ -317,7 +322,7 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
         first = starts is not False and not a.indented
         least = (wrap.first if first else wrap.width) - wrap.slack
         seam = ft.cannot_open(texts[k], texts[k + 1])
-        if width > wrap.width + wrap.slack + (1.0 if a.text[-1] in NO_LINE_START else 0.0):
+        if width > wrap.width + wrap.slack + _hang(a.text):
             settled.add(k)      # wider than the wrap: a line no one wrapped (a headline)
             starts = True
             continue
@@ -332,7 +337,7 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
                 starts = None   # a headline, a byline, or a paragraph cut where a column ended: the seam model decides
             continue
         under = measures(b)[wrap.measure]
-        if under > wrap.width + wrap.slack + (1.0 if b.text[-1] in NO_LINE_START else 0.0) and not seam:
+        if under > wrap.width + wrap.slack + _hang(b.text) and not seam:
             # the line under is wider than the wrap: no line of the wrapped text (a headline no one
             # wrapped), so this one ends its paragraph where it ends a sentence
             if ft.ends_terminal(texts[k]):
@@ -349,8 +354,7 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
             # a sentence ends at the line end: a paragraph may end there too. Where the first
             # lines are set in with no mark of it, the line under tells: as wide as a first line,
             # it starts a paragraph; as wide as the others, it goes on with this one
-            hang = 1.0 if texts[k + 1][-1:] in NO_LINE_START else 0.0
-            if wrap.first < wrap.width - 1 and wrap.first - 0.5 <= under <= wrap.first + hang:
+            if wrap.first < wrap.width - 1 and wrap.first - 0.5 <= under <= wrap.first + _hang(texts[k + 1]):
                 settled.add(k)
                 starts = True
                 continue
@@ -406,9 +410,7 @@ def _column_goes_on(blocks: Sequence[RawBlock], texts: Sequence[str], together: 
     if ft.is_dateline_start(texts[k + 1]) or ft.is_credit(texts[k + 1]):
         return False
     wa, wb = measures(a)[wrap.measure], measures(b)[wrap.measure]
-    hang_a = 1.0 if a.text[-1] in NO_LINE_START else 0.0
-    hang_b = 1.0 if b.text[-1] in NO_LINE_START else 0.0
-    return wrap.width - wrap.slack <= wa <= wrap.width + hang_a and wrap.width - 0.5 <= wb <= wrap.width + hang_b
+    return wrap.width - wrap.slack <= wa <= wrap.width + _hang(a.text) and wrap.width - 0.5 <= wb <= wrap.width + _hang(b.text)
 
 
 def _full_line_ends(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callable[[int], bool],
