@@ -12,7 +12,9 @@ Widths are measured two ways, as a typesetter measures a line (ems: a Han charac
 mark 1, a Latin letter, digit or half-width mark ½) and as a plain wrap counts characters, and the
 file's width is read in whichever one its lines agree on better. A line indented as a paragraph's
 first line (two ideographic spaces, or spaces or a tab: `RawBlock.indented`) starts a paragraph
-whatever the line above it did, and counts its indent (2) in its width.
+whatever the line above it did, and counts its indent (2) in its width. A typeset page squeezes
+marks to half an em to fit a line, so a line is only wider than the wrap (a headline no one
+wrapped) where it still is with its marks at half an em (`_wider`).
 
 A page's text read column after column (an OCR's, a viewer's copy, pdftotext of a page whose
 stories it takes one at a time) sets each story at its own column width, a blank line after each
@@ -62,6 +64,7 @@ RUN_LINES = 2         # lines that run on in a run (a column's piece) for it to 
 _MARKS = re.compile("[，。、；：！？,;:?!]")
 _SENTENCE_END = re.compile("[。！？!?]")
 _BODY = re.compile("[，。,]")
+_SQUEEZE = frozenset("，。、；：“”‘’（）《》〈〉【】「」『』")   # marks a setter may set in half an em
 
 
 def ems(text: str) -> float:
@@ -254,6 +257,15 @@ def _headline(blocks: Sequence[RawBlock], texts: Sequence[str], together: Callab
             and k + 2 < span.stop and together(k + 1))
 
 
+def _wider(text: str, width: float, wrap: Wrap) -> bool:
+    """A line measuring `width` is wider than the wrap allows even with its marks set in half an em
+    (a typeset page squeezes ，。、“”《》 and the like to fit a line: such a line measures a unit or
+    two more, in ems, than the column it fills)."""
+    if wrap.measure == 0:
+        width -= 0.5 * sum(1 for c in text if c in _SQUEEZE)
+    return width > wrap.width + wrap.slack + _hang(text)
+
+
 def _hang(text: str) -> float:
     """How far past the width a line may reach: a mark that may not start a line hangs at its end."""
     return 1.0 if text[-1:] in NO_LINE_START else 0.0
@@ -322,7 +334,7 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
         first = starts is not False and not a.indented
         least = (wrap.first if first else wrap.width) - wrap.slack
         seam = ft.cannot_open(texts[k], texts[k + 1])
-        if width > wrap.width + wrap.slack + _hang(a.text):
+        if _wider(a.text, width, wrap):
             settled.add(k)      # wider than the wrap: a line no one wrapped (a headline)
             starts = True
             continue
@@ -337,7 +349,7 @@ def _plan_span(blocks: Sequence[RawBlock], texts: Sequence[str], together: Calla
                 starts = None   # a headline, a byline, or a paragraph cut where a column ended: the seam model decides
             continue
         under = measures(b)[wrap.measure]
-        if under > wrap.width + wrap.slack + _hang(b.text) and not seam:
+        if _wider(b.text, under, wrap) and not seam:
             # the line under is wider than the wrap: no line of the wrapped text (a headline no one
             # wrapped), so this one ends its paragraph where it ends a sentence
             if ft.ends_terminal(texts[k]):

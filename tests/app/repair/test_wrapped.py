@@ -453,3 +453,31 @@ def test_a_headline_as_wide_as_the_columns_stays_apart():
     out = paragraphs_out("临川绿道串起城乡新风景\n" + "\n".join(lines) + "\n")
     assert head in out
     assert [p for p in PARAGRAPHS if p not in out] == []
+
+
+def test_a_line_whose_marks_were_squeezed_to_fit_is_a_full_line():
+    """A typeset column squeezes marks (，“”) to half an em to fit a line, so in the text such a
+    line counts a unit or more over the column's width (过“临川发布”APP 留言，希望: 13.5 ems in a
+    12-em column): it is a full line, not a headline no one wrapped, and goes on into the next."""
+    squeezable = set("，。、；：“”‘’（）《》")
+
+    def set_width(line: str) -> float:
+        return sum(0.5 if ord(c) < 128 else 1.0 for c in line) - 0.5 * line.count(" ") \
+            - 0.5 * sum(c in squeezable for c in line)
+
+    paragraphs = [("今年以来，临川市新建便民菜场八十多个，让居民买菜更加方便。不少市民通过“临川发布”APP 留言，"
+                   "希望在城南新区增设更多便民菜场。"),
+                  "市商务局负责人表示，将把便民菜场建设列入年度民生实事，年底前再建二十个，覆盖全市所有街道。",
+                  "家住城南新区的居民李梅说：“以前买菜要坐两站公交，现在走几分钟就到了，菜价也实惠。”",
+                  "据介绍，新建菜场统一设置“平价专区”，蔬菜价格比周边超市低一成左右，每天早上七点开门。"]
+    lines = []
+    for p in paragraphs:          # 12 ems, the first line two short with no mark of it
+        room, line = 10.0, ""
+        for ch in p:
+            if set_width(line + ch) > room and ch not in CLOSING:
+                lines.append(line)
+                line, room = "", 12.0
+            line += ch
+        lines.append(line)
+    assert "过“临川发布”APP 留言，希望" in lines
+    assert paragraphs_out("\n".join(lines)) == [WS.sub("", p) for p in paragraphs]
