@@ -70,6 +70,14 @@ over three of a lead's four columns, its other column running from the module's 
 a boxed 导读 with page references; a commentary in one column two columns wide beside a story
 in three and a narrow story with its 竖题; column rules, a 版眉 over a rule (see `build_fit`).
 
+XeLaTeX pages (xl_*, `--xelatex-only`; needs `xelatex` with ctex: `apt-get install texlive-xetex
+texlive-lang-chinese`, not a Galley dependency): a broadsheet front (a lead over five balanced
+multicol columns, two stories side by side in minipages, a story across with a photo; with and
+without column rules) and a tabloid inside page (a story in two columns with its photo set into
+the first, beside a framed commentary; a story set ragged right with a box of figures), in
+ctex's Fandol faces, which xdvipdfmx embeds as CID-keyed CFF with no ToUnicode, the MediaBox
+written once in the page tree (see `build_xelatex`).
+
 Printer's spreads (sp_*, `--spreads-only`): two pages of the corpus side by side on one PDF
 page (each drawn as a form XObject, the right one moved across by the left one's width), as a
 printer's 2-up PDF holds a pair of pages, made from the pages already written; their truth is
@@ -83,6 +91,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
 import re
 import sys
@@ -2222,6 +2231,155 @@ def build_fit(out: Path) -> None:
 FIT_CORPUS = [(3101, "fit_headright"), (3102, "fit_headleft")]
 
 
+# ---------------------------------------------------------------------------------------------
+# XeLaTeX pages (xl_*, `--xelatex-only`; needs `xelatex` with ctex: Debian's texlive-xetex and
+# texlive-lang-chinese): set as a newsroom that lays out in LaTeX sets a page, with ctex's Fandol
+# faces (OpenType CFF, embedded by xdvipdfmx as CID fonts with no ToUnicode) and xeCJK's
+# punctuation squeezed in pairs (”“ share one em); the MediaBox is written once in the page tree
+# and inherited by the page
+
+def _tex(text: str) -> str:
+    return "".join("\\" + ch if ch in "%#&_$" else ch for ch in text)
+
+
+def _xl_heads(s: Story, centre: bool, size: str) -> str:
+    lines = []
+    if s.kicker:
+        lines.append(f"{{\\kaishu\\zihao{{5}} {_tex(s.kicker)}}}")
+    lines.append(f"{{\\heiti\\zihao{{{size}}} {_tex(s.headline)}}}")
+    if s.deck:
+        lines.append(f"{{\\kaishu\\zihao{{4}} {_tex(s.deck)}}}")
+    if s.byline:
+        lines.append(f"{{\\fangsong\\zihao{{5}} {_tex(s.byline)}}}")
+    if centre:
+        return "\\begin{center}\n" + "\\\\[3pt]\n".join(lines) + "\n\\end{center}\n"
+    return "".join(f"\\noindent {line}\\par\\vspace{{3pt}}\n" for line in lines) + "\\vspace{4pt}\n"
+
+
+def _xl_body(s: Story) -> str:
+    out = []
+    for k, para in enumerate(s.paras):
+        if k in s.subheads:
+            out.append(f"\\par\\vspace{{4pt}}\\noindent{{\\heiti\\zihao{{-4}} {_tex(s.subheads[k])}}}\\par\\vspace{{2pt}}")
+        out.append(_tex(para))
+    return "\n\n".join(out)
+
+
+def _xl_photo(s: Story, height_mm: int) -> str:
+    return (f"\\par\\noindent\\colorbox{{black!30}}{{\\rule{{0pt}}{{{height_mm}mm}}\\rule{{\\dimexpr\\linewidth-2\\fboxsep}}{{0pt}}}}\\par"
+            f"\\vspace{{2pt}}\\noindent{{\\kaishu\\zihao{{-5}} {_tex(s.caption)}}}\\par\\vspace{{6pt}}\n")
+
+
+def _xl_box(s: Story) -> str:
+    title, items = s.sidebar
+    rows = "\\par\n".join(_tex(x) for x in items)
+    return (f"\\par\\vspace{{6pt}}\\noindent\\fbox{{\\parbox{{\\dimexpr\\linewidth-2\\fboxsep-2\\fboxrule}}{{"
+            f"\\setlength{{\\parindent}}{{0pt}}{{\\heiti\\zihao{{5}} {_tex(title)}}}\\par\\vspace{{2pt}}\n{rows}}}}}\\par\n")
+
+
+def _xl_module(s: Story, cols: int, centre: bool = False, size: str = "2", photo: bool = False, box: bool = False) -> str:
+    out = _xl_heads(s, centre, size)
+    if photo:
+        out += _xl_photo(s, 34)
+    out += f"\\begin{{multicols}}{{{cols}}}\n{_xl_body(s)}\n"
+    if box:
+        out += _xl_box(s)
+    return out + "\\end{multicols}\n"
+
+
+def xl_page(seed: int, rules: bool) -> tuple[str, dict]:
+    """A broadsheet front page in LaTeX: a 版眉 over a heavy rule; a lead across the page (centred
+    head block, a photo with its caption, the body balanced over five columns by multicol, a
+    subhead); under a rule two stories side by side in minipages (three and two columns, one with
+    a framed box of figures at its foot); under another rule a story across in four columns with a
+    photo. `rules`: multicol's column rules between the columns."""
+    w = Writer(seed)
+    lead = make_story(w, 6, subheads=1, caption=True)
+    left = make_story(w, 4, kicker=False, deck=False, byline=True, dateline=True)
+    right = make_story(w, 3, kicker=False, deck=False, byline=False, dateline=True, sidebar=True)
+    foot = make_story(w, 4, kicker=False, deck=True, byline=True, caption=True)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    sep = "\\par\\vspace{4pt}\\noindent\\rule{\\linewidth}{0.4pt}\\par\\vspace{6pt}\n"
+    tex = ("\\documentclass[UTF8,zihao=5]{ctexart}\n"
+           "\\usepackage[paperwidth=330mm,paperheight=470mm,margin=14mm]{geometry}\n"
+           "\\usepackage{multicol}\n\\usepackage{xcolor}\n\\pagestyle{empty}\n"
+           "\\xeCJKsetcharclass{\"25A0}{\"25FF}{1}\n"     # (□ ■ in the CJK face: Latin Modern has none)
+           f"\\setlength{{\\columnsep}}{{{1.6 + (seed % 3) * 0.3:.1f}em}}\n"
+           f"\\setlength{{\\columnseprule}}{{{0.4 if rules else 0}pt}}\n"
+           "\\setlength{\\multicolsep}{4pt}\n\\raggedbottom\n\\begin{document}\n\\zihao{-5}\n"
+           f"\\noindent{{\\heiti\\zihao{{3}} 澜州日报}}\\hfill{{\\zihao{{5}} {date}}}\\hfill{{\\heiti\\zihao{{4}} 第1版 要闻}}\\par\n"
+           "\\vspace{2pt}\\noindent\\rule{\\linewidth}{1.2pt}\\par\\vspace{8pt}\n"
+           + _xl_module(lead, 5, centre=True, size="1", photo=True) + sep
+           + "\\noindent\\begin{minipage}[t]{0.58\\linewidth}\n" + _xl_module(left, 3)
+           + "\\end{minipage}\\hfill\\begin{minipage}[t]{0.38\\linewidth}\n" + _xl_module(right, 2, box=True)
+           + "\\end{minipage}\n" + sep + _xl_module(foot, 4, photo=True) + "\\end{document}\n")
+    stories = [lead.truth(), left.truth(), right.truth(), foot.truth()]
+    _captions(stories, [lead, left, right, foot])
+    return tex, {"furniture": ["澜州日报", date, "第1版 要闻"], "stories": stories}
+
+
+def xl_tabloid(seed: int, rules: bool) -> tuple[str, dict]:
+    """A tabloid inside page in LaTeX: a 版眉; a story in two columns (left-aligned head block,
+    its photo set into the first column, subheads) beside a framed commentary in one column; under
+    a rule a story across three columns set ragged right (CJK lines left short, as a web-to-print
+    or a hurried LaTeX page sets them) with a box of figures at its foot."""
+    w = Writer(seed)
+    lead = make_story(w, 5, kicker=True, deck=False, byline=True, subheads=2, caption=True)
+    note = make_story(w, 3, kicker=False, deck=False, byline=True, dateline=False)
+    foot = make_story(w, 4, kicker=False, deck=True, byline=False, dateline=True, sidebar=True)
+    date = f"2026年{w.r.randint(1, 12)}月{w.r.randint(1, 28)}日 星期{w.pick(WEEKDAYS)}"
+    section, number = w.pick(["城市", "民生", "社区"]), w.r.randint(2, 8)
+    photo = _xl_photo(lead, 26)
+    body = _xl_body(lead)
+    cut = body.index("\n\n")                  # the photo under the first paragraph, in its column
+    lead_tex = (_xl_heads(lead, False, "2") + "\\begin{multicols}{2}\n" + body[:cut] + "\n" + photo
+                + body[cut:] + "\n\\end{multicols}\n")
+    note_tex = ("\\fbox{\\parbox{\\dimexpr\\linewidth-2\\fboxsep-2\\fboxrule}{\n" + _xl_heads(note, False, "3")
+                + _xl_body(note) + "\n}}\n")
+    foot_tex = "{\\raggedright\n" + _xl_module(foot, 3, size="2", box=True) + "}\n"
+    tex = ("\\documentclass[UTF8,zihao=5]{ctexart}\n"
+           "\\usepackage[paperwidth=260mm,paperheight=370mm,margin=13mm]{geometry}\n"
+           "\\usepackage{multicol}\n\\usepackage{xcolor}\n\\pagestyle{empty}\n"
+           "\\xeCJKsetcharclass{\"25A0}{\"25FF}{1}\n"
+           f"\\setlength{{\\columnsep}}{{{1.5 + (seed % 2) * 0.5:.1f}em}}\n"
+           f"\\setlength{{\\columnseprule}}{{{0.4 if rules else 0}pt}}\n"
+           "\\setlength{\\multicolsep}{4pt}\n\\raggedbottom\n\\begin{document}\n\\zihao{-5}\n"
+           f"\\noindent{{\\heiti\\zihao{{4}} 第{number}版 {section}}}\\hfill{{\\zihao{{5}} 澜州晚报 {date}}}\\par\n"
+           "\\vspace{2pt}\\noindent\\rule{\\linewidth}{0.8pt}\\par\\vspace{8pt}\n"
+           "\\noindent\\begin{minipage}[t]{0.64\\linewidth}\n" + lead_tex
+           + "\\end{minipage}\\hfill\\begin{minipage}[t]{0.32\\linewidth}\n" + note_tex + "\\end{minipage}\n"
+           "\\par\\vspace{4pt}\\noindent\\rule{\\linewidth}{0.4pt}\\par\\vspace{6pt}\n" + foot_tex + "\\end{document}\n")
+    stories = [lead.truth(), note.truth(), foot.truth()]
+    _captions(stories, [lead, note, foot])
+    return tex, {"furniture": [f"第{number}版 {section}", f"澜州晚报 {date}"], "stories": stories}
+
+
+XL_CORPUS = [(xl_page, 4101, "xl_front", False), (xl_page, 4102, "xl_ruled", True), (xl_tabloid, 4201, "xl_tabloid", True)]
+
+
+def build_xelatex(out: Path) -> None:
+    """The XeLaTeX pages (`xl_page`, `xl_tabloid`), made with `xelatex` in a scratch folder."""
+    import shutil
+    import subprocess
+    import tempfile
+    if shutil.which("xelatex") is None:
+        print("xelatex not found (apt-get install texlive-xetex texlive-lang-chinese): XeLaTeX pages skipped")
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for make, seed, name, rules in XL_CORPUS:
+        tex, page = make(seed, rules)
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / f"{name}.tex").write_text(tex, encoding="utf-8")
+            subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"], cwd=tmp,
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "FORCE_SOURCE_DATE": "1"})
+            shutil.copy(Path(tmp) / f"{name}.pdf", out / f"{name}.pdf")
+        truth = {"source": "XeLaTeX (ctex, Fandol faces, multicol) via tools/make_pdf_corpus.py", "seed": seed,
+                 "pages": [page]}
+        (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{name}.pdf")
+
+
 if __name__ == "__main__":
     if "--scribus-render" in sys.argv:          # Scribus running this file as its script
         at = sys.argv.index("--scribus-render")
@@ -2238,6 +2396,9 @@ if __name__ == "__main__":
         build_textbox(target, [(int(x), f"vt_{x}") for x in seeds[0].split(",")] if seeds else VT_CORPUS,
                       make=vt_page, source="LibreOffice Writer (Debian) vertical and horizontal text boxes "
                                            "via tools/make_pdf_corpus.py")
+        sys.exit(0)
+    if "--xelatex-only" in sys.argv:
+        build_xelatex(target)
         sys.exit(0)
     if "--fit-only" in sys.argv:
         build_fit(target)

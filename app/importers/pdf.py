@@ -529,8 +529,12 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
             # screen: measure them against the unturned page (turned, the page box would cut
             # them to its edge, and glyphs stacked there would be taken for fake-bold copies),
             # from the corner of its trim or crop box (`_view`)
-            media = page.get_mediabox()
-            view = _view(media, page.get_cropbox(fallback_ok=False), page.get_trimbox(fallback_ok=False))
+            # (PDFium's box getters read the page's own dictionary only; a box the page inherits
+            # from its page tree, where xdvipdfmx and others write the MediaBox, is read through
+            # the page's bounding box: its crop box, else its media box, inherited or not)
+            shown = page.get_bbox()
+            media = page.get_mediabox(fallback_ok=False) or shown
+            view = _view(media, shown, page.get_trimbox(fallback_ok=False))
             sx, sy, right, top_y = view or (min(media[0], media[2]), min(media[1], media[3]),
                                             max(media[0], media[2]), max(media[1], media[3]))
             width, height = right - sx, top_y - sy
@@ -1750,6 +1754,18 @@ def _ink_gap(a: Glyph, b: Glyph) -> float:
     return x0 - x1
 
 
+def _ink_centre(g: Glyph) -> float:
+    """Where a glyph's ink stands across the line: its box's middle, or, for a full-width mark,
+    the middle of the half its ink is in (closing marks left, opening marks right). Two marks
+    set as a compressed pair (”“, ）（) have boxes that nearly coincide; their ink is in order."""
+    if g.x1 - g.x0 >= 0.8 * g.size:
+        if g.text in _FW_CLOSING:
+            return g.x0 + 0.25 * (g.x1 - g.x0)
+        if g.text in _FW_OPENING:
+            return g.x0 + 0.75 * (g.x1 - g.x0)
+    return 0.5 * (g.x0 + g.x1)
+
+
 def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Line]:
     """Glyphs on one baseline, split at gaps wider than a character and at gutters."""
     gutters = gutters or _Gutters(glyphs, [])
@@ -1761,8 +1777,8 @@ def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Li
         j = i + 1
         while j < n and glyphs[j].base - anchor.base <= max(1.0, 0.2 * anchor.size):
             j += 1
-        # by centre: a compressed quote mark's box reaches over the comma set before it
-        row = sorted(glyphs[i:j], key=lambda g: g.x0 + g.x1)
+        # by the ink's centre: a compressed quote mark's box reaches over the comma set before it
+        row = sorted(glyphs[i:j], key=_ink_centre)
         gaps = [_ink_gap(a, b) for a, b in itertools.pairwise(row)]
         usual = max(0.0, statistics.median(gaps)) if len(gaps) > 2 else 0.0
         # each size's own tracking on this row: a headline letter-spaced (and justified) across a
@@ -1941,8 +1957,11 @@ def _assign_boxes(lines: list[Line], boxes: list[Box], page: PageGlyphs, body: f
     found: dict[int, Box] = {}
     for line in lines:
         line.box = None
+        # (a mark hanging at either end, ” past the measure or “ squeezed before it, may reach
+        # over the frame: the line's extent without it must lie inside)
+        lx0, lx1 = (line.cx0, line.cx1) if line.cx1 > line.cx0 else (line.x0, line.x1)
         for k, b in enumerate(uniq):
-            if (b.x0 - 1 <= line.x0 and line.x1 <= b.x1 + 1 and b.top - 1 <= line.top
+            if (b.x0 - 1 <= lx0 and lx1 <= b.x1 + 1 and b.top - 1 <= line.top
                     and line.bottom <= b.bottom + 1):
                 line.box = used.setdefault(k, len(used))
                 found[line.box] = b
@@ -2644,7 +2663,7 @@ def _attach_scripts(lines: list[Line]) -> list[Line]:
                 continue            # it would cover the line's own glyphs: not set in it
             if not any(abs(sc.x0 - g.x1) <= 0.5 * m or abs(g.x0 - sc.x1) <= 0.5 * m for g in gs):
                 continue
-            merged[id(host)] = sorted([*gs, *sc.glyphs], key=lambda g: g.x0 + g.x1)
+            merged[id(host)] = sorted([*gs, *sc.glyphs], key=_ink_centre)
             taken.add(id(sc))
             break
     if not taken:
@@ -2684,7 +2703,13 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
                 # a figure only takes its place in the reading order: the line after it is
                 # interrupted, not a blank line away (a column running on below a photo set into it)
                 continue
-            ln.frame = frame
+            box = rects.get(ln.box) if ln.box is not None else None
+            if box is not None and box.x0 < frame[1] and frame[0] < box.x1:
+                # a boxed line is set in its box's width, however wide the region read with it
+                # (a framed commentary beside a story, its headline's rows alone across the page)
+                ln.frame = (max(frame[0], box.x0), min(frame[1], box.x1))
+            else:
+                ln.frame = frame
             ln.leaf = k
             ln.pos = pos
             ordered.append(ln)

@@ -267,10 +267,14 @@ def _display_runs(paras: list, body: float) -> None:
         sizes = [p.lines[0].size for p in run]
         top = max(sizes)
         if top >= DISPLAY * body:
+            from galley.app.repair.features import is_byline, is_solid_byline
             main = sizes.index(top)
             for i, p in enumerate(run):
+                text = p.text.strip()
                 if sizes[i] >= 0.9 * top:
                     p.role = "headline"
+                elif is_byline(text) or is_solid_byline(text):
+                    p.role = "byline"   # 记者 孟胜 通讯员 江怡刚 set larger than the body: a byline by its words
                 elif i < main:
                     p.role = "kicker"
                 else:

@@ -125,6 +125,27 @@ def is_byline(text: str) -> bool:
     return len(text) <= 60 and bool(_BYLINE.match(text))
 
 
+_SOLID_BYLINE = re.compile(r"^(?P<paper>本报|新华社|中新社)?(?:特约|见习)?记者(?P<a>[\u4e00-\u9fff]{2,9}?)"
+                           r"(?:通讯员(?P<b>[\u4e00-\u9fff]{2,9}))?$")
+
+
+def is_solid_byline(text: str) -> bool:
+    """A byline set with no space between its words (记者孟胜通讯员江怡刚, 本报记者段兰伟陈丽: a page
+    whose CJK setting drops the spaces), told from a heading that opens with 记者 (记者手记,
+    本报记者走基层) by the surname each name begins with, and by the paper or the 通讯员 it names
+    (or one name alone)."""
+    m = _SOLID_BYLINE.match(text)
+    if m is None:
+        return False
+    single, double = surnames()
+    a, b = m.group("a"), m.group("b")
+
+    def named(s: str) -> bool:
+        return s[0] in single or s[:2] in double
+
+    return named(a) and (b is None or named(b)) and (bool(m.group("paper") or b) or len(a) <= 3)
+
+
 _SUBHEAD_MARK = re.compile(r"^[（(【\[]小标题[）)】\]]\s*\S")
 
 

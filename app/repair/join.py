@@ -65,7 +65,7 @@ QUOTE_SURE = 0.9        # a pick this sure keeps a quotation's open mark (“我
 #                         a quotation of several paragraphs closes in the last one only)
 # RawBlock.role (the page's own evidence, PDF input) of blocks that are never running text: a
 # column cut is joined past them (they move out whole), never to them
-_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck", "subhead"})
+_APART = frozenset({"furniture", "jump", "ad", "caption", "sidebar", "headline", "kicker", "deck", "subhead", "byline"})
 
 
 _UNSET = object()

@@ -63,6 +63,7 @@ def _insert_kind(text: str) -> Kind:
 
 # A role read from the page (RawBlock.role, PDF input) decides the form over the text alone.
 _ROLE_FORMS = {"furniture": "furniture", "ad": "furniture", "jump": "credit", "caption": "caption", "sidebar": "sidebar",
+               "byline": "byline",
                "kicker": "heading", "headline": "heading", "deck": "heading", "subhead": "heading"}
 _ROLE_KINDS = {"caption": Kind.CAPTION, "sidebar": Kind.SIDEBAR, "kicker": Kind.KICKER,
                "headline": Kind.HEADLINE, "deck": Kind.DECK, "subhead": Kind.SUBHEAD}

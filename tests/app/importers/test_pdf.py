@@ -17,7 +17,7 @@ import pytest
 
 from galley.app.errors import GalleyError
 from galley.app.importers import read_blocks
-from galley.app.importers.pdf import Glyph, dedupe, read_pdf
+from galley.app.importers.pdf import Glyph, build_lines, dedupe, read_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
@@ -275,6 +275,46 @@ def test_dedupe_drops_a_shadow_under_the_face():
     body = [Glyph(c, 10 + 9 * k, 19 + 9 * k, 130, 9) for k, c in enumerate("澜州港今年吞吐量")]
     kept = [(g.text, g.x0, g.base) for g in face + body]
     assert [(x.text, x.x0, x.base) for x in dedupe(shadow + face + body)] == kept
+
+
+def test_a_squeezed_pair_of_quote_marks_reads_in_order():
+    """”“ squeezed into one em (xeCJK, 开明式 setting): the two boxes nearly coincide, the opening
+    mark's a hair to the left of the closing one's, as xdvipdfmx places them. Read by where their
+    ink is (a closing mark's in its box's left half, an opening mark's in its right half), the
+    line is 以人为本”“绿色, not 以人为本“”绿色."""
+    row = [Glyph("本", 789.28, 799.78, 173.19, 10.5), Glyph("”", 799.78, 810.28, 173.19, 10.5),
+           Glyph("“", 799.72, 810.22, 173.19, 10.5), Glyph("绿", 810.22, 820.72, 173.19, 10.5),
+           Glyph("，", 820.72, 831.22, 173.19, 10.5), Glyph("（", 826.0, 836.5, 173.19, 10.5)]
+    assert [line.text for line in build_lines(row)] == ["本”“绿，（"]
+
+
+def test_a_page_whose_media_box_is_in_its_page_tree_reads_whole(tmp_path, reader):
+    """xdvipdfmx (XeLaTeX) writes a page's MediaBox once, in the page tree, and the page inherits
+    it; PDFium's box getters read the page's own dictionary only. A broadsheet-sized page read as
+    US Letter (the getters' fallback) had every glyph beyond 612 × 792 pt cut to the edge."""
+    import pikepdf
+
+    from tests.app.importers import fitpdf as F
+    paras = ["澜州港今年集装箱吞吐量创下新高，港口部门推出便利化措施，企业通关时间平均缩短三成。",
+             "记者在码头看到，新投用的自动化轨道吊正在作业，现场秩序井然。"]
+    w = F.Writer("".join(paras) + "澜州港吞吐量创新高")
+    font = w.font()
+    page = w.page(900, 1300)
+    F.run(page, font, 60, 80, "澜州港吞吐量创新高", 30)
+    for col, para in enumerate(paras):       # two columns high on the page, first lines set in
+        lines = [para[:16]] + [para[k:k + 18] for k in range(16, len(para), 18)]
+        for n, line in enumerate(lines):
+            F.run(page, font, 60 + 420 * col + (20 if n == 0 else 0), 150 + 15 * n, line, 10)
+    own = tmp_path / "own.pdf"
+    w.save(own)
+    tree = tmp_path / "tree.pdf"
+    with pikepdf.open(own) as pdf:
+        pdf.Root.Pages.MediaBox = pdf.pages[0].obj.MediaBox
+        del pdf.pages[0].obj["/MediaBox"]
+        pdf.save(tree)
+    want = [b.text for b in read_pdf(own)]
+    assert want[0] == "澜州港吞吐量创新高" and len("".join(want)) == len("".join(paras)) + 9
+    assert [b.text for b in read_pdf(tree)] == want
 
 
 def test_pages_are_numbered_and_in_order(tmp_path):

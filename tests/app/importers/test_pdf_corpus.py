@@ -15,7 +15,10 @@ PDF page, each drawn as a form XObject, read as the two pages they are, left the
 FIT-style pages written glyph by glyph (fit_*: a head block over some of a lead's columns, its
 other column beside it from the module's top; a 导读 box; columns of unequal widths), and Typst
 pages whose text is in traditional characters (tr_*: 本報記者, 下轉第2版, 本版編輯, as a Hong Kong or
-Taiwan paper sets them);
+Taiwan paper sets them), and XeLaTeX pages (xl_*: ctex's Fandol faces embedded as CID-keyed CFF
+with no ToUnicode, the MediaBox inherited from the page tree, xeCJK's squeezed ”“ pairs and
+marks hanging past the measure, multicol's balanced columns, a framed commentary beside a story,
+a byline set larger than the body with no spaces in it, a story set ragged right);
 tools/make_pdf_corpus.py, which also wrote each page's truth:
 letter-spaced headlines (to 0.5 em), tracked body (0–0.17 em), gutters of 1.5–2.5 em, photos
 with captions, boxed sidebars, an L-shaped module, jump lines and 版眉 furniture, and a
@@ -49,6 +52,7 @@ def test_corpus_is_there():
     assert sum(p.stem.startswith("sp_") for p in PAGES) >= 3
     assert sum(p.stem.startswith("fit_") for p in PAGES) >= 2
     assert sum(p.stem.startswith("tr_") for p in PAGES) >= 2
+    assert sum(p.stem.startswith("xl_") for p in PAGES) >= 3
     for pdf in PAGES:
         assert pdf.with_suffix(".json").is_file(), pdf
 

@@ -435,6 +435,16 @@ def test_bylines_signed_wen_or_tu_are_bylines():
     assert len(repaired(*blocks)) == 3
 
 
+def test_bylines_set_with_no_spaces_are_told_from_headings_that_open_with_jizhe():
+    """A page whose CJK setting drops the spaces (XeLaTeX) gives 记者孟胜通讯员江怡刚: a byline by
+    the surnames its names begin with; 记者手记 and 本报记者走基层 are column titles."""
+    from galley.app.repair.features import is_solid_byline
+    for line in ("记者孟胜通讯员江怡刚", "本报记者段兰伟陈丽", "新华社记者李华", "记者王明", "记者邱宇通讯员萧静"):
+        assert is_solid_byline(line), line
+    for line in ("记者手记", "本报记者走基层", "记者节到了", "记者探访南湖新区", "记者王明在现场看到"):
+        assert not is_solid_byline(line), line
+
+
 def test_recurs_below_measures_how_much_of_a_line_the_text_below_says_again():
     from galley.app.repair.model import RECUR_LEN, recurs_below
     story = ["临川港集装箱吞吐量上半年达到四十万标箱,同比增长一成。",
