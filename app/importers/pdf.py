@@ -105,6 +105,11 @@ INDENT_MIN = 1.2
 FIELD_GAP = 3.0
 # A line ending more than this many ems short of the column edge ends its paragraph.
 SHORT_LINE = 0.9
+# A page whose body text is set outside these sizes (points) is read as if drawn at a scale that
+# sets it in BODY_NORMAL: a broadsheet page printed to A4 (缩印, a 9 pt body at 5 pt), an e-paper
+# page, a page drawn at twice its size; the readers' tolerances are in points, and fit pages whose
+# body is a newspaper's (小五 to 五号, or a document's 小四).
+BODY_LEAST, BODY_MOST, BODY_NORMAL = 7.5, 13.0, 9.5
 # What one file may hold: past these a clear error, not hours of work or gigabytes of memory.
 MAX_PAGES = 2000
 MAX_GLYPHS = 4_000_000
@@ -246,6 +251,7 @@ def read_pdf(path: Path) -> list[RawBlock]:
         # U+FFFD where they stood, and the log says which fonts and pages
         log.warning("%s: %d characters have no Unicode mapping and read as U+FFFD%s", path, unmapped,
                     _unmapped_fonts(pages))
+    pages = [_at_reading_scale(p) for p in pages]
     pages = _split_spreads(pages)
     running = _running_lines(pages)
     blocks: list[RawBlock] = []
@@ -271,6 +277,31 @@ def read_pdf(path: Path) -> list[RawBlock]:
         b.offset = offset
         offset += len(b.text) + 2
     return blocks
+
+
+def _glyph_body(glyphs: list[Glyph]) -> float:
+    """The size (to half a point) most of the upright, visible glyphs are set in: the body's."""
+    counts: collections.Counter[float] = collections.Counter(
+        round(g.size * 2) / 2 for g in glyphs if g.upright and g.visible and g.size > 0)
+    return max(counts, key=lambda s: (counts[s], -s)) if counts else BODY_NORMAL
+
+
+def _at_reading_scale(page: PageGlyphs) -> PageGlyphs:
+    """The page drawn at the scale that sets its body text (the size most of its upright glyphs
+    have) in BODY_NORMAL points, where that size is outside BODY_LEAST..BODY_MOST; the page as
+    it is otherwise. Only the reading's geometry changes: the text and its order are the page's."""
+    body = _glyph_body(page.glyphs)
+    if BODY_LEAST <= body <= BODY_MOST:
+        return page
+    f = BODY_NORMAL / body
+
+    def box(b: Box) -> Box:
+        return Box(b.x0 * f, b.top * f, b.x1 * f, b.bottom * f)
+
+    glyphs = [Glyph(g.text, g.x0 * f, g.x1 * f, g.base * f, g.size * f, g.upright, g.angle, g.visible,
+                    None if g.extent is None else (g.extent[0] * f, g.extent[1] * f)) for g in page.glyphs]
+    return PageGlyphs(page.number, page.width * f, page.height * f, glyphs, [box(b) for b in page.boxes],
+                      [box(b) for b in page.figures], page.unmapped, page.optional)
 
 
 def _visible_layers(path: Path, pages: list[PageGlyphs]) -> list[PageGlyphs]:
@@ -2531,15 +2562,24 @@ class _Columns:
         for ln in lines:
             e = ends.setdefault((ln.frame, ln.box), {})
             e[round(ln.x1)] = e.get(round(ln.x1), 0) + 1
+        # (a line end counts at its own point and the points either side: a column's edge that
+        # falls on a half point splits its lines between two points, and the page's scale says where)
+        ends = {key: _near(e) for key, e in ends.items()}
         self.frame_rights = {key: float(max(x for x, c in e.items() if c >= 3))
                              for key, e in ends.items() if any(c >= 3 for c in e.values())}
         starts: dict[tuple, dict[int, int]] = {}
         for ln in lines:
             e = starts.setdefault((ln.frame, ln.box), {})
             e[round(ln.x0)] = e.get(round(ln.x0), 0) + 1
+        starts = {key: _near(e) for key, e in starts.items()}
         self.frame_lefts = {key: sorted(float(x) for x, c in e.items() if c >= 3) for key, e in starts.items()}
         self.box_rights: dict[int, float] = {}
         self.box_edges: dict[int, float] = {}
+
+
+def _near(counts: dict[int, int]) -> dict[int, int]:
+    """Each point's count with its neighbours' (the points it holds, not new ones)."""
+    return {x: counts.get(x - 1, 0) + c + counts.get(x + 1, 0) for x, c in counts.items()}
 
 
 def _running_lines(pages: list[PageGlyphs]) -> set[str]:
@@ -2673,15 +2713,18 @@ def _attach_scripts(lines: list[Line]) -> list[Line]:
 
 def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | set[str] = frozenset(),
                blocks: list[pdf_vertical.Block] | None = None) -> list[tuple[Para, int]]:
-    rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 and b.bottom - b.top >= 10]
+    # a rule's thickness and length, and how near its ends lie, in points of a 9 pt body: a page
+    # set larger or smaller draws them in proportion
+    unit = _glyph_body(glyphs) / 9.0
+    rules = [b for b in page.boxes if b.x1 - b.x0 <= 2.5 * unit and b.bottom - b.top >= 10 * unit]
     gutters = _Gutters(glyphs, rules)
-    gutters.across = _rules_across(page.boxes, rules)
+    gutters.across = _rules_across(page.boxes, rules, unit)
     lines = _attach_scripts(build_lines(glyphs, gutters))
     blocks = blocks or []
     body = _body_size(lines + [_column_line(c) for b in blocks for c in b.columns])
     lines = _drop_caps(lines, body)
     rects: dict[int, Box] = {}
-    boxes = _assign_boxes(lines, page.boxes + _closed_boxes(page.boxes), page, body, rects)
+    boxes = _assign_boxes(lines, page.boxes + _closed_boxes(page.boxes, 3.0 * unit), page, body, rects)
     # each group of vertical blocks stands in the reading order as a region without text lines
     # (a 竖题 or a column label beside a story set across is read with that story instead)
     groups = pdf_vertical.groups(blocks, HEADING_RATIO * body, boxes)
@@ -2777,15 +2820,17 @@ def _flow_page(glyphs: list[Glyph], page: PageGlyphs, running: frozenset[str] | 
     return [(p, _column_index(col_x, p.lines[0].frame[0])) for p in result]
 
 
-def _rules_across(boxes: list[Box], rules: list[Box]) -> list[Box]:
-    """Horizontal rules (a path at most 2.5 pt high and at least 10 pt long), not a side of a
-    box drawn a side at a time (no vertical rule meets either end)."""
+def _rules_across(boxes: list[Box], rules: list[Box], unit: float = 1.0) -> list[Box]:
+    """Horizontal rules (a path at most 2.5 pt high and at least 10 pt long, `unit` times that on
+    a page whose body is not 9 pt), not a side of a box drawn a side at a time (no vertical rule
+    meets either end)."""
     out = []
+    near = 3 * unit
     for b in boxes:
-        if b.bottom - b.top > 2.5 or b.x1 - b.x0 < 10:
+        if b.bottom - b.top > 2.5 * unit or b.x1 - b.x0 < 10 * unit:
             continue
         y = (b.top + b.bottom) / 2
-        if any(r.top - 3 <= y <= r.bottom + 3 and (abs(r.x0 - b.x0) <= 3 or abs(r.x1 - b.x1) <= 3)
+        if any(r.top - near <= y <= r.bottom + near and (abs(r.x0 - b.x0) <= near or abs(r.x1 - b.x1) <= near)
                for r in rules):
             continue
         out.append(b)
