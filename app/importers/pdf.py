@@ -839,7 +839,9 @@ def _reread(glyphs: list[Glyph], where: list[int], flagged: dict[int, int], font
                 # digit alone is read as its own code, which it far more often is than a code
                 # that came out as it (U+00B2 as 2)
                 code = _pieces_back().get(g.text, code)
-        ch = fonts.lookup(handles[k], code, keys[k])
+        # (not through a one-byte font's outlines: its code read back from the character PDFium
+        # made of it is a guess, and a guess matched by outline is a wrong character, not a lost one)
+        ch = fonts.lookup(handles[k], code, keys[k], outlines=False)
         if ch is None:
             name = pdf_fonts.font_name(handles[k])
             unmapped[name] = unmapped.get(name, 0) + 1

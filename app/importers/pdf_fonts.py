@@ -25,13 +25,14 @@ stay U+FFFD and the reader says so.
 from __future__ import annotations
 
 import functools
+import re
 import struct
 
 # Among several characters drawn with the same glyph, the one text should hold: unified
 # ideographs and common punctuation before radicals and compatibility forms (and the middle dot
-# of 间隔号, U+00B7 as GB 18030 has it, before a bullet).
+# of 间隔号, U+00B7 as GB 18030 has it, before a bullet; □ before the combining square ⃞).
 _PREFERRED = ((0x4E00, 0x9FFF), (0x3000, 0x303F), (0xFF00, 0xFFEF), (0x0020, 0x007E), (0x3400, 0x4DBF),
-              (0x00B7, 0x00B7), (0x2000, 0x206F))
+              (0x00B7, 0x00B7), (0x2000, 0x206F), (0x25A0, 0x25FF))
 
 
 def _rank(code: int) -> tuple[int, int]:
@@ -43,20 +44,20 @@ def _rank(code: int) -> tuple[int, int]:
     return (len(_PREFERRED), code)
 
 
-def unicode_cmap(data: bytes) -> dict[int, int]:
+def unicode_cmap(data: bytes, face: int = 0) -> dict[int, int]:
     """The font program's Unicode cmap (character → glyph id), or {} when it has none or is
     not a TrueType/OpenType font. Reads formats 4 and 12 of the (3,1), (3,10) and (0,*) tables;
     failing those, a Chinese font's GBK one, (3,3) PRC or (1,25) Mac simplified Chinese, formats 4
     and 2 (older Chinese fonts carry only that), its codes turned into characters."""
     try:
-        return _unicode_cmap(data)
+        return _unicode_cmap(data, face)
     except (struct.error, IndexError, ValueError):
         return {}
 
 
-def _unicode_cmap(data: bytes) -> dict[int, int]:
+def _unicode_cmap(data: bytes, face: int = 0) -> dict[int, int]:
     if data[:4] == b"ttcf":
-        data_offset = struct.unpack(">I", data[12:16])[0]
+        data_offset = struct.unpack(">I", data[12 + 4 * face:16 + 4 * face])[0]
     else:
         data_offset = 0
     if data[data_offset:data_offset + 4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
@@ -350,10 +351,11 @@ def _charset(data: bytes, at: float, n: int) -> list[int]:
     return out[:n]
 
 
-def glyph_to_unicode(data: bytes) -> dict[int, str]:
-    """Glyph id → the character it draws, from the font program's Unicode cmap."""
+def glyph_to_unicode(data: bytes, face: int = 0) -> dict[int, str]:
+    """Glyph id → the character it draws, from the font program's Unicode cmap (of a collection's
+    `face`)."""
     back: dict[int, int] = {}
-    for code, gid in unicode_cmap(data).items():
+    for code, gid in unicode_cmap(data, face).items():
         if gid not in back or _rank(code) < _rank(back[gid]):
             back[gid] = code
     return {gid: chr(code) for gid, code in back.items()}
@@ -367,15 +369,18 @@ class FontMaps:
 
     def __init__(self, fixes=None) -> None:
         self.maps: dict[int, dict[int, str] | None] = {}
+        self.guessed: dict[int, bool] = {}      # whether a font's map says nothing of codes read back
         self.fixes = fixes
 
-    def lookup(self, font, code: int, key: int | None = None) -> str | None:
+    def lookup(self, font, code: int, key: int | None = None, outlines: bool = True) -> str | None:
         """The character for `code` in the PDFium font handle `font` (at `key`, its address,
-        when known), or None."""
+        when known), or None. `outlines` False: `code` was read back from the character PDFium
+        made of a glyph, which for a one-byte font matched by its outlines is a guess (PDFium
+        decodes such a font as WinAnsi, Mac Roman or Standard encoding, and says not which): None."""
         if key is None:
             key = address(font)
         if key not in self.maps:
-            table = _pdfium_font_map(font)
+            table, self.guessed[key] = _pdfium_font_map(font)
             if table and self.fixes is not None:
                 if not isinstance(self.fixes, PageFixes):
                     self.fixes = self.fixes()
@@ -384,7 +389,7 @@ class FontMaps:
                     table = fix.by_cid(table)
             self.maps[key] = table or None
         found = self.maps[key]
-        if found is None:
+        if found is None or (not outlines and self.guessed[key]):
             return None
         return found.get(code)
 
@@ -395,21 +400,30 @@ def address(font) -> int:
     return ctypes.addressof(font.contents) if font else 0
 
 
-def _pdfium_font_map(font) -> dict[int, str]:
+def _pdfium_font_map(font) -> tuple[dict[int, str], bool]:
+    """The code → character map of a PDFium font's program, and whether it was read from the
+    glyphs' outlines of a one-byte font (its own tables naming no character but private use ones,
+    its codes reached through a symbol or Mac cmap)."""
     import ctypes
 
     from pypdfium2 import raw
     if not font or not hasattr(raw, "FPDFFont_GetFontData"):
-        return {}
+        return {}, False
     size = ctypes.c_size_t(0)
     if not raw.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value:
-        return {}
+        return {}, False
     if size.value > 64 * 2**20:
-        return {}
+        return {}, False
     buf = (ctypes.c_uint8 * size.value)()
     if not raw.FPDFFont_GetFontData(font, buf, size.value, ctypes.byref(size)):
-        return {}
-    return program_map(bytes(buf))
+        return {}, False
+    data = bytes(buf)
+    table = program_map(data)
+    if not table or all(is_private(ch) for ch in table.values()):
+        found = outline_map(data, font_name(font))
+        if found:
+            return found, bool(symbol_codes(data))
+    return table, False
 
 
 def font_name(font) -> str:
@@ -569,7 +583,12 @@ class _FontFix:
                 for key in ("FontFile2", "FontFile3"):
                     stream = resolve1(desc.get(key))
                     if stream is not None and hasattr(stream, "get_data"):
-                        return program_map(stream.get_data())
+                        data = stream.get_data()
+                        table = program_map(data)
+                        if not table or all(is_private(ch) for ch in table.values()):
+                            # (a CID font's codes are its CIDs, not a guess: its outlines may say)
+                            table = outline_map(data, _name(self.cid_font.get("BaseFont"))) or table
+                        return table
         except (PSException, TypeError, AttributeError, KeyError, ValueError, RecursionError):
             pass       # a damaged font program: its glyphs stay unmapped
         return {}
@@ -589,3 +608,237 @@ def _text(obj) -> str:
     if isinstance(obj, bytes):
         return obj.decode("latin-1")
     return obj if isinstance(obj, str) else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# glyph outlines matched with the installed fonts
+
+# A PDF font's name less a subset's tag (ABCDEF+) and what writers add to it: pdftops' numbered
+# pieces of a large font (UMingCN_00, UMingCN_01), xdvipdfmx's encoding (-Identity-H).
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+EMPTY = b""              # the outline key of a glyph that draws nothing
+_NAME_TAIL = re.compile(r"(?:_[0-9a-f]{2,3}|-Identity-[HV])$")
+
+
+def outline_map(data: bytes, name: str) -> dict[int, str]:
+    """Code → character for a TrueType program whose tables name no character — a page printed
+    to PostScript and distilled again, its fonts cut into pieces of 255 glyphs with a symbol cmap
+    and no glyph names — by each glyph's outline: the installed font of the same PostScript name
+    (a newsroom's machines have the fonts their pages are set in) draws it with the same points,
+    and its Unicode cmap says which character that is. {} when no such font is installed."""
+    name = _NAME_TAIL.sub("", _SUBSET_TAG.sub("", name))
+    fonts = installed_fonts()
+    where = fonts.get(name)
+    while where is None and "-" in name:
+        name = name.rsplit("-", 1)[0]        # a style the installed face's names leave out (…-Hei-Medium)
+        where = fonts.get(name)
+    if where is None:
+        return {}
+    keys = outline_keys(data)
+    known = _installed_outlines(*where)
+    if not keys or not known:
+        return {}
+    codes = symbol_codes(data) or {gid: gid for gid in keys}     # (a CID font's codes are its glyph ids)
+    out = {}
+    missed = []
+    for code, gid in codes.items():
+        key = keys.get(gid)
+        if key == EMPTY:
+            out[code] = " "          # a glyph that draws nothing reads as the space it leaves
+        elif key is not None and key in known:
+            out[code] = known[key]
+        elif key is not None:
+            missed.append((code, gid))
+    if missed:
+        # a subsetter that rewrote the glyphs (hinting dropped, flags packed anew) leaves their
+        # bytes changed and their points as they were: those are compared instead
+        points = outline_keys(data, decoded=True)
+        drawn = _installed_outlines(*where, decoded=True)
+        for code, gid in missed:
+            key = points.get(gid)
+            if key is not None and key in drawn:
+                out[code] = drawn[key]
+    return out
+
+
+def outline_keys(data: bytes, face: int = 0, decoded: bool = False) -> dict[int, bytes]:
+    """Glyph id → a digest of its outline (its box, contour ends, flags and points; hinting left
+    out) in a TrueType program (a collection's `face`), for each glyph drawn with contours of its
+    own, and EMPTY for each glyph that draws nothing; {} for a program with no glyf table.
+    `decoded`: a digest of its contours' points (as a rewriting subsetter leaves them), slower."""
+    try:
+        return _outline_keys(data, face, decoded)
+    except (struct.error, IndexError, ValueError):
+        return {}
+
+
+def _outline_keys(data: bytes, face: int, decoded: bool) -> dict[int, bytes]:
+    import hashlib
+    tables = _directory(data, face)
+    if b"glyf" not in tables or b"loca" not in tables or b"head" not in tables or b"maxp" not in tables:
+        return {}
+    long_offsets = struct.unpack(">h", data[tables[b"head"] + 50:tables[b"head"] + 52])[0]
+    count = struct.unpack(">H", data[tables[b"maxp"] + 4:tables[b"maxp"] + 6])[0]
+    at = tables[b"loca"]
+    if long_offsets:
+        loca = struct.unpack(f">{count + 1}I", data[at:at + 4 * (count + 1)])
+    else:
+        loca = tuple(2 * x for x in struct.unpack(f">{count + 1}H", data[at:at + 2 * (count + 1)]))
+    glyf = tables[b"glyf"]
+    out: dict[int, bytes] = {}
+    for gid in range(1, count):
+        a, b = glyf + loca[gid], glyf + loca[gid + 1]
+        if b <= a:
+            out[gid] = EMPTY  # draws nothing: a space
+            continue
+        contours = struct.unpack(">h", data[a:a + 2])[0]
+        if contours <= 0 or b - a < 12:
+            continue          # made of other glyphs (their numbers change in a subset)
+        ends = a + 10 + 2 * contours
+        hinting = struct.unpack(">H", data[ends:ends + 2])[0]
+        if decoded:
+            points = _points(data, ends + 2 + hinting, struct.unpack(">H", data[ends - 2:ends])[0] + 1)
+            out[gid] = hashlib.blake2b(data[a + 10:ends] + points, digest_size=12).digest()
+        else:
+            points = data[ends + 2 + hinting:b].rstrip(b"\0")
+            out[gid] = hashlib.blake2b(data[a:ends] + points, digest_size=12).digest()
+    return out
+
+
+def _points(data: bytes, at: int, n: int) -> bytes:
+    """A simple glyph's `n` points from its flags at `at`: on-curve bits, then x and y, packed."""
+    import array
+    flags = bytearray()
+    while len(flags) < n:
+        f = data[at]
+        at += 1
+        flags.append(f)
+        if f & 8:
+            flags.extend(bytes([f]) * data[at])
+            at += 1
+    del flags[n:]
+    coords = array.array("i")
+    for short, same in ((2, 16), (4, 32)):
+        v = 0
+        for f in flags:
+            if f & short:
+                v += data[at] if f & same else -data[at]
+                at += 1
+            elif not f & same:
+                v += struct.unpack(">h", data[at:at + 2])[0]
+                at += 2
+            coords.append(v)
+    return bytes(f & 1 for f in flags) + coords.tobytes()
+
+
+def _directory(data: bytes, face: int = 0) -> dict[bytes, int]:
+    """Table tag → offset in a TrueType/OpenType program (a collection's `face`)."""
+    base = struct.unpack(">I", data[12 + 4 * face:16 + 4 * face])[0] if data[:4] == b"ttcf" else 0
+    num = struct.unpack(">H", data[base + 4:base + 6])[0]
+    out = {}
+    for k in range(min(num, 64)):
+        tag, _, off, _length = struct.unpack(">4sIII", data[base + 12 + 16 * k:base + 28 + 16 * k])
+        out[tag] = off
+    return out
+
+
+def symbol_codes(data: bytes) -> dict[int, int]:
+    """Code → glyph id from a TrueType program's symbol cmap ((3,0), whose 0xF0xx stands for code
+    xx) or Mac Roman one ((1,0), formats 0 and 6): how a PDF's simple TrueType font reaches its
+    glyphs; {} when it has neither."""
+    try:
+        at = _directory(data).get(b"cmap")
+        if at is None:
+            return {}
+        found: dict[int, int] = {}
+        for k in range(struct.unpack(">H", data[at + 2:at + 4])[0]):
+            platform, encoding, off = struct.unpack(">HHI", data[at + 4 + 8 * k:at + 12 + 8 * k])
+            sub = at + off
+            fmt = struct.unpack(">H", data[sub:sub + 2])[0]
+            if (platform, encoding) == (3, 0) and fmt == 4:
+                return {c & 0xFF if c >= 0xF000 else c: gid for c, gid in _format4(data, sub).items()}
+            if (platform, encoding) == (1, 0) and fmt == 0 and not found:
+                found = {c: gid for c, gid in enumerate(data[sub + 6:sub + 262]) if gid}
+            elif (platform, encoding) == (1, 0) and fmt == 6 and not found:
+                first, n = struct.unpack(">HH", data[sub + 6:sub + 10])
+                gids = struct.unpack(f">{n}H", data[sub + 10:sub + 10 + 2 * n])
+                found = {first + j: gid for j, gid in enumerate(gids) if gid}
+        return found
+    except (struct.error, IndexError, ValueError):
+        return {}
+
+
+@functools.cache
+def installed_fonts() -> dict[str, tuple[str, int]]:
+    """PostScript name (and full name, hyphens for spaces) → (file, face) of each TrueType font
+    where the layout looks for fonts (Galley's own, the system's, the user's), read from the files'
+    name tables."""
+    from galley.app.layout.fonts import RESOURCE_DIR, SYSTEM_DIRS
+    out: dict[str, tuple[str, int]] = {}
+    for folder in (RESOURCE_DIR, *SYSTEM_DIRS):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
+                for face, name in _postscript_names(path):
+                    out.setdefault(name, (str(path), face))
+    return out
+
+
+def _postscript_names(path) -> list[tuple[int, str]]:
+    """(face, name) of each face of a font file (`_font_names`), read from its name table alone."""
+    out = []
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            faces = [0]
+            if head[:4] == b"ttcf":
+                n = struct.unpack(">I", head[8:12])[0]
+                faces = list(struct.unpack(f">{min(n, 64)}I", fh.read(4 * min(n, 64))))
+            for k, base in enumerate(faces):
+                fh.seek(base)
+                directory = fh.read(12)
+                num = min(struct.unpack(">H", directory[4:6])[0], 64)
+                records = fh.read(16 * num)
+                for j in range(num):
+                    tag, _, off, length = struct.unpack(">4sIII", records[16 * j:16 * j + 16])
+                    if tag == b"name":
+                        fh.seek(off)
+                        out += [(k, name) for name in _font_names(fh.read(min(length, 1 << 16)))]
+    except (OSError, struct.error, ValueError):
+        pass
+    return out
+
+
+def _font_names(table: bytes) -> list[str]:
+    """A name table's PostScript name (name 6), then its full name (4), and its family and style
+    (1, 2), with hyphens for spaces, as a web-to-print writer names a font (AR-PL-UMing-CN-Light)."""
+    count, strings = struct.unpack(">HH", table[2:6])
+    found: dict[int, str] = {}
+    for k in range(count):
+        platform, _encoding, _lang, name_id, length, off = struct.unpack(">6H", table[6 + 12 * k:18 + 12 * k])
+        if name_id not in (1, 2, 4, 6) or name_id in found or platform not in (0, 1, 3):
+            continue
+        raw = table[strings + off:strings + off + length]
+        found[name_id] = raw.decode("utf-16-be", "replace") if platform in (0, 3) else raw.decode("latin-1")
+    out = [found[6]] if 6 in found else []
+    if 4 in found:
+        out.append(found[4].replace(" ", "-"))
+    if 1 in found and 2 in found:
+        out.append(f"{found[1]} {found[2]}".replace(" ", "-"))     # family and style (WenQuanYi-Zen-Hei-Medium)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _installed_outlines(path: str, face: int, decoded: bool = False) -> dict[bytes, str]:
+    """Outline digest (`outline_keys`) → character of an installed font's face."""
+    from pathlib import Path
+    data = Path(path).read_bytes()
+    chars = glyph_to_unicode(data, face)
+    out: dict[bytes, str] = {}
+    for gid, key in outline_keys(data, face, decoded).items():
+        ch = chars.get(gid)
+        # two glyphs drawn alike (。 and ｡): the character text should hold
+        if ch is not None and key != EMPTY and (key not in out or _rank(ord(ch)) < _rank(ord(out[key]))):
+            out[key] = ch
+    return out

@@ -90,7 +90,8 @@ def _cmap_format4_table(pairs: dict[int, int], platform: int = 3, encoding: int 
 def subset_font(chars: str, cmap: str = "unicode") -> tuple[bytes, dict[str, int], dict[int, int]]:
     """A TrueType subset holding `chars`: its bytes, each character's glyph id, and each glyph
     id's advance in 1/1000 em. Its cmap is Unicode (3,1), or only a GBK one as older Chinese
-    fonts have: "prc" (3,3) format 4, "mac" (1,25) format 2."""
+    fonts have: "prc" (3,3) format 4, "mac" (1,25) format 2; "none": no cmap at all (a subset
+    that kept only the glyphs, as some page systems write it)."""
     from reportlab.pdfbase.ttfonts import TTFontMaker
     ttf = _ttf()
     codes = sorted({ord(c) for c in chars})
@@ -108,6 +109,8 @@ def subset_font(chars: str, cmap: str = "unicode") -> tuple[bytes, dict[str, int
     gbk = {int.from_bytes(c.encode("gbk"), "big"): g for c, g in gid.items()}
     tables["cmap"] = (_cmap_format4({ord(c): g for c, g in gid.items()}) if cmap == "unicode"
                       else _cmap_format4_table(gbk, 3, 3) if cmap == "prc" else _cmap_format2(gbk, 1, 25))
+    if cmap == "none":
+        del tables["cmap"]
     maker = TTFontMaker()
     for tag, blob in tables.items():
         maker.add(tag, blob)

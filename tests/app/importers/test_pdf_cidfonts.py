@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from galley.app.errors import GalleyError
@@ -123,6 +124,31 @@ def test_truetype_font_with_only_a_gbk_cmap(tmp_path, reader, cmap):
     pdf = tmp_path / f"{cmap}.pdf"
     make_page(pdf, {"to_unicode": False}, cmap=cmap)
     texts = [b.text for b in read_pdf(pdf)]
+    assert texts[0] == HEADLINE
+    assert [t for t in texts if t in BODY] == BODY, texts
+    assert sorted(_nows("".join(texts))) == sorted(_nows(ALL))
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_truetype_subset_with_no_cmap_reads_by_its_outlines(tmp_path, reader, named):
+    """A TrueType subset that kept only its glyphs (no cmap), embedded without a ToUnicode: only
+    the outlines say what each glyph is. Named as the installed font it was cut from (WenQuanYi
+    Zen Hei, which the tests' pages are set in), each glyph is found there by its points; named
+    as a font the machine does not have, the page is refused with the font's name, as before."""
+    pdf, named_pdf = tmp_path / "bare.pdf", tmp_path / "named.pdf"
+    make_page(pdf, {"to_unicode": False}, cmap="none")
+    with pikepdf.open(pdf) as doc:
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and named:
+                obj.BaseFont = pikepdf.Name("/QWERTY+WenQuanYiZenHei")
+            elif isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor" and named:
+                obj.FontName = pikepdf.Name("/QWERTY+WenQuanYiZenHei")
+        doc.save(named_pdf)
+    if not named:
+        with pytest.raises(GalleyError, match="FZSSK"):
+            read_pdf(named_pdf)
+        return
+    texts = [b.text for b in read_pdf(named_pdf)]
     assert texts[0] == HEADLINE
     assert [t for t in texts if t in BODY] == BODY, texts
     assert sorted(_nows("".join(texts))) == sorted(_nows(ALL))
