@@ -89,22 +89,25 @@ def test_a_stray_trim_box_cuts_nothing_away(tmp_path, reader):
     assert [b.text for b in read_pdf(odd)] == [b.text for b in read_pdf(plain)]
 
 
-@pytest.mark.parametrize("name, scale", [("tb_front", 0.5), ("tb_front", 2.0), ("fit_headright", 1.1)])
+@pytest.mark.parametrize("name, scale", [("tb_front", 0.5), ("tb_front", 2.0), ("fit_headright", 1.1), ("sc_wrap", 1.1)])
 def test_a_page_drawn_at_another_scale_reads_as_the_page(tmp_path, name, scale):
     """A broadsheet page printed to A4 (缩印: its 9 pt body at about 5 pt) or drawn at twice its
     size reads as the page itself: a page whose body is set far outside a newspaper's sizes is
     read at the scale that brings it back (`BODY_NORMAL`), and a rule's thickness and length are
     judged against the body (the 版眉's 2.4 pt rule, drawn a tenth larger, still cuts the 版眉
-    off). Corpus pages: the text-box page (LibreOffice), whose boxes and rules a scale upsets,
-    and a FIT-style page."""
+    off), and a caption half a point smaller than the body is smaller type at any scale (the
+    Scribus page's 8.5 pt caption under a 9 pt body reads 9.5 against 10 a tenth larger, and the
+    paragraph it interrupts still runs on past it). Corpus pages: the text-box page (LibreOffice),
+    whose boxes and rules a scale upsets, a FIT-style page and a Scribus page."""
     from tests.app.importers.pdf_score import CORPUS
     page = CORPUS / f"{name}.pdf"
     scaled = tmp_path / "scaled.pdf"
     with pikepdf.open(page) as pdf:
         p = pdf.pages[0]
-        x0, y0, x1, y1 = (float(v) for v in p.MediaBox)
         p.contents_add(pdf.make_stream(f"q {scale} 0 0 {scale} 0 0 cm".encode()), prepend=True)
         p.contents_add(pdf.make_stream(b"Q"))
-        p.MediaBox = [x0 * scale, y0 * scale, x1 * scale, y1 * scale]
+        for box in ("/MediaBox", "/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
+            if box in p.obj:
+                p.obj[box] = [float(v) * scale for v in p.obj[box]]
         pdf.save(scaled)
     assert [b.text for b in read_pdf(scaled)] == [b.text for b in read_pdf(page)]
