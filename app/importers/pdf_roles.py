@@ -1,5 +1,5 @@
 """What a PDF page's own evidence says each block is: furniture, jump line, caption, sidebar,
-kicker, headline, deck.
+kicker, headline, deck, byline.
 
 Called by the PDF importer (`app/importers/pdf.py`) once a page's lines are in reading order
 and again once they are paragraphs; the answer travels on as `RawBlock.role`, a hint that
@@ -21,7 +21,9 @@ positions as fractions of the page, never as points tuned to one newspaper.
 - **Advertisements**: a box with display type and a telephone, address or web address, and no
   running sentence in it (typed as page furniture, out of the stories' text).
 - **Kicker, headline, deck**: in a run of display lines (set well above the body size), the
-  largest is the headline; the smaller lines above it are the kicker, those below it the deck.
+  largest is the headline; the smaller lines above it are the kicker, those below it the deck,
+  but a line that reads as a byline (记者 王明, or 记者王明通讯员李华 set with no spaces) is a
+  **byline** whatever its size.
 """
 from __future__ import annotations
 
