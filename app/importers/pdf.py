@@ -1693,12 +1693,7 @@ class _Gutters:
         for g in glyphs:
             # every point the glyph's ink may touch (compressed punctuation hangs into gutters
             # with the empty half of its box); adjacent glyphs leave no empty point between them
-            x0, x1 = g.x0, g.x1
-            if x1 - x0 >= 0.8 * g.size:
-                if g.text in _FW_CLOSING:
-                    x1 = x0 + 0.5 * (x1 - x0)
-                elif g.text in _FW_OPENING:
-                    x0 = x0 + 0.5 * (x1 - x0)
+            x0, x1 = _ink(g)
             a, b = math.floor(x0) - self.lo, math.ceil(x1) - self.lo
             if b > a:
                 diff[a] += 1
@@ -1775,28 +1770,29 @@ _FW_CLOSING = set(NO_LINE_START)
 _FW_OPENING = set(OPENING)
 
 
+def _ink(g: Glyph) -> tuple[float, float]:
+    """Where a glyph's ink may be across the line: its box, or the half of it a full-width mark
+    draws in (closing marks left, opening marks right); when the typesetter compresses such a mark
+    the empty half reaches into the gap or the gutter."""
+    x0, x1 = g.x0, g.x1
+    if x1 - x0 >= 0.8 * g.size:
+        if g.text in _FW_CLOSING:
+            return x0, x0 + 0.5 * (x1 - x0)
+        if g.text in _FW_OPENING:
+            return x0 + 0.5 * (x1 - x0), x1
+    return x0, x1
+
+
 def _ink_gap(a: Glyph, b: Glyph) -> float:
-    """The white space between two glyphs. A full-width punctuation mark has its ink in one half
-    of its box (closing marks left, opening marks right): when the typesetter compresses it the
-    empty half reaches into the gap or the gutter, so it does not count."""
-    x1, x0 = a.x1, b.x0
-    if a.text in _FW_CLOSING and a.x1 - a.x0 >= 0.8 * a.size:
-        x1 = a.x0 + 0.5 * (a.x1 - a.x0)
-    if b.text in _FW_OPENING and b.x1 - b.x0 >= 0.8 * b.size:
-        x0 = b.x0 + 0.5 * (b.x1 - b.x0)
-    return x0 - x1
+    """The white space between two glyphs' inks (`_ink`)."""
+    return _ink(b)[0] - _ink(a)[1]
 
 
 def _ink_centre(g: Glyph) -> float:
-    """Where a glyph's ink stands across the line: its box's middle, or, for a full-width mark,
-    the middle of the half its ink is in (closing marks left, opening marks right). Two marks
-    set as a compressed pair (”“, ）（) have boxes that nearly coincide; their ink is in order."""
-    if g.x1 - g.x0 >= 0.8 * g.size:
-        if g.text in _FW_CLOSING:
-            return g.x0 + 0.25 * (g.x1 - g.x0)
-        if g.text in _FW_OPENING:
-            return g.x0 + 0.75 * (g.x1 - g.x0)
-    return 0.5 * (g.x0 + g.x1)
+    """The middle of a glyph's ink (`_ink`): two marks set as a compressed pair (”“, ）（) have
+    boxes that nearly coincide; their inks are in order."""
+    x0, x1 = _ink(g)
+    return 0.5 * (x0 + x1)
 
 
 def build_lines(glyphs: list[Glyph], gutters: _Gutters | None = None) -> list[Line]:

@@ -56,21 +56,10 @@ def unicode_cmap(data: bytes, face: int = 0) -> dict[int, int]:
 
 
 def _unicode_cmap(data: bytes, face: int = 0) -> dict[int, int]:
-    if data[:4] == b"ttcf":
-        data_offset = struct.unpack(">I", data[12 + 4 * face:16 + 4 * face])[0]
-    else:
-        data_offset = 0
-    if data[data_offset:data_offset + 4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+    entry = _directory(data, face).get(b"cmap")
+    if entry is None:
         return {}
-    num = struct.unpack(">H", data[data_offset + 4:data_offset + 6])[0]
-    cmap = None
-    for k in range(num):
-        rec = data_offset + 12 + 16 * k
-        tag, _, off, _length = struct.unpack(">4sIII", data[rec:rec + 16])
-        if tag == b"cmap":
-            cmap = off
-    if cmap is None:
-        return {}
+    cmap = entry[0]
     count = struct.unpack(">H", data[cmap + 2:cmap + 4])[0]
     best: tuple[int, int] | None = None
     for k in range(count):
@@ -174,12 +163,8 @@ def program_map(data: bytes) -> dict[int, str]:
 
 
 def _table(data: bytes, tag: bytes) -> bytes | None:
-    num = struct.unpack(">H", data[4:6])[0]
-    for k in range(min(num, 64)):
-        name, _, off, length = struct.unpack(">4sIII", data[12 + 16 * k:28 + 16 * k])
-        if name == tag:
-            return data[off:off + length]
-    return None
+    entry = _directory(data).get(tag)
+    return data[entry[0]:entry[0] + entry[1]] if entry else None
 
 
 def ordering_map(collection: str) -> dict[int, str] | None:
@@ -419,7 +404,7 @@ def _pdfium_font_map(font) -> tuple[dict[int, str], bool]:
         return {}, False
     data = bytes(buf)
     table = program_map(data)
-    if not table or all(is_private(ch) for ch in table.values()):
+    if _names_nothing(table):
         found = outline_map(data, font_name(font))
         if found:
             return found, bool(symbol_codes(data))
@@ -585,7 +570,7 @@ class _FontFix:
                     if stream is not None and hasattr(stream, "get_data"):
                         data = stream.get_data()
                         table = program_map(data)
-                        if not table or all(is_private(ch) for ch in table.values()):
+                        if _names_nothing(table):
                             # (a CID font's codes are its CIDs, not a guess: its outlines may say)
                             table = outline_map(data, _name(self.cid_font.get("BaseFont"))) or table
                         return table
@@ -618,6 +603,11 @@ def _text(obj) -> str:
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 EMPTY = b""              # the outline key of a glyph that draws nothing
 _NAME_TAIL = re.compile(r"(?:_[0-9a-f]{2,3}|-Identity-[HV])$")
+
+
+def _names_nothing(table: dict[int, str]) -> bool:
+    """A program's code → character map says no character (none, or only private use ones)."""
+    return not table or all(is_private(ch) for ch in table.values())
 
 
 def outline_map(data: bytes, name: str) -> dict[int, str]:
@@ -674,7 +664,7 @@ def outline_keys(data: bytes, face: int = 0, decoded: bool = False) -> dict[int,
 
 def _outline_keys(data: bytes, face: int, decoded: bool) -> dict[int, bytes]:
     import hashlib
-    tables = _directory(data, face)
+    tables = {tag: off for tag, (off, _length) in _directory(data, face).items()}
     if b"glyf" not in tables or b"loca" not in tables or b"head" not in tables or b"maxp" not in tables:
         return {}
     long_offsets = struct.unpack(">h", data[tables[b"head"] + 50:tables[b"head"] + 52])[0]
@@ -731,14 +721,17 @@ def _points(data: bytes, at: int, n: int) -> bytes:
     return bytes(f & 1 for f in flags) + coords.tobytes()
 
 
-def _directory(data: bytes, face: int = 0) -> dict[bytes, int]:
-    """Table tag → offset in a TrueType/OpenType program (a collection's `face`)."""
+def _directory(data: bytes, face: int = 0) -> dict[bytes, tuple[int, int]]:
+    """Table tag → (offset, length) in a TrueType/OpenType program (a collection's `face`); {}
+    for data that is no such program."""
     base = struct.unpack(">I", data[12 + 4 * face:16 + 4 * face])[0] if data[:4] == b"ttcf" else 0
+    if data[base:base + 4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+        return {}
     num = struct.unpack(">H", data[base + 4:base + 6])[0]
     out = {}
     for k in range(min(num, 64)):
-        tag, _, off, _length = struct.unpack(">4sIII", data[base + 12 + 16 * k:base + 28 + 16 * k])
-        out[tag] = off
+        tag, _, off, length = struct.unpack(">4sIII", data[base + 12 + 16 * k:base + 28 + 16 * k])
+        out[tag] = (off, length)
     return out
 
 
@@ -747,9 +740,10 @@ def symbol_codes(data: bytes) -> dict[int, int]:
     xx) or Mac Roman one ((1,0), formats 0 and 6): how a PDF's simple TrueType font reaches its
     glyphs; {} when it has neither."""
     try:
-        at = _directory(data).get(b"cmap")
-        if at is None:
+        entry = _directory(data).get(b"cmap")
+        if entry is None:
             return {}
+        at = entry[0]
         found: dict[int, int] = {}
         for k in range(struct.unpack(">H", data[at + 2:at + 4])[0]):
             platform, encoding, off = struct.unpack(">HHI", data[at + 4 + 8 * k:at + 12 + 8 * k])
